@@ -1,0 +1,123 @@
+# extract: build, test, bench. `make help` lists the targets.
+CC      ?= cc
+PKGS     = poppler-glib libxml-2.0 libzip jansson glib-2.0
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lm
+PREFIX  ?= /usr/local
+BUILD   ?= build
+
+LIB_SRC = extract/arena.c extract/error.c extract/doc.c extract/norm.c \
+          extract/pipeline.c parsers/classify.c parsers/layout.c parsers/pdf.c \
+          parsers/odt.c parsers/txt.c output/json.c output/text.c
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+TESTS   = test_arena test_norm test_classify test_txt test_odt test_pdf test_json test_sniff
+TEST_BIN = $(TESTS:%=$(BUILD)/tests/%)
+FUZZ    = fuzz_pdf fuzz_odt fuzz_txt
+
+.PHONY: all help deps demo test check unit golden badinput robustness fidelity \
+        layering asan bench install clean corpus regolden fuzz fuzz-replay
+
+all: $(BUILD)/extract
+
+help:
+	@echo "make            build build/extract"
+	@echo "make demo       install what is missing, build, run on the bundled sample"
+	@echo "make test       install what is missing, build, run every test"
+	@echo "make check      run every test (no installing)"
+	@echo "make asan       build with ASan+UBSan and run the tests and fuzz replay"
+	@echo "make bench      time extract against pdftotext on the 100+ page PDF"
+	@echo "make corpus     rebuild corpus/ documents (needs LibreOffice)"
+	@echo "make regolden   rewrite expected JSON from current output (review the diff!)"
+	@echo "make install PREFIX=/usr/local"
+
+deps:
+	sh scripts/deps.sh
+
+demo: deps
+	$(MAKE) all
+	$(BUILD)/extract --format markdown corpus/seed000_tertialrapport.pdf | head -n 60
+	@echo "..."
+	$(BUILD)/extract corpus/seed000_tertialrapport.pdf | head -n 40
+	@echo "... (full JSON: $(BUILD)/extract corpus/seed000_tertialrapport.pdf)"
+
+test: deps
+	$(MAKE) check
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/libextract.a: $(LIB_OBJ)
+	ar rcs $@ $^
+
+$(BUILD)/extract: $(BUILD)/obj/extract/main.o $(BUILD)/libextract.a
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libextract.a tests/testutil.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< \
+		$(BUILD)/libextract.a $(PKG_LIBS) $(shell pkg-config --libs cmocka)
+
+$(BUILD)/tests/cer: tests/cer.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $<
+
+$(BUILD)/tests/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libextract.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< tests/fuzz/replay.c $(BUILD)/libextract.a $(PKG_LIBS)
+
+check: layering unit golden badinput fidelity robustness fuzz-replay
+	@echo "all test groups passed"
+
+unit: $(TEST_BIN)
+	@sh tests/run_unit.sh $(TEST_BIN)
+
+golden: $(BUILD)/extract
+	@sh tests/golden.sh $(BUILD)/extract
+
+badinput: $(BUILD)/extract
+	@sh tests/badinput.sh $(BUILD)/extract
+
+fidelity: $(BUILD)/extract $(BUILD)/tests/cer
+	@sh tests/fidelity.sh $(BUILD)/extract $(BUILD)/tests/cer
+
+robustness: $(BUILD)/extract
+	@sh tests/robustness.sh $(BUILD)/extract
+
+fuzz-replay: $(FUZZ:%=$(BUILD)/tests/fuzz/%)
+	@sh tests/fuzz/replay.sh $(BUILD)/tests/fuzz
+
+layering:
+	@sh tests/layering.sh
+
+asan:
+	$(MAKE) BUILD=build-asan CC=gcc \
+		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -DARENA_DEBUG" \
+		check
+
+fuzz:
+	$(MAKE) -C tests/fuzz libfuzzer
+
+bench: $(BUILD)/extract
+	@sh tests/bench.sh $(BUILD)/extract
+
+corpus:
+	sh scripts/deps.sh --corpus
+	/usr/bin/python3 corpus/gen.py
+
+regolden: $(BUILD)/extract
+	@sh tests/golden.sh $(BUILD)/extract --update
+
+install: $(BUILD)/extract
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/extract \
+		$(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/extract $(DESTDIR)$(PREFIX)/bin/extract
+	install -m 644 output/schema.json $(DESTDIR)$(PREFIX)/share/extract/schema.json
+	install -m 644 extract/extract.1 $(DESTDIR)$(PREFIX)/share/man/man1/extract.1
+
+clean:
+	rm -rf build build-asan
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,210 @@
+/* doc.h: the document model, the spine of extract.
+ *
+ *   parsers/   -> fill a struct doc
+ *   patterns/ -> read it, add values, ratings, warnings
+ *   output/    -> write it
+ *
+ * A document owns one arena; every pointer in the model points into it
+ * (strings from poppler, libxml2 or Tesseract are copied in). No global
+ * state: two documents can be processed in two threads. Coordinates are
+ * PDF points with the origin at the page's top-left. */
+#ifndef EX_DOC_H
+#define EX_DOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "error.h"
+
+struct box {
+	float x0, y0, x1, y1;
+};
+
+enum doc_format {
+	DOC_FMT_UNKNOWN,
+	DOC_FMT_PDF,
+	DOC_FMT_ODT,
+	DOC_FMT_FODT,
+	DOC_FMT_TEXT,
+	DOC_FMT_IMAGE,
+};
+
+enum doc_source {
+	DOC_SRC_TEXT_LAYER,
+	DOC_SRC_OCR,
+	DOC_SRC_ODT,
+	DOC_SRC_TEXT,
+};
+
+enum doc_block_type {
+	DOC_BLK_PARAGRAPH,
+	DOC_BLK_HEADING,
+	DOC_BLK_LIST_ITEM,
+	DOC_BLK_CAPTION,
+	DOC_BLK_FOOTNOTE,
+	DOC_BLK_TABLE,
+};
+
+/* Where a block sits on its page when it is page furniture: kept in the
+ * model, kept out of body text. */
+enum doc_furniture {
+	DOC_FURN_NONE,
+	DOC_FURN_HEADER,
+	DOC_FURN_FOOTER,
+	DOC_FURN_PAGE_NUMBER,
+};
+
+enum {
+	DOC_WORD_BOLD = 1,
+	DOC_WORD_ITALIC = 2,
+	DOC_WORD_HAS_COLOR = 4,
+};
+
+struct doc_word {
+	const char *text;  /* NFC UTF-8 */
+	struct box box;
+	const char *font;  /* NULL if unknown */
+	float size;        /* points; 0 if unknown */
+	unsigned flags;    /* DOC_WORD_* */
+	uint32_t color;    /* 0xRRGGBB when DOC_WORD_HAS_COLOR */
+	float conf;        /* 0..1; 1 for a text layer */
+	unsigned space_after : 1; /* a space follows on the same line */
+};
+
+struct doc_line {
+	struct doc_word *words;
+	size_t nwords;
+	struct box box;
+};
+
+struct doc_block {
+	enum doc_block_type type;
+	enum doc_furniture furniture;
+	int level;          /* heading level 1..6; list nesting 1..; else 0 */
+	int page;           /* 1-based */
+	struct box box;     /* PDF/OCR; zero for ODT and text */
+	int has_box;
+	const char *path;   /* ODT/text provenance: "body/3", "table/1/r2/c0"... */
+	const char *text;   /* normalised, lines joined */
+	const char *marker; /* list bullet or number as printed; NULL if none */
+	struct doc_line *lines;
+	size_t nlines;
+	int table;          /* index into doc->tables for DOC_BLK_TABLE, else -1 */
+	int note;           /* footnote number or -1 */
+};
+
+struct doc_cell {
+	int row, col;
+	int rowspan, colspan;
+	struct box box;
+	int has_box;
+	const char *text;
+	uint32_t bg;        /* 0xRRGGBB when has_bg */
+	int has_bg;
+};
+
+struct doc_table {
+	int id;             /* 1-based, document order */
+	int page_first, page_last;
+	struct box box;
+	int has_box;
+	const char *caption;
+	const char *method; /* "odt", "lattice", "stream", "text", "ocr" */
+	const char *path;
+	int nrows, ncols;
+	int header_rows;    /* the first header_rows rows are the header */
+	struct doc_cell *cells;
+	size_t ncells, cap_cells;
+};
+
+struct doc_page {
+	int number;         /* 1-based */
+	float width, height;
+	int rotation;       /* 0, 90, 180, 270 */
+	enum doc_source source;
+};
+
+struct doc_warning {
+	const char *code;   /* short stable word: "password", "layout", ... */
+	const char *msg;
+	int page;           /* 0 if the whole document */
+};
+
+struct doc_meta {
+	const char *title, *author, *subject, *keywords;
+	const char *creator, *producer;
+	const char *created, *modified;  /* ISO 8601 */
+	const char *format_version;      /* "1.7", "1.2" ... */
+	const char *conformance;         /* "PDF/A-1b" ... or NULL */
+};
+
+struct doc_source_info {
+	const char *path;
+	char sha256[65];
+	size_t bytes;
+	enum doc_format format;
+};
+
+/* Document classification and header fields (filled by patterns/). */
+struct doc_field {
+	const char *name;   /* "till", "fran", "datum", "punkt", "dnr" ... */
+	const char *value;
+	int block;          /* index of the block it came from */
+};
+
+struct doc {
+	struct arena *arena;
+	struct doc_source_info src;
+	struct doc_meta meta;
+
+	struct doc_page *pages;
+	size_t npages, cap_pages;
+	struct doc_block *blocks;
+	size_t nblocks, cap_blocks;
+	struct doc_table *tables;
+	size_t ntables, cap_tables;
+	struct doc_warning *warnings;
+	size_t nwarnings, cap_warnings;
+	struct doc_field *fields;
+	size_t nfields, cap_fields;
+
+	const char *type;   /* "board_report" ... "unknown" */
+	const char *title;
+	const char *date;   /* ISO */
+};
+
+/* What a reader is asked for. */
+struct doc_read_opts {
+	const char *password;  /* PDF user or owner password; NULL for none */
+	int first_page;        /* 1-based, 0 = from the start */
+	int last_page;         /* 0 = to the end */
+};
+
+/* A new document living in a fresh arena; doc_free releases it all. */
+struct doc *doc_new(void);
+void doc_free(struct doc *doc);
+
+/* Append and return a zeroed element, or NULL when memory runs out. */
+struct doc_page *doc_add_page(struct doc *doc);
+struct doc_block *doc_add_block(struct doc *doc, enum doc_block_type type, int page);
+struct doc_table *doc_add_table(struct doc *doc, const char *method);
+struct doc_cell *doc_table_add_cell(struct doc *doc, struct doc_table *t,
+				    int row, int col, const char *text);
+int doc_add_field(struct doc *doc, const char *name, const char *value, int block);
+void doc_warn(struct doc *doc, int page, const char *code, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+const char *doc_format_name(enum doc_format f);
+const char *doc_source_name(enum doc_source s);
+const char *doc_block_type_name(enum doc_block_type t);
+const char *doc_furniture_name(enum doc_furniture f);
+
+/* The PRONOM format identifier archives file the source under, or NULL
+ * when the format and version have none we know. */
+const char *doc_pronom(const struct doc *doc);
+
+/* Union of two boxes; an all-zero box counts as empty. */
+struct box box_union(struct box a, struct box b);
+
+#endif

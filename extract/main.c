@@ -1,0 +1,303 @@
+/* main.c: the extract command line. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../output/out.h"
+#include "doc.h"
+#include "pipeline.h"
+
+enum cli_format { CLI_JSON, CLI_NDJSON, CLI_TEXT, CLI_MARKDOWN };
+
+struct cli {
+	enum cli_format format;
+	const char *out;      /* -o: file or directory */
+	int out_dir;
+	int compact, debug, furniture;
+	struct doc_read_opts ro;
+};
+
+static void usage(FILE *f)
+{
+	fputs("usage: extract [options] FILE...\n"
+	      "Reads PDF, ODT, flat ODT and UTF-8 text documents and writes structured JSON.\n"
+	      "\n"
+	      "  -o, --output FILE|DIR   write to FILE (one input) or into DIR (one file per input)\n"
+	      "  -f, --format FMT        json (default), ndjson, text or markdown\n"
+	      "      --ndjson            same as --format ndjson: one JSON object per line\n"
+	      "      --compact           JSON on one line\n"
+	      "      --pages A-B         only pages A to B of a PDF (\"3\", \"3-7\", \"3-\")\n"
+	      "      --password PW       password of an encrypted PDF\n"
+	      "      --furniture         text/markdown: keep running headers, footers, page numbers\n"
+	      "      --debug             add the source location to error messages\n"
+	      "  -h, --help              this help\n"
+	      "  -V, --version           the version\n"
+	      "\n"
+	      "Exit status: 0 all inputs done, 1 some inputs failed, 2 usage error.\n", f);
+}
+
+static int parse_pages(const char *s, struct doc_read_opts *ro)
+{
+	char *end;
+	long a = strtol(s, &end, 10), b;
+
+	if (end == s || a < 1 || a > 1000000)
+		return -1;
+	if (*end == '\0') {
+		ro->first_page = ro->last_page = (int)a;
+		return 0;
+	}
+	if (*end != '-')
+		return -1;
+	s = end + 1;
+	if (*s == '\0') {
+		ro->first_page = (int)a;
+		return 0;
+	}
+	b = strtol(s, &end, 10);
+	if (*end || b < a || b > 1000000)
+		return -1;
+	ro->first_page = (int)a;
+	ro->last_page = (int)b;
+	return 0;
+}
+
+static const char *ext_for(enum cli_format f)
+{
+	return f == CLI_TEXT ? ".txt" : f == CLI_MARKDOWN ? ".md" : ".json";
+}
+
+static char *render(const struct doc *d, const struct cli *c)
+{
+	struct out_opts o = { .compact = c->compact || c->format == CLI_NDJSON,
+			      .furniture = c->furniture };
+
+	switch (c->format) {
+	case CLI_TEXT: return out_text(d, &o);
+	case CLI_MARKDOWN: return out_markdown(d, &o);
+	default: return out_json(d, &o);
+	}
+}
+
+static int ends_line(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n == 0 || s[n - 1] == '\n';
+}
+
+/* Writes s to path through a temporary file and rename, so that a
+ * reader never sees half a document. */
+static int write_atomic(const char *path, const char *s, char *why, size_t whyn)
+{
+	size_t n = strlen(path) + 16;
+	char *tmp = malloc(n);
+	FILE *f;
+	int ok;
+
+	if (!tmp)
+		return -1;
+	snprintf(tmp, n, "%s.tmp%ld", path, (long)getpid());
+	f = fopen(tmp, "wb");
+	if (!f) {
+		snprintf(why, whyn, "%s: %s", path, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	ok = fputs(s, f) >= 0 && (ends_line(s) || fputc('\n', f) != EOF);
+	ok = fclose(f) == 0 && ok;
+	if (!ok || rename(tmp, path) < 0) {
+		snprintf(why, whyn, "%s: %s", path, strerror(errno));
+		remove(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *b = strrchr(path, '/');
+
+	return b ? b + 1 : path;
+}
+
+/* DIR/NAME.json for an input; NAME keeps the input's extension so that
+ * report.pdf and report.odt do not overwrite each other. */
+static char *out_path(const struct cli *c, const char *input)
+{
+	const char *b = base_name(input);
+	size_t n = strlen(c->out) + strlen(b) + 16;
+	char *p = malloc(n);
+
+	if (p)
+		snprintf(p, n, "%s/%s%s", c->out, b, ext_for(c->format));
+	return p;
+}
+
+static void report(const struct cli *c, const char *path, const struct ex_error *e)
+{
+	if (c->debug && e->src)
+		fprintf(stderr, "extract: %s: %s (%s:%d)\n", path, e->msg, e->src, e->line);
+	else
+		fprintf(stderr, "extract: %s: %s\n", path, e->msg);
+	if (c->format == CLI_NDJSON && !c->out) {
+		char *s = out_json_error(path, out_error_code_name(e->code), e->msg, 1);
+
+		if (s) {
+			fputs(s, stdout);
+			fputc('\n', stdout);
+			free(s);
+		}
+	}
+}
+
+static int emit(const struct cli *c, const char *input, const char *s, struct ex_error *e)
+{
+	char why[512];
+
+	if (c->out) {
+		char *p = c->out_dir ? out_path(c, input) : strdup(c->out);
+		int rc;
+
+		if (!p)
+			return EX_FAIL(e, EX_ENOMEM, "out of memory");
+		rc = write_atomic(p, s, why, sizeof(why));
+		free(p);
+		if (rc < 0)
+			return EX_FAIL(e, EX_EIO, "cannot write output %s", why);
+		return 0;
+	}
+	fputs(s, stdout);
+	if (!ends_line(s))
+		fputc('\n', stdout);
+	if (fflush(stdout) != 0)
+		return EX_FAIL(e, EX_EIO, "cannot write to standard output: %s", strerror(errno));
+	return 0;
+}
+
+static int run_one(const struct cli *c, const char *path)
+{
+	struct ex_error e = { 0 };
+	struct doc *d = doc_new();
+	char *s = NULL;
+	int rc;
+
+	if (!d) {
+		EX_FAIL(&e, EX_ENOMEM, "out of memory");
+		report(c, path, &e);
+		return -1;
+	}
+	rc = ex_process_file(d, path, &c->ro, &e);
+	if (rc == 0) {
+		s = render(d, c);
+		if (!s)
+			rc = EX_FAIL(&e, EX_ENOMEM, "out of memory while writing");
+	}
+	if (rc == 0)
+		rc = emit(c, path, s, &e);
+	if (rc < 0)
+		report(c, path, &e);
+	free(s);
+	doc_free(d);
+	return rc < 0 ? -1 : 0;
+}
+
+static int parse_format(const char *s, enum cli_format *f)
+{
+	static const struct { const char *name; enum cli_format f; } tab[] = {
+		{ "json", CLI_JSON }, { "ndjson", CLI_NDJSON },
+		{ "text", CLI_TEXT }, { "markdown", CLI_MARKDOWN }, { "md", CLI_MARKDOWN },
+	};
+
+	for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
+		if (strcmp(s, tab[i].name) == 0) {
+			*f = tab[i].f;
+			return 0;
+		}
+	return -1;
+}
+
+static int is_dir(const char *p)
+{
+	struct stat sb;
+
+	return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+int main(int argc, char **argv)
+{
+	enum { O_NDJSON = 256, O_COMPACT, O_PAGES, O_PASSWORD, O_DEBUG, O_FURNITURE };
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "ndjson", no_argument, NULL, O_NDJSON },
+		{ "compact", no_argument, NULL, O_COMPACT },
+		{ "pages", required_argument, NULL, O_PAGES },
+		{ "password", required_argument, NULL, O_PASSWORD },
+		{ "furniture", no_argument, NULL, O_FURNITURE },
+		{ "debug", no_argument, NULL, O_DEBUG },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct cli c = { .format = CLI_JSON };
+	int opt, failed = 0, ninputs;
+
+	while ((opt = getopt_long(argc, argv, "o:f:hV", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'o': c.out = optarg; break;
+		case 'f':
+			if (parse_format(optarg, &c.format) < 0) {
+				fprintf(stderr, "extract: unknown format '%s' (json, ndjson, text, markdown)\n", optarg);
+				return 2;
+			}
+			break;
+		case O_NDJSON: c.format = CLI_NDJSON; break;
+		case O_COMPACT: c.compact = 1; break;
+		case O_PAGES:
+			if (parse_pages(optarg, &c.ro) < 0) {
+				fprintf(stderr, "extract: --pages wants N, A-B or A-, got '%s'\n", optarg);
+				return 2;
+			}
+			break;
+		case O_PASSWORD: c.ro.password = optarg; break;
+		case O_FURNITURE: c.furniture = 1; break;
+		case O_DEBUG: c.debug = 1; break;
+		case 'h': usage(stdout); return 0;
+		case 'V': printf("extract %s (schema %s)\n", EX_VERSION, EX_SCHEMA); return 0;
+		default: usage(stderr); return 2;
+		}
+	}
+	ninputs = argc - optind;
+	if (ninputs == 0) {
+		usage(stderr);
+		return 2;
+	}
+	if (c.out) {
+		size_t l = strlen(c.out);
+
+		c.out_dir = is_dir(c.out) || (l && c.out[l - 1] == '/');
+		if (c.out_dir && !is_dir(c.out) && mkdir(c.out, 0777) < 0) {
+			fprintf(stderr, "extract: %s: cannot create directory: %s\n", c.out, strerror(errno));
+			return 2;
+		}
+		if (!c.out_dir && ninputs > 1) {
+			fprintf(stderr, "extract: -o %s names a file, but there are %d inputs: give a directory\n",
+				c.out, ninputs);
+			return 2;
+		}
+	} else if (c.format == CLI_JSON && ninputs > 1) {
+		fprintf(stderr, "extract: %d inputs: use --ndjson for one JSON object per line, or -o DIR\n",
+			ninputs);
+		return 2;
+	}
+	for (int i = optind; i < argc; i++)
+		failed += run_one(&c, argv[i]) < 0;
+	return failed ? 1 : 0;
+}

@@ -1,0 +1,166 @@
+/* pipeline.c: load, identify, read, finish. */
+#include "pipeline.h"
+
+#include <errno.h>
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../parsers/odt.h"
+#include "../parsers/pdf.h"
+#include "../parsers/txt.h"
+#include "norm.h"
+
+static int has_prefix(const unsigned char *b, size_t n, const char *p, size_t pn)
+{
+	return n >= pn && memcmp(b, p, pn) == 0;
+}
+
+/* Plain text: no NUL in the first 64 KiB and valid UTF-8 there, allowing
+ * a character cut at the window's end. */
+static int looks_text(const unsigned char *b, size_t n)
+{
+	size_t m = n < 65536 ? n : 65536;
+
+	if (memchr(b, 0, m))
+		return 0;
+	/* Cut the window at a character boundary. */
+	while (m > 0 && m < n && (b[m] & 0xC0) == 0x80)
+		m--;
+	return norm_valid_utf8((const char *)b, m);
+}
+
+enum doc_format ex_sniff(const unsigned char *b, size_t n)
+{
+	size_t head = n < 1024 ? n : 1024;
+	const unsigned char *x = b;
+	size_t xn;
+
+	/* %PDF- may follow some junk, as readers allow, within 1 KiB. */
+	for (size_t i = 0; i + 5 <= head; i++)
+		if (memcmp(b + i, "%PDF-", 5) == 0)
+			return DOC_FMT_PDF;
+	if (has_prefix(b, n, "PK\x03\x04", 4))
+		return DOC_FMT_ODT;
+	if (has_prefix(b, n, "\x89PNG", 4) || has_prefix(b, n, "\xFF\xD8\xFF", 3) ||
+	    has_prefix(b, n, "II*\0", 4) || has_prefix(b, n, "MM\0*", 4))
+		return DOC_FMT_IMAGE;
+	if (has_prefix(b, n, "\xEF\xBB\xBF", 3))
+		x += 3;
+	xn = (size_t)(b + n - x);
+	while (xn && (*x == ' ' || *x == '\n' || *x == '\r' || *x == '\t'))
+		x++, xn--;
+	if (has_prefix(x, xn, "<?xml", 5) || has_prefix(x, xn, "<office:document", 16)) {
+		size_t m = xn < 8192 ? xn : 8192;
+
+		if (g_strstr_len((const char *)x, (gssize)m, "<office:document"))
+			return DOC_FMT_FODT;
+	}
+	if (looks_text(b, n))
+		return DOC_FMT_TEXT;
+	return DOC_FMT_UNKNOWN;
+}
+
+static const char *unknown_reason(const unsigned char *b, size_t n)
+{
+	if (has_prefix(b, n, "\xD0\xCF\x11\xE0", 4))
+		return "a Microsoft Office (OLE2) file, which extract does not read";
+	if (has_prefix(b, n, "{\\rtf", 5))
+		return "an RTF file, which extract does not read";
+	if (has_prefix(b, n, "<?xml", 5) || has_prefix(b, n, "<", 1))
+		return "XML or HTML, but not an ODF document";
+	return "not a PDF, ODT, flat ODT or UTF-8 text file";
+}
+
+int ex_process_buffer(struct doc *doc, const void *buf, size_t n,
+		      const struct doc_read_opts *opts, struct ex_error *err)
+{
+	enum doc_format f;
+
+	if (n == 0)
+		return EX_FAIL(err, EX_EEMPTY, "empty file");
+	f = ex_sniff(buf, n);
+	doc->src.format = f;
+	switch (f) {
+	case DOC_FMT_PDF:
+		return pdf_read(doc, buf, n, opts, err);
+	case DOC_FMT_ODT:
+		return odt_read(doc, buf, n, err);
+	case DOC_FMT_FODT:
+		return odt_read_flat(doc, buf, n, err);
+	case DOC_FMT_TEXT:
+		return txt_read(doc, buf, n, err);
+	case DOC_FMT_IMAGE:
+		return EX_FAIL(err, EX_EFORMAT, "an image: scanned input needs OCR, which this build does not have yet");
+	default:
+		return EX_FAIL(err, EX_EFORMAT, "%s", unknown_reason(buf, n));
+	}
+}
+
+static char *read_file(const char *path, size_t *n, struct ex_error *err)
+{
+	struct stat sb;
+	FILE *f;
+	char *buf;
+
+	if (stat(path, &sb) < 0) {
+		EX_FAIL(err, EX_EIO, "%s", strerror(errno));
+		return NULL;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		EX_FAIL(err, EX_EIO, "is a directory");
+		return NULL;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		EX_FAIL(err, EX_EIO, "not a regular file");
+		return NULL;
+	}
+	if ((size_t)sb.st_size > EX_MAX_INPUT) {
+		EX_FAIL(err, EX_ELIMIT, "larger than %zu MiB", EX_MAX_INPUT >> 20);
+		return NULL;
+	}
+	f = fopen(path, "rb");
+	if (!f) {
+		EX_FAIL(err, EX_EIO, "%s", strerror(errno));
+		return NULL;
+	}
+	buf = malloc((size_t)sb.st_size + 1);
+	if (!buf) {
+		fclose(f);
+		EX_FAIL(err, EX_ENOMEM, "out of memory");
+		return NULL;
+	}
+	*n = fread(buf, 1, (size_t)sb.st_size, f);
+	if (ferror(f)) {
+		EX_FAIL(err, EX_EIO, "read error: %s", strerror(errno));
+		fclose(f);
+		free(buf);
+		return NULL;
+	}
+	fclose(f);
+	buf[*n] = '\0';
+	return buf;
+}
+
+int ex_process_file(struct doc *doc, const char *path,
+		    const struct doc_read_opts *opts, struct ex_error *err)
+{
+	size_t n = 0;
+	char *buf = read_file(path, &n, err);
+	gchar *sum;
+	int rc;
+
+	if (!buf)
+		return err->code;
+	doc->src.path = norm_text(doc->arena, path, strlen(path));
+	doc->src.bytes = n;
+	sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)buf, n);
+	if (sum)
+		snprintf(doc->src.sha256, sizeof(doc->src.sha256), "%s", sum);
+	g_free(sum);
+	rc = ex_process_buffer(doc, buf, n, opts, err);
+	free(buf);
+	return rc;
+}

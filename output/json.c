@@ -1,0 +1,280 @@
+/* json.c: the extract/1 JSON writer (jansson). Output is deterministic:
+ * keys in a fixed order, numbers rounded to 0.01 pt. */
+#include "out.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <string.h>
+
+static json_t *str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *num(double v)
+{
+	double r = round(v * 100.0) / 100.0;
+
+	if (r == floor(r) && fabs(r) < 1e15)
+		return json_integer((json_int_t)r);
+	return json_real(r);
+}
+
+static json_t *bbox(struct box b)
+{
+	return json_pack("[oooo]", num(b.x0), num(b.y0), num(b.x1), num(b.y1));
+}
+
+static json_t *colour(uint32_t c)
+{
+	char buf[8];
+
+	snprintf(buf, sizeof(buf), "#%06x", (unsigned)(c & 0xFFFFFF));
+	return json_string(buf);
+}
+
+static json_t *source_json(const struct doc *d)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "path", str_or_null(d->src.path));
+	json_object_set_new(o, "sha256", json_string(d->src.sha256));
+	json_object_set_new(o, "bytes", json_integer((json_int_t)d->src.bytes));
+	json_object_set_new(o, "format", json_string(doc_format_name(d->src.format)));
+	json_object_set_new(o, "format_version", str_or_null(d->meta.format_version));
+	json_object_set_new(o, "conformance", str_or_null(d->meta.conformance));
+	json_object_set_new(o, "pronom", str_or_null(doc_pronom(d)));
+	json_object_set_new(o, "pages", json_integer((json_int_t)d->npages));
+	json_object_set_new(o, "producer", str_or_null(d->meta.producer));
+	json_object_set_new(o, "creator", str_or_null(d->meta.creator));
+	json_object_set_new(o, "created", str_or_null(d->meta.created));
+	json_object_set_new(o, "modified", str_or_null(d->meta.modified));
+	return o;
+}
+
+static json_t *document_json(const struct doc *d)
+{
+	json_t *o = json_object(), *fields = json_object(), *meta = json_object();
+
+	json_object_set_new(o, "type", json_string(d->type ? d->type : "unknown"));
+	json_object_set_new(o, "title", str_or_null(d->title ? d->title : d->meta.title));
+	json_object_set_new(o, "organisation", json_null());
+	json_object_set_new(o, "date", str_or_null(d->date));
+	json_object_set_new(o, "period", json_null());
+	for (size_t i = 0; i < d->nfields; i++)
+		json_object_set_new(fields, d->fields[i].name, json_string(d->fields[i].value));
+	json_object_set_new(o, "fields", fields);
+	json_object_set_new(meta, "title", str_or_null(d->meta.title));
+	json_object_set_new(meta, "author", str_or_null(d->meta.author));
+	json_object_set_new(meta, "subject", str_or_null(d->meta.subject));
+	json_object_set_new(meta, "keywords", str_or_null(d->meta.keywords));
+	json_object_set_new(o, "metadata", meta);
+	return o;
+}
+
+static json_t *pages_json(const struct doc *d)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < d->npages; i++) {
+		const struct doc_page *p = &d->pages[i];
+		json_t *o = json_object();
+
+		json_object_set_new(o, "number", json_integer(p->number));
+		json_object_set_new(o, "width", p->width > 0 ? num(p->width) : json_null());
+		json_object_set_new(o, "height", p->height > 0 ? num(p->height) : json_null());
+		json_object_set_new(o, "source", json_string(doc_source_name(p->source)));
+		json_object_set_new(o, "rotation", json_integer(p->rotation));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *blocks_json(const struct doc *d)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < d->nblocks; i++) {
+		const struct doc_block *b = &d->blocks[i];
+		json_t *o = json_object();
+		const char *furn = doc_furniture_name(b->furniture);
+
+		json_object_set_new(o, "id", json_integer((json_int_t)i));
+		json_object_set_new(o, "type", json_string(doc_block_type_name(b->type)));
+		if (b->type == DOC_BLK_HEADING || b->type == DOC_BLK_LIST_ITEM)
+			json_object_set_new(o, "level", json_integer(b->level));
+		if (b->marker)
+			json_object_set_new(o, "marker", json_string(b->marker));
+		if (b->type == DOC_BLK_TABLE)
+			json_object_set_new(o, "table", json_integer(d->tables[b->table].id));
+		if (b->note >= 0)
+			json_object_set_new(o, "note", json_integer(b->note));
+		json_object_set_new(o, "text", json_string(b->text ? b->text : ""));
+		json_object_set_new(o, "page", json_integer(b->page));
+		if (b->has_box)
+			json_object_set_new(o, "bbox", bbox(b->box));
+		if (b->path)
+			json_object_set_new(o, "path", json_string(b->path));
+		if (furn)
+			json_object_set_new(o, "furniture", json_string(furn));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+/* The cell whose span covers (r, c), or NULL. */
+static const struct doc_cell *cell_at(const struct doc_table *t, int r, int c, int *origin)
+{
+	for (size_t i = 0; i < t->ncells; i++) {
+		const struct doc_cell *x = &t->cells[i];
+
+		if (r >= x->row && r < x->row + x->rowspan &&
+		    c >= x->col && c < x->col + x->colspan) {
+			*origin = x->row == r && x->col == c;
+			return x;
+		}
+	}
+	return NULL;
+}
+
+static json_t *cell_json(const struct doc_cell *x, int origin)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "text", json_string(origin && x ? x->text : ""));
+	if (!x || !origin) {
+		if (x)
+			json_object_set_new(o, "covered", json_true());
+		return o;
+	}
+	if (x->rowspan > 1)
+		json_object_set_new(o, "rowspan", json_integer(x->rowspan));
+	if (x->colspan > 1)
+		json_object_set_new(o, "colspan", json_integer(x->colspan));
+	if (x->has_box)
+		json_object_set_new(o, "bbox", bbox(x->box));
+	if (x->has_bg)
+		json_object_set_new(o, "background", colour(x->bg));
+	return o;
+}
+
+static json_t *table_json(const struct doc_table *t)
+{
+	json_t *o = json_object(), *header = json_array(), *rows = json_array();
+	json_t *pages = json_array();
+
+	for (int p = t->page_first; p <= t->page_last && p > 0; p++)
+		json_array_append_new(pages, json_integer(p));
+	json_object_set_new(o, "id", json_integer(t->id));
+	json_object_set_new(o, "pages", pages);
+	if (t->has_box)
+		json_object_set_new(o, "bbox", bbox(t->box));
+	if (t->path)
+		json_object_set_new(o, "path", json_string(t->path));
+	json_object_set_new(o, "caption", str_or_null(t->caption));
+	json_object_set_new(o, "method", json_string(t->method));
+	json_object_set_new(o, "columns", json_integer(t->ncols));
+	for (int r = 0; r < t->nrows; r++) {
+		json_t *row = json_array();
+
+		for (int c = 0; c < t->ncols; c++) {
+			int origin = 0;
+			const struct doc_cell *x = cell_at(t, r, c, &origin);
+
+			if (r < t->header_rows)
+				json_array_append_new(row, json_string(x && origin ? x->text : ""));
+			else
+				json_array_append_new(row, cell_json(x, origin));
+		}
+		json_array_append_new(r < t->header_rows ? header : rows, row);
+	}
+	json_object_set_new(o, "header", header);
+	json_object_set_new(o, "rows", rows);
+	return o;
+}
+
+static json_t *tables_json(const struct doc *d)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < d->ntables; i++)
+		json_array_append_new(a, table_json(&d->tables[i]));
+	return a;
+}
+
+static json_t *warnings_json(const struct doc *d)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < d->nwarnings; i++) {
+		const struct doc_warning *w = &d->warnings[i];
+		json_t *o = json_object();
+
+		json_object_set_new(o, "code", json_string(w->code));
+		json_object_set_new(o, "message", json_string(w->msg ? w->msg : ""));
+		json_object_set_new(o, "page", w->page > 0 ? json_integer(w->page) : json_null());
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *tool_json(void)
+{
+	return json_pack("{ssss}", "name", "extract", "version", EX_VERSION);
+}
+
+static char *dump(json_t *root, int compact)
+{
+	size_t flags = JSON_REAL_PRECISION(12);
+	char *s;
+
+	flags |= compact ? JSON_COMPACT : JSON_INDENT(2);
+	s = json_dumps(root, flags);
+	json_decref(root);
+	return s;
+}
+
+char *out_json(const struct doc *d, const struct out_opts *opt)
+{
+	json_t *root = json_object();
+
+	json_object_set_new(root, "schema", json_string(EX_SCHEMA));
+	json_object_set_new(root, "tool", tool_json());
+	json_object_set_new(root, "source", source_json(d));
+	json_object_set_new(root, "document", document_json(d));
+	json_object_set_new(root, "pages", pages_json(d));
+	json_object_set_new(root, "blocks", blocks_json(d));
+	json_object_set_new(root, "tables", tables_json(d));
+	json_object_set_new(root, "values", json_array());
+	json_object_set_new(root, "ratings", json_array());
+	json_object_set_new(root, "protocol", json_object());
+	json_object_set_new(root, "survey", json_object());
+	json_object_set_new(root, "warnings", warnings_json(d));
+	return dump(root, opt && opt->compact);
+}
+
+char *out_json_error(const char *path, const char *code, const char *msg, int compact)
+{
+	json_t *root = json_object(), *e = json_object();
+
+	json_object_set_new(root, "schema", json_string(EX_SCHEMA));
+	json_object_set_new(root, "tool", tool_json());
+	json_object_set_new(e, "path", json_string(path));
+	json_object_set_new(e, "code", json_string(code));
+	json_object_set_new(e, "message", json_string(msg));
+	json_object_set_new(root, "error", e);
+	return dump(root, compact);
+}
+
+const char *out_error_code_name(int code)
+{
+	switch (code) {
+	case EX_EIO: return "io";
+	case EX_EFORMAT: return "format";
+	case EX_ELIMIT: return "limit";
+	case EX_EPASSWORD: return "password";
+	case EX_ENOMEM: return "memory";
+	case EX_EEMPTY: return "empty";
+	default: return "error";
+	}
+}

@@ -1,0 +1,25 @@
+/* layout.h: from words with boxes to blocks in reading order. Shared by
+ * the PDF reader and (later) OCR, which both have only words with boxes
+ * and font attributes. Works on struct doc alone. */
+#ifndef EX_LAYOUT_H
+#define EX_LAYOUT_H
+
+#include "../extract/doc.h"
+
+/* Lines of one page, in the order the text layer gives them. */
+struct layout_page {
+	int page;
+	float width, height;
+	struct doc_line *lines;
+	size_t nlines;
+};
+
+/* Groups the page's lines into blocks and appends them to doc. */
+int layout_page_blocks(struct doc *doc, const struct layout_page *lp);
+
+/* After all pages: headings by relative size and weight, footnotes,
+ * captions, and running headers, footers and page numbers marked as
+ * furniture. */
+int layout_finish(struct doc *doc);
+
+#endif

@@ -1,0 +1,285 @@
+/* pdf.c: poppler-glib into the document model. */
+#include "pdf.h"
+
+#include <poppler.h>
+#include <string.h>
+
+#include "../extract/norm.h"
+#include "layout.h"
+
+/* Words and lines of one page under construction. */
+struct pdf_page_build {
+	struct doc *doc;
+	struct doc_line *lines;
+	size_t nlines, cap_lines;
+	struct doc_word *words;     /* current line's words */
+	size_t nwords, cap_words;
+	GString *word;              /* current word's bytes */
+	struct box wbox;
+	const PopplerTextAttributes *attr;
+};
+
+static int push_word(struct pdf_page_build *pb, int space_after)
+{
+	struct doc_word *w;
+	const PopplerTextAttributes *at = pb->attr;
+
+	if (pb->word->len == 0)
+		return 0;
+	if (pb->nwords == pb->cap_words) {
+		size_t nc = pb->cap_words ? pb->cap_words * 2 : 16;
+		void *p = arena_grow(pb->doc->arena, pb->words, pb->nwords, nc, sizeof(*w));
+
+		if (!p)
+			return EX_ENOMEM;
+		pb->words = p;
+		pb->cap_words = nc;
+	}
+	w = &pb->words[pb->nwords++];
+	memset(w, 0, sizeof(*w));
+	w->text = norm_text(pb->doc->arena, pb->word->str, pb->word->len);
+	w->box = pb->wbox;
+	w->conf = 1.0f;
+	w->space_after = space_after != 0;
+	if (at) {
+		const char *f = at->font_name ? at->font_name : "";
+
+		w->font = arena_strdup(pb->doc->arena, f);
+		w->size = (float)at->font_size;
+		if (strstr(f, "Bold") || strstr(f, "bold") || strstr(f, "Black") ||
+		    strstr(f, "Heavy") || strstr(f, "Semibold"))
+			w->flags |= DOC_WORD_BOLD;
+		if (strstr(f, "Italic") || strstr(f, "Oblique") || strstr(f, "italic"))
+			w->flags |= DOC_WORD_ITALIC;
+		w->flags |= DOC_WORD_HAS_COLOR;
+		w->color = (uint32_t)(at->color.red >> 8) << 16 |
+			   (uint32_t)(at->color.green >> 8) << 8 | (at->color.blue >> 8);
+	}
+	g_string_truncate(pb->word, 0);
+	memset(&pb->wbox, 0, sizeof(pb->wbox));
+	return w->text ? 0 : EX_ENOMEM;
+}
+
+static int push_line(struct pdf_page_build *pb)
+{
+	struct doc_line *l;
+
+	if (pb->nwords == 0)
+		return 0;
+	if (pb->nlines == pb->cap_lines) {
+		size_t nc = pb->cap_lines ? pb->cap_lines * 2 : 64;
+		void *p = arena_grow(pb->doc->arena, pb->lines, pb->nlines, nc, sizeof(*l));
+
+		if (!p)
+			return EX_ENOMEM;
+		pb->lines = p;
+		pb->cap_lines = nc;
+	}
+	l = &pb->lines[pb->nlines++];
+	l->words = pb->words;
+	l->nwords = pb->nwords;
+	memset(&l->box, 0, sizeof(l->box));
+	for (size_t i = 0; i < pb->nwords; i++)
+		l->box = box_union(l->box, pb->words[i].box);
+	pb->words = NULL;
+	pb->nwords = pb->cap_words = 0;
+	return 0;
+}
+
+/* Walks the page text and its per-character rectangles together. */
+static int pdf_page_words(struct pdf_page_build *pb, const char *text,
+			  const PopplerRectangle *rects, guint nrects, GList *attrs)
+{
+	guint idx = 0;
+	int rc = 0;
+
+	for (const char *p = text; *p && rc == 0; p = g_utf8_next_char(p), idx++) {
+		gunichar c = g_utf8_get_char(p);
+
+		while (attrs && ((PopplerTextAttributes *)attrs->data)->end_index < (gint)idx)
+			attrs = attrs->next;
+		if (c == '\n') {
+			rc = push_word(pb, 0);
+			if (rc == 0)
+				rc = push_line(pb);
+			continue;
+		}
+		if (g_unichar_isspace(c) && c != 0xA0 && c != 0x202F && c != 0x2009) {
+			rc = push_word(pb, 1);
+			continue;
+		}
+		if (pb->word->len == 0)
+			pb->attr = attrs ? attrs->data : NULL;
+		g_string_append_len(pb->word, p, g_utf8_next_char(p) - p);
+		if (idx < nrects) {
+			struct box b = { (float)rects[idx].x1, (float)rects[idx].y1,
+					 (float)rects[idx].x2, (float)rects[idx].y2 };
+
+			pb->wbox = box_union(pb->wbox, b);
+		}
+	}
+	if (rc == 0)
+		rc = push_word(pb, 0);
+	if (rc == 0)
+		rc = push_line(pb);
+	return rc;
+}
+
+static int pdf_read_page(struct doc *doc, PopplerDocument *pd, int i)
+{
+	PopplerPage *page = poppler_document_get_page(pd, i);
+	struct pdf_page_build pb = { .doc = doc };
+	struct layout_page lp = { 0 };
+	struct doc_page *dp;
+	PopplerRectangle *rects = NULL;
+	guint nrects = 0;
+	GList *attrs = NULL;
+	char *text = NULL;
+	double w = 0, h = 0;
+	int rc = 0;
+
+	dp = doc_add_page(doc);
+	if (!dp)
+		return EX_ENOMEM;
+	dp->number = i + 1;
+	dp->source = DOC_SRC_TEXT_LAYER;
+	if (!page) {
+		doc_warn(doc, i + 1, "page", "page %d could not be loaded", i + 1);
+		return 0;
+	}
+	poppler_page_get_size(page, &w, &h);
+	dp->width = (float)w;
+	dp->height = (float)h;
+	text = poppler_page_get_text(page);
+	if (text && *text) {
+		if (!poppler_page_get_text_layout(page, &rects, &nrects))
+			nrects = 0;
+		attrs = poppler_page_get_text_attributes(page);
+		pb.word = g_string_new(NULL);
+		rc = pdf_page_words(&pb, text, rects, nrects, attrs);
+		g_string_free(pb.word, TRUE);
+	}
+	if (rc == 0) {
+		lp.page = i + 1;
+		lp.width = dp->width;
+		lp.height = dp->height;
+		lp.lines = pb.lines;
+		lp.nlines = pb.nlines;
+		rc = layout_page_blocks(doc, &lp);
+	}
+	if (rc == 0 && pb.nlines == 0)
+		doc_warn(doc, i + 1, "no_text", "page %d has no text layer (OCR would be needed)", i + 1);
+	poppler_page_free_text_attributes(attrs);
+	g_free(rects);
+	g_free(text);
+	g_object_unref(page);
+	return rc;
+}
+
+static const char *iso_date(struct arena *a, GDateTime *dt)
+{
+	const char *s = NULL;
+	gchar *g;
+
+	if (!dt)
+		return NULL;
+	g = g_date_time_format(dt, "%Y-%m-%dT%H:%M:%S%:z");
+	if (g)
+		s = arena_strdup(a, g);
+	g_free(g);
+	g_date_time_unref(dt);
+	return s;
+}
+
+static const char *meta_str(struct arena *a, gchar *g)
+{
+	const char *s = NULL;
+
+	if (g && *g)
+		s = norm_text(a, g, strlen(g));
+	g_free(g);
+	return s;
+}
+
+static void pdf_read_meta(struct doc *doc, PopplerDocument *pd)
+{
+	struct arena *a = doc->arena;
+	struct doc_meta *m = &doc->meta;
+	guint major = 0, minor = 0;
+	PopplerPDFPart part = poppler_document_get_pdf_part(pd);
+	PopplerPDFConformance conf = poppler_document_get_pdf_conformance(pd);
+
+	m->title = meta_str(a, poppler_document_get_title(pd));
+	m->author = meta_str(a, poppler_document_get_author(pd));
+	m->subject = meta_str(a, poppler_document_get_subject(pd));
+	m->keywords = meta_str(a, poppler_document_get_keywords(pd));
+	m->creator = meta_str(a, poppler_document_get_creator(pd));
+	m->producer = meta_str(a, poppler_document_get_producer(pd));
+	m->created = iso_date(a, poppler_document_get_creation_date_time(pd));
+	m->modified = iso_date(a, poppler_document_get_modification_date_time(pd));
+	poppler_document_get_pdf_version(pd, &major, &minor);
+	if (major)
+		m->format_version = arena_printf(a, "%u.%u", major, minor);
+	if (poppler_document_get_pdf_subtype(pd) == POPPLER_PDF_SUBTYPE_PDF_A &&
+	    part >= POPPLER_PDF_SUBTYPE_PART_1 && part <= POPPLER_PDF_SUBTYPE_PART_3) {
+		const char *c = conf == POPPLER_PDF_SUBTYPE_CONF_A ? "a" :
+				conf == POPPLER_PDF_SUBTYPE_CONF_B ? "b" :
+				conf == POPPLER_PDF_SUBTYPE_CONF_U ? "u" : "";
+
+		m->conformance = arena_printf(a, "PDF/A-%d%s",
+					      (int)(part - POPPLER_PDF_SUBTYPE_PART_1) + 1, c);
+	}
+}
+
+static PopplerDocument *pdf_open(const void *buf, size_t n, const char *password,
+				 struct ex_error *err)
+{
+	GBytes *bytes = g_bytes_new_static(buf, n);
+	GError *ge = NULL;
+	PopplerDocument *pd = poppler_document_new_from_bytes(bytes, password, &ge);
+
+	g_bytes_unref(bytes);
+	if (pd)
+		return pd;
+	if (ge && ge->domain == POPPLER_ERROR && ge->code == POPPLER_ERROR_ENCRYPTED)
+		EX_FAIL(err, EX_EPASSWORD, password ? "wrong password for encrypted PDF"
+					     : "encrypted PDF needs a password (--password)");
+	else
+		EX_FAIL(err, EX_EFORMAT, "broken PDF: %s", ge ? ge->message : "cannot be opened");
+	if (ge)
+		g_error_free(ge);
+	return NULL;
+}
+
+int pdf_read(struct doc *doc, const void *buf, size_t n,
+	     const struct doc_read_opts *opts, struct ex_error *err)
+{
+	PopplerDocument *pd;
+	int npages, first, last, rc = 0;
+
+	pd = pdf_open(buf, n, opts ? opts->password : NULL, err);
+	if (!pd)
+		return err->code;
+	pdf_read_meta(doc, pd);
+	npages = poppler_document_get_n_pages(pd);
+	if (npages <= 0) {
+		rc = EX_FAIL(err, EX_EFORMAT, "broken PDF: no pages");
+		goto out;
+	}
+	first = opts && opts->first_page > 0 ? opts->first_page : 1;
+	last = opts && opts->last_page > 0 && opts->last_page < npages ? opts->last_page : npages;
+	if (first > npages) {
+		rc = EX_FAIL(err, EX_EUSAGE, "--pages starts at %d but the PDF has %d pages",
+			     first, npages);
+		goto out;
+	}
+	for (int i = first - 1; i < last && rc == 0; i++)
+		rc = pdf_read_page(doc, pd, i);
+	if (rc == 0)
+		rc = layout_finish(doc);
+	if (rc < 0)
+		EX_FAIL(err, rc, "out of memory");
+out:
+	g_object_unref(pd);
+	return rc;
+}

@@ -1,0 +1,30 @@
+#!/bin/sh
+# Installs the Debian packages extract needs to build and test, and with
+# --corpus those that rebuild the corpus. Does nothing when all are there.
+set -eu
+pkgs="build-essential pkg-config libpoppler-glib-dev libzip-dev libxml2-dev
+libjansson-dev libpcre2-dev libglib2.0-dev libcmocka-dev poppler-utils python3
+python3-jsonschema"
+if [ "${1:-}" = "--corpus" ]; then
+	pkgs="$pkgs libreoffice-writer-nogui fonts-dejavu-core fonts-liberation2"
+fi
+missing=""
+for p in $pkgs; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+echo "deps: installing$missing"
+if [ "$(id -u)" = 0 ]; then
+	sudo=""
+elif command -v sudo >/dev/null 2>&1; then
+	sudo="sudo"
+else
+	echo "deps: need root or sudo to install:$missing" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+# shellcheck disable=SC2086
+$sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
