@@ -125,3 +125,37 @@ int cls_ends_sentence(const char *s)
 		n--;
 	return n && strchr(".:;!?", s[n - 1]) != NULL;
 }
+
+int cls_caption(const char *s)
+{
+	static const char *const words[] = { "Tabell ", "Figur ", "Diagram ", "Bild ",
+					     "Table ", "Figure ", NULL };
+
+	for (int i = 0; words[i]; i++) {
+		size_t l = strlen(words[i]);
+
+		if (strncmp(s, words[i], l) == 0 && isdigit((unsigned char)s[l]))
+			return 1;
+	}
+	return 0;
+}
+
+int cls_field_line(const char *l)
+{
+	const char *c = strchr(l, ':');
+	size_t n;
+
+	if (!c || c == l || (c[1] != ' ' && c[1] != '\t') || c[2] == '\0' || c[2] == ' ')
+		return 0;
+	n = (size_t)(c - l);
+	if (n > 24 || memchr(l, '.', n) || memchr(l, ',', n))
+		return 0;
+	/* A label starts with a capital and has at most three words. */
+	if (!g_unichar_isupper(g_utf8_get_char_validated(l, (gssize)n)))
+		return 0;
+	int spaces = 0;
+
+	for (const char *p = l; p < c; p++)
+		spaces += *p == ' ';
+	return spaces <= 2;
+}

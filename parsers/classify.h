@@ -20,6 +20,13 @@ size_t cls_heading_number(const char *s, int *depth);
 /* 1 if s has at least three letters and none of them lower case. */
 int cls_all_caps(const char *s);
 
+/* A caption: "Tabell 3", "Figur 2:", "Diagram 1", "Bild 4", "Table 1". */
+int cls_caption(const char *s);
+
+/* A header field line: a short label, a colon, a value ("Till: styrelsen",
+ * "Datum: 2021-05-28", "DATUM: 2 december 2019"). */
+int cls_field_line(const char *s);
+
 /* Number of Unicode characters in s. */
 size_t cls_chars(const char *s);
 

@@ -7,6 +7,8 @@
 #include "layout.h"
 
 #include <ctype.h>
+#include <glib.h>
+#include <sys/types.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,7 +61,16 @@ static char *line_text(struct arena *a, const struct doc_line *l)
 	return s;
 }
 
-/* Does line b continue the block whose last line is a? */
+static int line_italic(const struct doc_line *l)
+{
+	for (size_t i = 0; i < l->nwords; i++)
+		if (!(l->words[i].flags & DOC_WORD_ITALIC))
+			return 0;
+	return l->nwords > 0;
+}
+
+/* Does line b continue the block whose last line is a and whose box is
+ * blk? */
 static int continues(const struct doc_line *a, const struct doc_line *b,
 		     const struct box *blk, int in_list)
 {
@@ -70,16 +81,19 @@ static int continues(const struct doc_line *a, const struct doc_line *b,
 
 	if (h <= 0)
 		return 0;
-	if (gap < -0.5f * h || gap > 0.6f * h)
+	if (gap < -0.3f * h || gap > 0.6f * h)
 		return 0;
-	if (b->box.x0 > blk->x1 || b->box.x1 < blk->x0)
+	if (b->box.x0 >= blk->x1 - 1.0f || b->box.x1 <= blk->x0 + 1.0f)
 		return 0;
 	if (sa > 0 && sb > 0 && fabsf(sa - sb) > 0.1f * (sa > sb ? sa : sb))
 		return 0;
-	if (line_bold(a) != line_bold(b))
+	if (line_bold(a) != line_bold(b) || line_italic(a) != line_italic(b))
 		return 0;
-	/* A list item's continuation is indented past its marker. */
-	if (in_list && b->box.x0 < blk->x0 + 2.0f)
+	/* A list item's continuation is indented to its text, not its bullet;
+	 * a paragraph's lines start at its left edge (give or take an indent). */
+	if (in_list && b->box.x0 < blk->x0 - 2.0f)
+		return 0;
+	if (b->box.x0 < blk->x0 - 0.5f * h)
 		return 0;
 	/* A short last line that ends a sentence ends the paragraph. */
 	if (!in_list && a->box.x1 < blk->x1 - 0.25f * (blk->x1 - blk->x0) &&
@@ -88,71 +102,129 @@ static int continues(const struct doc_line *a, const struct doc_line *b,
 	return 1;
 }
 
-static int emit_block(struct doc *doc, const struct layout_page *lp,
-		      size_t from, size_t to)
+/* A block being gathered: the indexes of its lines in the page. */
+struct gather {
+	size_t *idx;
+	size_t n, cap;
+	struct box box;
+	int in_list;
+	int closed;
+};
+
+static int emit_block(struct doc *doc, const struct layout_page *lp, const struct gather *g)
 {
 	struct doc_block *b = doc_add_block(doc, DOC_BLK_PARAGRAPH, lp->page);
 	const char **texts;
 	int numbered;
+	size_t m;
 
 	if (!b)
 		return EX_ENOMEM;
-	b->lines = lp->lines + from;
-	b->nlines = to - from;
-	b->has_box = 1;
-	texts = arena_alloc(doc->arena, sizeof(*texts) * (to - from));
-	if (!texts)
+	b->lines = arena_alloc(doc->arena, sizeof(*b->lines) * g->n);
+	texts = arena_alloc(doc->arena, sizeof(*texts) * g->n);
+	if (!b->lines || !texts)
 		return EX_ENOMEM;
-	for (size_t i = from; i < to; i++) {
-		b->box = box_union(b->box, lp->lines[i].box);
-		texts[i - from] = line_text(doc->arena, &lp->lines[i]);
-		if (!texts[i - from])
+	b->nlines = g->n;
+	b->has_box = 1;
+	for (size_t i = 0; i < g->n; i++) {
+		b->lines[i] = lp->lines[g->idx[i]];
+		b->box = box_union(b->box, b->lines[i].box);
+		texts[i] = line_text(doc->arena, &b->lines[i]);
+		if (!texts[i])
 			return EX_ENOMEM;
 	}
-	size_t m = cls_list_marker(texts[0], &numbered);
-	if (m && to - from >= 1 && strlen(texts[0]) > m + 1) {
+	m = cls_list_marker(texts[0], &numbered);
+	if (m && strlen(texts[0]) > m + 1) {
 		b->type = DOC_BLK_LIST_ITEM;
 		b->level = 1;
 		b->marker = arena_strndup(doc->arena, texts[0], m);
 		texts[0] += m + 1;
 	}
-	b->text = norm_join_lines(doc->arena, texts, to - from);
+	b->text = norm_join_lines(doc->arena, texts, g->n);
 	return b->text ? 0 : EX_ENOMEM;
 }
 
+static int gather_add(struct arena *a, struct gather *g, size_t line, struct box box)
+{
+	if (g->n == g->cap) {
+		size_t nc = g->cap ? g->cap * 2 : 8;
+		size_t *p = arena_grow(a, g->idx, g->n, nc, sizeof(*p));
+
+		if (!p)
+			return EX_ENOMEM;
+		g->idx = p;
+		g->cap = nc;
+	}
+	g->idx[g->n++] = line;
+	g->box = g->n == 1 ? box : box_union(g->box, box);
+	return 0;
+}
+
+/* Lines that always start a block of their own. */
+static int starts_block(const struct doc_line *l, int *marker)
+{
+	char first[96];
+	int numbered;
+
+	*marker = 0;
+	if (!l->nwords)
+		return 0;
+	snprintf(first, sizeof(first), "%s %s", l->words[0].text,
+		 l->nwords > 1 ? l->words[1].text : "");
+	*marker = l->nwords > 1 && cls_list_marker(first, &numbered);
+	return *marker || cls_caption(first) || cls_field_line(first);
+}
+
+/* Lines join the most recent open block they continue: table cells and
+ * columns that the text layer interleaves line by line still come out
+ * as one block each. Blocks keep the order of their first lines. */
 int layout_page_blocks(struct doc *doc, const struct layout_page *lp)
 {
-	size_t start = 0;
-	struct box blk = { 0 };
-	int in_list = 0, numbered, rc;
+	struct gather *g = NULL;
+	size_t ng = 0, cap = 0;
+	int rc = 0;
 
-	for (size_t i = 0; i < lp->nlines; i++) {
+	for (size_t i = 0; i < lp->nlines && rc == 0; i++) {
 		const struct doc_line *l = &lp->lines[i];
-		char first[64] = "";
+		struct gather *into = NULL;
+		int marker;
 
-		if (l->nwords)
-			snprintf(first, sizeof(first), "%s ", l->words[0].text);
-		int marker = l->nwords > 1 && cls_list_marker(first, &numbered);
+		if (!starts_block(l, &marker)) {
+			for (size_t k = ng; k-- > 0 && ng - k <= 16;) {
+				struct gather *c = &g[k];
 
-		if (i > start && (marker || !continues(&lp->lines[i - 1], l, &blk, in_list))) {
-			rc = emit_block(doc, lp, start, i);
-			if (rc < 0)
-				return rc;
-			start = i;
+				if (c->closed)
+					continue;
+				if (continues(&lp->lines[c->idx[c->n - 1]], l, &c->box, c->in_list)) {
+					into = c;
+					break;
+				}
+			}
 		}
-		if (i == start) {
-			blk = l->box;
-			in_list = marker;
-			/* The item's text, not its bullet, sets the indent. */
-			if (marker && l->nwords > 1)
-				blk.x0 = l->words[1].box.x0;
-		} else {
-			blk = box_union(blk, l->box);
+		if (!into) {
+			if (ng == cap) {
+				size_t nc = cap ? cap * 2 : 32;
+				struct gather *p = arena_grow(doc->arena, g, ng, nc, sizeof(*p));
+
+				if (!p)
+					return EX_ENOMEM;
+				g = p;
+				cap = nc;
+			}
+			into = &g[ng++];
+			memset(into, 0, sizeof(*into));
+			into->in_list = marker;
 		}
+		struct box bx = l->box;
+
+		/* The item's text, not its bullet, sets a list item's indent. */
+		if (into->n == 0 && marker && l->nwords > 1)
+			bx.x0 = l->words[1].box.x0;
+		rc = gather_add(doc->arena, into, i, bx);
 	}
-	if (start < lp->nlines)
-		return emit_block(doc, lp, start, lp->nlines);
-	return 0;
+	for (size_t k = 0; k < ng && rc == 0; k++)
+		rc = emit_block(doc, lp, &g[k]);
+	return rc;
 }
 
 /* ---- document-wide passes ---- */
@@ -210,28 +282,27 @@ static float body_size(const struct doc *doc)
 	return n ? sizes[best] : 0;
 }
 
-static int caption_start(const char *s)
-{
-	static const char *const words[] = { "Tabell ", "Figur ", "Diagram ", "Bild ",
-					     "Table ", "Figure ", NULL };
-
-	for (int i = 0; words[i]; i++) {
-		size_t l = strlen(words[i]);
-
-		if (strncmp(s, words[i], l) == 0 && isdigit((unsigned char)s[l]))
-			return 1;
-	}
-	return 0;
-}
-
-static void classify_block(struct doc_block *b, float body)
+static void classify_block(struct arena *arena, struct doc_block *b, float body)
 {
 	float size = block_size(b);
 	size_t chars = cls_chars(b->text);
 	int depth, bold = block_bold(b);
+	/* "1. ÄNDAMÅL" set large or bold is a heading, not a list item. */
+	if (b->type == DOC_BLK_LIST_ITEM && b->marker && b->nlines <= 2 &&
+	    (size >= body * 1.15f || bold) && !cls_ends_sentence(b->text)) {
+		const char *t = arena_printf(arena, "%s %s", b->marker, b->text);
+
+		if (t && cls_heading_number(t, &depth)) {
+			b->type = DOC_BLK_HEADING;
+			b->level = depth;
+			b->text = t;
+			b->marker = NULL;
+		}
+		return;
+	}
 	if (b->type != DOC_BLK_PARAGRAPH)
 		return;
-	if (caption_start(b->text)) {
+	if (cls_caption(b->text)) {
 		b->type = DOC_BLK_CAPTION;
 		return;
 	}
@@ -397,6 +468,44 @@ static void mark_footnotes(struct doc *doc, float body)
 	}
 }
 
+/* The last body block of a page and the first of the next are one
+ * paragraph when the first breaks off mid-sentence and the second goes
+ * on in lower case with the same font: joined, the second removed. */
+static int join_across_pages(struct doc *doc)
+{
+	size_t w = 0;
+	ssize_t last = -1;   /* last body block kept so far */
+
+	for (size_t i = 0; i < doc->nblocks; i++) {
+		struct doc_block *b = &doc->blocks[i];
+
+		if (b->furniture) {
+			doc->blocks[w++] = *b;
+			continue;
+		}
+		if (last >= 0) {
+			struct doc_block *a = &doc->blocks[last];
+			gunichar first = g_utf8_get_char_validated(b->text, -1);
+
+			if (a->page + 1 == b->page && a->type == DOC_BLK_PARAGRAPH &&
+			    b->type == DOC_BLK_PARAGRAPH && !cls_ends_sentence(a->text) &&
+			    first != (gunichar)-1 && first != (gunichar)-2 && g_unichar_islower(first) &&
+			    fabsf(block_size(a) - block_size(b)) < 0.5f) {
+				const char *parts[2] = { a->text, b->text };
+
+				a->text = norm_join_lines(doc->arena, parts, 2);
+				if (!a->text)
+					return EX_ENOMEM;
+				continue;
+			}
+		}
+		doc->blocks[w] = *b;
+		last = (ssize_t)w++;
+	}
+	doc->nblocks = w;
+	return 0;
+}
+
 int layout_finish(struct doc *doc)
 {
 	float body = body_size(doc);
@@ -404,8 +513,8 @@ int layout_finish(struct doc *doc)
 	mark_furniture(doc);
 	for (size_t i = 0; i < doc->nblocks; i++)
 		if (!doc->blocks[i].furniture && doc->blocks[i].has_box)
-			classify_block(&doc->blocks[i], body);
+			classify_block(doc->arena, &doc->blocks[i], body);
 	mark_footnotes(doc, body);
 	rank_headings(doc);
-	return 0;
+	return join_across_pages(doc);
 }

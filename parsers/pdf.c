@@ -1,6 +1,7 @@
 /* pdf.c: poppler-glib into the document model. */
 #include "pdf.h"
 
+#include <math.h>
 #include <poppler.h>
 #include <string.h>
 
@@ -86,15 +87,21 @@ static int push_line(struct pdf_page_build *pb)
 	return 0;
 }
 
-/* Walks the page text and its per-character rectangles together. */
+/* Walks the page text and its per-character rectangles together. The
+ * text layer's own spaces and newlines split words and lines; so do
+ * gaps in the geometry, which the layer often leaves without a space:
+ * a gap of a fifth of the glyph height splits a word, one wider than
+ * 0.7 of the glyph height splits the line into segments (table cells, columns). */
 static int pdf_page_words(struct pdf_page_build *pb, const char *text,
 			  const PopplerRectangle *rects, guint nrects, GList *attrs)
 {
+	const PopplerRectangle *prev = NULL;
 	guint idx = 0;
 	int rc = 0;
 
 	for (const char *p = text; *p && rc == 0; p = g_utf8_next_char(p), idx++) {
 		gunichar c = g_utf8_get_char(p);
+		const PopplerRectangle *r = idx < nrects ? &rects[idx] : NULL;
 
 		while (attrs && ((PopplerTextAttributes *)attrs->data)->end_index < (gint)idx)
 			attrs = attrs->next;
@@ -102,20 +109,34 @@ static int pdf_page_words(struct pdf_page_build *pb, const char *text,
 			rc = push_word(pb, 0);
 			if (rc == 0)
 				rc = push_line(pb);
+			prev = NULL;
 			continue;
 		}
 		if (g_unichar_isspace(c) && c != 0xA0 && c != 0x202F && c != 0x2009) {
 			rc = push_word(pb, 1);
 			continue;
 		}
+		if (r && prev) {
+			double h = MAX(r->y2 - r->y1, prev->y2 - prev->y1);
+			double gap = r->x1 - prev->x2;
+			double dy = fabs((r->y1 + r->y2) - (prev->y1 + prev->y2)) / 2;
+
+			if (h > 0 && (gap > 0.7 * h || gap < -1.0 * h || dy > 0.6 * h)) {
+				rc = push_word(pb, 0);
+				if (rc == 0)
+					rc = push_line(pb);
+			} else if (h > 0 && gap > 0.2 * h) {
+				rc = push_word(pb, 1);
+			}
+		}
 		if (pb->word->len == 0)
 			pb->attr = attrs ? attrs->data : NULL;
 		g_string_append_len(pb->word, p, g_utf8_next_char(p) - p);
-		if (idx < nrects) {
-			struct box b = { (float)rects[idx].x1, (float)rects[idx].y1,
-					 (float)rects[idx].x2, (float)rects[idx].y2 };
+		if (r) {
+			struct box b = { (float)r->x1, (float)r->y1, (float)r->x2, (float)r->y2 };
 
 			pb->wbox = box_union(pb->wbox, b);
+			prev = r;
 		}
 	}
 	if (rc == 0)

@@ -15,9 +15,9 @@ struct txt_state {
 	size_t cap;
 };
 
-static const char *block_path(struct doc *doc)
+static const char *block_path(struct doc *doc, const struct doc_block *b)
 {
-	return arena_printf(doc->arena, "text/%zu", doc->nblocks);
+	return arena_printf(doc->arena, "text/%zu", (size_t)(b - doc->blocks));
 }
 
 static int add_text_block(struct txt_state *st, enum doc_block_type type, int level,
@@ -27,7 +27,7 @@ static int add_text_block(struct txt_state *st, enum doc_block_type type, int le
 
 	if (!b)
 		return EX_ENOMEM;
-	b->path = block_path(st->doc);
+	b->path = block_path(st->doc, b);
 	b->level = level;
 	b->marker = marker ? arena_strdup(st->doc->arena, marker) : NULL;
 	b->text = norm_join_lines(st->doc->arena, lines, n);
@@ -69,7 +69,7 @@ static int flush_table(struct txt_state *st, size_t from, size_t to)
 	if (!t)
 		return EX_ENOMEM;
 	t->page_first = t->page_last = st->page;
-	t->path = arena_printf(doc->arena, "text/%zu", doc->nblocks);
+	t->path = arena_printf(doc->arena, "text/%zu", doc->nblocks);	/* the table block's index */
 	t->header_rows = 1;
 	for (size_t r = from; r < to; r++) {
 		char *line = st->lines[r], *cell = line;
@@ -103,8 +103,11 @@ static int flush_table(struct txt_state *st, size_t from, size_t to)
 static int flush_para(struct txt_state *st)
 {
 	size_t i = 0;
-	int rc = 0;
+	int rc = 0, fields = st->nlines > 0;
 
+	/* "Till: ...", "Från: ...", "Datum: ...": a header, one block a line. */
+	for (size_t k = 0; k < st->nlines && fields; k++)
+		fields = cls_field_line(st->lines[k]);
 	while (i < st->nlines && rc == 0) {
 		char *l = st->lines[i];
 		size_t mlen, j;
@@ -149,8 +152,8 @@ static int flush_para(struct txt_state *st)
 			i++;
 			continue;
 		}
-		/* Plain paragraph up to a list item or a tab line. */
-		for (j = i + 1; j < st->nlines; j++)
+		/* Plain paragraph up to a list item, a tab line or a field. */
+		for (j = i + 1; j < st->nlines && !fields; j++)
 			if (strchr(st->lines[j], '\t') || cls_list_marker(st->lines[j], &numbered))
 				break;
 		for (size_t k = i; k < j; k++)
