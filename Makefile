@@ -60,6 +60,10 @@ $(BUILD)/tests/%: tests/%.c $(BUILD)/libextract.a tests/testutil.h
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< \
 		$(BUILD)/libextract.a $(PKG_LIBS) $(shell pkg-config --libs cmocka)
 
+$(BUILD)/tests/jsoncmp: tests/jsoncmp.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(shell pkg-config --cflags jansson) -o $@ $< $(shell pkg-config --libs jansson)
+
 $(BUILD)/tests/cer: tests/cer.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ $<
@@ -74,7 +78,7 @@ check: layering unit golden badinput fidelity robustness fuzz-replay
 unit: $(TEST_BIN)
 	@sh tests/run_unit.sh $(TEST_BIN)
 
-golden: $(BUILD)/extract
+golden: $(BUILD)/extract $(BUILD)/tests/jsoncmp
 	@sh tests/golden.sh $(BUILD)/extract
 
 badinput: $(BUILD)/extract
@@ -107,7 +111,7 @@ corpus:
 	sh scripts/deps.sh --corpus
 	/usr/bin/python3 corpus/gen.py
 
-regolden: $(BUILD)/extract
+regolden: $(BUILD)/extract $(BUILD)/tests/jsoncmp
 	@sh tests/golden.sh $(BUILD)/extract --update
 
 install: $(BUILD)/extract

@@ -110,14 +110,8 @@ static char *render(const struct doc *d, const struct out_opts *o, int md)
 		if (b.n)
 			puts_(&b, "\n");
 		if (k->type == DOC_BLK_TABLE) {
-			const struct doc_table *t = &d->tables[k->table];
-
-			if (md && t->caption) {
-				puts_(&b, "*");
-				puts_(&b, t->caption);
-				puts_(&b, "*\n\n");
-			}
-			put_table(&b, t, md);
+			/* The caption is a block of its own just before. */
+			put_table(&b, &d->tables[k->table], md);
 			continue;
 		}
 		if (md && k->type == DOC_BLK_HEADING) {
@@ -136,6 +130,11 @@ static char *render(const struct doc *d, const struct out_opts *o, int md)
 			char ref[32];
 
 			snprintf(ref, sizeof(ref), "[^%d]: ", k->note);
+			puts_(&b, ref);
+		} else if (!md && k->type == DOC_BLK_FOOTNOTE && k->note >= 0) {
+			char ref[32];
+
+			snprintf(ref, sizeof(ref), "%d ", k->note);
 			puts_(&b, ref);
 		} else if (!md && k->marker) {
 			puts_(&b, k->marker);

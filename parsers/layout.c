@@ -54,7 +54,7 @@ static char *line_text(struct arena *a, const struct doc_line *l)
 
 		memcpy(p, l->words[i].text, w);
 		p += w;
-		if (i + 1 < l->nwords)
+		if (i + 1 < l->nwords && l->words[i].space_after)
 			*p++ = ' ';
 	}
 	*p = '\0';
@@ -72,16 +72,22 @@ static int line_italic(const struct doc_line *l)
 /* Does line b continue the block whose last line is a and whose box is
  * blk? */
 static int continues(const struct doc_line *a, const struct doc_line *b,
-		     const struct box *blk, int in_list)
+		     const struct box *blk, int in_list, float pitch_ref)
 {
 	float ha = a->box.y1 - a->box.y0, hb = b->box.y1 - b->box.y0;
 	float h = ha > hb ? ha : hb;
 	float gap = b->box.y0 - a->box.y1;
+	float pitch = b->box.y1 - a->box.y1;
 	float sa = line_size(a), sb = line_size(b);
+	float size = sa > 0 ? sa : h / 1.3f;
 
 	if (h <= 0)
 		return 0;
 	if (gap < -0.3f * h || gap > 0.6f * h)
+		return 0;
+	/* Paragraph spacing: a line pitch wider than the block's own, or,
+	 * before the block has one, wider than 1.35 times the font size. */
+	if (pitch_ref > 0 ? pitch > pitch_ref + 0.2f * size : pitch > 1.35f * size)
 		return 0;
 	if (b->box.x0 >= blk->x1 - 1.0f || b->box.x1 <= blk->x0 + 1.0f)
 		return 0;
@@ -107,6 +113,7 @@ struct gather {
 	size_t *idx;
 	size_t n, cap;
 	struct box box;
+	float pitch;        /* baseline distance of its first two lines */
 	int in_list;
 	int closed;
 };
@@ -160,6 +167,15 @@ static int gather_add(struct arena *a, struct gather *g, size_t line, struct box
 	return 0;
 }
 
+/* A footnote line: a number set smaller than the text after it. */
+static int note_marker(const struct doc_line *l)
+{
+	const struct doc_word *w = l->words;
+
+	return l->nwords > 1 && w[0].size > 0 && w[0].size < w[1].size * 0.85f &&
+	       strspn(w[0].text, "0123456789") == strlen(w[0].text);
+}
+
 /* Lines that always start a block of their own. */
 static int starts_block(const struct doc_line *l, int *marker)
 {
@@ -172,7 +188,35 @@ static int starts_block(const struct doc_line *l, int *marker)
 	snprintf(first, sizeof(first), "%s %s", l->words[0].text,
 		 l->nwords > 1 ? l->words[1].text : "");
 	*marker = l->nwords > 1 && cls_list_marker(first, &numbered);
-	return *marker || cls_caption(first) || cls_field_line(first);
+	return *marker || cls_caption(first) || cls_field_line(first) || note_marker(l);
+}
+
+static int same_row(const struct box *a, const struct box *b)
+{
+	return fabsf(a->y0 - b->y0) <= 2.0f && (a->x1 <= b->x0 || b->x1 <= a->x0);
+}
+
+/* Blocks whose tops align and which sit side by side are cells of one
+ * row: they read left to right, whatever order the text layer gave. A
+ * block moves back before a same-row block to its right only when
+ * everything between them belongs to that row or below. */
+static void row_major(struct gather *g, size_t n)
+{
+	for (size_t j = 1; j < n; j++) {
+		for (size_t i = 0; i < j; i++) {
+			int ok = same_row(&g[i].box, &g[j].box) && g[j].box.x1 <= g[i].box.x0;
+
+			for (size_t k = i + 1; ok && k < j; k++)
+				ok = g[k].box.y0 >= g[i].box.y0 - 2.0f;
+			if (ok) {
+				struct gather t = g[j];
+
+				memmove(&g[i + 1], &g[i], (j - i) * sizeof(*g));
+				g[i] = t;
+				break;
+			}
+		}
+	}
 }
 
 /* Lines join the most recent open block they continue: table cells and
@@ -195,7 +239,11 @@ int layout_page_blocks(struct doc *doc, const struct layout_page *lp)
 
 				if (c->closed)
 					continue;
-				if (continues(&lp->lines[c->idx[c->n - 1]], l, &c->box, c->in_list)) {
+				const struct doc_line *last = &lp->lines[c->idx[c->n - 1]];
+
+				if (continues(last, l, &c->box, c->in_list, c->pitch)) {
+					if (c->n == 1)
+						c->pitch = l->box.y1 - last->box.y1;
 					into = c;
 					break;
 				}
@@ -222,6 +270,8 @@ int layout_page_blocks(struct doc *doc, const struct layout_page *lp)
 			bx.x0 = l->words[1].box.x0;
 		rc = gather_add(doc->arena, into, i, bx);
 	}
+	if (rc == 0)
+		row_major(g, ng);
 	for (size_t k = 0; k < ng && rc == 0; k++)
 		rc = emit_block(doc, lp, &g[k]);
 	return rc;
@@ -465,6 +515,8 @@ static void mark_footnotes(struct doc *doc, float body)
 		b->type = DOC_BLK_FOOTNOTE;
 		b->note = atoi(b->text);
 		b->marker = NULL;
+		b->text += strspn(b->text, "0123456789");
+		b->text += strspn(b->text, " .)");
 	}
 }
 
@@ -487,7 +539,12 @@ static int join_across_pages(struct doc *doc)
 			struct doc_block *a = &doc->blocks[last];
 			gunichar first = g_utf8_get_char_validated(b->text, -1);
 
-			if (a->page + 1 == b->page && a->type == DOC_BLK_PARAGRAPH &&
+			/* The next page, or the top of the next column. */
+			int next = a->page + 1 == b->page ||
+				   (a->page == b->page && a->has_box && b->has_box &&
+				    b->box.x0 >= a->box.x1 - 2.0f && b->box.y0 < a->box.y1);
+
+			if (next && a->type == DOC_BLK_PARAGRAPH &&
 			    b->type == DOC_BLK_PARAGRAPH && !cls_ends_sentence(a->text) &&
 			    first != (gunichar)-1 && first != (gunichar)-2 && g_unichar_islower(first) &&
 			    fabsf(block_size(a) - block_size(b)) < 0.5f) {

@@ -672,8 +672,12 @@ static void on_text(struct odt_state *st, const char *v)
 {
 	if (st->in_meta)
 		g_string_append(st->meta_text, v);
-	else if (st->in_citation)
+	else if (st->in_citation) {
+		/* The note's number stays in the text, as printed. */
 		g_string_append(st->meta_text, v);
+		if (st->npara)
+			g_string_append(st->para[st->npara - 1].text, v);
+	}
 	else if (st->body_seen)
 		text_append(st, v);
 }

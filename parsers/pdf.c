@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <poppler.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../extract/norm.h"
@@ -61,12 +62,10 @@ static int push_word(struct pdf_page_build *pb, int space_after)
 	return w->text ? 0 : EX_ENOMEM;
 }
 
-static int push_line(struct pdf_page_build *pb)
+static int add_line(struct pdf_page_build *pb, struct doc_word *w, size_t n)
 {
 	struct doc_line *l;
 
-	if (pb->nwords == 0)
-		return 0;
 	if (pb->nlines == pb->cap_lines) {
 		size_t nc = pb->cap_lines ? pb->cap_lines * 2 : 64;
 		void *p = arena_grow(pb->doc->arena, pb->lines, pb->nlines, nc, sizeof(*l));
@@ -77,14 +76,56 @@ static int push_line(struct pdf_page_build *pb)
 		pb->cap_lines = nc;
 	}
 	l = &pb->lines[pb->nlines++];
-	l->words = pb->words;
-	l->nwords = pb->nwords;
+	l->words = w;
+	l->nwords = n;
 	memset(&l->box, 0, sizeof(l->box));
-	for (size_t i = 0; i < pb->nwords; i++)
-		l->box = box_union(l->box, pb->words[i].box);
+	for (size_t i = 0; i < n; i++)
+		l->box = box_union(l->box, w[i].box);
+	return 0;
+}
+
+static int cmp_float(const void *a, const void *b)
+{
+	float x = *(const float *)a, y = *(const float *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Ends the current line. A gap between words much wider than the line's
+ * usual word space (twice the median, and over 0.4 glyph heights) is a
+ * column or cell boundary the text layer ran over: the line is split
+ * there into segments. Justified text stretches every space alike, so
+ * its lines stay whole. */
+static int push_line(struct pdf_page_build *pb)
+{
+	struct doc_word *w = pb->words;
+	size_t n = pb->nwords, start = 0;
+	float gaps[256], median = 0;
+	int rc = 0;
+
+	if (n == 0)
+		return 0;
+	if (n >= 4 && n - 1 <= sizeof(gaps) / sizeof(gaps[0])) {
+		for (size_t i = 0; i + 1 < n; i++)
+			gaps[i] = w[i + 1].box.x0 - w[i].box.x1;
+		qsort(gaps, n - 1, sizeof(gaps[0]), cmp_float);
+		median = gaps[(n - 1) / 2];
+	}
+	for (size_t i = 0; i + 1 < n && rc == 0 && median > 0; i++) {
+		float h = w[i].box.y1 - w[i].box.y0;
+		float gap = w[i + 1].box.x0 - w[i].box.x1;
+
+		if (w[i].space_after && gap > 2.0f * median && gap > 0.4f * h) {
+			w[i].space_after = 0;
+			rc = add_line(pb, w + start, i + 1 - start);
+			start = i + 1;
+		}
+	}
+	if (rc == 0)
+		rc = add_line(pb, w + start, n - start);
 	pb->words = NULL;
 	pb->nwords = pb->cap_words = 0;
-	return 0;
+	return rc;
 }
 
 /* Walks the page text and its per-character rectangles together. The
@@ -129,6 +170,12 @@ static int pdf_page_words(struct pdf_page_build *pb, const char *text,
 				rc = push_word(pb, 1);
 			}
 		}
+		/* A change of font size inside a word (a superscript note
+		 * number) splits it, without a space. */
+		if (pb->word->len && pb->attr && attrs && attrs->data != pb->attr &&
+		    fabs(((PopplerTextAttributes *)attrs->data)->font_size - pb->attr->font_size) >
+			    0.1 * pb->attr->font_size)
+			rc = push_word(pb, 0);
 		if (pb->word->len == 0)
 			pb->attr = attrs ? attrs->data : NULL;
 		g_string_append_len(pb->word, p, g_utf8_next_char(p) - p);
