@@ -1,6 +1,6 @@
 # extract: build, test, bench. `make help` lists the targets.
 CC      ?= cc
-PKGS     = poppler-glib libxml-2.0 libzip jansson glib-2.0
+PKGS     = poppler-glib gio-2.0 libxml-2.0 libzip jansson glib-2.0
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))

@@ -32,6 +32,19 @@ static int looks_text(const unsigned char *b, size_t n)
 	return norm_valid_utf8((const char *)b, m);
 }
 
+static int headerless_pdf(const unsigned char *b, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && b[i] >= '0' && b[i] <= '9')
+		i++;
+	if (i == 0 || i >= n || b[i++] != ' ')
+		return 0;
+	while (i < n && b[i] >= '0' && b[i] <= '9')
+		i++;
+	return n - i >= 5 && memcmp(b + i, " obj", 4) == 0;
+}
+
 enum doc_format ex_sniff(const unsigned char *b, size_t n)
 {
 	size_t head = n < 1024 ? n : 1024;
@@ -44,6 +57,10 @@ enum doc_format ex_sniff(const unsigned char *b, size_t n)
 			return DOC_FMT_PDF;
 	if (has_prefix(b, n, "PK\x03\x04", 4))
 		return DOC_FMT_ODT;
+	/* A PDF that lost its header still has "N G obj" at a line start. */
+	for (size_t i = 0; i < head; i++)
+		if ((i == 0 || b[i - 1] == '\n' || b[i - 1] == '\r') && headerless_pdf(b + i, head - i))
+			return DOC_FMT_PDF;
 	if (has_prefix(b, n, "\x89PNG", 4) || has_prefix(b, n, "\xFF\xD8\xFF", 3) ||
 	    has_prefix(b, n, "II*\0", 4) || has_prefix(b, n, "MM\0*", 4))
 		return DOC_FMT_IMAGE;
@@ -58,6 +75,10 @@ enum doc_format ex_sniff(const unsigned char *b, size_t n)
 		if (g_strstr_len((const char *)x, (gssize)m, "<office:document"))
 			return DOC_FMT_FODT;
 	}
+	/* Markup that is not ODF is not plain text either. */
+	if (has_prefix(x, xn, "<?xml", 5) || g_ascii_strncasecmp((const char *)x, "<!doctype", xn < 9 ? xn : 9) == 0 ||
+	    g_ascii_strncasecmp((const char *)x, "<html", xn < 5 ? xn : 5) == 0)
+		return DOC_FMT_UNKNOWN;
 	if (looks_text(b, n))
 		return DOC_FMT_TEXT;
 	return DOC_FMT_UNKNOWN;
@@ -69,8 +90,9 @@ static const char *unknown_reason(const unsigned char *b, size_t n)
 		return "a Microsoft Office (OLE2) file, which extract does not read";
 	if (has_prefix(b, n, "{\\rtf", 5))
 		return "an RTF file, which extract does not read";
-	if (has_prefix(b, n, "<?xml", 5) || has_prefix(b, n, "<", 1))
-		return "XML or HTML, but not an ODF document";
+	for (size_t i = 0; i < n && i < 64; i++)
+		if (b[i] == '<')
+			return "XML or HTML, but not an ODF document";
 	return "not a PDF, ODT, flat ODT or UTF-8 text file";
 }
 

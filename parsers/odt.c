@@ -71,6 +71,7 @@ struct odt_state {
 	int page;
 	int top;                   /* index of the body's top-level element */
 	int page_size_set;
+	int legacy;                /* OpenOffice.org 1.x namespaces */
 	char xml_error[160];
 };
 
@@ -565,6 +566,14 @@ static int on_start(struct odt_state *st, const char *name)
 
 	if (strncmp(name, "office:document", 15) == 0 && !st->doc->meta.format_version) {
 		char *v = attr(r, "office:version");
+		const char *ns = (const char *)xmlTextReaderConstNamespaceUri(r);
+
+		if (ns && strcmp(ns, "http://openoffice.org/2000/office") == 0 && !st->legacy) {
+			st->legacy = 1;
+			doc_warn(st->doc, 0, "legacy_format",
+				 "an OpenOffice.org 1.x (.sxw) document, read as ODF: text is kept, "
+				 "heading levels and styles may be missed");
+		}
 
 		if (v)
 			st->doc->meta.format_version = arena_strdup(st->doc->arena, v);

@@ -2,6 +2,7 @@
 #include "pdf.h"
 
 #include <math.h>
+#include <gio/gio.h>
 #include <poppler.h>
 #include <stdlib.h>
 #include <string.h>
@@ -302,10 +303,15 @@ static void pdf_read_meta(struct doc *doc, PopplerDocument *pd)
 static PopplerDocument *pdf_open(const void *buf, size_t n, const char *password,
 				 struct ex_error *err)
 {
+	/* From a stream, not poppler_document_new_from_bytes: with a wrong
+	 * password, poppler 22.12 retries on the bytes object it already
+	 * freed and crashes. */
 	GBytes *bytes = g_bytes_new_static(buf, n);
+	GInputStream *in = g_memory_input_stream_new_from_bytes(bytes);
 	GError *ge = NULL;
-	PopplerDocument *pd = poppler_document_new_from_bytes(bytes, password, &ge);
+	PopplerDocument *pd = poppler_document_new_from_stream(in, (goffset)n, password, NULL, &ge);
 
+	g_object_unref(in);
 	g_bytes_unref(bytes);
 	if (pd)
 		return pd;

@@ -1,0 +1,82 @@
+#!/bin/sh
+# Bad input: every case gives exit status 1 (2 for usage), one line on
+# stderr naming the file and the reason, nothing half-written on stdout,
+# and the run goes on with the next input.
+X=${1:?usage: badinput.sh EXTRACT}
+tmp=$(mktemp -d); trap 'chmod -R u+rwx "$tmp"; rm -rf "$tmp"' EXIT
+pass=0; fail=0
+ok() { pass=$((pass+1)); }
+no() { echo "FAIL $*"; fail=$((fail+1)); }
+
+# expect_error NAME FILE PATTERN: exit 1, stdout empty, one stderr line
+# "extract: FILE: ..." matching PATTERN.
+expect_error() {
+	name=$1; file=$2; pat=$3; shift 3
+	"$X" "$@" "$file" > "$tmp/out" 2> "$tmp/err"; rc=$?
+	lines=$(wc -l < "$tmp/err")
+	if [ "$rc" != 1 ]; then no "$name: exit $rc, want 1"; return; fi
+	if [ -s "$tmp/out" ]; then no "$name: stdout not empty"; return; fi
+	if [ "$lines" != 1 ]; then no "$name: $lines stderr lines, want 1: $(cat "$tmp/err")"; return; fi
+	if ! grep -q "^extract: $file: " "$tmp/err"; then no "$name: stderr does not name the file: $(cat "$tmp/err")"; return; fi
+	if ! grep -qi -- "$pat" "$tmp/err"; then no "$name: reason not /$pat/: $(cat "$tmp/err")"; return; fi
+	ok
+}
+
+good=corpus/seed001_memo.pdf
+: > "$tmp/empty.pdf"
+mkdir "$tmp/dir.pdf"
+head -c 300 "$good" > "$tmp/truncated.pdf"
+head -c 2000 corpus/seed001_memo.odt > "$tmp/truncated.odt"
+head -c 4096 /dev/urandom > "$tmp/random.bin"
+printf '%%PDF-1.7\n%%garbage only\n' > "$tmp/header-only.pdf"
+printf '\211PNG\r\n\032\n\0\0\0\rIHDR' > "$tmp/scan.png"
+printf '\320\317\021\340\241\261\032\341\0\0\0\0' > "$tmp/old.doc"
+(cd "$tmp" && printf 'hej\n' > a.txt && /usr/bin/python3 -c "import zipfile; zipfile.ZipFile('notodt.odt','w').write('a.txt')")
+printf '<?xml version="1.0"?><html><body>x</body></html>' > "$tmp/page.html"
+
+expect_error missing "$tmp/nope.pdf" "no such file"
+expect_error directory "$tmp/dir.pdf" "directory"
+expect_error empty "$tmp/empty.pdf" "empty"
+expect_error truncated-pdf "$tmp/truncated.pdf" "PDF"
+expect_error header-only-pdf "$tmp/header-only.pdf" "PDF"
+expect_error truncated-odt "$tmp/truncated.odt" "zip"
+expect_error random "$tmp/random.bin" "not a PDF"
+expect_error image "$tmp/scan.png" "OCR"
+expect_error ole2 "$tmp/old.doc" "OLE2"
+expect_error zip-not-odt "$tmp/notodt.odt" "not an ODF"
+expect_error html "$tmp/page.html" "not an ODF"
+expect_error encrypted tests/data/encrypted.pdf "password"
+expect_error wrong-password tests/data/encrypted.pdf "wrong password" --password fel
+expect_error pages-past-end "$good" "pages" --pages 40-41
+if [ "$(id -u)" != 0 ]; then
+	cp "$good" "$tmp/locked.pdf"; chmod 000 "$tmp/locked.pdf"
+	expect_error unreadable "$tmp/locked.pdf" "permission"
+fi
+
+# The right password opens it.
+if "$X" --password hemligt tests/data/encrypted.pdf > "$tmp/out" 2>/dev/null &&
+   /usr/bin/python3 tests/validate.py "$tmp/out"; then ok; else no "password: did not open with it"; fi
+
+# A bad input among good ones: the run goes on, exit 1, NDJSON has an
+# error line for the bad one and a document for each good one.
+"$X" --ndjson "$good" "$tmp/random.bin" corpus/seed001_memo.odt > "$tmp/nd" 2> "$tmp/err"; rc=$?
+if [ "$rc" = 1 ] && [ "$(wc -l < "$tmp/nd")" = 3 ] && [ "$(wc -l < "$tmp/err")" = 1 ] &&
+   /usr/bin/python3 tests/validate.py --ndjson "$tmp/nd" &&
+   sed -n 2p "$tmp/nd" | grep -q '"error"'; then ok; else no "ndjson batch: rc=$rc, $(wc -l < "$tmp/nd") lines"; fi
+
+# -o DIR: good inputs written whole, bad ones not at all, no temp files.
+"$X" -o "$tmp/outdir/" "$good" "$tmp/truncated.pdf" corpus/seed001_memo.fodt 2>/dev/null; rc=$?
+n=$(ls "$tmp/outdir" | wc -l)
+if [ "$rc" = 1 ] && [ "$n" = 2 ] && [ -s "$tmp/outdir/seed001_memo.pdf.json" ] &&
+   /usr/bin/python3 tests/validate.py "$tmp/outdir/seed001_memo.pdf.json" "$tmp/outdir/seed001_memo.fodt.json"
+then ok; else no "-o DIR batch: rc=$rc, files: $(ls "$tmp/outdir" | tr '\n' ' ')"; fi
+
+# Usage errors exit 2 and write nothing to stdout.
+for args in "" "--format xml $good" "--pages x $good" "--pages 5-2 $good" "--bogus $good" "$good $good"; do
+	# shellcheck disable=SC2086
+	"$X" $args > "$tmp/out" 2>/dev/null; rc=$?
+	if [ "$rc" = 2 ] && [ ! -s "$tmp/out" ]; then ok; else no "usage '$args': exit $rc"; fi
+done
+
+echo "badinput: $pass passed, $fail failed"
+[ "$fail" = 0 ]
