@@ -104,14 +104,17 @@ int norm_hyphen_join(const char *left, const char *right)
 	if (n < 2 || left[n - 1] != '-')
 		return -1;
 	before = last_char_before(left, left + n - 1);
+	/* "T1 -" ends with a dash standing alone, not a hyphen. */
+	if (g_unichar_isspace(before))
+		return -1;
 	first = g_utf8_get_char_validated(right, -1);
 	if (first == (gunichar)-1 || first == (gunichar)-2)
 		return 0;
+	if (is_conjunction(right))
+		return 2;
 	/* Only a lower-case letter on both sides makes a plausible break
 	 * inside one word; digits, capitals and "MR-" keep the hyphen. */
 	if (!g_unichar_islower(before) || !g_unichar_islower(first))
-		return 0;
-	if (is_conjunction(right))
 		return 0;
 	/* The last word of left: an acronym-led compound ("IT-stöd",
 	 * "EU-") keeps its hyphen even when followed by lower case. */
@@ -150,7 +153,7 @@ char *norm_join_lines(struct arena *a, const char *const *lines, size_t n)
 
 			if (j == 1)
 				g_string_truncate(g, g->len - 1);
-			else if (g->str[g->len - 1] != ' ')
+			else if (j != 0 && g->str[g->len - 1] != ' ')
 				g_string_append_c(g, ' ');
 		}
 		g_string_append(g, l);

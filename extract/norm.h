@@ -15,14 +15,17 @@
 char *norm_text(struct arena *a, const char *s, size_t n);
 
 /* Line-end hyphenation: left ends a line with '-', right starts the next.
- * Returns 1 when the hyphen is a line-break hyphen to drop
- * ("verksamhets-" "plan" -> "verksamhetsplan"), 0 when it belongs to the
- * word ("MR-" "teamet", "kvinno-" "och", "2020-" "2021"), -1 when left
- * does not end with a hyphen at all. */
+ * Returns
+ *   1  a line-break hyphen, dropped: "verksamhets-" "plan" -> "verksamhetsplan"
+ *   0  a hyphen of the word, kept, no space: "MR-" "teamet" -> "MR-teamet",
+ *      "2020-" "2021" -> "2020-2021"
+ *   2  a suspended compound, hyphen and space kept: "kvinno-" "och" ->
+ *      "kvinno- och"
+ *  -1  left does not end with a hyphen. */
 int norm_hyphen_join(const char *left, const char *right);
 
-/* Joins lines of one block into one string: a space between lines, or
- * nothing where norm_hyphen_join says the hyphen goes. */
+/* Joins lines of one block into one string: a space between lines,
+ * except after a line-end hyphen, which norm_hyphen_join decides. */
 char *norm_join_lines(struct arena *a, const char *const *lines, size_t n);
 
 /* Collapses runs of ASCII spaces, tabs and newlines into one space and

@@ -150,12 +150,12 @@ int cls_field_line(const char *l)
 	n = (size_t)(c - l);
 	if (n > 24 || memchr(l, '.', n) || memchr(l, ',', n))
 		return 0;
-	/* A label starts with a capital and has at most three words. */
+	/* A label starts with a capital and has at most two words. */
 	if (!g_unichar_isupper(g_utf8_get_char_validated(l, (gssize)n)))
 		return 0;
 	int spaces = 0;
 
 	for (const char *p = l; p < c; p++)
 		spaces += *p == ' ';
-	return spaces <= 2;
+	return spaces <= 1;
 }

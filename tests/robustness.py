@@ -35,6 +35,37 @@ def limits():
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
+def norm(t):
+    return " ".join(t.split())
+
+
+def grids(doc):
+    """Each table as rows of cell texts, header rows first."""
+    out = []
+    for t in doc["tables"]:
+        rows = [list(r) for r in t["header"]] + [[c["text"] for c in r] for r in t["rows"]]
+        out.append([[norm(c) for c in r] for r in rows])
+    return out
+
+
+def check_expected(e, doc):
+    """Where the corpus states what a file holds, the output must hold it."""
+    exp_path = os.path.join(ROOT, "odt", "expected", os.path.basename(e["file"]).rsplit(".", 1)[0] + ".json")
+    if not os.path.isfile(exp_path):
+        return None
+    with open(exp_path, encoding="utf-8") as f:
+        exp = json.load(f)
+    heads = [norm(b["text"]) for b in doc["blocks"] if b["type"] == "heading"]
+    for h in exp.get("headings", []):
+        if norm(h) not in heads:
+            return "heading %r missing" % h
+    want = [[[norm(c) for c in r] for r in t] for t in exp.get("tables", [])]
+    got = grids(doc)
+    if want != got[:len(want)]:
+        return "tables differ from %s: got %r" % (os.path.basename(exp_path), got)
+    return None
+
+
 passed = failed = results = errors = 0
 slowest = (0.0, "")
 for kind in ("pdf", "odt"):
@@ -63,6 +94,8 @@ for kind in ("pdf", "odt"):
                     bad = next(iter(validator.iter_errors(doc)), None)
                     if bad is not None:
                         problem = "output not schema-valid: %s" % bad.message[:150]
+                    else:
+                        problem = check_expected(e, doc)
                 except ValueError as ex:
                     problem = "exit 0 but stdout is not JSON: %s" % ex
                 results += 1

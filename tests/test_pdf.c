@@ -1,0 +1,186 @@
+/* test_pdf: the PDF reader and layout on corpus documents made by
+ * corpus/gen.py (LibreOffice), whose structure is known. */
+#include "testutil.h"
+
+#include "../extract/norm.h"
+
+static void headings_and_fields(void **state)
+{
+	struct doc *d = tu_read("corpus/seed000_tertialrapport.pdf");
+	static const struct { const char *text; int level; } heads[] = {
+		{ "TERTIALRAPPORT 2021", 1 }, { "Övergripande kommentarer", 2 },
+		{ "Signifikanta resultat", 2 }, { "1. ÄNDAMÅL", 1 },
+		{ "1.1 Amnesty Sverige bidrar till att stärka yttrande-, mötes- och föreningsfrihet globalt", 2 },
+		{ "2. FINANSIERING & MOBILISERING", 1 }, { "2.2. Öka insamlade medel", 2 },
+	};
+
+	assert_int_equal(d->src.format, DOC_FMT_PDF);
+	assert_string_equal(d->meta.title, "Tertialrapport T1 2021");
+	assert_string_equal(d->meta.author, "Sekretariatet");
+	assert_non_null(d->meta.format_version);
+	assert_int_equal(d->npages, 3);
+	assert_int_equal((int)(d->pages[0].width + 0.5f), 595);
+	for (size_t i = 0; i < N_ELEMS(heads); i++) {
+		const struct doc_block *b = tu_find(d, DOC_BLK_HEADING, heads[i].text);
+
+		if (!b)
+			fail_msg("heading \"%s\" not found", heads[i].text);
+		if (b->level != heads[i].level)
+			fail_msg("heading \"%s\": level %d, want %d", b->text, b->level, heads[i].level);
+	}
+	/* Header fields are one block a line, not one run-on paragraph. */
+	assert_string_equal(tu_find(d, DOC_BLK_PARAGRAPH, "Till:")->text, "Till: Styrelsen");
+	assert_string_equal(tu_find(d, DOC_BLK_PARAGRAPH, "Datum:")->text, "Datum: 2021-05-28");
+	doc_free(d);
+}
+
+static void lists_words_and_joins(void **state)
+{
+	struct doc *d = tu_read("corpus/seed000_tertialrapport.pdf");
+	const struct doc_block *b = tu_find(d, DOC_BLK_LIST_ITEM, "Qatar");
+	const struct doc_word *w;
+
+	assert_non_null(b);
+	assert_string_equal(b->marker, "\xE2\x80\xA2");
+	/* Two lines in the PDF, one item here. */
+	assert_string_equal(b->text, "Aktionerna avseende migrantarbetares rättigheter i Qatar "
+				     "lanserades 22 mars och har hittills resulterat i 2500 underskrifter.");
+	assert_true(b->nlines == 2);
+	/* A paragraph broken by the page break is one block again. */
+	b = tu_find(d, DOC_BLK_PARAGRAPH, "snittet");
+	assert_non_null(strstr(b->text, "där snittet legat på 22."));
+	/* Words carry font, size and weight. */
+	b = tu_find(d, DOC_BLK_HEADING, "TERTIALRAPPORT");
+	w = &b->lines[0].words[0];
+	assert_string_equal(w->text, "TERTIALRAPPORT");
+	assert_true(w->flags & DOC_WORD_BOLD);
+	assert_true(w->size > 15.0f && w->size < 17.0f);
+	assert_non_null(w->font);
+	assert_true(w->box.x1 > w->box.x0 && w->box.y1 > w->box.y0);
+	/* Table cells the text layer runs together stay apart. */
+	assert_non_null(tu_find(d, DOC_BLK_PARAGRAPH, "GENOMFÖRANDE"));
+	assert_null(tu_find(d, DOC_BLK_PARAGRAPH, "GENOMFÖRANDEEFFEKT"));
+	assert_null(tu_find(d, DOC_BLK_PARAGRAPH, "Facebook95"));
+	doc_free(d);
+}
+
+static void furniture(void **state)
+{
+	struct doc *d = tu_read("corpus/seed000_tertialrapport.pdf");
+	int headers = 0, numbers = 0;
+
+	for (size_t i = 0; i < d->nblocks; i++) {
+		const struct doc_block *b = &d->blocks[i];
+
+		if (strstr(b->text, "Amnesty Sverige – Tertialrapport T1 2021")) {
+			assert_int_equal(b->furniture, DOC_FURN_HEADER);
+			headers++;
+		}
+		if (strncmp(b->text, "Sida ", 5) == 0) {
+			assert_int_equal(b->furniture, DOC_FURN_PAGE_NUMBER);
+			numbers++;
+		}
+		if (b->furniture)
+			assert_true(strstr(b->text, "Sida") || strstr(b->text, "Amnesty Sverige –"));
+	}
+	assert_int_equal(headers, 3);
+	assert_int_equal(numbers, 3);
+	doc_free(d);
+}
+
+static void footnotes(void **state)
+{
+	struct doc *d = tu_read("corpus/seed002_rapport.pdf");
+	const struct doc_block *b;
+
+	b = tu_find(d, DOC_BLK_FOOTNOTE, "Bland annat");
+	assert_non_null(b);
+	assert_int_equal(b->note, 1);
+	assert_string_equal(b->text, "Bland annat följeforskning och enkätuppföljning genomförda "
+				     "av RWI 2018 respektive 2020.");
+	b = tu_find(d, DOC_BLK_FOOTNOTE, "MR-kommun");
+	assert_int_equal(b->note, 2);
+	assert_non_null(tu_find(d, DOC_BLK_FOOTNOTE, "Deltagarna utsågs"));
+	/* The note number stays where it is printed, glued as printed. */
+	assert_non_null(tu_find(d, DOC_BLK_PARAGRAPH, "enkätuppföljning1 som"));
+	assert_non_null(tu_find(d, DOC_BLK_HEADING, "Kapitel 2. Om nätverket"));
+	doc_free(d);
+}
+
+static void two_columns(void **state)
+{
+	struct doc *d = tu_read("corpus/twocol_nyhetsbrev.pdf");
+	size_t paras = 0;
+
+	for (size_t i = 0; i < d->nblocks; i++) {
+		const struct doc_block *b = &d->blocks[i];
+
+		if (b->type != DOC_BLK_PARAGRAPH || b->furniture)
+			continue;
+		paras++;
+		/* Every paragraph is whole: four sentences, none cut at the
+		 * column break, none merged with the next. */
+		assert_int_equal(b->text[strlen(b->text) - 1], '.');
+		assert_null(strstr(b->text, ". Samordningsförbunden arbetar med finansiell samordning mellan myndigheter och kommuner. Samordningsförbunden"));
+	}
+	assert_int_equal(paras, 10);
+	doc_free(d);
+}
+
+static void page_range(void **state)
+{
+	struct doc_read_opts o = { .first_page = 3, .last_page = 4 };
+	struct ex_error e = { 0 };
+	struct doc *d = doc_new();
+
+	assert_int_equal(ex_process_file(d, "corpus/long_verksamhetsberattelse.pdf", &o, &e), 0);
+	assert_int_equal(d->npages, 2);
+	assert_int_equal(d->pages[0].number, 3);
+	for (size_t i = 0; i < d->nblocks; i++)
+		assert_true(d->blocks[i].page == 3 || d->blocks[i].page == 4);
+	assert_non_null(tu_find(d, DOC_BLK_HEADING, "Kapitel 2."));
+	doc_free(d);
+}
+
+/* The model's invariants on every corpus PDF. */
+static void invariants(void **state)
+{
+	static const char *const files[] = {
+		"corpus/seed000_tertialrapport.pdf", "corpus/seed001_memo.pdf",
+		"corpus/seed002_rapport.pdf", "corpus/seed003_utvardering.pdf",
+		"corpus/seed004_protokoll.pdf", "corpus/twocol_nyhetsbrev.pdf",
+	};
+
+	for (size_t f = 0; f < N_ELEMS(files); f++) {
+		struct doc *d = tu_read(files[f]);
+
+		for (size_t i = 0; i < d->nblocks; i++) {
+			const struct doc_block *b = &d->blocks[i];
+			const struct doc_page *p;
+
+			assert_true(b->page >= 1 && (size_t)b->page <= d->npages);
+			p = &d->pages[b->page - 1];
+			assert_true(b->has_box);
+			assert_true(b->box.x0 >= 0 && b->box.y0 >= 0);
+			assert_true(b->box.x1 <= p->width + 1 && b->box.y1 <= p->height + 1);
+			assert_true(norm_valid_utf8(b->text, strlen(b->text)));
+			assert_true(b->text[0] != '\0');
+		}
+		doc_free(d);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(headings_and_fields),
+		cmocka_unit_test(lists_words_and_joins),
+		cmocka_unit_test(furniture),
+		cmocka_unit_test(footnotes),
+		cmocka_unit_test(two_columns),
+		cmocka_unit_test(page_range),
+		cmocka_unit_test(invariants),
+	};
+
+	return cmocka_run_group_tests_name("PDF reader", tests, NULL, NULL);
+}
