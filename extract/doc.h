@@ -174,8 +174,12 @@ struct doc {
 	const char *date;   /* ISO */
 };
 
+struct pat_set;
+
 /* What a reader is asked for. */
 struct doc_read_opts {
+	const struct pat_set *patterns; /* compiled once by the caller; NULL:
+					 * the pipeline compiles its own */
 	const char *password;  /* PDF user or owner password; NULL for none */
 	int first_page;        /* 1-based, 0 = from the start */
 	int last_page;         /* 0 = to the end */

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "../output/out.h"
+#include "../patterns/pat.h"
 #include "doc.h"
 #include "pipeline.h"
 
@@ -297,7 +298,18 @@ int main(int argc, char **argv)
 			ninputs);
 		return 2;
 	}
-	for (int i = optind; i < argc; i++)
-		failed += run_one(&c, argv[i]) < 0;
+	{
+		struct ex_error e = { 0 };
+		struct pat_set *ps = pat_set_new(&e);
+
+		if (!ps) {
+			fprintf(stderr, "extract: %s\n", e.msg);
+			return 2;
+		}
+		c.ro.patterns = ps;
+		for (int i = optind; i < argc; i++)
+			failed += run_one(&c, argv[i]) < 0;
+		pat_set_free(ps);
+	}
 	return failed ? 1 : 0;
 }

@@ -11,6 +11,7 @@
 #include "../parsers/odt.h"
 #include "../parsers/pdf.h"
 #include "../parsers/txt.h"
+#include "../patterns/pat.h"
 #include "norm.h"
 
 static int has_prefix(const unsigned char *b, size_t n, const char *p, size_t pn)
@@ -96,8 +97,8 @@ static const char *unknown_reason(const unsigned char *b, size_t n)
 	return "not a PDF, ODT, flat ODT or UTF-8 text file";
 }
 
-int ex_process_buffer(struct doc *doc, const void *buf, size_t n,
-		      const struct doc_read_opts *opts, struct ex_error *err)
+static int read_any(struct doc *doc, const void *buf, size_t n,
+		    const struct doc_read_opts *opts, struct ex_error *err)
 {
 	enum doc_format f;
 
@@ -119,6 +120,32 @@ int ex_process_buffer(struct doc *doc, const void *buf, size_t n,
 	default:
 		return EX_FAIL(err, EX_EFORMAT, "%s", unknown_reason(buf, n));
 	}
+}
+
+/* Patterns run on what the reader built. */
+static int run_patterns(struct doc *doc, const struct doc_read_opts *opts, struct ex_error *err)
+{
+	const struct pat_set *ps = opts ? opts->patterns : NULL;
+	struct pat_set *own = NULL;
+	int rc;
+
+	if (!ps) {
+		own = pat_set_new(err);
+		if (!own)
+			return err->code;
+		ps = own;
+	}
+	rc = pat_header(ps, doc);
+	pat_set_free(own);
+	return rc < 0 ? EX_FAIL(err, rc, "out of memory") : 0;
+}
+
+int ex_process_buffer(struct doc *doc, const void *buf, size_t n,
+		      const struct doc_read_opts *opts, struct ex_error *err)
+{
+	int rc = read_any(doc, buf, n, opts, err);
+
+	return rc < 0 ? rc : run_patterns(doc, opts, err);
 }
 
 static char *read_file(const char *path, size_t *n, struct ex_error *err)

@@ -25,6 +25,16 @@ struct odt_style {
 	uint32_t bg;
 };
 
+/* How one list style labels its levels. */
+#define ODT_LIST_LEVELS 10
+struct odt_list_style {
+	struct {
+		int numbered;
+		char bullet[8];
+		char prefix[8], suffix[8];
+	} level[ODT_LIST_LEVELS];
+};
+
 /* A paragraph being read: text:p or text:h. */
 struct odt_para {
 	GString *text;
@@ -62,6 +72,10 @@ struct odt_state {
 	size_t npending, cap_pending;
 	int list_depth;
 	int list_item_first;       /* next paragraph is an item's first */
+	GHashTable *lists;         /* list style name -> struct odt_list_style */
+	char *cur_list_style;      /* text:list-style being defined */
+	char *list_style[ODT_MAX_DEPTH]; /* style of each open list */
+	int list_count[ODT_MAX_DEPTH];   /* items so far at each depth */
 	int in_citation;
 	int in_meta;               /* inside office:meta */
 	char *meta_elem;           /* current meta element name */
@@ -303,6 +317,63 @@ static int emit_pending_notes(struct odt_state *st)
 	return 0;
 }
 
+/* The marker of the list item being read, as its list style prints it:
+ * "•", "1.", "a)"; NULL when the style is not known. */
+static const char *list_marker(struct odt_state *st)
+{
+	int d = st->list_depth, lv = d > ODT_LIST_LEVELS ? ODT_LIST_LEVELS : d;
+	const struct odt_list_style *ls = NULL;
+
+	/* Nested lists without a style name take the outer list's. */
+	for (int i = d - 1; i >= 0 && !ls; i--)
+		if (i < ODT_MAX_DEPTH && st->list_style[i])
+			ls = g_hash_table_lookup(st->lists, st->list_style[i]);
+	if (!ls || d < 1)
+		return NULL;
+	if (!ls->level[lv - 1].numbered)
+		return ls->level[lv - 1].bullet[0] ? arena_strdup(st->doc->arena, ls->level[lv - 1].bullet)
+						   : NULL;
+	return arena_printf(st->doc->arena, "%s%d%s", ls->level[lv - 1].prefix,
+			    d <= ODT_MAX_DEPTH ? st->list_count[d - 1] : 0, ls->level[lv - 1].suffix);
+}
+
+static void list_style_start(struct odt_state *st)
+{
+	char *name = attr(st->r, "style:name");
+
+	g_free(st->cur_list_style);
+	st->cur_list_style = NULL;
+	if (name && !xmlTextReaderIsEmptyElement(st->r)) {
+		g_hash_table_replace(st->lists, g_strdup(name), g_new0(struct odt_list_style, 1));
+		st->cur_list_style = g_strdup(name);
+	}
+	xmlFree(name);
+}
+
+static void list_level_style(struct odt_state *st, int numbered)
+{
+	struct odt_list_style *ls;
+	int lv = attr_int(st->r, "text:level", 1);
+	char *v;
+
+	if (!st->cur_list_style || lv < 1 || lv > ODT_LIST_LEVELS)
+		return;
+	ls = g_hash_table_lookup(st->lists, st->cur_list_style);
+	if (!ls)
+		return;
+	ls->level[lv - 1].numbered = numbered;
+	v = attr(st->r, numbered ? "style:num-prefix" : "text:bullet-char");
+	if (v)
+		snprintf(numbered ? ls->level[lv - 1].prefix : ls->level[lv - 1].bullet, 8, "%s", v);
+	xmlFree(v);
+	if (numbered) {
+		v = attr(st->r, "style:num-suffix");
+		if (v)
+			snprintf(ls->level[lv - 1].suffix, 8, "%s", v);
+		xmlFree(v);
+	}
+}
+
 static int para_end(struct odt_state *st)
 {
 	struct odt_para *p;
@@ -352,13 +423,15 @@ static int para_end(struct odt_state *st)
 		}
 		if (type == DOC_BLK_HEADING && level > 6)
 			level = 6;
-		st->list_item_first = 0;
 		struct doc_block *b = add_block(st, type, t);
 
 		if (!b)
 			rc = EX_ENOMEM;
 		else
 			b->level = level;
+		if (b && type == DOC_BLK_LIST_ITEM)
+			b->marker = list_marker(st);
+		st->list_item_first = 0;
 	}
 	if (rc == 0 && !p->in_note && !p->in_cell)
 		rc = emit_pending_notes(st);
@@ -586,6 +659,11 @@ static int on_start(struct odt_state *st, const char *name)
 		g_string_truncate(st->meta_text, 0);
 	} else if (strcmp(name, "style:style") == 0) {
 		style_start(st);
+	} else if (strcmp(name, "text:list-style") == 0) {
+		list_style_start(st);
+	} else if (strcmp(name, "text:list-level-style-number") == 0 ||
+		   strcmp(name, "text:list-level-style-bullet") == 0) {
+		list_level_style(st, name[22] == 'n');
 	} else if (strncmp(name, "style:", 6) == 0 && strstr(name, "-properties")) {
 		if (strcmp(name, "style:page-layout-properties") == 0)
 			page_layout(st);
@@ -618,9 +696,16 @@ static int on_start(struct odt_state *st, const char *name)
 	} else if (strcmp(name, "text:list") == 0) {
 		if (st->list_depth == 0 && st->npara == 0 && st->ntab == 0)
 			st->top++;
+		if (!empty && st->list_depth < ODT_MAX_DEPTH) {
+			xmlFree(st->list_style[st->list_depth]);
+			st->list_style[st->list_depth] = (char *)attr(r, "text:style-name");
+			st->list_count[st->list_depth] = 0;
+		}
 		st->list_depth += !empty;
 	} else if (strcmp(name, "text:list-item") == 0) {
 		st->list_item_first = 1;
+		if (st->list_depth > 0 && st->list_depth <= ODT_MAX_DEPTH)
+			st->list_count[st->list_depth - 1]++;
 	} else if (strcmp(name, "table:table") == 0) {
 		if (st->npara == 0 && st->ntab == 0 && st->list_depth == 0)
 			st->top++;
@@ -653,6 +738,9 @@ static int on_end(struct odt_state *st, const char *name)
 	} else if (strcmp(name, "style:style") == 0) {
 		g_free(st->cur_style);
 		st->cur_style = NULL;
+	} else if (strcmp(name, "text:list-style") == 0) {
+		g_free(st->cur_list_style);
+		st->cur_list_style = NULL;
 	} else if (!st->body_seen) {
 		return 0;
 	} else if (strcmp(name, "text:p") == 0 || strcmp(name, "text:h") == 0) {
@@ -664,8 +752,10 @@ static int on_end(struct odt_state *st, const char *name)
 	} else if (strcmp(name, "text:note") == 0) {
 		return note_end(st);
 	} else if (strcmp(name, "text:list") == 0) {
-		if (st->list_depth > 0)
-			st->list_depth--;
+		if (st->list_depth > 0 && --st->list_depth < ODT_MAX_DEPTH) {
+			xmlFree(st->list_style[st->list_depth]);
+			st->list_style[st->list_depth] = NULL;
+		}
 	} else if (strcmp(name, "table:table") == 0) {
 		table_end(st);
 	} else if (strcmp(name, "table:table-header-rows") == 0) {
@@ -747,6 +837,7 @@ static void state_init(struct odt_state *st, struct doc *doc)
 	memset(st, 0, sizeof(*st));
 	st->doc = doc;
 	st->styles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, style_free);
+	st->lists = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	st->meta_text = g_string_new(NULL);
 }
 
@@ -767,6 +858,10 @@ static void state_done(struct odt_state *st)
 		g_string_free(st->pending[i].text, TRUE);
 	g_free(st->pending);
 	g_hash_table_destroy(st->styles);
+	g_hash_table_destroy(st->lists);
+	g_free(st->cur_list_style);
+	for (int i = 0; i < ODT_MAX_DEPTH; i++)
+		xmlFree(st->list_style[i]);
 	g_string_free(st->meta_text, TRUE);
 	g_free(st->meta_elem);
 	g_free(st->cur_style);

@@ -60,17 +60,45 @@ static int is_heading_line(const char *l, int *level)
 	return 0;
 }
 
+static size_t count_cells(const char *line)
+{
+	size_t n = 1;
+
+	for (; *line; line++)
+		n += *line == '\t';
+	return n;
+}
+
+/* Tab-separated lines into a table. Rows that follow a table with only
+ * blank lines between and have as many cells continue it. */
 static int flush_table(struct txt_state *st, size_t from, size_t to)
 {
 	struct doc *doc = st->doc;
-	struct doc_table *t = doc_add_table(doc, "text");
+	struct doc_block *last = doc->nblocks ? &doc->blocks[doc->nblocks - 1] : NULL;
+	struct doc_table *t;
 	struct doc_block *b;
+	int row0 = 0;
 
-	if (!t)
-		return EX_ENOMEM;
-	t->page_first = t->page_last = st->page;
-	t->path = arena_printf(doc->arena, "text/%zu", doc->nblocks);	/* the table block's index */
-	t->header_rows = 1;
+	if (last && last->type == DOC_BLK_TABLE && last->page == st->page &&
+	    (size_t)doc->tables[last->table].ncols == count_cells(st->lines[from])) {
+		t = &doc->tables[last->table];
+		row0 = t->nrows;
+	} else {
+		t = doc_add_table(doc, "text");
+		if (!t)
+			return EX_ENOMEM;
+		t->page_first = t->page_last = st->page;
+		t->path = arena_printf(doc->arena, "text/%zu", doc->nblocks); /* its block's index */
+		t->header_rows = 1;
+		if (last && last->type == DOC_BLK_CAPTION)
+			t->caption = last->text;
+		b = doc_add_block(doc, DOC_BLK_TABLE, st->page);
+		if (!b)
+			return EX_ENOMEM;
+		b->table = (int)(t - doc->tables);
+		b->path = t->path;
+		b->text = "";
+	}
 	for (size_t r = from; r < to; r++) {
 		char *line = st->lines[r], *cell = line;
 		int col = 0;
@@ -82,7 +110,7 @@ static int flush_table(struct txt_state *st, size_t from, size_t to)
 				if (!txt)
 					return EX_ENOMEM;
 				norm_squeeze(txt);
-				if (!doc_table_add_cell(doc, t, (int)(r - from), col++, txt))
+				if (!doc_table_add_cell(doc, t, row0 + (int)(r - from), col++, txt))
 					return EX_ENOMEM;
 				if (*p == '\0')
 					break;
@@ -90,12 +118,6 @@ static int flush_table(struct txt_state *st, size_t from, size_t to)
 			}
 		}
 	}
-	b = doc_add_block(doc, DOC_BLK_TABLE, st->page);
-	if (!b)
-		return EX_ENOMEM;
-	b->table = (int)(t - doc->tables);
-	b->path = t->path;
-	b->text = "";
 	return 0;
 }
 
@@ -142,6 +164,11 @@ static int flush_para(struct txt_state *st)
 			rc = add_text_block(st, DOC_BLK_LIST_ITEM, 1, marker,
 					    (const char *const *)st->lines + i, j - i);
 			i = j;
+			continue;
+		}
+		if (i == 0 && st->nlines == 1 && cls_caption(l)) {
+			rc = add_text_block(st, DOC_BLK_CAPTION, 0, NULL, (const char *const *)&l, 1);
+			i++;
 			continue;
 		}
 		h = i == 0 && st->nlines == 1 ? is_heading_line(l, &level) : 0;

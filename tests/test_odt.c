@@ -159,6 +159,20 @@ static void corpus_package(void **state)
 	doc_free(d);
 }
 
+static void list_markers_from_styles(void **state)
+{
+	struct doc *d = tu_read("corpus/seed001_memo.odt");
+	const struct doc_block *b;
+
+	b = tu_find(d, DOC_BLK_LIST_ITEM, "Organisationsöversynen");
+	assert_string_equal(b->marker, "\xE2\x80\xA2");
+	b = tu_find(d, DOC_BLK_LIST_ITEM, "Stärka stödet");
+	assert_string_equal(b->marker, "2.");
+	b = tu_find(d, DOC_BLK_LIST_ITEM, "Att bidra");
+	assert_string_equal(b->marker, "3.");
+	doc_free(d);
+}
+
 /* A package written here: entries from NULL-terminated name/data pairs. */
 static char *make_zip(const char *const *entries, size_t *n)
 {
@@ -287,6 +301,7 @@ int main(void)
 		cmocka_unit_test(flat_structure),
 		cmocka_unit_test(flat_table),
 		cmocka_unit_test(corpus_package),
+		cmocka_unit_test(list_markers_from_styles),
 		cmocka_unit_test(hostile_packages),
 		cmocka_unit_test(zip_bomb),
 		cmocka_unit_test(hostile_xml),

@@ -92,12 +92,28 @@ static void crlf_and_bom(void **state)
 	doc_free(d);
 }
 
+static void table_rows_apart_and_caption(void **state)
+{
+	static const char s[] = "Figur 1: Hur nöjd är du?\n\nSvar\tAndel\n\nMycket nöjd\t43 %\n\n"
+				"Inte nöjd\t7 %\n\nEtt stycke.\n\nA\tB\tC\n";
+	struct ex_error e = { 0 };
+	struct doc *d = tu_read_buf(s, sizeof(s) - 1, &e);
+
+	assert_non_null(tu_find(d, DOC_BLK_CAPTION, "Figur 1"));
+	assert_int_equal(d->ntables, 2);              /* three cells: another table */
+	assert_int_equal(d->tables[0].nrows, 3);
+	assert_string_equal(d->tables[0].caption, "Figur 1: Hur nöjd är du?");
+	assert_null(d->tables[1].caption);
+	doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(structure),
 		cmocka_unit_test(tab_table),
 		cmocka_unit_test(crlf_and_bom),
+		cmocka_unit_test(table_rows_apart_and_caption),
 	};
 
 	return cmocka_run_group_tests_name("text reader", tests, NULL, NULL);

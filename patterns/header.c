@@ -1,0 +1,180 @@
+/* header.c: header fields, document title and date. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "pat.h"
+
+#include <glib.h>
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct pat_set {
+	pcre2_code *field;   /* "Till: Styrelsen" */
+	pcre2_code *date;    /* ISO or "17 september 2010" */
+};
+
+/* Labels and the field names they file under. */
+static const struct { const char *label; const char *name; } labels[] = {
+	{ "till", "till" }, { "från", "fran" }, { "fran", "fran" },
+	{ "datum", "datum" }, { "punkt", "punkt" }, { "ärende", "arende" },
+	{ "arende", "arende" }, { "dnr", "dnr" }, { "diarienummer", "dnr" },
+	{ "diarienr", "dnr" }, { "bilaga", "bilaga" }, { "plats", "plats" },
+	{ "tid", "tid" },
+};
+
+static const char *const months[] = { "januari", "februari", "mars", "april", "maj", "juni",
+				       "juli", "augusti", "september", "oktober", "november",
+				       "december" };
+
+static pcre2_code *compile(const char *re, struct ex_error *err)
+{
+	int ec;
+	PCRE2_SIZE off;
+	pcre2_code *c = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED,
+				      PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &ec, &off, NULL);
+
+	if (!c) {
+		PCRE2_UCHAR msg[120];
+
+		pcre2_get_error_message(ec, msg, sizeof(msg));
+		EX_FAIL(err, EX_EFORMAT, "built-in pattern at %zu: %s", (size_t)off, (char *)msg);
+		return NULL;
+	}
+	pcre2_jit_compile(c, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+	return c;
+}
+
+struct pat_set *pat_set_new(struct ex_error *err)
+{
+	struct pat_set *ps = calloc(1, sizeof(*ps));
+
+	if (!ps) {
+		EX_FAIL(err, EX_ENOMEM, "out of memory");
+		return NULL;
+	}
+	ps->field = compile("^\\s*(?<label>till|från|fran|datum|punkt|ärende|arende|dnr|diarienummer"
+			    "|diarienr|bilaga|plats|tid)\\s*[:.]?\\s*(?<value>\\S.{0,200}?)\\s*$", err);
+	ps->date = compile("^\\s*(?:den\\s+)?(?:(?<y>\\d{4})[-\\x{2013}](?<m>\\d{2})[-\\x{2013}](?<d>\\d{2})\\b"
+			   "|(?<d2>\\d{1,2})\\s+(?<mon>januari|februari|mars|april|maj|juni|juli|augusti"
+			   "|september|oktober|november|december)\\s+(?<y2>\\d{4})\\b)", err);
+	if (!ps->field || !ps->date) {
+		pat_set_free(ps);
+		return NULL;
+	}
+	return ps;
+}
+
+void pat_set_free(struct pat_set *ps)
+{
+	if (!ps)
+		return;
+	pcre2_code_free(ps->field);
+	pcre2_code_free(ps->date);
+	free(ps);
+}
+
+/* The named group's text, copied into buf; "" if it did not take part. */
+static void group(pcre2_code *c, pcre2_match_data *md, const char *name, char *buf, size_t n)
+{
+	PCRE2_SIZE len = n;
+
+	buf[0] = '\0';
+	if (pcre2_substring_copy_byname(md, (PCRE2_SPTR)name, (PCRE2_UCHAR *)buf, &len) < 0)
+		buf[0] = '\0';
+	(void)c;
+}
+
+int pat_date(const struct pat_set *ps, const char *s, char iso[11])
+{
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(ps->date, NULL);
+	char y[8], m[16], d[8];
+	int rc, month = 0;
+	unsigned yy, dd;
+
+	if (!md)
+		return 0;
+	rc = pcre2_match(ps->date, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL);
+	if (rc > 0) {
+		group(ps->date, md, "y", y, sizeof(y));
+		if (y[0]) {
+			group(ps->date, md, "m", m, sizeof(m));
+			group(ps->date, md, "d", d, sizeof(d));
+			month = atoi(m);
+		} else {
+			group(ps->date, md, "y2", y, sizeof(y));
+			group(ps->date, md, "d2", d, sizeof(d));
+			group(ps->date, md, "mon", m, sizeof(m));
+			for (int i = 0; i < 12; i++)
+				if (strcasecmp(m, months[i]) == 0)
+					month = i + 1;
+		}
+	}
+	pcre2_match_data_free(md);
+	yy = (unsigned)atoi(y);
+	dd = (unsigned)atoi(d);
+	if (rc <= 0 || month < 1 || month > 12 || dd < 1 || dd > 31 || yy < 1000 || yy > 9999)
+		return 0;
+	snprintf(iso, 11, "%04u-%02u-%02u", yy, (unsigned)month, dd);
+	return 1;
+}
+
+static const char *field_name(const char *label)
+{
+	gchar *low = g_utf8_strdown(label, -1);
+	const char *name = NULL;
+
+	for (size_t i = 0; low && i < sizeof(labels) / sizeof(labels[0]) && !name; i++)
+		if (strcmp(low, labels[i].label) == 0)
+			name = labels[i].name;
+	g_free(low);
+	return name;
+}
+
+static int has_field(const struct doc *doc, const char *name)
+{
+	for (size_t i = 0; i < doc->nfields; i++)
+		if (strcmp(doc->fields[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+int pat_header(const struct pat_set *ps, struct doc *doc)
+{
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(ps->field, NULL);
+	char label[64], value[800], iso[11];
+	size_t body = 0;
+
+	if (!md)
+		return EX_ENOMEM;
+	/* The header sits before the body: look at the first blocks only,
+	 * until three paragraphs of prose have passed. */
+	for (size_t i = 0; i < doc->nblocks && i < 60 && body < 3; i++) {
+		const struct doc_block *b = &doc->blocks[i];
+		const char *name;
+
+		if (b->furniture || b->type == DOC_BLK_TABLE)
+			continue;
+		if (pcre2_match(ps->field, (PCRE2_SPTR)b->text, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) < 0) {
+			body += b->type == DOC_BLK_PARAGRAPH && strlen(b->text) > 80;
+			continue;
+		}
+		group(ps->field, md, "label", label, sizeof(label));
+		group(ps->field, md, "value", value, sizeof(value));
+		name = field_name(label);
+		if (!name || has_field(doc, name))
+			continue;
+		if (doc_add_field(doc, name, arena_strdup(doc->arena, value), (int)i) < 0) {
+			pcre2_match_data_free(md);
+			return EX_ENOMEM;
+		}
+		if (strcmp(name, "datum") == 0 && !doc->date && pat_date(ps, value, iso))
+			doc->date = arena_strdup(doc->arena, iso);
+	}
+	pcre2_match_data_free(md);
+	if (!doc->title && doc->meta.title)
+		doc->title = doc->meta.title;
+	for (size_t i = 0; i < doc->nblocks && !doc->title; i++)
+		if (doc->blocks[i].type == DOC_BLK_HEADING && !doc->blocks[i].furniture)
+			doc->title = doc->blocks[i].text;
+	return 0;
+}

@@ -1,0 +1,30 @@
+#!/bin/sh
+# Runs every test group against the binaries in BUILD and prints, last,
+# the total as "N passed, N failed". Exits 1 if any group failed.
+B=${1:?usage: check.sh BUILD}
+X=$B/extract
+total_p=0; total_f=0; bad=""
+run() { # NAME COMMAND...
+	name=$1; shift
+	echo "== $name"
+	out=$("$@" 2>&1); rc=$?
+	echo "$out"
+	line=$(echo "$out" | grep -E '^[a-z-]+: [0-9]+ passed, [0-9]+ failed$' | tail -1)
+	p=$(echo "$line" | sed -n 's/.*: \([0-9]*\) passed.*/\1/p')
+	f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed$/\1/p')
+	total_p=$((total_p + ${p:-0})); total_f=$((total_f + ${f:-0}))
+	if [ "$rc" != 0 ]; then
+		bad="$bad $name"
+		[ "${f:-0}" = 0 ] && total_f=$((total_f + 1))
+	fi
+}
+run layering sh tests/layering.sh
+run unit sh tests/run_unit.sh "$B"/tests/test_*
+run golden sh tests/golden.sh "$X"
+run badinput sh tests/badinput.sh "$X"
+run fidelity sh tests/fidelity.sh "$X" "$B/tests/cer"
+run robustness sh tests/robustness.sh "$X"
+run fuzz-replay sh tests/fuzz/replay.sh "$B/tests/fuzz"
+[ -n "$bad" ] && echo "failed groups:$bad"
+echo "total: $total_p passed, $total_f failed"
+[ -z "$bad" ]

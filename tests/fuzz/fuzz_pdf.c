@@ -1,0 +1,20 @@
+/* fuzz_pdf: bytes into the PDF reader (poppler and layout). */
+#include "invariants.h"
+
+#include "../../parsers/pdf.h"
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
+{
+	struct doc_read_opts o = { .last_page = 20 };  /* bounded work per input */
+	struct ex_error e = { 0 };
+	struct doc *d = doc_new();
+
+	if (!d)
+		return 0;
+	if (pdf_read(d, data, size, &o, &e) == 0)
+		check_invariants(d);
+	else
+		INV(e.msg[0] != '\0' && !strchr(e.msg, '\n'));
+	doc_free(d);
+	return 0;
+}

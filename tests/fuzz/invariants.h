@@ -1,0 +1,53 @@
+/* invariants.h: what every document a reader returns must satisfy,
+ * whatever the input: pages numbered in range, blocks on existing
+ * pages, boxes inside their page, tables referenced in range, valid
+ * UTF-8 everywhere, and a writer that can render it. */
+#ifndef EX_FUZZ_INVARIANTS_H
+#define EX_FUZZ_INVARIANTS_H
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../extract/doc.h"
+#include "../../extract/norm.h"
+#include "../../output/out.h"
+
+#define INV(c) do { if (!(c)) abort(); } while (0)
+
+static void check_invariants(const struct doc *d)
+{
+	struct out_opts o = { .compact = 1 };
+	char *s;
+
+	for (size_t i = 0; i < d->npages; i++)
+		INV(d->pages[i].width >= 0 && d->pages[i].height >= 0);
+	for (size_t i = 0; i < d->nblocks; i++) {
+		const struct doc_block *b = &d->blocks[i];
+		int found = 0;
+
+		INV(b->text != NULL);
+		INV(norm_valid_utf8(b->text, strlen(b->text)));
+		for (size_t p = 0; p < d->npages; p++)
+			if (d->pages[p].number == b->page) {
+				found = 1;
+				if (b->has_box && d->pages[p].width > 0) {
+					INV(b->box.x0 <= b->box.x1 && b->box.y0 <= b->box.y1);
+				}
+			}
+		INV(found);
+		if (b->type == DOC_BLK_TABLE)
+			INV(b->table >= 0 && (size_t)b->table < d->ntables);
+	}
+	for (size_t t = 0; t < d->ntables; t++)
+		for (size_t c = 0; c < d->tables[t].ncells; c++) {
+			const struct doc_cell *x = &d->tables[t].cells[c];
+
+			INV(x->row >= 0 && x->col >= 0 && x->row < d->tables[t].nrows);
+			INV(norm_valid_utf8(x->text, strlen(x->text)));
+		}
+	s = out_json(d, &o);
+	INV(s != NULL);
+	free(s);
+}
+
+#endif

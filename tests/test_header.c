@@ -1,0 +1,82 @@
+/* test_header: header fields, dates, title. */
+#include "testutil.h"
+
+#include "../patterns/pat.h"
+
+static void dates(void **state)
+{
+	static const struct { const char *in, *iso; } rows[] = {
+		{ "2021-05-28", "2021-05-28" },
+		{ "2016\xE2\x80\x93" "05\xE2\x80\x93" "25", "2016-05-25" },  /* en dashes */
+		{ "17 september 2010", "2010-09-17" },
+		{ "2 december 2019 kl 10-15", "2019-12-02" },
+		{ "den 9 december 2020", "2020-12-09" },
+		{ "1 Januari 2021", "2021-01-01" },
+		{ "2021-13-01", NULL },          /* no month 13 */
+		{ "32 maj 2020", NULL },
+		{ "17 septembre 2010", NULL },
+		{ "2021", NULL },               /* a year is no date */
+		{ "T1 2021", NULL },
+		{ "1.1 Amnesty", NULL },
+		{ "", NULL },
+	};
+	struct ex_error e = { 0 };
+	struct pat_set *ps = pat_set_new(&e);
+
+	assert_non_null(ps);
+	for (size_t i = 0; i < N_ELEMS(rows); i++) {
+		char iso[11] = "";
+		int ok = pat_date(ps, rows[i].in, iso);
+
+		if (rows[i].iso ? (!ok || strcmp(iso, rows[i].iso)) : ok)
+			fail_msg("row %zu \"%s\": %s", i, rows[i].in, ok ? iso : "no date");
+	}
+	pat_set_free(ps);
+}
+
+static void fields(void **state)
+{
+	static const char memo[] =
+		"Till: Styrelsen\nFRÅN: Sekretariatet\nDatum: 17 september 2010\n"
+		"Dnr: 2021/123\nDiarienummer: 999\n\n"
+		"RUBRIK\n\nEtt långt stycke brödtext som inte är något fält alls, utan en vanlig mening.\n\n"
+		"Punkt: detta kommer för sent men är ändå med.\n";
+	struct ex_error e = { 0 };
+	struct doc *d = tu_read_buf(memo, sizeof(memo) - 1, &e);
+	static const struct { const char *name, *value; } want[] = {
+		{ "till", "Styrelsen" }, { "fran", "Sekretariatet" },
+		{ "datum", "17 september 2010" }, { "dnr", "2021/123" },
+		{ "punkt", "detta kommer för sent men är ändå med." },
+	};
+
+	assert_non_null(d);
+	assert_int_equal(d->nfields, N_ELEMS(want));   /* the second dnr is not kept */
+	for (size_t i = 0; i < N_ELEMS(want); i++) {
+		assert_string_equal(d->fields[i].name, want[i].name);
+		assert_string_equal(d->fields[i].value, want[i].value);
+	}
+	assert_string_equal(d->date, "2010-09-17");
+	assert_string_equal(d->title, "RUBRIK");
+	doc_free(d);
+}
+
+static void pdf_title_from_metadata(void **state)
+{
+	struct doc *d = tu_read("corpus/seed000_tertialrapport.pdf");
+
+	assert_string_equal(d->title, "Tertialrapport T1 2021");
+	assert_string_equal(d->date, "2021-05-28");
+	assert_int_equal(d->nfields, 4);
+	doc_free(d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(dates),
+		cmocka_unit_test(fields),
+		cmocka_unit_test(pdf_title_from_metadata),
+	};
+
+	return cmocka_run_group_tests_name("header patterns", tests, NULL, NULL);
+}
