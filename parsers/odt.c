@@ -230,10 +230,16 @@ static void page_layout(struct odt_state *st)
 	xmlFree(h);
 }
 
+static int emit_pending_notes(struct odt_state *st);
+
+/* A page ends: its footnotes come out at its foot, as printed. */
 static int new_page(struct odt_state *st)
 {
-	struct doc_page *p = doc_add_page(st->doc);
+	struct doc_page *p;
 
+	if (emit_pending_notes(st) < 0)
+		return EX_ENOMEM;
+	p = doc_add_page(st->doc);
 	if (!p)
 		return EX_ENOMEM;
 	p->source = DOC_SRC_ODT;
@@ -433,8 +439,6 @@ static int para_end(struct odt_state *st)
 			b->marker = list_marker(st);
 		st->list_item_first = 0;
 	}
-	if (rc == 0 && !p->in_note && !p->in_cell)
-		rc = emit_pending_notes(st);
 	xmlFree((char *)p->style);
 	g_string_free(p->text, TRUE);
 	return rc;
@@ -472,8 +476,6 @@ static int note_end(struct odt_state *st)
 		st->cap_pending = nc;
 	}
 	st->pending[st->npending++] = *n;
-	if (st->npara == 0)
-		return emit_pending_notes(st);
 	return 0;
 }
 
@@ -869,7 +871,7 @@ static void state_done(struct odt_state *st)
 
 static int finish(struct odt_state *st, int rc, struct ex_error *err)
 {
-	if (rc >= 0 && st->npara == 0 && st->nnote == 0 && st->npending)
+	if (rc >= 0 && st->npending)
 		rc = emit_pending_notes(st);
 	if (rc >= 0 && !st->body_seen)
 		rc = EX_FAIL(err, EX_EFORMAT, "no office:body: not an ODF text document");
