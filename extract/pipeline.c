@@ -91,9 +91,12 @@ static const char *unknown_reason(const unsigned char *b, size_t n)
 		return "a Microsoft Office (OLE2) file, which extract does not read";
 	if (has_prefix(b, n, "{\\rtf", 5))
 		return "an RTF file, which extract does not read";
-	for (size_t i = 0; i < n && i < 64; i++)
-		if (b[i] == '<')
-			return "XML or HTML, but not an ODF document";
+	size_t i = has_prefix(b, n, "\xEF\xBB\xBF", 3) ? 3 : 0;
+
+	while (i < n && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t'))
+		i++;
+	if (i < n && b[i] == '<')
+		return "XML or HTML, but not an ODF document";
 	return "not a PDF, ODT, flat ODT or UTF-8 text file";
 }
 

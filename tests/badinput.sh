@@ -27,7 +27,7 @@ good=corpus/seed001_memo.pdf
 mkdir "$tmp/dir.pdf"
 head -c 300 "$good" > "$tmp/truncated.pdf"
 head -c 2000 corpus/seed001_memo.odt > "$tmp/truncated.odt"
-head -c 4096 /dev/urandom > "$tmp/random.bin"
+/usr/bin/python3 -c "import random,sys; r=random.Random(7); sys.stdout.buffer.write(bytes(r.randrange(256) for _ in range(4096)))" > "$tmp/random.bin"
 printf '%%PDF-1.7\n%%garbage only\n' > "$tmp/header-only.pdf"
 printf '\211PNG\r\n\032\n\0\0\0\rIHDR' > "$tmp/scan.png"
 printf '\320\317\021\340\241\261\032\341\0\0\0\0' > "$tmp/old.doc"

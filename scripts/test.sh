@@ -1,0 +1,10 @@
+#!/bin/sh
+# Quick start, part two: install what is missing, build, and run every
+# test group (unit, golden, bad input, fidelity, robustness, fuzz replay)
+# and the same again under AddressSanitizer and UBSan.
+set -eu
+cd "$(dirname "$0")/.."
+sh scripts/deps.sh
+make -s -j2 all
+make -s check
+make -s asan

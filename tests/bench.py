@@ -1,0 +1,51 @@
+#!/usr/bin/python3
+"""make bench: wall time and peak memory of extract against pdftotext
+-layout on the 100+ page corpus PDF, measured in one run, median of N.
+Also memory against page count (10 pages vs all), to show it stays flat
+apart from the model itself."""
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+X = sys.argv[1]
+PDF = sys.argv[2] if len(sys.argv) > 2 else "corpus/long_verksamhetsberattelse.pdf"
+RUNS = int(os.environ.get("BENCH_RUNS", "7"))
+
+
+def measure(cmd):
+    """Median wall seconds and max peak RSS (MiB) over RUNS runs."""
+    walls, rss = [], []
+    for _ in range(RUNS):
+        t0 = time.monotonic()
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, ru = os.wait4(p.pid, 0)
+        walls.append(time.monotonic() - t0)
+        rss.append(ru.ru_maxrss / 1024.0)
+        if status != 0:
+            sys.exit("bench: %s failed with status %d" % (" ".join(cmd), status))
+    return statistics.median(walls), max(rss)
+
+
+pages = subprocess.run(["pdfinfo", PDF], capture_output=True, text=True).stdout
+npages = next((l.split()[-1] for l in pages.splitlines() if l.startswith("Pages:")), "?")
+rows = [
+    ("pdftotext -layout", ["pdftotext", "-layout", PDF, "-"]),
+    ("extract --format text", [X, "--format", "text", PDF]),
+    ("extract (JSON)", [X, PDF]),
+    ("extract (JSON), pages 1-10", [X, "--pages", "1-10", PDF]),
+]
+print("bench: %s, %s pages, median of %d runs" % (PDF, npages, RUNS))
+res = {}
+for name, cmd in rows:
+    res[name] = measure(cmd)
+base_t, base_m = res["pdftotext -layout"]
+print("%-28s %10s %9s %12s %10s" % ("", "wall s", "x pdftotext", "peak MiB", "x pdftotext"))
+for name, _ in rows:
+    t, m = res[name]
+    print("%-28s %10.3f %9.2fx %12.1f %9.2fx" % (name, t, t / base_t, m, m / base_m))
+t_json, m_json = res["extract (JSON)"]
+m10 = res["extract (JSON), pages 1-10"][1]
+print("bench: full JSON / pdftotext wall time = %.2f (target <= 1.5)" % (t_json / base_t))
+print("bench: peak memory all pages / 10 pages = %.2f (flat would be ~1)" % (m_json / m10))
