@@ -113,6 +113,24 @@ void *arena_grow(struct arena *a, void *old, size_t old_n, size_t new_n, size_t 
 	return p;
 }
 
+void *arena_push(struct arena *a, void **arr, size_t *n, size_t *cap, size_t elem)
+{
+	void *p;
+
+	if (*n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 8;
+
+		p = arena_grow(a, *arr, *n, nc, elem);
+		if (!p)
+			return NULL;
+		*arr = p;
+		*cap = nc;
+	}
+	p = (char *)*arr + (*n)++ * elem;
+	memset(p, 0, elem);
+	return p;
+}
+
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
 	char *p = arena_alloc(a, n + 1);

@@ -18,6 +18,13 @@ void *arena_alloc(struct arena *a, size_t n);
 /* Grow an array allocated in the arena: returns a copy with room for
  * new_n elements (the old copy stays until arena_free). */
 void *arena_grow(struct arena *a, void *old, size_t old_n, size_t new_n, size_t elem);
+/* Appends one zeroed element to a growing array *arr of *n elements with
+ * room for *cap, doubling the room when full. Returns the new element,
+ * or NULL when memory runs out. */
+void *arena_push(struct arena *a, void **arr, size_t *n, size_t *cap, size_t elem);
+/* arena_push with the array's type checked: ARENA_PUSH(a, arr, n, cap). */
+#define ARENA_PUSH(a, arr, n, cap) \
+	arena_push((a), (void **)&(arr), &(n), &(cap), sizeof(*(arr)))
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...)

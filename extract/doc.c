@@ -28,24 +28,8 @@ void doc_free(struct doc *doc)
 		arena_free(doc->arena);
 }
 
-/* Make room for one more element of a growing array in the arena. */
-static void *push(struct arena *a, void **arr, size_t *n, size_t *cap, size_t elem)
-{
-	if (*n == *cap) {
-		size_t nc = *cap ? *cap * 2 : 8;
-		void *p = arena_grow(a, *arr, *n, nc, elem);
-
-		if (!p)
-			return NULL;
-		*arr = p;
-		*cap = nc;
-	}
-	return (char *)*arr + (*n)++ * elem;
-}
-
 #define PUSH(doc, field) \
-	push((doc)->arena, (void **)&(doc)->field, &(doc)->n##field, \
-	     &(doc)->cap_##field, sizeof(*(doc)->field))
+	ARENA_PUSH((doc)->arena, (doc)->field, (doc)->n##field, (doc)->cap_##field)
 
 struct doc_page *doc_add_page(struct doc *doc)
 {
@@ -83,8 +67,7 @@ struct doc_table *doc_add_table(struct doc *doc, const char *method)
 struct doc_cell *doc_table_add_cell(struct doc *doc, struct doc_table *t,
 				    int row, int col, const char *text)
 {
-	struct doc_cell *c = push(doc->arena, (void **)&t->cells, &t->ncells,
-				  &t->cap_cells, sizeof(*t->cells));
+	struct doc_cell *c = ARENA_PUSH(doc->arena, t->cells, t->ncells, t->cap_cells);
 
 	if (!c)
 		return NULL;

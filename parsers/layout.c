@@ -153,16 +153,11 @@ static int emit_block(struct doc *doc, const struct layout_page *lp, const struc
 
 static int gather_add(struct arena *a, struct gather *g, size_t line, struct box box)
 {
-	if (g->n == g->cap) {
-		size_t nc = g->cap ? g->cap * 2 : 8;
-		size_t *p = arena_grow(a, g->idx, g->n, nc, sizeof(*p));
+	size_t *p = ARENA_PUSH(a, g->idx, g->n, g->cap);
 
-		if (!p)
-			return EX_ENOMEM;
-		g->idx = p;
-		g->cap = nc;
-	}
-	g->idx[g->n++] = line;
+	if (!p)
+		return EX_ENOMEM;
+	*p = line;
 	g->box = g->n == 1 ? box : box_union(g->box, box);
 	return 0;
 }
@@ -250,17 +245,9 @@ int layout_page_blocks(struct doc *doc, const struct layout_page *lp)
 			}
 		}
 		if (!into) {
-			if (ng == cap) {
-				size_t nc = cap ? cap * 2 : 32;
-				struct gather *p = arena_grow(doc->arena, g, ng, nc, sizeof(*p));
-
-				if (!p)
-					return EX_ENOMEM;
-				g = p;
-				cap = nc;
-			}
-			into = &g[ng++];
-			memset(into, 0, sizeof(*into));
+			into = ARENA_PUSH(doc->arena, g, ng, cap);
+			if (!into)
+				return EX_ENOMEM;
 			into->in_list = marker;
 		}
 		struct box bx = l->box;

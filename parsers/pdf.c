@@ -29,17 +29,9 @@ static int push_word(struct pdf_page_build *pb, int space_after)
 
 	if (pb->word->len == 0)
 		return 0;
-	if (pb->nwords == pb->cap_words) {
-		size_t nc = pb->cap_words ? pb->cap_words * 2 : 16;
-		void *p = arena_grow(pb->doc->arena, pb->words, pb->nwords, nc, sizeof(*w));
-
-		if (!p)
-			return EX_ENOMEM;
-		pb->words = p;
-		pb->cap_words = nc;
-	}
-	w = &pb->words[pb->nwords++];
-	memset(w, 0, sizeof(*w));
+	w = ARENA_PUSH(pb->doc->arena, pb->words, pb->nwords, pb->cap_words);
+	if (!w)
+		return EX_ENOMEM;
 	w->text = norm_text(pb->doc->arena, pb->word->str, pb->word->len);
 	w->box = pb->wbox;
 	w->conf = 1.0f;
@@ -65,21 +57,12 @@ static int push_word(struct pdf_page_build *pb, int space_after)
 
 static int add_line(struct pdf_page_build *pb, struct doc_word *w, size_t n)
 {
-	struct doc_line *l;
+	struct doc_line *l = ARENA_PUSH(pb->doc->arena, pb->lines, pb->nlines, pb->cap_lines);
 
-	if (pb->nlines == pb->cap_lines) {
-		size_t nc = pb->cap_lines ? pb->cap_lines * 2 : 64;
-		void *p = arena_grow(pb->doc->arena, pb->lines, pb->nlines, nc, sizeof(*l));
-
-		if (!p)
-			return EX_ENOMEM;
-		pb->lines = p;
-		pb->cap_lines = nc;
-	}
-	l = &pb->lines[pb->nlines++];
+	if (!l)
+		return EX_ENOMEM;
 	l->words = w;
 	l->nwords = n;
-	memset(&l->box, 0, sizeof(l->box));
 	for (size_t i = 0; i < n; i++)
 		l->box = box_union(l->box, w[i].box);
 	return 0;

@@ -195,16 +195,11 @@ static int flush_para(struct txt_state *st)
 
 static int push_line(struct txt_state *st, char *line)
 {
-	if (st->nlines == st->cap) {
-		size_t nc = st->cap ? st->cap * 2 : 64;
-		char **p = arena_grow(st->doc->arena, st->lines, st->nlines, nc, sizeof(*p));
+	char **p = ARENA_PUSH(st->doc->arena, st->lines, st->nlines, st->cap);
 
-		if (!p)
-			return EX_ENOMEM;
-		st->lines = p;
-		st->cap = nc;
-	}
-	st->lines[st->nlines++] = line;
+	if (!p)
+		return EX_ENOMEM;
+	*p = line;
 	return 0;
 }
 

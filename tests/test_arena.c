@@ -52,6 +52,26 @@ static void grow_keeps_contents(void **state)
 	arena_free(a);
 }
 
+static void push_appends_zeroed(void **state)
+{
+	struct arena *a = arena_new(256);
+	struct box *v = NULL;
+	size_t n = 0, cap = 0;
+
+	for (int i = 0; i < 100; i++) {
+		struct box *b = ARENA_PUSH(a, v, n, cap);
+
+		assert_non_null(b);
+		assert_true(b->x0 == 0 && b->y1 == 0);
+		b->x0 = (float)i;
+	}
+	assert_int_equal(n, 100);
+	assert_true(cap >= 100);
+	for (int i = 0; i < 100; i++)
+		assert_true(v[i].x0 == (float)i);
+	arena_free(a);
+}
+
 static void doc_arrays_grow(void **state)
 {
 	struct doc *d = doc_new();
@@ -123,6 +143,7 @@ int main(void)
 		cmocka_unit_test(alloc_is_zeroed_and_aligned),
 		cmocka_unit_test(big_objects_and_strings),
 		cmocka_unit_test(grow_keeps_contents),
+		cmocka_unit_test(push_appends_zeroed),
 		cmocka_unit_test(doc_arrays_grow),
 		cmocka_unit_test(pronom_ids),
 	};
