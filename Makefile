@@ -12,12 +12,12 @@ LIB_SRC = extract/arena.c extract/error.c extract/doc.c extract/norm.c \
           extract/pipeline.c parsers/classify.c parsers/layout.c parsers/pdf.c \
           parsers/odt.c parsers/txt.c patterns/header.c output/json.c output/text.c
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
-TESTS   = test_arena test_norm test_classify test_txt test_odt test_pdf test_json test_sniff test_header
+TESTS   = test_arena test_norm test_classify test_txt test_odt test_pdf test_json test_sniff test_header test_threads
 TEST_BIN = $(TESTS:%=$(BUILD)/tests/%)
 FUZZ    = fuzz_pdf fuzz_odt fuzz_txt
 
 .PHONY: all help deps demo test check unit golden badinput robustness fidelity \
-        layering asan bench install clean corpus regolden fuzz fuzz-replay
+        layering asan tsan bench install clean corpus regolden fuzz fuzz-replay
 
 all: $(BUILD)/extract
 
@@ -27,6 +27,7 @@ help:
 	@echo "make test       install what is missing, build, run every test"
 	@echo "make check      run every test (no installing)"
 	@echo "make asan       build with ASan+UBSan and run the tests and fuzz replay"
+	@echo "make tsan       two documents in two threads under ThreadSanitizer"
 	@echo "make bench      time extract against pdftotext on the 100+ page PDF"
 	@echo "make corpus     rebuild corpus/ documents (needs LibreOffice)"
 	@echo "make regolden   rewrite expected JSON from current output (review the diff!)"
@@ -106,6 +107,12 @@ asan:
 # Coverage-guided fuzzing with libFuzzer (clang): make fuzz FUZZ_TARGET=fuzz_pdf
 FUZZ_TARGET ?= fuzz_pdf
 FUZZ_SECONDS ?= 60
+# ThreadSanitizer on the two-threads test. glib's slice allocator is not
+# instrumented and reads as races; plain malloc is.
+tsan:
+	$(MAKE) BUILD=build-tsan CFLAGS="-O1 -g -fsanitize=thread" build-tsan/tests/test_threads
+	G_SLICE=always-malloc TSAN_OPTIONS=halt_on_error=1 sh tests/run_unit.sh build-tsan/tests/test_threads
+
 fuzz:
 	$(MAKE) BUILD=build-fuzz CC=clang \
 		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -DARENA_DEBUG" \
@@ -134,6 +141,6 @@ install: $(BUILD)/extract
 	install -m 644 extract/extract.1 $(DESTDIR)$(PREFIX)/share/man/man1/extract.1
 
 clean:
-	rm -rf build build-asan build-fuzz
+	rm -rf build build-asan build-fuzz build-tsan
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

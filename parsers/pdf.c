@@ -2,6 +2,7 @@
 #include "pdf.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <gio/gio.h>
 #include <poppler.h>
 #include <stdlib.h>
@@ -283,6 +284,49 @@ static void pdf_read_meta(struct doc *doc, PopplerDocument *pd)
 	}
 }
 
+/* poppler 22.12 sets up its shared sRGB colour profile lazily, without a
+ * lock, the first time any thread builds a graphics state: two threads
+ * doing that at once race (ThreadSanitizer shows lcms2 memory freed by
+ * one and used by the other). So the first PDF read anywhere in the
+ * process is a one-page blank document, once, under pthread_once. */
+static void pdf_warm_up(void)
+{
+	static const char *const obj[] = {
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] /Contents 4 0 R >>",
+		"<< /Length 0 >>\nstream\n\nendstream",
+	};
+	GString *g = g_string_new("%PDF-1.4\n");
+	size_t off[4];
+	GBytes *bytes;
+	PopplerDocument *pd;
+
+	for (int i = 0; i < 4; i++) {
+		off[i] = g->len;
+		g_string_append_printf(g, "%d 0 obj\n%s\nendobj\n", i + 1, obj[i]);
+	}
+	size_t xref = g->len;
+
+	g_string_append(g, "xref\n0 5\n0000000000 65535 f \n");
+	for (int i = 0; i < 4; i++)
+		g_string_append_printf(g, "%010zu 00000 n \n", off[i]);
+	g_string_append_printf(g, "trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", xref);
+	bytes = g_bytes_new(g->str, g->len);
+	pd = poppler_document_new_from_bytes(bytes, NULL, NULL);
+	if (pd) {
+		PopplerPage *page = poppler_document_get_page(pd, 0);
+
+		if (page) {
+			g_free(poppler_page_get_text(page));
+			g_object_unref(page);
+		}
+		g_object_unref(pd);
+	}
+	g_bytes_unref(bytes);
+	g_string_free(g, TRUE);
+}
+
 static PopplerDocument *pdf_open(const void *buf, size_t n, const char *password,
 				 struct ex_error *err)
 {
@@ -311,9 +355,11 @@ static PopplerDocument *pdf_open(const void *buf, size_t n, const char *password
 int pdf_read(struct doc *doc, const void *buf, size_t n,
 	     const struct doc_read_opts *opts, struct ex_error *err)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	PopplerDocument *pd;
 	int npages, first, last, rc = 0;
 
+	pthread_once(&once, pdf_warm_up);
 	pd = pdf_open(buf, n, opts ? opts->password : NULL, err);
 	if (!pd)
 		return err->code;

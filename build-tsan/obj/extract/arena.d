@@ -1,0 +1,2 @@
+build-tsan/obj/extract/arena.o: extract/arena.c extract/arena.h
+extract/arena.h:
