@@ -30,12 +30,39 @@ static int dropped(gunichar c)
 	       c == 0x2060 || c == 0xFEFF;
 }
 
+/* Most words are already normal: valid UTF-8 below U+0300 (no combining
+ * marks, ligatures or special spaces) with no control characters or
+ * soft hyphens. Those are copied as they are. */
+static int already_normal(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+
+	while (p < end) {
+		if (*p < 0x80) {
+			if ((*p < 0x20 && *p != '\t' && *p != '\n') || *p == 0x7F)
+				return 0;
+			p++;
+		} else if (*p >= 0xC2 && *p <= 0xCB && p + 1 < end && (p[1] & 0xC0) == 0x80) {
+			/* U+0080..U+02FF; C1 controls and the soft hyphen are not. */
+			if ((*p == 0xC2 && p[1] < 0xA0) || (*p == 0xC2 && p[1] == 0xAD))
+				return 0;
+			p += 2;
+		} else {
+			return 0;
+		}
+	}
+	return 1;
+}
+
 char *norm_text(struct arena *a, const char *s, size_t n)
 {
-	GString *g = g_string_sized_new(n + 8);
+	GString *g;
 	const char *p = s, *end = s + n;
 	char *nfc, *out;
 
+	if (already_normal(s, n))
+		return arena_strndup(a, s, n);
+	g = g_string_sized_new(n + 8);
 	while (p < end) {
 		gunichar c = g_utf8_get_char_validated(p, end - p);
 		const char *lig;
