@@ -1,17 +1,12 @@
 /* header.c: header fields, document title and date. */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include "pat.h"
+#include "internal.h"
 
 #include <glib.h>
-#include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-struct pat_set {
-	pcre2_code *field;   /* "Till: Styrelsen" */
-	pcre2_code *date;    /* ISO or "17 september 2010" */
-};
+#include "quantity.h"
 
 /* Labels and the field names they file under. */
 static const struct { const char *label; const char *name; } labels[] = {
@@ -26,62 +21,10 @@ static const char *const months[] = { "januari", "februari", "mars", "april", "m
 				       "juli", "augusti", "september", "oktober", "november",
 				       "december" };
 
-static pcre2_code *compile(const char *re, struct ex_error *err)
-{
-	int ec;
-	PCRE2_SIZE off;
-	pcre2_code *c = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED,
-				      PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &ec, &off, NULL);
-
-	if (!c) {
-		PCRE2_UCHAR msg[120];
-
-		pcre2_get_error_message(ec, msg, sizeof(msg));
-		EX_FAIL(err, EX_EFORMAT, "built-in pattern at %zu: %s", (size_t)off, (char *)msg);
-		return NULL;
-	}
-	pcre2_jit_compile(c, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
-	return c;
-}
-
-struct pat_set *pat_set_new(struct ex_error *err)
-{
-	struct pat_set *ps = calloc(1, sizeof(*ps));
-
-	if (!ps) {
-		EX_FAIL(err, EX_ENOMEM, "out of memory");
-		return NULL;
-	}
-	ps->field = compile("^\\s*(?<label>till|från|fran|datum|punkt|ärende|arende|dnr|diarienummer"
-			    "|diarienr|bilaga|plats|tid)\\s*[:.]?\\s*(?<value>\\S.{0,200}?)\\s*$", err);
-	ps->date = compile("^\\s*(?:den\\s+)?(?:(?<y>\\d{4})[-\\x{2013}](?<m>\\d{2})[-\\x{2013}](?<d>\\d{2})\\b"
-			   "|(?<d2>\\d{1,2})\\s+(?<mon>januari|februari|mars|april|maj|juni|juli|augusti"
-			   "|september|oktober|november|december)\\s+(?<y2>\\d{4})\\b)", err);
-	if (!ps->field || !ps->date) {
-		pat_set_free(ps);
-		return NULL;
-	}
-	return ps;
-}
-
-void pat_set_free(struct pat_set *ps)
-{
-	if (!ps)
-		return;
-	pcre2_code_free(ps->field);
-	pcre2_code_free(ps->date);
-	free(ps);
-}
-
-/* The named group's text, copied into buf; "" if it did not take part. */
 static void group(pcre2_code *c, pcre2_match_data *md, const char *name, char *buf, size_t n)
 {
-	PCRE2_SIZE len = n;
-
-	buf[0] = '\0';
-	if (pcre2_substring_copy_byname(md, (PCRE2_SPTR)name, (PCRE2_UCHAR *)buf, &len) < 0)
-		buf[0] = '\0';
 	(void)c;
+	pat_group(md, name, buf, n);
 }
 
 int pat_date(const struct pat_set *ps, const char *s, char iso[11])

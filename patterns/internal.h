@@ -1,0 +1,31 @@
+/* internal.h: the compiled pattern set, shared by the files of patterns/.
+ * Nothing outside patterns/ includes this or pcre2.h. */
+#ifndef EX_PAT_INTERNAL_H
+#define EX_PAT_INTERNAL_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "pat.h"
+
+struct pat_set {
+	pcre2_code *field;    /* "Till: Styrelsen" */
+	pcre2_code *date;     /* ISO or "17 september 2010" */
+	pcre2_code *cell;     /* a whole cell as a quantity */
+	pcre2_code *prose;    /* quantities with a unit or noun in text */
+	pcre2_code *hunit;    /* a unit in a header or caption */
+	pcre2_code *period;   /* T1 2021, Q3, helår, jan–apr 2021 */
+	pcre2_code *measure;  /* Utf, Bud, Fg år, Prognos, Måltal */
+	pcre2_code *nonqty;   /* dates, times, codes, ordinals, phones in text */
+};
+
+/* Compiles re (UTF, UCP, caseless), JIT where available. */
+pcre2_code *pat_compile(const char *re, struct ex_error *err);
+
+/* The named group's text into buf ("" if unset); its length. */
+size_t pat_group(pcre2_match_data *md, const char *name, char *buf, size_t n);
+
+/* Offsets of a named group, or -1 when unset. */
+long pat_group_start(const pcre2_code *c, pcre2_match_data *md, const char *name);
+
+#endif

@@ -1,0 +1,127 @@
+/* set.c: the built-in patterns, compiled once per run. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Pieces shared by several patterns. */
+#define SP "[ \\x{A0}\\x{2009}\\x{202F}]"
+#define NUM "(?<sign>[-+\\x{2212}]|\\x{2013}(?=\\d))?" SP "?" \
+	"(?<int>\\d{1,3}(?:" SP "\\d{3})+(?!\\d)|\\d+)(?:,(?<frac>\\d+))?"
+#define QUAL "(?<q>ca\\.?|cirka|över|under|drygt|nästan|knappt|minst|högst|omkring|runt)"
+#define UNITS "(?<unit>miljarder" SP "+kronor|mdkr|mdr" SP "*kr|miljoner" SP "+kronor|milj\\.?" SP "*kr" \
+	"|mkr|mnkr|msek|tusental" SP "+kronor|tusen" SP "+kronor|tkr|ksek|tsek|kronor|kr\\b\\.?|sek\\b" \
+	"|procent\\b|%|st\\b\\.?)"
+#define NOUNS "(?<noun>\\p{L}*(?:underskrifter|fall|följare|medlemmar|skolor|personer|enkäter|besökare" \
+	"|deltagare|svar|respondenter|ärenden|ansökningar|aktivister|grupper|kommuner|förbund" \
+	"|anställda|möten|utbildningar|aktioner|sidvisningar|givare|lärare|elever|organisationer" \
+	"|länder|fonder|projekt|seminarier|underskrifter|träffar|samtal|kontakter)\\b)"
+#define CHANGE "(?:" SP "*\\((?<chg>[-+\\x{2212}]" SP "?\\d[\\d \\x{A0}\\x{2009}\\x{202F}]*(?:,\\d+)?)\\))"
+#define MONTHS "(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november" \
+	"|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)"
+
+static const struct { size_t off; const char *re; } res[] = {
+	{ offsetof(struct pat_set, field),
+	  "^\\s*(?<label>till|från|fran|datum|punkt|ärende|arende|dnr|diarienummer|diarienr|bilaga"
+	  "|plats|tid)\\s*[:.]?\\s*(?<value>\\S.{0,200}?)\\s*$" },
+	{ offsetof(struct pat_set, date),
+	  "^\\s*(?:den\\s+)?(?:(?<y>\\d{4})[-\\x{2013}](?<m>\\d{2})[-\\x{2013}](?<d>\\d{2})\\b"
+	  "|(?<d2>\\d{1,2})\\s+(?<mon>januari|februari|mars|april|maj|juni|juli|augusti"
+	  "|september|oktober|november|december)\\s+(?<y2>\\d{4})\\b)" },
+	{ offsetof(struct pat_set, cell),
+	  "^\\s*(?:(?<missing>-|\\x{2013}|\\x{2014}|n\\.?\\s?a\\.?|x|\\.\\.)"
+	  "|(?:" QUAL "\\s+)?" NUM "(?:" SP "?[-\\x{2013}]" SP "?(?<hi>\\d+(?:,\\d+)?))?"
+	  "(?:" SP "*(?:" UNITS "|" NOUNS "))?" CHANGE "?"
+	  "(?:\\s+av\\s+max\\s+(?<max>\\d+(?:,\\d+)?))?)\\s*$" },
+	{ offsetof(struct pat_set, prose),
+	  "(?<![\\p{L}\\p{N}.,:/\\x{2013}-])(?:" QUAL "\\s+)?" NUM
+	  "(?:" SP "?[-\\x{2013}]" SP "?(?<hi>\\d+(?:,\\d+)?))?"
+	  SP "*(?:" UNITS "|" NOUNS ")" CHANGE "?"
+	  "(?:\\s+av\\s+max\\s+(?<max>\\d+(?:,\\d+)?))?" },
+	{ offsetof(struct pat_set, hunit),
+	  "(?:\\(\\s*" UNITS "\\s*\\)|\\bbelopp\\s+i\\s+" UNITS "|^\\s*" UNITS "\\s*$)" },
+	{ offsetof(struct pat_set, period),
+	  "(?<![\\p{L}\\p{N}])(?:"
+	  "(?:(?<t>t|tertial\\s*)(?<ti>[1-3])|(?<qq>q|kvartal\\s*)(?<qi>[1-4])"
+	  "|(?<h>helår(?:et)?|verksamhetsår(?:et)?)"
+	  "|(?<m1>" MONTHS ")\\.?\\s*[-\\x{2013}]\\s*(?<m2>" MONTHS ")\\.?|(?<m>" MONTHS ")\\.?)"
+	  "(?![\\p{L}\\p{N}])(?:\\s*[-\\x{2013}]?\\s*(?<y>(?:19|20)\\d{2})(?!\\d))?"
+	  "|(?<yo>(?:19|20)\\d{2})(?![\\p{N}-])(?!\\s*[-\\x{2013}]\\s*\\d))" },
+	{ offsetof(struct pat_set, measure),
+	  "(?<![\\p{L}])(?:(?<p>fg\\.?\\s*år|föregående\\s+år|fjolåret)|(?<a>utfall|utf)|(?<b>budget|bud)"
+	  "|(?<f>prognos)|(?<t>måltal|målvärde)|(?<d>avvikelse|avv))(?![\\p{L}])" },
+	{ offsetof(struct pat_set, nonqty),
+	  /* a date, a time, a code, an ordinal or a phone number */
+	  "\\d{4}[-\\x{2013}]\\d{2}[-\\x{2013}]\\d{2}|\\d{1,2}(?:[-\\x{2013}]\\d{1,2})?\\s+" MONTHS "\\b"
+	  "|\\bkl\\.?\\s*\\d{1,2}(?:[.:]\\d{2})?(?:\\s*[-\\x{2013}]\\s*\\d{1,2}(?:[.:]\\d{2})?)?"
+	  "|\\b\\d{1,2}[.:]\\d{2}\\b|\\bcc\\s*\\d[\\d,\\s-]*|\\b\\d+:e\\b|\\b0\\d{1,3}[-/ ]?\\d{2,3}[ ]?\\d{2}[ ]?\\d{2}\\b" },
+};
+
+pcre2_code *pat_compile(const char *re, struct ex_error *err)
+{
+	int ec;
+	PCRE2_SIZE off;
+	pcre2_code *c = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED,
+				      PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_DUPNAMES, &ec, &off, NULL);
+
+	if (!c) {
+		PCRE2_UCHAR msg[120];
+
+		pcre2_get_error_message(ec, msg, sizeof(msg));
+		EX_FAIL(err, EX_EFORMAT, "pattern at offset %zu: %s", (size_t)off, (char *)msg);
+		return NULL;
+	}
+	pcre2_jit_compile(c, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+	return c;
+}
+
+struct pat_set *pat_set_new(struct ex_error *err)
+{
+	struct pat_set *ps = calloc(1, sizeof(*ps));
+
+	if (!ps) {
+		EX_FAIL(err, EX_ENOMEM, "out of memory");
+		return NULL;
+	}
+	for (size_t i = 0; i < sizeof(res) / sizeof(res[0]); i++) {
+		pcre2_code **slot = (pcre2_code **)((char *)ps + res[i].off);
+
+		*slot = pat_compile(res[i].re, err);
+		if (!*slot) {
+			pat_set_free(ps);
+			return NULL;
+		}
+	}
+	return ps;
+}
+
+void pat_set_free(struct pat_set *ps)
+{
+	if (!ps)
+		return;
+	for (size_t i = 0; i < sizeof(res) / sizeof(res[0]); i++)
+		pcre2_code_free(*(pcre2_code **)((char *)ps + res[i].off));
+	free(ps);
+}
+
+size_t pat_group(pcre2_match_data *md, const char *name, char *buf, size_t n)
+{
+	PCRE2_SIZE len = n;
+
+	buf[0] = '\0';
+	if (pcre2_substring_copy_byname(md, (PCRE2_SPTR)name, (PCRE2_UCHAR *)buf, &len) < 0) {
+		buf[0] = '\0';
+		return 0;
+	}
+	return len;
+}
+
+long pat_group_start(const pcre2_code *c, pcre2_match_data *md, const char *name)
+{
+	int n = pcre2_substring_number_from_name(c, (PCRE2_SPTR)name);
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+
+	if (n < 0 || ov[2 * n] == PCRE2_UNSET)
+		return -1;
+	return (long)ov[2 * n];
+}
