@@ -95,6 +95,37 @@ int doc_add_field(struct doc *doc, const char *name, const char *value, int bloc
 	return 0;
 }
 
+struct doc_value *doc_add_value(struct doc *doc)
+{
+	struct doc_value *v = PUSH(doc, values);
+
+	if (v) {
+		v->scale = 1;
+		v->prov.block = -1;
+		v->confidence = 1;
+	}
+	return v;
+}
+
+struct doc_rating *doc_add_rating(struct doc *doc)
+{
+	struct doc_rating *r = PUSH(doc, ratings);
+
+	if (r)
+		r->prov.block = -1;
+	return r;
+}
+
+int doc_add_type_evidence(struct doc *doc, const char *cue)
+{
+	const char **p = PUSH(doc, type_evidence);
+
+	if (!p)
+		return EX_ENOMEM;
+	*p = cue;
+	return 0;
+}
+
 void doc_warn(struct doc *doc, int page, const char *code, const char *fmt, ...)
 {
 	struct doc_warning *w;

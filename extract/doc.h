@@ -146,6 +146,59 @@ struct doc_source_info {
 	enum doc_format format;
 };
 
+/* A period of time: "T1 2021" from 2021-01-01 to 2021-04-30. */
+struct doc_period {
+	const char *label;   /* NULL: no period */
+	const char *start, *end; /* ISO; NULL when the year is unknown */
+};
+
+/* Where an item came from: page and box (PDF, OCR), block path (ODT,
+ * text), and the table cell when it came from a table. */
+struct doc_prov {
+	int page;
+	struct box box;
+	int has_box;
+	const char *path;
+	int block;           /* index into doc->blocks, -1 if none */
+	int table;           /* table id, 0 if none */
+	int row, col;
+};
+
+/* A typed value: an indicator cell or a quantity in prose. */
+struct doc_value {
+	const char *label;     /* "Facebook", "Intäkter", "underskrifter" */
+	const char *group;     /* the row group: "Ökat antal följare i sociala medier (14)" */
+	const char *section;   /* the heading it sits under */
+	struct doc_period period;
+	const char *measure;   /* "actual", "budget", "previous_year" ... or NULL */
+	double value;          /* as printed, in unit */
+	int missing;           /* a missing marker: no value */
+	const char *unit;      /* "SEK", "TSEK", "MSEK", "GSEK", "percent", "count", NULL */
+	double scale;          /* unit to base unit (SEK) */
+	const char *qualifier; /* "ca", "över" ... */
+	int is_range;
+	double hi;
+	int has_change;
+	double change;
+	int has_max;
+	double max;
+	const char *text;      /* as printed */
+	const char *context;   /* the sentence, for values from prose */
+	const char *method;    /* "table" or "prose" */
+	struct doc_prov prov;
+	float confidence;
+};
+
+/* A traffic-light rating of a goal on one dimension. */
+struct doc_rating {
+	const char *goal;      /* "1.1" */
+	const char *title;     /* the goal's heading text after its number */
+	const char *dimension; /* "genomforande" or "effekt" */
+	const char *colour;    /* "green", "yellow", "red" */
+	const char *evidence;  /* "cell_background #00b050", "word GRÖN" */
+	struct doc_prov prov;
+};
+
 /* Document classification and header fields (filled by patterns/). */
 struct doc_field {
 	const char *name;   /* "till", "fran", "datum", "punkt", "dnr" ... */
@@ -168,6 +221,13 @@ struct doc {
 	size_t nwarnings, cap_warnings;
 	struct doc_field *fields;
 	size_t nfields, cap_fields;
+	struct doc_value *values;
+	size_t nvalues, cap_values;
+	struct doc_rating *ratings;
+	size_t nratings, cap_ratings;
+	const char **type_evidence;
+	size_t ntype_evidence, cap_type_evidence;
+	struct doc_period period;
 
 	const char *type;   /* "board_report" ... "unknown" */
 	const char *title;
@@ -196,6 +256,9 @@ struct doc_table *doc_add_table(struct doc *doc, const char *method);
 struct doc_cell *doc_table_add_cell(struct doc *doc, struct doc_table *t,
 				    int row, int col, const char *text);
 int doc_add_field(struct doc *doc, const char *name, const char *value, int block);
+struct doc_value *doc_add_value(struct doc *doc);
+struct doc_rating *doc_add_rating(struct doc *doc);
+int doc_add_type_evidence(struct doc *doc, const char *cue);
 void doc_warn(struct doc *doc, int page, const char *code, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 

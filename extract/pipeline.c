@@ -139,6 +139,14 @@ static int run_patterns(struct doc *doc, const struct doc_read_opts *opts, struc
 		ps = own;
 	}
 	rc = pat_header(ps, doc);
+	if (rc == 0)
+		rc = pat_doc_period(ps, doc);
+	if (rc == 0)
+		rc = pat_doc_type(ps, doc);
+	if (rc == 0)
+		rc = pat_values(ps, doc);
+	if (rc == 0)
+		rc = pat_ratings(ps, doc);
 	pat_set_free(own);
 	return rc < 0 ? EX_FAIL(err, rc, "out of memory") : 0;
 }

@@ -52,15 +52,109 @@ static json_t *source_json(const struct doc *d)
 	return o;
 }
 
+static json_t *period_json(const struct doc_period *p)
+{
+	if (!p->label)
+		return json_null();
+	return json_pack("{s:s, s:o, s:o}", "label", p->label, "start", str_or_null(p->start),
+			 "end", str_or_null(p->end));
+}
+
+static json_t *prov_json(const struct doc_prov *p)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "page", p->page > 0 ? json_integer(p->page) : json_null());
+	if (p->has_box)
+		json_object_set_new(o, "bbox", bbox(p->box));
+	if (p->path)
+		json_object_set_new(o, "path", json_string(p->path));
+	if (p->block >= 0)
+		json_object_set_new(o, "block", json_integer(p->block));
+	if (p->table > 0) {
+		json_object_set_new(o, "table", json_integer(p->table));
+		json_object_set_new(o, "row", json_integer(p->row));
+		json_object_set_new(o, "col", json_integer(p->col));
+	}
+	return o;
+}
+
+/* A number as printed: whole numbers as integers, others to 6 decimals. */
+static json_t *value_num(double v)
+{
+	double r = round(v * 1e6) / 1e6;
+
+	if (r == floor(r) && fabs(r) < 1e15)
+		return json_integer((json_int_t)r);
+	return json_real(r);
+}
+
+static json_t *values_json(const struct doc *d)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < d->nvalues; i++) {
+		const struct doc_value *v = &d->values[i];
+		json_t *o = json_object();
+
+		json_object_set_new(o, "label", str_or_null(v->label));
+		json_object_set_new(o, "group", str_or_null(v->group));
+		json_object_set_new(o, "section", str_or_null(v->section));
+		json_object_set_new(o, "period", period_json(&v->period));
+		json_object_set_new(o, "measure", str_or_null(v->measure));
+		json_object_set_new(o, "value", v->missing ? json_null() : value_num(v->value));
+		json_object_set_new(o, "unit", str_or_null(v->unit));
+		json_object_set_new(o, "scale", value_num(v->scale));
+		if (v->missing)
+			json_object_set_new(o, "missing", json_true());
+		if (v->qualifier)
+			json_object_set_new(o, "qualifier", json_string(v->qualifier));
+		if (v->is_range)
+			json_object_set_new(o, "high", value_num(v->hi));
+		if (v->has_change)
+			json_object_set_new(o, "change", value_num(v->change));
+		if (v->has_max)
+			json_object_set_new(o, "max", value_num(v->max));
+		json_object_set_new(o, "text", json_string(v->text ? v->text : ""));
+		if (v->context)
+			json_object_set_new(o, "context", json_string(v->context));
+		json_object_set_new(o, "method", json_string(v->method));
+		json_object_set_new(o, "provenance", prov_json(&v->prov));
+		json_object_set_new(o, "confidence", num(v->confidence));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *ratings_json(const struct doc *d)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < d->nratings; i++) {
+		const struct doc_rating *r = &d->ratings[i];
+
+		json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:s, s:s, s:o}", "goal", r->goal,
+						   "title", r->title, "dimension", r->dimension,
+						   "colour", r->colour, "evidence", r->evidence,
+						   "provenance", prov_json(&r->prov)));
+	}
+	return a;
+}
+
 static json_t *document_json(const struct doc *d)
 {
 	json_t *o = json_object(), *fields = json_object(), *meta = json_object();
 
+	json_t *ev = json_array();
+
+	for (size_t i = 0; i < d->ntype_evidence; i++)
+		json_array_append_new(ev, json_string(d->type_evidence[i]));
 	json_object_set_new(o, "type", json_string(d->type ? d->type : "unknown"));
+	json_object_set_new(o, "type_evidence", ev);
 	json_object_set_new(o, "title", str_or_null(d->title ? d->title : d->meta.title));
 	json_object_set_new(o, "organisation", json_null());
 	json_object_set_new(o, "date", str_or_null(d->date));
-	json_object_set_new(o, "period", json_null());
+	json_object_set_new(o, "period", period_json(&d->period));
 	for (size_t i = 0; i < d->nfields; i++)
 		json_object_set_new(fields, d->fields[i].name, json_string(d->fields[i].value));
 	json_object_set_new(o, "fields", fields);
@@ -245,8 +339,8 @@ char *out_json(const struct doc *d, const struct out_opts *opt)
 	json_object_set_new(root, "pages", pages_json(d));
 	json_object_set_new(root, "blocks", blocks_json(d));
 	json_object_set_new(root, "tables", tables_json(d));
-	json_object_set_new(root, "values", json_array());
-	json_object_set_new(root, "ratings", json_array());
+	json_object_set_new(root, "values", values_json(d));
+	json_object_set_new(root, "ratings", ratings_json(d));
 	json_object_set_new(root, "protocol", json_object());
 	json_object_set_new(root, "survey", json_object());
 	json_object_set_new(root, "warnings", warnings_json(d));

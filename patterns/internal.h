@@ -17,6 +17,7 @@ struct pat_set {
 	pcre2_code *period;   /* T1 2021, Q3, helår, jan–apr 2021 */
 	pcre2_code *measure;  /* Utf, Bud, Fg år, Prognos, Måltal */
 	pcre2_code *nonqty;   /* dates, times, codes, ordinals, phones in text */
+	pcre2_code *counted;  /* a label that counts things: "antal", "följare" */
 };
 
 /* Compiles re (UTF, UCP, caseless), JIT where available. */

@@ -6,6 +6,7 @@
 #define EX_PAT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../extract/doc.h"
 
@@ -24,5 +25,27 @@ int pat_date(const struct pat_set *ps, const char *s, char iso[11]);
  * length, into doc->fields; document title and date from them and the
  * metadata. */
 int pat_header(const struct pat_set *ps, struct doc *doc);
+
+/* The document's period (from its title, fields and first headings):
+ * "T1 2021" for a tertial report; into doc->period. */
+int pat_doc_period(const struct pat_set *ps, struct doc *doc);
+
+/* Typed values from every table (one per numeric cell: label from the
+ * row, period and measure from the column header, unit from the cell,
+ * header or caption) and from prose (numbers with a unit or a counted
+ * noun), into doc->values. */
+int pat_values(const struct pat_set *ps, struct doc *doc);
+
+/* Traffic-light ratings: goals numbered 1.1 … rated on GENOMFÖRANDE and
+ * EFFEKT by cell colour or by the words GRÖN/GUL/RÖD; into doc->ratings. */
+int pat_ratings(const struct pat_set *ps, struct doc *doc);
+
+/* Document type (board_report, protocol, evaluation, report, memo,
+ * unknown) from weighted cues; the cues found go to doc->type_evidence. */
+int pat_doc_type(const struct pat_set *ps, struct doc *doc);
+
+/* Colour name of an RGB value by hue: "green", "yellow", "red" or NULL
+ * for white, grey, black and other hues. */
+const char *pat_colour_name(uint32_t rgb);
 
 #endif

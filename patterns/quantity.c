@@ -204,6 +204,21 @@ int pat_header_unit(const struct pat_set *ps, const char *s, const char **unit, 
 	return ok;
 }
 
+int pat_counts(const struct pat_set *ps, const char *s)
+{
+	pcre2_match_data *md;
+	int ok;
+
+	if (!s || !s[0])
+		return 0;
+	md = pcre2_match_data_create_from_pattern(ps->counted, NULL);
+	if (!md)
+		return 0;
+	ok = pcre2_match(ps->counted, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) > 0;
+	pcre2_match_data_free(md);
+	return ok;
+}
+
 static int month_number(const char *m)
 {
 	static const char *const names[] = { "jan", "feb", "mar", "apr", "maj", "jun",

@@ -50,6 +50,10 @@ size_t pat_prose_quantities(const struct pat_set *ps, const char *s,
  * "Andel (%)", "kr". Sets unit and scale; 1 if found. */
 int pat_header_unit(const struct pat_set *ps, const char *s, const char **unit, double *scale);
 
+/* 1 if a row label or header counts things ("Ökat antal följare",
+ * "Unika sidvisningar"): its numbers are counts. */
+int pat_counts(const struct pat_set *ps, const char *s);
+
 enum pat_period_kind { PAT_P_NONE, PAT_P_TERTIAL, PAT_P_QUARTER, PAT_P_YEAR,
 		       PAT_P_MONTH, PAT_P_MONTHS };
 

@@ -55,6 +55,8 @@ static const struct { size_t off; const char *re; } res[] = {
 	  "\\d{4}[-\\x{2013}]\\d{2}[-\\x{2013}]\\d{2}|\\d{1,2}(?:[-\\x{2013}]\\d{1,2})?\\s+" MONTHS "\\b"
 	  "|\\bkl\\.?\\s*\\d{1,2}(?:[.:]\\d{2})?(?:\\s*[-\\x{2013}]\\s*\\d{1,2}(?:[.:]\\d{2})?)?"
 	  "|\\b\\d{1,2}[.:]\\d{2}\\b|\\bcc\\s*\\d[\\d,\\s-]*|\\b\\d+:e\\b|\\b0\\d{1,3}[-/ ]?\\d{2,3}[ ]?\\d{2}[ ]?\\d{2}\\b" },
+	{ offsetof(struct pat_set, counted),
+	  "(?<![\\p{L}])(?:antal(?![\\p{L}])|" NOUNS ")" },
 };
 
 pcre2_code *pat_compile(const char *re, struct ex_error *err)

@@ -1,0 +1,204 @@
+/* rating.c: traffic-light ratings of goals on GENOMFÖRANDE and EFFEKT. */
+#include "internal.h"
+
+#include <ctype.h>
+#include <glib.h>
+#include <stdio.h>
+#include <string.h>
+
+const char *pat_colour_name(uint32_t rgb)
+{
+	double r = ((rgb >> 16) & 0xFF) / 255.0, g = ((rgb >> 8) & 0xFF) / 255.0, b = (rgb & 0xFF) / 255.0;
+	double mx = r > g ? (r > b ? r : b) : (g > b ? g : b);
+	double mn = r < g ? (r < b ? r : b) : (g < b ? g : b);
+	double d = mx - mn, h;
+
+	/* White, grey, black and pale tints carry no rating. */
+	if (mx < 0.25 || d / mx < 0.35)
+		return NULL;
+	if (mx == r)
+		h = 60 * ((g - b) / d);
+	else if (mx == g)
+		h = 60 * ((b - r) / d + 2);
+	else
+		h = 60 * ((r - g) / d + 4);
+	if (h < 0)
+		h += 360;
+	if (h < 18 || h >= 330)
+		return "red";
+	if (h < 70)
+		return "yellow";   /* yellow and amber: #ffc000 is 45° */
+	if (h < 170)
+		return "green";
+	return NULL;
+}
+
+static const char *colour_word(const char *s)
+{
+	gchar *low = g_utf8_strdown(s, -1);
+	const char *c = NULL;
+
+	g_strstrip(low);
+	if (!strcmp(low, "grön") || !strcmp(low, "gron"))
+		c = "green";
+	else if (!strcmp(low, "gul"))
+		c = "yellow";
+	else if (!strcmp(low, "röd") || !strcmp(low, "rod"))
+		c = "red";
+	g_free(low);
+	return c;
+}
+
+static const char *dimension(const char *s)
+{
+	gchar *low = g_utf8_strdown(s, -1);
+	const char *d = NULL;
+
+	g_strstrip(low);
+	if (!strcmp(low, "genomförande"))
+		d = "genomforande";
+	else if (!strcmp(low, "effekt"))
+		d = "effekt";
+	g_free(low);
+	return d;
+}
+
+/* The goal heading a block sits under: "1.1 Amnesty Sverige bidrar …"
+ * gives goal "1.1" and its title; a main section's heading ("2. FINANSIERING")
+ * ends the search. */
+static int goal_of(struct doc *doc, size_t bi, const char **goal, const char **title)
+{
+	while (bi-- > 0) {
+		const struct doc_block *b = &doc->blocks[bi];
+		const char *s = b->text;
+		size_t n = 0;
+
+		if (b->type != DOC_BLK_HEADING || b->furniture)
+			continue;
+		while (isdigit((unsigned char)s[n]))
+			n++;
+		if (n && s[n] == '.' && isdigit((unsigned char)s[n + 1])) {
+			n++;
+			while (isdigit((unsigned char)s[n]))
+				n++;
+			*goal = arena_strndup(doc->arena, s, n);
+			if (s[n] == '.')
+				n++;
+			while (s[n] == ' ')
+				n++;
+			*title = s + n;
+			return 1;
+		}
+		if (n && (s[n] == '.' || s[n] == ' '))
+			return 0;   /* "2. FINANSIERING": a new main section */
+	}
+	return 0;
+}
+
+static const struct doc_cell *cell_at(const struct doc_table *t, int r, int c)
+{
+	for (size_t i = 0; i < t->ncells; i++)
+		if (t->cells[i].row == r && t->cells[i].col == c)
+			return &t->cells[i];
+	return NULL;
+}
+
+/* A table whose first row names GENOMFÖRANDE and EFFEKT; the row under
+ * holds the ratings, as a cell colour or a colour word. */
+static int table_ratings(struct doc *doc, size_t bi)
+{
+	const struct doc_table *t = &doc->tables[doc->blocks[bi].table];
+	const char *goal, *title;
+
+	if (t->nrows < 2 || !goal_of(doc, bi, &goal, &title))
+		return 0;
+	for (int c = 0; c < t->ncols; c++) {
+		const struct doc_cell *h = cell_at(t, 0, c), *x = cell_at(t, 1, c);
+		const char *dim = h ? dimension(h->text) : NULL, *colour = NULL, *evidence = NULL;
+		struct doc_rating *r;
+
+		if (!dim || !x)
+			continue;
+		if (x->text[0] && (colour = colour_word(x->text)))
+			evidence = arena_printf(doc->arena, "word %s", x->text);
+		else if (!x->text[0] && x->has_bg && (colour = pat_colour_name(x->bg)))
+			evidence = arena_printf(doc->arena, "cell_background #%06x", (unsigned)x->bg);
+		if (!colour)
+			continue;   /* no colour, no invented rating */
+		r = doc_add_rating(doc);
+		if (!r)
+			return EX_ENOMEM;
+		r->goal = goal;
+		r->title = title;
+		r->dimension = dim;
+		r->colour = colour;
+		r->evidence = evidence;
+		r->prov.page = doc->blocks[bi].page;
+		r->prov.path = doc->blocks[bi].path;
+		r->prov.block = (int)bi;
+		r->prov.table = t->id;
+		r->prov.row = 1;
+		r->prov.col = c;
+		r->prov.has_box = x->has_box;
+		r->prov.box = x->box;
+	}
+	return 0;
+}
+
+/* "GENOMFÖRANDE: GRÖN" written out in a paragraph under a goal. */
+static int text_ratings(struct doc *doc, size_t bi)
+{
+	const char *s = doc->blocks[bi].text, *goal, *title;
+	static const char *const dims[] = { "GENOMFÖRANDE", "EFFEKT" };
+	int rc = 0;
+
+	for (int d = 0; d < 2 && rc == 0; d++) {
+		const char *p = strstr(s, dims[d]);
+		char word[16];
+		size_t n = 0;
+		struct doc_rating *r;
+		const char *colour;
+
+		if (!p)
+			continue;
+		p += strlen(dims[d]);
+		while (*p == ':' || *p == ' ' || *p == '-')
+			p++;
+		while (p[n] && p[n] != ' ' && p[n] != ',' && p[n] != '.' && n + 1 < sizeof(word))
+			n++;
+		snprintf(word, sizeof(word), "%.*s", (int)n, p);
+		colour = colour_word(word);
+		if (!colour || !goal_of(doc, bi, &goal, &title))
+			continue;
+		r = doc_add_rating(doc);
+		if (!r)
+			return EX_ENOMEM;
+		r->goal = goal;
+		r->title = title;
+		r->dimension = d ? "effekt" : "genomforande";
+		r->colour = colour;
+		r->evidence = arena_printf(doc->arena, "word %s", word);
+		r->prov.page = doc->blocks[bi].page;
+		r->prov.path = doc->blocks[bi].path;
+		r->prov.block = (int)bi;
+		r->prov.has_box = doc->blocks[bi].has_box;
+		r->prov.box = doc->blocks[bi].box;
+	}
+	return rc;
+}
+
+int pat_ratings(const struct pat_set *ps, struct doc *doc)
+{
+	int rc = 0;
+
+	(void)ps;
+	for (size_t i = 0; i < doc->nblocks && rc == 0; i++) {
+		const struct doc_block *b = &doc->blocks[i];
+
+		if (b->type == DOC_BLK_TABLE)
+			rc = table_ratings(doc, i);
+		else if ((b->type == DOC_BLK_PARAGRAPH || b->type == DOC_BLK_HEADING) && !b->furniture)
+			rc = text_ratings(doc, i);
+	}
+	return rc;
+}

@@ -1,0 +1,170 @@
+/* test_values: typed values, ratings, period and document type on the
+ * seed-based corpus (ODT: exact tables and cell colours) and on text. */
+#include "testutil.h"
+
+#include <math.h>
+
+#include "../patterns/pat.h"
+
+/* The value with this label, period label and measure (NULLs match any). */
+static const struct doc_value *value(const struct doc *d, const char *label, const char *period,
+				     const char *measure)
+{
+	for (size_t i = 0; i < d->nvalues; i++) {
+		const struct doc_value *v = &d->values[i];
+
+		if (v->label && !strcmp(v->label, label) &&
+		    (!period || (v->period.label && !strcmp(v->period.label, period))) &&
+		    (!measure || (v->measure && !strcmp(v->measure, measure))))
+			return v;
+	}
+	return NULL;
+}
+
+static void seed000_indicators(void **state)
+{
+	struct doc *d = tu_read("corpus/seed000_tertialrapport.odt");
+	const struct doc_value *v;
+
+	assert_string_equal(d->type, "board_report");
+	assert_string_equal(d->period.label, "T1 2021");
+	assert_string_equal(d->period.end, "2021-04-30");
+	/* Followers per channel: label from the row, group from the first
+	 * column, period from the column header, change from "(+867)". */
+	v = value(d, "Facebook", "2021-04", NULL);
+	assert_non_null(v);
+	assert_true(v->value == 95162);
+	assert_true(v->has_change && v->change == 867);
+	assert_string_equal(v->unit, "count");
+	assert_string_equal(v->group, "Ökat antal följare i sociala medier (14)");
+	assert_non_null(strstr(v->section, "1.5 Amnesty Sverige"));
+	assert_int_equal(v->prov.row, 1);
+	assert_int_equal(v->prov.col, 2);
+	assert_true(v->prov.table > 0);
+	assert_non_null(v->prov.path);
+	v = value(d, "Instagram", "2020-12", NULL);
+	assert_true(v && v->value == 25000);
+	/* The Tkr table: unit from the header, measure and period from the
+	 * columns, "Fg år T1" resolved to T1 2020. */
+	v = value(d, "Intäkter", "T1 2021", "actual");
+	assert_true(v && v->value == 52491);
+	assert_string_equal(v->unit, "TSEK");
+	assert_true(v->scale == 1000);
+	v = value(d, "Intäkter", "T1 2021", "budget");
+	assert_true(v && v->value == 56027);
+	v = value(d, "Resultat", "T1 2020", "previous_year");
+	assert_true(v && v->value == 4376);
+	assert_string_equal(v->period.start, "2020-01-01");
+	/* Money with its unit in the cell; a percentage; an empty cell is no value. */
+	v = value(d, "Insamlade medel testamenten (nyckeltal 7)", "T1 2020", NULL);
+	assert_true(v && v->value == 1496044 && !strcmp(v->unit, "SEK"));
+	v = value(d, "Ökning intäkter från spontangåvor/engångsgåvor (Måltal: x procent ökning 2021)",
+		  "T1 2021", NULL);
+	assert_true(v && v->value == -16 && !strcmp(v->unit, "percent"));
+	assert_null(value(d, "Ökning intäkter från spontangåvor/engångsgåvor (Måltal: x procent ökning 2021)",
+			  "T1 2020", NULL));
+	/* Prose: counted nouns and money. */
+	v = value(d, "underskrifter", NULL, NULL);
+	assert_true(v && v->value == 2500 && !strcmp(v->method, "prose"));
+	assert_non_null(strstr(v->context, "2500 underskrifter"));
+	v = value(d, "fall", NULL, NULL);
+	assert_true(v && v->value == 31);
+	/* No goal number, year or date became a value. */
+	for (size_t i = 0; i < d->nvalues; i++) {
+		double x = d->values[i].value;
+
+		assert_false(x == 2021 || x == 2020 || x == 1.1 || x == 1.5 || x == 2.2);
+	}
+	doc_free(d);
+}
+
+static void seed000_ratings(void **state)
+{
+	struct doc *d = tu_read("corpus/seed000_tertialrapport.odt");
+	static const struct { const char *goal, *dim, *colour; } want[] = {
+		{ "1.1", "genomforande", "green" }, { "1.1", "effekt", "yellow" },
+		{ "1.5", "genomforande", "yellow" }, { "1.5", "effekt", "green" },
+		{ "2.2", "genomforande", "red" }, { "2.2", "effekt", "yellow" },
+	};
+
+	/* The legend table (GRÖN/GUL/RÖD with text) rates no goal. */
+	assert_int_equal(d->nratings, N_ELEMS(want));
+	for (size_t i = 0; i < N_ELEMS(want); i++) {
+		assert_string_equal(d->ratings[i].goal, want[i].goal);
+		assert_string_equal(d->ratings[i].dimension, want[i].dim);
+		assert_string_equal(d->ratings[i].colour, want[i].colour);
+		assert_non_null(strstr(d->ratings[i].evidence, "cell_background #"));
+	}
+	assert_non_null(strstr(d->ratings[0].title, "yttrande-, mötes- och föreningsfrihet"));
+	doc_free(d);
+}
+
+static void ratings_from_words_and_none_invented(void **state)
+{
+	static const char s[] =
+		"1. ÄNDAMÅL\n\n1.1 Yttrandefrihet\n\nGENOMFÖRANDE: GRÖN\n\nEFFEKT: RÖD\n\n"
+		"1.2 Jämlikhet\n\nGENOMFÖRANDE\n\nEFFEKT\n";
+	struct ex_error e = { 0 };
+	struct doc *d = tu_read_buf(s, sizeof(s) - 1, &e);
+
+	assert_int_equal(d->nratings, 2);
+	assert_string_equal(d->ratings[0].goal, "1.1");
+	assert_string_equal(d->ratings[0].colour, "green");
+	assert_string_equal(d->ratings[1].dimension, "effekt");
+	assert_string_equal(d->ratings[1].colour, "red");
+	doc_free(d);
+}
+
+static void colour_names(void **state)
+{
+	static const struct { uint32_t rgb; const char *name; } rows[] = {
+		{ 0x00b050, "green" }, { 0x92d050, "green" }, { 0x00ff00, "green" }, { 0x339933, "green" },
+		{ 0xffc000, "yellow" }, { 0xffff00, "yellow" }, { 0xffd966, "yellow" },
+		{ 0xff0000, "red" }, { 0xc00000, "red" }, { 0xe06666, "red" },
+		{ 0xffffff, NULL }, { 0xf2f2f2, NULL }, { 0x808080, NULL }, { 0x000000, NULL },
+		{ 0x0070c0, NULL }, { 0xdeeaf6, NULL },
+	};
+
+	for (size_t i = 0; i < N_ELEMS(rows); i++) {
+		const char *n = pat_colour_name(rows[i].rgb);
+
+		if (rows[i].name ? !n || strcmp(n, rows[i].name) : n != NULL)
+			fail_msg("colour row %zu #%06x: %s", i, (unsigned)rows[i].rgb, n ? n : "none");
+	}
+}
+
+static void document_types(void **state)
+{
+	static const struct { const char *path, *type; } rows[] = {
+		{ "corpus/seed000_tertialrapport.odt", "board_report" },
+		{ "corpus/seed001_memo.odt", "memo" },
+		{ "corpus/seed002_rapport.odt", "report" },
+		{ "corpus/seed003_utvardering.odt", "evaluation" },
+		{ "corpus/seed004_protokoll.odt", "protocol" },
+		{ "corpus/seed000_tertialrapport.pdf", "board_report" },
+		{ "corpus/seed004_protokoll.pdf", "protocol" },
+		{ "corpus/long_verksamhetsberattelse.pdf", "board_report" },
+	};
+
+	for (size_t i = 0; i < N_ELEMS(rows); i++) {
+		struct doc *d = tu_read(rows[i].path);
+
+		if (strcmp(d->type, rows[i].type))
+			fail_msg("%s: %s, want %s", rows[i].path, d->type, rows[i].type);
+		assert_true(d->ntype_evidence > 0);
+		doc_free(d);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(seed000_indicators),
+		cmocka_unit_test(seed000_ratings),
+		cmocka_unit_test(ratings_from_words_and_none_invented),
+		cmocka_unit_test(colour_names),
+		cmocka_unit_test(document_types),
+	};
+
+	return cmocka_run_group_tests_name("values, ratings, types", tests, NULL, NULL);
+}
