@@ -199,6 +199,77 @@ struct doc_rating {
 	struct doc_prov prov;
 };
 
+/* Meeting protocols. */
+struct doc_person {
+	const char *name;
+	const char *role;          /* "verksamhetsledare", "ordförande" ... or NULL */
+	const char *organisation;  /* or NULL */
+	const char *status;        /* "present", "absent", "deputy" */
+	struct doc_prov prov;
+};
+
+struct doc_decision {
+	const char *text;
+	struct doc_prov prov;
+};
+
+struct doc_assignment {
+	const char *who;           /* "En arbetsgrupp", "Jonas" */
+	const char *task;          /* what follows "får i uppdrag att" */
+	struct doc_prov prov;
+};
+
+struct doc_agenda_item {
+	const char *number;        /* "§ 4", "3", or NULL */
+	const char *title;
+	const char *text;          /* the item's paragraphs joined */
+	struct doc_decision *decisions;
+	size_t ndecisions, cap_decisions;
+	struct doc_assignment *assignments;
+	size_t nassignments, cap_assignments;
+	int noted;                 /* "Läggs till handlingarna" */
+	struct doc_prov prov;
+};
+
+struct doc_protocol {
+	int present;               /* a protocol was read */
+	const char *date, *time, *place;
+	struct doc_person *people;
+	size_t npeople, cap_people;
+	const char *chair, *secretary;
+	const char **adjusters;
+	size_t nadjusters, cap_adjusters;
+	struct doc_agenda_item *items;
+	size_t nitems, cap_items;
+	const char *next_meeting;  /* ISO date, or NULL */
+	const char *next_meeting_text;
+};
+
+/* Evaluations: survey size, responses, rate, and figure questions. */
+struct doc_answer {
+	const char *answer;
+	double percent;
+};
+
+struct doc_figure {
+	const char *label;         /* "Figur 1", "Tabell 2" */
+	const char *question;
+	struct doc_answer *answers;
+	size_t nanswers, cap_answers;
+	struct doc_prov prov;
+};
+
+struct doc_survey {
+	int present;
+	double population, responses, rate;  /* < 0 when not printed */
+	const char *text;          /* the sentence they came from */
+	struct doc_prov prov;
+	struct doc_figure *figures;
+	size_t nfigures, cap_figures;
+	const char **scales;
+	size_t nscales, cap_scales;
+};
+
 /* Document classification and header fields (filled by patterns/). */
 struct doc_field {
 	const char *name;   /* "till", "fran", "datum", "punkt", "dnr" ... */
@@ -228,6 +299,8 @@ struct doc {
 	const char **type_evidence;
 	size_t ntype_evidence, cap_type_evidence;
 	struct doc_period period;
+	struct doc_protocol protocol;
+	struct doc_survey survey;
 
 	const char *type;   /* "board_report" ... "unknown" */
 	const char *title;

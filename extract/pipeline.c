@@ -147,6 +147,10 @@ static int run_patterns(struct doc *doc, const struct doc_read_opts *opts, struc
 		rc = pat_values(ps, doc);
 	if (rc == 0)
 		rc = pat_ratings(ps, doc);
+	if (rc == 0)
+		rc = pat_protocol(ps, doc);
+	if (rc == 0)
+		rc = pat_survey(ps, doc);
 	pat_set_free(own);
 	return rc < 0 ? EX_FAIL(err, rc, "out of memory") : 0;
 }

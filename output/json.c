@@ -141,6 +141,92 @@ static json_t *ratings_json(const struct doc *d)
 	return a;
 }
 
+static json_t *protocol_json(const struct doc *d)
+{
+	const struct doc_protocol *p = &d->protocol;
+	json_t *o = json_object(), *people = json_array(), *adj = json_array(), *items = json_array();
+
+	if (!p->present)
+		return o;
+	json_object_set_new(o, "date", str_or_null(p->date));
+	json_object_set_new(o, "time", str_or_null(p->time));
+	json_object_set_new(o, "place", str_or_null(p->place));
+	for (size_t i = 0; i < p->npeople; i++) {
+		const struct doc_person *x = &p->people[i];
+
+		json_array_append_new(people, json_pack("{s:s, s:o, s:o, s:s, s:o}", "name", x->name,
+							"role", str_or_null(x->role), "organisation",
+							str_or_null(x->organisation), "status", x->status,
+							"provenance", prov_json(&x->prov)));
+	}
+	json_object_set_new(o, "attendees", people);
+	json_object_set_new(o, "chair", str_or_null(p->chair));
+	json_object_set_new(o, "secretary", str_or_null(p->secretary));
+	for (size_t i = 0; i < p->nadjusters; i++)
+		json_array_append_new(adj, json_string(p->adjusters[i]));
+	json_object_set_new(o, "adjusters", adj);
+	for (size_t i = 0; i < p->nitems; i++) {
+		const struct doc_agenda_item *it = &p->items[i];
+		json_t *io = json_object(), *dec = json_array(), *as = json_array();
+
+		json_object_set_new(io, "number", str_or_null(it->number));
+		json_object_set_new(io, "title", json_string(it->title));
+		json_object_set_new(io, "text", json_string(it->text ? it->text : ""));
+		for (size_t k = 0; k < it->ndecisions; k++)
+			json_array_append_new(dec, json_pack("{s:s, s:o}", "text", it->decisions[k].text,
+							     "provenance", prov_json(&it->decisions[k].prov)));
+		json_object_set_new(io, "decisions", dec);
+		for (size_t k = 0; k < it->nassignments; k++)
+			json_array_append_new(as, json_pack("{s:o, s:o, s:o}", "who",
+							    str_or_null(it->assignments[k].who), "task",
+							    str_or_null(it->assignments[k].task), "provenance",
+							    prov_json(&it->assignments[k].prov)));
+		json_object_set_new(io, "assignments", as);
+		json_object_set_new(io, "noted", json_boolean(it->noted));
+		json_object_set_new(io, "provenance", prov_json(&it->prov));
+		json_array_append_new(items, io);
+	}
+	json_object_set_new(o, "items", items);
+	json_object_set_new(o, "next_meeting", p->next_meeting_text ?
+				json_pack("{s:o, s:s}", "date", str_or_null(p->next_meeting), "text",
+					  p->next_meeting_text) : json_null());
+	return o;
+}
+
+static json_t *survey_json(const struct doc *d)
+{
+	const struct doc_survey *s = &d->survey;
+	json_t *o = json_object(), *figs = json_array(), *sc = json_array();
+
+	if (!s->present)
+		return o;
+	json_object_set_new(o, "population", s->population >= 0 ? value_num(s->population) : json_null());
+	json_object_set_new(o, "responses", s->responses >= 0 ? value_num(s->responses) : json_null());
+	json_object_set_new(o, "response_rate", s->rate >= 0 ? value_num(s->rate) : json_null());
+	json_object_set_new(o, "text", str_or_null(s->text));
+	if (s->text)
+		json_object_set_new(o, "provenance", prov_json(&s->prov));
+	for (size_t i = 0; i < s->nfigures; i++) {
+		const struct doc_figure *f = &s->figures[i];
+		json_t *fo = json_object(), *ans = json_array();
+
+		json_object_set_new(fo, "label", json_string(f->label));
+		json_object_set_new(fo, "question", str_or_null(f->question));
+		for (size_t k = 0; k < f->nanswers; k++)
+			json_array_append_new(ans, json_pack("{s:o, s:o}", "answer",
+							     str_or_null(f->answers[k].answer), "percent",
+							     value_num(f->answers[k].percent)));
+		json_object_set_new(fo, "answers", ans);
+		json_object_set_new(fo, "provenance", prov_json(&f->prov));
+		json_array_append_new(figs, fo);
+	}
+	json_object_set_new(o, "figures", figs);
+	for (size_t i = 0; i < s->nscales; i++)
+		json_array_append_new(sc, json_string(s->scales[i]));
+	json_object_set_new(o, "scales", sc);
+	return o;
+}
+
 static json_t *document_json(const struct doc *d)
 {
 	json_t *o = json_object(), *fields = json_object(), *meta = json_object();
@@ -341,8 +427,8 @@ char *out_json(const struct doc *d, const struct out_opts *opt)
 	json_object_set_new(root, "tables", tables_json(d));
 	json_object_set_new(root, "values", values_json(d));
 	json_object_set_new(root, "ratings", ratings_json(d));
-	json_object_set_new(root, "protocol", json_object());
-	json_object_set_new(root, "survey", json_object());
+	json_object_set_new(root, "protocol", protocol_json(d));
+	json_object_set_new(root, "survey", survey_json(d));
 	json_object_set_new(root, "warnings", warnings_json(d));
 	return dump(root, opt && opt->compact);
 }

@@ -18,6 +18,11 @@ struct pat_set {
 	pcre2_code *measure;  /* Utf, Bud, Fg år, Prognos, Måltal */
 	pcre2_code *nonqty;   /* dates, times, codes, ordinals, phones in text */
 	pcre2_code *counted;  /* a label that counts things: "antal", "följare" */
+	pcre2_code *elected;  /* "A väljs till sekreterare och B till justerare" */
+	pcre2_code *decision; /* BESLUT:, beslutar att, beslutades att */
+	pcre2_code *assigned; /* "X får i uppdrag att Y" */
+	pcre2_code *response; /* "Av de 39 ... 14 personer ... svarsfrekvens på 36 %" */
+	pcre2_code *time;     /* "kl 10-15", "kl. 13.00–15.30" */
 };
 
 /* Compiles re (UTF, UCP, caseless), JIT where available. */

@@ -44,6 +44,17 @@ int pat_ratings(const struct pat_set *ps, struct doc *doc);
  * unknown) from weighted cues; the cues found go to doc->type_evidence. */
 int pat_doc_type(const struct pat_set *ps, struct doc *doc);
 
+/* Meeting protocols: date, time, place, attendees with role and
+ * organisation, chair, secretary, adjusters, agenda items with their
+ * decisions, assignments and items noted, next meeting; into
+ * doc->protocol when the document is a protocol. */
+int pat_protocol(const struct pat_set *ps, struct doc *doc);
+
+/* Evaluations: survey size, responses and response rate (checked against
+ * each other), each "Figur N:"/"Tabell N:" question with its percentages,
+ * answer scales; into doc->survey. */
+int pat_survey(const struct pat_set *ps, struct doc *doc);
+
 /* Colour name of an RGB value by hue: "green", "yellow", "red" or NULL
  * for white, grey, black and other hues. */
 const char *pat_colour_name(uint32_t rgb);

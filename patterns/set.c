@@ -57,6 +57,23 @@ static const struct { size_t off; const char *re; } res[] = {
 	  "|\\b\\d{1,2}[.:]\\d{2}\\b|\\bcc\\s*\\d[\\d,\\s-]*|\\b\\d+:e\\b|\\b0\\d{1,3}[-/ ]?\\d{2,3}[ ]?\\d{2}[ ]?\\d{2}\\b" },
 	{ offsetof(struct pat_set, counted),
 	  "(?<![\\p{L}])(?:antal(?![\\p{L}])|" NOUNS ")" },
+	{ offsetof(struct pat_set, elected),
+	  "(?<n1>\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2})\\s+(?:väljs|valdes|utses|utsågs|valdes)\\s+till\\s+"
+	  "(?<r1>mötesordförande|ordförande|sekreterare|justerare|justeringsperson|justeringspersoner)"
+	  "(?:\\s*(?:,|och)\\s*(?<n2>\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2})\\s+till\\s+"
+	  "(?<r2>mötesordförande|ordförande|sekreterare|justerare|justeringsperson))?" },
+	{ offsetof(struct pat_set, decision),
+	  "(?:^\\s*beslut\\s*:|\\bbeslutar\\s+att\\b|\\bbeslutade\\s+att\\b|\\bbeslutades\\s+att\\b"
+	  "|\\bbeslöt\\s+att\\b|\\bstyrelsen\\s+beslutar\\b|\\bmötet\\s+beslutar\\b)" },
+	{ offsetof(struct pat_set, assigned),
+	  "(?<who>(?:\\p{L}+\\s+){0,3}?\\p{L}+)\\s+(?:får|fick|ges|gavs)\\s+(?:i\\s+)?uppdrag(?:et)?\\s+att\\s+(?<task>[^.]+)" },
+	{ offsetof(struct pat_set, response),
+	  "(?:av\\s+(?:de\\s+)?(?<pop>\\d+)\\s+(?:som|personer|tillfrågade|respondenter)[^.]*?)?"
+	  "(?<resp>\\d+)\\s+(?:personer|respondenter|svar|st)?\\s*(?:att\\s+)?svar(?:a|ade|at)?"
+	  "[^.]*?svarsfrekvens(?:en)?\\s+(?:på|om|blev|är|var)?\\s*(?<rate>\\d+(?:,\\d+)?)\\s*(?:%|procent)"
+	  "|svarsfrekvens(?:en)?\\s+(?:på|om|blev|är|var)?\\s*(?<rate2>\\d+(?:,\\d+)?)\\s*(?:%|procent)" },
+	{ offsetof(struct pat_set, time),
+	  "\\bkl\\.?\\s*(?<t>\\d{1,2}(?:[.:]\\d{2})?(?:\\s*[-\\x{2013}]\\s*\\d{1,2}(?:[.:]\\d{2})?)?)" },
 };
 
 pcre2_code *pat_compile(const char *re, struct ex_error *err)

@@ -156,6 +156,77 @@ static void document_types(void **state)
 	}
 }
 
+static void seed004_protocol(void **state)
+{
+	static const char *const files[] = { "corpus/seed004_protokoll.odt", "corpus/seed004_protokoll.pdf" };
+
+	for (size_t f = 0; f < N_ELEMS(files); f++) {
+		struct doc *d = tu_read(files[f]);
+		const struct doc_protocol *p = &d->protocol;
+		const struct doc_agenda_item *it;
+
+		assert_true(p->present);
+		assert_string_equal(p->date, "2019-12-02");
+		assert_string_equal(p->time, "10-15");
+		assert_string_equal(p->place, "Samordningsförbundet Stockholm Stad");
+		assert_int_equal(p->npeople, 4);
+		assert_string_equal(p->people[0].name, "Jonas Wells");
+		assert_string_equal(p->people[0].role, "verksamhetsledare Indikatorerna");
+		assert_string_equal(p->people[0].organisation, "SF Södra Dalarna");
+		assert_string_equal(p->people[2].organisation, "SF Gävleborg");
+		assert_null(p->people[2].role);
+		assert_string_equal(p->people[3].status, "present");
+		assert_string_equal(p->secretary, "Elin Asplund");
+		assert_int_equal(p->nadjusters, 1);
+		assert_string_equal(p->adjusters[0], "Per Lundgren");
+		assert_int_equal(p->nitems, 5);
+		assert_true(p->items[2].noted);
+		it = &p->items[3];
+		assert_string_equal(it->number, "§ 4");
+		assert_int_equal(it->ndecisions, 1);
+		assert_non_null(strstr(it->decisions[0].text, "beslutar att föreslå NNS styrelse"));
+		assert_int_equal(it->nassignments, 1);
+		assert_string_equal(it->assignments[0].who, "En arbetsgrupp");
+		assert_string_equal(it->assignments[0].task, "skriva ett förslag på förklarande text");
+		assert_string_equal(p->next_meeting, "2020-02-04");
+		doc_free(d);
+	}
+}
+
+static void seed003_survey(void **state)
+{
+	struct doc *d = tu_read("corpus/seed003_utvardering.odt");
+	const struct doc_survey *s = &d->survey;
+
+	assert_true(s->present);
+	assert_true(s->population == 39 && s->responses == 14 && s->rate == 36);
+	assert_int_equal(d->nwarnings, 0);            /* 14 of 39 is 35.9 %: consistent */
+	assert_int_equal(s->nfigures, 2);
+	assert_string_equal(s->figures[0].label, "Figur 1");
+	assert_non_null(strstr(s->figures[0].question, "implementera handlingsplanen"));
+	assert_int_equal(s->figures[0].nanswers, 4);
+	assert_string_equal(s->figures[0].answers[1].answer, "Ganska bra");
+	assert_true(s->figures[0].answers[1].percent == 57);
+	doc_free(d);
+}
+
+static void survey_mismatch_warns(void **state)
+{
+	static const char t[] =
+		"UTVÄRDERING AV NÄTVERKET\n\nAv de 40 som enkäten gick ut till, valde 10 personer att "
+		"svara, vilket ger en svarsfrekvens på 60 %.\n\nSvaren visar på en nöjdhetsskala från 7-1 "
+		"att de flesta är nöjda.\n";
+	struct ex_error e = { 0 };
+	struct doc *d = tu_read_buf(t, sizeof(t) - 1, &e);
+
+	assert_string_equal(d->type, "evaluation");
+	assert_int_equal(d->nwarnings, 1);
+	assert_string_equal(d->warnings[0].code, "survey_mismatch");
+	assert_int_equal(d->survey.nscales, 1);
+	assert_string_equal(d->survey.scales[0], "7-1");
+	doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -164,6 +235,9 @@ int main(void)
 		cmocka_unit_test(ratings_from_words_and_none_invented),
 		cmocka_unit_test(colour_names),
 		cmocka_unit_test(document_types),
+		cmocka_unit_test(seed004_protocol),
+		cmocka_unit_test(seed003_survey),
+		cmocka_unit_test(survey_mismatch_warns),
 	};
 
 	return cmocka_run_group_tests_name("values, ratings, types", tests, NULL, NULL);

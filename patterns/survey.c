@@ -1,0 +1,207 @@
+/* survey.c: survey size, responses and rate; figure questions with their
+ * percentages; answer scales. */
+#include "internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "quantity.h"
+
+static void prov_of(const struct doc *doc, size_t bi, struct doc_prov *p)
+{
+	const struct doc_block *b = &doc->blocks[bi];
+
+	p->page = b->page;
+	p->box = b->box;
+	p->has_box = b->has_box;
+	p->path = b->path;
+	p->block = (int)bi;
+}
+
+static double num(const char *s)
+{
+	char b[32];
+	size_t n = 0;
+
+	for (; *s && n + 1 < sizeof(b); s++)
+		b[n++] = *s == ',' ? '.' : *s;
+	b[n] = '\0';
+	return strtod(b, NULL);
+}
+
+/* "Av de 39 som enkäten gick ut till, valde 14 personer att svara,
+ * vilket ger en svarsfrekvens på 36 %." */
+static void response(const struct pat_set *ps, struct doc *doc, size_t bi)
+{
+	struct doc_survey *s = &doc->survey;
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(ps->response, NULL);
+	const char *t = doc->blocks[bi].text;
+	char b[32];
+
+	if (!md)
+		return;
+	if (s->rate < 0 && pcre2_match(ps->response, (PCRE2_SPTR)t, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) > 0) {
+		if (pat_group(md, "pop", b, sizeof(b)))
+			s->population = num(b);
+		if (pat_group(md, "resp", b, sizeof(b)))
+			s->responses = num(b);
+		if (pat_group(md, "rate", b, sizeof(b)) || pat_group(md, "rate2", b, sizeof(b)))
+			s->rate = num(b);
+		s->text = t;
+		prov_of(doc, bi, &s->prov);
+		s->present = 1;
+		/* All three printed: they must agree to within rounding. */
+		if (s->population > 0 && s->responses >= 0 && s->rate >= 0 &&
+		    fabs(100.0 * s->responses / s->population - s->rate) > 1.0)
+			doc_warn(doc, doc->blocks[bi].page, "survey_mismatch",
+				 "%g of %g is %.1f %%, but the text says %g %%", s->responses,
+				 s->population, 100.0 * s->responses / s->population, s->rate);
+	}
+	pcre2_match_data_free(md);
+}
+
+static const struct doc_cell *cell_at(const struct doc_table *t, int r, int c)
+{
+	for (size_t i = 0; i < t->ncells; i++)
+		if (t->cells[i].row == r && t->cells[i].col == c)
+			return &t->cells[i];
+	return NULL;
+}
+
+/* Answers from a table: a text cell and a percentage in each row. */
+static int table_answers(const struct pat_set *ps, struct doc *doc, struct doc_figure *f,
+			 const struct doc_table *t)
+{
+	for (int r = t->header_rows; r < t->nrows; r++) {
+		const char *answer = NULL;
+		double pct = -1;
+
+		for (int c = 0; c < t->ncols; c++) {
+			const struct doc_cell *x = cell_at(t, r, c);
+			struct pat_qty q;
+
+			if (!x || !x->text[0])
+				continue;
+			if (pat_cell_quantity(ps, x->text, &q) && !q.missing) {
+				if (q.unit && !strcmp(q.unit, "percent") && pct < 0)
+					pct = q.value;
+			} else if (!answer) {
+				answer = x->text;
+			}
+		}
+		if (answer && pct >= 0) {
+			struct doc_answer *a = ARENA_PUSH(doc->arena, f->answers, f->nanswers, f->cap_answers);
+
+			if (!a)
+				return EX_ENOMEM;
+			a->answer = answer;
+			a->percent = pct;
+		}
+	}
+	return 0;
+}
+
+/* Percentages in the text under a figure that has no table. */
+static int text_answers(const struct pat_set *ps, struct doc *doc, struct doc_figure *f, size_t bi)
+{
+	struct pat_qty q[16];
+	const char *t = doc->blocks[bi].text;
+	size_t n = pat_prose_quantities(ps, t, q, 16);
+
+	for (size_t i = 0; i < n; i++) {
+		struct doc_answer *a;
+
+		if (!q[i].unit || strcmp(q[i].unit, "percent"))
+			continue;
+		a = ARENA_PUSH(doc->arena, f->answers, f->nanswers, f->cap_answers);
+		if (!a)
+			return EX_ENOMEM;
+		a->answer = NULL;
+		a->percent = q[i].value;
+	}
+	return 0;
+}
+
+static int figure(const struct pat_set *ps, struct doc *doc, size_t bi)
+{
+	struct doc_survey *s = &doc->survey;
+	const char *t = doc->blocks[bi].text, *colon = strchr(t, ':');
+	struct doc_figure *f;
+	int rc = 0;
+
+	if (strncmp(t, "Figur ", 6) && strncmp(t, "Tabell ", 7) && strncmp(t, "Diagram ", 8))
+		return 0;
+	f = ARENA_PUSH(doc->arena, s->figures, s->nfigures, s->cap_figures);
+	if (!f)
+		return EX_ENOMEM;
+	f->label = colon ? arena_strndup(doc->arena, t, (size_t)(colon - t)) : t;
+	f->question = colon ? colon + 1 + (colon[1] == ' ') : NULL;
+	prov_of(doc, bi, &f->prov);
+	/* The figure's numbers: the table that follows, else the text up to
+	 * the next caption or heading. */
+	for (size_t j = bi + 1; j < doc->nblocks && j <= bi + 4 && rc == 0; j++) {
+		const struct doc_block *b = &doc->blocks[j];
+
+		if (b->type == DOC_BLK_TABLE)
+			return table_answers(ps, doc, f, &doc->tables[b->table]);
+		if (b->type == DOC_BLK_CAPTION || b->type == DOC_BLK_HEADING)
+			break;
+		if (b->type == DOC_BLK_PARAGRAPH)
+			rc = text_answers(ps, doc, f, j);
+	}
+	return rc;
+}
+
+/* "nöjdhetsskala från 7-1", "på en skala 1–5". */
+static int scales(struct doc *doc, size_t bi)
+{
+	struct doc_survey *s = &doc->survey;
+	const char *t = doc->blocks[bi].text, *p = strstr(t, "skala");
+	int a, b;
+	char sep[4];
+
+	if (!p)
+		return 0;
+	p += 5;
+	while (*p == ' ' || !strncmp(p, "från", 5)) {
+		if (*p == ' ')
+			p++;
+		else
+			p += 5;
+	}
+	if (sscanf(p, "%d%3[-\xE2\x80\x93 ]%d", &a, sep, &b) == 3) {
+		const char **x = ARENA_PUSH(doc->arena, s->scales, s->nscales, s->cap_scales);
+
+		if (!x)
+			return EX_ENOMEM;
+		*x = arena_printf(doc->arena, "%d-%d", a, b);
+		s->present = 1;
+	}
+	return 0;
+}
+
+int pat_survey(const struct pat_set *ps, struct doc *doc)
+{
+	struct doc_survey *s = &doc->survey;
+	int rc = 0;
+
+	s->population = s->responses = s->rate = -1;
+	if (strcmp(doc->type, "evaluation"))
+		return 0;
+	s->present = 1;
+	for (size_t i = 0; i < doc->nblocks && rc == 0; i++) {
+		const struct doc_block *b = &doc->blocks[i];
+
+		if (b->furniture)
+			continue;
+		if (b->type == DOC_BLK_CAPTION)
+			rc = figure(ps, doc, i);
+		else if (b->type == DOC_BLK_PARAGRAPH || b->type == DOC_BLK_LIST_ITEM) {
+			response(ps, doc, i);
+			rc = scales(doc, i);
+		}
+	}
+	return rc;
+}
