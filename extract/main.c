@@ -33,6 +33,9 @@ static void usage(FILE *f)
 	      "      --compact           JSON on one line\n"
 	      "      --pages A-B         only pages A to B of a PDF (\"3\", \"3-7\", \"3-\")\n"
 	      "      --password PW       password of an encrypted PDF\n"
+	      "      --patterns FILE     load a pattern pack (repeatable); default packs come from\n"
+	      "                          $EXTRACT_PATTERNS or ~/.config/extract/patterns/*.pat\n"
+	      "      --no-default-patterns  do not load the default packs\n"
 	      "      --furniture         text/markdown: keep running headers, footers, page numbers\n"
 	      "      --debug             add the source location to error messages\n"
 	      "  -h, --help              this help\n"
@@ -233,7 +236,8 @@ static int is_dir(const char *p)
 
 int main(int argc, char **argv)
 {
-	enum { O_NDJSON = 256, O_COMPACT, O_PAGES, O_PASSWORD, O_DEBUG, O_FURNITURE };
+	enum { O_NDJSON = 256, O_COMPACT, O_PAGES, O_PASSWORD, O_DEBUG, O_FURNITURE, O_PATTERNS,
+	       O_NO_DEFAULT };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'f' },
@@ -242,13 +246,16 @@ int main(int argc, char **argv)
 		{ "pages", required_argument, NULL, O_PAGES },
 		{ "password", required_argument, NULL, O_PASSWORD },
 		{ "furniture", no_argument, NULL, O_FURNITURE },
+		{ "patterns", required_argument, NULL, O_PATTERNS },
+		{ "no-default-patterns", no_argument, NULL, O_NO_DEFAULT },
 		{ "debug", no_argument, NULL, O_DEBUG },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cli c = { .format = CLI_JSON };
-	int opt, failed = 0, ninputs;
+	const char *packs[64];
+	int opt, failed = 0, ninputs, npacks = 0, no_default = 0;
 
 	while ((opt = getopt_long(argc, argv, "o:f:hV", longopts, NULL)) != -1) {
 		switch (opt) {
@@ -269,6 +276,14 @@ int main(int argc, char **argv)
 			break;
 		case O_PASSWORD: c.ro.password = optarg; break;
 		case O_FURNITURE: c.furniture = 1; break;
+		case O_PATTERNS:
+			if (npacks == 64) {
+				fprintf(stderr, "extract: at most 64 --patterns\n");
+				return 2;
+			}
+			packs[npacks++] = optarg;
+			break;
+		case O_NO_DEFAULT: no_default = 1; break;
 		case O_DEBUG: c.debug = 1; break;
 		case 'h': usage(stdout); return 0;
 		case 'V': printf("extract %s (schema %s)\n", EX_VERSION, EX_SCHEMA); return 0;
@@ -304,6 +319,19 @@ int main(int argc, char **argv)
 
 		if (!ps) {
 			fprintf(stderr, "extract: %s\n", e.msg);
+			return 2;
+		}
+		/* A bad pattern pack stops the run before any input: its
+		 * values would be missing from every document. */
+		for (int i = 0; i < npacks; i++)
+			if (pat_pack_load(ps, packs[i], &e) < 0) {
+				fprintf(stderr, "extract: %s\n", e.msg);
+				pat_set_free(ps);
+				return 2;
+			}
+		if (!no_default && pat_pack_load_default(ps, &e) < 0) {
+			fprintf(stderr, "extract: %s\n", e.msg);
+			pat_set_free(ps);
 			return 2;
 		}
 		c.ro.patterns = ps;

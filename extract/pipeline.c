@@ -151,6 +151,8 @@ static int run_patterns(struct doc *doc, const struct doc_read_opts *opts, struc
 		rc = pat_protocol(ps, doc);
 	if (rc == 0)
 		rc = pat_survey(ps, doc);
+	if (rc == 0)
+		rc = pat_pack_apply(ps, doc);
 	pat_set_free(own);
 	return rc < 0 ? EX_FAIL(err, rc, "out of memory") : 0;
 }

@@ -8,7 +8,21 @@
 
 #include "pat.h"
 
+/* One pattern of a pack. */
+struct pat_user {
+	char *name;
+	char *regex;
+	pcre2_code *code;
+	char *field;         /* a header field it fills, or NULL */
+	char *label;         /* a value's label, or NULL (group "label" if set) */
+	char *unit;          /* a value's unit word ("kr", "%", "count" ...), or NULL */
+	char *value_group;   /* the group holding the number; default "value" */
+	char *source;        /* FILE:LINE of its definition */
+};
+
 struct pat_set {
+	struct pat_user *user;
+	size_t nuser, cap_user;
 	pcre2_code *field;    /* "Till: Styrelsen" */
 	pcre2_code *date;     /* ISO or "17 september 2010" */
 	pcre2_code *cell;     /* a whole cell as a quantity */
@@ -24,6 +38,9 @@ struct pat_set {
 	pcre2_code *response; /* "Av de 39 ... 14 personer ... svarsfrekvens på 36 %" */
 	pcre2_code *time;     /* "kl 10-15", "kl. 13.00–15.30" */
 };
+
+/* Frees the patterns loaded from packs. */
+void pat_user_free_all(struct pat_set *ps);
 
 /* Compiles re (UTF, UCP, caseless), JIT where available. */
 pcre2_code *pat_compile(const char *re, struct ex_error *err);

@@ -55,6 +55,20 @@ int pat_protocol(const struct pat_set *ps, struct doc *doc);
  * answer scales; into doc->survey. */
 int pat_survey(const struct pat_set *ps, struct doc *doc);
 
+/* Pattern packs: extra patterns loaded at run time from a file (format
+ * in README.md, "Pattern packs"). Call before the set is shared between
+ * threads. A bad file fails with "FILE:LINE: reason" in err->msg. */
+int pat_pack_load(struct pat_set *ps, const char *path, struct ex_error *err);
+
+/* Loads every *.pat file of the default search path: the files and
+ * folders in $EXTRACT_PATTERNS (colon-separated), else
+ * $XDG_CONFIG_HOME/extract/patterns (or ~/.config/extract/patterns) and
+ * /etc/extract/patterns. Missing folders are fine. */
+int pat_pack_load_default(struct pat_set *ps, struct ex_error *err);
+
+/* Applies the loaded packs to a document: header fields and values. */
+int pat_pack_apply(const struct pat_set *ps, struct doc *doc);
+
 /* Colour name of an RGB value by hue: "green", "yellow", "red" or NULL
  * for white, grey, black and other hues. */
 const char *pat_colour_name(uint32_t rgb);

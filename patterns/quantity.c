@@ -46,6 +46,25 @@ static void set_unit(const char *u, const char **unit, double *scale)
 		}
 }
 
+int pat_unit_word(const char *w, const char **unit, double *scale)
+{
+	static const struct { const char *name; double scale; } canon[] = {
+		{ "SEK", 1 }, { "TSEK", 1e3 }, { "MSEK", 1e6 }, { "GSEK", 1e9 },
+		{ "percent", 1 }, { "count", 1 },
+	};
+
+	for (size_t i = 0; i < sizeof(canon) / sizeof(canon[0]); i++)
+		if (!strcmp(w, canon[i].name)) {
+			*unit = canon[i].name;
+			*scale = canon[i].scale;
+			return 1;
+		}
+	*unit = NULL;
+	*scale = 1;
+	set_unit(w, unit, scale);
+	return *unit != NULL;
+}
+
 static const char *qualifier(const char *q)
 {
 	static const char *const words[] = { "ca", "cirka", "över", "under", "drygt", "nästan",

@@ -50,6 +50,11 @@ size_t pat_prose_quantities(const struct pat_set *ps, const char *s,
  * "Andel (%)", "kr". Sets unit and scale; 1 if found. */
 int pat_header_unit(const struct pat_set *ps, const char *s, const char **unit, double *scale);
 
+/* A unit by its canonical name ("SEK", "TSEK", "MSEK", "GSEK", "percent",
+ * "count") or as printed ("kr", "Tkr", "mkr", "%", "procent", "st").
+ * 1 if known. */
+int pat_unit_word(const char *w, const char **unit, double *scale);
+
 /* 1 if a row label or header counts things ("Ökat antal följare",
  * "Unika sidvisningar"): its numbers are counts. */
 int pat_counts(const struct pat_set *ps, const char *s);

@@ -118,6 +118,7 @@ void pat_set_free(struct pat_set *ps)
 {
 	if (!ps)
 		return;
+	pat_user_free_all(ps);
 	for (size_t i = 0; i < sizeof(res) / sizeof(res[0]); i++)
 		pcre2_code_free(*(pcre2_code **)((char *)ps + res[i].off));
 	free(ps);

@@ -71,6 +71,11 @@ if [ "$rc" = 1 ] && [ "$n" = 2 ] && [ -s "$tmp/outdir/seed001_memo.pdf.json" ] &
    /usr/bin/python3 tests/validate.py "$tmp/outdir/seed001_memo.pdf.json" "$tmp/outdir/seed001_memo.fodt.json"
 then ok; else no "-o DIR batch: rc=$rc, files: $(ls "$tmp/outdir" | tr '\n' ' ')"; fi
 
+# A bad pattern pack stops the run before any input, naming file and line.
+"$X" --patterns tests/data/packs/bad-regex.pat "$good" > "$tmp/out" 2> "$tmp/err"; rc=$?
+if [ "$rc" = 2 ] && [ ! -s "$tmp/out" ] && grep -q "bad-regex.pat:2: pattern \[bad\]: missing closing parenthesis" "$tmp/err"
+then ok; else no "bad pattern pack: exit $rc: $(cat "$tmp/err")"; fi
+
 # Usage errors exit 2 and write nothing to stdout.
 for args in "" "--format xml $good" "--pages x $good" "--pages 5-2 $good" "--bogus $good" "$good $good"; do
 	# shellcheck disable=SC2086
