@@ -17,7 +17,7 @@ TEST_BIN = $(TESTS:%=$(BUILD)/tests/%)
 FUZZ    = fuzz_pdf fuzz_odt fuzz_txt
 
 .PHONY: all help deps demo test check unit golden badinput robustness fidelity \
-        layering asan tsan bench install clean corpus regolden fuzz fuzz-replay
+        layering asan tsan bench bench-values corpus-holdout install clean corpus regolden fuzz fuzz-replay
 
 all: $(BUILD)/extract
 
@@ -29,6 +29,7 @@ help:
 	@echo "make asan       build with ASan+UBSan and run the tests and fuzz replay"
 	@echo "make tsan       two documents in two threads under ThreadSanitizer"
 	@echo "make bench      time extract against pdftotext on the 100+ page PDF"
+	@echo "make bench-values  precision and recall on held-out documents"
 	@echo "make corpus     rebuild corpus/ documents (needs LibreOffice)"
 	@echo "make regolden   rewrite expected JSON from current output (review the diff!)"
 	@echo "make install PREFIX=/usr/local"
@@ -126,9 +127,16 @@ fuzz:
 bench: $(BUILD)/extract
 	@sh tests/bench.sh $(BUILD)/extract
 
+bench-values: $(BUILD)/extract
+	@/usr/bin/python3 tests/bench_values.py $(BUILD)/extract
+
 corpus:
 	sh scripts/deps.sh --corpus
 	/usr/bin/python3 corpus/gen.py
+
+corpus-holdout:
+	sh scripts/deps.sh --corpus
+	/usr/bin/python3 corpus/gen_holdout.py
 
 regolden: $(BUILD)/extract $(BUILD)/tests/jsoncmp
 	@sh tests/golden.sh $(BUILD)/extract --update

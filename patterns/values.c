@@ -165,6 +165,7 @@ static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi)
 	int hr = header_rows_of(ps, t);
 	const char *tunit = NULL, *group = NULL, *section = section_of(doc, bi);
 	double tscale = 1;
+	int tcounts = pat_counts(ps, t->caption);
 	struct column cols[64];
 
 	if (t->ncols > 64)
@@ -173,8 +174,11 @@ static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi)
 		for (int c = 0; c < t->ncols && !tunit; c++)
 			for (int r = 0; r < hr && !tunit; r++)
 				pat_header_unit(ps, cell_text(t, r, c), &tunit, &tscale);
-	for (int c = 0; c < t->ncols; c++)
+	for (int c = 0; c < t->ncols; c++) {
 		describe_column(ps, doc, t, c, hr, &cols[c]);
+		for (int r = 0; r < hr; r++)
+			tcounts |= c == 0 && pat_counts(ps, cell_text(t, r, c));
+	}
 	for (int r = hr; r < t->nrows; r++) {
 		const char *texts[64];
 		int ntext = 0, first_col = -1;
@@ -219,7 +223,9 @@ static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi)
 				v->unit = tunit;
 				v->scale = tscale;
 			}
-			if (!v->unit && (pat_counts(ps, label) || pat_counts(ps, v->group)))
+			/* "Antal följare per kanal" over the table, "Ökat antal
+			 * följare" on the row: the numbers count things. */
+			if (!v->unit && (tcounts || pat_counts(ps, label) || pat_counts(ps, v->group)))
 				v->unit = "count";
 			if (cols[c].has_period)
 				set_period(doc->arena, &v->period, &cols[c].period);
