@@ -6,9 +6,13 @@
 #include <math.h>
 #include <string.h>
 
+/* Keys are ASCII literals and every string in the model is valid UTF-8
+ * (norm.c sees to it): jansson need not check them again. */
+#define json_object_set_new json_object_set_new_nocheck
+
 static json_t *str_or_null(const char *s)
 {
-	return s ? json_string(s) : json_null();
+	return s ? json_string_nocheck(s) : json_null();
 }
 
 static json_t *num(double v)

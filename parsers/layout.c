@@ -151,6 +151,26 @@ static int emit_block(struct doc *doc, const struct layout_page *lp, const struc
 	return b->text ? 0 : EX_ENOMEM;
 }
 
+static int emit_table_block(struct doc *doc, const struct layout_page *lp, int ti)
+{
+	struct doc_block *b = doc_add_block(doc, DOC_BLK_TABLE, lp->page);
+	struct doc_table *t = &doc->tables[ti];
+
+	if (!b)
+		return EX_ENOMEM;
+	b->table = ti;
+	b->text = "";
+	b->box = t->box;
+	b->has_box = 1;
+	/* A caption just above the table is its caption. */
+	if (doc->nblocks >= 2 && b[-1].type == DOC_BLK_PARAGRAPH && b[-1].page == lp->page &&
+	    cls_caption(b[-1].text) && t->box.y0 - b[-1].box.y1 < 30.0f) {
+		b[-1].type = DOC_BLK_CAPTION;
+		t->caption = b[-1].text;
+	}
+	return 0;
+}
+
 static int gather_add(struct arena *a, struct gather *g, size_t line, struct box box)
 {
 	size_t *p = ARENA_PUSH(a, g->idx, g->n, g->cap);
@@ -228,6 +248,8 @@ int layout_page_blocks(struct doc *doc, const struct layout_page *lp)
 		struct gather *into = NULL;
 		int marker;
 
+		if (lp->used && lp->used[i])
+			continue;   /* a table's */
 		if (!starts_block(l, &marker)) {
 			for (size_t k = ng; k-- > 0 && ng - k <= 16;) {
 				struct gather *c = &g[k];
@@ -259,8 +281,16 @@ int layout_page_blocks(struct doc *doc, const struct layout_page *lp)
 	}
 	if (rc == 0)
 		row_major(g, ng);
-	for (size_t k = 0; k < ng && rc == 0; k++)
-		rc = emit_block(doc, lp, &g[k]);
+	/* Tables go in where their top falls among the blocks. */
+	size_t t = 0;
+
+	for (size_t k = 0; k <= ng && rc == 0; k++) {
+		while (rc == 0 && t < lp->ntables &&
+		       (k == ng || doc->tables[lp->tables[t]].box.y0 <= g[k].box.y0))
+			rc = emit_table_block(doc, lp, lp->tables[t++]);
+		if (k < ng && rc == 0)
+			rc = emit_block(doc, lp, &g[k]);
+	}
 	return rc;
 }
 

@@ -12,6 +12,9 @@ struct layout_page {
 	float width, height;
 	struct doc_line *lines;
 	size_t nlines;
+	unsigned char *used;   /* per line: taken by a table (may be NULL) */
+	int *tables;           /* indexes into doc->tables of this page's tables */
+	size_t ntables, cap_tables;
 };
 
 /* Groups the page's lines into blocks and appends them to doc. */

@@ -10,6 +10,7 @@
 
 #include "../extract/norm.h"
 #include "layout.h"
+#include "tables.h"
 
 /* Words and lines of one page under construction. */
 struct pdf_page_build {
@@ -178,6 +179,44 @@ static int pdf_page_words(struct pdf_page_build *pb, const char *text,
 	return rc;
 }
 
+/* Renders the page (white, grey-scale rules survive at 100 dpi) and
+ * finds its ruled tables. Only pages whose lines look tabular get here. */
+static int pdf_page_tables(struct doc *doc, PopplerPage *page, struct layout_page *lp)
+{
+	const double scale = 100.0 / 72.0;
+	int w = (int)ceil(lp->width * scale), h = (int)ceil(lp->height * scale), rc = 0;
+	cairo_surface_t *surf;
+	cairo_t *cr;
+	struct tbl_raster r;
+
+	if (w <= 0 || h <= 0 || w > 20000 || h > 20000)
+		return 0;
+	lp->used = arena_alloc(doc->arena, lp->nlines + 1);
+	if (!lp->used)
+		return EX_ENOMEM;
+	surf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+	if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(surf);
+		doc_warn(doc, lp->page, "render", "page %d could not be rendered for tables", lp->page);
+		return 0;
+	}
+	cr = cairo_create(surf);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, scale, scale);
+	poppler_page_render(page, cr);
+	cairo_destroy(cr);
+	cairo_surface_flush(surf);
+	r.data = cairo_image_surface_get_data(surf);
+	r.width = w;
+	r.height = h;
+	r.stride = cairo_image_surface_get_stride(surf);
+	r.scale = scale;
+	rc = tbl_find_ruled(doc, lp, &r);
+	cairo_surface_destroy(surf);
+	return rc;
+}
+
 static int pdf_read_page(struct doc *doc, PopplerDocument *pd, int i)
 {
 	PopplerPage *page = poppler_document_get_page(pd, i);
@@ -218,8 +257,11 @@ static int pdf_read_page(struct doc *doc, PopplerDocument *pd, int i)
 		lp.height = dp->height;
 		lp.lines = pb.lines;
 		lp.nlines = pb.nlines;
-		rc = layout_page_blocks(doc, &lp);
+		if (tbl_page_candidate(&lp))
+			rc = pdf_page_tables(doc, page, &lp);
 	}
+	if (rc == 0)
+		rc = layout_page_blocks(doc, &lp);
 	if (rc == 0 && pb.nlines == 0)
 		doc_warn(doc, i + 1, "no_text", "page %d has no text layer (OCR would be needed)", i + 1);
 	poppler_page_free_text_attributes(attrs);
@@ -360,6 +402,7 @@ int pdf_read(struct doc *doc, const void *buf, size_t n,
 	int npages, first, last, rc = 0;
 
 	pthread_once(&once, pdf_warm_up);
+	tbl_init();
 	pd = pdf_open(buf, n, opts ? opts->password : NULL, err);
 	if (!pd)
 		return err->code;

@@ -72,7 +72,8 @@ int pat_doc_type(const struct pat_set *ps, struct doc *doc)
 
 	(void)ps;
 	rc = scan(doc, doc->meta.title, 1, score, seen);
-	for (size_t i = 0; i < doc->nblocks && rc == 0; i++) {
+	/* What a document is shows in its first pages. */
+	for (size_t i = 0; i < doc->nblocks && i < 400 && rc == 0; i++) {
 		const struct doc_block *b = &doc->blocks[i];
 
 		if (!b->furniture)

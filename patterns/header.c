@@ -36,7 +36,7 @@ int pat_date(const struct pat_set *ps, const char *s, char iso[11])
 
 	if (!md)
 		return 0;
-	rc = pcre2_match(ps->date, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL);
+	rc = pcre2_match(ps->date, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, PCRE2_NO_UTF_CHECK, md, NULL);
 	if (rc > 0) {
 		group(ps->date, md, "y", y, sizeof(y));
 		if (y[0]) {
@@ -97,7 +97,7 @@ int pat_header(const struct pat_set *ps, struct doc *doc)
 
 		if (b->furniture || b->type == DOC_BLK_TABLE)
 			continue;
-		if (pcre2_match(ps->field, (PCRE2_SPTR)b->text, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) < 0) {
+		if (pcre2_match(ps->field, (PCRE2_SPTR)b->text, PCRE2_ZERO_TERMINATED, 0, PCRE2_NO_UTF_CHECK, md, NULL) < 0) {
 			body += b->type == DOC_BLK_PARAGRAPH && strlen(b->text) > 80;
 			continue;
 		}

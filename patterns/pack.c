@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../extract/norm.h"
 #include "quantity.h"
 
 static char *trim(char *s)
@@ -119,6 +120,10 @@ int pat_pack_load(struct pat_set *ps, const char *path, struct ex_error *err)
 		char *s = trim(buf), *eq, *key, *val, **slot = NULL;
 
 		line++;
+		if (!norm_valid_utf8(s, strlen(s))) {
+			rc = EX_FAIL(err, EX_EUSAGE, "%s:%d: not UTF-8", path, line);
+			break;
+		}
 		if (!*s || *s == '#')
 			continue;
 		if (*s == '[') {
@@ -150,6 +155,11 @@ int pat_pack_load(struct pat_set *ps, const char *path, struct ex_error *err)
 			slot = &u->regex;
 			regex_line = line;
 		} else if (!strcmp(key, "field")) {
+			if (!val[0] || strspn(val, "abcdefghijklmnopqrstuvwxyz0123456789_-") != strlen(val)) {
+				rc = EX_FAIL(err, EX_EUSAGE, "%s:%d: a field name is lower-case a-z, 0-9, _ and -",
+					     path, line);
+				break;
+			}
 			slot = &u->field;
 		} else if (!strcmp(key, "label")) {
 			slot = &u->label;
@@ -247,7 +257,7 @@ static int apply_one(const struct pat_user *u, struct doc *doc, size_t bi, pcre2
 	size_t len = strlen(text), off = 0;
 	char b[512];
 
-	while (off <= len && pcre2_match(u->code, (PCRE2_SPTR)text, len, off, 0, md, NULL) > 0) {
+	while (off <= len && pcre2_match(u->code, (PCRE2_SPTR)text, len, off, PCRE2_NO_UTF_CHECK, md, NULL) > 0) {
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 		struct doc_value *v;
 		char num[128];

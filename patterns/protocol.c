@@ -11,7 +11,7 @@ static pcre2_match_data *match(const pcre2_code *re, const char *s)
 {
 	pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
 
-	if (md && pcre2_match(re, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) > 0)
+	if (md && pcre2_match(re, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, PCRE2_NO_UTF_CHECK, md, NULL) > 0)
 		return md;
 	pcre2_match_data_free(md);
 	return NULL;

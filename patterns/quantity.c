@@ -151,7 +151,7 @@ int pat_cell_quantity(const struct pat_set *ps, const char *s, struct pat_qty *q
 
 	if (!md)
 		return 0;
-	rc = pcre2_match(ps->cell, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL);
+	rc = pcre2_match(ps->cell, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, PCRE2_NO_UTF_CHECK, md, NULL);
 	if (rc > 0) {
 		fill(ps->cell, md, q);
 		ok = q->missing || !looks_like_year(ps->cell, md, q);
@@ -169,34 +169,67 @@ static int masked(const size_t (*spans)[2], size_t n, size_t at)
 	return 0;
 }
 
+/* Quantities only start near digits: the patterns run in a window
+ * around each group of digits rather than over the whole text, which
+ * keeps long documents from paying for every byte of their prose. */
+#define WIN_BEFORE 24   /* "cirka ", a sign, a no-break space */
+#define WIN_AFTER 96    /* "1 234 567,89 miljoner kronor (+12 345)" */
+
 size_t pat_prose_quantities(const struct pat_set *ps, const char *s, struct pat_qty *out, size_t max)
 {
 	pcre2_match_data *md = pcre2_match_data_create_from_pattern(ps->prose, NULL);
 	pcre2_match_data *mm = pcre2_match_data_create_from_pattern(ps->nonqty, NULL);
-	size_t spans[64][2], ns = 0, n = 0, len = strlen(s), off = 0;
+	size_t spans[64][2], ns = 0, n = 0, len = strlen(s), done = 0;
 
 	if (!md || !mm)
 		goto out;
-	while (ns < 64 && off < len &&
-	       pcre2_match(ps->nonqty, (PCRE2_SPTR)s, len, off, 0, mm, NULL) > 0) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(mm);
+	for (size_t d = 0; d < len && n < max; d++) {
+		size_t from, to;
 
-		spans[ns][0] = ov[0];
-		spans[ns][1] = ov[1];
-		ns++;
-		off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-	}
-	off = 0;
-	while (n < max && off < len && pcre2_match(ps->prose, (PCRE2_SPTR)s, len, off, 0, md, NULL) > 0) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-		long num = pat_group_start(ps->prose, md, "int");
-
-		off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-		if (num >= 0 && masked((const size_t (*)[2])spans, ns, (size_t)num))
+		if (s[d] < '0' || s[d] > '9' || (d > 0 && s[d - 1] >= '0' && s[d - 1] <= '9'))
 			continue;
-		fill(ps->prose, md, &out[n]);
-		out[n].noun = out[n].noun_buf;
-		n++;
+		if (d < done)
+			continue;   /* inside the last quantity found */
+		from = d > WIN_BEFORE ? d - WIN_BEFORE : 0;
+		if (from < done)
+			from = done;
+		to = d + WIN_AFTER < len ? d + WIN_AFTER : len;
+		/* Window edges on character boundaries: the matcher is told
+		 * the text is valid UTF-8 and must never see half a character. */
+		while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
+			from--;
+		while (to < len && ((unsigned char)s[to] & 0xC0) == 0x80)
+			to++;
+		/* Dates, times, codes around this number. */
+		ns = 0;
+		for (size_t off = from; ns < 64 && off < to &&
+		     pcre2_match(ps->nonqty, (PCRE2_SPTR)s, to, off, PCRE2_NO_UTF_CHECK, mm, NULL) > 0;) {
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(mm);
+
+			spans[ns][0] = ov[0];
+			spans[ns][1] = ov[1];
+			ns++;
+			off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		}
+		if (pcre2_match(ps->prose, (PCRE2_SPTR)s, to, from, PCRE2_NO_UTF_CHECK, md, NULL) > 0) {
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+			long num = pat_group_start(ps->prose, md, "int");
+
+			/* Only a match of this number counts; an earlier one was
+			 * already tried at its own digits. */
+			if (num < (long)d)
+				continue;
+			if (num > (long)d) {
+				d = (size_t)num - 1;
+				continue;
+			}
+			if (masked((const size_t (*)[2])spans, ns, (size_t)num))
+				continue;
+			fill(ps->prose, md, &out[n]);
+			out[n].noun = out[n].noun_buf;
+			n++;
+			done = ov[1];
+		}
 	}
 out:
 	pcre2_match_data_free(md);
@@ -212,7 +245,7 @@ int pat_header_unit(const struct pat_set *ps, const char *s, const char **unit, 
 
 	if (!md)
 		return 0;
-	if (pcre2_match(ps->hunit, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) > 0 &&
+	if (pcre2_match(ps->hunit, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, PCRE2_NO_UTF_CHECK, md, NULL) > 0 &&
 	    pat_group(md, "unit", b, sizeof(b))) {
 		*unit = NULL;
 		*scale = 1;
@@ -233,7 +266,7 @@ int pat_counts(const struct pat_set *ps, const char *s)
 	md = pcre2_match_data_create_from_pattern(ps->counted, NULL);
 	if (!md)
 		return 0;
-	ok = pcre2_match(ps->counted, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) > 0;
+	ok = pcre2_match(ps->counted, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, PCRE2_NO_UTF_CHECK, md, NULL) > 0;
 	pcre2_match_data_free(md);
 	return ok;
 }
@@ -314,7 +347,7 @@ int pat_period(const struct pat_set *ps, const char *s, int default_year, struct
 	memset(p, 0, sizeof(*p));
 	if (!md)
 		return 0;
-	if (pcre2_match(ps->period, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) > 0) {
+	if (pcre2_match(ps->period, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, PCRE2_NO_UTF_CHECK, md, NULL) > 0) {
 		ok = 1;
 		p->year = pat_group(md, "y", b, sizeof(b)) ? atoi(b) : 0;
 		if (pat_group(md, "yo", b, sizeof(b))) {
@@ -376,7 +409,7 @@ const char *pat_measure(const struct pat_set *ps, const char *s)
 
 	if (!md)
 		return NULL;
-	if (pcre2_match(ps->measure, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) > 0)
+	if (pcre2_match(ps->measure, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, PCRE2_NO_UTF_CHECK, md, NULL) > 0)
 		for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]) && !m; i++)
 			if (pat_group(md, tab[i].group, b, sizeof(b)))
 				m = tab[i].name;

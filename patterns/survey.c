@@ -42,7 +42,7 @@ static void response(const struct pat_set *ps, struct doc *doc, size_t bi)
 
 	if (!md)
 		return;
-	if (s->rate < 0 && pcre2_match(ps->response, (PCRE2_SPTR)t, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) > 0) {
+	if (s->rate < 0 && pcre2_match(ps->response, (PCRE2_SPTR)t, PCRE2_ZERO_TERMINATED, 0, PCRE2_NO_UTF_CHECK, md, NULL) > 0) {
 		if (pat_group(md, "pop", b, sizeof(b)))
 			s->population = num(b);
 		if (pat_group(md, "resp", b, sizeof(b)))

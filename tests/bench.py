@@ -14,18 +14,14 @@ PDF = sys.argv[2] if len(sys.argv) > 2 else "corpus/long_verksamhetsberattelse.p
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
 
 
-def measure(cmd):
-    """Median wall seconds and max peak RSS (MiB) over RUNS runs."""
-    walls, rss = [], []
-    for _ in range(RUNS):
-        t0 = time.monotonic()
-        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, ru = os.wait4(p.pid, 0)
-        walls.append(time.monotonic() - t0)
-        rss.append(ru.ru_maxrss / 1024.0)
-        if status != 0:
-            sys.exit("bench: %s failed with status %d" % (" ".join(cmd), status))
-    return statistics.median(walls), max(rss)
+def once(cmd):
+    """Wall seconds and peak RSS (MiB) of one run."""
+    t0 = time.monotonic()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    if status != 0:
+        sys.exit("bench: %s failed with status %d" % (" ".join(cmd), status))
+    return time.monotonic() - t0, ru.ru_maxrss / 1024.0
 
 
 pages = subprocess.run(["pdfinfo", PDF], capture_output=True, text=True).stdout
@@ -37,9 +33,16 @@ rows = [
     ("extract (JSON), pages 1-10", [X, "--pages", "1-10", PDF]),
 ]
 print("bench: %s, %s pages, median of %d runs" % (PDF, npages, RUNS))
-res = {}
-for name, cmd in rows:
-    res[name] = measure(cmd)
+# Rounds interleave the commands, so a load that comes and goes on a
+# shared machine falls on all of them alike.
+walls = {name: [] for name, _ in rows}
+rss = {name: 0.0 for name, _ in rows}
+for _ in range(RUNS):
+    for name, cmd in rows:
+        t, m = once(cmd)
+        walls[name].append(t)
+        rss[name] = max(rss[name], m)
+res = {name: (statistics.median(walls[name]), rss[name]) for name, _ in rows}
 base_t, base_m = res["pdftotext -layout"]
 print("%-28s %10s %9s %12s %10s" % ("", "wall s", "x pdftotext", "peak MiB", "x pdftotext"))
 for name, _ in rows:

@@ -20,5 +20,6 @@ only poppler.h parsers/pdf.c
 only zip.h parsers/odt.c
 only libxml/ parsers/odt.c
 only jansson.h output/json.c
+only leptonica/ parsers/tables.c
 echo "layering: $pass passed, $fail failed"
 [ "$fail" = 0 ]

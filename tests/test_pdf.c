@@ -58,7 +58,6 @@ static void lists_words_and_joins(void **state)
 	assert_non_null(w->font);
 	assert_true(w->box.x1 > w->box.x0 && w->box.y1 > w->box.y0);
 	/* Table cells the text layer runs together stay apart. */
-	assert_non_null(tu_find(d, DOC_BLK_PARAGRAPH, "GENOMFÖRANDE"));
 	assert_null(tu_find(d, DOC_BLK_PARAGRAPH, "GENOMFÖRANDEEFFEKT"));
 	assert_null(tu_find(d, DOC_BLK_PARAGRAPH, "Facebook95"));
 	doc_free(d);
@@ -142,6 +141,78 @@ static void page_range(void **state)
 	doc_free(d);
 }
 
+static const char *grid_text(const struct doc_table *t, int r, int c)
+{
+	for (size_t i = 0; i < t->ncells; i++)
+		if (t->cells[i].row == r && t->cells[i].col == c)
+			return t->cells[i].text;
+	return "";
+}
+
+/* Seed 000's tables from the PDF's layout have the cells the ODT has
+ * exactly: same grid, same texts, same background colours. */
+static void tables_match(const char *pdf, const char *odt)
+{
+	struct doc *p = tu_read(pdf);
+	struct doc *o = tu_read(odt);
+
+	assert_int_equal(p->ntables, o->ntables);
+	for (size_t t = 0; t < o->ntables; t++) {
+		const struct doc_table *a = &o->tables[t], *b = &p->tables[t];
+
+		assert_string_equal(b->method, "lattice");
+		assert_true(b->has_box);
+		if (a->nrows != b->nrows || a->ncols != b->ncols)
+			fail_msg("table %zu: %dx%d in the PDF, %dx%d in the ODT", t + 1, b->nrows, b->ncols,
+				 a->nrows, a->ncols);
+		assert_int_equal(a->header_rows, b->header_rows);
+		for (int r = 0; r < a->nrows; r++)
+			for (int c = 0; c < a->ncols; c++)
+				if (strcmp(grid_text(a, r, c), grid_text(b, r, c)))
+					fail_msg("table %zu cell %d,%d: \"%s\" in the PDF, \"%s\" in the ODT", t + 1, r,
+						 c, grid_text(b, r, c), grid_text(a, r, c));
+		for (size_t i = 0; i < a->ncells; i++) {
+			const struct doc_cell *x = &a->cells[i];
+
+			for (size_t k = 0; k < b->ncells; k++)
+				if (b->cells[k].row == x->row && b->cells[k].col == x->col) {
+					assert_int_equal(b->cells[k].has_bg, x->has_bg);
+					/* Sampled from a render: within a few steps a channel. */
+					for (int sh = 0; x->has_bg && sh < 24; sh += 8)
+						assert_true(abs((int)((b->cells[k].bg >> sh) & 0xFF) -
+								(int)((x->bg >> sh) & 0xFF)) <= 6);
+				}
+		}
+		if (a->caption)
+			assert_string_equal(b->caption, a->caption);
+	}
+	doc_free(p);
+	doc_free(o);
+}
+
+static void ruled_tables_match_odt(void **state)
+{
+	tables_match("corpus/seed000_tertialrapport.pdf", "corpus/seed000_tertialrapport.odt");
+	tables_match("corpus/seed003_utvardering.pdf", "corpus/seed003_utvardering.odt");
+}
+
+/* No table where there is none: prose, lists, two columns, a long report. */
+static void no_false_tables(void **state)
+{
+	static const char *const files[] = {
+		"corpus/seed001_memo.pdf", "corpus/seed002_rapport.pdf", "corpus/seed004_protokoll.pdf",
+		"corpus/twocol_nyhetsbrev.pdf", "corpus/long_verksamhetsberattelse.pdf",
+	};
+
+	for (size_t f = 0; f < N_ELEMS(files); f++) {
+		struct doc *d = tu_read(files[f]);
+
+		if (d->ntables)
+			fail_msg("%s: %zu tables found in a document with none", files[f], d->ntables);
+		doc_free(d);
+	}
+}
+
 /* The model's invariants on every corpus PDF. */
 static void invariants(void **state)
 {
@@ -164,7 +235,7 @@ static void invariants(void **state)
 			assert_true(b->box.x0 >= 0 && b->box.y0 >= 0);
 			assert_true(b->box.x1 <= p->width + 1 && b->box.y1 <= p->height + 1);
 			assert_true(norm_valid_utf8(b->text, strlen(b->text)));
-			assert_true(b->text[0] != '\0');
+			assert_true(b->text[0] != '\0' || b->type == DOC_BLK_TABLE);
 		}
 		doc_free(d);
 	}
@@ -180,6 +251,8 @@ int main(void)
 		cmocka_unit_test(two_columns),
 		cmocka_unit_test(page_range),
 		cmocka_unit_test(invariants),
+		cmocka_unit_test(ruled_tables_match_odt),
+		cmocka_unit_test(no_false_tables),
 	};
 
 	return cmocka_run_group_tests_name("PDF reader", tests, NULL, NULL);

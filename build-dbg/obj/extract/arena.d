@@ -1,0 +1,2 @@
+build-dbg/obj/extract/arena.o: extract/arena.c extract/arena.h
+extract/arena.h:

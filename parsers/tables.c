@@ -1,0 +1,418 @@
+/* tables.c: ruled tables from the rendered page; see tables.h. */
+#include "tables.h"
+
+#include <leptonica/allheaders.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../extract/norm.h"
+
+struct seg {
+	int a0, a1;   /* extent along the rule */
+	int at;       /* position across it */
+};
+
+struct segs {
+	struct seg *v;
+	size_t n;
+};
+
+static void quiet(void)
+{
+	setMsgSeverity(L_SEVERITY_NONE);
+}
+
+void tbl_init(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, quiet);
+}
+
+static inline uint32_t px(const struct tbl_raster *r, int x, int y)
+{
+	return *(const uint32_t *)(r->data + (size_t)y * (size_t)r->stride + (size_t)x * 4);
+}
+
+/* Ink: dark and grey (rules, text), not coloured fills (#00b050 is as
+ * dark as a thin grey rule, but saturated). */
+static PIX *ink_mask(const struct tbl_raster *r)
+{
+	PIX *p = pixCreate(r->width, r->height, 1);
+	l_uint32 *data;
+	int wpl;
+
+	if (!p)
+		return NULL;
+	data = pixGetData(p);
+	wpl = pixGetWpl(p);
+	for (int y = 0; y < r->height; y++) {
+		l_uint32 *line = data + (size_t)y * (size_t)wpl;
+
+		for (int x = 0; x < r->width; x++) {
+			uint32_t c = px(r, x, y);
+			int R = (c >> 16) & 0xFF, G = (c >> 8) & 0xFF, B = c & 0xFF;
+			int mx = R > G ? (R > B ? R : B) : (G > B ? G : B);
+			int mn = R < G ? (R < B ? R : B) : (G < B ? G : B);
+			int lum = (R * 299 + G * 587 + B * 114) / 1000;
+
+			if (lum < 170 && mx - mn < 60)
+				SET_DATA_BIT(line, x);
+		}
+	}
+	return p;
+}
+
+/* Thin long components of the opened mask: horizontal (h = 1) or
+ * vertical rules, as segments. */
+static int rules(PIX *mask, int horizontal, int len, struct segs *out)
+{
+	PIX *open = horizontal ? pixOpenBrick(NULL, mask, len, 1) : pixOpenBrick(NULL, mask, 1, len);
+	BOXA *boxa;
+	int n, thin = 4;
+
+	out->v = NULL;
+	out->n = 0;
+	if (!open)
+		return -1;
+	boxa = pixConnComp(open, NULL, 8);
+	pixDestroy(&open);
+	if (!boxa)
+		return -1;
+	n = boxaGetCount(boxa);
+	out->v = calloc((size_t)n + 1, sizeof(*out->v));
+	for (int i = 0; out->v && i < n; i++) {
+		l_int32 x, y, w, h;
+
+		boxaGetBoxGeometry(boxa, i, &x, &y, &w, &h);
+		/* Thick runs are filled areas, not rules. */
+		if ((horizontal ? h : w) > thin)
+			continue;
+		out->v[out->n++] = horizontal ? (struct seg){ x, x + w - 1, y + h / 2 }
+					      : (struct seg){ y, y + h - 1, x + w / 2 };
+	}
+	boxaDestroy(&boxa);
+	return out->v ? 0 : -1;
+}
+
+static int find(int *parent, int i)
+{
+	while (parent[i] != i)
+		i = parent[i] = parent[parent[i]];
+	return i;
+}
+
+static void unite(int *parent, int a, int b)
+{
+	a = find(parent, a);
+	b = find(parent, b);
+	if (a != b)
+		parent[a] = b;
+}
+
+#define TOL 4
+
+static int crosses(const struct seg *h, const struct seg *v)
+{
+	return v->at >= h->a0 - TOL && v->at <= h->a1 + TOL && h->at >= v->a0 - TOL && h->at <= v->a1 + TOL;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+/* Distinct positions, merging those within TOL. */
+static int cluster(int *v, int n)
+{
+	int m = 0;
+
+	qsort(v, (size_t)n, sizeof(*v), cmp_int);
+	for (int i = 0; i < n; i++)
+		if (m == 0 || v[i] - v[m - 1] > TOL)
+			v[m++] = v[i];
+	return m;
+}
+
+/* Is there a rule at position at covering [lo, hi] (its middle)? */
+static int ruled(const struct segs *s, const int *member, int id, int at, int mid)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (member[i] == id && abs(s->v[i].at - at) <= TOL && s->v[i].a0 - TOL <= mid &&
+		    s->v[i].a1 + TOL >= mid)
+			return 1;
+	return 0;
+}
+
+/* The dominant colour of a cell, if it is not white: a quarter or more
+ * of its pixels in one colour bin. */
+static int cell_colour(const struct tbl_raster *r, int x0, int y0, int x1, int y1, uint32_t *rgb)
+{
+	static const int bins = 4096;
+	int *count = calloc(bins, sizeof(int)), total = 0, best = -1;
+	long sum[3] = { 0 };
+	int ok = 0;
+
+	if (!count)
+		return 0;
+	x0 += 3, y0 += 3, x1 -= 3, y1 -= 3;
+	for (int y = y0; y < y1; y++)
+		for (int x = x0; x < x1; x++) {
+			uint32_t c = px(r, x, y);
+
+			total++;
+			if (((c >> 16) & 0xFF) > 235 && ((c >> 8) & 0xFF) > 235 && (c & 0xFF) > 235)
+				continue;
+			count[((c >> 20) & 0xF) << 8 | ((c >> 12) & 0xF) << 4 | ((c >> 4) & 0xF)]++;
+		}
+	for (int i = 0; i < bins; i++)
+		if (count[i] && (best < 0 || count[i] > count[best]))
+			best = i;
+	if (best >= 0 && total > 0 && count[best] * 4 >= total) {
+		int n = 0;
+
+		for (int y = y0; y < y1; y++)
+			for (int x = x0; x < x1; x++) {
+				uint32_t c = px(r, x, y);
+
+				if ((int)(((c >> 20) & 0xF) << 8 | ((c >> 12) & 0xF) << 4 | ((c >> 4) & 0xF)) == best) {
+					sum[0] += (c >> 16) & 0xFF;
+					sum[1] += (c >> 8) & 0xFF;
+					sum[2] += c & 0xFF;
+					n++;
+				}
+			}
+		*rgb = (uint32_t)(sum[0] / n) << 16 | (uint32_t)(sum[1] / n) << 8 | (uint32_t)(sum[2] / n);
+		ok = 1;
+	}
+	free(count);
+	return ok;
+}
+
+/* The text of the words whose centres fall in box b, line by line. */
+static const char *cell_text(struct doc *doc, struct layout_page *lp, struct box b, int *taken_any)
+{
+	const char *parts[256];
+	size_t n = 0;
+
+	for (size_t i = 0; i < lp->nlines && n < 256; i++) {
+		const struct doc_line *l = &lp->lines[i];
+		char buf[2048];
+		size_t len = 0;
+
+		for (size_t w = 0; w < l->nwords; w++) {
+			const struct doc_word *x = &l->words[w];
+			float cx = (x->box.x0 + x->box.x1) / 2, cy = (x->box.y0 + x->box.y1) / 2;
+
+			if (cx < b.x0 || cx > b.x1 || cy < b.y0 || cy > b.y1)
+				continue;
+			if (len && len + 1 < sizeof(buf))
+				buf[len++] = ' ';
+			len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s", x->text);
+			if (len >= sizeof(buf)) {
+				/* Cut at a character boundary, never inside one. */
+				len = sizeof(buf) - 1;
+				while (len > 0 && ((unsigned char)buf[len] & 0xC0) == 0x80)
+					len--;
+			}
+			*taken_any = 1;
+		}
+		if (len)
+			parts[n++] = arena_strndup(doc->arena, buf, len);
+	}
+	return n ? norm_join_lines(doc->arena, parts, n) : "";
+}
+
+/* Row 0 is a header when its cells are short labels and the rows under
+ * it hold numbers or running text, or when the table has just two rows
+ * (a label row over a value row). */
+static int header_rows(const struct doc_table *t)
+{
+	int short0 = 1, digits0 = 0, digits_later = 0, prose_later = 0;
+
+	for (size_t i = 0; i < t->ncells; i++) {
+		const char *s = t->cells[i].text;
+		size_t n = strlen(s);
+		int d = (s[0] >= '0' && s[0] <= '9') || (s[0] == '-' && s[1] >= '0' && s[1] <= '9');
+		int prose = n > 40 || (n && s[n - 1] == '.');
+
+		if (t->cells[i].row == 0) {
+			digits0 |= d;
+			short0 &= !prose;
+		} else {
+			digits_later |= d;
+			prose_later |= prose;
+		}
+	}
+	return t->nrows >= 2 && !digits0 && short0 && (digits_later || prose_later || t->nrows == 2);
+}
+
+static int build_table(struct doc *doc, struct layout_page *lp, const struct tbl_raster *r,
+		       const struct segs *hs, const struct segs *vs, const int *hm, const int *vm, int id)
+{
+	int ys[256], xs[256], ny = 0, nx = 0;
+	int *cellof = NULL, rc = 0;
+	struct doc_table *t;
+	float s = (float)r->scale;
+
+	for (size_t i = 0; i < hs->n && ny < 256; i++)
+		if (hm[i] == id)
+			ys[ny++] = hs->v[i].at;
+	for (size_t i = 0; i < vs->n && nx < 256; i++)
+		if (vm[i] == id)
+			xs[nx++] = vs->v[i].at;
+	ny = cluster(ys, ny);
+	nx = cluster(xs, nx);
+	if (ny < 2 || nx < 3 || (ny < 3 && nx < 3))
+		return 0;   /* a box around text, or a lone rule: not a table */
+	int rows = ny - 1, cols = nx - 1;
+
+	cellof = malloc(sizeof(int) * (size_t)(rows * cols));
+	if (!cellof)
+		return EX_ENOMEM;
+	/* Grid cells joined where the rule between them is missing. */
+	for (int i = 0; i < rows * cols; i++)
+		cellof[i] = i;
+	for (int rr = 0; rr < rows; rr++)
+		for (int c = 0; c < cols; c++) {
+			int midy = (ys[rr] + ys[rr + 1]) / 2, midx = (xs[c] + xs[c + 1]) / 2;
+
+			if (c + 1 < cols && !ruled(vs, vm, id, xs[c + 1], midy))
+				unite(cellof, rr * cols + c, rr * cols + c + 1);
+			if (rr + 1 < rows && !ruled(hs, hm, id, ys[rr + 1], midx))
+				unite(cellof, rr * cols + c, (rr + 1) * cols + c);
+		}
+	t = doc_add_table(doc, "lattice");
+	if (!t) {
+		free(cellof);
+		return EX_ENOMEM;
+	}
+	t->page_first = t->page_last = lp->page;
+	t->has_box = 1;
+	t->box = (struct box){ xs[0] / s, ys[0] / s, xs[nx - 1] / s, ys[ny - 1] / s };
+	for (int rr = 0; rr < rows && rc == 0; rr++)
+		for (int c = 0; c < cols && rc == 0; c++) {
+			int root = find(cellof, rr * cols + c), r1 = rr, c1 = c, taken = 0;
+			struct doc_cell *x;
+			uint32_t rgb;
+
+			/* Only the top-left grid cell of a merged group makes a cell. */
+			if ((rr > 0 && find(cellof, (rr - 1) * cols + c) == root) ||
+			    (c > 0 && find(cellof, rr * cols + c - 1) == root))
+				continue;
+			while (c1 + 1 < cols && find(cellof, rr * cols + c1 + 1) == root)
+				c1++;
+			while (r1 + 1 < rows && find(cellof, (r1 + 1) * cols + c) == root)
+				r1++;
+			struct box b = { xs[c] / s, ys[rr] / s, xs[c1 + 1] / s, ys[r1 + 1] / s };
+
+			x = doc_table_add_cell(doc, t, rr, c, cell_text(doc, lp, b, &taken));
+			if (!x) {
+				rc = EX_ENOMEM;
+				break;
+			}
+			x->rowspan = r1 - rr + 1;
+			x->colspan = c1 - c + 1;
+			x->box = b;
+			x->has_box = 1;
+			if (cell_colour(r, xs[c], ys[rr], xs[c1 + 1], ys[r1 + 1], &rgb)) {
+				x->has_bg = 1;
+				x->bg = rgb;
+			}
+		}
+	t->nrows = rows;
+	t->ncols = cols;
+	t->header_rows = header_rows(t);
+	free(cellof);
+	return rc;
+}
+
+/* Marks the lines whose centres lie in a table's box as taken. */
+static void take_lines(struct layout_page *lp, struct box b)
+{
+	for (size_t i = 0; i < lp->nlines; i++) {
+		const struct box *l = &lp->lines[i].box;
+		float cx = (l->x0 + l->x1) / 2, cy = (l->y0 + l->y1) / 2;
+
+		if (cx >= b.x0 && cx <= b.x1 && cy >= b.y0 && cy <= b.y1)
+			lp->used[i] = 1;
+	}
+}
+
+int tbl_find_ruled(struct doc *doc, struct layout_page *lp, const struct tbl_raster *r)
+{
+	struct segs hs = { 0 }, vs = { 0 };
+	PIX *mask = ink_mask(r);
+	int *parent = NULL, *hm = NULL, *vm = NULL, rc = 0;
+	size_t n;
+
+	if (!mask)
+		return EX_ENOMEM;
+	/* A rule is at least 1/25 of the page wide, or 1/50 high (a row). */
+	if (rules(mask, 1, r->width / 25, &hs) < 0 || rules(mask, 0, r->height / 50, &vs) < 0) {
+		rc = EX_ENOMEM;
+		goto out;
+	}
+	n = hs.n + vs.n;
+	parent = malloc(sizeof(int) * (n + 1));
+	hm = malloc(sizeof(int) * (hs.n + 1));
+	vm = malloc(sizeof(int) * (vs.n + 1));
+	if (!parent || !hm || !vm) {
+		rc = EX_ENOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++)
+		parent[i] = (int)i;
+	for (size_t i = 0; i < hs.n; i++)
+		for (size_t j = 0; j < vs.n; j++)
+			if (crosses(&hs.v[i], &vs.v[j]))
+				unite(parent, (int)i, (int)(hs.n + j));
+	for (size_t i = 0; i < hs.n; i++)
+		hm[i] = find(parent, (int)i);
+	for (size_t j = 0; j < vs.n; j++)
+		vm[j] = find(parent, (int)(hs.n + j));
+	/* Each group of crossing rules, in order of its top rule. */
+	for (size_t i = 0; i < hs.n && rc == 0; i++) {
+		int id = hm[i], first = 1;
+		size_t before = doc->ntables;
+
+		for (size_t k = 0; k < i; k++)
+			first &= hm[k] != id;
+		if (!first)
+			continue;
+		rc = build_table(doc, lp, r, &hs, &vs, hm, vm, id);
+		if (rc == 0 && doc->ntables > before) {
+			int *p = ARENA_PUSH(doc->arena, lp->tables, lp->ntables, lp->cap_tables);
+
+			if (!p) {
+				rc = EX_ENOMEM;
+				break;
+			}
+			*p = (int)doc->ntables - 1;
+			take_lines(lp, doc->tables[*p].box);
+		}
+	}
+out:
+	free(parent);
+	free(hm);
+	free(vm);
+	free(hs.v);
+	free(vs.v);
+	pixDestroy(&mask);
+	return rc;
+}
+
+int tbl_page_candidate(const struct layout_page *lp)
+{
+	int rows = 0;
+
+	for (size_t i = 1; i < lp->nlines; i++) {
+		const struct box *a = &lp->lines[i - 1].box, *b = &lp->lines[i].box;
+
+		if (fabsf(a->y0 - b->y0) < 2.0f && (b->x0 > a->x1 || a->x0 > b->x1))
+			rows++;
+	}
+	return rows >= 1;
+}

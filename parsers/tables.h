@@ -1,0 +1,39 @@
+/* tables.h: tables found in a page's layout, for the PDF reader now and
+ * OCR later: both have a rendered page and words with boxes. The only
+ * file that includes leptonica (the OCR reader will be the other).
+ *
+ * Ruled tables (lattice): horizontal and vertical rules are found in the
+ * rendered page by morphological opening with long thin structuring
+ * elements (leptonica), joined into grids where they cross, and the
+ * page's words are assigned to the grid's cells; a cell missing its
+ * dividing rule spans into its neighbour. Cell backgrounds are sampled
+ * from the render. */
+#ifndef EX_TABLES_H
+#define EX_TABLES_H
+
+#include <stdint.h>
+
+#include "layout.h"
+
+/* A rendered page: 32-bit pixels as cairo's ARGB32 (native-endian
+ * 0xAARRGGBB), scale pixels per point. */
+struct tbl_raster {
+	const unsigned char *data;
+	int width, height, stride;
+	double scale;
+};
+
+/* Finds ruled tables on lp's page in r, adds them to doc->tables, and
+ * marks the lines they take in lp->used so layout leaves them out.
+ * lp->tables gets the indexes of the tables found. */
+int tbl_find_ruled(struct doc *doc, struct layout_page *lp, const struct tbl_raster *r);
+
+/* Whether a page's lines look as if they might hold a table: several
+ * rows with two or more segments side by side. Pages that do not are
+ * never rendered. */
+int tbl_page_candidate(const struct layout_page *lp);
+
+/* Quiets leptonica's messages on stderr; once per process. */
+void tbl_init(void);
+
+#endif
