@@ -11,17 +11,17 @@ import time
 
 X = sys.argv[1]
 PDF = sys.argv[2] if len(sys.argv) > 2 else "corpus/long_verksamhetsberattelse.pdf"
-RUNS = int(os.environ.get("BENCH_RUNS", "7"))
+RUNS = int(os.environ.get("BENCH_RUNS", "11"))
 
 
 def once(cmd):
-    """Wall seconds and peak RSS (MiB) of one run."""
+    """Wall seconds, CPU seconds and peak RSS (MiB) of one run."""
     t0 = time.monotonic()
     p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, ru = os.wait4(p.pid, 0)
     if status != 0:
         sys.exit("bench: %s failed with status %d" % (" ".join(cmd), status))
-    return time.monotonic() - t0, ru.ru_maxrss / 1024.0
+    return time.monotonic() - t0, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024.0
 
 
 pages = subprocess.run(["pdfinfo", PDF], capture_output=True, text=True).stdout
@@ -36,19 +36,21 @@ print("bench: %s, %s pages, median of %d runs" % (PDF, npages, RUNS))
 # Rounds interleave the commands, so a load that comes and goes on a
 # shared machine falls on all of them alike.
 walls = {name: [] for name, _ in rows}
+cpus = {name: [] for name, _ in rows}
 rss = {name: 0.0 for name, _ in rows}
 for _ in range(RUNS):
     for name, cmd in rows:
-        t, m = once(cmd)
+        t, c, m = once(cmd)
         walls[name].append(t)
+        cpus[name].append(c)
         rss[name] = max(rss[name], m)
-res = {name: (statistics.median(walls[name]), rss[name]) for name, _ in rows}
-base_t, base_m = res["pdftotext -layout"]
-print("%-28s %10s %9s %12s %10s" % ("", "wall s", "x pdftotext", "peak MiB", "x pdftotext"))
+res = {name: (statistics.median(walls[name]), statistics.median(cpus[name]), rss[name]) for name, _ in rows}
+base_t, base_c, base_m = res["pdftotext -layout"]
+print("%-28s %8s %8s %8s %8s %10s %8s" % ("", "wall s", "ratio", "cpu s", "ratio", "peak MiB", "ratio"))
 for name, _ in rows:
-    t, m = res[name]
-    print("%-28s %10.3f %9.2fx %12.1f %9.2fx" % (name, t, t / base_t, m, m / base_m))
-t_json, m_json = res["extract (JSON)"]
-m10 = res["extract (JSON), pages 1-10"][1]
-print("bench: full JSON / pdftotext wall time = %.2f (target <= 1.5)" % (t_json / base_t))
+    t, c, m = res[name]
+    print("%-28s %8.3f %7.2fx %8.3f %7.2fx %10.1f %7.2fx" % (name, t, t / base_t, c, c / base_c, m, m / base_m))
+t_json, c_json, m_json = res["extract (JSON)"]
+m10 = res["extract (JSON), pages 1-10"][2]
+print("bench: full JSON / pdftotext wall time = %.2f, CPU time = %.2f (target <= 1.5)" % (t_json / base_t, c_json / base_c))
 print("bench: peak memory all pages / 10 pages = %.2f (flat would be ~1)" % (m_json / m10))
