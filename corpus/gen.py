@@ -151,9 +151,10 @@ SEED002 = {
               "lokal nivå{note:MR-kommun/region, plattform, SKR.}."),
         ("p", "Stockholm i oktober 2023"),
         ("h", 2, "Innehåll"),
-        ("ul", ["Kapitel 1. Några ord från Raoul Wallenberginstitutet 5",
-                "Kapitel 2. Om nätverket 6",
-                "Kapitel 3. Upplägg för arbetet 8"]),
+        ("p", "Kapitel 1. Några ord från Raoul Wallenberginstitutet ..... 5"),
+        ("p", "Kapitel 2. Om nätverket ..... 6"),
+        ("p", "Syfte och deltagare ..... 6"),
+        ("p", "Kapitel 3. Upplägg för arbetet ..... 8"),
         ("pb",),
         ("h", 1, "Kapitel 1. Några ord från Raoul Wallenberginstitutet"),
         ("p", "Denna rapport beskriver en process som Raoul Wallenberginstitutet för mänskliga "
@@ -172,27 +173,55 @@ SEED002 = {
     ],
 }
 
+SEED003_FIGURES = [
+    ("Hur har arbetet med att implementera handlingsplanen fungerat inom den egna förvaltningen?",
+     [("Mycket bra", 14), ("Ganska bra", 57), ("Ganska dåligt", 14), ("Mycket dåligt", 14)]),
+    ("I vilken omfattning har er nämnd/styrelse och/eller ledning fattat särskilda beslut för att "
+     "arbeta med handlingsplanen?", [("I stor omfattning", 21), ("I viss omfattning", 50),
+                                     ("Inte alls", 14), ("Vet ej", 14)]),
+    ("Hur nöjd är du med det sätt som arbetet med handlingsplanen organiserats på din förvaltning?",
+     [("Mycket nöjd", 21), ("Ganska nöjd", 43), ("Ganska missnöjd", 29), ("Mycket missnöjd", 7)]),
+    ("Har ni på er förvaltning valt ut särskilda insatsområden i handlingsplanen att fokusera på?",
+     [("Ja", 62), ("Nej", 31), ("Vet ej", 7)]),
+    ("I vilken utsträckning bedömer du att handlingsplanen för mänskliga rättigheter inkluderats i er "
+     "nämnds/styrelses detaljbudget?", [("I stor utsträckning", 14), ("I viss utsträckning", 36),
+                                        ("Inte alls", 21), ("Vet ej/ingen åsikt", 29)]),
+    ("Har er förvaltning en egen gällande plan för lika rättigheter och möjligheter på arbetsplatsen?",
+     [("Ja", 57), ("Nej", 37), ("Vet ej", 6)]),
+    ("Hur stor betydelse bedömer du att handlingsplanen haft för arbetet med mänskliga rättigheter "
+     "inom Västra Götalandsregionen?", [("Mycket stor betydelse", 29), ("Ganska stor betydelse", 43),
+                                         ("Liten betydelse", 0), ("Vet ej/ingen åsikt", 28)]),
+    ("Hur upplever du att arbetet i MR-nätverket fungerar?",
+     [("Mycket bra", 36), ("Ganska bra", 50), ("Ganska dåligt", 14)]),
+    ("Hur stor betydelse bedömer du att MR-nätverket har för arbetet med mänskliga rättigheter?",
+     [("Mycket stor betydelse", 43), ("Ganska stor betydelse", 43), ("Liten betydelse", 14)]),
+    ("Hur nöjd är du med stödet från avdelning social hållbarhet?",
+     [("Mycket nöjd", 43), ("Ganska nöjd", 50), ("Inte nöjd", 7)]),
+]
+
 SEED003 = {
     "name": "seed003_utvardering",
     "title": "Erfarenheter av rollen som MR-samordnare",
     "author": "Västra Götalandsregionen",
     "body": [
         ("h", 1, "Erfarenheter av rollen som MR-samordnare"),
+        ("h", 2, "Innehåll"),
+        ("p", "Sammanfattning ..... 3"),
+        ("p", "Rollen som MR-samordnare – inspel till utvärderingen ..... 5"),
+        ("p", "MR-nätverket ..... 11"),
         ("h", 2, "Sammanfattning"),
         ("p", "Föreliggande rapport utgör bilaga till slututvärderingen och består av "
               "sammanfattade resultat från ett enkätutskick och workshop med VGR:s MR-samordnare."),
         ("p", "Av de 39 som enkäten gick ut till, valde 14 personer att svara, vilket ger en "
               "svarsfrekvens på 36 %."),
         ("h", 2, "Arbetssätt och resurser"),
-        ("table", {"caption": "Figur 1: Hur har arbetet med att implementera handlingsplanen "
-                              "fungerat inom den egna förvaltningen?",
-                   "header": [["Svar", "Andel"]],
-                   "rows": [["Mycket bra", "14 %"], ["Ganska bra", "57 %"],
-                            ["Ganska dåligt", "21 %"], ["Vet ej", "7 %"]]}),
-        ("p", "De flesta upplever att arbetet med att implementera handlingsplanen har fungerat bra."),
-        ("table", {"caption": "Figur 2: Hur nöjd är du med stödet från avdelning social hållbarhet?",
-                   "header": [["Svar", "Andel"]],
-                   "rows": [["Mycket nöjd", "43 %"], ["Ganska nöjd", "50 %"], ["Inte nöjd", "7 %"]]}),
+        ("p", "De flesta upplever att arbetet med att implementera handlingsplanen har fungerat bra. "
+              "Dock är det 14 % (2 personer) som menar att det fungerat mycket dåligt."),
+    ] + [item for k, (q, answers) in enumerate(SEED003_FIGURES, 1) for item in (
+        ("table", {"caption": "Figur %d: %s" % (k, q), "header": [["Svar", "Andel"]],
+                   "rows": [[a, "%d %%" % p] for a, p in answers]}),
+        ("p", "Kommentarerna till fråga %d visar på en blandad bild." % k),
+    )] + [
         ("p", "Det finns en hög nöjdhet med stödet från avdelning social hållbarhet – bra "
               "samarbete, stort engagemang och lätt att få kontakt."),
     ],

@@ -270,6 +270,14 @@ struct doc_survey {
 	size_t nscales, cap_scales;
 };
 
+/* An entry of a contents list, list of figures or list of tables. */
+struct doc_contents {
+	const char *title;
+	int page;            /* the page number printed */
+	const char *list;    /* "contents", "figures", "tables" */
+	int block;
+};
+
 /* Document classification and header fields (filled by patterns/). */
 struct doc_field {
 	const char *name;   /* "till", "fran", "datum", "punkt", "dnr" ... */
@@ -301,6 +309,10 @@ struct doc {
 	struct doc_period period;
 	struct doc_protocol protocol;
 	struct doc_survey survey;
+	struct doc_contents *contents;
+	size_t ncontents, cap_contents;
+	const char *organisation;  /* the publisher or organisation, or NULL */
+	int year;                  /* publication year, 0 if unknown */
 
 	const char *type;   /* "board_report" ... "unknown" */
 	const char *title;

@@ -140,6 +140,8 @@ static int run_patterns(struct doc *doc, const struct doc_read_opts *opts, struc
 	}
 	rc = pat_header(ps, doc);
 	if (rc == 0)
+		rc = pat_contents(ps, doc);
+	if (rc == 0)
 		rc = pat_doc_period(ps, doc);
 	if (rc == 0)
 		rc = pat_doc_type(ps, doc);

@@ -242,7 +242,8 @@ static json_t *document_json(const struct doc *d)
 	json_object_set_new(o, "type", json_string(d->type ? d->type : "unknown"));
 	json_object_set_new(o, "type_evidence", ev);
 	json_object_set_new(o, "title", str_or_null(d->title ? d->title : d->meta.title));
-	json_object_set_new(o, "organisation", json_null());
+	json_object_set_new(o, "organisation", str_or_null(d->organisation));
+	json_object_set_new(o, "year", d->year ? json_integer(d->year) : json_null());
 	json_object_set_new(o, "date", str_or_null(d->date));
 	json_object_set_new(o, "period", period_json(&d->period));
 	for (size_t i = 0; i < d->nfields; i++)
@@ -253,6 +254,15 @@ static json_t *document_json(const struct doc *d)
 	json_object_set_new(meta, "subject", str_or_null(d->meta.subject));
 	json_object_set_new(meta, "keywords", str_or_null(d->meta.keywords));
 	json_object_set_new(o, "metadata", meta);
+	{
+		json_t *c = json_array();
+
+		for (size_t i = 0; i < d->ncontents; i++)
+			json_array_append_new(c, json_pack("{s:s, s:i, s:s, s:i}", "title", d->contents[i].title,
+							   "page", d->contents[i].page, "list", d->contents[i].list,
+							   "block", d->contents[i].block));
+		json_object_set_new(o, "contents", c);
+	}
 	return o;
 }
 

@@ -159,3 +159,27 @@ int cls_field_line(const char *l)
 		spaces += *p == ' ';
 	return spaces <= 1;
 }
+
+int cls_contents_line(const char *s)
+{
+	size_t n = strlen(s), d, dots = 0;
+
+	while (n && s[n - 1] == ' ')
+		n--;
+	d = n;
+	while (d && isdigit((unsigned char)s[d - 1]))
+		d--;
+	if (d == n || n - d > 4)
+		return 0;
+	while (d && (s[d - 1] == ' ' || s[d - 1] == '\t'))
+		d--;
+	for (; d; d--) {
+		if (s[d - 1] == '.')
+			dots++;
+		else if (d >= 3 && !strncmp(s + d - 3, "\xE2\x80\xA6", 3)) /* … */
+			dots += 3, d -= 2;
+		else
+			break;
+	}
+	return dots >= 3 && d > 0;
+}

@@ -27,6 +27,10 @@ int cls_caption(const char *s);
  * "Datum: 2021-05-28", "DATUM: 2 december 2019"). */
 int cls_field_line(const char *s);
 
+/* A contents line: a title, dot leaders (or an ellipsis), a page number:
+ * "Sammanfattning ..... 3". */
+int cls_contents_line(const char *s);
+
 /* Number of Unicode characters in s. */
 size_t cls_chars(const char *s);
 

@@ -373,7 +373,8 @@ static void classify_block(struct arena *arena, struct doc_block *b, float body)
 		b->type = DOC_BLK_CAPTION;
 		return;
 	}
-	if (chars == 0 || chars > 200 || b->nlines > 3 || cls_ends_sentence(b->text))
+	if (chars == 0 || chars > 200 || b->nlines > 3 || cls_ends_sentence(b->text) ||
+	    cls_contents_line(b->text))
 		return;
 	if (body > 0 && size >= body * 1.15f) {
 		b->type = DOC_BLK_HEADING;

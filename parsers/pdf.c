@@ -423,6 +423,8 @@ int pdf_read(struct doc *doc, const void *buf, size_t n,
 		rc = pdf_read_page(doc, pd, i);
 	if (rc == 0)
 		rc = layout_finish(doc);
+	if (rc == 0)
+		rc = tbl_merge_across_pages(doc);
 	if (rc < 0)
 		EX_FAIL(err, rc, "out of memory");
 out:

@@ -124,14 +124,16 @@ static int cmp_int(const void *a, const void *b)
 	return *(const int *)a - *(const int *)b;
 }
 
-/* Distinct positions, merging those within TOL. */
+/* Distinct positions, merging those within 7 px (5 pt): a double rule,
+ * or a table's bottom rule over the next part's top, is one line; no
+ * row or column of text is that narrow. */
 static int cluster(int *v, int n)
 {
 	int m = 0;
 
 	qsort(v, (size_t)n, sizeof(*v), cmp_int);
 	for (int i = 0; i < n; i++)
-		if (m == 0 || v[i] - v[m - 1] > TOL)
+		if (m == 0 || v[i] - v[m - 1] > 7)
 			v[m++] = v[i];
 	return m;
 }
@@ -415,4 +417,133 @@ int tbl_page_candidate(const struct layout_page *lp)
 			rows++;
 	}
 	return rows >= 1;
+}
+
+static int same_columns(const struct doc_table *a, const struct doc_table *b)
+{
+	if (a->ncols != b->ncols || !a->has_box || !b->has_box)
+		return 0;
+	/* The outer edges line up within a few points. */
+	return fabsf(a->box.x0 - b->box.x0) < 4.0f && fabsf(a->box.x1 - b->box.x1) < 4.0f;
+}
+
+static int same_row(const struct doc_table *a, int ra, const struct doc_table *b, int rb)
+{
+	for (size_t i = 0; i < a->ncells; i++) {
+		const struct doc_cell *x = &a->cells[i];
+		int found = 0;
+
+		if (x->row != ra)
+			continue;
+		for (size_t k = 0; k < b->ncells; k++)
+			if (b->cells[k].row == rb && b->cells[k].col == x->col) {
+				found = !strcmp(b->cells[k].text, x->text);
+				break;
+			}
+		if (!found)
+			return 0;
+	}
+	return 1;
+}
+
+/* A row with no text and no colour: the rest of a row the page break
+ * split, which carries nothing. */
+static int blank_row(const struct doc_table *t, int r)
+{
+	for (size_t i = 0; i < t->ncells; i++)
+		if (t->cells[i].row == r && (t->cells[i].text[0] || t->cells[i].has_bg))
+			return 0;
+	return 1;
+}
+
+/* Appends b's rows to a; b's first row goes when it repeats a's header,
+ * and blank rows go. */
+static int append_rows(struct doc *doc, struct doc_table *a, const struct doc_table *b)
+{
+	int skip = a->header_rows > 0 && b->nrows > 1 && same_row(a, 0, b, 0) ? 1 : 0;
+	int next = a->nrows;
+
+	for (int r = skip; r < b->nrows; r++) {
+		if (blank_row(b, r))
+			continue;
+		for (size_t i = 0; i < b->ncells; i++) {
+			const struct doc_cell *x = &b->cells[i];
+			struct doc_cell *c;
+
+			if (x->row != r)
+				continue;
+			c = doc_table_add_cell(doc, a, next, x->col, x->text);
+			if (!c)
+				return EX_ENOMEM;
+			*c = *x;
+			c->row = next;
+		}
+		next++;
+	}
+	a->page_last = b->page_last;
+	return 0;
+}
+
+int tbl_merge_across_pages(struct doc *doc)
+{
+	int *gone = calloc(doc->ntables + 1, sizeof(int)), *newidx, rc = 0;
+	size_t w = 0, nt = 0;
+	long last_table = -1;   /* block index of the page's last body table */
+	int last_page = 0, body_after = 0;
+
+	if (!gone)
+		return EX_ENOMEM;
+	for (size_t i = 0; i < doc->nblocks && rc == 0; i++) {
+		struct doc_block *b = &doc->blocks[i];
+
+		if (b->furniture || b->type == DOC_BLK_FOOTNOTE) {
+			doc->blocks[w++] = *b;
+			continue;
+		}
+		if (b->type == DOC_BLK_TABLE && last_table >= 0 && !body_after && b->page == last_page + 1) {
+			struct doc_table *a = &doc->tables[doc->blocks[last_table].table];
+			const struct doc_table *t = &doc->tables[b->table];
+
+			if (same_columns(a, t)) {
+				rc = append_rows(doc, a, t);
+				gone[b->table] = 1;
+				last_page = b->page;
+				continue;   /* the block goes with its table */
+			}
+		}
+		if (b->page != last_page) {
+			body_after = 0;
+			last_table = -1;
+		}
+		if (b->type == DOC_BLK_TABLE) {
+			last_table = (long)w;
+			body_after = 0;
+		} else if (last_table >= 0) {
+			body_after = 1;
+		}
+		last_page = b->page;
+		doc->blocks[w++] = *b;
+	}
+	doc->nblocks = w;
+	/* Close the gaps in doc->tables and renumber. */
+	newidx = malloc(sizeof(int) * (doc->ntables + 1));
+	if (!newidx) {
+		free(gone);
+		return EX_ENOMEM;
+	}
+	for (size_t i = 0; i < doc->ntables; i++) {
+		newidx[i] = gone[i] ? -1 : (int)nt;
+		if (!gone[i]) {
+			doc->tables[nt] = doc->tables[i];
+			doc->tables[nt].id = (int)nt + 1;
+			nt++;
+		}
+	}
+	doc->ntables = nt;
+	for (size_t i = 0; i < doc->nblocks; i++)
+		if (doc->blocks[i].type == DOC_BLK_TABLE)
+			doc->blocks[i].table = newidx[doc->blocks[i].table];
+	free(newidx);
+	free(gone);
+	return rc;
 }

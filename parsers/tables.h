@@ -33,6 +33,11 @@ int tbl_find_ruled(struct doc *doc, struct layout_page *lp, const struct tbl_ras
  * never rendered. */
 int tbl_page_candidate(const struct layout_page *lp);
 
+/* After the last page: a table that ends a page and one that starts the
+ * next with the same columns are one table across the break (a repeated
+ * header row is dropped). Table ids are renumbered in document order. */
+int tbl_merge_across_pages(struct doc *doc);
+
 /* Quiets leptonica's messages on stderr; once per process. */
 void tbl_init(void);
 

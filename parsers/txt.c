@@ -39,6 +39,8 @@ static int is_heading_line(const char *l, int *level)
 	int depth;
 	size_t chars = cls_chars(l);
 
+	if (cls_contents_line(l))
+		return 0;   /* "Kapitel 1. Inledning ..... 5" is a contents entry */
 	if (l[0] == '#') {
 		int d = 0;
 

@@ -69,6 +69,11 @@ int pat_pack_load_default(struct pat_set *ps, struct ex_error *err);
 /* Applies the loaded packs to a document: header fields and values. */
 int pat_pack_apply(const struct pat_set *ps, struct doc *doc);
 
+/* Contents lists ("Innehåll", "Figurförteckning", "Tabellförteckning"):
+ * entries with their printed page numbers into doc->contents; and the
+ * publisher and year from a "© Organisation, 2023" line. */
+int pat_contents(const struct pat_set *ps, struct doc *doc);
+
 /* Colour name of an RGB value by hue: "green", "yellow", "red" or NULL
  * for white, grey, black and other hues. */
 const char *pat_colour_name(uint32_t rgb);

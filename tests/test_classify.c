@@ -86,6 +86,14 @@ static void captions_fields_caps(void **state)
 	assert_true(cls_ends_sentence("enligt nedanstående:  "));
 	assert_false(cls_ends_sentence("Signifikanta resultat"));
 	assert_int_equal(cls_chars("Ödmjuk"), 6);
+	assert_true(cls_contents_line("Sammanfattning ..... 3"));
+	assert_true(cls_contents_line("Kapitel 1. Några ord från RWI ..... 5"));
+	assert_true(cls_contents_line("Figur 10: Hur nöjd är du? .....\t13"));
+	assert_true(cls_contents_line("Förord \xE2\x80\xA6 3"));
+	assert_false(cls_contents_line("Ökning med 3,5 procent."));
+	assert_false(cls_contents_line("Tabell 3"));
+	assert_false(cls_contents_line("..... 3"));
+	assert_false(cls_contents_line("Sammanfattning ..... 12345"));
 }
 
 int main(void)

@@ -195,19 +195,55 @@ static void seed004_protocol(void **state)
 
 static void seed003_survey(void **state)
 {
-	struct doc *d = tu_read("corpus/seed003_utvardering.odt");
-	const struct doc_survey *s = &d->survey;
+	static const char *const files[] = { "corpus/seed003_utvardering.odt", "corpus/seed003_utvardering.pdf" };
+	static const int answers[10] = { 4, 4, 4, 3, 4, 3, 4, 3, 3, 3 };
 
-	assert_true(s->present);
-	assert_true(s->population == 39 && s->responses == 14 && s->rate == 36);
-	assert_int_equal(d->nwarnings, 0);            /* 14 of 39 is 35.9 %: consistent */
-	assert_int_equal(s->nfigures, 2);
-	assert_string_equal(s->figures[0].label, "Figur 1");
-	assert_non_null(strstr(s->figures[0].question, "implementera handlingsplanen"));
-	assert_int_equal(s->figures[0].nanswers, 4);
-	assert_string_equal(s->figures[0].answers[1].answer, "Ganska bra");
-	assert_true(s->figures[0].answers[1].percent == 57);
-	doc_free(d);
+	for (size_t f = 0; f < N_ELEMS(files); f++) {
+		struct doc *d = tu_read(files[f]);
+		const struct doc_survey *s = &d->survey;
+
+		assert_true(s->present);
+		assert_true(s->population == 39 && s->responses == 14 && s->rate == 36);
+		assert_int_equal(d->nwarnings, 0);            /* 14 of 39 is 35.9 %: consistent */
+		/* The ten figure questions, each with its answers, also where
+		 * the PDF's table runs over a page break. */
+		assert_int_equal(s->nfigures, 10);
+		for (int k = 0; k < 10; k++) {
+			char label[16];
+
+			snprintf(label, sizeof(label), "Figur %d", k + 1);
+			assert_string_equal(s->figures[k].label, label);
+			if ((int)s->figures[k].nanswers != answers[k])
+				fail_msg("%s %s: %zu answers, want %d", files[f], label, s->figures[k].nanswers,
+					 answers[k]);
+		}
+		assert_non_null(strstr(s->figures[0].question, "implementera handlingsplanen"));
+		assert_string_equal(s->figures[0].answers[1].answer, "Ganska bra");
+		assert_true(s->figures[0].answers[1].percent == 57);
+		assert_true(s->figures[5].answers[0].percent == 57);   /* "Drygt hälften (57 %)" */
+		doc_free(d);
+	}
+}
+
+static void seed002_publisher_contents_notes(void **state)
+{
+	static const char *const files[] = { "corpus/seed002_rapport.odt", "corpus/seed002_rapport.pdf" };
+
+	for (size_t f = 0; f < N_ELEMS(files); f++) {
+		struct doc *d = tu_read(files[f]);
+
+		assert_string_equal(d->type, "report");
+		assert_string_equal(d->title,
+				    "Förstärkt styrning och uppföljning av mänskliga rättigheter i sex kommuner");
+		assert_string_equal(d->organisation, "Sveriges Kommuner och Regioner");
+		assert_int_equal(d->year, 2023);
+		assert_int_equal(d->ncontents, 4);
+		assert_string_equal(d->contents[1].title, "Kapitel 2. Om nätverket");
+		assert_int_equal(d->contents[3].page, 8);
+		assert_non_null(tu_find(d, DOC_BLK_FOOTNOTE, "Bland annat följeforskning"));
+		assert_non_null(tu_find(d, DOC_BLK_FOOTNOTE, "Deltagarna utsågs"));
+		doc_free(d);
+	}
 }
 
 static void survey_mismatch_warns(void **state)
@@ -237,6 +273,7 @@ int main(void)
 		cmocka_unit_test(document_types),
 		cmocka_unit_test(seed004_protocol),
 		cmocka_unit_test(seed003_survey),
+		cmocka_unit_test(seed002_publisher_contents_notes),
 		cmocka_unit_test(survey_mismatch_warns),
 	};
 
