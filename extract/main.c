@@ -12,13 +12,13 @@
 #include "doc.h"
 #include "pipeline.h"
 
-enum cli_format { CLI_JSON, CLI_NDJSON, CLI_TEXT, CLI_MARKDOWN };
+enum cli_format { CLI_JSON, CLI_NDJSON, CLI_TEXT, CLI_MARKDOWN, CLI_CSV };
 
 struct cli {
 	enum cli_format format;
 	const char *out;      /* -o: file or directory */
 	int out_dir;
-	int compact, debug, furniture;
+	int compact, debug, furniture, tables_only;
 	struct doc_read_opts ro;
 };
 
@@ -28,7 +28,8 @@ static void usage(FILE *f)
 	      "Reads PDF, ODT, flat ODT and UTF-8 text documents and writes structured JSON.\n"
 	      "\n"
 	      "  -o, --output FILE|DIR   write to FILE (one input) or into DIR (one file per input)\n"
-	      "  -f, --format FMT        json (default), ndjson, text or markdown\n"
+	      "  -f, --format FMT        json (default), ndjson, text, markdown, or csv (the tables)\n"
+	      "      --tables            with markdown: only the tables\n"
 	      "      --ndjson            same as --format ndjson: one JSON object per line\n"
 	      "      --compact           JSON on one line\n"
 	      "      --pages A-B         only pages A to B of a PDF (\"3\", \"3-7\", \"3-\")\n"
@@ -72,15 +73,16 @@ static int parse_pages(const char *s, struct doc_read_opts *ro)
 
 static const char *ext_for(enum cli_format f)
 {
-	return f == CLI_TEXT ? ".txt" : f == CLI_MARKDOWN ? ".md" : ".json";
+	return f == CLI_TEXT ? ".txt" : f == CLI_MARKDOWN ? ".md" : f == CLI_CSV ? ".csv" : ".json";
 }
 
 static char *render(const struct doc *d, const struct cli *c)
 {
 	struct out_opts o = { .compact = c->compact || c->format == CLI_NDJSON,
-			      .furniture = c->furniture };
+			      .furniture = c->furniture, .tables_only = c->tables_only };
 
 	switch (c->format) {
+	case CLI_CSV: return out_csv(d, &o);
 	case CLI_TEXT: return out_text(d, &o);
 	case CLI_MARKDOWN: return out_markdown(d, &o);
 	default: return out_json(d, &o);
@@ -217,6 +219,7 @@ static int parse_format(const char *s, enum cli_format *f)
 	static const struct { const char *name; enum cli_format f; } tab[] = {
 		{ "json", CLI_JSON }, { "ndjson", CLI_NDJSON },
 		{ "text", CLI_TEXT }, { "markdown", CLI_MARKDOWN }, { "md", CLI_MARKDOWN },
+		{ "csv", CLI_CSV },
 	};
 
 	for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
@@ -237,7 +240,7 @@ static int is_dir(const char *p)
 int main(int argc, char **argv)
 {
 	enum { O_NDJSON = 256, O_COMPACT, O_PAGES, O_PASSWORD, O_DEBUG, O_FURNITURE, O_PATTERNS,
-	       O_NO_DEFAULT };
+	       O_NO_DEFAULT, O_TABLES };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'f' },
@@ -246,6 +249,7 @@ int main(int argc, char **argv)
 		{ "pages", required_argument, NULL, O_PAGES },
 		{ "password", required_argument, NULL, O_PASSWORD },
 		{ "furniture", no_argument, NULL, O_FURNITURE },
+		{ "tables", no_argument, NULL, O_TABLES },
 		{ "patterns", required_argument, NULL, O_PATTERNS },
 		{ "no-default-patterns", no_argument, NULL, O_NO_DEFAULT },
 		{ "debug", no_argument, NULL, O_DEBUG },
@@ -262,7 +266,7 @@ int main(int argc, char **argv)
 		case 'o': c.out = optarg; break;
 		case 'f':
 			if (parse_format(optarg, &c.format) < 0) {
-				fprintf(stderr, "extract: unknown format '%s' (json, ndjson, text, markdown)\n", optarg);
+				fprintf(stderr, "extract: unknown format '%s' (json, ndjson, text, markdown, csv)\n", optarg);
 				return 2;
 			}
 			break;
@@ -276,6 +280,7 @@ int main(int argc, char **argv)
 			break;
 		case O_PASSWORD: c.ro.password = optarg; break;
 		case O_FURNITURE: c.furniture = 1; break;
+		case O_TABLES: c.tables_only = 1; break;
 		case O_PATTERNS:
 			if (npacks == 64) {
 				fprintf(stderr, "extract: at most 64 --patterns\n");

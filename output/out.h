@@ -13,6 +13,7 @@
 struct out_opts {
 	int compact;      /* one line */
 	int furniture;    /* text/markdown: include page furniture */
+	int tables_only;  /* text/markdown: only the tables */
 };
 
 char *out_json(const struct doc *doc, const struct out_opts *o);
@@ -20,6 +21,8 @@ char *out_json(const struct doc *doc, const struct out_opts *o);
 char *out_json_error(const char *path, const char *code, const char *msg, int compact);
 char *out_text(const struct doc *doc, const struct out_opts *o);
 char *out_markdown(const struct doc *doc, const struct out_opts *o);
+/* Every table of the document as CSV, tables apart by a blank line. */
+char *out_csv(const struct doc *doc, const struct out_opts *o);
 
 /* Stable name of an error code for JSON: "io", "format", ... */
 const char *out_error_code_name(int code);

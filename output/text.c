@@ -107,6 +107,8 @@ static char *render(const struct doc *d, const struct out_opts *o, int md)
 
 		if (k->furniture != DOC_FURN_NONE && !(o && o->furniture))
 			continue;
+		if (o && o->tables_only && k->type != DOC_BLK_TABLE && k->type != DOC_BLK_CAPTION)
+			continue;
 		if (b.n)
 			puts_(&b, "\n");
 		if (k->type == DOC_BLK_TABLE) {

@@ -158,6 +158,21 @@ static void text_and_markdown(void **state)
 	doc_free(d);
 }
 
+static void csv_tables(void **state)
+{
+	struct doc *d = sample();
+	struct out_opts o = { 0 };
+	struct doc_table *t = &d->tables[0];
+	char *c;
+
+	/* A cell with a comma and a quote is quoted, the quote doubled. */
+	doc_table_add_cell(d, t, 2, 2, "1,5 \"ca\"");
+	c = out_csv(d, &o);
+	assert_string_equal(c, "Resultat (Tkr),,Utf T1\r\nIntäkter,,52 491\r\nKostnader,,\"1,5 \"\"ca\"\"\"\r\n");
+	free(c);
+	doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -165,6 +180,7 @@ int main(void)
 		cmocka_unit_test(deterministic_and_compact),
 		cmocka_unit_test(error_object),
 		cmocka_unit_test(text_and_markdown),
+		cmocka_unit_test(csv_tables),
 	};
 
 	return cmocka_run_group_tests_name("writers", tests, NULL, NULL);
