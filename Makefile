@@ -17,7 +17,7 @@ TEST_BIN = $(TESTS:%=$(BUILD)/tests/%)
 FUZZ    = fuzz_pdf fuzz_odt fuzz_txt
 
 .PHONY: all help deps demo test check unit golden badinput robustness fidelity \
-        layering asan tsan bench bench-values corpus-holdout install clean corpus regolden fuzz fuzz-replay
+        layering asan tsan bench bench-values bench-tables corpus-holdout corpus-tables install clean corpus regolden fuzz fuzz-replay
 
 all: $(BUILD)/extract
 
@@ -30,6 +30,7 @@ help:
 	@echo "make tsan       two documents in two threads under ThreadSanitizer"
 	@echo "make bench      time extract against pdftotext on the 100+ page PDF"
 	@echo "make bench-values  precision and recall on held-out documents"
+	@echo "make bench-tables  table detection and cells: own corpus and peer suites"
 	@echo "make corpus     rebuild corpus/ documents (needs LibreOffice)"
 	@echo "make regolden   rewrite expected JSON from current output (review the diff!)"
 	@echo "make install PREFIX=/usr/local"
@@ -101,6 +102,7 @@ layering:
 	@sh tests/layering.sh
 
 asan:
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	$(MAKE) BUILD=build-asan CC=gcc \
 		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -DARENA_DEBUG" \
 		check
@@ -127,12 +129,19 @@ fuzz:
 bench: $(BUILD)/extract
 	@sh tests/bench.sh $(BUILD)/extract
 
+bench-tables: $(BUILD)/extract
+	@/usr/bin/python3 tests/bench_tables.py $(BUILD)/extract
+
 bench-values: $(BUILD)/extract
 	@/usr/bin/python3 tests/bench_values.py $(BUILD)/extract
 
 corpus:
 	sh scripts/deps.sh --corpus
 	/usr/bin/python3 corpus/gen.py
+
+corpus-tables:
+	sh scripts/deps.sh --corpus
+	/usr/bin/python3 corpus/tables/gen_tables.py
 
 corpus-holdout:
 	sh scripts/deps.sh --corpus

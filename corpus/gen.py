@@ -393,31 +393,51 @@ def plain(text, state):
 
 
 def table_xml(t, tno, auto):
+    """A table: header rows (repeated on a new page), body rows; optional
+    "bg" {(r, c): colour}, "spans" {(r, c): (rowspan, colspan)} with ""
+    in covered positions, "borders" (default True), "zebra" (a fill on
+    every other body row)."""
     header, rows = t["header"], t["rows"]
-    ncols = len(header[0])
+    ncols = len(header[0]) if header else len(rows[0])
+    spans = t.get("spans", {})
+    covered = set()
+    for (r, c), (rs, cs) in spans.items():
+        for dr in range(rs):
+            for dc in range(cs):
+                if dr or dc:
+                    covered.add((r + dr, c + dc))
+    borders = t.get("borders", True)
     x = []
     if t.get("caption"):
         x.append('<text:p text:style-name="Caption">%s</text:p>' % esc(t["caption"]))
     x.append('<table:table table:name="Tabell%d" table:style-name="Tbl">' % tno)
     x.append('<table:table-column table:number-columns-repeated="%d"/>' % ncols)
     for part, rr, off in (("h", header, 0), ("b", rows, len(header))):
-        if part == "h":
+        if part == "h" and rr:
             x.append("<table:table-header-rows>")
         for ri, row in enumerate(rr):
             x.append("<table:table-row>")
             for ci, cell in enumerate(row):
-                bg = t.get("bg", {}).get((ri + off, ci))
-                sname = "CellPlain"
-                if bg:
-                    sname = "Cell%s" % bg[1:]
-                    auto[sname] = ('<style:style style:name="%s" style:family="table-cell">'
-                                   '<style:table-cell-properties fo:background-color="%s" '
-                                   'fo:border="0.5pt solid #000000" fo:padding="0.1cm"/></style:style>'
-                                   % (sname, bg))
-                x.append('<table:table-cell table:style-name="%s" office:value-type="string">'
-                         '<text:p>%s</text:p></table:table-cell>' % (sname, esc(cell)))
+                r = ri + off
+                if (r, ci) in covered:
+                    x.append("<table:covered-table-cell/>")
+                    continue
+                bg = t.get("bg", {}).get((r, ci))
+                if not bg and t.get("zebra") and part == "b" and ri % 2 == 1:
+                    bg = t["zebra"]
+                sname = ("Cell" if borders else "Free") + (bg[1:] if bg else "Plain")
+                auto[sname] = ('<style:style style:name="%s" style:family="table-cell">'
+                               '<style:table-cell-properties %s%s fo:padding="0.1cm"/></style:style>'
+                               % (sname, 'fo:border="0.5pt solid #000000" ' if borders else 'fo:border="none" ',
+                                  'fo:background-color="%s"' % bg if bg else ""))
+                span = ""
+                if (r, ci) in spans:
+                    rs, cs = spans[(r, ci)]
+                    span = ' table:number-rows-spanned="%d" table:number-columns-spanned="%d"' % (rs, cs)
+                x.append('<table:table-cell table:style-name="%s"%s office:value-type="string">'
+                         '<text:p>%s</text:p></table:table-cell>' % (sname, span, esc(cell)))
             x.append("</table:table-row>")
-        if part == "h":
+        if part == "h" and rr:
             x.append("</table:table-header-rows>")
     x.append("</table:table>")
     return "".join(x)
@@ -425,9 +445,6 @@ def table_xml(t, tno, auto):
 
 def fodt(doc):
     auto = {
-        "CellPlain": '<style:style style:name="CellPlain" style:family="table-cell">'
-                     '<style:table-cell-properties fo:border="0.5pt solid #000000" fo:padding="0.1cm"/>'
-                     '</style:style>',
         "Tbl": '<style:style style:name="Tbl" style:family="table"><style:table-properties '
                'style:width="17cm" table:align="margins" fo:margin-top="0.2cm" fo:margin-bottom="0.3cm"/></style:style>',
         "PBreak": '<style:style style:name="PBreak" style:family="paragraph" style:parent-style-name="Standard">'

@@ -148,10 +148,13 @@ static json_t *ratings_json(const struct doc *d)
 static json_t *protocol_json(const struct doc *d)
 {
 	const struct doc_protocol *p = &d->protocol;
-	json_t *o = json_object(), *people = json_array(), *adj = json_array(), *items = json_array();
+	json_t *o = json_object(), *people, *adj, *items;
 
 	if (!p->present)
 		return o;
+	people = json_array();
+	adj = json_array();
+	items = json_array();
 	json_object_set_new(o, "date", str_or_null(p->date));
 	json_object_set_new(o, "time", str_or_null(p->time));
 	json_object_set_new(o, "place", str_or_null(p->place));
@@ -200,10 +203,12 @@ static json_t *protocol_json(const struct doc *d)
 static json_t *survey_json(const struct doc *d)
 {
 	const struct doc_survey *s = &d->survey;
-	json_t *o = json_object(), *figs = json_array(), *sc = json_array();
+	json_t *o = json_object(), *figs, *sc;
 
 	if (!s->present)
 		return o;
+	figs = json_array();
+	sc = json_array();
 	json_object_set_new(o, "population", s->population >= 0 ? value_num(s->population) : json_null());
 	json_object_set_new(o, "responses", s->responses >= 0 ? value_num(s->responses) : json_null());
 	json_object_set_new(o, "response_rate", s->rate >= 0 ? value_num(s->rate) : json_null());

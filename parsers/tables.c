@@ -2,6 +2,7 @@
 #include "tables.h"
 
 #include <leptonica/allheaders.h>
+#include <ctype.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -230,6 +231,13 @@ static const char *cell_text(struct doc *doc, struct layout_page *lp, struct box
 /* Row 0 is a header when its cells are short labels and the rows under
  * it hold numbers or running text, or when the table has just two rows
  * (a label row over a value row). */
+/* A year standing alone ("2024") heads a column; it is not data. */
+static int is_year(const char *s)
+{
+	return strlen(s) == 4 && (!strncmp(s, "19", 2) || !strncmp(s, "20", 2)) &&
+	       isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3]);
+}
+
 static int header_rows(const struct doc_table *t)
 {
 	int short0 = 1, digits0 = 0, digits_later = 0, prose_later = 0;
@@ -237,7 +245,8 @@ static int header_rows(const struct doc_table *t)
 	for (size_t i = 0; i < t->ncells; i++) {
 		const char *s = t->cells[i].text;
 		size_t n = strlen(s);
-		int d = (s[0] >= '0' && s[0] <= '9') || (s[0] == '-' && s[1] >= '0' && s[1] <= '9');
+		int d = ((s[0] >= '0' && s[0] <= '9') || (s[0] == '-' && s[1] >= '0' && s[1] <= '9')) &&
+			!(t->cells[i].row == 0 && is_year(s));
 		int prose = n > 40 || (n && s[n - 1] == '.');
 
 		if (t->cells[i].row == 0) {

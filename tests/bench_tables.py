@@ -1,0 +1,169 @@
+#!/usr/bin/python3
+"""make bench-tables: tables found in PDF layout, measured.
+
+1. The table corpus (corpus/tables/, made by gen_tables.py from data with
+   known cells): table detection precision and recall, and cell precision
+   and recall (a cell counts when its text and its row and column match),
+   per category; tables on the no-table pages; time per page.
+2. The peer suites in ../shared/eval/external/{tabula,camelot}/ (their
+   own test cases): cell precision and recall per suite and mode, and how
+   many cases pass (cell F1 >= 0.9, or every cell check right)."""
+import glob
+import json
+import os
+import subprocess
+import sys
+import time
+
+X = sys.argv[1]
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+PEERS = os.path.join(ROOT, "..", "shared", "eval", "external")
+
+
+def norm(s):
+    return " ".join((s or "").split())
+
+
+def run(path, page=None):
+    cmd = [X, "--no-default-patterns", "--compact"] + (["--pages", str(page)] if page else []) + [path]
+    p = subprocess.run(cmd, capture_output=True)
+    if p.returncode != 0:
+        return None
+    return json.loads(p.stdout)
+
+
+def grid(t):
+    return [[norm(c) for c in r] for r in t["header"]] + [[norm(c["text"]) for c in r] for r in t["rows"]]
+
+
+def cells(g):
+    return {(r, c, x) for r, row in enumerate(g) for c, x in enumerate(row) if x}
+
+
+def score(want, got):
+    """Matched cells, cells found, cells wanted."""
+    w, g = cells(want), cells(got)
+    return len(w & g), len(g), len(w)
+
+
+def best(want, tables):
+    """The found table that shares most cells with want, and its score."""
+    top, top_s = None, (0, 0, len(cells(want)))
+    for t in tables:
+        s = score(want, t)
+        if s[0] > top_s[0]:
+            top, top_s = t, s
+    return top, top_s
+
+
+def pr(hit, found, wanted):
+    p = hit / found if found else 1.0
+    r = hit / wanted if wanted else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def own_corpus():
+    rows = {}
+    pages_total, seconds = 0, 0.0
+    for tp in sorted(glob.glob(os.path.join(ROOT, "corpus", "tables", "*.truth.json"))):
+        truth = json.load(open(tp, encoding="utf-8"))
+        pdf = tp[:-len(".truth.json")] + ".pdf"
+        t0 = time.monotonic()
+        d = run(pdf)
+        seconds += time.monotonic() - t0
+        pages_total += d["source"]["pages"]
+        found = [grid(t) for t in d["tables"]]
+        k = rows.setdefault(truth["category"], {"det": [0, 0, 0], "cell": [0, 0, 0]})
+        used = set()
+        for want in truth["tables"]:
+            g = [[norm(c) for c in r] for r in want["cells"]]
+            t, s = best(g, [f for i, f in enumerate(found) if i not in used])
+            k["det"][2] += 1
+            k["cell"][2] += s[2]
+            if t is not None and s[0] * 2 >= s[2]:
+                used.add(found.index(t))
+                k["det"][0] += 1
+                k["cell"][0] += s[0]
+        k["det"][1] += len(found)
+        k["cell"][1] += sum(len(cells(f)) for f in found)
+    print("bench-tables: corpus/tables, %d pages, %.3f s per page (whole extract run)" %
+          (pages_total, seconds / max(pages_total, 1)))
+    print("%-16s %7s %7s %7s %7s | %7s %7s %7s" % ("category", "tables", "det P", "det R", "det F1",
+                                                   "cell P", "cell R", "cell F1"))
+    all_det, all_cell = [0, 0, 0], [0, 0, 0]
+    for cat in sorted(rows):
+        k = rows[cat]
+        dp, dr, df = pr(*k["det"])
+        cp, cr, cf = pr(*k["cell"])
+        print("%-16s %7d %7.3f %7.3f %7.3f | %7.3f %7.3f %7.3f" % (cat, k["det"][2], dp, dr, df, cp, cr, cf))
+        for i in range(3):
+            all_det[i] += k["det"][i]
+            all_cell[i] += k["cell"][i]
+    dp, dr, df = pr(*all_det)
+    cp, cr, cf = pr(*all_cell)
+    print("%-16s %7d %7.3f %7.3f %7.3f | %7.3f %7.3f %7.3f" % ("all", all_det[2], dp, dr, df, cp, cr, cf))
+    fp = rows.get("no_table", {"det": [0, 0, 0]})["det"][1]
+    print("bench-tables: tables found on the no-table pages: %d (target 0)" % fp)
+
+
+def in_area(t, case):
+    a = case.get("area")
+    if not a or not t.get("bbox"):
+        return True
+    x0, y0, x1, y1 = t["bbox"]
+    if "top" in a:
+        return not (x1 < a["left"] or x0 > a["right"] or y1 < a["top"] or y0 > a["bottom"])
+    return True
+
+
+def peer_suites():
+    for suite in ("tabula", "camelot"):
+        cases = sorted(glob.glob(os.path.join(PEERS, suite, "cases", "*.json")))
+        if not cases:
+            print("bench-tables: %s suite not present, skipped" % suite)
+            continue
+        stats = {}
+        cache = {}
+        for cp in cases:
+            case = json.load(open(cp, encoding="utf-8"))
+            mode = case.get("mode", "?")
+            st = stats.setdefault(mode, {"cases": 0, "passed": 0, "cell": [0, 0, 0]})
+            st["cases"] += 1
+            pdf = os.path.join(PEERS, suite, case["pdf"])
+            key = (pdf, case.get("page", 1))
+            if key not in cache:
+                cache[key] = run(pdf, case.get("page", 1))
+            d = cache[key]
+            found = [grid(t) for t in (d["tables"] if d else []) if in_area(t, case)]
+            ok = True
+            if case.get("complete") and case.get("tables"):
+                for want in case["tables"]:
+                    g = [[norm(c) for c in r] for r in want]
+                    _, s = best(g, found)
+                    st["cell"][0] += s[0]
+                    st["cell"][1] += max(s[1], 0)
+                    st["cell"][2] += s[2]
+                    ok &= pr(*s)[2] >= 0.9
+            for chk in case.get("cell_checks", []):
+                hit = False
+                for f in found:
+                    try:
+                        if norm(f[chk["row"]][chk["col"]]) == norm(chk["text"]):
+                            hit = True
+                    except IndexError:
+                        pass
+                ok &= hit
+            if not case.get("tables") and not case.get("cell_checks"):
+                exp = case.get("expectation", "")
+                ok = ("no table" in exp and not found) if "no table" in exp else ok
+            st["passed"] += ok
+        for mode in sorted(stats):
+            st = stats[mode]
+            p, r, f = pr(*st["cell"])
+            print("bench-tables: %-8s %-8s %3d cases, %3d pass; cell P %.3f R %.3f F1 %.3f" %
+                  (suite, mode, st["cases"], st["passed"], p, r, f))
+
+
+own_corpus()
+peer_suites()
