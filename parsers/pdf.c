@@ -257,8 +257,13 @@ static int pdf_read_page(struct doc *doc, PopplerDocument *pd, int i)
 		lp.height = dp->height;
 		lp.lines = pb.lines;
 		lp.nlines = pb.nlines;
-		if (tbl_page_candidate(&lp))
+		if (tbl_page_candidate(&lp)) {
 			rc = pdf_page_tables(doc, page, &lp);
+			if (rc == 0)
+				rc = tbl_find_stream(doc, &lp);
+			if (rc == 0)
+				tbl_sort(doc, &lp);
+		}
 	}
 	if (rc == 0)
 		rc = layout_page_blocks(doc, &lp);

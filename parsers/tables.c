@@ -10,6 +10,8 @@
 
 #include "../extract/norm.h"
 
+#include <stdio.h>
+
 struct seg {
 	int a0, a1;   /* extent along the rule */
 	int at;       /* position across it */
@@ -555,4 +557,235 @@ int tbl_merge_across_pages(struct doc *doc)
 	free(newidx);
 	free(gone);
 	return rc;
+}
+
+/* ---- borderless tables ---- */
+
+struct srow {
+	size_t *idx;         /* lines (segments) of the row, left to right */
+	size_t n;
+	float y0, y1;
+};
+
+static int cmp_line_x(const void *a, const void *b, void *arg)
+{
+	const struct doc_line *l = arg;
+	float x = l[*(const size_t *)a].box.x0, y = l[*(const size_t *)b].box.x0;
+
+	return (x > y) - (x < y);
+}
+
+static int numeric(const char *s)
+{
+	if (!s[0])
+		return 0;
+	if (s[0] == '-' || s[0] == '+' || !strncmp(s, "\xE2\x88\x92", 3) || !strncmp(s, "\xE2\x80\x93", 3))
+		s += s[0] == '-' || s[0] == '+' ? 1 : 3;
+	return isdigit((unsigned char)s[0]) || !s[0];
+}
+
+static char *line_text(struct doc *doc, const struct doc_line *l)
+{
+	size_t n = 0;
+	char *s, *p;
+
+	for (size_t i = 0; i < l->nwords; i++)
+		n += strlen(l->words[i].text) + 1;
+	s = p = arena_alloc(doc->arena, n + 1);
+	if (!s)
+		return NULL;
+	for (size_t i = 0; i < l->nwords; i++) {
+		size_t w = strlen(l->words[i].text);
+
+		memcpy(p, l->words[i].text, w);
+		p += w;
+		if (i + 1 < l->nwords && l->words[i].space_after)
+			*p++ = ' ';
+	}
+	*p = '\0';
+	return s;
+}
+
+/* Builds one stream table from rows [r0, r1) if its columns qualify. */
+static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *rows, size_t r0, size_t r1)
+{
+	float cx0[32], cx1[32];
+	int ncols = 0, numcol = 0, rc = 0;
+	size_t filled[32] = { 0 }, nums[32] = { 0 }, chars[32] = { 0 };
+	struct doc_table *t;
+
+	/* Columns: the x-ranges that segments cover, merged where they overlap. */
+	for (size_t r = r0; r < r1; r++)
+		for (size_t k = 0; k < rows[r].n; k++) {
+			const struct box *b = &lp->lines[rows[r].idx[k]].box;
+			int hit = -1;
+
+			for (int c = 0; c < ncols; c++)
+				if (b->x0 <= cx1[c] + 2 && b->x1 >= cx0[c] - 2) {
+					if (hit < 0) {
+						hit = c;
+						cx0[c] = fminf(cx0[c], b->x0);
+						cx1[c] = fmaxf(cx1[c], b->x1);
+					} else {
+						/* b bridges two columns: they are one. */
+						cx0[hit] = fminf(cx0[hit], cx0[c]);
+						cx1[hit] = fmaxf(cx1[hit], cx1[c]);
+						cx0[c] = cx0[--ncols];
+						cx1[c] = cx1[ncols];
+						c--;
+					}
+				}
+			if (hit < 0) {
+				if (ncols == 32)
+					return 0;
+				cx0[ncols] = b->x0;
+				cx1[ncols++] = b->x1;
+			}
+		}
+	if (ncols < 2)
+		return 0;
+	/* Columns left to right. */
+	for (int i = 0; i < ncols; i++)
+		for (int j = i + 1; j < ncols; j++)
+			if (cx0[j] < cx0[i]) {
+				float a = cx0[i], b = cx1[i];
+
+				cx0[i] = cx0[j], cx1[i] = cx1[j];
+				cx0[j] = a, cx1[j] = b;
+			}
+	for (size_t r = r0; r < r1; r++)
+		for (size_t k = 0; k < rows[r].n; k++) {
+			const struct doc_line *l = &lp->lines[rows[r].idx[k]];
+			float mid = (l->box.x0 + l->box.x1) / 2;
+
+			for (int c = 0; c < ncols; c++)
+				if (mid >= cx0[c] - 2 && mid <= cx1[c] + 2) {
+					filled[c]++;
+					nums[c] += l->nwords && numeric(l->words[0].text);
+					for (size_t w = 0; w < l->nwords; w++)
+						chars[c] += strlen(l->words[w].text) + 1;
+				}
+		}
+	for (int c = 0; c < ncols; c++) {
+		if (filled[c] && chars[c] / filled[c] > 60)
+			return 0;     /* prose, not cells */
+		if (c > 0 && filled[c] >= 2 && nums[c] * 10 >= filled[c] * 6)
+			numcol = 1;
+	}
+	if (!numcol && ncols < 3)
+		return 0;
+	if (r1 - r0 < 2 || (r1 - r0 < 3 && !numcol))
+		return 0;
+	t = doc_add_table(doc, "stream");
+	if (!t)
+		return EX_ENOMEM;
+	t->page_first = t->page_last = lp->page;
+	t->has_box = 1;
+	t->box = (struct box){ cx0[0], rows[r0].y0, cx1[ncols - 1], rows[r1 - 1].y1 };
+	for (size_t r = r0; r < r1 && rc == 0; r++)
+		for (int c = 0; c < ncols && rc == 0; c++) {
+			const char *parts[16];
+			size_t np = 0;
+			struct doc_cell *x;
+
+			for (size_t k = 0; k < rows[r].n && np < 16; k++) {
+				const struct doc_line *l = &lp->lines[rows[r].idx[k]];
+				float mid = (l->box.x0 + l->box.x1) / 2;
+
+				if (mid >= cx0[c] - 2 && mid <= cx1[c] + 2) {
+					parts[np++] = line_text(doc, l);
+					lp->used[rows[r].idx[k]] = 1;
+				}
+			}
+			x = doc_table_add_cell(doc, t, (int)(r - r0), c,
+					       np ? norm_join_lines(doc->arena, parts, np) : "");
+			if (!x) {
+				rc = EX_ENOMEM;
+				break;
+			}
+			x->has_box = 1;
+			x->box = (struct box){ cx0[c], rows[r].y0, cx1[c], rows[r].y1 };
+		}
+	t->header_rows = header_rows(t);
+	if (rc == 0) {
+		int *p = ARENA_PUSH(doc->arena, lp->tables, lp->ntables, lp->cap_tables);
+
+		if (!p)
+			return EX_ENOMEM;
+		*p = (int)doc->ntables - 1;
+	}
+	return rc;
+}
+
+static int cmp_row_y(const void *a, const void *b)
+{
+	float x = ((const struct srow *)a)->y0, y = ((const struct srow *)b)->y0;
+
+	return (x > y) - (x < y);
+}
+
+int tbl_find_stream(struct doc *doc, struct layout_page *lp)
+{
+	struct srow *rows = arena_alloc(doc->arena, sizeof(*rows) * (lp->nlines + 1));
+	size_t nrows = 0, start;
+	int rc = 0;
+
+	if (!rows)
+		return EX_ENOMEM;
+	if (!lp->used && !(lp->used = arena_alloc(doc->arena, lp->nlines + 1)))
+		return EX_ENOMEM;
+	/* Rows: free segments whose vertical middles agree. */
+	for (size_t i = 0; i < lp->nlines; i++) {
+		const struct box *b = &lp->lines[i].box;
+		float cy = (b->y0 + b->y1) / 2, h = b->y1 - b->y0;
+		size_t r;
+
+		if (lp->used[i] || h <= 0)
+			continue;
+		for (r = 0; r < nrows; r++)
+			if (fabsf((rows[r].y0 + rows[r].y1) / 2 - cy) < h * 0.4f)
+				break;
+		if (r == nrows) {
+			rows[nrows].idx = arena_alloc(doc->arena, sizeof(size_t) * (lp->nlines + 1));
+			if (!rows[nrows].idx)
+				return EX_ENOMEM;
+			rows[nrows].y0 = b->y0;
+			rows[nrows].y1 = b->y1;
+			nrows++;
+		}
+		rows[r].idx[rows[r].n++] = i;
+		rows[r].y0 = fminf(rows[r].y0, b->y0);
+		rows[r].y1 = fmaxf(rows[r].y1, b->y1);
+	}
+	qsort(rows, nrows, sizeof(*rows), cmp_row_y);
+	for (size_t r = 0; r < nrows; r++)
+		qsort_r(rows[r].idx, rows[r].n, sizeof(size_t), cmp_line_x, lp->lines);
+	/* Runs of close rows with two or more segments each. */
+	for (size_t r = 0; r < nrows && rc == 0;) {
+		float h;
+
+		if (rows[r].n < 2) {
+			r++;
+			continue;
+		}
+		start = r;
+		h = rows[r].y1 - rows[r].y0;
+		while (r + 1 < nrows && rows[r + 1].n >= 2 && rows[r + 1].y0 - rows[r].y1 < 2.5f * h)
+			r++;
+		rc = stream_table(doc, lp, rows, start, r + 1);
+		r++;
+	}
+	return rc;
+}
+
+void tbl_sort(const struct doc *doc, struct layout_page *lp)
+{
+	for (size_t i = 1; i < lp->ntables; i++)
+		for (size_t j = i; j > 0 && doc->tables[lp->tables[j]].box.y0 <
+					  doc->tables[lp->tables[j - 1]].box.y0; j--) {
+			int x = lp->tables[j];
+
+			lp->tables[j] = lp->tables[j - 1];
+			lp->tables[j - 1] = x;
+		}
 }

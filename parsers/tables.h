@@ -28,6 +28,15 @@ struct tbl_raster {
  * lp->tables gets the indexes of the tables found. */
 int tbl_find_ruled(struct doc *doc, struct layout_page *lp, const struct tbl_raster *r);
 
+/* Finds borderless tables among the lines no ruled table took: rows of
+ * two or more segments side by side whose columns line up, with a column
+ * of numbers or three or more short columns. Prose in two columns, lists
+ * and contents lists do not qualify. Uses only the words' boxes. */
+int tbl_find_stream(struct doc *doc, struct layout_page *lp);
+
+/* Orders lp->tables by their tops, as layout expects. */
+void tbl_sort(const struct doc *doc, struct layout_page *lp);
+
 /* Whether a page's lines look as if they might hold a table: several
  * rows with two or more segments side by side. Pages that do not are
  * never rendered. */
