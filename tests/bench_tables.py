@@ -63,7 +63,11 @@ def pr(hit, found, wanted):
     return p, r, f
 
 
-def own_corpus():
+TARGETS = {"ruled": 0.97, "ruled_multiline": 0.97, "ruled_spans": 0.97, "zebra": 0.97,
+           "two_tables": 0.97, "across_pages": 0.97, "borderless": 0.93}
+
+
+def own_corpus(check=False):
     rows = {}
     pages_total, seconds = 0, 0.0
     for tp in sorted(glob.glob(os.path.join(ROOT, "corpus", "tables", "*.truth.json"))):
@@ -105,6 +109,29 @@ def own_corpus():
     print("%-16s %7d %7.3f %7.3f %7.3f | %7.3f %7.3f %7.3f" % ("all", all_det[2], dp, dr, df, cp, cr, cf))
     fp = rows.get("no_table", {"det": [0, 0, 0]})["det"][1]
     print("bench-tables: tables found on the no-table pages: %d (target 0)" % fp)
+    if not check:
+        return 0
+    passed = failed = 0
+    for cat, target in sorted(TARGETS.items()):
+        k = rows.get(cat)
+        f = pr(*k["cell"])[2] if k else 0.0
+        if f >= target:
+            passed += 1
+        else:
+            failed += 1
+            print("FAIL tables %s: cell F1 %.3f < %.2f" % (cat, f, target))
+    if df >= 0.95:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL tables: detection F1 %.3f < 0.95" % df)
+    if fp == 0:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL tables: %d tables on no-table pages" % fp)
+    print("tables: %d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
 
 
 def in_area(t, case):
@@ -165,5 +192,8 @@ def peer_suites():
                   (suite, mode, st["cases"], st["passed"], p, r, f))
 
 
+if "--check" in sys.argv:
+    # The test group: the own corpus against the targets, as pass/fail.
+    sys.exit(own_corpus(check=True))
 own_corpus()
 peer_suites()

@@ -25,6 +25,7 @@ run unit sh tests/run_unit.sh "$B"/tests/test_*
 run golden sh tests/golden.sh "$X"
 run badinput sh tests/badinput.sh "$X"
 run fidelity sh tests/fidelity.sh "$X" "$B/tests/cer"
+run tables /usr/bin/python3 tests/bench_tables.py "$X" --check
 run robustness sh tests/robustness.sh "$X"
 run fuzz-replay sh tests/fuzz/replay.sh "$B/tests/fuzz"
 [ -n "$bad" ] && echo "failed groups:$bad"
