@@ -16,6 +16,7 @@ import sys
 import time
 
 X = sys.argv[1]
+VERBOSE = "--verbose" in sys.argv
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 PEERS = os.path.join(ROOT, "..", "shared", "eval", "external")
 
@@ -172,6 +173,8 @@ def peer_suites():
                     st["cell"][1] += max(s[1], 0)
                     st["cell"][2] += s[2]
                     ok &= pr(*s)[2] >= 0.9
+                    if VERBOSE:
+                        print("    %s: cells matched %d, found %d, wanted %d" % ((os.path.basename(cp),) + s))
             for chk in case.get("cell_checks", []):
                 hit = False
                 for f in found:
@@ -185,6 +188,8 @@ def peer_suites():
                 exp = case.get("expectation", "")
                 ok = ("no table" in exp and not found) if "no table" in exp else ok
             st["passed"] += ok
+            if VERBOSE:
+                print("  %s %s %s: %s" % (suite, mode, os.path.basename(cp), "pass" if ok else "FAIL"))
         for mode in sorted(stats):
             st = stats[mode]
             p, r, f = pr(*st["cell"])
