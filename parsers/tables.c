@@ -196,10 +196,14 @@ static int cell_colour(const struct tbl_raster *r, int x0, int y0, int x1, int y
 	return ok;
 }
 
-/* The text of the words whose centres fall in box b, line by line. */
-static const char *cell_text(struct doc *doc, struct layout_page *lp, struct box b, int *taken_any)
+/* The text of the words whose centres fall in box b, line by line.
+ * *coarse is set when two segments side by side fall in the cell: the
+ * grid is coarser than the text (a few rules around a whole table). */
+static const char *cell_text(struct doc *doc, struct layout_page *lp, struct box b, int *taken_any,
+			     int *coarse)
 {
 	const char *parts[256];
+	const struct doc_line *seen[256];
 	size_t n = 0;
 
 	for (size_t i = 0; i < lp->nlines && n < 256; i++) {
@@ -224,15 +228,17 @@ static const char *cell_text(struct doc *doc, struct layout_page *lp, struct box
 			}
 			*taken_any = 1;
 		}
-		if (len)
+		if (len) {
+			for (size_t k = 0; k < n; k++)
+				if (fabsf(seen[k]->box.y0 - l->box.y0) < 2.0f)
+					*coarse = 1;
+			seen[n] = l;
 			parts[n++] = arena_strndup(doc->arena, buf, len);
+		}
 	}
 	return n ? norm_join_lines(doc->arena, parts, n) : "";
 }
 
-/* Row 0 is a header when its cells are short labels and the rows under
- * it hold numbers or running text, or when the table has just two rows
- * (a label row over a value row). */
 /* A year standing alone ("2024") heads a column; it is not data. */
 static int is_year(const char *s)
 {
@@ -240,6 +246,9 @@ static int is_year(const char *s)
 	       isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3]);
 }
 
+/* Row 0 is a header when its cells are short labels and the rows under
+ * it hold numbers or running text, or when the table has just two rows
+ * (a label row over a value row). */
 static int header_rows(const struct doc_table *t)
 {
 	int short0 = 1, digits0 = 0, digits_later = 0, prose_later = 0;
@@ -266,7 +275,7 @@ static int build_table(struct doc *doc, struct layout_page *lp, const struct tbl
 		       const struct segs *hs, const struct segs *vs, const int *hm, const int *vm, int id)
 {
 	int ys[256], xs[256], ny = 0, nx = 0;
-	int *cellof = NULL, rc = 0;
+	int *cellof = NULL, rc = 0, coarse = 0, filled = 0;
 	struct doc_table *t;
 	float s = (float)r->scale;
 
@@ -307,7 +316,7 @@ static int build_table(struct doc *doc, struct layout_page *lp, const struct tbl
 	t->box = (struct box){ xs[0] / s, ys[0] / s, xs[nx - 1] / s, ys[ny - 1] / s };
 	for (int rr = 0; rr < rows && rc == 0; rr++)
 		for (int c = 0; c < cols && rc == 0; c++) {
-			int root = find(cellof, rr * cols + c), r1 = rr, c1 = c, taken = 0;
+			int root = find(cellof, rr * cols + c), r1 = rr, c1 = c, taken = 0, cc = 0;
 			struct doc_cell *x;
 			uint32_t rgb;
 
@@ -321,11 +330,13 @@ static int build_table(struct doc *doc, struct layout_page *lp, const struct tbl
 				r1++;
 			struct box b = { xs[c] / s, ys[rr] / s, xs[c1 + 1] / s, ys[r1 + 1] / s };
 
-			x = doc_table_add_cell(doc, t, rr, c, cell_text(doc, lp, b, &taken));
+			x = doc_table_add_cell(doc, t, rr, c, cell_text(doc, lp, b, &taken, &cc));
 			if (!x) {
 				rc = EX_ENOMEM;
 				break;
 			}
+			filled += taken;
+			coarse += cc;
 			x->rowspan = r1 - rr + 1;
 			x->colspan = c1 - c + 1;
 			x->box = b;
@@ -339,6 +350,10 @@ static int build_table(struct doc *doc, struct layout_page *lp, const struct tbl
 	t->ncols = cols;
 	t->header_rows = header_rows(t);
 	free(cellof);
+	/* Rules around blocks of text, not around cells: leave it to the
+	 * borderless finder, which sees the columns in the words. */
+	if (rc == 0 && (coarse >= 2 || (filled && coarse * 4 > filled)))
+		doc->ntables--;
 	return rc;
 }
 
