@@ -621,6 +621,23 @@ static char *line_text(struct doc *doc, const struct doc_line *l)
 	return s;
 }
 
+/* The column x falls in, or the nearest one. */
+static int column_of(const float *cx0, const float *cx1, int ncols, float x)
+{
+	int best = 0;
+	float bd = 1e9f;
+
+	for (int c = 0; c < ncols; c++) {
+		float d = x < cx0[c] ? cx0[c] - x : x > cx1[c] ? x - cx1[c] : 0;
+
+		if (d < bd) {
+			bd = d;
+			best = c;
+		}
+	}
+	return best;
+}
+
 /* Builds one stream table from rows [r0, r1) if its columns qualify. */
 static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *rows, size_t r0, size_t r1)
 {
@@ -629,8 +646,23 @@ static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *ro
 	size_t filled[32] = { 0 }, nums[32] = { 0 }, chars[32] = { 0 };
 	struct doc_table *t;
 
-	/* Columns: the x-ranges that segments cover, merged where they overlap. */
-	for (size_t r = r0; r < r1; r++)
+	/* Columns: the x-ranges that the body rows' segments cover, merged
+	 * where they overlap. Header rows are left out of it: a header such
+	 * as "Under 18 18 years" bridges the two columns of numbers under it. */
+	size_t body = r0;
+
+	for (size_t r = r0; r < r1 && body == r0; r++) {
+		size_t nn = 0;
+
+		for (size_t k = 0; k < rows[r].n; k++) {
+			const struct doc_line *l = &lp->lines[rows[r].idx[k]];
+
+			nn += l->nwords && numeric(l->words[0].text);
+		}
+		if (nn >= 2 || (nn && rows[r].n == 2))
+			body = r;
+	}
+	for (size_t r = body; r < r1; r++)
 		for (size_t k = 0; k < rows[r].n; k++) {
 			const struct box *b = &lp->lines[rows[r].idx[k]].box;
 			int hit = -1;
@@ -674,7 +706,7 @@ static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *ro
 			float mid = (l->box.x0 + l->box.x1) / 2;
 
 			for (int c = 0; c < ncols; c++)
-				if (mid >= cx0[c] - 2 && mid <= cx1[c] + 2) {
+				if (column_of(cx0, cx1, ncols, mid) == c) {
 					filled[c]++;
 					nums[c] += l->nwords && numeric(l->words[0].text);
 					for (size_t w = 0; w < l->nwords; w++)
@@ -697,6 +729,11 @@ static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *ro
 	t->page_first = t->page_last = lp->page;
 	t->has_box = 1;
 	t->box = (struct box){ cx0[0], rows[r0].y0, cx1[ncols - 1], rows[r1 - 1].y1 };
+	for (size_t r = r0; r < r1; r++)
+		for (size_t k = 0; k < rows[r].n; k++) {
+			t->box.x0 = fminf(t->box.x0, lp->lines[rows[r].idx[k]].box.x0);
+			t->box.x1 = fmaxf(t->box.x1, lp->lines[rows[r].idx[k]].box.x1);
+		}
 	for (size_t r = r0; r < r1 && rc == 0; r++)
 		for (int c = 0; c < ncols && rc == 0; c++) {
 			const char *parts[16];
@@ -707,7 +744,7 @@ static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *ro
 				const struct doc_line *l = &lp->lines[rows[r].idx[k]];
 				float mid = (l->box.x0 + l->box.x1) / 2;
 
-				if (mid >= cx0[c] - 2 && mid <= cx1[c] + 2) {
+				if (column_of(cx0, cx1, ncols, mid) == c) {
 					parts[np++] = line_text(doc, l);
 					lp->used[rows[r].idx[k]] = 1;
 				}
@@ -785,8 +822,22 @@ int tbl_find_stream(struct doc *doc, struct layout_page *lp)
 		}
 		start = r;
 		h = rows[r].y1 - rows[r].y0;
-		while (r + 1 < nrows && rows[r + 1].n >= 2 && rows[r + 1].y0 - rows[r].y1 < 2.5f * h)
-			r++;
+		for (;;) {
+			if (r + 1 < nrows && rows[r + 1].n >= 2 && rows[r + 1].y0 - rows[r].y1 < 2.5f * h) {
+				r++;
+				continue;
+			}
+			/* A label wrapped onto its own line ("Murder and
+			 * nonnegligent" over "manslaughter . . . 10.0 …") stays in. */
+			if (r + 2 < nrows && rows[r + 1].n == 1 && rows[r + 2].n >= 2 &&
+			    rows[r + 1].y0 - rows[r].y1 < 2.5f * h && rows[r + 2].y0 - rows[r + 1].y1 < 1.0f * h &&
+			    fabsf(lp->lines[rows[r + 1].idx[0]].box.x0 - lp->lines[rows[r + 2].idx[0]].box.x0) < 3.0f &&
+			    fabsf(lp->lines[rows[r + 1].idx[0]].box.x0 - lp->lines[rows[r].idx[0]].box.x0) < 3.0f) {
+				r += 2;
+				continue;
+			}
+			break;
+		}
 		rc = stream_table(doc, lp, rows, start, r + 1);
 		r++;
 	}
