@@ -328,6 +328,7 @@ struct doc_read_opts {
 	const char *password;  /* PDF user or owner password; NULL for none */
 	int first_page;        /* 1-based, 0 = from the start */
 	int last_page;         /* 0 = to the end */
+	int no_tables;         /* PDF: do not look for tables in the layout */
 };
 
 /* A new document living in a fresh arena; doc_free releases it all. */

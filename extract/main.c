@@ -29,7 +29,8 @@ static void usage(FILE *f)
 	      "\n"
 	      "  -o, --output FILE|DIR   write to FILE (one input) or into DIR (one file per input)\n"
 	      "  -f, --format FMT        json (default), ndjson, text, markdown, or csv (the tables)\n"
-	      "      --tables            with markdown: only the tables\n"
+	      "      --tables            with text or markdown: only the tables\n"
+	      "      --no-tables         do not look for tables in PDF layout (faster)\n"
 	      "      --ndjson            same as --format ndjson: one JSON object per line\n"
 	      "      --compact           JSON on one line\n"
 	      "      --pages A-B         only pages A to B of a PDF (\"3\", \"3-7\", \"3-\")\n"
@@ -240,7 +241,7 @@ static int is_dir(const char *p)
 int main(int argc, char **argv)
 {
 	enum { O_NDJSON = 256, O_COMPACT, O_PAGES, O_PASSWORD, O_DEBUG, O_FURNITURE, O_PATTERNS,
-	       O_NO_DEFAULT, O_TABLES };
+	       O_NO_DEFAULT, O_TABLES, O_NO_TABLES };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'f' },
@@ -250,6 +251,7 @@ int main(int argc, char **argv)
 		{ "password", required_argument, NULL, O_PASSWORD },
 		{ "furniture", no_argument, NULL, O_FURNITURE },
 		{ "tables", no_argument, NULL, O_TABLES },
+		{ "no-tables", no_argument, NULL, O_NO_TABLES },
 		{ "patterns", required_argument, NULL, O_PATTERNS },
 		{ "no-default-patterns", no_argument, NULL, O_NO_DEFAULT },
 		{ "debug", no_argument, NULL, O_DEBUG },
@@ -281,6 +283,7 @@ int main(int argc, char **argv)
 		case O_PASSWORD: c.ro.password = optarg; break;
 		case O_FURNITURE: c.furniture = 1; break;
 		case O_TABLES: c.tables_only = 1; break;
+		case O_NO_TABLES: c.ro.no_tables = 1; break;
 		case O_PATTERNS:
 			if (npacks == 64) {
 				fprintf(stderr, "extract: at most 64 --patterns\n");

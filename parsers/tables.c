@@ -53,9 +53,13 @@ static PIX *ink_mask(const struct tbl_raster *r)
 	wpl = pixGetWpl(p);
 	for (int y = 0; y < r->height; y++) {
 		l_uint32 *line = data + (size_t)y * (size_t)wpl;
+		const uint32_t *row = (const uint32_t *)(r->data + (size_t)y * (size_t)r->stride);
 
 		for (int x = 0; x < r->width; x++) {
-			uint32_t c = px(r, x, y);
+			uint32_t c = row[x];
+
+			if ((c & 0xE0E0E0) == 0xE0E0E0)
+				continue;   /* white or nearly: most of a page */
 			int R = (c >> 16) & 0xFF, G = (c >> 8) & 0xFF, B = c & 0xFF;
 			int mx = R > G ? (R > B ? R : B) : (G > B ? G : B);
 			int mn = R < G ? (R < B ? R : B) : (G < B ? G : B);
@@ -72,7 +76,10 @@ static PIX *ink_mask(const struct tbl_raster *r)
  * vertical rules, as segments. */
 static int rules(PIX *mask, int horizontal, int len, struct segs *out)
 {
-	PIX *open = horizontal ? pixOpenBrick(NULL, mask, len, 1) : pixOpenBrick(NULL, mask, 1, len);
+	/* The composite DWA opening: the same result as a plain brick
+	 * opening, several times faster for long thin bricks. */
+	PIX *open = horizontal ? pixOpenCompBrickDwa(NULL, mask, len, 1)
+			       : pixOpenCompBrickDwa(NULL, mask, 1, len);
 	BOXA *boxa;
 	int n, thin = 4;
 
@@ -115,7 +122,7 @@ static void unite(int *parent, int a, int b)
 		parent[a] = b;
 }
 
-#define TOL 4
+#define TOL 4   /* pixels at 100 dpi: 3 pt */
 
 static int crosses(const struct seg *h, const struct seg *v)
 {
@@ -378,8 +385,10 @@ int tbl_find_ruled(struct doc *doc, struct layout_page *lp, const struct tbl_ras
 
 	if (!mask)
 		return EX_ENOMEM;
-	/* A rule is at least 1/25 of the page wide, or 1/50 high (a row). */
-	if (rules(mask, 1, r->width / 25, &hs) < 0 || rules(mask, 0, r->height / 50, &vs) < 0) {
+	/* A rule is at least 1/25 of the page wide, or 1/50 high (a row);
+	 * the fast opening takes bricks up to 62 pixels. */
+	if (rules(mask, 1, L_MIN(62, r->width / 25), &hs) < 0 ||
+	    rules(mask, 0, L_MIN(62, r->height / 50), &vs) < 0) {
 		rc = EX_ENOMEM;
 		goto out;
 	}

@@ -146,6 +146,25 @@ def own_corpus(check=False):
     return 1 if failed else 0
 
 
+def overhead():
+    """What finding tables adds to a whole extract run on documents with
+    tables: median of 7 interleaved runs with and without."""
+    import statistics
+    docs = [os.path.join(ROOT, "corpus", "seed000_tertialrapport.pdf"),
+            os.path.join(ROOT, "corpus", "seed003_utvardering.pdf")] + \
+        sorted(glob.glob(os.path.join(ROOT, "corpus", "tables", "*.pdf")))
+    times = {"with": [], "without": []}
+    for _ in range(7):
+        for key, extra in (("with", []), ("without", ["--no-tables"])):
+            t0 = time.monotonic()
+            for d in docs:
+                subprocess.run([X, "--no-default-patterns"] + extra + [d], capture_output=True)
+            times[key].append(time.monotonic() - t0)
+    w, wo = statistics.median(times["with"]), statistics.median(times["without"])
+    print("bench-tables: %d documents with tables: %.3f s with tables, %.3f s without: +%.0f%% (target <= 20%%)"
+          % (len(docs), w, wo, 100.0 * (w - wo) / wo))
+
+
 def in_area(t, case):
     a = case.get("area")
     if not a or not t.get("bbox"):
@@ -212,4 +231,5 @@ if "--check" in sys.argv:
     # The test group: the own corpus against the targets, as pass/fail.
     sys.exit(own_corpus(check=True))
 own_corpus()
+overhead()
 peer_suites()
