@@ -123,6 +123,7 @@ fuzz:
 	clang -O1 -g -fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) -o build-fuzz/$(FUZZ_TARGET) \
 		tests/fuzz/$(FUZZ_TARGET).c build-fuzz/libextract.a $(PKG_LIBS)
 	mkdir -p build-fuzz/corpus-$(FUZZ_TARGET)
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	build-fuzz/$(FUZZ_TARGET) -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 \
 		build-fuzz/corpus-$(FUZZ_TARGET) tests/fuzz/corpus/$(subst fuzz_,,$(FUZZ_TARGET))
 
