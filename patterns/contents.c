@@ -92,7 +92,9 @@ int pat_contents(const struct pat_set *ps, struct doc *doc)
 		if (b->furniture)
 			continue;
 		copyright(doc, b->text);
-		if ((b->type == DOC_BLK_HEADING || b->type == DOC_BLK_PARAGRAPH) && (k = list_kind(b->text))) {
+		/* "Innehåll" and its kin are short: long blocks need no look. */
+		if ((b->type == DOC_BLK_HEADING || b->type == DOC_BLK_PARAGRAPH) && strlen(b->text) < 40 &&
+		    (k = list_kind(b->text))) {
 			kind = k;
 			continue;
 		}
