@@ -1,9 +1,0 @@
-build-dbg/obj/patterns/survey.o: patterns/survey.c patterns/internal.h \
- patterns/pat.h patterns/../extract/doc.h patterns/../extract/arena.h \
- patterns/../extract/error.h patterns/quantity.h
-patterns/internal.h:
-patterns/pat.h:
-patterns/../extract/doc.h:
-patterns/../extract/arena.h:
-patterns/../extract/error.h:
-patterns/quantity.h:

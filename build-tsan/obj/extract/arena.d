@@ -1,2 +1,0 @@
-build-tsan/obj/extract/arena.o: extract/arena.c extract/arena.h
-extract/arena.h:

@@ -1,2 +1,0 @@
-build-tsan/obj/extract/error.o: extract/error.c extract/error.h
-extract/error.h:
