@@ -39,7 +39,7 @@ static int line_bold(const struct doc_line *l)
 	return l->nwords > 0;
 }
 
-static char *line_text(struct arena *a, const struct doc_line *l)
+char *layout_line_text(struct arena *a, const struct doc_line *l)
 {
 	size_t n = 0;
 	char *s, *p;
@@ -136,7 +136,7 @@ static int emit_block(struct doc *doc, const struct layout_page *lp, const struc
 	for (size_t i = 0; i < g->n; i++) {
 		b->lines[i] = lp->lines[g->idx[i]];
 		b->box = box_union(b->box, b->lines[i].box);
-		texts[i] = line_text(doc->arena, &b->lines[i]);
+		texts[i] = layout_line_text(doc->arena, &b->lines[i]);
 		if (!texts[i])
 			return EX_ENOMEM;
 	}

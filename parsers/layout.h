@@ -17,6 +17,9 @@ struct layout_page {
 	size_t ntables, cap_tables;
 };
 
+/* The text of a line: its words, with a space where one was printed. */
+char *layout_line_text(struct arena *a, const struct doc_line *l);
+
 /* Groups the page's lines into blocks and appends them to doc. */
 int layout_page_blocks(struct doc *doc, const struct layout_page *lp);
 

@@ -608,28 +608,6 @@ static int numeric(const char *s)
 	return isdigit((unsigned char)s[0]) || !s[0];
 }
 
-static char *line_text(struct doc *doc, const struct doc_line *l)
-{
-	size_t n = 0;
-	char *s, *p;
-
-	for (size_t i = 0; i < l->nwords; i++)
-		n += strlen(l->words[i].text) + 1;
-	s = p = arena_alloc(doc->arena, n + 1);
-	if (!s)
-		return NULL;
-	for (size_t i = 0; i < l->nwords; i++) {
-		size_t w = strlen(l->words[i].text);
-
-		memcpy(p, l->words[i].text, w);
-		p += w;
-		if (i + 1 < l->nwords && l->words[i].space_after)
-			*p++ = ' ';
-	}
-	*p = '\0';
-	return s;
-}
-
 /* The column x falls in, or the nearest one. */
 static int column_of(const float *cx0, const float *cx1, int ncols, float x)
 {
@@ -754,7 +732,7 @@ static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *ro
 				float mid = (l->box.x0 + l->box.x1) / 2;
 
 				if (column_of(cx0, cx1, ncols, mid) == c) {
-					parts[np++] = line_text(doc, l);
+					parts[np++] = layout_line_text(doc->arena, l);
 					lp->used[rows[r].idx[k]] = 1;
 				}
 			}

@@ -39,6 +39,9 @@ struct pat_set {
 	pcre2_code *time;     /* "kl 10-15", "kl. 13.00–15.30" */
 };
 
+/* Provenance of block bi: its page, box or path, and index. */
+void pat_prov_block(const struct doc *doc, size_t bi, struct doc_prov *p);
+
 /* Frees the patterns loaded from packs. */
 void pat_user_free_all(struct pat_set *ps);
 

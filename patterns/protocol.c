@@ -24,17 +24,6 @@ static const char *group_dup(struct arena *a, pcre2_match_data *md, const char *
 	return pat_group(md, name, b, sizeof(b)) ? arena_strdup(a, b) : NULL;
 }
 
-static void prov_of(const struct doc *doc, size_t bi, struct doc_prov *p)
-{
-	const struct doc_block *b = &doc->blocks[bi];
-
-	p->page = b->page;
-	p->box = b->box;
-	p->has_box = b->has_box;
-	p->path = b->path;
-	p->block = (int)bi;
-}
-
 /* Lower-case copy starts with word (and a word boundary). */
 static int starts_word(const char *s, const char *word)
 {
@@ -79,7 +68,7 @@ static int add_person(struct doc *doc, const char *text, const char *status, siz
 		return EX_ENOMEM;
 	x->name = comma ? arena_strndup(doc->arena, text, (size_t)(comma - text)) : text;
 	x->status = status;
-	prov_of(doc, bi, &x->prov);
+	pat_prov_block(doc, bi, &x->prov);
 	if (comma) {
 		gchar *rest = g_strdup(comma + 1);
 		gchar *r = rest;
@@ -211,7 +200,7 @@ static int item_text(const struct pat_set *ps, struct doc *doc, struct doc_agend
 		if (!d)
 			return EX_ENOMEM;
 		d->text = s;
-		prov_of(doc, bi, &d->prov);
+		pat_prov_block(doc, bi, &d->prov);
 	}
 	if ((md = match(ps->assigned, s))) {
 		struct doc_assignment *x = ARENA_PUSH(doc->arena, it->assignments, it->nassignments,
@@ -223,7 +212,7 @@ static int item_text(const struct pat_set *ps, struct doc *doc, struct doc_agend
 		}
 		x->who = group_dup(doc->arena, md, "who");
 		x->task = group_dup(doc->arena, md, "task");
-		prov_of(doc, bi, &x->prov);
+		pat_prov_block(doc, bi, &x->prov);
 		pcre2_match_data_free(md);
 	}
 	return 0;
@@ -309,7 +298,7 @@ int pat_protocol(const struct pat_set *ps, struct doc *doc)
 				return EX_ENOMEM;
 			it->number = number;
 			it->title = title;
-			prov_of(doc, i, &it->prov);
+			pat_prov_block(doc, i, &it->prov);
 			in_next = starts_word(title, "nästa möte") || starts_word(title, "nasta mote");
 			continue;
 		}

@@ -9,17 +9,6 @@
 
 #include "quantity.h"
 
-static void prov_of(const struct doc *doc, size_t bi, struct doc_prov *p)
-{
-	const struct doc_block *b = &doc->blocks[bi];
-
-	p->page = b->page;
-	p->box = b->box;
-	p->has_box = b->has_box;
-	p->path = b->path;
-	p->block = (int)bi;
-}
-
 static double num(const char *s)
 {
 	char b[32];
@@ -50,7 +39,7 @@ static void response(const struct pat_set *ps, struct doc *doc, size_t bi)
 		if (pat_group(md, "rate", b, sizeof(b)) || pat_group(md, "rate2", b, sizeof(b)))
 			s->rate = num(b);
 		s->text = t;
-		prov_of(doc, bi, &s->prov);
+		pat_prov_block(doc, bi, &s->prov);
 		s->present = 1;
 		/* All three printed: they must agree to within rounding. */
 		if (s->population > 0 && s->responses >= 0 && s->rate >= 0 &&
@@ -138,7 +127,7 @@ static int figure(const struct pat_set *ps, struct doc *doc, size_t bi)
 		return EX_ENOMEM;
 	f->label = colon ? arena_strndup(doc->arena, t, (size_t)(colon - t)) : t;
 	f->question = colon ? colon + 1 + (colon[1] == ' ') : NULL;
-	prov_of(doc, bi, &f->prov);
+	pat_prov_block(doc, bi, &f->prov);
 	/* The figure's numbers: the table that follows, else the text up to
 	 * the next caption or heading. */
 	for (size_t j = bi + 1; j < doc->nblocks && j <= bi + 4 && rc == 0; j++) {

@@ -131,7 +131,7 @@ static int header_rows_of(const struct pat_set *ps, const struct doc_table *t)
 	return nums == 0 && t->nrows > 1 ? 1 : 0;
 }
 
-static void prov_of_block(const struct doc *doc, size_t bi, struct doc_prov *p)
+void pat_prov_block(const struct doc *doc, size_t bi, struct doc_prov *p)
 {
 	const struct doc_block *b = &doc->blocks[bi];
 
@@ -232,7 +232,7 @@ static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi)
 			v->measure = cols[c].measure;
 			v->text = x->text;
 			v->method = "table";
-			prov_of_block(doc, bi, &v->prov);
+			pat_prov_block(doc, bi, &v->prov);
 			if (x->has_box) {
 				v->prov.box = x->box;
 				v->prov.has_box = 1;
@@ -345,7 +345,7 @@ static int prose_values(const struct pat_set *ps, struct doc *doc, size_t bi)
 		v->text = arena_strndup(doc->arena, b->text + q[i].start, q[i].end - q[i].start);
 		v->context = sentence(doc->arena, b->text, q[i].start);
 		v->method = "prose";
-		prov_of_block(doc, bi, &v->prov);
+		pat_prov_block(doc, bi, &v->prov);
 		v->confidence = q[i].noun[0] ? 0.8f : 0.7f;
 		if (v->period.label == NULL && doc->period.label) {
 			v->period = doc->period;
