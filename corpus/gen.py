@@ -550,6 +550,22 @@ def convert(src, fmt, outdir):
         shutil.rmtree(prof, ignore_errors=True)
 
 
+def write_with_truth(outdir, doc, truth, formats, keep_fodt=True):
+    """NAME.fodt and NAME.truth.json from one data structure, then the
+    formats LibreOffice makes of it."""
+    import json
+    base = os.path.join(outdir, doc["name"])
+    with open(base + ".fodt", "w", encoding="utf-8") as f:
+        f.write(fodt(doc))
+    with open(base + ".truth.json", "w", encoding="utf-8") as f:
+        json.dump(truth, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+    for fmt in formats:
+        convert(base + ".fodt", fmt, outdir)
+    if not keep_fodt:
+        os.remove(base + ".fodt")
+
+
 def main():
     only = set(sys.argv[1:])
     for doc in DOCS:

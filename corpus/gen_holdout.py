@@ -8,7 +8,6 @@ ratings, attendees, decisions and survey figures the document holds,
 taken from the same data structure as the document itself.
 Rebuild with: make corpus-holdout (needs LibreOffice).
 """
-import json
 import os
 import random
 import sys
@@ -175,14 +174,7 @@ def main():
     docs = [board_report(rng, i) for i in range(1, 4)] + [protocol(rng, i) for i in range(1, 3)] + \
            [evaluation(rng, i) for i in range(1, 3)]
     for doc, truth in docs:
-        base = os.path.join(OUT, doc["name"])
-        with open(base + ".fodt", "w", encoding="utf-8") as f:
-            f.write(gen.fodt(doc))
-        with open(base + ".truth.json", "w", encoding="utf-8") as f:
-            json.dump(truth, f, ensure_ascii=False, indent=1)
-            f.write("\n")
-        gen.convert(base + ".fodt", "odt", OUT)
-        gen.convert(base + ".fodt", "pdf", OUT)
+        gen.write_with_truth(OUT, doc, truth, ("odt", "pdf"))
         print("holdout: %s" % doc["name"])
 
 

@@ -7,7 +7,6 @@ Categories: ruled, ruled_multiline, ruled_spans, zebra, borderless,
 across_pages, two_tables, no_table (two columns, bullet lists, a contents
 list with dot leaders, a signature block). Rebuild: make corpus-tables.
 """
-import json
 import os
 import random
 import sys
@@ -116,14 +115,7 @@ def make(rng):
 def main():
     rng = random.Random(4242)
     for doc, truth in make(rng):
-        base = os.path.join(HERE, doc["name"])
-        with open(base + ".fodt", "w", encoding="utf-8") as f:
-            f.write(gen.fodt(doc))
-        with open(base + ".truth.json", "w", encoding="utf-8") as f:
-            json.dump(truth, f, ensure_ascii=False, indent=1)
-            f.write("\n")
-        gen.convert(base + ".fodt", "pdf", HERE)
-        os.remove(base + ".fodt")
+        gen.write_with_truth(HERE, doc, truth, ("pdf",), keep_fodt=False)
         print("tables: %s" % doc["name"])
 
 
