@@ -159,48 +159,56 @@ static int ruled(const struct segs *s, const int *member, int id, int at, int mi
 }
 
 /* The dominant colour of a cell, if it is not white: a quarter or more
- * of its pixels in one colour bin. */
+ * of its pixels (every other one, both ways) in one colour bin of 4
+ * bits a channel. */
 static int cell_colour(const struct tbl_raster *r, int x0, int y0, int x1, int y1, uint32_t *rgb)
 {
 	static const int bins = 4096;
-	int *count = calloc(bins, sizeof(int)), total = 0, best = -1;
+	unsigned short *count = calloc(bins, sizeof(*count));
+	int total = 0, best = -1, n = 0;
 	long sum[3] = { 0 };
-	int ok = 0;
 
 	if (!count)
 		return 0;
 	x0 += 3, y0 += 3, x1 -= 3, y1 -= 3;
-	for (int y = y0; y < y1; y++)
-		for (int x = x0; x < x1; x++) {
-			uint32_t c = px(r, x, y);
+	for (int y = y0; y < y1; y += 2) {
+		const uint32_t *row = (const uint32_t *)(r->data + (size_t)y * (size_t)r->stride);
+
+		for (int x = x0; x < x1; x += 2) {
+			uint32_t c = row[x];
+			int bin;
 
 			total++;
-			if (((c >> 16) & 0xFF) > 235 && ((c >> 8) & 0xFF) > 235 && (c & 0xFF) > 235)
-				continue;
-			count[((c >> 20) & 0xF) << 8 | ((c >> 12) & 0xF) << 4 | ((c >> 4) & 0xF)]++;
+			if ((c & 0xF0F0F0) == 0xF0F0F0)
+				continue;   /* white */
+			bin = (int)(((c >> 20) & 0xF) << 8 | ((c >> 12) & 0xF) << 4 | ((c >> 4) & 0xF));
+			if (count[bin] < 65535)
+				count[bin]++;
+			if (best < 0 || count[bin] > count[best])
+				best = bin;
 		}
-	for (int i = 0; i < bins; i++)
-		if (count[i] && (best < 0 || count[i] > count[best]))
-			best = i;
-	if (best >= 0 && total > 0 && count[best] * 4 >= total) {
-		int n = 0;
+	}
+	if (best < 0 || total == 0 || count[best] * 4 < total) {
+		free(count);
+		return 0;
+	}
+	for (int y = y0; y < y1; y += 2) {
+		const uint32_t *row = (const uint32_t *)(r->data + (size_t)y * (size_t)r->stride);
 
-		for (int y = y0; y < y1; y++)
-			for (int x = x0; x < x1; x++) {
-				uint32_t c = px(r, x, y);
+		for (int x = x0; x < x1; x += 2) {
+			uint32_t c = row[x];
 
-				if ((int)(((c >> 20) & 0xF) << 8 | ((c >> 12) & 0xF) << 4 | ((c >> 4) & 0xF)) == best) {
-					sum[0] += (c >> 16) & 0xFF;
-					sum[1] += (c >> 8) & 0xFF;
-					sum[2] += c & 0xFF;
-					n++;
-				}
+			if ((int)(((c >> 20) & 0xF) << 8 | ((c >> 12) & 0xF) << 4 | ((c >> 4) & 0xF)) == best) {
+				sum[0] += (c >> 16) & 0xFF;
+				sum[1] += (c >> 8) & 0xFF;
+				sum[2] += c & 0xFF;
+				n++;
 			}
-		*rgb = (uint32_t)(sum[0] / n) << 16 | (uint32_t)(sum[1] / n) << 8 | (uint32_t)(sum[2] / n);
-		ok = 1;
+		}
 	}
 	free(count);
-	return ok;
+	*rgb = (uint32_t)(sum[0] / n) << 16 | (uint32_t)(sum[1] / n) << 8 | (uint32_t)(sum[2] / n);
+	return 1;
 }
 
 /* The text of the words whose centres fall in box b, line by line.
