@@ -1,6 +1,6 @@
 # extract: build, test, bench. `make help` lists the targets.
 CC      ?= cc
-PKGS     = poppler-glib gio-2.0 cairo lept libxml-2.0 libzip jansson glib-2.0 libpcre2-8
+PKGS     = poppler-glib gio-2.0 cairo lept tesseract libxml-2.0 libzip jansson glib-2.0 libpcre2-8
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
@@ -9,7 +9,7 @@ PREFIX  ?= /usr/local
 BUILD   ?= build
 
 LIB_SRC = extract/arena.c extract/error.c extract/doc.c extract/norm.c \
-          extract/pipeline.c parsers/classify.c parsers/layout.c parsers/tables.c parsers/pdf.c \
+          extract/pipeline.c parsers/classify.c parsers/layout.c parsers/tables.c parsers/ocr.c parsers/pdf.c \
           parsers/odt.c parsers/txt.c patterns/set.c patterns/header.c patterns/quantity.c patterns/values.c patterns/rating.c patterns/doctype.c patterns/protocol.c patterns/survey.c patterns/pack.c patterns/contents.c output/json.c output/text.c output/csv.c
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 TESTS   = test_arena test_norm test_classify test_txt test_odt test_pdf test_json test_sniff test_header test_threads test_quantity test_values test_pack
@@ -67,6 +67,10 @@ $(BUILD)/tests/jsoncmp: tests/jsoncmp.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(shell pkg-config --cflags jansson) -o $@ $< $(shell pkg-config --libs jansson)
 
+$(BUILD)/tests/mkscan: tests/mkscan.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(shell pkg-config --cflags cairo) -o $@ $< $(shell pkg-config --libs cairo)
+
 $(BUILD)/tests/cer: tests/cer.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ $<
@@ -76,7 +80,7 @@ $(BUILD)/tests/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libextract.a
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< tests/fuzz/replay.c $(BUILD)/libextract.a $(PKG_LIBS)
 
 # Every test group; the last line is the total: "N passed, N failed".
-check: $(BUILD)/extract $(TEST_BIN) $(BUILD)/tests/jsoncmp $(BUILD)/tests/cer \
+check: $(BUILD)/extract $(TEST_BIN) $(BUILD)/tests/jsoncmp $(BUILD)/tests/cer $(BUILD)/tests/mkscan \
        $(FUZZ:%=$(BUILD)/tests/fuzz/%)
 	@sh tests/check.sh $(BUILD)
 

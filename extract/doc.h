@@ -123,6 +123,8 @@ struct doc_page {
 	float width, height;
 	int rotation;       /* 0, 90, 180, 270 */
 	enum doc_source source;
+	const char *ocr_reason; /* why OCR ran: "no_text_layer", "always", "image"; NULL if not */
+	float ocr_conf;     /* mean word confidence 0..1 when OCR ran */
 };
 
 struct doc_warning {
@@ -329,6 +331,9 @@ struct doc_read_opts {
 	int first_page;        /* 1-based, 0 = from the start */
 	int last_page;         /* 0 = to the end */
 	int no_tables;         /* PDF: do not look for tables in the layout */
+	int ocr;               /* 0 auto (pages with no text layer), 1 always, -1 never */
+	const char *lang;      /* OCR languages; NULL: "swe+eng" */
+	int dpi;               /* OCR rendering resolution; 0: 300 */
 };
 
 /* A new document living in a fresh arena; doc_free releases it all. */

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../parsers/ocr.h"
 #include "../parsers/odt.h"
 #include "../parsers/pdf.h"
 #include "../parsers/txt.h"
@@ -119,7 +120,9 @@ static int read_any(struct doc *doc, const void *buf, size_t n,
 	case DOC_FMT_TEXT:
 		return txt_read(doc, buf, n, err);
 	case DOC_FMT_IMAGE:
-		return EX_FAIL(err, EX_EFORMAT, "an image: scanned input needs OCR, which this build does not have yet");
+		if (opts && opts->ocr < 0)
+			return EX_FAIL(err, EX_EFORMAT, "an image, and --ocr never was given");
+		return ocr_read_image(doc, buf, n, opts, err);
 	default:
 		return EX_FAIL(err, EX_EFORMAT, "%s", unknown_reason(buf, n));
 	}

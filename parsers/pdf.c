@@ -10,7 +10,16 @@
 
 #include "../extract/norm.h"
 #include "layout.h"
+#include "ocr.h"
 #include "tables.h"
+
+/* What reading one PDF needs across its pages. */
+struct pdf_ctx {
+	const struct doc_read_opts *opts;
+	struct ex_error *err;
+	struct ocr_engine *ocr;     /* made when the first page needs it */
+	int ocr_failed;
+};
 
 /* Words and lines of one page under construction. */
 struct pdf_page_build {
@@ -179,28 +188,21 @@ static int pdf_page_words(struct pdf_page_build *pb, const char *text,
 	return rc;
 }
 
-/* Renders the page at 100 dpi (hairline rules come out as grey pixels) and
- * finds its ruled tables. Only pages whose lines look tabular get here. */
-static int pdf_page_tables(struct doc *doc, PopplerPage *page, struct layout_page *lp)
+/* The page rendered on white at scale pixels per point; NULL when it
+ * cannot be (too large, no memory). Destroy with cairo_surface_destroy. */
+static cairo_surface_t *pdf_render(PopplerPage *page, float width, float height, double scale,
+				   struct tbl_raster *r)
 {
-	/* 100 dpi: at 72 the peer suites' hairlines fade (Tabula's ruled
-	 * cases fall from F1 0.80 to 0.53). */
-	const double scale = 100.0 / 72.0;
-	int w = (int)ceil(lp->width * scale), h = (int)ceil(lp->height * scale), rc = 0;
+	int w = (int)ceil(width * scale), h = (int)ceil(height * scale);
 	cairo_surface_t *surf;
 	cairo_t *cr;
-	struct tbl_raster r;
 
 	if (w <= 0 || h <= 0 || w > 20000 || h > 20000)
-		return 0;
-	lp->used = arena_alloc(doc->arena, lp->nlines + 1);
-	if (!lp->used)
-		return EX_ENOMEM;
+		return NULL;
 	surf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
 	if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(surf);
-		doc_warn(doc, lp->page, "render", "page %d could not be rendered for tables", lp->page);
-		return 0;
+		return NULL;
 	}
 	cr = cairo_create(surf);
 	cairo_set_source_rgb(cr, 1, 1, 1);
@@ -209,17 +211,87 @@ static int pdf_page_tables(struct doc *doc, PopplerPage *page, struct layout_pag
 	poppler_page_render(page, cr);
 	cairo_destroy(cr);
 	cairo_surface_flush(surf);
-	r.data = cairo_image_surface_get_data(surf);
-	r.width = w;
-	r.height = h;
-	r.stride = cairo_image_surface_get_stride(surf);
-	r.scale = scale;
+	r->data = cairo_image_surface_get_data(surf);
+	r->width = w;
+	r->height = h;
+	r->stride = cairo_image_surface_get_stride(surf);
+	r->scale = scale;
+	return surf;
+}
+
+/* Renders the page at 100 dpi (hairline rules come out as grey pixels) and
+ * finds its ruled tables. Only pages whose lines look tabular get here.
+ * At 72 dpi the peer suites' hairlines fade (Tabula's ruled cases fall
+ * from cell F1 0.80 to 0.53). */
+static int pdf_page_tables(struct doc *doc, PopplerPage *page, struct layout_page *lp)
+{
+	struct tbl_raster r;
+	cairo_surface_t *surf;
+	int rc;
+
+	if (!lp->used && !(lp->used = arena_alloc(doc->arena, lp->nlines + 1)))
+		return EX_ENOMEM;
+	surf = pdf_render(page, lp->width, lp->height, 100.0 / 72.0, &r);
+	if (!surf) {
+		doc_warn(doc, lp->page, "render", "page %d could not be rendered for tables", lp->page);
+		return 0;
+	}
 	rc = tbl_find_ruled(doc, lp, &r);
 	cairo_surface_destroy(surf);
 	return rc;
 }
 
-static int pdf_read_page(struct doc *doc, PopplerDocument *pd, int i, int tables)
+/* OCR of one page: rendered at the OCR resolution, recognised, and its
+ * words put in place of the text layer's. Tables are found on the same
+ * render. */
+static int pdf_page_ocr(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *page,
+			struct layout_page *lp, struct doc_page *dp, const char *reason)
+{
+	struct tbl_raster r;
+	cairo_surface_t *surf;
+	float conf = 0;
+	int rc;
+
+	if (!ctx->ocr && !ctx->ocr_failed) {
+		ctx->ocr = ocr_new(ctx->opts ? ctx->opts->lang : NULL, ctx->err);
+		if (!ctx->ocr) {
+			/* No language data: say so once, keep the text layer. */
+			ctx->ocr_failed = 1;
+			doc_warn(doc, 0, "ocr", "%s", ctx->err->msg);
+			ctx->err->code = 0;
+		}
+	}
+	if (!ctx->ocr)
+		return 0;
+	surf = pdf_render(page, lp->width, lp->height,
+			  (ctx->opts && ctx->opts->dpi > 0 ? ctx->opts->dpi : 300) / 72.0, &r);
+	if (!surf) {
+		doc_warn(doc, lp->page, "render", "page %d could not be rendered for OCR", lp->page);
+		return 0;
+	}
+	rc = ocr_page(ctx->ocr, doc, &r, lp, &conf, ctx->err);
+	if (rc == 0) {
+		dp->source = DOC_SRC_OCR;
+		dp->ocr_reason = reason;
+		dp->ocr_conf = conf;
+		if (conf < 0.6f && lp->nlines)
+			doc_warn(doc, lp->page, "low_confidence", "page %d: OCR confidence %.0f %%", lp->page,
+				 conf * 100);
+		lp->used = arena_alloc(doc->arena, lp->nlines + 1);
+		if (!lp->used)
+			rc = EX_ENOMEM;
+		else if (!(ctx->opts && ctx->opts->no_tables))
+			rc = tbl_find_ruled(doc, lp, &r);
+		if (rc == 0 && !(ctx->opts && ctx->opts->no_tables))
+			rc = tbl_find_stream(doc, lp);
+		if (rc == 0)
+			tbl_sort(doc, lp);
+	}
+	cairo_surface_destroy(surf);
+	return rc;
+}
+
+static int pdf_read_page(struct pdf_ctx *ctx, struct doc *doc, PopplerDocument *pd, int i)
 {
 	PopplerPage *page = poppler_document_get_page(pd, i);
 	struct pdf_page_build pb = { .doc = doc };
@@ -253,12 +325,22 @@ static int pdf_read_page(struct doc *doc, PopplerDocument *pd, int i, int tables
 		rc = pdf_page_words(&pb, text, rects, nrects, attrs);
 		g_string_free(pb.word, TRUE);
 	}
+	int tables = !(ctx->opts && ctx->opts->no_tables);
+	int mode = ctx->opts ? ctx->opts->ocr : 0;
+
 	if (rc == 0) {
 		lp.page = i + 1;
 		lp.width = dp->width;
 		lp.height = dp->height;
 		lp.lines = pb.lines;
 		lp.nlines = pb.nlines;
+	}
+	/* OCR where the page has no text layer (auto), or everywhere. */
+	if (rc == 0 && (mode > 0 || (mode == 0 && pb.nlines == 0))) {
+		rc = pdf_page_ocr(ctx, doc, page, &lp, dp, mode > 0 ? "always" : "no_text_layer");
+		tables = 0;   /* found on the OCR render already */
+	}
+	if (rc == 0) {
 		if (tables && tbl_page_candidate(&lp)) {
 			rc = pdf_page_tables(doc, page, &lp);
 			if (rc == 0)
@@ -269,8 +351,8 @@ static int pdf_read_page(struct doc *doc, PopplerDocument *pd, int i, int tables
 	}
 	if (rc == 0)
 		rc = layout_page_blocks(doc, &lp);
-	if (rc == 0 && pb.nlines == 0)
-		doc_warn(doc, i + 1, "no_text", "page %d has no text layer (OCR would be needed)", i + 1);
+	if (rc == 0 && lp.nlines == 0 && dp->source != DOC_SRC_OCR)
+		doc_warn(doc, i + 1, "no_text", "page %d has no text layer and was not OCR'd", i + 1);
 	poppler_page_free_text_attributes(attrs);
 	g_free(rects);
 	g_free(text);
@@ -405,6 +487,7 @@ int pdf_read(struct doc *doc, const void *buf, size_t n,
 	     const struct doc_read_opts *opts, struct ex_error *err)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	struct pdf_ctx ctx = { .opts = opts, .err = err };
 	PopplerDocument *pd;
 	int npages, first, last, rc = 0;
 
@@ -427,7 +510,7 @@ int pdf_read(struct doc *doc, const void *buf, size_t n,
 		goto out;
 	}
 	for (int i = first - 1; i < last && rc == 0; i++)
-		rc = pdf_read_page(doc, pd, i, !(opts && opts->no_tables));
+		rc = pdf_read_page(&ctx, doc, pd, i);
 	if (rc == 0)
 		rc = layout_finish(doc);
 	if (rc == 0)
@@ -435,6 +518,7 @@ int pdf_read(struct doc *doc, const void *buf, size_t n,
 	if (rc < 0)
 		EX_FAIL(err, rc, "out of memory");
 out:
+	ocr_free(ctx.ocr);
 	g_object_unref(pd);
 	return rc;
 }

@@ -4,6 +4,9 @@
 B=${1:?usage: check.sh BUILD}
 # The user's own pattern packs must not change what the tests see.
 export EXTRACT_PATTERNS=
+# Tesseract's OpenMP: one thread (extract itself sees to it; test
+# binaries that OCR do not).
+export OMP_THREAD_LIMIT=1
 X=$B/extract
 total_p=0; total_f=0; bad=""
 run() { # NAME COMMAND...
@@ -26,6 +29,7 @@ run golden sh tests/golden.sh "$X"
 run badinput sh tests/badinput.sh "$X"
 run fidelity sh tests/fidelity.sh "$X" "$B/tests/cer"
 run tables /usr/bin/python3 tests/bench_tables.py "$X" --check
+run ocr sh tests/ocr.sh "$X" "$B/tests/mkscan" "$B/tests/cer"
 run robustness sh tests/robustness.sh "$X"
 run fuzz-replay sh tests/fuzz/replay.sh "$B/tests/fuzz"
 [ -n "$bad" ] && echo "failed groups:$bad"

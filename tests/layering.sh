@@ -20,6 +20,7 @@ only poppler.h parsers/pdf.c
 only zip.h parsers/odt.c
 only libxml/ parsers/odt.c
 only jansson.h output/json.c
-only leptonica/ parsers/tables.c
+only leptonica/ parsers/ocr.c parsers/tables.c
+only tesseract/ parsers/ocr.c
 echo "layering: $pass passed, $fail failed"
 [ "$fail" = 0 ]
