@@ -128,6 +128,14 @@ static int read_any(struct doc *doc, const void *buf, size_t n,
 	}
 }
 
+/* The pattern passes, in order: each may use what those before it
+ * found (the period needs the header fields, values the period, the
+ * protocol and survey the document type). */
+static int (*const passes[])(const struct pat_set *, struct doc *) = {
+	pat_header, pat_contents, pat_doc_period, pat_doc_type, pat_values,
+	pat_ratings, pat_protocol, pat_survey, pat_pack_apply,
+};
+
 /* Patterns run on what the reader built. */
 static int run_patterns(struct doc *doc, const struct doc_read_opts *opts, struct ex_error *err)
 {
@@ -141,23 +149,9 @@ static int run_patterns(struct doc *doc, const struct doc_read_opts *opts, struc
 			return err->code;
 		ps = own;
 	}
-	rc = pat_header(ps, doc);
-	if (rc == 0)
-		rc = pat_contents(ps, doc);
-	if (rc == 0)
-		rc = pat_doc_period(ps, doc);
-	if (rc == 0)
-		rc = pat_doc_type(ps, doc);
-	if (rc == 0)
-		rc = pat_values(ps, doc);
-	if (rc == 0)
-		rc = pat_ratings(ps, doc);
-	if (rc == 0)
-		rc = pat_protocol(ps, doc);
-	if (rc == 0)
-		rc = pat_survey(ps, doc);
-	if (rc == 0)
-		rc = pat_pack_apply(ps, doc);
+	rc = 0;
+	for (size_t i = 0; i < sizeof(passes) / sizeof(passes[0]) && rc == 0; i++)
+		rc = passes[i](ps, doc);
 	pat_set_free(own);
 	return rc < 0 ? EX_FAIL(err, rc, "out of memory") : 0;
 }
