@@ -25,5 +25,10 @@ for b in d["blocks"]:
 print("blocks:   %s" % ", ".join("%d %s" % (n, k) for k, n in sorted(kinds.items())))
 b = next(b for b in d["blocks"] if b["type"] == "heading")
 print("first heading: %s" % json.dumps(b, ensure_ascii=False))
+print("tables:   %d; values: %d; ratings: %s" % (len(d["tables"]), len(d["values"]),
+      ", ".join("%s %s %s" % (r["goal"], r["dimension"], r["colour"]) for r in d["ratings"])))
+v = next(v for v in d["values"] if v["measure"] == "actual")
+print("a value:  %s" % json.dumps({k: v[k] for k in ("label", "period", "measure", "value", "unit",
+                                                     "scale", "text", "provenance")}, ensure_ascii=False))
 PY
 echo "(full JSON in build/demo.json)"
