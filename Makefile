@@ -17,7 +17,7 @@ TEST_BIN = $(TESTS:%=$(BUILD)/tests/%)
 FUZZ    = fuzz_pdf fuzz_odt fuzz_txt
 
 .PHONY: all help deps demo test check unit golden badinput robustness fidelity \
-        layering asan tsan bench bench-values bench-tables corpus-holdout corpus-tables install clean corpus regolden fuzz fuzz-replay
+        layering asan tsan bench bench-ocr bench-values bench-tables corpus-holdout corpus-tables install clean corpus regolden fuzz fuzz-replay
 
 all: $(BUILD)/extract
 
@@ -31,6 +31,7 @@ help:
 	@echo "make bench      time extract against pdftotext on the 100+ page PDF"
 	@echo "make bench-values  precision and recall on held-out documents"
 	@echo "make bench-tables  table detection and cells: own corpus and peer suites"
+	@echo "make bench-ocr     OCR character error rate and speed against the tesseract CLI"
 	@echo "make corpus     rebuild corpus/ documents (needs LibreOffice)"
 	@echo "make regolden   rewrite expected JSON from current output (review the diff!)"
 	@echo "make install PREFIX=/usr/local"
@@ -136,6 +137,9 @@ bench: $(BUILD)/extract
 
 bench-tables: $(BUILD)/extract
 	@/usr/bin/python3 tests/bench_tables.py $(BUILD)/extract
+
+bench-ocr: $(BUILD)/extract $(BUILD)/tests/cer
+	@/usr/bin/python3 tests/bench_ocr.py $(BUILD)/extract $(BUILD)/tests/cer
 
 bench-values: $(BUILD)/extract
 	@/usr/bin/python3 tests/bench_values.py $(BUILD)/extract
