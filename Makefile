@@ -9,10 +9,10 @@ PREFIX  ?= /usr/local
 BUILD   ?= build
 
 LIB_SRC = extract/arena.c extract/error.c extract/doc.c extract/norm.c \
-          extract/pipeline.c parsers/classify.c parsers/layout.c parsers/tables.c parsers/ocr.c parsers/pdf.c \
+          extract/pipeline.c parsers/classify.c parsers/layout.c parsers/tables.c parsers/ocr.c parsers/ocrfix.c parsers/pdf.c \
           parsers/odt.c parsers/txt.c patterns/set.c patterns/header.c patterns/quantity.c patterns/values.c patterns/rating.c patterns/doctype.c patterns/protocol.c patterns/survey.c patterns/pack.c patterns/contents.c output/json.c output/text.c output/csv.c
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
-TESTS   = test_arena test_norm test_classify test_txt test_odt test_pdf test_json test_sniff test_header test_threads test_quantity test_values test_pack
+TESTS   = test_arena test_norm test_classify test_txt test_odt test_pdf test_json test_sniff test_header test_threads test_quantity test_values test_pack test_ocrfix
 TEST_BIN = $(TESTS:%=$(BUILD)/tests/%)
 FUZZ    = fuzz_pdf fuzz_odt fuzz_txt
 

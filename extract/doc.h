@@ -272,6 +272,14 @@ struct doc_survey {
 	size_t nscales, cap_scales;
 };
 
+/* A word OCR post-correction changed, kept for audit. */
+struct doc_correction {
+	int page;
+	struct box box;
+	const char *original, *corrected;
+	const char *reason;  /* "dictionary", "compound" */
+};
+
 /* An entry of a contents list, list of figures or list of tables. */
 struct doc_contents {
 	const char *title;
@@ -313,6 +321,8 @@ struct doc {
 	struct doc_survey survey;
 	struct doc_contents *contents;
 	size_t ncontents, cap_contents;
+	struct doc_correction *corrections;
+	size_t ncorrections, cap_corrections;
 	const char *organisation;  /* the publisher or organisation, or NULL */
 	int year;                  /* publication year, 0 if unknown */
 
@@ -334,6 +344,7 @@ struct doc_read_opts {
 	int ocr;               /* 0 auto (pages with no text layer), 1 always, -1 never */
 	const char *lang;      /* OCR languages; NULL: "swe+eng" */
 	int dpi;               /* OCR rendering resolution; 0: 300 */
+	int no_correct;        /* OCR: leave Tesseract's words as they are */
 };
 
 /* A new document living in a fresh arena; doc_free releases it all. */

@@ -34,6 +34,7 @@ static void usage(FILE *f)
 	      "      --ocr MODE          auto (pages without a text layer; images), always, never\n"
 	      "      --lang LANGS        OCR languages (default swe+eng)\n"
 	      "      --dpi N             OCR rendering resolution (default 300)\n"
+	      "      --no-correct        keep OCR's words as Tesseract read them\n"
 	      "      --ndjson            same as --format ndjson: one JSON object per line\n"
 	      "      --compact           JSON on one line\n"
 	      "      --pages A-B         only pages A to B of a PDF (\"3\", \"3-7\", \"3-\")\n"
@@ -257,7 +258,7 @@ static void one_openmp_thread(char **argv)
 int main(int argc, char **argv)
 {
 	enum { O_NDJSON = 256, O_COMPACT, O_PAGES, O_PASSWORD, O_DEBUG, O_FURNITURE, O_PATTERNS,
-	       O_NO_DEFAULT, O_TABLES, O_NO_TABLES, O_OCR, O_LANG, O_DPI };
+	       O_NO_DEFAULT, O_TABLES, O_NO_TABLES, O_OCR, O_LANG, O_DPI, O_NO_CORRECT };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'f' },
@@ -271,6 +272,7 @@ int main(int argc, char **argv)
 		{ "ocr", required_argument, NULL, O_OCR },
 		{ "lang", required_argument, NULL, O_LANG },
 		{ "dpi", required_argument, NULL, O_DPI },
+		{ "no-correct", no_argument, NULL, O_NO_CORRECT },
 		{ "patterns", required_argument, NULL, O_PATTERNS },
 		{ "no-default-patterns", no_argument, NULL, O_NO_DEFAULT },
 		{ "debug", no_argument, NULL, O_DEBUG },
@@ -318,6 +320,7 @@ int main(int argc, char **argv)
 			}
 			break;
 		case O_LANG: c.ro.lang = optarg; break;
+		case O_NO_CORRECT: c.ro.no_correct = 1; break;
 		case O_DPI:
 			c.ro.dpi = atoi(optarg);
 			if (c.ro.dpi < 72 || c.ro.dpi > 1200) {

@@ -452,6 +452,18 @@ char *out_json(const struct doc *d, const struct out_opts *opt)
 	json_object_set_new(root, "protocol", protocol_json(d));
 	json_object_set_new(root, "survey", survey_json(d));
 	json_object_set_new(root, "warnings", warnings_json(d));
+	{
+		json_t *c = json_array();
+
+		for (size_t i = 0; i < d->ncorrections; i++) {
+			const struct doc_correction *x = &d->corrections[i];
+
+			json_array_append_new(c, json_pack("{s:i, s:o, s:s, s:s, s:s}", "page", x->page,
+							   "bbox", bbox(x->box), "original", x->original,
+							   "corrected", x->corrected, "reason", x->reason));
+		}
+		json_object_set_new(root, "ocr_corrections", c);
+	}
 	return dump(root, opt && opt->compact);
 }
 

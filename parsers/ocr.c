@@ -8,13 +8,17 @@
 #include <tesseract/capi.h>
 
 #include "../extract/norm.h"
+#include "ocrfix.h"
 
 struct ocr_engine {
 	TessBaseAPI *api;
+	struct ocr_dict *dict;   /* Swedish words; NULL: no correction */
 };
 
+#define OCR_WORDLIST "/usr/share/dict/swedish"   /* Debian's wswedish */
 
-struct ocr_engine *ocr_new(const char *lang, struct ex_error *err)
+
+struct ocr_engine *ocr_new(const char *lang, int correct, struct ex_error *err)
 {
 	struct ocr_engine *e = calloc(1, sizeof(*e));
 
@@ -37,6 +41,11 @@ struct ocr_engine *ocr_new(const char *lang, struct ex_error *err)
 	}
 	TessBaseAPISetVariable(e->api, "debug_file", "/dev/null");
 	TessBaseAPISetPageSegMode(e->api, PSM_AUTO);
+	if (correct) {
+		const char *path = getenv("EXTRACT_WORDLIST");
+
+		e->dict = ocr_dict_load(path ? path : OCR_WORDLIST);
+	}
 	return e;
 }
 
@@ -48,6 +57,7 @@ void ocr_free(struct ocr_engine *e)
 		TessBaseAPIEnd(e->api);
 		TessBaseAPIDelete(e->api);
 	}
+	ocr_dict_free(e->dict);
 	free(e);
 }
 
@@ -189,6 +199,8 @@ int ocr_page(struct ocr_engine *e, struct doc *doc, const struct tbl_raster *r,
 		return 0;
 	}
 	rc = collect(e, doc, r->scale, lp, conf);
+	if (rc == 0 && e->dict)
+		rc = ocr_fix_page(e->dict, doc, lp);
 	TessBaseAPIClear(e->api);
 	pixDestroy(&p);
 	return rc < 0 ? EX_FAIL(err, rc, "out of memory") : 0;
@@ -274,7 +286,7 @@ int ocr_read_image(struct doc *doc, const void *buf, size_t n,
 		one = pixReadMem(buf, n);
 	if (!pages && !one)
 		return EX_FAIL(err, EX_EFORMAT, "an image leptonica cannot read (broken or unsupported)");
-	e = ocr_new(opts ? opts->lang : NULL, err);
+	e = ocr_new(opts ? opts->lang : NULL, !(opts && opts->no_correct), err);
 	if (!e) {
 		pixaDestroy(&pages);
 		pixDestroy(&one);

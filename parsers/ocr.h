@@ -13,9 +13,10 @@
 
 struct ocr_engine;
 
-/* lang: Tesseract languages, "swe+eng" by default. NULL with err set
- * when the language data is missing. */
-struct ocr_engine *ocr_new(const char *lang, struct ex_error *err);
+/* lang: Tesseract languages, "swe+eng" by default. correct: undo OCR's
+ * confusions of Swedish letters with the word list (ocrfix.h) when it is
+ * installed. NULL with err set when the language data is missing. */
+struct ocr_engine *ocr_new(const char *lang, int correct, struct ex_error *err);
 void ocr_free(struct ocr_engine *e);
 
 /* Recognises a rendered page (r->scale pixels per point) into lp->lines;

@@ -253,7 +253,8 @@ static int pdf_page_ocr(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *page,
 	int rc;
 
 	if (!ctx->ocr && !ctx->ocr_failed) {
-		ctx->ocr = ocr_new(ctx->opts ? ctx->opts->lang : NULL, ctx->err);
+		ctx->ocr = ocr_new(ctx->opts ? ctx->opts->lang : NULL,
+				   !(ctx->opts && ctx->opts->no_correct), ctx->err);
 		if (!ctx->ocr) {
 			/* No language data: say so once, keep the text layer. */
 			ctx->ocr_failed = 1;

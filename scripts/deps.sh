@@ -4,7 +4,7 @@
 set -eu
 pkgs="build-essential pkg-config libpoppler-glib-dev libzip-dev libxml2-dev
 libjansson-dev libpcre2-dev libglib2.0-dev libcairo2-dev libleptonica-dev libtesseract-dev
-tesseract-ocr tesseract-ocr-swe tesseract-ocr-eng tesseract-ocr-osd libcmocka-dev poppler-utils python3
+wswedish tesseract-ocr tesseract-ocr-swe tesseract-ocr-eng tesseract-ocr-osd libcmocka-dev poppler-utils python3
 python3-jsonschema"
 if [ "${1:-}" = "--corpus" ]; then
 	pkgs="$pkgs libreoffice-writer-nogui fonts-dejavu-core fonts-liberation2"

@@ -1,0 +1,205 @@
+/* ocrfix.c: Swedish post-correction; see ocrfix.h. */
+#include "ocrfix.h"
+
+#include <glib.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ocr_dict {
+	GHashTable *words;   /* lower-case UTF-8 */
+};
+
+struct ocr_dict *ocr_dict_load(const char *path)
+{
+	gchar *raw = NULL, *text = NULL;
+	gsize n = 0;
+	struct ocr_dict *d;
+
+	if (!g_file_get_contents(path, &raw, &n, NULL))
+		return NULL;
+	if (g_utf8_validate(raw, (gssize)n, NULL))
+		text = raw;
+	else {
+		text = g_convert(raw, (gssize)n, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
+		g_free(raw);
+		if (!text)
+			return NULL;
+	}
+	d = g_new0(struct ocr_dict, 1);
+	d->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (gchar *line = text, *next; line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		if (*line)
+			g_hash_table_add(d->words, g_utf8_strdown(line, -1));
+	}
+	g_free(text);
+	return d;
+}
+
+void ocr_dict_free(struct ocr_dict *d)
+{
+	if (!d)
+		return;
+	g_hash_table_destroy(d->words);
+	g_free(d);
+}
+
+static int known(const struct ocr_dict *d, const char *w)
+{
+	return g_hash_table_contains(d->words, w);
+}
+
+/* Two known words, or two with a linking s ("samverkan|s|kulturen"). */
+static int compound(const struct ocr_dict *d, const char *w)
+{
+	glong n = g_utf8_strlen(w, -1);
+	int ok = 0;
+
+	for (glong i = 3; i <= n - 3 && !ok; i++) {
+		const char *cut = g_utf8_offset_to_pointer(w, i);
+		gchar *head = g_strndup(w, (gsize)(cut - w));
+
+		if (known(d, head))
+			ok = known(d, cut) || (*cut == 's' && g_utf8_strlen(cut, -1) > 3 && known(d, cut + 1));
+		g_free(head);
+	}
+	return ok;
+}
+
+/* What OCR writes for a Swedish letter, and the letters it may stand for. */
+static const gunichar *swaps(gunichar c)
+{
+	static const gunichar a[] = { 0xE5, 0xE4, 0 }, o[] = { 0xF6, 0 }, six[] = { 0xF6, 0 };
+	static const gunichar e_acute[] = { 0xF6, 0xE4, 0 }, d[] = { 0xE5, 0xE4, 0 };
+	static const gunichar i[] = { 0xE4, 0 }, amp[] = { 0xE4, 0 };
+
+	switch (c) {
+	case 'a': return a;
+	case 'o': return o;
+	case '6': return six;
+	case 0xE9: return e_acute;   /* é */
+	case 'd': return d;
+	case 'i': return i;
+	case '&': return amp;
+	default: return NULL;
+	}
+}
+
+#define MAXW 40
+
+/* Tries up to k more swaps from position from; w holds the answer on
+ * success. With compounds, a split into two known words also counts. */
+static int search(const struct ocr_dict *d, gunichar *w, glong n, glong from, int k, int compounds,
+		  int *how)
+{
+	gchar *s = g_ucs4_to_utf8(w, n, NULL, NULL, NULL);
+	int ok = s && (known(d, s) ? (*how = 0, 1) : compounds && compound(d, s) ? (*how = 1, 1) : 0);
+
+	g_free(s);
+	if (ok || k == 0)
+		return ok;
+	for (glong p = from; p < n; p++) {
+		const gunichar *alt = swaps(w[p]);
+		gunichar orig = w[p];
+
+		for (; alt && *alt; alt++) {
+			w[p] = *alt;
+			if (search(d, w, n, p + 1, k - 1, compounds, how))
+				return 1;
+		}
+		w[p] = orig;
+	}
+	return 0;
+}
+
+static int letters_only(const gunichar *w, glong n)
+{
+	int letters = 0;
+
+	for (glong i = 0; i < n; i++) {
+		if (g_unichar_isalpha(w[i]) || swaps(w[i]))
+			letters++;
+		else if (w[i] != '-')
+			return 0;
+		/* A digit stands for a letter only between letters ("S6dra"). */
+		if (g_unichar_isdigit(w[i]) && (i == 0 || i == n - 1 || !g_unichar_isalpha(w[i - 1]) ||
+						!g_unichar_isalpha(w[i + 1])))
+			return 0;
+	}
+	return letters >= 2;
+}
+
+const char *ocr_fix_word(const struct ocr_dict *d, struct arena *a, const char *word,
+			 const char **reason)
+{
+	gchar *low = g_utf8_strdown(word, -1);
+	glong n = 0;
+	gunichar *w = g_utf8_to_ucs4_fast(low, -1, &n);
+	const char *out = NULL;
+	int how = 0;
+
+	if (n < 2 || n > MAXW || known(d, low) || compound(d, low) || !letters_only(w, n))
+		goto done;
+	/* The fewest swaps that make a word of the list; only then the
+	 * fewest that make a compound of two ("når|varande" is no answer
+	 * while "närvarande" is a word). */
+	for (int pass = 0; pass < 6 && !out; pass++) {
+		int k = pass % 3 + 1, compounds = pass >= 3;
+
+		if (search(d, w, n, 0, k, compounds, &how)) {
+			gunichar first = g_utf8_get_char(word);
+			gchar *fixed;
+
+			/* Keep the word's capital. */
+			if (g_unichar_isupper(first) || g_unichar_isdigit(first))
+				w[0] = g_unichar_toupper(w[0]);
+			fixed = g_ucs4_to_utf8(w, n, NULL, NULL, NULL);
+			if (fixed && strcmp(fixed, word)) {
+				out = arena_strdup(a, fixed);
+				*reason = how ? "compound" : "dictionary";
+			}
+			g_free(fixed);
+		}
+	}
+done:
+	g_free(w);
+	g_free(low);
+	return out;
+}
+
+int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *lp)
+{
+	for (size_t i = 0; i < lp->nlines; i++)
+		for (size_t k = 0; k < lp->lines[i].nwords; k++) {
+			struct doc_word *x = &lp->lines[i].words[k];
+			const char *t = x->text, *end = t + strlen(t), *reason = NULL, *fixed;
+			const char *b = t, *e = end;
+			struct doc_correction *c;
+
+			/* Punctuation around the word stays as it is. */
+			while (b < e && strchr("\"'(«»,.;:!?)", *b))
+				b++;
+			while (e > b && strchr("\"'(«»,.;:!?)", e[-1]))
+				e--;
+			if (e - b < 2)
+				continue;
+			gchar *core = g_strndup(b, (gsize)(e - b));
+
+			fixed = ocr_fix_word(d, doc->arena, core, &reason);
+			g_free(core);
+			if (!fixed)
+				continue;
+			c = ARENA_PUSH(doc->arena, doc->corrections, doc->ncorrections, doc->cap_corrections);
+			if (!c)
+				return EX_ENOMEM;
+			c->page = lp->page;
+			c->original = t;
+			c->corrected = arena_printf(doc->arena, "%.*s%s%s", (int)(b - t), t, fixed, e);
+			c->reason = reason;
+			c->box = x->box;
+			x->text = c->corrected;
+		}
+	return 0;
+}

@@ -1,0 +1,30 @@
+/* ocrfix.h: Swedish post-correction of OCR words. Tesseract confuses
+ * Swedish letters (S6dra, Samordningsférbundet, &r, mdngfald,
+ * minskliga rittigheter); a word it returns that is not Swedish is tried
+ * with those confusions undone, against a Swedish word list (Debian's
+ * wswedish) with compound splitting. A known word, a compound of known
+ * words and a number are never changed; every change is recorded. */
+#ifndef EX_OCRFIX_H
+#define EX_OCRFIX_H
+
+#include "../extract/doc.h"
+#include "layout.h"
+
+struct ocr_dict;
+
+/* The word list at path (ISO-8859-1 or UTF-8, a word a line); NULL when
+ * it cannot be read. */
+struct ocr_dict *ocr_dict_load(const char *path);
+void ocr_dict_free(struct ocr_dict *d);
+
+/* The corrected spelling of word (NUL-terminated UTF-8) in the arena, or
+ * NULL when it stays as it is. *reason says how: "dictionary" or
+ * "compound". */
+const char *ocr_fix_word(const struct ocr_dict *d, struct arena *a, const char *word,
+			 const char **reason);
+
+/* Corrects the words of an OCR'd page in place, recording each change
+ * in doc->corrections. */
+int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *lp);
+
+#endif
