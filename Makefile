@@ -4,7 +4,7 @@ PKGS     = poppler-glib gio-2.0 cairo lept tesseract libxml-2.0 libzip jansson g
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lm
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lgomp -lm
 PREFIX  ?= /usr/local
 BUILD   ?= build
 

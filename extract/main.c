@@ -242,19 +242,6 @@ static int is_dir(const char *p)
 	return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
 }
 
-/* Tesseract (OCR) is built with OpenMP, which reads OMP_THREAD_LIMIT
- * only when it loads, before main runs: with a thread a core spinning
- * against each other, a page took 20 s instead of 2.5 s on two cores.
- * So the program starts itself again with the limit set, once. */
-static void one_openmp_thread(char **argv)
-{
-	if (getenv("OMP_THREAD_LIMIT"))
-		return;
-	if (setenv("OMP_THREAD_LIMIT", "1", 1) == 0)
-		execv("/proc/self/exe", argv);
-	/* If that failed, go on as we are: slower, not wrong. */
-}
-
 int main(int argc, char **argv)
 {
 	enum { O_NDJSON = 256, O_COMPACT, O_PAGES, O_PASSWORD, O_DEBUG, O_FURNITURE, O_PATTERNS,
@@ -283,7 +270,6 @@ int main(int argc, char **argv)
 	struct cli c = { .format = CLI_JSON };
 	const char *packs[64];
 
-	one_openmp_thread(argv);
 	int opt, failed = 0, ninputs, npacks = 0, no_default = 0;
 
 	while ((opt = getopt_long(argc, argv, "o:f:hV", longopts, NULL)) != -1) {

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <tesseract/capi.h>
 
+void omp_set_max_active_levels(int levels);   /* libgomp */
+
 #include "../extract/norm.h"
 #include "ocrfix.h"
 
@@ -28,9 +30,10 @@ struct ocr_engine *ocr_new(const char *lang, int correct, struct ex_error *err)
 	}
 	/* One thread an engine: parallelism comes from pages. Debian's
 	 * Tesseract is built with OpenMP, whose default of a thread a core
-	 * made one page take 20 s instead of 2.5 s here; OMP_THREAD_LIMIT=1
-	 * must be in the environment before libgomp loads, which main.c
-	 * sees to for the command line. */
+	 * made one page take 20 s instead of 2.5 s here. Its parallel
+	 * regions name their own thread counts, so only no active levels
+	 * at all keeps them to the calling thread. */
+	omp_set_max_active_levels(0);
 	tbl_init();
 	e->api = TessBaseAPICreate();
 	if (!e->api || TessBaseAPIInit3(e->api, NULL, lang ? lang : "swe+eng") != 0) {

@@ -4,8 +4,7 @@
 B=${1:?usage: check.sh BUILD}
 # The user's own pattern packs must not change what the tests see.
 export EXTRACT_PATTERNS=
-# Tesseract's OpenMP: one thread (extract itself sees to it; test
-# binaries that OCR do not).
+# Tesseract's OpenMP: one thread (ocr.c also sees to it).
 export OMP_THREAD_LIMIT=1
 X=$B/extract
 total_p=0; total_f=0; bad=""
