@@ -283,6 +283,15 @@ int ocr_read_image(struct doc *doc, const void *buf, size_t n,
 	if (n >= 3 && !memcmp(buf, "\xFF\xD8\xFF", 3) &&
 	    (n < 4 || memcmp((const char *)buf + n - 2, "\xFF\xD9", 2)))
 		return EX_FAIL(err, EX_EFORMAT, "a JPEG image cut short (no end marker)");
+	/* A header that claims a vast image must not make us allocate it. */
+	{
+		l_int32 fmt, w = 0, h = 0, bps, spp, iscmap;
+
+		if (pixReadHeaderMem(buf, n, &fmt, &w, &h, &bps, &spp, &iscmap) == 0 &&
+		    ((double)w * h > 300e6 || w > 40000 || h > 40000))
+			return EX_FAIL(err, EX_ELIMIT, "an image of %d x %d pixels, larger than extract reads",
+				       w, h);
+	}
 	if (n >= 4 && (!memcmp(buf, "II*\0", 4) || !memcmp(buf, "MM\0*", 4)))
 		pages = pixaReadMemMultipageTiff(buf, n);
 	else

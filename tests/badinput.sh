@@ -33,6 +33,12 @@ printf '\211PNG\r\n\032\n\0\0\0\rIHDR' > "$tmp/scan.png"
 printf '\320\317\021\340\241\261\032\341\0\0\0\0' > "$tmp/old.doc"
 (cd "$tmp" && printf 'hej\n' > a.txt && /usr/bin/python3 -c "import zipfile; zipfile.ZipFile('notodt.odt','w').write('a.txt')")
 printf '<?xml version="1.0"?><html><body>x</body></html>' > "$tmp/page.html"
+# A PNG whose header claims 60000 x 60000 pixels (a decompression bomb).
+/usr/bin/python3 -c "
+import struct, zlib, sys
+def chunk(t, d): return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d))
+sys.stdout.buffer.write(b'\\x89PNG\\r\\n\\x1a\\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', 60000, 60000, 8, 0, 0, 0, 0))
+                        + chunk(b'IDAT', zlib.compress(bytes(100))) + chunk(b'IEND', b''))" > "$tmp/huge.png"
 
 expect_error missing "$tmp/nope.pdf" "no such file"
 expect_error directory "$tmp/dir.pdf" "directory"
@@ -42,6 +48,7 @@ expect_error header-only-pdf "$tmp/header-only.pdf" "PDF"
 expect_error truncated-odt "$tmp/truncated.odt" "zip"
 expect_error random "$tmp/random.bin" "not a PDF"
 expect_error image-cut-short "$tmp/scan.png" "cut short"
+expect_error image-bomb "$tmp/huge.png" "larger than extract reads"
 expect_error ole2 "$tmp/old.doc" "OLE2"
 expect_error zip-not-odt "$tmp/notodt.odt" "not an ODF"
 expect_error html "$tmp/page.html" "not an ODF"
