@@ -1,6 +1,7 @@
 /* main.c: the extract command line. */
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,8 @@ static void usage(FILE *f)
 	      "      --lang LANGS        OCR languages (default swe+eng)\n"
 	      "      --dpi N             OCR rendering resolution (default 300)\n"
 	      "      --no-correct        keep OCR's words as Tesseract read them\n"
+	      "  -j, --jobs N            read N inputs at a time (default: the cores, at most 8);\n"
+	      "                          output comes in input order whatever N is\n"
 	      "      --ndjson            same as --format ndjson: one JSON object per line\n"
 	      "      --compact           JSON on one line\n"
 	      "      --pages A-B         only pages A to B of a PDF (\"3\", \"3-7\", \"3-\")\n"
@@ -192,31 +195,122 @@ static int emit(const struct cli *c, const char *input, const char *s, struct ex
 	return 0;
 }
 
-static int run_one(const struct cli *c, const char *path)
-{
-	struct ex_error e = { 0 };
-	struct doc *d = doc_new();
-	char *s = NULL;
+/* One input read and rendered: the output or the error. Threads make
+ * these; the main thread hands them out in input order. */
+struct job {
+	const char *path;
+	char *out;
+	struct ex_error e;
 	int rc;
+	int done;
+};
+
+static void produce(const struct cli *c, struct job *j)
+{
+	struct doc *d = doc_new();
 
 	if (!d) {
-		EX_FAIL(&e, EX_ENOMEM, "out of memory");
-		report(c, path, &e);
-		return -1;
+		j->rc = EX_FAIL(&j->e, EX_ENOMEM, "out of memory");
+		return;
 	}
-	rc = ex_process_file(d, path, &c->ro, &e);
-	if (rc == 0) {
-		s = render(d, c);
-		if (!s)
-			rc = EX_FAIL(&e, EX_ENOMEM, "out of memory while writing");
+	j->rc = ex_process_file(d, j->path, &c->ro, &j->e);
+	if (j->rc == 0) {
+		j->out = render(d, c);
+		if (!j->out)
+			j->rc = EX_FAIL(&j->e, EX_ENOMEM, "out of memory while writing");
 	}
-	if (rc == 0)
-		rc = emit(c, path, s, &e);
-	if (rc < 0)
-		report(c, path, &e);
-	free(s);
 	doc_free(d);
-	return rc < 0 ? -1 : 0;
+}
+
+/* Writes a finished job; returns -1 if it failed. */
+static int deliver(const struct cli *c, struct job *j)
+{
+	if (j->rc == 0)
+		j->rc = emit(c, j->path, j->out, &j->e);
+	if (j->rc < 0)
+		report(c, j->path, &j->e);
+	free(j->out);
+	j->out = NULL;
+	return j->rc < 0 ? -1 : 0;
+}
+
+/* Inputs read by njobs threads, results written in input order: the
+ * output is the same whatever njobs is. At most 2 * njobs results wait
+ * to be written, so memory stays bounded in a long batch. */
+struct pool {
+	const struct cli *c;
+	struct job *jobs;
+	int n, next, delivered, window;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+};
+
+static void *worker(void *arg)
+{
+	struct pool *p = arg;
+
+	for (;;) {
+		int i;
+
+		pthread_mutex_lock(&p->mu);
+		while (p->next < p->n && p->next >= p->delivered + p->window)
+			pthread_cond_wait(&p->cv, &p->mu);
+		i = p->next < p->n ? p->next++ : -1;
+		pthread_mutex_unlock(&p->mu);
+		if (i < 0)
+			return NULL;
+		produce(p->c, &p->jobs[i]);
+		pthread_mutex_lock(&p->mu);
+		p->jobs[i].done = 1;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+	}
+}
+
+static int run_all(const struct cli *c, char **paths, int n, int njobs)
+{
+	struct pool p = { .c = c, .n = n, .window = 2 * njobs };
+	pthread_t th[64];
+	int failed = 0, started = 0;
+
+	p.jobs = calloc((size_t)n, sizeof(*p.jobs));
+	if (!p.jobs) {
+		fprintf(stderr, "extract: out of memory\n");
+		return n;
+	}
+	for (int i = 0; i < n; i++)
+		p.jobs[i].path = paths[i];
+	if (njobs <= 1) {
+		for (int i = 0; i < n; i++) {
+			produce(c, &p.jobs[i]);
+			failed += deliver(c, &p.jobs[i]) < 0;
+		}
+		free(p.jobs);
+		return failed;
+	}
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.cv, NULL);
+	for (int t = 0; t < njobs && t < 64; t++)
+		started += pthread_create(&th[started], NULL, worker, &p) == 0;
+	for (int i = 0; i < n; i++) {
+		pthread_mutex_lock(&p.mu);
+		while (!p.jobs[i].done && started)
+			pthread_cond_wait(&p.cv, &p.mu);
+		pthread_mutex_unlock(&p.mu);
+		if (!started)
+			produce(c, &p.jobs[i]);   /* no thread could start: do it here */
+		failed += deliver(c, &p.jobs[i]) < 0;
+		pthread_mutex_lock(&p.mu);
+		p.delivered = i + 1;
+		pthread_cond_broadcast(&p.cv);
+		pthread_mutex_unlock(&p.mu);
+	}
+	for (int t = 0; t < started; t++)
+		pthread_join(th[t], NULL);
+	pthread_mutex_destroy(&p.mu);
+	pthread_cond_destroy(&p.cv);
+	free(p.jobs);
+	return failed;
 }
 
 static int parse_format(const char *s, enum cli_format *f)
@@ -245,7 +339,7 @@ static int is_dir(const char *p)
 int main(int argc, char **argv)
 {
 	enum { O_NDJSON = 256, O_COMPACT, O_PAGES, O_PASSWORD, O_DEBUG, O_FURNITURE, O_PATTERNS,
-	       O_NO_DEFAULT, O_TABLES, O_NO_TABLES, O_OCR, O_LANG, O_DPI, O_NO_CORRECT };
+	       O_NO_DEFAULT, O_TABLES, O_NO_TABLES, O_OCR, O_LANG, O_DPI, O_NO_CORRECT, O_JOBS };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'f' },
@@ -260,6 +354,7 @@ int main(int argc, char **argv)
 		{ "lang", required_argument, NULL, O_LANG },
 		{ "dpi", required_argument, NULL, O_DPI },
 		{ "no-correct", no_argument, NULL, O_NO_CORRECT },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "patterns", required_argument, NULL, O_PATTERNS },
 		{ "no-default-patterns", no_argument, NULL, O_NO_DEFAULT },
 		{ "debug", no_argument, NULL, O_DEBUG },
@@ -270,9 +365,9 @@ int main(int argc, char **argv)
 	struct cli c = { .format = CLI_JSON };
 	const char *packs[64];
 
-	int opt, failed = 0, ninputs, npacks = 0, no_default = 0;
+	int opt, failed = 0, ninputs, npacks = 0, no_default = 0, njobs = 0;
 
-	while ((opt = getopt_long(argc, argv, "o:f:hV", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "o:f:j:hV", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'o': c.out = optarg; break;
 		case 'f':
@@ -307,6 +402,13 @@ int main(int argc, char **argv)
 			break;
 		case O_LANG: c.ro.lang = optarg; break;
 		case O_NO_CORRECT: c.ro.no_correct = 1; break;
+		case 'j':
+			njobs = atoi(optarg);
+			if (njobs < 1 || njobs > 64) {
+				fprintf(stderr, "extract: --jobs wants 1 to 64, got '%s'\n", optarg);
+				return 2;
+			}
+			break;
 		case O_DPI:
 			c.ro.dpi = atoi(optarg);
 			if (c.ro.dpi < 72 || c.ro.dpi > 1200) {
@@ -373,8 +475,14 @@ int main(int argc, char **argv)
 			return 2;
 		}
 		c.ro.patterns = ps;
-		for (int i = optind; i < argc; i++)
-			failed += run_one(&c, argv[i]) < 0;
+		if (njobs <= 0) {
+			long cores = sysconf(_SC_NPROCESSORS_ONLN);
+
+			njobs = cores > 0 ? (int)(cores < 8 ? cores : 8) : 1;
+		}
+		if (njobs > ninputs)
+			njobs = ninputs;
+		failed = run_all(&c, argv + optind, ninputs, njobs);
 		pat_set_free(ps);
 	}
 	return failed ? 1 : 0;

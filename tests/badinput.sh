@@ -83,8 +83,18 @@ then ok; else no "-o DIR batch: rc=$rc, files: $(ls "$tmp/outdir" | tr '\n' ' ')
 if [ "$rc" = 2 ] && [ ! -s "$tmp/out" ] && grep -q "bad-regex.pat:2: pattern \[bad\]: missing closing parenthesis" "$tmp/err"
 then ok; else no "bad pattern pack: exit $rc: $(cat "$tmp/err")"; fi
 
+# Several inputs at a time: the same output, errors included, in the
+# same order, whatever the number of threads.
+set -- corpus/seed000_tertialrapport.pdf "$tmp/random.bin" corpus/seed001_memo.odt \
+	corpus/seed003_utvardering.pdf "$tmp/nope.pdf" corpus/seed004_protokoll.fodt
+"$X" --ndjson -j 1 "$@" > "$tmp/j1" 2> "$tmp/j1e"; rc1=$?
+"$X" --ndjson -j 3 "$@" > "$tmp/j3" 2> "$tmp/j3e"; rc3=$?
+if [ "$rc1" = 1 ] && [ "$rc3" = 1 ] && cmp -s "$tmp/j1" "$tmp/j3" && cmp -s "$tmp/j1e" "$tmp/j3e" &&
+   [ "$(wc -l < "$tmp/j1")" = 6 ]; then ok; else no "--jobs: output differs between 1 and 3 threads"; fi
+
 # Usage errors exit 2 and write nothing to stdout.
-for args in "" "--format xml $good" "--pages x $good" "--pages 5-2 $good" "--bogus $good" "$good $good"; do
+for args in "" "--format xml $good" "--pages x $good" "--pages 5-2 $good" "--bogus $good" "$good $good" \
+	    "--jobs 0 $good" "--ocr sometimes $good" "--dpi 5 $good"; do
 	# shellcheck disable=SC2086
 	"$X" $args > "$tmp/out" 2>/dev/null; rc=$?
 	if [ "$rc" = 2 ] && [ ! -s "$tmp/out" ]; then ok; else no "usage '$args': exit $rc"; fi
