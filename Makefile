@@ -27,7 +27,7 @@ help:
 	@echo "make test       install what is missing, build, run every test"
 	@echo "make check      run every test (no installing)"
 	@echo "make asan       build with ASan+UBSan and run the tests and fuzz replay"
-	@echo "make tsan       two documents in two threads under ThreadSanitizer"
+	@echo "make tsan       documents in parallel threads under ThreadSanitizer (library and --jobs)"
 	@echo "make bench      time extract against pdftotext on the 100+ page PDF"
 	@echo "make bench-values  precision and recall on held-out documents"
 	@echo "make bench-tables  table detection and cells: own corpus and peer suites"
@@ -118,8 +118,11 @@ FUZZ_SECONDS ?= 60
 # ThreadSanitizer on the two-threads test. glib's slice allocator is not
 # instrumented and reads as races; plain malloc is.
 tsan:
-	$(MAKE) BUILD=build-tsan CFLAGS="-O1 -g -fsanitize=thread" build-tsan/tests/test_threads
+	$(MAKE) BUILD=build-tsan CFLAGS="-O1 -g -fsanitize=thread" build-tsan/tests/test_threads build-tsan/extract
 	G_SLICE=always-malloc TSAN_OPTIONS=halt_on_error=1 sh tests/run_unit.sh build-tsan/tests/test_threads
+	G_SLICE=always-malloc TSAN_OPTIONS=halt_on_error=1 build-tsan/extract --ndjson -j 2 \
+		corpus/seed000_tertialrapport.pdf corpus/seed001_memo.odt corpus/seed003_utvardering.pdf \
+		corpus/seed004_protokoll.fodt corpus/seed002_rapport.pdf corpus/tables/ruled_1.pdf > /dev/null
 
 fuzz:
 	$(MAKE) BUILD=build-fuzz CC=clang \

@@ -188,6 +188,8 @@ static int pdf_page_words(struct pdf_page_build *pb, const char *text,
 	return rc;
 }
 
+static pthread_mutex_t render_lock = PTHREAD_MUTEX_INITIALIZER;
+
 /* The page rendered on white at scale pixels per point; NULL when it
  * cannot be (too large, no memory). Destroy with cairo_surface_destroy. */
 static cairo_surface_t *pdf_render(PopplerPage *page, float width, float height, double scale,
@@ -208,7 +210,13 @@ static cairo_surface_t *pdf_render(PopplerPage *page, float width, float height,
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
 	cairo_scale(cr, scale, scale);
+	/* One render at a time in the process: with documents read in
+	 * parallel (--jobs), ThreadSanitizer sees cairo's shared caches
+	 * written by one render and read by another. Rendering is a small
+	 * part of the work; text, tables and OCR still run in parallel. */
+	pthread_mutex_lock(&render_lock);
 	poppler_page_render(page, cr);
+	pthread_mutex_unlock(&render_lock);
 	cairo_destroy(cr);
 	cairo_surface_flush(surf);
 	r->data = cairo_image_surface_get_data(surf);
