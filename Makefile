@@ -2,7 +2,9 @@
 CC      ?= cc
 PKGS     = poppler-glib gio-2.0 cairo lept tesseract libxml-2.0 libzip jansson glib-2.0 libpcre2-8
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter
+# Kept apart from CFLAGS, which `make asan` and `make tsan` replace on
+# their command lines (where a += here would be ignored).
+XCFLAGS  = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lgomp -lm
 PREFIX  ?= /usr/local
@@ -51,34 +53,34 @@ test: deps
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+	$(CC) $(CFLAGS) $(XCFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
 
 $(BUILD)/libextract.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(BUILD)/extract: $(BUILD)/obj/extract/main.o $(BUILD)/libextract.a
-	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(CC) $(CFLAGS) $(XCFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libextract.a tests/testutil.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< \
+	$(CC) $(CFLAGS) $(XCFLAGS) $(PKG_CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< \
 		$(BUILD)/libextract.a $(PKG_LIBS) $(shell pkg-config --libs cmocka)
 
 $(BUILD)/tests/jsoncmp: tests/jsoncmp.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(shell pkg-config --cflags jansson) -o $@ $< $(shell pkg-config --libs jansson)
+	$(CC) $(CFLAGS) $(XCFLAGS) $(shell pkg-config --cflags jansson) -o $@ $< $(shell pkg-config --libs jansson)
 
 $(BUILD)/tests/mkscan: tests/mkscan.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(shell pkg-config --cflags cairo) -o $@ $< $(shell pkg-config --libs cairo)
+	$(CC) $(CFLAGS) $(XCFLAGS) $(shell pkg-config --cflags cairo) -o $@ $< $(shell pkg-config --libs cairo)
 
 $(BUILD)/tests/cer: tests/cer.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -o $@ $<
+	$(CC) $(CFLAGS) $(XCFLAGS) -o $@ $<
 
 $(BUILD)/tests/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libextract.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< tests/fuzz/replay.c $(BUILD)/libextract.a $(PKG_LIBS)
+	$(CC) $(CFLAGS) $(XCFLAGS) $(PKG_CFLAGS) -o $@ $< tests/fuzz/replay.c $(BUILD)/libextract.a $(PKG_LIBS)
 
 # Every test group; the last line is the total: "N passed, N failed".
 check: $(BUILD)/extract $(TEST_BIN) $(BUILD)/tests/jsoncmp $(BUILD)/tests/cer $(BUILD)/tests/mkscan \
