@@ -59,7 +59,6 @@ static struct arena_block *arena_block_new(size_t size)
 void *arena_alloc(struct arena *a, size_t n)
 {
 	struct arena_block *b;
-	void *p;
 
 	if (n == 0)
 		n = 1;
@@ -94,7 +93,8 @@ void *arena_alloc(struct arena *a, size_t n)
 			a->head = b;
 		}
 	}
-	p = b->data + b->used;
+	void *p = b->data + b->used;
+
 	b->used += n;
 	memset(p, 0, n);
 	return p;

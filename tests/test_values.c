@@ -209,7 +209,7 @@ static void seed003_survey(void **state)
 		 * the PDF's table runs over a page break. */
 		assert_int_equal(s->nfigures, 10);
 		for (int k = 0; k < 10; k++) {
-			char label[16];
+			char label[24];
 
 			snprintf(label, sizeof(label), "Figur %d", k + 1);
 			assert_string_equal(s->figures[k].label, label);
