@@ -34,11 +34,6 @@ void tbl_init(void)
 	pthread_once(&once, quiet);
 }
 
-static inline uint32_t px(const struct tbl_raster *r, int x, int y)
-{
-	return *(const uint32_t *)(r->data + (size_t)y * (size_t)r->stride + (size_t)x * 4);
-}
-
 /* Ink: dark and grey (rules, text), not coloured fills (#00b050 is as
  * dark as a thin grey rule, but saturated). */
 static PIX *ink_mask(const struct tbl_raster *r)
