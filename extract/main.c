@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "../output/out.h"
@@ -289,9 +288,6 @@ static int run_all(const struct cli *c, char **paths, int n, int njobs)
 		free(p.jobs);
 		return failed;
 	}
-	/* The time zone is read once here: libzip and glib read it for file
-	 * dates, and two threads reading it first at once race in glibc. */
-	tzset();
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.cv, NULL);
 	for (int t = 0; t < njobs && t < 64; t++)

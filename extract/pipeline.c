@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <pthread.h>
+#include <time.h>
 
 #include "../parsers/ocr.h"
 #include "../parsers/odt.h"
@@ -209,9 +211,20 @@ static char *read_file(const char *path, size_t *n, struct ex_error *err)
 	return buf;
 }
 
+/* The time zone is read once, before any reader runs: libzip and glib
+ * read it for file dates, and two threads reading it first at once race
+ * inside glibc (ThreadSanitizer). */
+static void tz_once(void)
+{
+	tzset();
+}
+
 int ex_process_file(struct doc *doc, const char *path,
 		    const struct doc_read_opts *opts, struct ex_error *err)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, tz_once);
 	size_t n = 0;
 	char *buf = read_file(path, &n, err);
 	gchar *sum;

@@ -201,30 +201,38 @@ static cairo_surface_t *pdf_render(PopplerPage *page, float width, float height,
 
 	if (w <= 0 || h <= 0 || w > 20000 || h > 20000)
 		return NULL;
+	/* cairo in one thread at a time: with documents read in parallel
+	 * (--jobs), ThreadSanitizer sees cairo's shared caches and pools
+	 * written by one render and read by another. Rendering is a small
+	 * part of the work; text, tables and OCR still run in parallel. */
+	pthread_mutex_lock(&render_lock);
 	surf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
 	if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(surf);
+		pthread_mutex_unlock(&render_lock);
 		return NULL;
 	}
 	cr = cairo_create(surf);
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
 	cairo_scale(cr, scale, scale);
-	/* One render at a time in the process: with documents read in
-	 * parallel (--jobs), ThreadSanitizer sees cairo's shared caches
-	 * written by one render and read by another. Rendering is a small
-	 * part of the work; text, tables and OCR still run in parallel. */
-	pthread_mutex_lock(&render_lock);
 	poppler_page_render(page, cr);
-	pthread_mutex_unlock(&render_lock);
 	cairo_destroy(cr);
 	cairo_surface_flush(surf);
+	pthread_mutex_unlock(&render_lock);
 	r->data = cairo_image_surface_get_data(surf);
 	r->width = w;
 	r->height = h;
 	r->stride = cairo_image_surface_get_stride(surf);
 	r->scale = scale;
 	return surf;
+}
+
+static void pdf_render_free(cairo_surface_t *surf)
+{
+	pthread_mutex_lock(&render_lock);
+	cairo_surface_destroy(surf);
+	pthread_mutex_unlock(&render_lock);
 }
 
 /* Renders the page at 100 dpi (hairline rules come out as grey pixels) and
@@ -245,7 +253,7 @@ static int pdf_page_tables(struct doc *doc, PopplerPage *page, struct layout_pag
 		return 0;
 	}
 	rc = tbl_find_ruled(doc, lp, &r);
-	cairo_surface_destroy(surf);
+	pdf_render_free(surf);
 	return rc;
 }
 
@@ -296,7 +304,7 @@ static int pdf_page_ocr(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *page,
 		if (rc == 0)
 			tbl_sort(doc, lp);
 	}
-	cairo_surface_destroy(surf);
+	pdf_render_free(surf);
 	return rc;
 }
 
