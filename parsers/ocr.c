@@ -185,6 +185,30 @@ out:
 	return rc;
 }
 
+/* Recognises an 8-bit grey page image at scale pixels per point into
+ * lp->lines, corrected, and warns when the page reads poorly. */
+static int recognise(struct ocr_engine *e, struct doc *doc, PIX *p, double scale,
+		     struct layout_page *lp, float *conf, struct ex_error *err)
+{
+	int rc;
+
+	TessBaseAPISetImage2(e->api, p);
+	if (TessBaseAPIRecognize(e->api, NULL) != 0) {
+		doc_warn(doc, lp->page, "ocr", "page %d: recognition failed", lp->page);
+		lp->nlines = 0;
+		*conf = 0;
+		return 0;
+	}
+	rc = collect(e, doc, scale, lp, conf);
+	if (rc == 0 && e->dict)
+		rc = ocr_fix_page(e->dict, doc, lp);
+	TessBaseAPIClear(e->api);
+	if (rc == 0 && *conf < 0.6f && lp->nlines)
+		doc_warn(doc, lp->page, "low_confidence", "page %d: OCR confidence %.0f %%", lp->page,
+			 *conf * 100);
+	return rc < 0 ? EX_FAIL(err, rc, "out of memory") : 0;
+}
+
 int ocr_page(struct ocr_engine *e, struct doc *doc, const struct tbl_raster *r,
 	     struct layout_page *lp, float *conf, struct ex_error *err)
 {
@@ -193,30 +217,20 @@ int ocr_page(struct ocr_engine *e, struct doc *doc, const struct tbl_raster *r,
 
 	if (!p)
 		return EX_FAIL(err, EX_ENOMEM, "out of memory");
-	TessBaseAPISetImage2(e->api, p);
-	if (TessBaseAPIRecognize(e->api, NULL) != 0) {
-		pixDestroy(&p);
-		doc_warn(doc, lp->page, "ocr", "page %d: recognition failed", lp->page);
-		lp->nlines = 0;
-		*conf = 0;
-		return 0;
-	}
-	rc = collect(e, doc, r->scale, lp, conf);
-	if (rc == 0 && e->dict)
-		rc = ocr_fix_page(e->dict, doc, lp);
-	TessBaseAPIClear(e->api);
+	rc = recognise(e, doc, p, r->scale, lp, conf, err);
 	pixDestroy(&p);
-	return rc < 0 ? EX_FAIL(err, rc, "out of memory") : 0;
+	return rc;
 }
 
-/* One image page through OCR and layout. */
+/* One image page through OCR and layout: the image goes to Tesseract
+ * as grey pixels directly. */
 static int image_page(struct ocr_engine *e, struct doc *doc, PIX *pix, int number, struct ex_error *err)
 {
-	PIX *g = pixConvertTo32(pix);
+	PIX *g = pixConvertTo8(pix, 0);
 	l_int32 xres = 0, yres = 0;
-	struct tbl_raster r;
 	struct layout_page lp = { 0 };
 	struct doc_page *dp = doc_add_page(doc);
+	double scale;
 	float conf = 0;
 	int rc;
 
@@ -227,34 +241,18 @@ static int image_page(struct ocr_engine *e, struct doc *doc, PIX *pix, int numbe
 	pixGetResolution(pix, &xres, &yres);
 	if (xres < 50 || xres > 2400)
 		xres = 300;   /* an image that does not say: assume a 300 dpi scan */
-	/* Leptonica's 32-bit pixels are 0xRRGGBBAA in a word; cairo's are
-	 * 0xAARRGGBB: shift into place for the shared raster form. */
-	{
-		l_uint32 *d = pixGetData(g);
-		size_t n = (size_t)pixGetWpl(g) * (size_t)pixGetHeight(g);
-
-		for (size_t i = 0; i < n; i++)
-			d[i] >>= 8;
-	}
-	r.data = (const unsigned char *)pixGetData(g);
-	r.width = pixGetWidth(g);
-	r.height = pixGetHeight(g);
-	r.stride = pixGetWpl(g) * 4;
-	r.scale = xres / 72.0;
+	scale = xres / 72.0;
 	dp->number = number;
-	dp->width = (float)(r.width / r.scale);
-	dp->height = (float)(r.height / r.scale);
+	dp->width = (float)(pixGetWidth(g) / scale);
+	dp->height = (float)(pixGetHeight(g) / scale);
 	dp->source = DOC_SRC_OCR;
 	lp.page = number;
 	lp.width = dp->width;
 	lp.height = dp->height;
-	rc = ocr_page(e, doc, &r, &lp, &conf, err);
+	rc = recognise(e, doc, g, scale, &lp, &conf, err);
 	if (rc == 0) {
 		dp->ocr_reason = "image";
 		dp->ocr_conf = conf;
-		if (conf < 0.6f && lp.nlines)
-			doc_warn(doc, number, "low_confidence", "page %d: OCR confidence %.0f %%", number,
-				 conf * 100);
 		if (tbl_page_candidate(&lp) && (lp.used = arena_alloc(doc->arena, lp.nlines + 1)))
 			rc = tbl_find_stream(doc, &lp);
 		if (rc == 0)

@@ -486,7 +486,6 @@ static int table_start(struct odt_state *st)
 	struct doc_table *t;
 	struct doc_block *b;
 	struct odt_table *ot;
-	char *name;
 
 	if (st->ntab >= ODT_MAX_DEPTH)
 		return 0;
@@ -495,8 +494,6 @@ static int table_start(struct odt_state *st)
 		return EX_ENOMEM;
 	t->page_first = t->page_last = st->page;
 	t->path = block_path(st);
-	name = attr(st->r, "table:name");
-	xmlFree(name);
 	ot = &st->tab[st->ntab++];
 	memset(ot, 0, sizeof(*ot));
 	ot->index = (int)st->doc->ntables - 1;

@@ -291,9 +291,6 @@ static int pdf_page_ocr(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *page,
 		dp->source = DOC_SRC_OCR;
 		dp->ocr_reason = reason;
 		dp->ocr_conf = conf;
-		if (conf < 0.6f && lp->nlines)
-			doc_warn(doc, lp->page, "low_confidence", "page %d: OCR confidence %.0f %%", lp->page,
-				 conf * 100);
 		lp->used = arena_alloc(doc->arena, lp->nlines + 1);
 		if (!lp->used)
 			rc = EX_ENOMEM;

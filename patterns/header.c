@@ -21,12 +21,6 @@ static const char *const months[] = { "januari", "februari", "mars", "april", "m
 				       "juli", "augusti", "september", "oktober", "november",
 				       "december" };
 
-static void group(pcre2_code *c, pcre2_match_data *md, const char *name, char *buf, size_t n)
-{
-	(void)c;
-	pat_group(md, name, buf, n);
-}
-
 int pat_date(const struct pat_set *ps, const char *s, char iso[11])
 {
 	pcre2_match_data *md = pcre2_match_data_create_from_pattern(ps->date, NULL);
@@ -38,15 +32,15 @@ int pat_date(const struct pat_set *ps, const char *s, char iso[11])
 		return 0;
 	rc = pcre2_match(ps->date, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, PCRE2_NO_UTF_CHECK, md, NULL);
 	if (rc > 0) {
-		group(ps->date, md, "y", y, sizeof(y));
+		pat_group(md, "y", y, sizeof(y));
 		if (y[0]) {
-			group(ps->date, md, "m", m, sizeof(m));
-			group(ps->date, md, "d", d, sizeof(d));
+			pat_group(md, "m", m, sizeof(m));
+			pat_group(md, "d", d, sizeof(d));
 			month = atoi(m);
 		} else {
-			group(ps->date, md, "y2", y, sizeof(y));
-			group(ps->date, md, "d2", d, sizeof(d));
-			group(ps->date, md, "mon", m, sizeof(m));
+			pat_group(md, "y2", y, sizeof(y));
+			pat_group(md, "d2", d, sizeof(d));
+			pat_group(md, "mon", m, sizeof(m));
 			for (int i = 0; i < 12; i++)
 				if (strcasecmp(m, months[i]) == 0)
 					month = i + 1;
@@ -101,8 +95,8 @@ int pat_header(const struct pat_set *ps, struct doc *doc)
 			body += b->type == DOC_BLK_PARAGRAPH && strlen(b->text) > 80;
 			continue;
 		}
-		group(ps->field, md, "label", label, sizeof(label));
-		group(ps->field, md, "value", value, sizeof(value));
+		pat_group(md, "label", label, sizeof(label));
+		pat_group(md, "value", value, sizeof(value));
 		name = field_name(label);
 		if (!name || has_field(doc, name))
 			continue;

@@ -77,7 +77,7 @@ static const char *qualifier(const char *q)
 }
 
 /* Fills q from a match of the cell or prose pattern. */
-static void fill(const pcre2_code *c, pcre2_match_data *md, struct pat_qty *q)
+static void fill(pcre2_match_data *md, struct pat_qty *q)
 {
 	char b[96], sign[8];
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
@@ -127,18 +127,16 @@ static void fill(const pcre2_code *c, pcre2_match_data *md, struct pat_qty *q)
 	}
 	if (pat_group(md, "q", b, sizeof(b)))
 		q->qualifier = qualifier(b);
-	(void)c;
 }
 
 /* A bare four-digit year, or a range of years: not a quantity. */
-static int looks_like_year(const pcre2_code *c, pcre2_match_data *md, const struct pat_qty *q)
+static int looks_like_year(pcre2_match_data *md, const struct pat_qty *q)
 {
 	char in[32], fr[8], hi[16];
 
 	pat_group(md, "int", in, sizeof(in));
 	pat_group(md, "frac", fr, sizeof(fr));
 	pat_group(md, "hi", hi, sizeof(hi));
-	(void)c;
 	if (q->unit || fr[0] || strlen(in) != 4 || q->value < 1900 || q->value > 2100)
 		return 0;
 	return !hi[0] || strlen(hi) == 4 || strlen(hi) == 2;
@@ -153,8 +151,8 @@ int pat_cell_quantity(const struct pat_set *ps, const char *s, struct pat_qty *q
 		return 0;
 	rc = pcre2_match(ps->cell, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, PCRE2_NO_UTF_CHECK, md, NULL);
 	if (rc > 0) {
-		fill(ps->cell, md, q);
-		ok = q->missing || !looks_like_year(ps->cell, md, q);
+		fill(md, q);
+		ok = q->missing || !looks_like_year(md, q);
 	}
 	pcre2_match_data_free(md);
 	return ok;
@@ -225,7 +223,7 @@ size_t pat_prose_quantities(const struct pat_set *ps, const char *s, struct pat_
 			}
 			if (masked((const size_t (*)[2])spans, ns, (size_t)num))
 				continue;
-			fill(ps->prose, md, &out[n]);
+			fill(md, &out[n]);
 			out[n].noun = out[n].noun_buf;
 			n++;
 			done = ov[1];
