@@ -16,7 +16,7 @@ LIB_SRC = extract/arena.c extract/error.c extract/doc.c extract/norm.c \
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 TESTS   = test_arena test_norm test_classify test_txt test_odt test_pdf test_json test_sniff test_header test_threads test_quantity test_values test_pack test_ocrfix
 TEST_BIN = $(TESTS:%=$(BUILD)/tests/%)
-FUZZ    = fuzz_pdf fuzz_odt fuzz_txt
+FUZZ    = fuzz_pdf fuzz_odt fuzz_txt fuzz_image
 
 .PHONY: all help deps demo test check unit golden badinput robustness fidelity \
         layering asan tsan bench bench-ocr bench-values bench-tables corpus-holdout corpus-tables install clean corpus regolden fuzz fuzz-replay

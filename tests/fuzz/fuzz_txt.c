@@ -7,7 +7,7 @@
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
 	/* No OCR here: an engine a second per input would starve the
-	 * fuzzer; images reach leptonica through fuzz_image (not yet written). */
+	 * fuzzer; images reach leptonica and Tesseract through fuzz_image. */
 	struct doc_read_opts o = { .last_page = 20, .ocr = -1 };
 	struct ex_error e = { 0 };
 	struct doc *d = doc_new();

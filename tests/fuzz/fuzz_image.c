@@ -1,0 +1,23 @@
+/* fuzz_image: bytes as an image (PNG, JPEG, TIFF, whatever leptonica
+ * reads) through the size guards, leptonica's readers, OCR and the
+ * layout. Slow, as OCR is: keep inputs small. */
+#include "invariants.h"
+
+#include "../../extract/pipeline.h"
+#include "../../parsers/ocr.h"
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
+{
+	struct doc_read_opts o = { .last_page = 2 };
+	struct ex_error e = { 0 };
+	struct doc *d = doc_new();
+
+	if (!d)
+		return 0;
+	if (ocr_read_image(d, data, size, &o, &e) == 0)
+		check_invariants(d);
+	else
+		INV(e.msg[0] != '\0' && !strchr(e.msg, '\n'));
+	doc_free(d);
+	return 0;
+}
