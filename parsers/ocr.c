@@ -253,7 +253,7 @@ static int image_page(struct ocr_engine *e, struct doc *doc, PIX *pix, int numbe
 	if (rc == 0) {
 		dp->ocr_reason = "image";
 		dp->ocr_conf = conf;
-		if (tbl_page_candidate(&lp) && (lp.used = arena_alloc(doc->arena, lp.nlines + 1)))
+		if (tbl_page_candidate(&lp, NULL) && (lp.used = arena_alloc(doc->arena, lp.nlines + 1)))
 			rc = tbl_find_stream(doc, &lp);
 		if (rc == 0)
 			rc = layout_page_blocks(doc, &lp);

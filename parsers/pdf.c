@@ -190,14 +190,23 @@ static int pdf_page_words(struct pdf_page_build *pb, const char *text,
 
 static pthread_mutex_t render_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* The page rendered on white at scale pixels per point; NULL when it
- * cannot be (too large, no memory). Destroy with cairo_surface_destroy. */
+/* The part clip of the page (in points; NULL: all of it) rendered on
+ * white at scale pixels per point; NULL when it cannot be (too large, no
+ * memory). Free with pdf_render_free. */
 static cairo_surface_t *pdf_render(PopplerPage *page, float width, float height, double scale,
-				   struct tbl_raster *r)
+				   const struct box *clip, struct tbl_raster *r)
 {
-	int w = (int)ceil(width * scale), h = (int)ceil(height * scale);
+	int x0 = 0, y0 = 0, x1 = (int)ceil(width * scale), y1 = (int)ceil(height * scale);
 	cairo_surface_t *surf;
 	cairo_t *cr;
+
+	if (clip) {
+		x0 = (int)fmax(0, floor(clip->x0 * scale));
+		y0 = (int)fmax(0, floor(clip->y0 * scale));
+		x1 = (int)fmin(x1, ceil(clip->x1 * scale));
+		y1 = (int)fmin(y1, ceil(clip->y1 * scale));
+	}
+	int w = x1 - x0, h = y1 - y0;
 
 	if (w <= 0 || h <= 0 || w > 20000 || h > 20000)
 		return NULL;
@@ -215,6 +224,7 @@ static cairo_surface_t *pdf_render(PopplerPage *page, float width, float height,
 	cr = cairo_create(surf);
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
+	cairo_translate(cr, -x0, -y0);
 	cairo_scale(cr, scale, scale);
 	poppler_page_render(page, cr);
 	cairo_destroy(cr);
@@ -224,6 +234,8 @@ static cairo_surface_t *pdf_render(PopplerPage *page, float width, float height,
 	r->width = w;
 	r->height = h;
 	r->stride = cairo_image_surface_get_stride(surf);
+	r->x0 = x0;
+	r->y0 = y0;
 	r->scale = scale;
 	return surf;
 }
@@ -235,11 +247,13 @@ static void pdf_render_free(cairo_surface_t *surf)
 	pthread_mutex_unlock(&render_lock);
 }
 
-/* Renders the page at 100 dpi (hairline rules come out as grey pixels) and
- * finds its ruled tables. Only pages whose lines look tabular get here.
- * At 72 dpi the peer suites' hairlines fade (Tabula's ruled cases fall
- * from cell F1 0.80 to 0.53). */
-static int pdf_page_tables(struct doc *doc, PopplerPage *page, struct layout_page *lp)
+/* Renders the band of the page around its side-by-side lines at 100 dpi
+ * (hairline rules come out as grey pixels) and finds its ruled tables.
+ * Only pages whose lines look tabular get here. At 72 dpi the peer
+ * suites' hairlines fade (Tabula's ruled cases fall from cell F1 0.80
+ * to 0.53). */
+static int pdf_page_tables(struct doc *doc, PopplerPage *page, struct layout_page *lp,
+			   const struct box *region)
 {
 	struct tbl_raster r;
 	cairo_surface_t *surf;
@@ -247,7 +261,7 @@ static int pdf_page_tables(struct doc *doc, PopplerPage *page, struct layout_pag
 
 	if (!lp->used && !(lp->used = arena_alloc(doc->arena, lp->nlines + 1)))
 		return EX_ENOMEM;
-	surf = pdf_render(page, lp->width, lp->height, 100.0 / 72.0, &r);
+	surf = pdf_render(page, lp->width, lp->height, 100.0 / 72.0, region, &r);
 	if (!surf) {
 		doc_warn(doc, lp->page, "render", "page %d could not be rendered for tables", lp->page);
 		return 0;
@@ -281,7 +295,7 @@ static int pdf_page_ocr(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *page,
 	if (!ctx->ocr)
 		return 0;
 	surf = pdf_render(page, lp->width, lp->height,
-			  (ctx->opts && ctx->opts->dpi > 0 ? ctx->opts->dpi : 300) / 72.0, &r);
+			  (ctx->opts && ctx->opts->dpi > 0 ? ctx->opts->dpi : 300) / 72.0, NULL, &r);
 	if (!surf) {
 		doc_warn(doc, lp->page, "render", "page %d could not be rendered for OCR", lp->page);
 		return 0;
@@ -355,8 +369,10 @@ static int pdf_read_page(struct pdf_ctx *ctx, struct doc *doc, PopplerDocument *
 		tables = 0;   /* found on the OCR render already */
 	}
 	if (rc == 0) {
-		if (tables && tbl_page_candidate(&lp)) {
-			rc = pdf_page_tables(doc, page, &lp);
+		struct box region;
+
+		if (tables && tbl_page_candidate(&lp, &region)) {
+			rc = pdf_page_tables(doc, page, &lp, &region);
 			if (rc == 0)
 				rc = tbl_find_stream(doc, &lp);
 			if (rc == 0)

@@ -36,8 +36,19 @@ void tbl_init(void)
 
 /* Ink: dark and grey (rules, text), not coloured fills (#00b050 is as
  * dark as a thin grey rule, but saturated). */
+static int ink(uint32_t c)
+{
+	int R = (c >> 16) & 0xFF, G = (c >> 8) & 0xFF, B = c & 0xFF;
+	int mx = R > G ? (R > B ? R : B) : (G > B ? G : B);
+	int mn = R < G ? (R < B ? R : B) : (G < B ? G : B);
+
+	return (R * 299 + G * 587 + B * 114) / 1000 < 170 && mx - mn < 60;
+}
+
 static PIX *ink_mask(const struct tbl_raster *r)
 {
+	/* Four pixels at a time are white or nearly (most of a page). */
+	const uint64_t white = 0x00E0E0E000E0E0E0ull;
 	PIX *p = pixCreate(r->width, r->height, 1);
 	l_uint32 *data;
 	int wpl;
@@ -48,19 +59,28 @@ static PIX *ink_mask(const struct tbl_raster *r)
 	wpl = pixGetWpl(p);
 	for (int y = 0; y < r->height; y++) {
 		l_uint32 *line = data + (size_t)y * (size_t)wpl;
-		const uint32_t *row = (const uint32_t *)(r->data + (size_t)y * (size_t)r->stride);
+		const unsigned char *row = r->data + (size_t)y * (size_t)r->stride;
+		int x = 0;
 
-		for (int x = 0; x < r->width; x++) {
-			uint32_t c = row[x];
+		for (; x + 4 <= r->width; x += 4) {
+			uint64_t q[2];
 
-			if ((c & 0xE0E0E0) == 0xE0E0E0)
-				continue;   /* white or nearly: most of a page */
-			int R = (c >> 16) & 0xFF, G = (c >> 8) & 0xFF, B = c & 0xFF;
-			int mx = R > G ? (R > B ? R : B) : (G > B ? G : B);
-			int mn = R < G ? (R < B ? R : B) : (G < B ? G : B);
-			int lum = (R * 299 + G * 587 + B * 114) / 1000;
+			memcpy(q, row + (size_t)x * 4, sizeof(q));
+			if ((q[0] & q[1] & white) == white)
+				continue;
+			for (int k = 0; k < 4; k++) {
+				uint32_t c;
 
-			if (lum < 170 && mx - mn < 60)
+				memcpy(&c, row + (size_t)(x + k) * 4, sizeof(c));
+				if ((c & 0xE0E0E0) != 0xE0E0E0 && ink(c))
+					SET_DATA_BIT(line, x + k);
+			}
+		}
+		for (; x < r->width; x++) {
+			uint32_t c;
+
+			memcpy(&c, row + (size_t)x * 4, sizeof(c));
+			if ((c & 0xE0E0E0) != 0xE0E0E0 && ink(c))
 				SET_DATA_BIT(line, x);
 		}
 	}
@@ -287,7 +307,7 @@ static int build_table(struct doc *doc, struct layout_page *lp, const struct tbl
 	int ys[256], xs[256], ny = 0, nx = 0;
 	int *cellof = NULL, rc = 0, coarse = 0, filled = 0;
 	struct doc_table *t;
-	float s = (float)r->scale;
+	float s = (float)r->scale, ox = (float)r->x0, oy = (float)r->y0;
 
 	for (size_t i = 0; i < hs->n && ny < 256; i++)
 		if (hm[i] == id)
@@ -323,7 +343,8 @@ static int build_table(struct doc *doc, struct layout_page *lp, const struct tbl
 	}
 	t->page_first = t->page_last = lp->page;
 	t->has_box = 1;
-	t->box = (struct box){ xs[0] / s, ys[0] / s, xs[nx - 1] / s, ys[ny - 1] / s };
+	t->box = (struct box){ (xs[0] + ox) / s, (ys[0] + oy) / s, (xs[nx - 1] + ox) / s,
+			       (ys[ny - 1] + oy) / s };
 	for (int rr = 0; rr < rows && rc == 0; rr++)
 		for (int c = 0; c < cols && rc == 0; c++) {
 			int root = find(cellof, rr * cols + c), r1 = rr, c1 = c, taken = 0, cc = 0;
@@ -338,7 +359,8 @@ static int build_table(struct doc *doc, struct layout_page *lp, const struct tbl
 				c1++;
 			while (r1 + 1 < rows && find(cellof, (r1 + 1) * cols + c) == root)
 				r1++;
-			struct box b = { xs[c] / s, ys[rr] / s, xs[c1 + 1] / s, ys[r1 + 1] / s };
+			struct box b = { (xs[c] + ox) / s, (ys[rr] + oy) / s, (xs[c1 + 1] + ox) / s,
+					  (ys[r1 + 1] + oy) / s };
 
 			x = doc_table_add_cell(doc, t, rr, c, cell_text(doc, lp, b, &taken, &cc));
 			if (!x) {
@@ -390,8 +412,10 @@ int tbl_find_ruled(struct doc *doc, struct layout_page *lp, const struct tbl_ras
 		return EX_ENOMEM;
 	/* A rule is at least 1/25 of the page wide, or 1/50 high (a row);
 	 * the fast opening takes bricks up to 62 pixels. */
-	if (rules(mask, 1, L_MIN(62, r->width / 25), &hs) < 0 ||
-	    rules(mask, 0, L_MIN(62, r->height / 50), &vs) < 0) {
+	int pw = (int)(lp->width * r->scale), ph = (int)(lp->height * r->scale);
+
+	if (rules(mask, 1, L_MAX(2, L_MIN(62, pw / 25)), &hs) < 0 ||
+	    rules(mask, 0, L_MAX(2, L_MIN(62, ph / 50)), &vs) < 0) {
 		rc = EX_ENOMEM;
 		goto out;
 	}
@@ -444,8 +468,51 @@ out:
 	return rc;
 }
 
-int tbl_page_candidate(const struct layout_page *lp)
+static int cmp_line_top(const void *a, const void *b, void *arg)
 {
+	const struct doc_line *l = arg;
+	float ya = l[*(const size_t *)a].box.y0, yb = l[*(const size_t *)b].box.y0;
+
+	return (ya > yb) - (ya < yb);
+}
+
+/* The box around every pair of lines side by side on the page, in any
+ * order (poppler gives a grid's cells column by column): 0 when none
+ * or out of memory. */
+static int side_by_side(const struct layout_page *lp, struct box *u, float *lh)
+{
+	size_t *ix = malloc(sizeof(*ix) * (lp->nlines + 1));
+	int n = 0;
+
+	if (!ix)
+		return 0;
+	for (size_t i = 0; i < lp->nlines; i++)
+		ix[i] = i;
+	qsort_r(ix, lp->nlines, sizeof(*ix), cmp_line_top, lp->lines);
+	for (size_t i = 0; i < lp->nlines; i++) {
+		const struct box *a = &lp->lines[ix[i]].box;
+
+		for (size_t j = i + 1; j < lp->nlines; j++) {
+			const struct box *b = &lp->lines[ix[j]].box;
+
+			if (b->y0 - a->y0 >= 2.0f)
+				break;
+			if (b->x0 > a->x1 || a->x0 > b->x1) {
+				struct box ab = box_union(*a, *b);
+
+				*u = n++ ? box_union(*u, ab) : ab;
+				*lh = fmaxf(*lh, fmaxf(a->y1 - a->y0, b->y1 - b->y0));
+			}
+		}
+	}
+	free(ix);
+	return n;
+}
+
+int tbl_page_candidate(const struct layout_page *lp, struct box *region)
+{
+	struct box u = { 0 };
+	float lh = 0;
 	int rows = 0;
 
 	for (size_t i = 1; i < lp->nlines; i++) {
@@ -454,7 +521,21 @@ int tbl_page_candidate(const struct layout_page *lp)
 		if (fabsf(a->y0 - b->y0) < 2.0f && (b->x0 > a->x1 || a->x0 > b->x1))
 			rows++;
 	}
-	return rows >= 1;
+	if (!rows || !region)
+		return rows >= 1;
+	/* A grid reaches past its side-by-side rows: a header of wrapped
+	 * or spanning cells above, a wrapped last row below, padding and
+	 * the outer rules around: six lines' worth of room each way (at
+	 * least an inch), the page's whole width. */
+	if (side_by_side(lp, &u, &lh)) {
+		float room = fmaxf(72.0f, 6.0f * lh);
+
+		*region = (struct box){ 0, fmaxf(0, u.y0 - room), lp->width,
+					fminf(lp->height, u.y1 + room) };
+	} else {
+		*region = (struct box){ 0, 0, lp->width, lp->height };
+	}
+	return 1;
 }
 
 static int same_columns(const struct doc_table *a, const struct doc_table *b)

@@ -15,11 +15,13 @@
 
 #include "layout.h"
 
-/* A rendered page: 32-bit pixels as cairo's ARGB32 (native-endian
- * 0xAARRGGBB), scale pixels per point. */
+/* A rendered page, or a band of it: 32-bit pixels as cairo's ARGB32
+ * (native-endian 0xAARRGGBB), scale pixels per point; pixel (0, 0) is
+ * the page's pixel (x0, y0) (both 0 for a whole page). */
 struct tbl_raster {
 	const unsigned char *data;
 	int width, height, stride;
+	int x0, y0;
 	double scale;
 };
 
@@ -37,10 +39,12 @@ int tbl_find_stream(struct doc *doc, struct layout_page *lp);
 /* Orders lp->tables by their tops, as layout expects. */
 void tbl_sort(const struct doc *doc, struct layout_page *lp);
 
-/* Whether a page's lines look as if they might hold a table: several
- * rows with two or more segments side by side. Pages that do not are
- * never rendered. */
-int tbl_page_candidate(const struct layout_page *lp);
+/* Whether a page's lines look as if they might hold a table: rows with
+ * two or more segments side by side. Pages that do not are never
+ * rendered. With region, also the part of the page worth rendering to
+ * look for rules: those rows with room around them for header rows and
+ * the grid's outer rules, in points. */
+int tbl_page_candidate(const struct layout_page *lp, struct box *region);
 
 /* After the last page: a table that ends a page and one that starts the
  * next with the same columns are one table across the break (a repeated
