@@ -185,21 +185,69 @@ out:
 	return rc;
 }
 
+/* The page with its background flattened to white: coloured table
+ * cells (a rating's green or red is mid-grey in a scan) otherwise read to
+ * Tesseract as pictures, and their text is lost. The background is the
+ * page closed with a square of 1/20 inch, wider than any stroke of body
+ * text (so it keeps a cell's edge sharp, where a tiled estimate smears
+ * it); each pixel is divided by it. Where the closing stays darker than
+ * 60 (a large dark glyph, white text on a dark fill) the page is left as
+ * it is. NULL when leptonica cannot (then the page goes as it is). */
+static PIX *flatten(PIX *p, double scale)
+{
+	int k = (int)(scale * 72 / 20) | 1;
+	PIX *bg = pixCloseGray(p, k < 5 ? 5 : k, k < 5 ? 5 : k), *out;
+	l_uint32 *od, *bd;
+	int w, h, wpl, bwpl;
+
+	if (!bg)
+		return NULL;
+	out = pixCopy(NULL, p);
+	if (!out) {
+		pixDestroy(&bg);
+		return NULL;
+	}
+	w = pixGetWidth(out);
+	h = pixGetHeight(out);
+	wpl = pixGetWpl(out);
+	bwpl = pixGetWpl(bg);
+	od = pixGetData(out);
+	bd = pixGetData(bg);
+	for (int y = 0; y < h; y++) {
+		l_uint32 *ol = od + (size_t)y * (size_t)wpl, *bl = bd + (size_t)y * (size_t)bwpl;
+
+		for (int x = 0; x < w; x++) {
+			int b = GET_DATA_BYTE(bl, x);
+
+			if (b >= 60 && b < 255) {
+				int v = GET_DATA_BYTE(ol, x) * 255 / b;
+
+				SET_DATA_BYTE(ol, x, v > 255 ? 255 : v);
+			}
+		}
+	}
+	pixDestroy(&bg);
+	return out;
+}
+
 /* Recognises an 8-bit grey page image at scale pixels per point into
  * lp->lines, corrected, and warns when the page reads poorly. */
 static int recognise(struct ocr_engine *e, struct doc *doc, PIX *p, double scale,
 		     struct layout_page *lp, float *conf, struct ex_error *err)
 {
+	PIX *flat = flatten(p, scale);
 	int rc;
 
-	TessBaseAPISetImage2(e->api, p);
+	TessBaseAPISetImage2(e->api, flat ? flat : p);
 	if (TessBaseAPIRecognize(e->api, NULL) != 0) {
 		doc_warn(doc, lp->page, "ocr", "page %d: recognition failed", lp->page);
+		pixDestroy(&flat);
 		lp->nlines = 0;
 		*conf = 0;
 		return 0;
 	}
 	rc = collect(e, doc, scale, lp, conf);
+	pixDestroy(&flat);
 	if (rc == 0 && e->dict)
 		rc = ocr_fix_page(e->dict, doc, lp);
 	TessBaseAPIClear(e->api);
