@@ -74,6 +74,10 @@ $(BUILD)/tests/mkscan: tests/mkscan.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(XCFLAGS) $(shell pkg-config --cflags cairo) -o $@ $< $(shell pkg-config --libs cairo)
 
+$(BUILD)/tests/degrade: tests/degrade.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(XCFLAGS) $(shell pkg-config --cflags lept) -o $@ $< $(shell pkg-config --libs lept) -lm
+
 $(BUILD)/tests/cer: tests/cer.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(XCFLAGS) -o $@ $<
@@ -143,8 +147,9 @@ bench: $(BUILD)/extract
 bench-tables: $(BUILD)/extract
 	@/usr/bin/python3 tests/bench_tables.py $(BUILD)/extract
 
-bench-ocr: $(BUILD)/extract $(BUILD)/tests/cer
-	@/usr/bin/python3 tests/bench_ocr.py $(BUILD)/extract $(BUILD)/tests/cer
+bench-ocr: $(BUILD)/extract $(BUILD)/tests/cer $(BUILD)/tests/degrade $(BUILD)/tests/mkscan
+	@/usr/bin/python3 tests/bench_ocr.py $(BUILD)/extract $(BUILD)/tests/cer $(BUILD)/tests/degrade \
+		$(BUILD)/tests/mkscan
 
 bench-values: $(BUILD)/extract
 	@/usr/bin/python3 tests/bench_values.py $(BUILD)/extract

@@ -125,6 +125,7 @@ struct doc_page {
 	enum doc_source source;
 	const char *ocr_reason; /* why OCR ran: "no_text_layer", "always", "image"; NULL if not */
 	float ocr_conf;     /* mean word confidence 0..1 when OCR ran */
+	float ocr_skew;     /* degrees the scan was turned to level its lines; 0 if not */
 };
 
 struct doc_warning {

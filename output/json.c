@@ -284,9 +284,14 @@ static json_t *pages_json(const struct doc *d)
 		json_object_set_new(o, "height", p->height > 0 ? num(p->height) : json_null());
 		json_object_set_new(o, "source", json_string(doc_source_name(p->source)));
 		json_object_set_new(o, "rotation", json_integer(p->rotation));
-		if (p->ocr_reason)
-			json_object_set_new(o, "ocr", json_pack("{s:s, s:o}", "reason", p->ocr_reason,
-								"confidence", num(p->ocr_conf)));
+		if (p->ocr_reason) {
+			json_t *ocr = json_pack("{s:s, s:o}", "reason", p->ocr_reason, "confidence",
+						num(p->ocr_conf));
+
+			if (p->ocr_skew != 0)
+				json_object_set_new(ocr, "deskew", num(p->ocr_skew));
+			json_object_set_new(o, "ocr", ocr);
+		}
 		json_array_append_new(a, o);
 	}
 	return a;

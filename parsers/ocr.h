@@ -19,10 +19,12 @@ struct ocr_engine;
 struct ocr_engine *ocr_new(const char *lang, int correct, struct ex_error *err);
 void ocr_free(struct ocr_engine *e);
 
-/* Recognises a rendered page (r->scale pixels per point) into lp->lines;
- * *conf gets the mean word confidence, 0..1. */
-int ocr_page(struct ocr_engine *e, struct doc *doc, const struct tbl_raster *r,
-	     struct layout_page *lp, float *conf, struct ex_error *err);
+/* Recognises a rendered page (r->scale pixels per point) into lp->lines,
+ * turned upright and level first, and with tables finds its tables on
+ * the same image. dp gets the mean word confidence (0..1), and the
+ * rotation and skew the scan was turned by. */
+int ocr_page(struct ocr_engine *e, struct doc *doc, const struct tbl_raster *r, int tables,
+	     struct layout_page *lp, struct doc_page *dp, struct ex_error *err);
 
 /* An image file (PNG, JPEG, TIFF with any number of pages) into doc. */
 int ocr_read_image(struct doc *doc, const void *buf, size_t n,

@@ -279,7 +279,6 @@ static int pdf_page_ocr(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *page,
 {
 	struct tbl_raster r;
 	cairo_surface_t *surf;
-	float conf = 0;
 	int rc;
 
 	if (!ctx->ocr && !ctx->ocr_failed) {
@@ -300,20 +299,10 @@ static int pdf_page_ocr(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *page,
 		doc_warn(doc, lp->page, "render", "page %d could not be rendered for OCR", lp->page);
 		return 0;
 	}
-	rc = ocr_page(ctx->ocr, doc, &r, lp, &conf, ctx->err);
+	rc = ocr_page(ctx->ocr, doc, &r, !(ctx->opts && ctx->opts->no_tables), lp, dp, ctx->err);
 	if (rc == 0) {
 		dp->source = DOC_SRC_OCR;
 		dp->ocr_reason = reason;
-		dp->ocr_conf = conf;
-		lp->used = arena_alloc(doc->arena, lp->nlines + 1);
-		if (!lp->used)
-			rc = EX_ENOMEM;
-		else if (!(ctx->opts && ctx->opts->no_tables))
-			rc = tbl_find_ruled(doc, lp, &r);
-		if (rc == 0 && !(ctx->opts && ctx->opts->no_tables))
-			rc = tbl_find_stream(doc, lp);
-		if (rc == 0)
-			tbl_sort(doc, lp);
 	}
 	pdf_render_free(surf);
 	return rc;
