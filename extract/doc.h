@@ -346,6 +346,7 @@ struct doc_read_opts {
 	const char *lang;      /* OCR languages; NULL: "swe+eng" */
 	int dpi;               /* OCR rendering resolution; 0: 300 */
 	int no_correct;        /* OCR: leave Tesseract's words as they are */
+	int ocr_workers;       /* OCR: pages of one document read at a time; 0: 1 */
 };
 
 /* A new document living in a fresh arena; doc_free releases it all. */

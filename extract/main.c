@@ -36,7 +36,8 @@ static void usage(FILE *f)
 	      "      --lang LANGS        OCR languages (default swe+eng)\n"
 	      "      --dpi N             OCR rendering resolution (default 300)\n"
 	      "      --no-correct        keep OCR's words as Tesseract read them\n"
-	      "  -j, --jobs N            read N inputs at a time (default: the cores, at most 8);\n"
+	      "  -j, --jobs N            read N inputs at a time (default: the cores, at most 8), or\n"
+	      "                          the pages OCR reads of fewer inputs;\n"
 	      "                          output comes in input order whatever N is\n"
 	      "      --ndjson            same as --format ndjson: one JSON object per line\n"
 	      "      --compact           JSON on one line\n"
@@ -480,6 +481,10 @@ int main(int argc, char **argv)
 
 			njobs = cores > 0 ? (int)(cores < 8 ? cores : 8) : 1;
 		}
+		/* N at a time: inputs first; what inputs leave over goes to
+		 * the pages of each document that OCR reads (one scan: its
+		 * pages N at a time). */
+		c.ro.ocr_workers = njobs > ninputs ? njobs / ninputs : 1;
 		if (njobs > ninputs)
 			njobs = ninputs;
 		failed = run_all(&c, argv + optind, ninputs, njobs);

@@ -3,6 +3,7 @@
 
 #include <leptonica/allheaders.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <tesseract/capi.h>
@@ -12,56 +13,66 @@ void omp_set_max_active_levels(int levels);   /* libgomp */
 #include "../extract/norm.h"
 #include "ocrfix.h"
 
-struct ocr_engine {
-	TessBaseAPI *api;
-	struct ocr_dict *dict;   /* Swedish words; NULL: no correction */
+#define OCR_WORDLIST "/usr/share/dict/swedish"   /* Debian's wswedish */
+#define OCR_MAX_WORKERS 8
+
+/* A word as a worker read it, before it goes into the document's arena
+ * (which only the reading thread touches). */
+struct ocr_word {
+	char *text;         /* malloc'd, as Tesseract gave it */
+	struct box box;     /* points, on the upright, level page */
+	float conf;         /* 0..1 */
+	float rise;         /* points the word rises above its line's baseline */
+	int line_start;     /* the first word of a Tesseract text line */
 };
 
-#define OCR_WORDLIST "/usr/share/dict/swedish"   /* Debian's wswedish */
+/* One page through the pool: queued, recognised by a worker, taken. */
+struct ocr_job {
+	int ticket;
+	PIX *pix;           /* the page as submitted; freed once read */
+	double scale;       /* pixels per point */
+	int done, failed;
+	PIX *img, *flat;    /* upright, level page and its flattened grey */
+	struct ocr_word *words;
+	size_t nwords;
+	int turns;          /* quarter turns clockwise the scan was at */
+	float skew, conf;
+	struct ocr_job *next;
+};
 
+struct ocr_pool {
+	char *lang;
+	struct ocr_dict *dict;   /* Swedish words; NULL: no correction */
+	TessBaseAPI *first;      /* made by ocr_pool_new, so missing data shows at once */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct ocr_job *jobs;    /* every job not yet taken, in ticket order */
+	struct ocr_job *queue;   /* the next job no worker has started */
+	int next_ticket, stop, nthreads;
+	pthread_t th[OCR_MAX_WORKERS];
+};
 
-struct ocr_engine *ocr_new(const char *lang, int correct, struct ex_error *err)
+static TessBaseAPI *engine_new(const char *lang)
 {
-	struct ocr_engine *e = calloc(1, sizeof(*e));
+	TessBaseAPI *api = TessBaseAPICreate();
 
-	if (!e) {
-		EX_FAIL(err, EX_ENOMEM, "out of memory");
+	if (!api)
+		return NULL;
+	if (TessBaseAPIInit3(api, NULL, lang) != 0) {
+		TessBaseAPIDelete(api);
 		return NULL;
 	}
-	/* One thread an engine: parallelism comes from pages. Debian's
-	 * Tesseract is built with OpenMP, whose default of a thread a core
-	 * made one page take 20 s instead of 2.5 s here. Its parallel
-	 * regions name their own thread counts, so only no active levels
-	 * at all keeps them to the calling thread. */
-	omp_set_max_active_levels(0);
-	tbl_init();
-	e->api = TessBaseAPICreate();
-	if (!e->api || TessBaseAPIInit3(e->api, NULL, lang ? lang : "swe+eng") != 0) {
-		EX_FAIL(err, EX_EIO, "OCR language data \"%s\" is not installed (tesseract-ocr-swe, "
-			"tesseract-ocr-eng)", lang ? lang : "swe+eng");
-		ocr_free(e);
-		return NULL;
-	}
-	TessBaseAPISetVariable(e->api, "debug_file", "/dev/null");
-	TessBaseAPISetPageSegMode(e->api, PSM_AUTO);
-	if (correct) {
-		const char *path = getenv("EXTRACT_WORDLIST");
-
-		e->dict = ocr_dict_load(path ? path : OCR_WORDLIST);
-	}
-	return e;
+	TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+	TessBaseAPISetPageSegMode(api, PSM_AUTO);
+	return api;
 }
 
-void ocr_free(struct ocr_engine *e)
+static void engine_free(TessBaseAPI *api)
 {
-	if (!e)
-		return;
-	if (e->api) {
-		TessBaseAPIEnd(e->api);
-		TessBaseAPIDelete(e->api);
+	if (api) {
+		TessBaseAPIEnd(api);
+		TessBaseAPIDelete(api);
 	}
-	ocr_dict_free(e->dict);
-	free(e);
 }
 
 /* cairo's ARGB32 (0xAARRGGBB) into a 32-bit leptonica image
@@ -194,108 +205,6 @@ static int split_lines(struct arena *a, struct doc_line **lines, size_t *nlines)
 	return 0;
 }
 
-/* Words of the recognised page into lines of lp. */
-static int collect(struct ocr_engine *e, struct doc *doc, double scale, struct layout_page *lp,
-		   float *conf)
-{
-	TessResultIterator *it = TessBaseAPIGetIterator(e->api);
-	struct doc_line *lines = NULL;
-	size_t nlines = 0, cap = 0, nwords_all = 0;
-	struct doc_word *words = NULL;
-	size_t nw = 0, capw = 0;
-	double confsum = 0;
-	int rc = 0, baseline = 0;
-
-	if (!it)
-		goto out;
-	do {
-		const TessPageIterator *pi = TessResultIteratorGetPageIteratorConst(it);
-		char *text = TessResultIteratorGetUTF8Text(it, RIL_WORD);
-		int x0, y0, x1, y1;
-		struct doc_word *w;
-
-		if (!text)
-			continue;
-		if (!text[strspn(text, " \t\r\n")]) {
-			/* A rule or speck read as a blank "word". */
-			TessDeleteText(text);
-			continue;
-		}
-		if (TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE)) {
-			int bx0, by0, bx1, by1;
-
-			if (nw) {
-				struct doc_line *l = ARENA_PUSH(doc->arena, lines, nlines, cap);
-
-				if (!l) {
-					TessDeleteText(text);
-					rc = EX_ENOMEM;
-					break;
-				}
-				l->words = words;
-				l->nwords = nw;
-				words = NULL;
-				nw = capw = 0;
-			}
-			if (TessPageIteratorBaseline(pi, RIL_TEXTLINE, &bx0, &by0, &bx1, &by1))
-				baseline = (by0 + by1) / 2;
-		}
-		TessPageIteratorBoundingBox(pi, RIL_WORD, &x0, &y0, &x1, &y1);
-		w = ARENA_PUSH(doc->arena, words, nw, capw);
-		if (!w) {
-			TessDeleteText(text);
-			rc = EX_ENOMEM;
-			break;
-		}
-		w->text = norm_text(doc->arena, text, strlen(text));
-		w->box = (struct box){ (float)(x0 / scale), (float)(y0 / scale), (float)(x1 / scale),
-				       (float)(y1 / scale) };
-		w->conf = TessResultIteratorConfidence(it, RIL_WORD) / 100.0f;
-		/* A scan has no font size: the height a word rises above the
-		 * line's baseline stands in (set for the whole line below). */
-		w->size = (float)((baseline - y0) / scale);
-		w->space_after = 1;
-		confsum += w->conf;
-		nwords_all++;
-		TessDeleteText(text);
-	} while (TessResultIteratorNext(it, RIL_WORD));
-	if (rc == 0 && nw) {
-		struct doc_line *l = ARENA_PUSH(doc->arena, lines, nlines, cap);
-
-		if (!l)
-			rc = EX_ENOMEM;
-		else {
-			l->words = words;
-			l->nwords = nw;
-		}
-	}
-	TessResultIteratorDelete(it);
-out:
-	if (rc == 0)
-		rc = split_lines(doc->arena, &lines, &nlines);
-	for (size_t i = 0; i < nlines; i++) {
-		struct doc_line *l = &lines[i];
-		float rise = 0;
-
-		memset(&l->box, 0, sizeof(l->box));
-		for (size_t k = 0; k < l->nwords; k++) {
-			l->box = box_union(l->box, l->words[k].box);
-			if (l->words[k].size > rise)
-				rise = l->words[k].size;
-		}
-		/* The tallest rise in a line is a capital's or an ascender's,
-		 * about 0.72 of the font size; the whole line shares it. */
-		for (size_t k = 0; k < l->nwords; k++)
-			l->words[k].size = roundf(rise / 0.72f * 2) / 2;
-		if (l->nwords)
-			l->words[l->nwords - 1].space_after = 0;
-	}
-	lp->lines = lines;
-	lp->nlines = nlines;
-	*conf = nwords_all ? (float)(confsum / (double)nwords_all) : 0;
-	return rc;
-}
-
 /* The page with its background flattened to white: coloured table
  * cells (a rating's green or red is mid-grey in a scan) otherwise read to
  * Tesseract as pictures, and their text is lost. The background is the
@@ -385,129 +294,425 @@ static int quarter_turns(PIX *grey, double scale)
 	       orient == L_TEXT_ORIENT_RIGHT ? 1 : 0;
 }
 
-/* One page image (8-bit grey or 32-bit colour, scale pixels per point)
- * into lp->lines: turned upright and level, its background flattened,
- * recognised, corrected; then, with tables, its tables found on the same
- * upright image. dp gets the confidence and what was done. Warns when
- * the page reads poorly. */
-static int recognise(struct ocr_engine *e, struct doc *doc, PIX *page, double scale, int tables,
-		     struct layout_page *lp, struct doc_page *dp, struct ex_error *err)
+/* The page recognised by api: turned upright and level, its background
+ * flattened; its words into job. Runs in a worker: touches nothing but
+ * the job. */
+static void read_page(TessBaseAPI *api, struct ocr_job *job)
 {
-	PIX *img = pixClone(page), *grey = NULL, *flat = NULL;
-	float *conf = &dp->ocr_conf;
-	int turns, rc = 0;
+	PIX *img = job->pix, *grey;
+	double scale = job->scale;
+	TessResultIterator *it;
+	size_t cap = 0;
+	double confsum = 0;
+	int baseline = 0, newline = 1;
 	float angle;
 
-	grey = pixConvertTo8(img, 0);
-	if (!grey)
-		goto nomem;
-	turns = quarter_turns(grey, scale);
-	if (turns) {
-		/* Turning the text back by the rest of a full turn. */
-		PIX *t = pixRotateOrth(img, 4 - turns);
+	job->pix = NULL;
+	if (!(grey = pixConvertTo8(img, 0)))
+		goto fail;
+	job->turns = quarter_turns(grey, scale);
+	if (job->turns) {
+		/* Turned back by the rest of a full turn. */
+		PIX *t = pixRotateOrth(img, 4 - job->turns);
 
-		if (!t)
-			goto nomem;
 		pixDestroy(&img);
-		img = t;
 		pixDestroy(&grey);
-		if (!(grey = pixConvertTo8(img, 0)))
-			goto nomem;
-		dp->rotation = turns * 90;
-		lp->width = dp->width = (float)(pixGetWidth(img) / scale);
-		lp->height = dp->height = (float)(pixGetHeight(img) / scale);
+		img = t;
+		if (!img || !(grey = pixConvertTo8(img, 0)))
+			goto fail;
 	}
 	angle = skew_of(grey);
 	if (angle != 0) {
 		PIX *t = pixRotate(img, (l_float32)(angle * M_PI / 180), L_ROTATE_AREA_MAP,
 				   L_BRING_IN_WHITE, 0, 0);
 
-		if (!t)
-			goto nomem;
 		pixDestroy(&img);
-		img = t;
 		pixDestroy(&grey);
-		if (!(grey = pixConvertTo8(img, 0)))
-			goto nomem;
-		dp->ocr_skew = angle;
+		img = t;
+		if (!img || !(grey = pixConvertTo8(img, 0)))
+			goto fail;
+		job->skew = angle;
 	}
-	flat = flatten(grey, scale);
-	TessBaseAPISetImage2(e->api, flat ? flat : grey);
-	if (TessBaseAPIRecognize(e->api, NULL) != 0) {
+	job->flat = flatten(grey, scale);
+	if (job->flat)
+		pixDestroy(&grey);
+	else
+		job->flat = grey;
+	job->img = img;
+	TessBaseAPISetImage2(api, job->flat);
+	if (TessBaseAPIRecognize(api, NULL) != 0) {
+		TessBaseAPIClear(api);
+		job->failed = 1;
+		return;
+	}
+	it = TessBaseAPIGetIterator(api);
+	if (it) {
+		do {
+			const TessPageIterator *pi = TessResultIteratorGetPageIteratorConst(it);
+			char *text = TessResultIteratorGetUTF8Text(it, RIL_WORD);
+			int x0, y0, x1, y1;
+			struct ocr_word *w;
+
+			if (!text)
+				continue;
+			if (TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE)) {
+				newline = 1;
+				int bx0, by0, bx1, by1;
+
+				if (TessPageIteratorBaseline(pi, RIL_TEXTLINE, &bx0, &by0, &bx1, &by1))
+					baseline = (by0 + by1) / 2;
+			}
+			if (!text[strspn(text, " \t\r\n")]) {
+				/* A rule or speck read as a blank "word". */
+				TessDeleteText(text);
+				continue;
+			}
+			if (job->nwords == cap) {
+				size_t ncap = cap ? 2 * cap : 256;
+				struct ocr_word *nw = realloc(job->words, ncap * sizeof(*nw));
+
+				if (!nw) {
+					TessDeleteText(text);
+					job->failed = 1;
+					break;
+				}
+				job->words = nw;
+				cap = ncap;
+			}
+			TessPageIteratorBoundingBox(pi, RIL_WORD, &x0, &y0, &x1, &y1);
+			w = &job->words[job->nwords];
+			if (!(w->text = strdup(text))) {
+				TessDeleteText(text);
+				job->failed = 1;
+				break;
+			}
+			job->nwords++;
+			w->box = (struct box){ (float)(x0 / scale), (float)(y0 / scale),
+					       (float)(x1 / scale), (float)(y1 / scale) };
+			w->conf = TessResultIteratorConfidence(it, RIL_WORD) / 100.0f;
+			w->rise = (float)((baseline - y0) / scale);
+			w->line_start = newline;   /* also after a blank first word */
+			newline = 0;
+			confsum += w->conf;
+			TessDeleteText(text);
+		} while (TessResultIteratorNext(it, RIL_WORD));
+		TessResultIteratorDelete(it);
+	}
+	TessBaseAPIClear(api);
+	job->conf = job->nwords ? (float)(confsum / (double)job->nwords) : 0;
+	return;
+fail:
+	pixDestroy(&img);
+	pixDestroy(&grey);
+	job->failed = 1;
+}
+
+/* A worker: its own engine, made at its first page and kept for the
+ * rest; pages from the queue until the pool stops. */
+static void *worker(void *arg)
+{
+	struct ocr_pool *p = arg;
+	TessBaseAPI *api = NULL;
+
+	omp_set_max_active_levels(0);
+	for (;;) {
+		struct ocr_job *job;
+
+		pthread_mutex_lock(&p->mu);
+		while (!p->queue && !p->stop)
+			pthread_cond_wait(&p->cv, &p->mu);
+		job = p->queue;
+		if (!job) {
+			pthread_mutex_unlock(&p->mu);
+			break;
+		}
+		p->queue = job->next;
+		if (!api && p->first) {
+			api = p->first;   /* the engine made up front goes to one worker */
+			p->first = NULL;
+		}
+		pthread_mutex_unlock(&p->mu);
+		if (!api)
+			api = engine_new(p->lang);
+		if (api)
+			read_page(api, job);
+		else
+			job->failed = 1;
+		pthread_mutex_lock(&p->mu);
+		job->done = 1;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+	}
+	engine_free(api);
+	return NULL;
+}
+
+struct ocr_pool *ocr_pool_new(const struct doc_read_opts *opts, struct ex_error *err)
+{
+	const char *lang = opts && opts->lang ? opts->lang : "swe+eng";
+	int n = opts && opts->ocr_workers > 0 ? opts->ocr_workers : 1;
+	struct ocr_pool *p = calloc(1, sizeof(*p));
+
+	if (!p || !(p->lang = strdup(lang))) {
+		free(p);
+		EX_FAIL(err, EX_ENOMEM, "out of memory");
+		return NULL;
+	}
+	/* One thread an engine: parallelism comes from pages. Debian's
+	 * Tesseract is built with OpenMP, whose default of a thread a core
+	 * made one page take 20 s instead of 2.5 s here. Its parallel
+	 * regions name their own thread counts, so only no active levels
+	 * at all keeps them to the calling thread (and to each worker). */
+	omp_set_max_active_levels(0);
+	tbl_init();
+	p->first = engine_new(lang);
+	if (!p->first) {
+		EX_FAIL(err, EX_EIO, "OCR language data \"%s\" is not installed (tesseract-ocr-swe, "
+			"tesseract-ocr-eng)", lang);
+		free(p->lang);
+		free(p);
+		return NULL;
+	}
+	if (!(opts && opts->no_correct)) {
+		const char *path = getenv("EXTRACT_WORDLIST");
+
+		p->dict = ocr_dict_load(path ? path : OCR_WORDLIST);
+	}
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->cv, NULL);
+	if (n > OCR_MAX_WORKERS)
+		n = OCR_MAX_WORKERS;
+	/* With one worker the pages are read in the calling thread. */
+	for (int i = 0; n > 1 && i < n; i++)
+		p->nthreads += pthread_create(&p->th[p->nthreads], NULL, worker, p) == 0;
+	return p;
+}
+
+int ocr_pool_workers(const struct ocr_pool *p)
+{
+	return p->nthreads > 1 ? p->nthreads : 1;
+}
+
+static void job_free(struct ocr_job *job)
+{
+	for (size_t i = 0; i < job->nwords; i++)
+		free(job->words[i].text);
+	free(job->words);
+	pixDestroy(&job->pix);
+	pixDestroy(&job->img);
+	pixDestroy(&job->flat);
+	free(job);
+}
+
+void ocr_pool_free(struct ocr_pool *p)
+{
+	if (!p)
+		return;
+	pthread_mutex_lock(&p->mu);
+	p->stop = 1;
+	p->queue = NULL;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+	for (int i = 0; i < p->nthreads; i++)
+		pthread_join(p->th[i], NULL);
+	while (p->jobs) {
+		struct ocr_job *next = p->jobs->next;
+
+		job_free(p->jobs);
+		p->jobs = next;
+	}
+	engine_free(p->first);
+	ocr_dict_free(p->dict);
+	pthread_mutex_destroy(&p->mu);
+	pthread_cond_destroy(&p->cv);
+	free(p->lang);
+	free(p);
+}
+
+/* Queues pix (the pool owns it from here) and returns its ticket, or
+ * -1 when out of memory. */
+static int submit(struct ocr_pool *p, PIX *pix, double scale)
+{
+	struct ocr_job *job = calloc(1, sizeof(*job)), **tail;
+
+	if (!job) {
+		pixDestroy(&pix);
+		return -1;
+	}
+	job->pix = pix;
+	job->scale = scale;
+	pthread_mutex_lock(&p->mu);
+	job->ticket = p->next_ticket++;
+	for (tail = &p->jobs; *tail; tail = &(*tail)->next)
+		;
+	*tail = job;
+	if (!p->queue)
+		p->queue = job;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+	return job->ticket;
+}
+
+int ocr_pool_submit(struct ocr_pool *p, const struct tbl_raster *r)
+{
+	PIX *pix = pix_from_raster(r);
+
+	return pix ? submit(p, pix, r->scale) : -1;
+}
+
+/* The words of a read page into lp->lines in doc's arena, split at
+ * cell-wide gaps, each line's words sized alike. */
+static int to_lines(struct doc *doc, const struct ocr_job *job, struct layout_page *lp)
+{
+	struct doc_line *lines = NULL;
+	size_t nlines = 0, cap = 0;
+	int rc = 0;
+
+	for (size_t i = 0; i < job->nwords && rc == 0; i++) {
+		const struct ocr_word *ow = &job->words[i];
+		struct doc_line *l;
+		struct doc_word *w;
+
+		if (ow->line_start || !nlines) {
+			if (!(l = ARENA_PUSH(doc->arena, lines, nlines, cap))) {
+				rc = EX_ENOMEM;
+				break;
+			}
+			memset(l, 0, sizeof(*l));
+			l->words = arena_alloc(doc->arena, sizeof(*l->words) * (job->nwords - i));
+			if (!l->words) {
+				rc = EX_ENOMEM;
+				break;
+			}
+		}
+		l = &lines[nlines - 1];
+		w = &l->words[l->nwords++];
+		memset(w, 0, sizeof(*w));
+		w->text = norm_text(doc->arena, ow->text, strlen(ow->text));
+		if (!w->text)
+			rc = EX_ENOMEM;
+		w->box = ow->box;
+		w->conf = ow->conf;
+		/* A scan has no font size: the height a word rises above the
+		 * line's baseline stands in (set for the whole line below). */
+		w->size = ow->rise;
+		w->space_after = 1;
+	}
+	if (rc == 0)
+		rc = split_lines(doc->arena, &lines, &nlines);
+	for (size_t i = 0; rc == 0 && i < nlines; i++) {
+		struct doc_line *l = &lines[i];
+		float rise = 0;
+
+		memset(&l->box, 0, sizeof(l->box));
+		for (size_t k = 0; k < l->nwords; k++) {
+			l->box = box_union(l->box, l->words[k].box);
+			if (l->words[k].size > rise)
+				rise = l->words[k].size;
+		}
+		/* The tallest rise in a line is a capital's or an ascender's,
+		 * about 0.72 of the font size; the whole line shares it. */
+		for (size_t k = 0; k < l->nwords; k++)
+			l->words[k].size = roundf(rise / 0.72f * 2) / 2;
+		if (l->nwords)
+			l->words[l->nwords - 1].space_after = 0;
+	}
+	lp->lines = rc == 0 ? lines : NULL;
+	lp->nlines = rc == 0 ? nlines : 0;
+	return rc;
+}
+
+int ocr_pool_take(struct ocr_pool *p, int ticket, struct doc *doc, int tables,
+		  struct layout_page *lp, struct doc_page *dp, struct ex_error *err)
+{
+	struct ocr_job *job, **link;
+	int rc = 0;
+
+	pthread_mutex_lock(&p->mu);
+	for (link = &p->jobs; *link && (*link)->ticket != ticket; link = &(*link)->next)
+		;
+	job = *link;
+	if (job && p->nthreads > 1)
+		while (!job->done)
+			pthread_cond_wait(&p->cv, &p->mu);
+	if (job) {
+		if (p->queue == job)
+			p->queue = job->next;
+		*link = job->next;
+	}
+	pthread_mutex_unlock(&p->mu);
+	if (!job)
+		return EX_FAIL(err, EX_ENOMEM, "out of memory");
+	if (!job->done) {
+		/* No workers: read it here, with the engine made up front. */
+		if (!p->first)
+			p->first = engine_new(p->lang);
+		if (p->first)
+			read_page(p->first, job);
+		else
+			job->failed = 1;
+	}
+	dp->source = DOC_SRC_OCR;
+	if (job->failed && !job->img) {
 		doc_warn(doc, lp->page, "ocr", "page %d: recognition failed", lp->page);
 		lp->nlines = 0;
-		*conf = 0;
-		goto out;
+		job_free(job);
+		return 0;
 	}
-	rc = collect(e, doc, scale, lp, conf);
-	if (rc == 0 && e->dict)
-		rc = ocr_fix_page(e->dict, doc, lp);
-	TessBaseAPIClear(e->api);
-	if (rc == 0 && *conf < 0.6f && lp->nlines)
+	if (job->turns) {
+		dp->rotation = job->turns * 90;
+		lp->width = dp->width = (float)(pixGetWidth(job->img) / job->scale);
+		lp->height = dp->height = (float)(pixGetHeight(job->img) / job->scale);
+	}
+	dp->ocr_skew = job->skew;
+	dp->ocr_conf = job->conf;
+	if (job->failed)
+		doc_warn(doc, lp->page, "ocr", "page %d: recognition failed", lp->page);
+	rc = to_lines(doc, job, lp);
+	if (rc == 0 && p->dict)
+		rc = ocr_fix_page(p->dict, doc, lp);
+	if (rc == 0 && job->conf < 0.6f && lp->nlines)
 		doc_warn(doc, lp->page, "low_confidence", "page %d: OCR confidence %.0f %%", lp->page,
-			 *conf * 100);
+			 job->conf * 100);
 	if (rc == 0 && tables && tbl_page_candidate(lp, NULL)) {
 		struct tbl_raster r;
 
 		if (!lp->used && !(lp->used = arena_alloc(doc->arena, lp->nlines + 1)))
-			goto nomem;
-		if (table_raster(img, flat ? flat : grey, scale, &r) < 0)
-			goto nomem;
-		rc = tbl_find_ruled(doc, lp, &r);
-		free((void *)r.data);
-		if (rc == 0)
-			rc = tbl_find_stream(doc, lp);
-		if (rc == 0)
-			tbl_sort(doc, lp);
+			rc = EX_ENOMEM;
+		else if (table_raster(job->img, job->flat, job->scale, &r) < 0)
+			rc = EX_ENOMEM;
+		else {
+			rc = tbl_find_ruled(doc, lp, &r);
+			free((void *)r.data);
+			if (rc == 0)
+				rc = tbl_find_stream(doc, lp);
+			if (rc == 0)
+				tbl_sort(doc, lp);
+		}
 	}
-out:
-	pixDestroy(&flat);
-	pixDestroy(&grey);
-	pixDestroy(&img);
+	job_free(job);
 	return rc < 0 ? EX_FAIL(err, rc, "out of memory") : 0;
-nomem:
-	rc = EX_ENOMEM;
-	goto out;
 }
 
-int ocr_page(struct ocr_engine *e, struct doc *doc, const struct tbl_raster *r, int tables,
-	     struct layout_page *lp, struct doc_page *dp, struct ex_error *err)
+/* An image page taken from the pool into the model: OCR, tables and
+ * layout. */
+static int image_page(struct ocr_pool *pool, int ticket, struct doc *doc, int number, int width,
+		      int height, double scale, int tables, struct ex_error *err)
 {
-	PIX *p = pix_from_raster(r);
-	int rc;
-
-	if (!p)
-		return EX_FAIL(err, EX_ENOMEM, "out of memory");
-	rc = recognise(e, doc, p, r->scale, tables, lp, dp, err);
-	pixDestroy(&p);
-	return rc;
-}
-
-/* One image page through OCR, tables and layout. */
-static int image_page(struct ocr_engine *e, struct doc *doc, PIX *pix, int number, int tables,
-		      struct ex_error *err)
-{
-	l_int32 xres = 0, yres = 0;
 	struct layout_page lp = { 0 };
 	struct doc_page *dp = doc_add_page(doc);
-	double scale;
 	int rc;
 
 	if (!dp)
 		return EX_FAIL(err, EX_ENOMEM, "out of memory");
-	pixGetResolution(pix, &xres, &yres);
-	if (xres < 50 || xres > 2400)
-		xres = 300;   /* an image that does not say: assume a 300 dpi scan */
-	scale = xres / 72.0;
 	dp->number = number;
-	dp->width = (float)(pixGetWidth(pix) / scale);
-	dp->height = (float)(pixGetHeight(pix) / scale);
-	dp->source = DOC_SRC_OCR;
+	dp->width = (float)(width / scale);
+	dp->height = (float)(height / scale);
+	dp->ocr_reason = "image";
 	lp.page = number;
 	lp.width = dp->width;
 	lp.height = dp->height;
-	dp->ocr_reason = "image";
-	rc = recognise(e, doc, pix, scale, tables, &lp, dp, err);
+	rc = ocr_pool_take(pool, ticket, doc, tables, &lp, dp, err);
 	if (rc == 0 && (rc = layout_page_blocks(doc, &lp)) < 0)
 		EX_FAIL(err, rc, "out of memory");
 	return rc;
@@ -516,10 +721,11 @@ static int image_page(struct ocr_engine *e, struct doc *doc, PIX *pix, int numbe
 int ocr_read_image(struct doc *doc, const void *buf, size_t n,
 		   const struct doc_read_opts *opts, struct ex_error *err)
 {
-	struct ocr_engine *e;
+	struct ocr_pool *pool;
+	struct { int ticket, w, h; double scale; } info[16];
 	PIXA *pages = NULL;
 	PIX *one = NULL;
-	int count, rc = 0;
+	int count, first, last, window, rc = 0;
 
 	tbl_init();
 	/* A cut-off image makes libpng and libjpeg write on stderr as they
@@ -545,28 +751,44 @@ int ocr_read_image(struct doc *doc, const void *buf, size_t n,
 		one = pixReadMem(buf, n);
 	if (!pages && !one)
 		return EX_FAIL(err, EX_EFORMAT, "an image leptonica cannot read (broken or unsupported)");
-	e = ocr_new(opts ? opts->lang : NULL, !(opts && opts->no_correct), err);
-	if (!e) {
+	pool = ocr_pool_new(opts, err);
+	if (!pool) {
 		pixaDestroy(&pages);
 		pixDestroy(&one);
 		return err->code;
 	}
+	/* Pages go to the workers a window ahead of the one taken, and are
+	 * taken in page order: the same output whatever the workers. */
 	count = pages ? pixaGetCount(pages) : 1;
-	for (int i = 0; i < count && rc == 0; i++) {
-		PIX *p = pages ? pixaGetPix(pages, i, L_CLONE) : pixClone(one);
+	first = opts && opts->first_page > 0 ? opts->first_page - 1 : 0;
+	last = opts && opts->last_page > 0 && opts->last_page < count ? opts->last_page : count;
+	window = 2 * ocr_pool_workers(pool);
+	for (int i = first, next = first; i < last && rc == 0; i++) {
+		for (; next < last && next < i + window; next++) {
+			PIX *p = pages ? pixaGetPix(pages, next, L_CLONE) : pixClone(one);
+			l_int32 xres = 0, yres = 0;
 
-		if (opts && opts->first_page && i + 1 < opts->first_page) {
-			pixDestroy(&p);
-			continue;
+			if (!p) {
+				rc = EX_FAIL(err, EX_ENOMEM, "out of memory");
+				break;
+			}
+			pixGetResolution(p, &xres, &yres);
+			if (xres < 50 || xres > 2400)
+				xres = 300;   /* an image that does not say: assume a 300 dpi scan */
+			info[next % 16].scale = xres / 72.0;
+			info[next % 16].w = pixGetWidth(p);
+			info[next % 16].h = pixGetHeight(p);
+			info[next % 16].ticket = submit(pool, p, xres / 72.0);
+			if (info[next % 16].ticket < 0) {
+				rc = EX_FAIL(err, EX_ENOMEM, "out of memory");
+				break;
+			}
 		}
-		if (opts && opts->last_page && i + 1 > opts->last_page) {
-			pixDestroy(&p);
-			break;
-		}
-		rc = image_page(e, doc, p, i + 1, !(opts && opts->no_tables), err);
-		pixDestroy(&p);
+		if (rc == 0)
+			rc = image_page(pool, info[i % 16].ticket, doc, i + 1, info[i % 16].w, info[i % 16].h,
+					info[i % 16].scale, !(opts && opts->no_tables), err);
 	}
-	ocr_free(e);
+	ocr_pool_free(pool);
 	pixaDestroy(&pages);
 	pixDestroy(&one);
 	if (rc == 0 && layout_finish(doc) < 0)

@@ -17,9 +17,25 @@
 struct pdf_ctx {
 	const struct doc_read_opts *opts;
 	struct ex_error *err;
-	struct ocr_engine *ocr;     /* made when the first page needs it */
-	int ocr_failed;
+	struct ocr_pool *ocr;       /* made when the first page needs it */
+	const char *ocr_failed;     /* arena: why there is no OCR; NULL if not known */
+	int ocr_warned;
 };
+
+/* A page read from its text layer, waiting for its turn (pages go into
+ * the model in page order) and, with a ticket, for its OCR. Nothing here
+ * has touched the model's blocks, tables or warnings yet, so the output
+ * does not depend on how many pages are in flight. */
+struct pdf_pending {
+	PopplerPage *page;          /* NULL: it could not be loaded */
+	struct layout_page lp;
+	size_t dp;                  /* index in doc->pages */
+	int ticket;                 /* OCR ticket; -1: none */
+	const char *reason;         /* why OCR was asked for */
+	int render_failed;          /* OCR wanted, the page not rendered */
+};
+
+#define PDF_WINDOW 16               /* pages in flight at most */
 
 /* Words and lines of one page under construction. */
 struct pdf_page_build {
@@ -271,68 +287,72 @@ static int pdf_page_tables(struct doc *doc, PopplerPage *page, struct layout_pag
 	return rc;
 }
 
-/* OCR of one page: rendered at the OCR resolution, recognised, and its
- * words put in place of the text layer's. Tables are found on the same
- * render. */
-static int pdf_page_ocr(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *page,
-			struct layout_page *lp, struct doc_page *dp, const char *reason)
+/* Whether a text layer is garbage (fonts without a usable ToUnicode
+ * map, an earlier OCR gone wrong): many replacement, private-use or
+ * control characters, or most longer words without a vowel. */
+static int garbage_text(const struct layout_page *lp)
 {
-	struct tbl_raster r;
-	cairo_surface_t *surf;
-	int rc;
+	size_t chars = 0, bad = 0, words = 0, novowel = 0;
 
-	if (!ctx->ocr && !ctx->ocr_failed) {
-		ctx->ocr = ocr_new(ctx->opts ? ctx->opts->lang : NULL,
-				   !(ctx->opts && ctx->opts->no_correct), ctx->err);
-		if (!ctx->ocr) {
-			/* No language data: say so once, keep the text layer. */
-			ctx->ocr_failed = 1;
-			doc_warn(doc, 0, "ocr", "%s", ctx->err->msg);
-			ctx->err->code = 0;
+	for (size_t i = 0; i < lp->nlines; i++)
+		for (size_t k = 0; k < lp->lines[i].nwords; k++) {
+			const char *t = lp->lines[i].words[k].text;
+			size_t letters = 0;
+			int vowel = 0;
+
+			for (const char *q = t; q && *q; q = g_utf8_next_char(q)) {
+				gunichar c = g_utf8_get_char(q);
+
+				chars++;
+				if (c == 0xFFFD || (c >= 0xE000 && c <= 0xF8FF) || (c < 0x20 && c != '\t'))
+					bad++;
+				if (g_unichar_isalpha(c)) {
+					gunichar l = g_unichar_tolower(c);
+
+					letters++;
+					vowel |= l < 128 ? strchr("aeiouy", (int)l) != NULL
+							 : l == 0xE5 || l == 0xE4 || l == 0xF6 || l == 0xE9 || l == 0xFC;
+				}
+			}
+			if (letters >= 4) {
+				words++;
+				novowel += !vowel;
+			}
 		}
-	}
-	if (!ctx->ocr)
-		return 0;
-	surf = pdf_render(page, lp->width, lp->height,
-			  (ctx->opts && ctx->opts->dpi > 0 ? ctx->opts->dpi : 300) / 72.0, NULL, &r);
-	if (!surf) {
-		doc_warn(doc, lp->page, "render", "page %d could not be rendered for OCR", lp->page);
-		return 0;
-	}
-	rc = ocr_page(ctx->ocr, doc, &r, !(ctx->opts && ctx->opts->no_tables), lp, dp, ctx->err);
-	if (rc == 0) {
-		dp->source = DOC_SRC_OCR;
-		dp->ocr_reason = reason;
-	}
-	pdf_render_free(surf);
-	return rc;
+	return chars >= 40 && (bad * 10 >= chars || (words >= 10 && novowel * 2 >= words));
 }
 
-static int pdf_read_page(struct pdf_ctx *ctx, struct doc *doc, PopplerDocument *pd, int i)
+/* The first half of a page, in page order as it is read: its text
+ * layer, and whether it needs OCR; if so it is rendered at the OCR
+ * resolution and handed to the OCR workers. */
+static int pdf_page_start(struct pdf_ctx *ctx, struct doc *doc, PopplerDocument *pd, int i,
+			  struct pdf_pending *pp)
 {
 	PopplerPage *page = poppler_document_get_page(pd, i);
 	struct pdf_page_build pb = { .doc = doc };
-	struct layout_page lp = { 0 };
 	struct doc_page *dp;
 	PopplerRectangle *rects = NULL;
 	guint nrects = 0;
 	GList *attrs = NULL;
 	char *text = NULL;
 	double w = 0, h = 0;
-	int rc = 0;
+	int rc = 0, mode = ctx->opts ? ctx->opts->ocr : 0;
 
+	memset(pp, 0, sizeof(*pp));
+	pp->ticket = -1;
+	pp->page = page;
 	dp = doc_add_page(doc);
 	if (!dp)
 		return EX_ENOMEM;
+	pp->dp = doc->npages - 1;
 	dp->number = i + 1;
 	dp->source = DOC_SRC_TEXT_LAYER;
-	if (!page) {
-		doc_warn(doc, i + 1, "page", "page %d could not be loaded", i + 1);
+	pp->lp.page = i + 1;
+	if (!page)
 		return 0;
-	}
 	poppler_page_get_size(page, &w, &h);
-	dp->width = (float)w;
-	dp->height = (float)h;
+	pp->lp.width = dp->width = (float)w;
+	pp->lp.height = dp->height = (float)h;
 	text = poppler_page_get_text(page);
 	if (text && *text) {
 		if (!poppler_page_get_text_layout(page, &rects, &nrects))
@@ -342,40 +362,91 @@ static int pdf_read_page(struct pdf_ctx *ctx, struct doc *doc, PopplerDocument *
 		rc = pdf_page_words(&pb, text, rects, nrects, attrs);
 		g_string_free(pb.word, TRUE);
 	}
-	int tables = !(ctx->opts && ctx->opts->no_tables);
-	int mode = ctx->opts ? ctx->opts->ocr : 0;
-
-	if (rc == 0) {
-		lp.page = i + 1;
-		lp.width = dp->width;
-		lp.height = dp->height;
-		lp.lines = pb.lines;
-		lp.nlines = pb.nlines;
-	}
-	/* OCR where the page has no text layer (auto), or everywhere. */
-	if (rc == 0 && (mode > 0 || (mode == 0 && pb.nlines == 0))) {
-		rc = pdf_page_ocr(ctx, doc, page, &lp, dp, mode > 0 ? "always" : "no_text_layer");
-		tables = 0;   /* found on the OCR render already */
-	}
-	if (rc == 0) {
-		struct box region;
-
-		if (tables && tbl_page_candidate(&lp, &region)) {
-			rc = pdf_page_tables(doc, page, &lp, &region);
-			if (rc == 0)
-				rc = tbl_find_stream(doc, &lp);
-			if (rc == 0)
-				tbl_sort(doc, &lp);
-		}
-	}
-	if (rc == 0)
-		rc = layout_page_blocks(doc, &lp);
-	if (rc == 0 && lp.nlines == 0 && dp->source != DOC_SRC_OCR)
-		doc_warn(doc, i + 1, "no_text", "page %d has no text layer and was not OCR'd", i + 1);
 	poppler_page_free_text_attributes(attrs);
 	g_free(rects);
 	g_free(text);
-	g_object_unref(page);
+	if (rc)
+		return rc;
+	pp->lp.lines = pb.lines;
+	pp->lp.nlines = pb.nlines;
+	/* OCR where the page has no text layer or a garbage one (auto), or
+	 * everywhere. */
+	if (mode > 0)
+		pp->reason = "always";
+	else if (mode == 0 && pb.nlines == 0)
+		pp->reason = "no_text_layer";
+	else if (mode == 0 && garbage_text(&pp->lp))
+		pp->reason = "garbage_text";
+	if (!pp->reason)
+		return 0;
+	if (!ctx->ocr && !ctx->ocr_failed) {
+		ctx->ocr = ocr_pool_new(ctx->opts, ctx->err);
+		if (!ctx->ocr) {
+			/* No language data: said once, the text layer kept. */
+			ctx->ocr_failed = arena_strdup(doc->arena, ctx->err->msg);
+			ctx->err->code = 0;
+			if (!ctx->ocr_failed)
+				return EX_ENOMEM;
+		}
+	}
+	if (ctx->ocr) {
+		struct tbl_raster r;
+		cairo_surface_t *surf = pdf_render(page, pp->lp.width, pp->lp.height,
+						   (ctx->opts && ctx->opts->dpi > 0 ? ctx->opts->dpi : 300) / 72.0,
+						   NULL, &r);
+
+		if (!surf) {
+			pp->render_failed = 1;
+			return 0;
+		}
+		pp->ticket = ocr_pool_submit(ctx->ocr, &r);
+		pdf_render_free(surf);
+		if (pp->ticket < 0)
+			return EX_ENOMEM;
+	}
+	return 0;
+}
+
+/* The second half, in page order: OCR taken back, tables, blocks. */
+static int pdf_page_finish(struct pdf_ctx *ctx, struct doc *doc, struct pdf_pending *pp)
+{
+	struct layout_page *lp = &pp->lp;
+	struct doc_page *dp = &doc->pages[pp->dp];
+	int tables = !(ctx->opts && ctx->opts->no_tables), rc = 0;
+
+	if (!pp->page) {
+		doc_warn(doc, lp->page, "page", "page %d could not be loaded", lp->page);
+		return 0;
+	}
+	if (pp->reason && ctx->ocr_failed && !ctx->ocr_warned) {
+		ctx->ocr_warned = 1;
+		doc_warn(doc, 0, "ocr", "%s", ctx->ocr_failed);
+	}
+	if (pp->render_failed)
+		doc_warn(doc, lp->page, "render", "page %d could not be rendered for OCR", lp->page);
+	if (pp->ticket >= 0) {
+		rc = ocr_pool_take(ctx->ocr, pp->ticket, doc, tables, lp, dp, ctx->err);
+		pp->ticket = -1;
+		if (rc)
+			return rc;
+		dp->ocr_reason = pp->reason;
+		tables = 0;   /* found on the OCR render already */
+	}
+	if (tables) {
+		struct box region;
+
+		if (tbl_page_candidate(lp, &region)) {
+			rc = pdf_page_tables(doc, pp->page, lp, &region);
+			if (rc == 0)
+				rc = tbl_find_stream(doc, lp);
+			if (rc == 0)
+				tbl_sort(doc, lp);
+		}
+	}
+	if (rc == 0)
+		rc = layout_page_blocks(doc, lp);
+	if (rc == 0 && lp->nlines == 0 && dp->source != DOC_SRC_OCR)
+		doc_warn(doc, lp->page, "no_text", "page %d has no text layer and was not OCR'd", lp->page);
 	return rc;
 }
 
@@ -507,6 +578,7 @@ int pdf_read(struct doc *doc, const void *buf, size_t n,
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	struct pdf_ctx ctx = { .opts = opts, .err = err };
+	struct pdf_pending ring[PDF_WINDOW];
 	PopplerDocument *pd;
 	int npages, first, last, rc = 0;
 
@@ -528,8 +600,27 @@ int pdf_read(struct doc *doc, const void *buf, size_t n,
 			     first, npages);
 		goto out;
 	}
-	for (int i = first - 1; i < last && rc == 0; i++)
-		rc = pdf_read_page(&ctx, doc, pd, i);
+	/* Pages start in order, up to a window ahead of the one that
+	 * finishes: twice the OCR workers, so they always have a page. */
+	int window = 2 * (opts && opts->ocr_workers > 1 ? opts->ocr_workers : 1);
+	int head = first - 1, tail = first - 1;
+
+	if (window > PDF_WINDOW)
+		window = PDF_WINDOW;
+	while (rc == 0 && head < last) {
+		if (tail < last && tail - head < window) {
+			rc = pdf_page_start(&ctx, doc, pd, tail, &ring[tail % PDF_WINDOW]);
+			tail++;
+			continue;
+		}
+		rc = pdf_page_finish(&ctx, doc, &ring[head % PDF_WINDOW]);
+		if (ring[head % PDF_WINDOW].page)
+			g_object_unref(ring[head % PDF_WINDOW].page);
+		head++;
+	}
+	for (; head < tail; head++)   /* after an error */
+		if (ring[head % PDF_WINDOW].page)
+			g_object_unref(ring[head % PDF_WINDOW].page);
 	if (rc == 0)
 		rc = layout_finish(doc);
 	if (rc == 0)
@@ -537,7 +628,7 @@ int pdf_read(struct doc *doc, const void *buf, size_t n,
 	if (rc < 0)
 		EX_FAIL(err, rc, "out of memory");
 out:
-	ocr_free(ctx.ocr);
+	ocr_pool_free(ctx.ocr);
 	g_object_unref(pd);
 	return rc;
 }
