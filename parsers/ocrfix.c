@@ -51,21 +51,29 @@ static int known(const struct ocr_dict *d, const char *w)
 	return g_hash_table_contains(d->words, w);
 }
 
-/* Two known words, or two with a linking s ("samverkan|s|kulturen"). */
+/* How well w reads as two known words, or two with a linking s
+ * ("samverkan|s|kulturen"): the length of the shorter part of its best
+ * split, in letters; 0 when it is no compound. */
 static int compound(const struct ocr_dict *d, const char *w)
 {
 	glong n = g_utf8_strlen(w, -1);
-	int ok = 0;
+	int best = 0;
 
-	for (glong i = 3; i <= n - 3 && !ok; i++) {
+	for (glong i = 3; i <= n - 3; i++) {
 		const char *cut = g_utf8_offset_to_pointer(w, i);
 		gchar *head = g_strndup(w, (gsize)(cut - w));
 
-		if (known(d, head))
-			ok = known(d, cut) || (*cut == 's' && g_utf8_strlen(cut, -1) > 3 && known(d, cut + 1));
+		if (known(d, head)) {
+			glong rest = n - i;
+
+			if (known(d, cut) && (rest < i ? rest : i) > best)
+				best = (int)(rest < i ? rest : i);
+			else if (*cut == 's' && rest > 3 && known(d, cut + 1) && (rest - 1 < i ? rest - 1 : i) > best)
+				best = (int)(rest - 1 < i ? rest - 1 : i);
+		}
 		g_free(head);
 	}
-	return ok;
+	return best;
 }
 
 /* What OCR writes for a Swedish letter, and the letters it may stand for. */
@@ -90,12 +98,14 @@ static const gunichar *swaps(gunichar c)
 #define MAXW 40
 
 /* Tries up to k more swaps from position from; w holds the answer on
- * success. With compounds, a split into two known words also counts. */
+ * success. With compounds > 0, a split into two known words also counts
+ * when it reads better than compounds - 1 (the original's own split). */
 static int search(const struct ocr_dict *d, gunichar *w, glong n, glong from, int k, int compounds,
 		  int *how)
 {
 	gchar *s = g_ucs4_to_utf8(w, n, NULL, NULL, NULL);
-	int ok = s && (known(d, s) ? (*how = 0, 1) : compounds && compound(d, s) ? (*how = 1, 1) : 0);
+	int ok = s && (known(d, s) ? (*how = 0, 1)
+				   : compounds && compound(d, s) > compounds - 1 ? (*how = 1, 1) : 0);
 
 	g_free(s);
 	if (ok || k == 0)
@@ -123,9 +133,12 @@ static int letters_only(const gunichar *w, glong n)
 			letters++;
 		else if (w[i] != '-')
 			return 0;
-		/* A digit stands for a letter only between letters ("S6dra"). */
-		if (g_unichar_isdigit(w[i]) && (i == 0 || i == n - 1 || !g_unichar_isalpha(w[i - 1]) ||
-						!g_unichar_isalpha(w[i + 1])))
+		/* A digit stands for a letter only between letters ("S6dra"),
+		 * or first before three or more ("6kning"). */
+		if (g_unichar_isdigit(w[i]) &&
+		    (i == 0 ? n < 4 || !g_unichar_isalpha(w[1]) || !g_unichar_isalpha(w[2]) ||
+				      !g_unichar_isalpha(w[3])
+			    : i == n - 1 || !g_unichar_isalpha(w[i - 1]) || !g_unichar_isalpha(w[i + 1])))
 			return 0;
 	}
 	return letters >= 2;
@@ -140,21 +153,31 @@ const char *ocr_fix_word(const struct ocr_dict *d, struct arena *a, const char *
 	const char *out = NULL;
 	int how = 0;
 
-	if (n < 2 || n > MAXW || known(d, low) || compound(d, low) || !letters_only(w, n))
+	if (n < 2 || n > MAXW || known(d, low) || !letters_only(w, n))
 		goto done;
 	/* The fewest swaps that make a word of the list; only then the
 	 * fewest that make a compound of two ("når|varande" is no answer
-	 * while "närvarande" is a word). */
+	 * while "närvarande" is a word). A word that is a compound as it
+	 * stands changes only for a better one: "manad|s|givare" (a
+	 * five-letter part) gives way to "månads|givare" (six), "mal|tal"
+	 * stays (is it "mål|tal"? nothing says). */
+	int as_is = compound(d, low);
+
 	for (int pass = 0; pass < 6 && !out; pass++) {
-		int k = pass % 3 + 1, compounds = pass >= 3;
+		int k = pass % 3 + 1, compounds = pass >= 3 ? as_is + 1 : 0;
 
 		if (search(d, w, n, 0, k, compounds, &how)) {
 			gunichar first = g_utf8_get_char(word);
 			gchar *fixed;
 
-			/* Keep the word's capital. */
-			if (g_unichar_isupper(first) || g_unichar_isdigit(first))
-				w[0] = g_unichar_toupper(w[0]);
+			/* Keep the word's capital, or capitals ("6VRIGT": Ö). */
+			int lower = 0;
+
+			for (const char *q = word; *q; q = g_utf8_next_char(q))
+				lower |= g_unichar_islower(g_utf8_get_char(q));
+			for (glong q = 0; q < n; q++)
+				if (!lower || (q == 0 && g_unichar_isupper(first)))
+					w[q] = g_unichar_toupper(w[q]);
 			fixed = g_ucs4_to_utf8(w, n, NULL, NULL, NULL);
 			if (fixed && strcmp(fixed, word)) {
 				out = arena_strdup(a, fixed);
@@ -167,6 +190,46 @@ done:
 	g_free(w);
 	g_free(low);
 	return out;
+}
+
+/* Corrects the part [b, e) of t, and each part of it between slashes
+ * ("spontangavor/engangsgavor"); the result in the arena, or NULL when
+ * nothing changed. */
+static const char *fix_parts(const struct ocr_dict *d, struct arena *a, const char *t,
+			     const char *b, const char *e, const char **reason)
+{
+	GString *out = g_string_new(NULL);
+	const char *result = NULL;
+	int changed = 0;
+
+	g_string_append_len(out, t, b - t);
+	for (const char *p = b; p < e;) {
+		const char *slash = memchr(p, '/', (size_t)(e - p)), *end = slash ? slash : e;
+		const char *fixed = NULL, *why = NULL;
+
+		if (end - p >= 2) {
+			gchar *core = g_strndup(p, (gsize)(end - p));
+
+			fixed = ocr_fix_word(d, a, core, &why);
+			g_free(core);
+		}
+		if (fixed) {
+			g_string_append(out, fixed);
+			*reason = why;
+			changed = 1;
+		} else {
+			g_string_append_len(out, p, end - p);
+		}
+		if (!slash)
+			break;
+		g_string_append_c(out, '/');
+		p = slash + 1;
+	}
+	g_string_append(out, e);
+	if (changed)
+		result = arena_strdup(a, out->str);
+	g_string_free(out, TRUE);
+	return result;
 }
 
 int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *lp)
@@ -185,10 +248,7 @@ int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *
 				e--;
 			if (e - b < 2)
 				continue;
-			gchar *core = g_strndup(b, (gsize)(e - b));
-
-			fixed = ocr_fix_word(d, doc->arena, core, &reason);
-			g_free(core);
+			fixed = fix_parts(d, doc->arena, t, b, e, &reason);
 			if (!fixed)
 				continue;
 			c = ARENA_PUSH(doc->arena, doc->corrections, doc->ncorrections, doc->cap_corrections);
@@ -196,7 +256,7 @@ int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *
 				return EX_ENOMEM;
 			c->page = lp->page;
 			c->original = t;
-			c->corrected = arena_printf(doc->arena, "%.*s%s%s", (int)(b - t), t, fixed, e);
+			c->corrected = fixed;
 			c->reason = reason;
 			c->box = x->box;
 			x->text = c->corrected;
