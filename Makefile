@@ -88,6 +88,7 @@ $(BUILD)/tests/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libextract.a
 
 # Every test group; the last line is the total: "N passed, N failed".
 check: $(BUILD)/extract $(TEST_BIN) $(BUILD)/tests/jsoncmp $(BUILD)/tests/cer $(BUILD)/tests/mkscan \
+       $(BUILD)/tests/degrade \
        $(FUZZ:%=$(BUILD)/tests/fuzz/%)
 	@sh tests/check.sh $(BUILD)
 

@@ -48,8 +48,9 @@ static const struct { size_t off; const char *re; } res[] = {
 	  "(?![\\p{L}\\p{N}])(?:\\s*[-\\x{2013}]?\\s*(?<y>(?:19|20)\\d{2})(?!\\d))?"
 	  "|(?<yo>(?:19|20)\\d{2})(?![\\p{N}-])(?!\\s*[-\\x{2013}]\\s*\\d))" },
 	{ offsetof(struct pat_set, measure),
-	  "(?<![\\p{L}])(?:(?<p>fg\\.?\\s*år|föregående\\s+år|fjolåret)|(?<a>utfall|utf)|(?<b>budget|bud)"
-	  "|(?<f>prognos)|(?<t>måltal|målvärde)|(?<d>avvikelse|avv))(?![\\p{L}])" },
+	  /* å also as OCR leaves it ("Fg ar", "Maltal") */
+	  "(?<![\\p{L}])(?:(?<p>fg\\.?\\s*[åa]r|f[öo]reg[åa]ende\\s+[åa]r|fjol[åa]ret)|(?<a>utfall|utf)"
+	  "|(?<b>budget|bud)|(?<f>prognos)|(?<t>m[åa]ltal|m[åa]lv[äa]rde)|(?<d>avvikelse|avv))(?![\\p{L}])" },
 	{ offsetof(struct pat_set, nonqty),
 	  /* a date, a time, a code, an ordinal or a phone number */
 	  "\\d{4}[-\\x{2013}]\\d{2}[-\\x{2013}]\\d{2}|\\d{1,2}(?:[-\\x{2013}]\\d{1,2})?\\s+" MONTHS "\\b"

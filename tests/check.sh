@@ -28,7 +28,7 @@ run golden sh tests/golden.sh "$X"
 run badinput sh tests/badinput.sh "$X"
 run fidelity sh tests/fidelity.sh "$X" "$B/tests/cer"
 run tables /usr/bin/python3 tests/bench_tables.py "$X" --check
-run ocr sh tests/ocr.sh "$X" "$B/tests/mkscan" "$B/tests/cer"
+run ocr sh tests/ocr.sh "$X" "$B/tests/mkscan" "$B/tests/cer" "$B/tests/degrade"
 run robustness sh tests/robustness.sh "$X"
 run fuzz-replay sh tests/fuzz/replay.sh "$B/tests/fuzz"
 [ -n "$bad" ] && echo "failed groups:$bad"

@@ -6,7 +6,8 @@
  * noise of SIGMA grey levels, --blur a box blur of half-width R pixels,
  * --typewriter thickens strokes unevenly and speckles the paper, --rotate
  * turns the page clockwise; --jpeg Q writes OUT as a JPEG of quality Q,
- * else OUT is a PNG. The image keeps IN's resolution. */
+ * else OUT is a PNG. The image keeps IN's resolution, and its colour
+ * when it has any (--typewriter works on grey pages only). */
 #include <leptonica/allheaders.h>
 #include <math.h>
 #include <stdint.h>
@@ -31,20 +32,35 @@ static double gauss(void)
 	return sqrt(-2 * log(u > 1e-12 ? u : 1e-12)) * cos(2 * M_PI * v);
 }
 
+static int clamp(double v)
+{
+	return v < 0 ? 0 : v > 255 ? 255 : (int)v;
+}
+
+/* Gaussian noise on each channel, and speckles of dark dust. */
 static void noise(PIX *p, double sigma, double speckle)
 {
-	int w = pixGetWidth(p), h = pixGetHeight(p), wpl = pixGetWpl(p);
+	int w = pixGetWidth(p), h = pixGetHeight(p), wpl = pixGetWpl(p), d = pixGetDepth(p);
 	l_uint32 *data = pixGetData(p);
 
 	for (int y = 0; y < h; y++) {
 		l_uint32 *line = data + (size_t)y * (size_t)wpl;
 
 		for (int x = 0; x < w; x++) {
-			double v = GET_DATA_BYTE(line, x) + sigma * gauss();
+			int dust = speckle > 0 && uniform() < speckle;
+			double dv = 40 + 60 * uniform();
 
-			if (speckle > 0 && uniform() < speckle)
-				v = 40 + 60 * uniform();
-			SET_DATA_BYTE(line, x, v < 0 ? 0 : v > 255 ? 255 : (int)v);
+			if (d == 8) {
+				SET_DATA_BYTE(line, x, clamp(dust ? dv : GET_DATA_BYTE(line, x) + sigma * gauss()));
+				continue;
+			}
+			l_int32 r, g, b;
+
+			extractRGBValues(line[x], &r, &g, &b);
+			if (dust)
+				r = g = b = (int)dv;
+			composeRGBPixel(clamp(r + sigma * gauss()), clamp(g + sigma * gauss()),
+					clamp(b + sigma * gauss()), &line[x]);
 		}
 	}
 }
@@ -97,9 +113,10 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	pixGetResolution(in, &xres, &yres);
-	p = pixConvertTo8(in, 0);
+	/* Colour stays colour (a rating's cell fill); the rest is grey. */
+	p = pixGetDepth(in) == 32 ? pixClone(in) : pixConvertTo8(in, 0);
 	pixDestroy(&in);
-	if (typewriter) {
+	if (typewriter && pixGetDepth(p) == 8) {
 		/* Ink that spreads: strokes a pixel heavier, then uneven. */
 		t = pixErodeGray(p, 3, 3);
 		pixDestroy(&p);

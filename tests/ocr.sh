@@ -5,9 +5,10 @@
 # secretary and adjuster found, each page marked as OCR'd with its
 # reason and confidence; --ocr never refuses the image and leaves the
 # scan's page empty with a warning.
-X=${1:?usage: ocr.sh EXTRACT MKSCAN CER}
+X=${1:?usage: ocr.sh EXTRACT MKSCAN CER DEGRADE}
 MKSCAN=${2:?}
 CER=${3:?}
+DEGRADE=${4:?}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 pass=0; fail=0
 ok() { pass=$((pass+1)); }
@@ -47,6 +48,82 @@ done
 if [ "$rc" = 1 ] && grep -q "ocr never" "$tmp/err"; then ok; else no "--ocr never on an image: exit $rc"; fi
 "$X" --ocr never "$tmp/scan.pdf" > "$tmp/out.json" 2>/dev/null
 if grep -q '"no_text"' "$tmp/out.json"; then ok; else no "--ocr never on a scan: no no_text warning"; fi
+
+# A colour scan of the seed 000 board report, fed askew with some noise:
+# every page OCR'd and levelled, the same tables, the same six ratings
+# (from the cells' colours) and the same numbers as the born-digital
+# PDF; labels may differ where OCR is unsure of a letter, digits may
+# not; byte-identical output with one worker and with two.
+src=corpus/seed000_tertialrapport.pdf
+for p in 1 2 3; do
+	pdftoppm -r 300 -f $p -l $p -png -singlefile "$src" "$tmp/c$p" &&
+	"$DEGRADE" "$tmp/c$p.png" "$tmp/c${p}s.png" --skew "$(echo "0.6 -1.1 1.5" | cut -d' ' -f$p)" --noise 6 --seed $p ||
+		no "scan of $src page $p not made"
+done
+"$MKSCAN" "$tmp/c1s.png" "$tmp/c2s.png" "$tmp/c3s.png" "$tmp/scan.pdf" || no "mkscan failed"
+"$X" -j 1 "$src" > "$tmp/born.json" 2>/dev/null
+"$X" -j 1 "$tmp/scan.pdf" > "$tmp/s1.json" 2> "$tmp/err" || no "scan: extract failed: $(cat "$tmp/err")"
+"$X" -j 2 "$tmp/scan.pdf" > "$tmp/s2.json" 2>/dev/null
+if cmp -s "$tmp/s1.json" "$tmp/s2.json"; then ok; else no "scan: -j 1 and -j 2 differ"; fi
+/usr/bin/python3 tests/validate.py "$tmp/s1.json" && ok || no "scan: not schema-valid"
+if /usr/bin/python3 - "$tmp/born.json" "$tmp/s1.json" <<'PY'
+import json, sys
+born, scan = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:3])
+pages = scan["pages"]
+assert [p["source"] for p in pages] == ["ocr"] * 3, pages
+assert all(abs(p["ocr"].get("deskew", 0)) > 0.3 for p in pages), pages
+shape = lambda d: [(t["pages"], len(t["header"]), len(t["rows"]), t["columns"]) for t in d["tables"]]
+assert shape(scan) == shape(born), (shape(scan), shape(born))
+rate = lambda d: sorted((r["goal"], r["dimension"], r["colour"]) for r in d["ratings"])
+assert rate(scan) == rate(born) and len(rate(born)) == 6, (rate(scan), rate(born))
+num = lambda v: (v["value"], v["unit"], (v.get("period") or {}).get("label"), v.get("measure"))
+want = [num(v) for v in born["values"]]
+got = [num(v) for v in scan["values"]]
+left = list(want)
+for g in got:
+    assert g in left, "a number the document does not have: %r" % (g,)
+    left.remove(g)
+assert len(got) >= 0.9 * len(want), "%d of %d values" % (len(got), len(want))
+same = sum(1 for v in scan["values"] if (v["label"], num(v)) in [(w["label"], num(w)) for w in born["values"]])
+assert same >= 0.8 * len(want), "%d of %d labels" % (same, len(want))
+PY
+then ok; else no "scan of seed000: values, tables or ratings differ from the PDF's"; fi
+
+# A page scanned sideways is turned upright.
+"$DEGRADE" "$png" "$tmp/rot.png" --rotate 90 --noise 4 || no "rotated page not made"
+"$X" "$tmp/rot.png" > "$tmp/rot.json" 2>/dev/null
+if /usr/bin/python3 - "$tmp/rot.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert d["pages"][0]["rotation"] == 90, d["pages"]
+assert d["protocol"]["secretary"] == "Elin Asplund", d["protocol"].get("secretary")
+PY
+then ok; else no "a page scanned sideways: not turned upright"; fi
+
+# A hybrid PDF: only the scanned page among text-layer pages is OCR'd.
+pdfseparate "$src" "$tmp/h-%d.pdf" && "$MKSCAN" "$tmp/c2s.png" "$tmp/h-2s.pdf" &&
+	pdfunite "$tmp/h-1.pdf" "$tmp/h-2s.pdf" "$tmp/h-3.pdf" "$tmp/hybrid.pdf" || no "hybrid PDF not made"
+"$X" "$tmp/hybrid.pdf" > "$tmp/hybrid.json" 2>/dev/null
+if /usr/bin/python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+s = [p["source"] for p in d["pages"]]
+assert s == ["text_layer", "ocr", "text_layer"], s
+' "$tmp/hybrid.json"; then ok; else no "hybrid PDF: wrong pages OCR'd"; fi
+
+# A scan carrying an earlier OCR layer of garbage (its vowels lost) is
+# read again; the text comes from the picture.
+pdftoppm -r 200 -f 1 -l 1 -gray -png -singlefile corpus/seed004_protokoll.pdf "$tmp/p4" &&
+	"$DEGRADE" "$tmp/p4.png" "$tmp/p4.jpg" --noise 4 --jpeg 85 &&
+	/usr/bin/python3 tests/mklayer.py "$tmp/p4.jpg" "$tmp/poor.pdf" \
+		"$(tr -d 'aeiouyåäöAEIOUYÅÄÖ' < corpus/seed004_protokoll.source.txt | tr '\n' ' ')" ||
+	no "poor-layer PDF not made"
+"$X" "$tmp/poor.pdf" > "$tmp/poor.json" 2>/dev/null
+if grep -q '"reason": *"garbage_text"' "$tmp/poor.json"; then ok; else no "garbage text layer not OCR'd"; fi
+"$X" --format text "$tmp/poor.pdf" > "$tmp/poor.txt" 2>/dev/null
+if "$CER" corpus/seed004_protokoll.source.txt "$tmp/poor.txt" 3.0 > "$tmp/cer"; then ok; else no "poor layer: $(cat "$tmp/cer")"; fi
+# ... and a good text layer never is.
+"$X" "$src" | grep -q '"source": *"ocr"' && no "a text-layer page was OCR'd" || ok
 
 echo "ocr: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -294,6 +294,7 @@ static void measures(void **state)
 		{ "Utfall", "actual" }, { "Utf T1", "actual" }, { "utfall 2021", "actual" },
 		{ "Budget", "budget" }, { "Bud T1", "budget" }, { "Budget 2022", "budget" },
 		{ "Fg år T1", "previous_year" }, { "Fg. år", "previous_year" },
+		{ "Fg ar T1", "previous_year" }, { "Maltal", "target" }, /* as OCR reads them */
 		{ "Föregående år", "previous_year" }, { "Prognos helår", "forecast" },
 		{ "Måltal", "target" }, { "Avvikelse", "deviation" }, { "Avv. mot budget", "deviation" },
 		{ "Indikatorer", NULL }, { "Kanal", NULL }, { "T1 2021", NULL }, { "Utförare", NULL },
