@@ -743,8 +743,56 @@ static int to_lines(struct doc *doc, const struct ocr_job *job, struct layout_pa
 	return rc;
 }
 
+/* A word folded for comparing: lower case, letters and digits only;
+ * NULL when it has fewer than three. */
+static gchar *fold(const char *w)
+{
+	GString *g = g_string_new(NULL);
+
+	for (; *w; w = g_utf8_next_char(w)) {
+		gunichar c = g_unichar_tolower(g_utf8_get_char(w));
+
+		if (g_unichar_isalnum(c))
+			g_string_append_unichar(g, c);
+	}
+	if (g_utf8_strlen(g->str, -1) < 3) {
+		g_string_free(g, TRUE);
+		return NULL;
+	}
+	return g_string_free(g, FALSE);
+}
+
+/* Whether what OCR read agrees with the text layer: 60 % or more of its
+ * words (of three letters or more, ten at least) are the layer's too. A
+ * layer that looked like garbage but reads as the page does is kept. */
+static int agrees(const struct ocr_job *job, const struct layout_page *layer)
+{
+	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	size_t words = 0, hits = 0;
+
+	for (size_t i = 0; i < layer->nlines; i++)
+		for (size_t k = 0; k < layer->lines[i].nwords; k++) {
+			gchar *f = fold(layer->lines[i].words[k].text);
+
+			if (f)
+				g_hash_table_add(seen, f);
+		}
+	for (size_t i = 0; i < job->nwords; i++) {
+		gchar *f = fold(job->words[i].text);
+
+		if (!f)
+			continue;
+		words++;
+		hits += g_hash_table_contains(seen, f);
+		g_free(f);
+	}
+	g_hash_table_destroy(seen);
+	return words >= 10 && hits * 10 >= words * 6;
+}
+
 int ocr_pool_take(struct ocr_pool *p, int ticket, struct doc *doc, int tables,
-		  struct layout_page *lp, struct doc_page *dp, struct ex_error *err)
+		  const struct layout_page *layer, struct layout_page *lp, struct doc_page *dp,
+		  struct ex_error *err)
 {
 	struct ocr_job *job, **link;
 	int rc = 0;
@@ -772,6 +820,10 @@ int ocr_pool_take(struct ocr_pool *p, int ticket, struct doc *doc, int tables,
 			read_page(p->first, job);
 		else
 			job->failed = 1;
+	}
+	if (layer && !job->failed && agrees(job, layer)) {
+		job_free(job);
+		return 1;
 	}
 	dp->source = DOC_SRC_OCR;
 	if (job->failed && !job->img) {
@@ -833,7 +885,7 @@ static int image_page(struct ocr_pool *pool, int ticket, struct doc *doc, int nu
 	lp.page = number;
 	lp.width = dp->width;
 	lp.height = dp->height;
-	rc = ocr_pool_take(pool, ticket, doc, tables, &lp, dp, err);
+	rc = ocr_pool_take(pool, ticket, doc, tables, NULL, &lp, dp, err);
 	if (rc == 0 && (rc = layout_page_blocks(doc, &lp)) < 0)
 		EX_FAIL(err, rc, "out of memory");
 	return rc;

@@ -28,9 +28,12 @@ int ocr_pool_submit(struct ocr_pool *p, const struct tbl_raster *r);
 
 /* Waits for the ticket's page and puts it into the model: lp->lines
  * (upright and level, corrected), dp's OCR fields (confidence, rotation,
- * deskew), warnings, and with tables its tables found on the same image. */
+ * deskew), warnings, and with tables its tables found on the same image.
+ * With layer (a text layer that looked like garbage), returns 1 and
+ * changes nothing when OCR reads the page as the layer does. */
 int ocr_pool_take(struct ocr_pool *p, int ticket, struct doc *doc, int tables,
-		  struct layout_page *lp, struct doc_page *dp, struct ex_error *err);
+		  const struct layout_page *layer, struct layout_page *lp, struct doc_page *dp,
+		  struct ex_error *err);
 
 /* An image file (PNG, JPEG, TIFF with any number of pages) into doc. */
 int ocr_read_image(struct doc *doc, const void *buf, size_t n,

@@ -289,7 +289,8 @@ static int pdf_page_tables(struct doc *doc, PopplerPage *page, struct layout_pag
 
 /* Whether a text layer is garbage (fonts without a usable ToUnicode
  * map, an earlier OCR gone wrong): many replacement, private-use or
- * control characters, or most longer words without a vowel. */
+ * control characters, or most longer words in Latin letters without a
+ * vowel (other scripts are no garbage for that). */
 static int garbage_text(const struct layout_page *lp)
 {
 	size_t chars = 0, bad = 0, words = 0, novowel = 0;
@@ -298,7 +299,7 @@ static int garbage_text(const struct layout_page *lp)
 		for (size_t k = 0; k < lp->lines[i].nwords; k++) {
 			const char *t = lp->lines[i].words[k].text;
 			size_t letters = 0;
-			int vowel = 0;
+			int vowel = 0, latin = 1;
 
 			for (const char *q = t; q && *q; q = g_utf8_next_char(q)) {
 				gunichar c = g_utf8_get_char(q);
@@ -310,11 +311,12 @@ static int garbage_text(const struct layout_page *lp)
 					gunichar l = g_unichar_tolower(c);
 
 					letters++;
+					latin &= c < 0x250;
 					vowel |= l < 128 ? strchr("aeiouy", (int)l) != NULL
 							 : l == 0xE5 || l == 0xE4 || l == 0xF6 || l == 0xE9 || l == 0xFC;
 				}
 			}
-			if (letters >= 4) {
+			if (letters >= 4 && latin) {
 				words++;
 				novowel += !vowel;
 			}
@@ -425,12 +427,19 @@ static int pdf_page_finish(struct pdf_ctx *ctx, struct doc *doc, struct pdf_pend
 	if (pp->render_failed)
 		doc_warn(doc, lp->page, "render", "page %d could not be rendered for OCR", lp->page);
 	if (pp->ticket >= 0) {
-		rc = ocr_pool_take(ctx->ocr, pp->ticket, doc, tables, lp, dp, ctx->err);
+		int garbage = !strcmp(pp->reason, "garbage_text");
+		struct layout_page layer = *lp;
+
+		rc = ocr_pool_take(ctx->ocr, pp->ticket, doc, tables, garbage ? &layer : NULL, lp, dp,
+				   ctx->err);
 		pp->ticket = -1;
-		if (rc)
+		if (rc < 0)
 			return rc;
-		dp->ocr_reason = pp->reason;
-		tables = 0;   /* found on the OCR render already */
+		if (rc == 0) {
+			dp->ocr_reason = pp->reason;
+			tables = 0;   /* found on the OCR render already */
+		}
+		rc = 0;   /* 1: the layer was no garbage after all */
 	}
 	if (tables) {
 		struct box region;

@@ -401,6 +401,59 @@ static void take_lines(struct layout_page *lp, struct box b)
 	}
 }
 
+/* A grid drawn without its outer frame (spreadsheets often are): three
+ * or more of a group's horizontal rules that start, or end, together
+ * well beyond its outermost vertical rule stand for the frame's side; a
+ * vertical rule is added there, over the span of those rules, so the
+ * outer columns are cells too. -1 when out of memory. */
+static int frame(const struct segs *hs, const int *hm, struct segs *vs, int **vm)
+{
+	size_t n0 = vs->n;
+
+	for (size_t i = 0; i < hs->n; i++) {
+		int id = hm[i], first = 1, vmin = 1 << 30, vmax = -1;
+
+		for (size_t k = 0; k < i && first; k++)
+			first = hm[k] != id;
+		if (!first)
+			continue;
+		for (size_t j = 0; j < n0; j++)
+			if ((*vm)[j] == id) {
+				vmin = L_MIN(vmin, vs->v[j].at);
+				vmax = L_MAX(vmax, vs->v[j].at);
+			}
+		if (vmax < 0)
+			continue;
+		for (int side = 0; side < 2; side++) {
+			int end = side ? hs->v[i].a1 : hs->v[i].a0, count = 0, y0 = 1 << 30, y1 = -1;
+
+			for (size_t k = i; k < hs->n; k++) {
+				int e = side ? hs->v[k].a1 : hs->v[k].a0;
+
+				if (hm[k] == id && abs(e - end) <= TOL) {
+					count++;
+					y0 = L_MIN(y0, hs->v[k].at);
+					y1 = L_MAX(y1, hs->v[k].at);
+				}
+			}
+			if (count < 3 || (side ? end - vmax : vmin - end) <= 3 * TOL)
+				continue;
+			struct seg *nv = realloc(vs->v, sizeof(*nv) * (vs->n + 1));
+			int *nm = realloc(*vm, sizeof(*nm) * (vs->n + 1));
+
+			if (nv)
+				vs->v = nv;
+			if (nm)
+				*vm = nm;
+			if (!nv || !nm)
+				return -1;
+			vs->v[vs->n] = (struct seg){ y0, y1, end };
+			(*vm)[vs->n++] = id;
+		}
+	}
+	return 0;
+}
+
 int tbl_find_ruled(struct doc *doc, struct layout_page *lp, const struct tbl_raster *r)
 {
 	struct segs hs = { 0 }, vs = { 0 };
@@ -441,6 +494,10 @@ int tbl_find_ruled(struct doc *doc, struct layout_page *lp, const struct tbl_ras
 		hm[i] = find(parent, (int)i);
 	for (size_t j = 0; j < vs.n; j++)
 		vm[j] = find(parent, (int)(hs.n + j));
+	if (frame(&hs, hm, &vs, &vm) < 0) {
+		rc = EX_ENOMEM;
+		goto out;
+	}
 	/* Each group of crossing rules, in order of its top rule. */
 	for (size_t i = 0; i < hs.n && rc == 0; i++) {
 		int id = hm[i], first = 1;

@@ -3,6 +3,7 @@
 archive PDFs do: one A4 page holding a JPEG and, over it, invisible text
 (render mode 3) with the words given.
     mklayer.py IN.jpg OUT.pdf "TEXT OF THE LAYER"
+    mklayer.py - OUT.pdf "TEXT"      no picture: the text drawn, visible
 The text is written in lines of about 60 characters down the page."""
 import struct
 import sys
@@ -28,8 +29,8 @@ def esc(s):
 
 def main():
     jpg, out, text = sys.argv[1], sys.argv[2], sys.argv[3]
-    data = open(jpg, "rb").read()
-    w, h, comps = jpeg_size(data)
+    data = open(jpg, "rb").read() if jpg != "-" else b""
+    w, h, comps = jpeg_size(data) if data else (1, 1, 1)
     lines, cur = [], ""
     for word in text.split():
         if len(cur) + len(word) > 60:
@@ -38,7 +39,8 @@ def main():
         cur = (cur + " " + word).strip()
     if cur:
         lines.append(cur)
-    ops = ["q 595.28 0 0 841.89 0 0 cm /Im0 Do Q", "BT 3 Tr /F1 10 Tf 12 TL 60 780 Td"]
+    ops = ["q 595.28 0 0 841.89 0 0 cm /Im0 Do Q", "BT 3 Tr /F1 10 Tf 12 TL 60 780 Td"] if data else \
+        ["BT 0 Tr /F1 10 Tf 12 TL 60 780 Td"]
     ops += ["(%s) Tj T*" % esc(l) for l in lines]
     ops.append("ET")
     content = "\n".join(ops).encode("cp1252", "replace")
@@ -46,7 +48,7 @@ def main():
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.28 841.89] /Contents 4 0 R "
-        b"/Resources << /XObject << /Im0 5 0 R >> /Font << /F1 6 0 R >> >> >>",
+        b"/Resources << " + (b"/XObject << /Im0 5 0 R >> " if data else b"") + b"/Font << /F1 6 0 R >> >> >>",
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
         b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /%s /BitsPerComponent 8 "
         b"/Filter /DCTDecode /Length %d >>\nstream\n" % (w, h, b"DeviceGray" if comps == 1 else b"DeviceRGB",

@@ -122,7 +122,14 @@ pdftoppm -r 200 -f 1 -l 1 -gray -png -singlefile corpus/seed004_protokoll.pdf "$
 if grep -q '"reason": *"garbage_text"' "$tmp/poor.json"; then ok; else no "garbage text layer not OCR'd"; fi
 "$X" --format text "$tmp/poor.pdf" > "$tmp/poor.txt" 2>/dev/null
 if "$CER" corpus/seed004_protokoll.source.txt "$tmp/poor.txt" 3.0 > "$tmp/cer"; then ok; else no "poor layer: $(cat "$tmp/cer")"; fi
-# ... and a good text layer never is.
+# A text layer of nonsense that is what the page shows (keyboard mash,
+# codes) looks like garbage but OCR reads it the same: the layer stays.
+/usr/bin/python3 tests/mklayer.py - "$tmp/mash.pdf" \
+	"$(for i in 1 2 3 4 5 6; do printf 'Ghfhbdhj Hgfdhgjsdhjdsf Vgvhgh Hjdhshj Hjhjhh Ddnj dsxv Trtrt Bhjb '; done)" ||
+	no "nonsense PDF not made"
+"$X" "$tmp/mash.pdf" > "$tmp/mash.json" 2>/dev/null
+if grep -q '"source": *"text_layer"' "$tmp/mash.json"; then ok; else no "a nonsense text layer OCR read the same was replaced"; fi
+# ... and a good text layer never is OCR'd.
 "$X" "$src" | grep -q '"source": *"ocr"' && no "a text-layer page was OCR'd" || ok
 
 echo "ocr: $pass passed, $fail failed"
