@@ -278,7 +278,7 @@ struct doc_correction {
 	int page;
 	struct box box;
 	const char *original, *corrected;
-	const char *reason;  /* "dictionary", "compound" */
+	const char *reason;  /* "dictionary", "compound", "context" */
 };
 
 /* An entry of a contents list, list of figures or list of tables. */

@@ -2,8 +2,11 @@
 #include "ocrfix.h"
 
 #include <glib.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define L_MIN(a, b) ((a) < (b) ? (a) : (b))
 
 struct ocr_dict {
 	GHashTable *words;   /* lower-case UTF-8 */
@@ -52,28 +55,41 @@ static int known(const struct ocr_dict *d, const char *w)
 }
 
 /* How well w reads as two known words, or two with a linking s
- * ("samverkan|s|kulturen"): the length of the shorter part of its best
- * split, in letters; 0 when it is no compound. */
-static int compound(const struct ocr_dict *d, const char *w)
+ * ("samverkan|s|kulturen"), or, up to 20 letters, a short known word
+ * before such a pair ("en|gångs|givare"): the length of the shortest part
+ * of its best split, in letters; 0 when it is no compound. */
+static int compound_of(const struct ocr_dict *d, const char *w, int parts)
 {
 	glong n = g_utf8_strlen(w, -1);
 	int best = 0;
 
-	for (glong i = 3; i <= n - 3; i++) {
+	for (glong i = parts == 3 ? 2 : 3; i <= n - 3; i++) {
 		const char *cut = g_utf8_offset_to_pointer(w, i);
 		gchar *head = g_strndup(w, (gsize)(cut - w));
 
 		if (known(d, head)) {
 			glong rest = n - i;
+			int tail = 0;
 
-			if (known(d, cut) && (rest < i ? rest : i) > best)
-				best = (int)(rest < i ? rest : i);
-			else if (*cut == 's' && rest > 3 && known(d, cut + 1) && (rest - 1 < i ? rest - 1 : i) > best)
-				best = (int)(rest - 1 < i ? rest - 1 : i);
+			if (parts == 3)
+				tail = compound_of(d, cut, 2);
+			else if (known(d, cut))
+				tail = (int)rest;
+			else if (*cut == 's' && rest > 3 && known(d, cut + 1))
+				tail = (int)rest - 1;
+			if (tail && L_MIN(tail, (int)i) > best)
+				best = L_MIN(tail, (int)i);
 		}
 		g_free(head);
 	}
 	return best;
+}
+
+static int compound(const struct ocr_dict *d, const char *w)
+{
+	int two = compound_of(d, w, 2);
+
+	return two ? two : g_utf8_strlen(w, -1) <= 20 ? compound_of(d, w, 3) : 0;
 }
 
 /* What OCR writes for a Swedish letter, and the letters it may stand for. */
@@ -232,14 +248,113 @@ static const char *fix_parts(const struct ocr_dict *d, struct arena *a, const ch
 	return result;
 }
 
+/* Short words whose OCR'd form without the mark is a word too, but a
+ * rare one, where the Swedish word is among the commonest: changed in
+ * Swedish context only ("Sverige for UNHCR", not "Fund for the Future"). */
+static const struct { const char *as_read, *meant; } function_words[] = {
+	{ "for", "för" }, { "ar", "är" }, { "pa", "på" }, { "nar", "när" }, { "bade", "både" },
+	{ "mal", "mål" }, { "maltal", "måltal" }, { "halls", "hålls" },
+};
+
+static int listed(const char *w, const char *const *list, size_t n)
+{
+	gchar *low = g_utf8_strdown(w, -1);
+	int yes = 0;
+
+	for (size_t i = 0; i < n && !yes; i++)
+		yes = !strcmp(low, list[i]);
+	g_free(low);
+	return yes;
+}
+
+/* Whether w is plainly Swedish: it has å, ä or ö, or is a common word
+ * English does not have. */
+static int swedish(const char *w)
+{
+	static const char *const common[] = {
+		"och", "att", "som", "med", "det", "av", "till", "den", "har", "inte", "ett", "de",
+		"om", "vi", "kan", "ska", "eller", "efter", "mot", "sig", "vara", "mellan", "alla",
+		"hos", "samt", "sina", "sin", "under", "inom", "genom", "detta", "denna", "dessa",
+	};
+
+	return strstr(w, "å") || strstr(w, "ä") || strstr(w, "ö") || strstr(w, "Å") || strstr(w, "Ä") ||
+	       strstr(w, "Ö") || listed(w, common, sizeof(common) / sizeof(common[0]));
+}
+
+static int english(const char *w)
+{
+	static const char *const common[] = {
+		"the", "of", "and", "to", "in", "with", "from", "by", "on", "at", "is", "are", "an", "a",
+		"this", "that", "be", "or", "as", "it", "not", "you", "we", "our", "your", "all",
+	};
+
+	return listed(w, common, sizeof(common) / sizeof(common[0]));
+}
+
+/* What word k of line l stands for in Swedish context: a Swedish word
+ * beside it, or a Swedish page and no English word beside it. */
+static const char *in_context(const struct doc_line *l, size_t k, int swedish_page, const char **reason)
+{
+	const char *w = l->words[k].text, *prev = k > 0 ? l->words[k - 1].text : NULL;
+	const char *next = k + 1 < l->nwords ? l->words[k + 1].text : NULL;
+
+	for (size_t i = 0; i < sizeof(function_words) / sizeof(function_words[0]); i++) {
+		const char *as = function_words[i].as_read;
+		/* as read, or with a capital ("Mal 1", "For att") */
+		int cap = *w == g_ascii_toupper(*as) && !strcmp(w + 1, as + 1);
+
+		if (strcmp(w, as) && !cap)
+			continue;
+		if ((prev && swedish(prev)) || (next && swedish(next)) ||
+		    (swedish_page && !(prev && english(prev)) && !(next && english(next)))) {
+			*reason = "context";
+			if (cap) {
+				static __thread char buf[16];
+				const char *m = function_words[i].meant;
+				gunichar c = g_unichar_toupper(g_utf8_get_char(m));
+				int len = g_unichar_to_utf8(c, buf);
+
+				snprintf(buf + len, sizeof(buf) - (size_t)len, "%s", g_utf8_next_char(m));
+				return buf;
+			}
+			return function_words[i].meant;
+		}
+	}
+	return NULL;
+}
+
 int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *lp)
 {
+	size_t words = 0, sv = 0;
+
+	/* A Swedish page: one word in ten plainly Swedish, five at least. */
+	for (size_t i = 0; i < lp->nlines; i++)
+		for (size_t k = 0; k < lp->lines[i].nwords; k++) {
+			words++;
+			sv += swedish(lp->lines[i].words[k].text);
+		}
+	int swedish_page = sv >= 5 && sv * 10 >= words;
+
 	for (size_t i = 0; i < lp->nlines; i++)
 		for (size_t k = 0; k < lp->lines[i].nwords; k++) {
 			struct doc_word *x = &lp->lines[i].words[k];
 			const char *t = x->text, *end = t + strlen(t), *reason = NULL, *fixed;
 			const char *b = t, *e = end;
 			struct doc_correction *c;
+
+			if ((fixed = in_context(&lp->lines[i], k, swedish_page, &reason))) {
+				c = ARENA_PUSH(doc->arena, doc->corrections, doc->ncorrections,
+					       doc->cap_corrections);
+				if (!c)
+					return EX_ENOMEM;
+				*c = (struct doc_correction){ .page = lp->page, .original = t,
+							      .corrected = arena_strdup(doc->arena, fixed),
+							      .reason = reason, .box = x->box };
+				if (!c->corrected)
+					return EX_ENOMEM;
+				x->text = c->corrected;
+				continue;
+			}
 
 			/* Punctuation around the word stays as it is. */
 			while (b < e && strchr("\"'(«»,.;:!?)", *b))

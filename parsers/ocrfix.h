@@ -24,7 +24,9 @@ const char *ocr_fix_word(const struct ocr_dict *d, struct arena *a, const char *
 			 const char **reason);
 
 /* Corrects the words of an OCR'd page in place, recording each change
- * in doc->corrections. */
+ * in doc->corrections; a few short words that are words without their
+ * mark too ("for" for "för", "ar" for "är") only between Swedish words
+ * (reason "context"). */
 int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *lp);
 
 #endif

@@ -38,6 +38,7 @@ static void words(void **state)
 		{ "6kning", "ökning" },
 		{ "6VRIGT", "ÖVRIGT" },
 		{ "spontangavor", "spontangåvor" },
+		{ "engangsgivare", "engångsgivare" }, /* en|gångs|givare */
 		/* left alone: known words, compounds of known words, numbers,
 		 * names and words no swap makes Swedish */
 		{ "mot", NULL }, { "bada", NULL }, { "Stockholm", NULL },
@@ -59,10 +60,58 @@ static void words(void **state)
 	arena_free(a);
 }
 
+/* Words on one line of a page, through ocr_fix_page. */
+static const char *fix_line(struct doc *doc, const char *const *in, size_t n, size_t at)
+{
+	struct doc_word *w = arena_alloc(doc->arena, sizeof(*w) * n);
+	struct doc_line *l = arena_alloc(doc->arena, sizeof(*l));
+	struct layout_page lp = { .page = 1, .lines = l, .nlines = 1 };
+
+	memset(w, 0, sizeof(*w) * n);
+	memset(l, 0, sizeof(*l));
+	for (size_t i = 0; i < n; i++)
+		w[i].text = in[i];
+	l->words = w;
+	l->nwords = n;
+	assert_int_equal(ocr_fix_page(dict, doc, &lp), 0);
+	return w[at].text;
+}
+
+static void context(void **state)
+{
+	static const char *const sv[] = { "Amnesty", "och", "Sverige", "for", "UNHCR", "tilldelades",
+					  "i", "mars", "27,9", "miljoner", "kronor", "av", "detta", "som",
+					  "vi", "har" };
+	static const char *const en[] = { "Fund", "for", "the", "Future" };
+	static const char *const en_sv[] = { "Amnesty", "och", "detta", "som", "vi", "har", "stöd", "från",
+					     "Fund", "for", "the", "Future" };
+	static const char *const ar[] = { "Detta", "ar", "bra" };
+	static const char *const cap[] = { "For", "att" };
+	static const char *const cap_en[] = { "For", "the", "Future" };
+	struct doc *doc = doc_new();
+
+	/* a Swedish page: the word between two names is Swedish too */
+	assert_string_equal(fix_line(doc, sv, N_ELEMS(sv), 3), "för");
+	assert_int_equal(doc->ncorrections, 1);
+	assert_string_equal(doc->corrections[0].reason, "context");
+	assert_string_equal(doc->corrections[0].original, "for");
+	/* English around it, or no Swedish page and no Swedish neighbour */
+	assert_string_equal(fix_line(doc, en, N_ELEMS(en), 1), "for");
+	assert_string_equal(fix_line(doc, en_sv, N_ELEMS(en_sv), 9), "for");
+	/* a Swedish neighbour is enough */
+	assert_string_equal(fix_line(doc, ar, N_ELEMS(ar), 1), "är");
+	/* with its capital, at a sentence's start */
+	assert_string_equal(fix_line(doc, cap, N_ELEMS(cap), 0), "För");
+	assert_string_equal(fix_line(doc, cap_en, N_ELEMS(cap_en), 0), "For");
+	assert_int_equal(doc->ncorrections, 3);
+	doc_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(words),
+		cmocka_unit_test(context),
 	};
 
 	return cmocka_run_group_tests_name("OCR post-correction", tests, setup, teardown);
