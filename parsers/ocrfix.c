@@ -291,11 +291,13 @@ static int english(const char *w)
 	return listed(w, common, sizeof(common) / sizeof(common[0]));
 }
 
-/* What word k of line l stands for in Swedish context: a Swedish word
- * beside it, or a Swedish page and no English word beside it. */
-static const char *in_context(const struct doc_line *l, size_t k, int swedish_page, const char **reason)
+/* What word k of line l (w, without the punctuation around it) stands
+ * for in Swedish context: a Swedish word beside it, or a Swedish page
+ * and no English word beside it. */
+static const char *in_context(const struct doc_line *l, size_t k, const char *w, int swedish_page,
+			      const char **reason)
 {
-	const char *w = l->words[k].text, *prev = k > 0 ? l->words[k - 1].text : NULL;
+	const char *prev = k > 0 ? l->words[k - 1].text : NULL;
 	const char *next = k + 1 < l->nwords ? l->words[k + 1].text : NULL;
 
 	for (size_t i = 0; i < sizeof(function_words) / sizeof(function_words[0]); i++) {
@@ -342,20 +344,6 @@ int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *
 			const char *b = t, *e = end;
 			struct doc_correction *c;
 
-			if ((fixed = in_context(&lp->lines[i], k, swedish_page, &reason))) {
-				c = ARENA_PUSH(doc->arena, doc->corrections, doc->ncorrections,
-					       doc->cap_corrections);
-				if (!c)
-					return EX_ENOMEM;
-				*c = (struct doc_correction){ .page = lp->page, .original = t,
-							      .corrected = arena_strdup(doc->arena, fixed),
-							      .reason = reason, .box = x->box };
-				if (!c->corrected)
-					return EX_ENOMEM;
-				x->text = c->corrected;
-				continue;
-			}
-
 			/* Punctuation around the word stays as it is. */
 			while (b < e && strchr("\"'(«»,.;:!?)", *b))
 				b++;
@@ -363,6 +351,24 @@ int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *
 				e--;
 			if (e - b < 2)
 				continue;
+			gchar *core = g_strndup(b, (gsize)(e - b));
+
+			fixed = in_context(&lp->lines[i], k, core, swedish_page, &reason);
+			g_free(core);
+			if (fixed) {
+				c = ARENA_PUSH(doc->arena, doc->corrections, doc->ncorrections,
+					       doc->cap_corrections);
+				if (!c)
+					return EX_ENOMEM;
+				*c = (struct doc_correction){ .page = lp->page, .original = t,
+							      .corrected = arena_printf(doc->arena, "%.*s%s%s",
+											(int)(b - t), t, fixed, e),
+							      .reason = reason, .box = x->box };
+				if (!c->corrected)
+					return EX_ENOMEM;
+				x->text = c->corrected;
+				continue;
+			}
 			fixed = fix_parts(d, doc->arena, t, b, e, &reason);
 			if (!fixed)
 				continue;

@@ -88,6 +88,7 @@ static void context(void **state)
 	static const char *const ar[] = { "Detta", "ar", "bra" };
 	static const char *const cap[] = { "For", "att" };
 	static const char *const cap_en[] = { "For", "the", "Future" };
+	static const char *const punct[] = { "spontangåvor", "(Maltal:", "x", "procent" };
 	struct doc *doc = doc_new();
 
 	/* a Swedish page: the word between two names is Swedish too */
@@ -104,6 +105,8 @@ static void context(void **state)
 	assert_string_equal(fix_line(doc, cap, N_ELEMS(cap), 0), "För");
 	assert_string_equal(fix_line(doc, cap_en, N_ELEMS(cap_en), 0), "For");
 	assert_int_equal(doc->ncorrections, 3);
+	/* inside its punctuation */
+	assert_string_equal(fix_line(doc, punct, N_ELEMS(punct), 1), "(Måltal:");
 	doc_free(doc);
 }
 
