@@ -293,10 +293,11 @@ static int pdf_page_tables(struct doc *doc, PopplerPage *page, struct layout_pag
  * vowel (other scripts are no garbage for that). */
 static int garbage_text(const struct layout_page *lp)
 {
-	size_t chars = 0, bad = 0, words = 0, novowel = 0;
+	size_t chars = 0, bad = 0, words = 0, novowel = 0, seen = 0;
 
-	for (size_t i = 0; i < lp->nlines; i++)
-		for (size_t k = 0; k < lp->lines[i].nwords; k++) {
+	/* The first 300 words tell: a garbage layer is garbage throughout. */
+	for (size_t i = 0; i < lp->nlines && seen < 300; i++)
+		for (size_t k = 0; k < lp->lines[i].nwords && seen < 300; k++, seen++) {
 			const char *t = lp->lines[i].words[k].text;
 			size_t letters = 0;
 			int vowel = 0, latin = 1;
@@ -617,7 +618,8 @@ int pdf_read(struct doc *doc, const void *buf, size_t n,
 	if (window > PDF_WINDOW)
 		window = PDF_WINDOW;
 	while (rc == 0 && head < last) {
-		if (tail < last && tail - head < window) {
+		/* One page at a time until a page needs OCR. */
+		if (tail < last && tail - head < (ctx.ocr ? window : 1)) {
 			rc = pdf_page_start(&ctx, doc, pd, tail, &ring[tail % PDF_WINDOW]);
 			tail++;
 			continue;
