@@ -325,6 +325,33 @@ static int garbage_text(const struct layout_page *lp)
 	return chars >= 40 && (bad * 10 >= chars || (words >= 10 && novowel * 2 >= words));
 }
 
+/* Whether a page is a picture with a little text on it: a scan with a
+ * stamp, a page number or a caption added as text. Under 200 characters
+ * of text, and images over half the page. */
+static int little_text(PopplerPage *page, const struct layout_page *lp)
+{
+	size_t chars = 0;
+	double area = 0, w = lp->width, h = lp->height;
+	GList *maps;
+
+	for (size_t i = 0; i < lp->nlines; i++)
+		for (size_t k = 0; k < lp->lines[i].nwords; k++)
+			chars += g_utf8_strlen(lp->lines[i].words[k].text, -1);
+	if (chars >= 200 || w <= 0 || h <= 0)
+		return 0;
+	maps = poppler_page_get_image_mapping(page);
+	for (GList *l = maps; l; l = l->next) {
+		const PopplerImageMapping *m = l->data;
+		double x0 = fmax(0, fmin(m->area.x1, m->area.x2)), x1 = fmin(w, fmax(m->area.x1, m->area.x2));
+		double y0 = fmax(0, fmin(m->area.y1, m->area.y2)), y1 = fmin(h, fmax(m->area.y1, m->area.y2));
+
+		if (x1 > x0 && y1 > y0)
+			area += (x1 - x0) * (y1 - y0);
+	}
+	poppler_page_free_image_mapping(maps);
+	return area >= 0.5 * w * h;
+}
+
 /* The first half of a page, in page order as it is read: its text
  * layer, and whether it needs OCR; if so it is rendered at the OCR
  * resolution and handed to the OCR workers. */
@@ -380,6 +407,8 @@ static int pdf_page_start(struct pdf_ctx *ctx, struct doc *doc, PopplerDocument 
 		pp->reason = "no_text_layer";
 	else if (mode == 0 && garbage_text(&pp->lp))
 		pp->reason = "garbage_text";
+	else if (mode == 0 && little_text(page, &pp->lp))
+		pp->reason = "little_text";
 	if (!pp->reason)
 		return 0;
 	if (!ctx->ocr && !ctx->ocr_failed) {

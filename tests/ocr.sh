@@ -122,6 +122,17 @@ pdftoppm -r 200 -f 1 -l 1 -gray -png -singlefile corpus/seed004_protokoll.pdf "$
 if grep -q '"reason": *"garbage_text"' "$tmp/poor.json"; then ok; else no "garbage text layer not OCR'd"; fi
 "$X" --format text "$tmp/poor.pdf" > "$tmp/poor.txt" 2>/dev/null
 if "$CER" corpus/seed004_protokoll.source.txt "$tmp/poor.txt" 3.0 > "$tmp/cer"; then ok; else no "poor layer: $(cat "$tmp/cer")"; fi
+/usr/bin/python3 tests/validate.py "$tmp/poor.json" && ok || no "poor layer: not schema-valid"
+# A scan with a little text added (an archive stamp) is read as a scan.
+/usr/bin/python3 tests/mklayer.py "$tmp/p4.jpg" "$tmp/stamp.pdf" "Arkivnummer 2019/117 sida 1" ||
+	no "stamped scan not made"
+"$X" "$tmp/stamp.pdf" > "$tmp/stamp.json" 2>/dev/null
+if /usr/bin/python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert d["pages"][0]["ocr"]["reason"] == "little_text", d["pages"]
+assert d["protocol"]["secretary"] == "Elin Asplund", d["protocol"]
+' "$tmp/stamp.json"; then ok; else no "a scan with a stamp of text was not OCR'd"; fi
 # A text layer of nonsense that is what the page shows (keyboard mash,
 # codes) looks like garbage but OCR reads it the same: the layer stays.
 /usr/bin/python3 tests/mklayer.py - "$tmp/mash.pdf" \
