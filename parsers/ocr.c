@@ -3,6 +3,7 @@
 
 #include <glib.h>
 #include <leptonica/allheaders.h>
+#include <limits.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -910,9 +911,9 @@ int ocr_read_image(struct doc *doc, const void *buf, size_t n,
 {
 	struct ocr_pool *pool;
 	struct { int ticket, w, h; double scale; } info[16];
-	PIXA *pages = NULL;
 	PIX *one = NULL;
-	int count, first, last, window, rc = 0;
+	size_t off = 0;
+	int tiff, more, first, last, window, broken = 0, rc = 0;
 
 	tbl_init();
 	/* A cut-off image makes libpng and libjpeg write on stderr as they
@@ -932,51 +933,66 @@ int ocr_read_image(struct doc *doc, const void *buf, size_t n,
 			return EX_FAIL(err, EX_ELIMIT, "an image of %d x %d pixels, larger than extract reads",
 				       w, h);
 	}
-	if (n >= 4 && (!memcmp(buf, "II*\0", 4) || !memcmp(buf, "MM\0*", 4)))
-		pages = pixaReadMemMultipageTiff(buf, n);
-	else
-		one = pixReadMem(buf, n);
-	if (!pages && !one)
+	/* A TIFF's pages are read one at a time as they are wanted (a
+	 * 300-page scan is gigabytes of pixels); any other image is one. */
+	tiff = n >= 4 && (!memcmp(buf, "II*\0", 4) || !memcmp(buf, "MM\0*", 4));
+	one = tiff ? pixReadMemFromMultipageTiff(buf, n, &off) : pixReadMem(buf, n);
+	if (!one)
 		return EX_FAIL(err, EX_EFORMAT, "an image leptonica cannot read (broken or unsupported)");
+	more = tiff && off != 0;
 	pool = ocr_pool_new(opts, err);
 	if (!pool) {
-		pixaDestroy(&pages);
 		pixDestroy(&one);
 		return err->code;
 	}
 	/* Pages go to the workers a window ahead of the one taken, and are
 	 * taken in page order: the same output whatever the workers. */
-	count = pages ? pixaGetCount(pages) : 1;
 	first = opts && opts->first_page > 0 ? opts->first_page - 1 : 0;
-	last = opts && opts->last_page > 0 && opts->last_page < count ? opts->last_page : count;
+	last = opts && opts->last_page > 0 ? opts->last_page : INT_MAX;
 	window = 2 * ocr_pool_workers(pool);
-	for (int i = first, next = first; i < last && rc == 0; i++) {
-		for (; next < last && next < i + window; next++) {
-			PIX *p = pages ? pixaGetPix(pages, next, L_CLONE) : pixClone(one);
+	for (int head = first, next = 0; rc == 0;) {
+		while (rc == 0 && next < last && next - head < window && (one || more)) {
+			PIX *p = one;
 			l_int32 xres = 0, yres = 0;
 
+			one = NULL;
 			if (!p) {
-				rc = EX_FAIL(err, EX_ENOMEM, "out of memory");
-				break;
+				p = pixReadMemFromMultipageTiff(buf, n, &off);
+				more = off != 0;
+				if (!p) {
+					broken = next + 1;   /* a broken page ends the file */
+					more = 0;
+					break;
+				}
+			}
+			if (next++ < first) {
+				pixDestroy(&p);
+				continue;
 			}
 			pixGetResolution(p, &xres, &yres);
 			if (xres < 50 || xres > 2400)
 				xres = 300;   /* an image that does not say: assume a 300 dpi scan */
-			info[next % 16].scale = xres / 72.0;
-			info[next % 16].w = pixGetWidth(p);
-			info[next % 16].h = pixGetHeight(p);
-			info[next % 16].ticket = submit(pool, p, xres / 72.0);
-			if (info[next % 16].ticket < 0) {
+			info[(next - 1) % 16].scale = xres / 72.0;
+			info[(next - 1) % 16].w = pixGetWidth(p);
+			info[(next - 1) % 16].h = pixGetHeight(p);
+			info[(next - 1) % 16].ticket = submit(pool, p, xres / 72.0);
+			if (info[(next - 1) % 16].ticket < 0)
 				rc = EX_FAIL(err, EX_ENOMEM, "out of memory");
-				break;
-			}
 		}
-		if (rc == 0)
-			rc = image_page(pool, info[i % 16].ticket, doc, i + 1, info[i % 16].w, info[i % 16].h,
-					info[i % 16].scale, !(opts && opts->no_tables), err);
+		if (rc || head >= next)
+			break;
+		rc = image_page(pool, info[head % 16].ticket, doc, head + 1, info[head % 16].w,
+				info[head % 16].h, info[head % 16].scale, !(opts && opts->no_tables), err);
+		head++;
 	}
+	/* Said after the pages, so the warnings come in the same order
+	 * whatever the workers. */
+	if (rc == 0 && broken)
+		doc_warn(doc, broken, "truncated", "page %d of the TIFF could not be read; the %d before it are kept",
+			 broken, broken - 1);
+	if (rc == 0 && first > 0 && doc->npages == 0)
+		rc = EX_FAIL(err, EX_EUSAGE, "--pages starts at %d but the image has fewer pages", first + 1);
 	ocr_pool_free(pool);
-	pixaDestroy(&pages);
 	pixDestroy(&one);
 	if (rc == 0 && layout_finish(doc) < 0)
 		rc = EX_FAIL(err, EX_ENOMEM, "out of memory");

@@ -1,12 +1,13 @@
 /* degrade: a page image made to look scanned, for the OCR bench and
  * tests. Deterministic: the same arguments give the same pixels.
  *   degrade IN OUT [--skew DEG] [--noise SIGMA] [--blur R] [--jpeg Q]
- *                  [--rotate 90|180|270] [--typewriter] [--seed N]
+ *                  [--rotate 90|180|270] [--typewriter] [--seed N] [--tiff]
  * --skew rotates by DEG degrees (white corners), --noise adds Gaussian
  * noise of SIGMA grey levels, --blur a box blur of half-width R pixels,
  * --typewriter thickens strokes unevenly and speckles the paper, --rotate
  * turns the page clockwise; --jpeg Q writes OUT as a JPEG of quality Q,
- * else OUT is a PNG. The image keeps IN's resolution, and its colour
+ * --tiff adds the page to OUT as a TIFF (LZW), so that several calls
+ * make a multi-page scan; else OUT is a PNG. The image keeps IN's resolution, and its colour
  * when it has any (--typewriter works on grey pages only). */
 #include <leptonica/allheaders.h>
 #include <math.h>
@@ -68,20 +69,20 @@ static void noise(PIX *p, double sigma, double speckle)
 int main(int argc, char **argv)
 {
 	double skew = 0, sigma = 0;
-	int blur = 0, jpeg = 0, rot = 0, typewriter = 0;
+	int blur = 0, jpeg = 0, rot = 0, typewriter = 0, tiff = 0;
 	l_int32 xres, yres;
 	PIX *in, *p, *t;
 
 	if (argc < 3) {
 		fprintf(stderr, "usage: degrade IN OUT [--skew DEG] [--noise SIGMA] [--blur R] [--jpeg Q] "
-			"[--rotate 90|180|270] [--typewriter] [--seed N]\n");
+			"[--rotate 90|180|270] [--typewriter] [--seed N] [--tiff]\n");
 		return 2;
 	}
 	for (int i = 3; i < argc; i++) {
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
 
-		if (!strcmp(a, "--typewriter")) {
-			typewriter = 1;
+		if (!strcmp(a, "--typewriter") || !strcmp(a, "--tiff")) {
+			*(a[2] == 't' && a[3] == 'y' ? &typewriter : &tiff) = 1;
 			continue;
 		}
 		if (!v) {
@@ -144,7 +145,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	pixSetResolution(p, xres, yres);
-	if ((jpeg > 0 ? pixWriteJpeg(argv[2], p, jpeg, 0) : pixWrite(argv[2], p, IFF_PNG)) != 0) {
+	if ((tiff ? pixWriteTiff(argv[2], p, IFF_TIFF_LZW, "a")
+		  : jpeg > 0 ? pixWriteJpeg(argv[2], p, jpeg, 0) : pixWrite(argv[2], p, IFF_PNG)) != 0) {
 		fprintf(stderr, "degrade: %s: cannot write\n", argv[2]);
 		pixDestroy(&p);
 		return 1;

@@ -133,6 +133,29 @@ d = json.load(open(sys.argv[1], encoding="utf-8"))
 assert d["pages"][0]["ocr"]["reason"] == "little_text", d["pages"]
 assert d["protocol"]["secretary"] == "Elin Asplund", d["protocol"]
 ' "$tmp/stamp.json"; then ok; else no "a scan with a stamp of text was not OCR'd"; fi
+# A multi-page TIFF: read a page at a time, the same with one worker or
+# two, --pages picks from it, and a file cut in its second page keeps
+# the first with a warning.
+for p in 1 2 3; do
+	pdftoppm -r 150 -f $p -l $p -gray -png -singlefile "$src" "$tmp/t$p" &&
+	"$DEGRADE" "$tmp/t$p.png" "$tmp/scan.tif" --tiff --noise 4 --seed $p || no "TIFF page $p not made"
+done
+"$X" -j 1 "$tmp/scan.tif" > "$tmp/t1.json" 2>/dev/null
+"$X" -j 2 "$tmp/scan.tif" > "$tmp/t2.json" 2>/dev/null
+"$X" --pages 2-3 "$tmp/scan.tif" > "$tmp/t23.json" 2>/dev/null
+size=$(wc -c < "$tmp/scan.tif")
+head -c $((size / 2)) "$tmp/scan.tif" > "$tmp/cut.tif"
+"$X" "$tmp/cut.tif" > "$tmp/tcut.json" 2>/dev/null; rc=$?
+if cmp -s "$tmp/t1.json" "$tmp/t2.json" && [ "$rc" = 0 ] && /usr/bin/python3 -c '
+import json, sys
+t1, t23, cut = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:4])
+assert [p["number"] for p in t1["pages"]] == [1, 2, 3], t1["pages"]
+assert all(p["source"] == "ocr" for p in t1["pages"]), t1["pages"]
+assert [p["number"] for p in t23["pages"]] == [2, 3], t23["pages"]
+n = len(cut["pages"])
+assert 1 <= n < 3, cut["pages"]
+assert any(w["code"] == "truncated" and w["page"] == n + 1 for w in cut["warnings"]), cut["warnings"]
+' "$tmp/t1.json" "$tmp/t23.json" "$tmp/tcut.json"; then ok; else no "multi-page TIFF"; fi
 # A text layer of nonsense that is what the page shows (keyboard mash,
 # codes) looks like garbage but OCR reads it the same: the layer stays.
 /usr/bin/python3 tests/mklayer.py - "$tmp/mash.pdf" \
