@@ -34,15 +34,18 @@ void tbl_init(void)
 	pthread_once(&once, quiet);
 }
 
-/* Ink: dark and grey (rules, text), not coloured fills (#00b050 is as
- * dark as a thin grey rule, but saturated). */
+/* Ink: dark and grey (rules, text), or dark in every channel; not
+ * coloured fills (#00b050 is as dark as a thin grey rule, but one of its
+ * channels is bright). */
 static int ink(uint32_t c)
 {
 	int R = (c >> 16) & 0xFF, G = (c >> 8) & 0xFF, B = c & 0xFF;
 	int mx = R > G ? (R > B ? R : B) : (G > B ? G : B);
 	int mn = R < G ? (R < B ? R : B) : (G < B ? G : B);
 
-	return (R * 299 + G * 587 + B * 114) / 1000 < 170 && mx - mn < 60;
+	/* dark grey or black; or any colour dark in every channel (navy
+	 * rules), which no rating's fill is (#ff0000, #00b050: one bright) */
+	return ((R * 299 + G * 587 + B * 114) / 1000 < 170 && mx - mn < 60) || mx < 130;
 }
 
 static PIX *ink_mask(const struct tbl_raster *r)
@@ -540,7 +543,7 @@ static int cmp_line_top(const void *a, const void *b, void *arg)
 /* The box around every pair of lines side by side on the page, in any
  * order (poppler gives a grid's cells column by column): 0 when none
  * or out of memory. */
-static int side_by_side(const struct layout_page *lp, struct box *u, float *lh)
+static int side_by_side(const struct layout_page *lp, struct box *u, float *lh, int *shorts)
 {
 	size_t *ix = malloc(sizeof(*ix) * (lp->nlines + 1));
 	int n = 0;
@@ -561,6 +564,8 @@ static int side_by_side(const struct layout_page *lp, struct box *u, float *lh)
 			if (b->x0 > a->x1 || a->x0 > b->x1) {
 				struct box ab = box_union(*a, *b);
 
+				*shorts += lp->lines[ix[i]].nwords <= 4 && lp->lines[ix[j]].nwords <= 4;
+
 				*u = n++ ? box_union(*u, ab) : ab;
 				*lh = fmaxf(*lh, fmaxf(a->y1 - a->y0, b->y1 - b->y0));
 			}
@@ -574,7 +579,7 @@ int tbl_page_candidate(const struct layout_page *lp, struct box *region)
 {
 	struct box u = { 0 };
 	float lh = 0;
-	int rows = 0;
+	int rows = 0, shorts = 0, pairs;
 
 	for (size_t i = 1; i < lp->nlines; i++) {
 		const struct box *a = &lp->lines[i - 1].box, *b = &lp->lines[i].box;
@@ -582,13 +587,19 @@ int tbl_page_candidate(const struct layout_page *lp, struct box *region)
 		if (fabsf(a->y0 - b->y0) < 2.0f && (b->x0 > a->x1 || a->x0 > b->x1))
 			rows++;
 	}
-	if (!rows || !region)
-		return rows >= 1;
+	pairs = side_by_side(lp, &u, &lh, &shorts);
+	/* Side by side in reading order; or, in any order (a grid read
+	 * column by column), three pairs of short segments: two columns of
+	 * prose pair long lines. */
+	if (!rows && shorts < 3)
+		return 0;
+	if (!region)
+		return 1;
 	/* A grid reaches past its side-by-side rows: a header of wrapped
 	 * or spanning cells above, a wrapped last row below, padding and
 	 * the outer rules around: six lines' worth of room each way (at
 	 * least an inch), the page's whole width. */
-	if (side_by_side(lp, &u, &lh)) {
+	if (pairs) {
 		float room = fmaxf(72.0f, 6.0f * lh);
 
 		*region = (struct box){ 0, fmaxf(0, u.y0 - room), lp->width,

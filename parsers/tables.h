@@ -40,7 +40,8 @@ int tbl_find_stream(struct doc *doc, struct layout_page *lp);
 void tbl_sort(const struct doc *doc, struct layout_page *lp);
 
 /* Whether a page's lines look as if they might hold a table: rows with
- * two or more segments side by side. Pages that do not are never
+ * two or more segments side by side in reading order, or three pairs of
+ * short ones in any order. Pages that do not are never
  * rendered. With region, also the part of the page worth rendering to
  * look for rules: those rows with room around them for header rows and
  * the grid's outer rules, in points. */
