@@ -107,16 +107,14 @@ static PIX *pix_from_raster(const struct tbl_raster *r)
  * white and no longer hides the rules around it. Free r->data. */
 static int table_raster(PIX *img, PIX *flat, double scale, struct tbl_raster *r)
 {
-	PIX *c = pixGetDepth(img) == 32 ? pixClone(img) : NULL;
+	int colour = pixGetDepth(img) == 32;
 	int w = pixGetWidth(flat), h = pixGetHeight(flat), fwpl = pixGetWpl(flat);
-	int cwpl = c ? pixGetWpl(c) : 0;
-	l_uint32 *fd = pixGetData(flat), *cd = c ? pixGetData(c) : NULL;
+	int cwpl = colour ? pixGetWpl(img) : 0;
+	l_uint32 *fd = pixGetData(flat), *cd = colour ? pixGetData(img) : NULL;
 	uint32_t *out = malloc(sizeof(*out) * (size_t)w * (size_t)h);
 
-	if (!out) {
-		pixDestroy(&c);
+	if (!out)
 		return -1;
-	}
 	for (int y = 0; y < h; y++) {
 		const l_uint32 *fl = fd + (size_t)y * (size_t)fwpl;
 		const l_uint32 *cl = cd ? cd + (size_t)y * (size_t)cwpl : NULL;
@@ -125,21 +123,12 @@ static int table_raster(PIX *img, PIX *flat, double scale, struct tbl_raster *r)
 		for (int x = 0; x < w; x++) {
 			uint32_t g = GET_DATA_BYTE(fl, x);
 
-			if (cl) {
-				uint32_t v = cl[x] >> 8;
-				int R = (v >> 16) & 0xFF, G = (v >> 8) & 0xFF, B = v & 0xFF;
-				int mx = R > G ? (R > B ? R : B) : (G > B ? G : B);
-				int mn = R < G ? (R < B ? R : B) : (G < B ? G : B);
-
-				if (mx - mn >= 60) {
-					o[x] = 0xFF000000u | v;
-					continue;
-				}
-			}
-			o[x] = 0xFF000000u | g << 16 | g << 8 | g;
+			if (cl && tbl_coloured(cl[x] >> 8))
+				o[x] = 0xFF000000u | cl[x] >> 8;
+			else
+				o[x] = 0xFF000000u | g << 16 | g << 8 | g;
 		}
 	}
-	pixDestroy(&c);
 	*r = (struct tbl_raster){ .data = (const unsigned char *)out, .width = w, .height = h,
 				  .stride = w * 4, .scale = scale };
 	return 0;
@@ -341,6 +330,27 @@ static float stroke_width(PIX *b, int x0, int y0, int x1, int y1)
 	return runs ? (float)ink / (float)runs : 0;
 }
 
+/* The page *img replaced by t, its turned copy, and *grey by t's grey;
+ * -1 (both NULL) when either could not be made. */
+static int turned(PIX **img, PIX **grey, PIX *t)
+{
+	pixDestroy(img);
+	pixDestroy(grey);
+	*img = t;
+	return t && (*grey = pixConvertTo8(t, 0)) ? 0 : -1;
+}
+
+/* How Tesseract reads a bullet first on its line. */
+static int bullet(const char *t, size_t n)
+{
+	static const char *const as_read[] = { "»«", "«»", "«", "»", "·", "*", "°" };
+
+	for (size_t i = 0; i < sizeof(as_read) / sizeof(as_read[0]); i++)
+		if (n == strlen(as_read[i]) && !memcmp(t, as_read[i], n))
+			return 1;
+	return 0;
+}
+
 /* The page recognised by api: turned upright and level, its background
  * flattened; its words into job. Runs in a worker: touches nothing but
  * the job. */
@@ -358,28 +368,14 @@ static void read_page(TessBaseAPI *api, struct ocr_job *job)
 	if (!(grey = pixConvertTo8(img, 0)))
 		goto fail;
 	job->turns = quarter_turns(grey, scale);
-	if (job->turns) {
-		/* Turned back by the rest of a full turn. */
-		PIX *t = pixRotateOrth(img, 4 - job->turns);
-
-		pixDestroy(&img);
-		pixDestroy(&grey);
-		img = t;
-		if (!img || !(grey = pixConvertTo8(img, 0)))
-			goto fail;
-	}
+	/* Turned back by the rest of a full turn. */
+	if (job->turns && turned(&img, &grey, pixRotateOrth(img, 4 - job->turns)) < 0)
+		goto fail;
 	angle = skew_of(grey);
-	if (angle != 0) {
-		PIX *t = pixRotate(img, (l_float32)(angle * M_PI / 180), L_ROTATE_AREA_MAP,
-				   L_BRING_IN_WHITE, 0, 0);
-
-		pixDestroy(&img);
-		pixDestroy(&grey);
-		img = t;
-		if (!img || !(grey = pixConvertTo8(img, 0)))
-			goto fail;
-		job->skew = angle;
-	}
+	if (angle != 0 && turned(&img, &grey, pixRotate(img, (l_float32)(angle * M_PI / 180),
+							 L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0)) < 0)
+		goto fail;
+	job->skew = angle;
 	job->flat = flatten(grey, scale);
 	if (job->flat)
 		pixDestroy(&grey);
@@ -435,10 +431,7 @@ static void read_page(TessBaseAPI *api, struct ocr_job *job)
 			}
 			TessPageIteratorBoundingBox(pi, RIL_WORD, &x0, &y0, &x1, &y1);
 			w = &job->words[job->nwords];
-			/* A bullet first on its line, as Tesseract reads "•". */
-			if (newline && tn <= 4 && (!strncmp(t0, "»«", tn) || !strncmp(t0, "«»", tn) ||
-						   (tn == 1 && strchr("*°", *t0)) || !strncmp(t0, "«", tn) ||
-						   !strncmp(t0, "»", tn) || !strncmp(t0, "·", tn)))
+			if (newline && bullet(t0, tn))
 				t0 = "•", tn = strlen("•");
 			if (!(w->text = strndup(t0, tn))) {
 				TessDeleteText(text);

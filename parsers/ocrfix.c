@@ -2,7 +2,6 @@
 #include "ocrfix.h"
 
 #include <glib.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -294,14 +293,14 @@ static int english(const char *w)
 /* What word k of line l (w, without the punctuation around it) stands
  * for in Swedish context: a Swedish word beside it, or a Swedish page
  * and no English word beside it. */
-static const char *in_context(const struct doc_line *l, size_t k, const char *w, int swedish_page,
-			      const char **reason)
+static const char *in_context(struct arena *a, const struct doc_line *l, size_t k, const char *w,
+			      int swedish_page, const char **reason)
 {
 	const char *prev = k > 0 ? l->words[k - 1].text : NULL;
 	const char *next = k + 1 < l->nwords ? l->words[k + 1].text : NULL;
 
 	for (size_t i = 0; i < sizeof(function_words) / sizeof(function_words[0]); i++) {
-		const char *as = function_words[i].as_read;
+		const char *as = function_words[i].as_read, *m = function_words[i].meant;
 		/* as read, or with a capital ("Mal 1", "For att") */
 		int cap = *w == g_ascii_toupper(*as) && !strcmp(w + 1, as + 1);
 
@@ -309,17 +308,13 @@ static const char *in_context(const struct doc_line *l, size_t k, const char *w,
 			continue;
 		if ((prev && swedish(prev)) || (next && swedish(next)) ||
 		    (swedish_page && !(prev && english(prev)) && !(next && english(next)))) {
-			*reason = "context";
-			if (cap) {
-				static __thread char buf[16];
-				const char *m = function_words[i].meant;
-				gunichar c = g_unichar_toupper(g_utf8_get_char(m));
-				int len = g_unichar_to_utf8(c, buf);
+			char first[8] = { 0 };
 
-				snprintf(buf + len, sizeof(buf) - (size_t)len, "%s", g_utf8_next_char(m));
-				return buf;
-			}
-			return function_words[i].meant;
+			*reason = "context";
+			if (!cap)
+				return arena_strdup(a, m);
+			g_unichar_to_utf8(g_unichar_toupper(g_utf8_get_char(m)), first);
+			return arena_printf(a, "%s%s", first, g_utf8_next_char(m));
 		}
 	}
 	return NULL;
@@ -353,34 +348,23 @@ int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *
 				continue;
 			gchar *core = g_strndup(b, (gsize)(e - b));
 
-			fixed = in_context(&lp->lines[i], k, core, swedish_page, &reason);
+			fixed = in_context(doc->arena, &lp->lines[i], k, core, swedish_page, &reason);
 			g_free(core);
-			if (fixed) {
-				c = ARENA_PUSH(doc->arena, doc->corrections, doc->ncorrections,
-					       doc->cap_corrections);
-				if (!c)
-					return EX_ENOMEM;
-				*c = (struct doc_correction){ .page = lp->page, .original = t,
-							      .corrected = arena_printf(doc->arena, "%.*s%s%s",
-											(int)(b - t), t, fixed, e),
-							      .reason = reason, .box = x->box };
-				if (!c->corrected)
-					return EX_ENOMEM;
-				x->text = c->corrected;
+			if (fixed)
+				fixed = arena_printf(doc->arena, "%.*s%s%s", (int)(b - t), t, fixed, e);
+			else if (!reason)
+				fixed = fix_parts(d, doc->arena, t, b, e, &reason);
+			if (!fixed) {
+				if (reason)
+					return EX_ENOMEM;   /* a context fix that did not fit */
 				continue;
 			}
-			fixed = fix_parts(d, doc->arena, t, b, e, &reason);
-			if (!fixed)
-				continue;
 			c = ARENA_PUSH(doc->arena, doc->corrections, doc->ncorrections, doc->cap_corrections);
 			if (!c)
 				return EX_ENOMEM;
-			c->page = lp->page;
-			c->original = t;
-			c->corrected = fixed;
-			c->reason = reason;
-			c->box = x->box;
-			x->text = c->corrected;
+			*c = (struct doc_correction){ .page = lp->page, .original = t, .corrected = fixed,
+						      .reason = reason, .box = x->box };
+			x->text = fixed;
 		}
 	return 0;
 }

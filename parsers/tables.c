@@ -34,18 +34,28 @@ void tbl_init(void)
 	pthread_once(&once, quiet);
 }
 
-/* Ink: dark and grey (rules, text), or dark in every channel; not
- * coloured fills (#00b050 is as dark as a thin grey rule, but one of its
- * channels is bright). */
-static int ink(uint32_t c)
+int tbl_coloured(uint32_t rgb)
 {
-	int R = (c >> 16) & 0xFF, G = (c >> 8) & 0xFF, B = c & 0xFF;
+	int R = (rgb >> 16) & 0xFF, G = (rgb >> 8) & 0xFF, B = rgb & 0xFF;
 	int mx = R > G ? (R > B ? R : B) : (G > B ? G : B);
 	int mn = R < G ? (R < B ? R : B) : (G < B ? G : B);
 
+	return mx - mn >= 60;
+}
+
+/* Ink: dark and grey (rules, text), or dark in every channel; not white
+ * or nearly, and not coloured fills (#00b050 is as dark as a thin grey
+ * rule, but one of its channels is bright). */
+static int ink(uint32_t c)
+{
+	int R = (c >> 16) & 0xFF, G = (c >> 8) & 0xFF, B = c & 0xFF;
+
+	if ((c & 0xE0E0E0) == 0xE0E0E0)
+		return 0;
 	/* dark grey or black; or any colour dark in every channel (navy
 	 * rules), which no rating's fill is (#ff0000, #00b050: one bright) */
-	return ((R * 299 + G * 587 + B * 114) / 1000 < 170 && mx - mn < 60) || mx < 130;
+	return ((R * 299 + G * 587 + B * 114) / 1000 < 170 && !tbl_coloured(c)) ||
+	       (R < 130 && G < 130 && B < 130);
 }
 
 static PIX *ink_mask(const struct tbl_raster *r)
@@ -75,7 +85,7 @@ static PIX *ink_mask(const struct tbl_raster *r)
 				uint32_t c;
 
 				memcpy(&c, row + (size_t)(x + k) * 4, sizeof(c));
-				if ((c & 0xE0E0E0) != 0xE0E0E0 && ink(c))
+				if (ink(c))
 					SET_DATA_BIT(line, x + k);
 			}
 		}
@@ -83,7 +93,7 @@ static PIX *ink_mask(const struct tbl_raster *r)
 			uint32_t c;
 
 			memcpy(&c, row + (size_t)x * 4, sizeof(c));
-			if ((c & 0xE0E0E0) != 0xE0E0E0 && ink(c))
+			if (ink(c))
 				SET_DATA_BIT(line, x);
 		}
 	}

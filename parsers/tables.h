@@ -52,6 +52,10 @@ int tbl_page_candidate(const struct layout_page *lp, struct box *region);
  * header row is dropped). Table ids are renumbered in document order. */
 int tbl_merge_across_pages(struct doc *doc);
 
+/* Whether a pixel (0xRRGGBB) is a colour, not a grey: one channel 60 or
+ * more above another (a rating's fill; rules and text are grey). */
+int tbl_coloured(uint32_t rgb);
+
 /* Quiets leptonica's messages on stderr; once per process. */
 void tbl_init(void);
 
