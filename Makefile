@@ -6,7 +6,13 @@ CFLAGS  ?= -O2 -g
 # their command lines (where a += here would be ignored).
 XCFLAGS  = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lgomp -lm
+# Tesseract is opened with dlopen at the first OCR page (parsers/ocr.c):
+# its headers at build time, its library by the name it was built with.
+LINK_PKGS  = $(filter-out tesseract,$(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(LINK_PKGS)) -ldl -lm
+TESS_SONAME := $(shell objdump -p $$(pkg-config --variable=libdir tesseract)/libtesseract.so 2>/dev/null | sed -n 's/^ *SONAME *//p')
+PKG_CFLAGS += -DTESS_SONAME='"$(or $(TESS_SONAME),libtesseract.so.5)"'
+
 PREFIX  ?= /usr/local
 BUILD   ?= build
 

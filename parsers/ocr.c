@@ -6,11 +6,11 @@
 #include <limits.h>
 #include <math.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dlfcn.h>
 #include <tesseract/capi.h>
-
-void omp_set_max_active_levels(int levels);   /* libgomp */
 
 #include "../extract/norm.h"
 #include "ocrfix.h"
@@ -43,6 +43,64 @@ struct ocr_job {
 	struct ocr_job *next;
 };
 
+/* Tesseract is loaded when the first page needs OCR, not at start: it
+ * and the libraries it pulls in (libstdc++, libarchive, libcurl with
+ * its TLS and Kerberos stack: 56 in all) cost every process about 18 ms
+ * of symbol binding, more than reading a short PDF takes. */
+#define TESS_FUNCS(X) \
+	X(TessBaseAPIClear) \
+	X(TessBaseAPICreate) \
+	X(TessBaseAPIDelete) \
+	X(TessBaseAPIEnd) \
+	X(TessBaseAPIGetIterator) \
+	X(TessBaseAPIInit3) \
+	X(TessBaseAPIRecognize) \
+	X(TessBaseAPISetImage2) \
+	X(TessBaseAPISetPageSegMode) \
+	X(TessBaseAPISetVariable) \
+	X(TessDeleteText) \
+	X(TessPageIteratorBaseline) \
+	X(TessPageIteratorBoundingBox) \
+	X(TessPageIteratorIsAtBeginningOf) \
+	X(TessResultIteratorConfidence) \
+	X(TessResultIteratorDelete) \
+	X(TessResultIteratorGetPageIteratorConst) \
+	X(TessResultIteratorGetUTF8Text) \
+	X(TessResultIteratorNext)
+
+static struct {
+#define TESS_PTR(f) __typeof__(f) *f;
+	TESS_FUNCS(TESS_PTR)
+#undef TESS_PTR
+	void (*omp_set_max_active_levels)(int);   /* libgomp, which it links */
+	void *handle;
+	char error[200];
+} tess;
+static pthread_once_t tess_once = PTHREAD_ONCE_INIT;
+
+static void tess_load(void)
+{
+	void *h = dlopen(TESS_SONAME, RTLD_NOW | RTLD_LOCAL);
+
+	if (!h) {
+		snprintf(tess.error, sizeof(tess.error), "OCR is not available: %s could not be loaded "
+			 "(install libtesseract5 and tesseract-ocr)", TESS_SONAME);
+		return;
+	}
+#define TESS_SYM(f) \
+	if (!(*(void **)&tess.f = dlsym(h, #f))) \
+		goto missing;
+	TESS_FUNCS(TESS_SYM)
+	TESS_SYM(omp_set_max_active_levels)
+#undef TESS_SYM
+	tess.handle = h;
+	return;
+missing:
+	snprintf(tess.error, sizeof(tess.error), "OCR is not available: %s lacks %s", TESS_SONAME,
+		 dlerror());
+	dlclose(h);
+}
+
 struct ocr_pool {
 	char *lang;
 	struct ocr_dict *dict;   /* Swedish words; NULL: no correction */
@@ -57,24 +115,24 @@ struct ocr_pool {
 
 static TessBaseAPI *engine_new(const char *lang)
 {
-	TessBaseAPI *api = TessBaseAPICreate();
+	TessBaseAPI *api = tess.TessBaseAPICreate();
 
 	if (!api)
 		return NULL;
-	if (TessBaseAPIInit3(api, NULL, lang) != 0) {
-		TessBaseAPIDelete(api);
+	if (tess.TessBaseAPIInit3(api, NULL, lang) != 0) {
+		tess.TessBaseAPIDelete(api);
 		return NULL;
 	}
-	TessBaseAPISetVariable(api, "debug_file", "/dev/null");
-	TessBaseAPISetPageSegMode(api, PSM_AUTO);
+	tess.TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+	tess.TessBaseAPISetPageSegMode(api, PSM_AUTO);
 	return api;
 }
 
 static void engine_free(TessBaseAPI *api)
 {
 	if (api) {
-		TessBaseAPIEnd(api);
-		TessBaseAPIDelete(api);
+		tess.TessBaseAPIEnd(api);
+		tess.TessBaseAPIDelete(api);
 	}
 }
 
@@ -382,28 +440,28 @@ static void read_page(TessBaseAPI *api, struct ocr_job *job)
 	else
 		job->flat = grey;
 	job->img = img;
-	TessBaseAPISetImage2(api, job->flat);
-	if (TessBaseAPIRecognize(api, NULL) != 0) {
-		TessBaseAPIClear(api);
+	tess.TessBaseAPISetImage2(api, job->flat);
+	if (tess.TessBaseAPIRecognize(api, NULL) != 0) {
+		tess.TessBaseAPIClear(api);
 		job->failed = 1;
 		return;
 	}
 	bin = pixConvertTo1(job->flat, 140);
-	it = TessBaseAPIGetIterator(api);
+	it = tess.TessBaseAPIGetIterator(api);
 	if (it) {
 		do {
-			const TessPageIterator *pi = TessResultIteratorGetPageIteratorConst(it);
-			char *text = TessResultIteratorGetUTF8Text(it, RIL_WORD);
+			const TessPageIterator *pi = tess.TessResultIteratorGetPageIteratorConst(it);
+			char *text = tess.TessResultIteratorGetUTF8Text(it, RIL_WORD);
 			int x0, y0, x1, y1;
 			struct ocr_word *w;
 
 			if (!text)
 				continue;
-			if (TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE)) {
+			if (tess.TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE)) {
 				newline = 1;
 				int bx0, by0, bx1, by1;
 
-				if (TessPageIteratorBaseline(pi, RIL_TEXTLINE, &bx0, &by0, &bx1, &by1))
+				if (tess.TessPageIteratorBaseline(pi, RIL_TEXTLINE, &bx0, &by0, &bx1, &by1))
 					baseline = (by0 + by1) / 2;
 			}
 			/* A table's vertical rule read as a pipe beside a word,
@@ -414,7 +472,7 @@ static void read_page(TessBaseAPI *api, struct ocr_job *job)
 			while (tn && strchr("| \t\r\n", t0[tn - 1]))
 				tn--;
 			if (!tn) {
-				TessDeleteText(text);
+				tess.TessDeleteText(text);
 				continue;
 			}
 			if (job->nwords == cap) {
@@ -422,36 +480,36 @@ static void read_page(TessBaseAPI *api, struct ocr_job *job)
 				struct ocr_word *nw = realloc(job->words, ncap * sizeof(*nw));
 
 				if (!nw) {
-					TessDeleteText(text);
+					tess.TessDeleteText(text);
 					job->failed = 1;
 					break;
 				}
 				job->words = nw;
 				cap = ncap;
 			}
-			TessPageIteratorBoundingBox(pi, RIL_WORD, &x0, &y0, &x1, &y1);
+			tess.TessPageIteratorBoundingBox(pi, RIL_WORD, &x0, &y0, &x1, &y1);
 			w = &job->words[job->nwords];
 			if (newline && bullet(t0, tn))
 				t0 = "•", tn = strlen("•");
 			if (!(w->text = strndup(t0, tn))) {
-				TessDeleteText(text);
+				tess.TessDeleteText(text);
 				job->failed = 1;
 				break;
 			}
 			job->nwords++;
 			w->box = (struct box){ (float)(x0 / scale), (float)(y0 / scale),
 					       (float)(x1 / scale), (float)(y1 / scale) };
-			w->conf = TessResultIteratorConfidence(it, RIL_WORD) / 100.0f;
+			w->conf = tess.TessResultIteratorConfidence(it, RIL_WORD) / 100.0f;
 			w->rise = (float)((baseline - y0) / scale);
 			w->stroke = (float)(stroke_width(bin, x0, y0, x1, y1) / scale);
 			w->line_start = newline;   /* also after a blank first word */
 			newline = 0;
 			confsum += w->conf;
-			TessDeleteText(text);
-		} while (TessResultIteratorNext(it, RIL_WORD));
-		TessResultIteratorDelete(it);
+			tess.TessDeleteText(text);
+		} while (tess.TessResultIteratorNext(it, RIL_WORD));
+		tess.TessResultIteratorDelete(it);
 	}
-	TessBaseAPIClear(api);
+	tess.TessBaseAPIClear(api);
 	pixDestroy(&bin);
 	job->conf = job->nwords ? (float)(confsum / (double)job->nwords) : 0;
 	return;
@@ -468,7 +526,7 @@ static void *worker(void *arg)
 	struct ocr_pool *p = arg;
 	TessBaseAPI *api = NULL;
 
-	omp_set_max_active_levels(0);
+	tess.omp_set_max_active_levels(0);
 	for (;;) {
 		struct ocr_job *job;
 
@@ -517,7 +575,14 @@ struct ocr_pool *ocr_pool_new(const struct doc_read_opts *opts, struct ex_error 
 	 * made one page take 20 s instead of 2.5 s here. Its parallel
 	 * regions name their own thread counts, so only no active levels
 	 * at all keeps them to the calling thread (and to each worker). */
-	omp_set_max_active_levels(0);
+	pthread_once(&tess_once, tess_load);
+	if (!tess.handle) {
+		EX_FAIL(err, EX_EIO, "%s", tess.error);
+		free(p->lang);
+		free(p);
+		return NULL;
+	}
+	tess.omp_set_max_active_levels(0);
 	tbl_init();
 	p->first = engine_new(lang);
 	if (!p->first) {
