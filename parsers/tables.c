@@ -3,6 +3,7 @@
 
 #include <leptonica/allheaders.h>
 #include <ctype.h>
+#include <limits.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -46,7 +47,7 @@ int tbl_coloured(uint32_t rgb)
 /* Ink: dark and grey (rules, text), or dark in every channel; not white
  * or nearly, and not coloured fills (#00b050 is as dark as a thin grey
  * rule, but one of its channels is bright). */
-static int ink(uint32_t c)
+static inline int ink(uint32_t c)
 {
 	int R = (c >> 16) & 0xFF, G = (c >> 8) & 0xFF, B = c & 0xFF;
 
@@ -60,7 +61,7 @@ static int ink(uint32_t c)
 
 static PIX *ink_mask(const struct tbl_raster *r)
 {
-	/* Four pixels at a time are white or nearly (most of a page). */
+	/* Eight pixels at a time are white or nearly (most of a page). */
 	const uint64_t white = 0x00E0E0E000E0E0E0ull;
 	PIX *p = pixCreate(r->width, r->height, 1);
 	l_uint32 *data;
@@ -75,13 +76,13 @@ static PIX *ink_mask(const struct tbl_raster *r)
 		const unsigned char *row = r->data + (size_t)y * (size_t)r->stride;
 		int x = 0;
 
-		for (; x + 4 <= r->width; x += 4) {
-			uint64_t q[2];
+		for (; x + 8 <= r->width; x += 8) {
+			uint64_t q[4];
 
 			memcpy(q, row + (size_t)x * 4, sizeof(q));
-			if ((q[0] & q[1] & white) == white)
+			if ((q[0] & q[1] & q[2] & q[3] & white) == white)
 				continue;
-			for (int k = 0; k < 4; k++) {
+			for (int k = 0; k < 8; k++) {
 				uint32_t c;
 
 				memcpy(&c, row + (size_t)(x + k) * 4, sizeof(c));
@@ -101,8 +102,9 @@ static PIX *ink_mask(const struct tbl_raster *r)
 }
 
 /* Thin long components of the opened mask: horizontal (h = 1) or
- * vertical rules, as segments. */
-static int rules(PIX *mask, int horizontal, int len, int thin, struct segs *out)
+ * vertical rules, as segments; (dx, dy) is where the mask sits in the
+ * raster. */
+static int rules(PIX *mask, int horizontal, int len, int thin, int dx, int dy, struct segs *out)
 {
 	/* The composite DWA opening: the same result as a plain brick
 	 * opening, several times faster for long thin bricks. */
@@ -128,6 +130,8 @@ static int rules(PIX *mask, int horizontal, int len, int thin, struct segs *out)
 		/* Thick runs are filled areas, not rules. */
 		if ((horizontal ? h : w) > thin)
 			continue;
+		x += dx;
+		y += dy;
 		out->v[out->n++] = horizontal ? (struct seg){ x, x + w - 1, y + h / 2 }
 					      : (struct seg){ y, y + h - 1, x + w / 2 };
 	}
@@ -484,8 +488,36 @@ int tbl_find_ruled(struct doc *doc, struct layout_page *lp, const struct tbl_ras
 	 * rules are thicker than a drawing's). */
 	int thin = L_MAX(4, (int)(r->scale * 72 / 25));
 
-	if (rules(mask, 1, L_MAX(2, L_MIN(62, pw / 25)), thin, &hs) < 0 ||
-	    rules(mask, 0, L_MAX(2, L_MIN(62, ph / 50)), thin, &vs) < 0) {
+	int vlen = L_MAX(2, L_MIN(62, ph / 50));
+
+	if (rules(mask, 1, L_MAX(2, L_MIN(62, pw / 25)), thin, 0, 0, &hs) < 0) {
+		rc = EX_ENOMEM;
+		goto out;
+	}
+	if (hs.n == 0)
+		goto out;   /* no grid without a horizontal rule */
+	/* Only vertical rules that reach the horizontal ones' span can cross
+	 * them; the mask is opened there (and a brick's length beyond, so a
+	 * rule that reaches in is still as long as it is). */
+	int x0 = INT_MAX, y0 = INT_MAX, x1 = 0, y1 = 0;
+
+	for (size_t i = 0; i < hs.n; i++) {
+		x0 = L_MIN(x0, hs.v[i].a0);
+		x1 = L_MAX(x1, hs.v[i].a1);
+		y0 = L_MIN(y0, hs.v[i].at);
+		y1 = L_MAX(y1, hs.v[i].at);
+	}
+	x0 = L_MAX(0, x0 - TOL - thin);
+	x1 = L_MIN(r->width - 1, x1 + TOL + thin);
+	y0 = L_MAX(0, y0 - TOL - vlen - thin);
+	y1 = L_MIN(r->height - 1, y1 + TOL + vlen + thin);
+	BOX *clip = boxCreate(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+	PIX *part = clip ? pixClipRectangle(mask, clip, NULL) : NULL;
+
+	boxDestroy(&clip);
+	rc = part ? rules(part, 0, vlen, thin, x0, y0, &vs) : -1;
+	pixDestroy(&part);
+	if (rc < 0) {
 		rc = EX_ENOMEM;
 		goto out;
 	}
