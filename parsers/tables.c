@@ -61,7 +61,9 @@ static inline int ink(uint32_t c)
 
 static PIX *ink_mask(const struct tbl_raster *r)
 {
-	/* Eight pixels at a time are white or nearly (most of a page). */
+	/* Eight pixels at a time are white or nearly (most of a page), or
+	 * all one colour (a fill, a rule); a pixel like the one before it
+	 * (the inside of a glyph) takes that one's answer. */
 	const uint64_t white = 0x00E0E0E000E0E0E0ull;
 	PIX *p = pixCreate(r->width, r->height, 1);
 	l_uint32 *data;
@@ -74,7 +76,8 @@ static PIX *ink_mask(const struct tbl_raster *r)
 	for (int y = 0; y < r->height; y++) {
 		l_uint32 *line = data + (size_t)y * (size_t)wpl;
 		const unsigned char *row = r->data + (size_t)y * (size_t)r->stride;
-		int x = 0;
+		uint32_t last = 0xFFFFFFFF;
+		int last_ink = 0, x = 0;
 
 		for (; x + 8 <= r->width; x += 8) {
 			uint64_t q[4];
@@ -82,11 +85,21 @@ static PIX *ink_mask(const struct tbl_raster *r)
 			memcpy(q, row + (size_t)x * 4, sizeof(q));
 			if ((q[0] & q[1] & q[2] & q[3] & white) == white)
 				continue;
+			if (q[0] == q[1] && q[0] == q[2] && q[0] == q[3] && (uint32_t)q[0] == (uint32_t)(q[0] >> 32)) {
+				/* x is a multiple of 8: its eight bits share a word */
+				if (ink((uint32_t)q[0]))
+					line[x >> 5] |= 0xFF000000u >> (x & 31);
+				continue;
+			}
 			for (int k = 0; k < 8; k++) {
 				uint32_t c;
 
 				memcpy(&c, row + (size_t)(x + k) * 4, sizeof(c));
-				if (ink(c))
+				if (c != last) {
+					last = c;
+					last_ink = ink(c);
+				}
+				if (last_ink)
 					SET_DATA_BIT(line, x + k);
 			}
 		}
