@@ -1,6 +1,6 @@
 # extract: build, test, bench. `make help` lists the targets.
 CC      ?= cc
-PKGS     = poppler-glib gio-2.0 cairo lept tesseract libxml-2.0 libzip jansson glib-2.0 libpcre2-8
+PKGS     = poppler-glib poppler gio-2.0 cairo lept tesseract libxml-2.0 libzip jansson glib-2.0 libpcre2-8
 CFLAGS  ?= -O2 -g
 # Kept apart from CFLAGS, which `make asan` and `make tsan` replace on
 # their command lines (where a += here would be ignored).
@@ -9,7 +9,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 # Tesseract is opened with dlopen at the first OCR page (parsers/ocr.c):
 # its headers at build time, its library by the name it was built with.
 LINK_PKGS  = $(filter-out tesseract,$(PKGS))
-PKG_LIBS   = $(shell pkg-config --libs $(LINK_PKGS)) -ldl -lm
+PKG_LIBS   = $(shell pkg-config --libs $(LINK_PKGS)) -lstdc++ -ldl -lm
 TESS_SONAME := $(shell objdump -p $$(pkg-config --variable=libdir tesseract)/libtesseract.so 2>/dev/null | sed -n 's/^ *SONAME *//p')
 PKG_CFLAGS += -DTESS_SONAME='"$(or $(TESS_SONAME),libtesseract.so.5)"'
 
@@ -19,7 +19,9 @@ BUILD   ?= build
 LIB_SRC = extract/arena.c extract/error.c extract/doc.c extract/norm.c \
           extract/pipeline.c parsers/classify.c parsers/layout.c parsers/tables.c parsers/ocr.c parsers/ocrfix.c parsers/pdf.c \
           parsers/odt.c parsers/txt.c patterns/set.c patterns/header.c patterns/quantity.c patterns/values.c patterns/rating.c patterns/doctype.c patterns/protocol.c patterns/survey.c patterns/pack.c patterns/contents.c output/json.c output/text.c output/csv.c
-LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+# The one C++ file: poppler's core interpreter for what a page draws.
+LIB_CXX = parsers/pdfdraw.cc
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(LIB_CXX:%.cc=$(BUILD)/obj/%.o)
 TESTS   = test_arena test_norm test_classify test_txt test_odt test_pdf test_json test_sniff test_header test_threads test_quantity test_values test_pack test_ocrfix
 TEST_BIN = $(TESTS:%=$(BUILD)/tests/%)
 FUZZ    = fuzz_pdf fuzz_odt fuzz_txt fuzz_image
@@ -60,6 +62,14 @@ test: deps
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(XCFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+# C++ as strict as the C; CXX follows CC (g++ with gcc, clang++ with clang).
+CXX      = $(if $(findstring clang,$(CC)),clang++,g++)
+XCXXFLAGS = -std=c++17 -Wall -Wextra -Werror -Wno-unused-parameter
+
+$(BUILD)/obj/%.o: %.cc
+	@mkdir -p $(dir $@)
+	$(CXX) $(CFLAGS) $(XCXXFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
 
 $(BUILD)/libextract.a: $(LIB_OBJ)
 	ar rcs $@ $^

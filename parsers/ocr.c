@@ -921,7 +921,7 @@ int ocr_pool_take(struct ocr_pool *p, int ticket, struct doc *doc, int tables,
 		doc_warn(doc, lp->page, "low_confidence", "page %d: OCR confidence %.0f %%", lp->page,
 			 job->conf * 100);
 	if (rc == 0 && tables && tbl_page_candidate(lp, NULL)) {
-		struct tbl_raster r;
+		struct tbl_raster r = { 0 };
 
 		if (!lp->used && !(lp->used = arena_alloc(doc->arena, lp->nlines + 1)))
 			rc = EX_ENOMEM;

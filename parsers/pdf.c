@@ -20,6 +20,10 @@ struct pdf_ctx {
 	struct ocr_pool *ocr;       /* made when the first page needs it */
 	const char *ocr_failed;     /* arena: why there is no OCR; NULL if not known */
 	int ocr_warned;
+	const void *buf;            /* the PDF, for the drawing reader */
+	size_t n;
+	struct pdf_draw *draw;      /* opened at the first page that may hold a table */
+	int draw_tried;
 };
 
 /* A page read from its text layer, waiting for its turn (pages go into
@@ -263,20 +267,35 @@ static void pdf_render_free(cairo_surface_t *surf)
 	pthread_mutex_unlock(&render_lock);
 }
 
-/* Renders the band of the page around its side-by-side lines at 100 dpi
- * (hairline rules come out as grey pixels) and finds its ruled tables.
- * Only pages whose lines look tabular get here. At 72 dpi the peer
- * suites' hairlines fade (Tabula's ruled cases fall from cell F1 0.80
- * to 0.53). */
-static int pdf_page_tables(struct doc *doc, PopplerPage *page, struct layout_page *lp,
+/* Finds the ruled tables of a page that may hold some, in region (its
+ * side-by-side lines and room around them). From what the page draws
+ * (pdfdraw.h) when poppler's core reads the document; else from the
+ * region rendered at 100 dpi (hairline rules come out as grey pixels;
+ * at 72 dpi the peer suites' hairlines fade: Tabula's ruled cases fell
+ * from cell F1 0.80 to 0.53). */
+static int pdf_page_tables(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *page, struct layout_page *lp,
 			   const struct box *region)
 {
-	struct tbl_raster r;
+	struct tbl_raster r = { 0 };
 	cairo_surface_t *surf;
 	int rc;
 
 	if (!lp->used && !(lp->used = arena_alloc(doc->arena, lp->nlines + 1)))
 		return EX_ENOMEM;
+	if (!ctx->draw_tried) {
+		ctx->draw_tried = 1;
+		ctx->draw = pdf_draw_open(ctx->buf, ctx->n, ctx->opts ? ctx->opts->password : NULL);
+	}
+	if (ctx->draw) {
+		struct pdf_drawn *v;
+		size_t nv;
+
+		if (pdf_draw_page(ctx->draw, poppler_page_get_index(page), &v, &nv) == 0) {
+			rc = tbl_find_drawn(doc, lp, v, nv, region);
+			free(v);
+			return rc;
+		}
+	}
 	surf = pdf_render(page, lp->width, lp->height, 100.0 / 72.0, region, &r);
 	if (!surf) {
 		doc_warn(doc, lp->page, "render", "page %d could not be rendered for tables", lp->page);
@@ -422,7 +441,7 @@ static int pdf_page_start(struct pdf_ctx *ctx, struct doc *doc, PopplerDocument 
 		}
 	}
 	if (ctx->ocr) {
-		struct tbl_raster r;
+		struct tbl_raster r = { 0 };
 		cairo_surface_t *surf = pdf_render(page, pp->lp.width, pp->lp.height,
 						   (ctx->opts && ctx->opts->dpi > 0 ? ctx->opts->dpi : 300) / 72.0,
 						   NULL, &r);
@@ -475,7 +494,7 @@ static int pdf_page_finish(struct pdf_ctx *ctx, struct doc *doc, struct pdf_pend
 		struct box region;
 
 		if (tbl_page_candidate(lp, &region)) {
-			rc = pdf_page_tables(doc, pp->page, lp, &region);
+			rc = pdf_page_tables(ctx, doc, pp->page, lp, &region);
 			if (rc == 0)
 				rc = tbl_find_stream(doc, lp);
 			if (rc == 0)
@@ -616,7 +635,7 @@ int pdf_read(struct doc *doc, const void *buf, size_t n,
 	     const struct doc_read_opts *opts, struct ex_error *err)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	struct pdf_ctx ctx = { .opts = opts, .err = err };
+	struct pdf_ctx ctx = { .opts = opts, .err = err, .buf = buf, .n = n };
 	struct pdf_pending ring[PDF_WINDOW];
 	PopplerDocument *pd;
 	int npages, first, last, rc = 0;
@@ -669,6 +688,7 @@ int pdf_read(struct doc *doc, const void *buf, size_t n,
 		EX_FAIL(err, rc, "out of memory");
 out:
 	ocr_pool_free(ctx.ocr);
+	pdf_draw_close(ctx.draw);
 	g_object_unref(pd);
 	return rc;
 }

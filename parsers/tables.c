@@ -206,9 +206,36 @@ static int ruled(const struct segs *s, const int *member, int id, int at, int mi
 /* The dominant colour of a cell, if it is not white: a quarter or more
  * of its pixels (every other one, both ways) in one colour bin of 4
  * bits a channel. */
+/* The same from a page's drawing: the last rectangle filled over the
+ * cell's middle that covers a quarter of it, if it is not white. */
+static int drawn_colour(const struct tbl_raster *r, int x0, int y0, int x1, int y1, uint32_t *rgb)
+{
+	float s = (float)r->scale;
+	float bx0 = (x0 + 3 + r->x0) / s, by0 = (y0 + 3 + r->y0) / s, bx1 = (x1 - 3 + r->x0) / s,
+	      by1 = (y1 - 3 + r->y0) / s, cx = (bx0 + bx1) / 2, cy = (by0 + by1) / 2;
+	float area = (bx1 - bx0) * (by1 - by0);
+	int found = 0;
+
+	if (area <= 0)
+		return 0;
+	for (size_t i = 0; i < r->ndrawn; i++) {
+		const struct pdf_drawn *d = &r->drawn[i];
+		float w = fminf(d->x1, bx1) - fmaxf(d->x0, bx0), h = fminf(d->y1, by1) - fmaxf(d->y0, by0);
+
+		if (d->stroke || cx < d->x0 || cx > d->x1 || cy < d->y0 || cy > d->y1 || w <= 0 || h <= 0 ||
+		    w * h * 4 < area)
+			continue;
+		found = (d->rgb & 0xF0F0F0) != 0xF0F0F0;   /* a white fill covers what was under it */
+		*rgb = d->rgb;
+	}
+	return found;
+}
+
 static int cell_colour(const struct tbl_raster *r, int x0, int y0, int x1, int y1, uint32_t *rgb)
 {
 	static const int bins = 4096;
+	if (!r->data)
+		return drawn_colour(r, x0, y0, x1, y1, rgb);
 	unsigned short *count = calloc(bins, sizeof(*count));
 	int total = 0, best = -1, n = 0;
 	long sum[3] = { 0 };
@@ -484,26 +511,88 @@ static int frame(const struct segs *hs, const int *hm, struct segs *vs, int **vm
 	return 0;
 }
 
+/* The grids the rules hs and vs (in r's pixels) make on lp's page: each
+ * group of crossing rules, in order of its top rule, that makes a table
+ * (build_table); frees the rules. */
+static int grids(struct doc *doc, struct layout_page *lp, const struct tbl_raster *r, struct segs *hs,
+		 struct segs *vs)
+{
+	int *parent = NULL, *hm = NULL, *vm = NULL, rc = 0;
+	size_t n = hs->n + vs->n;
+
+	parent = malloc(sizeof(int) * (n + 1));
+	hm = malloc(sizeof(int) * (hs->n + 1));
+	vm = malloc(sizeof(int) * (vs->n + 1));
+	if (!parent || !hm || !vm) {
+		rc = EX_ENOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++)
+		parent[i] = (int)i;
+	for (size_t i = 0; i < hs->n; i++)
+		for (size_t j = 0; j < vs->n; j++)
+			if (crosses(&hs->v[i], &vs->v[j]))
+				unite(parent, (int)i, (int)(hs->n + j));
+	for (size_t i = 0; i < hs->n; i++)
+		hm[i] = find(parent, (int)i);
+	for (size_t j = 0; j < vs->n; j++)
+		vm[j] = find(parent, (int)(hs->n + j));
+	if (frame(hs, hm, vs, &vm) < 0) {
+		rc = EX_ENOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < hs->n && rc == 0; i++) {
+		int id = hm[i], first = 1;
+		size_t before = doc->ntables;
+
+		for (size_t k = 0; k < i; k++)
+			first &= hm[k] != id;
+		if (!first)
+			continue;
+		rc = build_table(doc, lp, r, hs, vs, hm, vm, id);
+		if (rc == 0 && doc->ntables > before) {
+			int *p = ARENA_PUSH(doc->arena, lp->tables, lp->ntables, lp->cap_tables);
+
+			if (!p) {
+				rc = EX_ENOMEM;
+				break;
+			}
+			*p = (int)doc->ntables - 1;
+			take_lines(lp, doc->tables[*p].box);
+		}
+	}
+out:
+	free(parent);
+	free(hm);
+	free(vm);
+	free(hs->v);
+	free(vs->v);
+	hs->v = vs->v = NULL;
+	return rc;
+}
+
+/* A rule is at least 1/25 of the page wide, or 1/50 high (a row); the
+ * fast opening takes bricks up to 62 pixels. At most 4 pixels thick at
+ * 100 dpi (2.9 points; a scan's rules are thicker than a drawing's). */
+static void rule_sizes(const struct layout_page *lp, double scale, int *hlen, int *vlen, int *thin)
+{
+	int pw = (int)(lp->width * scale), ph = (int)(lp->height * scale);
+
+	*hlen = L_MAX(2, L_MIN(62, pw / 25));
+	*vlen = L_MAX(2, L_MIN(62, ph / 50));
+	*thin = L_MAX(4, (int)(scale * 72 / 25));
+}
+
 int tbl_find_ruled(struct doc *doc, struct layout_page *lp, const struct tbl_raster *r)
 {
 	struct segs hs = { 0 }, vs = { 0 };
 	PIX *mask = ink_mask(r);
-	int *parent = NULL, *hm = NULL, *vm = NULL, rc = 0;
-	size_t n;
+	int hlen, vlen, thin, rc = 0;
 
 	if (!mask)
 		return EX_ENOMEM;
-	/* A rule is at least 1/25 of the page wide, or 1/50 high (a row);
-	 * the fast opening takes bricks up to 62 pixels. */
-	int pw = (int)(lp->width * r->scale), ph = (int)(lp->height * r->scale);
-
-	/* A rule is at most 4 pixels thick at 100 dpi (2.9 points; a scan's
-	 * rules are thicker than a drawing's). */
-	int thin = L_MAX(4, (int)(r->scale * 72 / 25));
-
-	int vlen = L_MAX(2, L_MIN(62, ph / 50));
-
-	if (rules(mask, 1, L_MAX(2, L_MIN(62, pw / 25)), thin, 0, 0, &hs) < 0) {
+	rule_sizes(lp, r->scale, &hlen, &vlen, &thin);
+	if (rules(mask, 1, hlen, thin, 0, 0, &hs) < 0) {
 		rc = EX_ENOMEM;
 		goto out;
 	}
@@ -534,56 +623,112 @@ int tbl_find_ruled(struct doc *doc, struct layout_page *lp, const struct tbl_ras
 		rc = EX_ENOMEM;
 		goto out;
 	}
-	n = hs.n + vs.n;
-	parent = malloc(sizeof(int) * (n + 1));
-	hm = malloc(sizeof(int) * (hs.n + 1));
-	vm = malloc(sizeof(int) * (vs.n + 1));
-	if (!parent || !hm || !vm) {
-		rc = EX_ENOMEM;
-		goto out;
-	}
-	for (size_t i = 0; i < n; i++)
-		parent[i] = (int)i;
-	for (size_t i = 0; i < hs.n; i++)
-		for (size_t j = 0; j < vs.n; j++)
-			if (crosses(&hs.v[i], &vs.v[j]))
-				unite(parent, (int)i, (int)(hs.n + j));
-	for (size_t i = 0; i < hs.n; i++)
-		hm[i] = find(parent, (int)i);
-	for (size_t j = 0; j < vs.n; j++)
-		vm[j] = find(parent, (int)(hs.n + j));
-	if (frame(&hs, hm, &vs, &vm) < 0) {
-		rc = EX_ENOMEM;
-		goto out;
-	}
-	/* Each group of crossing rules, in order of its top rule. */
-	for (size_t i = 0; i < hs.n && rc == 0; i++) {
-		int id = hm[i], first = 1;
-		size_t before = doc->ntables;
-
-		for (size_t k = 0; k < i; k++)
-			first &= hm[k] != id;
-		if (!first)
-			continue;
-		rc = build_table(doc, lp, r, &hs, &vs, hm, vm, id);
-		if (rc == 0 && doc->ntables > before) {
-			int *p = ARENA_PUSH(doc->arena, lp->tables, lp->ntables, lp->cap_tables);
-
-			if (!p) {
-				rc = EX_ENOMEM;
-				break;
-			}
-			*p = (int)doc->ntables - 1;
-			take_lines(lp, doc->tables[*p].box);
-		}
-	}
+	rc = grids(doc, lp, r, &hs, &vs);
 out:
-	free(parent);
-	free(hm);
-	free(vm);
 	free(hs.v);
 	free(vs.v);
 	pixDestroy(&mask);
+	return rc;
+}
+
+/* A drawn box as a piece of rule in pixels at scale: horizontal (its
+ * length along x) or vertical, if it is ink and thin; 0 if not. */
+struct piece {
+	float a0, a1, t0, t1;   /* along the rule; across it */
+};
+
+static int cmp_piece(const void *a, const void *b)
+{
+	const struct piece *p = a, *q = b;
+	float d = (p->t0 + p->t1) - (q->t0 + q->t1);
+
+	return d < 0 ? -1 : d > 0 ? 1 : (p->a0 < q->a0 ? -1 : p->a0 > q->a0);
+}
+
+/* Pieces that touch or overlap (a rule drawn cell by cell, a double
+ * stroke) are one rule, as their pixels would be one component; rules
+ * as long as len and as thin as thin are kept, as segments. */
+static int join_pieces(struct piece *p, size_t n, int len, int thin, struct segs *out)
+{
+	out->v = calloc(n + 1, sizeof(*out->v));
+	out->n = 0;
+	if (!out->v)
+		return -1;
+	qsort(p, n, sizeof(*p), cmp_piece);
+	for (int changed = 1; changed;) {
+		changed = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (p[i].a1 < p[i].a0)
+				continue;   /* joined into another */
+			for (size_t j = i + 1; j < n; j++) {
+				if (p[j].a1 < p[j].a0)
+					continue;
+				if (p[j].t0 > p[i].t1 + 1)
+					break;   /* sorted by their middles: the rest are further */
+				if (p[j].t1 < p[i].t0 - 1 || p[j].a0 > p[i].a1 + 1 || p[j].a1 < p[i].a0 - 1)
+					continue;
+				p[i].a0 = fminf(p[i].a0, p[j].a0);
+				p[i].a1 = fmaxf(p[i].a1, p[j].a1);
+				p[i].t0 = fminf(p[i].t0, p[j].t0);
+				p[i].t1 = fmaxf(p[i].t1, p[j].t1);
+				p[j].a1 = p[j].a0 - 1;
+				changed = 1;
+			}
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		int a0 = (int)floorf(p[i].a0), a1 = (int)ceilf(p[i].a1) - 1;
+		int t0 = (int)floorf(p[i].t0), t1 = (int)ceilf(p[i].t1) - 1;
+
+		if (p[i].a1 < p[i].a0 || a1 - a0 + 1 < len || t1 - t0 + 1 > thin)
+			continue;
+		out->v[out->n++] = (struct seg){ a0, a1, (int)floorf((p[i].t0 + p[i].t1) / 2) };
+	}
+	return 0;
+}
+
+int tbl_find_drawn(struct doc *doc, struct layout_page *lp, const struct pdf_drawn *v, size_t n,
+		   const struct box *region)
+{
+	const double scale = 100.0 / 72.0;
+	struct tbl_raster r = { .scale = scale, .drawn = v, .ndrawn = n };
+	struct segs hs = { 0 }, vs = { 0 };
+	struct piece *h = malloc(sizeof(*h) * (n + 1)), *w = malloc(sizeof(*w) * (n + 1));
+	size_t nh = 0, nw = 0;
+	int hlen, vlen, thin, rc = 0;
+	float s = (float)scale;
+
+	if (!h || !w) {
+		rc = EX_ENOMEM;
+		goto out;
+	}
+	rule_sizes(lp, scale, &hlen, &vlen, &thin);
+	for (size_t i = 0; i < n; i++) {
+		float x0 = v[i].x0, y0 = v[i].y0, x1 = v[i].x1, y1 = v[i].y1;
+
+		if (region) {   /* as much as a render of the region would show */
+			x0 = fmaxf(x0, region->x0), y0 = fmaxf(y0, region->y0);
+			x1 = fminf(x1, region->x1), y1 = fminf(y1, region->y1);
+		}
+		if (x1 <= x0 || y1 <= y0 || !ink(v[i].rgb))
+			continue;
+		x0 *= s, y0 *= s, x1 *= s, y1 *= s;
+		if (x1 - x0 >= y1 - y0)
+			h[nh++] = (struct piece){ x0, x1, y0, y1 };
+		else
+			w[nw++] = (struct piece){ y0, y1, x0, x1 };
+	}
+	if (join_pieces(h, nh, hlen, thin, &hs) < 0 || join_pieces(w, nw, vlen, thin, &vs) < 0) {
+		rc = EX_ENOMEM;
+		goto out;
+	}
+	if (hs.n)
+		rc = grids(doc, lp, &r, &hs, &vs);
+out:
+	free(hs.v);
+	free(vs.v);
+	free(h);
+	free(w);
 	return rc;
 }
 

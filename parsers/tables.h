@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "layout.h"
+#include "pdfdraw.h"
 
 /* A rendered page, or a band of it: 32-bit pixels as cairo's ARGB32
  * (native-endian 0xAARRGGBB), scale pixels per point; pixel (0, 0) is
@@ -23,12 +24,24 @@ struct tbl_raster {
 	int width, height, stride;
 	int x0, y0;
 	double scale;
+	/* A page read from its drawing has no pixels (data NULL): cell
+	 * backgrounds come from the rectangles it fills. */
+	const struct pdf_drawn *drawn;
+	size_t ndrawn;
 };
 
 /* Finds ruled tables on lp's page in r, adds them to doc->tables, and
  * marks the lines they take in lp->used so layout leaves them out.
  * lp->tables gets the indexes of the tables found. */
 int tbl_find_ruled(struct doc *doc, struct layout_page *lp, const struct tbl_raster *r);
+
+/* The same from what a born-digital page draws (pdfdraw.h), with no
+ * render: its thin stroked lines and filled rectangles of ink are the
+ * rules (pieces that touch joined, as their pixels would be), taken as
+ * far as region (points; NULL: the page) reaches; the same grids, spans
+ * and header rows follow, and cell backgrounds come from the fills. */
+int tbl_find_drawn(struct doc *doc, struct layout_page *lp, const struct pdf_drawn *v, size_t n,
+		   const struct box *region);
 
 /* Finds borderless tables among the lines no ruled table took: rows of
  * two or more segments side by side whose columns line up, with a column

@@ -2,7 +2,7 @@
 # Installs the Debian packages extract needs to build and test, and with
 # --corpus those that rebuild the corpus. Does nothing when all are there.
 set -eu
-pkgs="build-essential pkg-config libpoppler-glib-dev libzip-dev libxml2-dev
+pkgs="build-essential pkg-config libpoppler-glib-dev libpoppler-private-dev libzip-dev libxml2-dev
 libjansson-dev libpcre2-dev libglib2.0-dev libcairo2-dev libleptonica-dev libtesseract-dev
 wswedish tesseract-ocr tesseract-ocr-swe tesseract-ocr-eng tesseract-ocr-osd libcmocka-dev poppler-utils python3
 python3-jsonschema"

@@ -1,0 +1,244 @@
+// pdfdraw.cc: a PDF page's stroked lines and filled rectangles through
+// poppler's core interpreter (see pdfdraw.h).
+#include "pdfdraw.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <optional>
+#include <vector>
+
+#include <GfxState.h>
+#include <GlobalParams.h>
+#include <OutputDev.h>
+#include <PDFDoc.h>
+#include <Page.h>
+#include <Stream.h>
+
+namespace {
+
+// Upright within a point across (1.4 pixels at 100 dpi: a rule drawn a
+// little askew still shows as a rule).
+constexpr double kAxis = 1.0;
+
+// Keeps what a page strokes and fills as boxes, and draws nothing.
+class DrawnDev : public OutputDev
+{
+public:
+	std::vector<pdf_drawn> boxes;
+
+	bool upsideDown() override { return true; }
+	bool useDrawChar() override { return false; }
+	bool interpretType3Chars() override { return false; }
+	// Patterns and smooth shadings are taken as done: no box comes of
+	// them, and Gfx does not cut them into thousands of small fills.
+	bool useTilingPatternFill() override { return true; }
+	bool tilingPatternFill(GfxState *, Gfx *, Catalog *, GfxTilingPattern *, const double *, int, int, int, int,
+			       double, double) override
+	{
+		return true;
+	}
+	bool useShadedFills(int) override { return true; }
+	bool functionShadedFill(GfxState *, GfxFunctionShading *) override { return true; }
+	bool axialShadedFill(GfxState *, GfxAxialShading *, double, double) override { return true; }
+	bool radialShadedFill(GfxState *, GfxRadialShading *, double, double) override { return true; }
+	bool gouraudTriangleShadedFill(GfxState *, GfxGouraudTriangleShading *) override { return true; }
+	bool patchMeshShadedFill(GfxState *, GfxPatchMeshShading *) override { return true; }
+
+	void stroke(GfxState *state) override
+	{
+		if (state->getStrokeOpacity() < 0.05 || state->getStrokeColorSpace()->getMode() == csPattern)
+			return;
+		GfxRGB rgb;
+		state->getStrokeRGB(&rgb);
+		// A line thinner than a pixel still shows as one (cairo's
+		// stroke adjustment): at least 0.72 pt, a pixel at 100 dpi.
+		double w = std::fmax(state->getTransformedLineWidth(), 0.72);
+		const GfxPath *path = state->getPath();
+
+		for (int i = 0; i < path->getNumSubpaths(); i++) {
+			std::vector<double> x, y;
+
+			if (!corners(state, path->getSubpath(i), x, y))
+				continue;
+			size_t n = x.size();
+			for (size_t j = 0; j + 1 < n + (path->getSubpath(i)->isClosed() ? 1 : 0); j++) {
+				size_t k = (j + 1) % n;
+				double x0 = x[j], y0 = y[j], x1 = x[k], y1 = y[k];
+
+				if (std::fabs(y1 - y0) <= kAxis || std::fabs(x1 - x0) <= kAxis)   // upright
+					keep(state, std::fmin(x0, x1) - w / 2, std::fmin(y0, y1) - w / 2,
+					     std::fmax(x0, x1) + w / 2, std::fmax(y0, y1) + w / 2, rgb, 1);
+			}
+		}
+	}
+
+	void fill(GfxState *state) override { fill_rects(state); }
+	void eoFill(GfxState *state) override { fill_rects(state); }
+
+private:
+	// Each subpath that is an upright rectangle (four corners, the
+	// fifth, if any, back at the first).
+	void fill_rects(GfxState *state)
+	{
+		if (state->getFillOpacity() < 0.05 || state->getFillColorSpace()->getMode() == csPattern)
+			return;
+		GfxRGB rgb;
+		state->getFillRGB(&rgb);
+		const GfxPath *path = state->getPath();
+
+		for (int i = 0; i < path->getNumSubpaths(); i++) {
+			std::vector<double> x, y;
+
+			if (!corners(state, path->getSubpath(i), x, y))
+				continue;
+			size_t n = x.size();
+			if (n == 5 && std::fabs(x[4] - x[0]) <= kAxis && std::fabs(y[4] - y[0]) <= kAxis)
+				n = 4;
+			if (n != 4)
+				continue;
+			bool upright = true;
+			for (size_t j = 0; j < 4; j++) {
+				size_t k = (j + 1) % 4;
+				upright &= std::fabs(x[k] - x[j]) <= kAxis || std::fabs(y[k] - y[j]) <= kAxis;
+			}
+			if (!upright)
+				continue;
+			keep(state, std::fmin(std::fmin(x[0], x[1]), std::fmin(x[2], x[3])),
+			     std::fmin(std::fmin(y[0], y[1]), std::fmin(y[2], y[3])),
+			     std::fmax(std::fmax(x[0], x[1]), std::fmax(x[2], x[3])),
+			     std::fmax(std::fmax(y[0], y[1]), std::fmax(y[2], y[3])), rgb, 0);
+		}
+	}
+
+	// The points of a subpath in device space, a curve that runs
+	// straight along x or y (some producers draw every line as one)
+	// taken as its end; false if a curve really bends.
+	static bool corners(GfxState *state, const GfxSubpath *sp, std::vector<double> &x, std::vector<double> &y)
+	{
+		int n = sp->getNumPoints();
+
+		for (int j = 0; j < n; j++) {
+			double px, py;
+
+			state->transform(sp->getX(j), sp->getY(j), &px, &py);
+			if (!sp->getCurve(j)) {
+				x.push_back(px);
+				y.push_back(py);
+				continue;
+			}
+			// a control point: straight if on the line of the points
+			// either side of it, and that line is upright
+			if (x.empty() || j + 1 >= n)
+				return false;
+			double qx, qy;
+			int e = j;
+			while (e < n && sp->getCurve(e))
+				e++;
+			if (e >= n)
+				return false;
+			state->transform(sp->getX(e), sp->getY(e), &qx, &qy);
+			bool vertical = std::fabs(qx - x.back()) <= kAxis, horizontal = std::fabs(qy - y.back()) <= kAxis;
+			for (int c = j; c < e; c++) {
+				double cx, cy;
+				state->transform(sp->getX(c), sp->getY(c), &cx, &cy);
+				vertical &= std::fabs(cx - qx) <= kAxis;
+				horizontal &= std::fabs(cy - qy) <= kAxis;
+			}
+			if (!vertical && !horizontal)
+				return false;
+			j = e - 1;   // the end point comes next
+		}
+		return true;
+	}
+
+	// A box as far as the clip lets it show.
+	void keep(GfxState *state, double x0, double y0, double x1, double y1, const GfxRGB &rgb, int stroke)
+	{
+		double cx0, cy0, cx1, cy1;
+
+		state->getClipBBox(&cx0, &cy0, &cx1, &cy1);
+		x0 = std::fmax(x0, cx0);
+		y0 = std::fmax(y0, cy0);
+		x1 = std::fmin(x1, cx1);
+		y1 = std::fmin(y1, cy1);
+		if (x1 <= x0 || y1 <= y0)
+			return;
+		boxes.push_back(pdf_drawn{ (float)x0, (float)y0, (float)x1, (float)y1,
+					   (uint32_t)colToByte(rgb.r) << 16 | (uint32_t)colToByte(rgb.g) << 8 |
+						   (uint32_t)colToByte(rgb.b),
+					   stroke });
+	}
+};
+
+bool no_annots(Annot *, void *)
+{
+	return false;
+}
+
+} // namespace
+
+struct pdf_draw {
+	PDFDoc *doc;
+};
+
+extern "C" struct pdf_draw *pdf_draw_open(const void *buf, size_t n, const char *password)
+{
+	try {
+		if (!globalParams)   // poppler-glib makes them at its first document
+			return nullptr;
+		std::optional<GooString> pw;
+		if (password)
+			pw = GooString(password);
+		auto *str = new MemStream(static_cast<const char *>(buf), 0, (Goffset)n, Object(objNull));
+		auto *doc = new PDFDoc(str, pw, pw);   // the document owns the stream
+
+		if (!doc->isOk()) {
+			delete doc;
+			return nullptr;
+		}
+		auto *d = new pdf_draw{ doc };
+		return d;
+	} catch (...) {
+		return nullptr;
+	}
+}
+
+extern "C" int pdf_draw_page(struct pdf_draw *d, int page, struct pdf_drawn **out, size_t *n)
+{
+	*out = nullptr;
+	*n = 0;
+	try {
+		if (!d || page < 0 || page >= d->doc->getNumPages())
+			return -1;
+		Page *p = d->doc->getPage(page + 1);
+		if (!p)
+			return -1;
+		DrawnDev dev;
+		// As poppler-glib renders and lays out text: 72 dpi, crop box.
+		p->displaySlice(&dev, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr, no_annots,
+				nullptr);
+		if (dev.boxes.empty())
+			return 0;
+		*out = static_cast<pdf_drawn *>(std::malloc(sizeof(pdf_drawn) * dev.boxes.size()));
+		if (!*out)
+			return -1;
+		std::memcpy(*out, dev.boxes.data(), sizeof(pdf_drawn) * dev.boxes.size());
+		*n = dev.boxes.size();
+		return 0;
+	} catch (...) {
+		std::free(*out);
+		*out = nullptr;
+		*n = 0;
+		return -1;
+	}
+}
+
+extern "C" void pdf_draw_close(struct pdf_draw *d)
+{
+	if (d) {
+		delete d->doc;
+		delete d;
+	}
+}
