@@ -2,6 +2,9 @@
  * corpus/gen.py (LibreOffice), whose structure is known. */
 #include "testutil.h"
 
+#include <cairo-pdf.h>
+#include <glib.h>
+
 #include "../extract/norm.h"
 
 static void headings_and_fields(void **state)
@@ -196,6 +199,86 @@ static void ruled_tables_match_odt(void **state)
 	tables_match("corpus/seed003_utvardering.pdf", "corpus/seed003_utvardering.odt");
 }
 
+/* A PDF drawn here with cairo, whose rules are drawn the ways producers
+ * draw them: each horizontal rule in short pieces, one vertical a little
+ * askew, one as a flat curve. A white line across a row and a thick dark
+ * bar are no rules; a green fill is a cell's background, exactly. */
+static cairo_status_t to_string(void *closure, const unsigned char *data, unsigned int n)
+{
+	g_string_append_len(closure, (const char *)data, n);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+static void drawn_rules(void **state)
+{
+	static const char *const text[3][3] = {
+		{ "Mått", "T1", "T2" }, { "Intäkter", "1 200", "1 350" }, { "Kostnader", "900", "950" },
+	};
+	GString *pdf = g_string_new(NULL);
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
+	cairo_t *cr = cairo_create(s);
+	struct ex_error e = { 0 };
+
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	cairo_rectangle(cr, 60, 50, 360, 20);   /* a dark bar: thick, no rule */
+	cairo_fill(cr);
+	cairo_set_source_rgb(cr, 0, 0xb0 / 255.0, 0x50 / 255.0);
+	cairo_rectangle(cr, 300.5, 130.5, 119, 29);
+	cairo_fill(cr);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	cairo_set_line_width(cr, 0.5);
+	for (int r = 0; r < 4; r++)   /* in pieces shorter than a rule */
+		for (int x = 60; x < 420; x += 20) {
+			cairo_move_to(cr, x, 100 + 30 * r);
+			cairo_line_to(cr, x + 20, 100 + 30 * r);
+			cairo_stroke(cr);
+		}
+	cairo_move_to(cr, 60, 100);
+	cairo_line_to(cr, 60, 190);
+	cairo_move_to(cr, 180, 100);
+	cairo_line_to(cr, 180.6, 190);   /* askew */
+	cairo_move_to(cr, 300, 100);
+	cairo_curve_to(cr, 300, 130, 300, 160, 300, 190);   /* a flat curve */
+	cairo_move_to(cr, 420, 100);
+	cairo_line_to(cr, 420, 190);
+	cairo_stroke(cr);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_move_to(cr, 60, 175);
+	cairo_line_to(cr, 420, 175);   /* white: no rule */
+	cairo_stroke(cr);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(cr, 10);
+	for (int r = 0; r < 3; r++)
+		for (int c = 0; c < 3; c++) {
+			cairo_move_to(cr, 66 + 120 * c, 119 + 30 * r);
+			cairo_show_text(cr, text[r][c]);
+		}
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	cairo_surface_destroy(s);
+
+	struct doc *d = tu_read_buf(pdf->str, pdf->len, &e);
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 1);
+	const struct doc_table *t = &d->tables[0];
+	assert_string_equal(t->method, "lattice");
+	assert_int_equal(t->nrows, 3);
+	assert_int_equal(t->ncols, 3);
+	for (int r = 0; r < 3; r++)
+		for (int c = 0; c < 3; c++)
+			assert_string_equal(grid_text(t, r, c), text[r][c]);
+	for (size_t i = 0; i < t->ncells; i++) {
+		const struct doc_cell *x = &t->cells[i];
+
+		assert_int_equal(x->has_bg, x->row == 1 && x->col == 2);
+		if (x->has_bg)
+			assert_int_equal(x->bg, 0x00b050);
+	}
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
 /* No table where there is none: prose, lists, two columns, a long report. */
 static void no_false_tables(void **state)
 {
@@ -253,6 +336,7 @@ int main(void)
 		cmocka_unit_test(invariants),
 		cmocka_unit_test(ruled_tables_match_odt),
 		cmocka_unit_test(no_false_tables),
+		cmocka_unit_test(drawn_rules),
 	};
 
 	return cmocka_run_group_tests_name("PDF reader", tests, NULL, NULL);
