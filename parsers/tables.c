@@ -1006,7 +1006,9 @@ static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *ro
 			body = r;
 	}
 	for (size_t r = body; r < r1; r++)
-		for (size_t k = 0; k < rows[r].n; k++) {
+		for (size_t k = 0; k < rows[r].n && rows[r].n > 1; k++) {
+			/* (a row of one cell, a wrapped label or header line,
+			 * goes to the column it falls in; it makes none) */
 			const struct box *b = &lp->lines[rows[r].idx[k]].box;
 			int hit = -1;
 
@@ -1178,6 +1180,26 @@ int tbl_find_stream(struct doc *doc, struct layout_page *lp)
 			    fabsf(lp->lines[rows[r + 1].idx[0]].box.x0 - lp->lines[rows[r].idx[0]].box.x0) < 3.0f) {
 				r += 2;
 				continue;
+			}
+			/* A header line with one cell ("Revenue &" over "Capital",
+			 * a group header over two columns): short, close above and
+			 * below, within the span of the run's rows, between rows of
+			 * three or more cells (not a page's title lines, which come
+			 * in ones and twos). */
+			if (r + 2 < nrows && rows[r + 1].n == 1 && rows[r].n >= 3 && rows[r + 2].n >= 3 &&
+			    rows[r + 1].y0 - rows[r].y1 < 1.0f * h && rows[r + 2].y0 - rows[r + 1].y1 < 1.0f * h) {
+				const struct box *b = &lp->lines[rows[r + 1].idx[0]].box;
+				float x0 = lp->lines[rows[r + 2].idx[0]].box.x0;
+				float x1 = lp->lines[rows[r + 2].idx[rows[r + 2].n - 1]].box.x1;
+
+				for (size_t q = start; q <= r; q++) {
+					x0 = fminf(x0, lp->lines[rows[q].idx[0]].box.x0);
+					x1 = fmaxf(x1, lp->lines[rows[q].idx[rows[q].n - 1]].box.x1);
+				}
+				if (b->x0 >= x0 - 2 && b->x1 <= x1 + 2 && (b->x1 - b->x0) * 4 < x1 - x0) {
+					r += 2;
+					continue;
+				}
 			}
 			break;
 		}
