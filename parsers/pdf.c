@@ -208,6 +208,52 @@ static int pdf_page_words(struct pdf_page_build *pb, const char *text,
 	return rc;
 }
 
+/* How far a page's text is turned, clockwise, in quarter turns: 1 when
+ * most of its letters follow each other down the page (a table set
+ * sideways, read with the head tilted right), 3 when up it, else 0. */
+static int text_turns(const char *text, const PopplerRectangle *rects, guint nrects)
+{
+	size_t across = 0, down = 0, up = 0;
+	const PopplerRectangle *prev = NULL;
+	guint idx = 0;
+
+	for (const char *p = text; *p && idx < nrects; p = g_utf8_next_char(p), idx++) {
+		gunichar c = g_utf8_get_char(p);
+		const PopplerRectangle *r = &rects[idx];
+
+		if (c == '\n' || g_unichar_isspace(c)) {
+			prev = c == '\n' ? NULL : prev;
+			continue;
+		}
+		if (prev) {
+			double dx = (r->x1 + r->x2 - prev->x1 - prev->x2) / 2;
+			double dy = (r->y1 + r->y2 - prev->y1 - prev->y2) / 2;
+
+			if (fabs(dx) >= fabs(dy))
+				across++;
+			else if (dy > 0)
+				down++;
+			else
+				up++;
+		}
+		prev = r;
+	}
+	if (down + up < 30 || (down + up) * 10 < (across + down + up) * 7)
+		return 0;
+	return down >= up ? 1 : 3;
+}
+
+/* A box on a page of width w and height h, in the frame of the page
+ * turned upright (turns as text_turns gives). */
+static struct box upright(struct box b, int turns, float w, float h)
+{
+	if (turns == 1)   /* turned back a quarter anticlockwise */
+		return (struct box){ b.y0, w - b.x1, b.y1, w - b.x0 };
+	if (turns == 3)   /* a quarter clockwise */
+		return (struct box){ h - b.y1, b.x0, h - b.y0, b.x1 };
+	return b;
+}
+
 static pthread_mutex_t render_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* The part clip of the page (in points; NULL: all of it) rendered on
@@ -274,7 +320,7 @@ static void pdf_render_free(cairo_surface_t *surf)
  * at 72 dpi the peer suites' hairlines fade: Tabula's ruled cases fell
  * from cell F1 0.80 to 0.53). */
 static int pdf_page_tables(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *page, struct layout_page *lp,
-			   const struct box *region)
+			   const struct box *region, int turns)
 {
 	struct tbl_raster r = { 0 };
 	cairo_surface_t *surf;
@@ -291,11 +337,19 @@ static int pdf_page_tables(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *pa
 		size_t nv;
 
 		if (pdf_draw_page(ctx->draw, poppler_page_get_index(page), &v, &nv) == 0) {
+			for (size_t k = 0; turns && k < nv; k++) {
+				struct box b = upright((struct box){ v[k].x0, v[k].y0, v[k].x1, v[k].y1 }, turns,
+						       lp->height, lp->width);   /* the page's own size */
+
+				v[k].x0 = b.x0, v[k].y0 = b.y0, v[k].x1 = b.x1, v[k].y1 = b.y1;
+			}
 			rc = tbl_find_drawn(doc, lp, v, nv, region);
 			free(v);
 			return rc;
 		}
 	}
+	if (turns)
+		return 0;   /* the render is of the page as it lies */
 	surf = pdf_render(page, lp->width, lp->height, 100.0 / 72.0, region, &r);
 	if (!surf) {
 		doc_warn(doc, lp->page, "render", "page %d could not be rendered for tables", lp->page);
@@ -407,6 +461,22 @@ static int pdf_page_start(struct pdf_ctx *ctx, struct doc *doc, PopplerDocument 
 		if (!poppler_page_get_text_layout(page, &rects, &nrects))
 			nrects = 0;
 		attrs = poppler_page_get_text_attributes(page);
+		/* A page set sideways is read turned upright, as a sideways
+		 * scan is: its boxes in that frame, its rotation recorded. */
+		int turns = text_turns(text, rects, nrects);
+
+		if (turns) {
+			for (guint k = 0; k < nrects; k++) {
+				struct box b = upright((struct box){ (float)rects[k].x1, (float)rects[k].y1,
+								     (float)rects[k].x2, (float)rects[k].y2 },
+						       turns, (float)w, (float)h);
+
+				rects[k] = (PopplerRectangle){ b.x0, b.y0, b.x1, b.y1 };
+			}
+			dp->rotation = turns * 90;
+			pp->lp.width = dp->width = (float)h;
+			pp->lp.height = dp->height = (float)w;
+		}
 		pb.word = g_string_new(NULL);
 		rc = pdf_page_words(&pb, text, rects, nrects, attrs);
 		g_string_free(pb.word, TRUE);
@@ -494,7 +564,7 @@ static int pdf_page_finish(struct pdf_ctx *ctx, struct doc *doc, struct pdf_pend
 		struct box region;
 
 		if (tbl_page_candidate(lp, &region)) {
-			rc = pdf_page_tables(ctx, doc, pp->page, lp, &region);
+			rc = pdf_page_tables(ctx, doc, pp->page, lp, &region, dp->rotation / 90);
 			if (rc == 0)
 				rc = tbl_find_stream(doc, lp);
 			if (rc == 0)

@@ -3,6 +3,7 @@
 #include "testutil.h"
 
 #include <cairo-pdf.h>
+#include <math.h>
 #include <glib.h>
 
 #include "../extract/norm.h"
@@ -209,16 +210,22 @@ static cairo_status_t to_string(void *closure, const unsigned char *data, unsign
 	return CAIRO_STATUS_SUCCESS;
 }
 
-static void drawn_rules(void **state)
+static const char *const drawn_text[3][3] = {
+	{ "Mått", "T1", "T2" }, { "Intäkter", "1 200", "1 350" }, { "Kostnader", "900", "950" },
+};
+
+/* The table above, drawn on an A4 page; sideways: turned a quarter
+ * clockwise, its text running down the page. */
+static GString *drawn_table(int sideways)
 {
-	static const char *const text[3][3] = {
-		{ "Mått", "T1", "T2" }, { "Intäkter", "1 200", "1 350" }, { "Kostnader", "900", "950" },
-	};
 	GString *pdf = g_string_new(NULL);
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
 	cairo_t *cr = cairo_create(s);
-	struct ex_error e = { 0 };
 
+	if (sideways) {
+		cairo_translate(cr, 595, 0);
+		cairo_rotate(cr, G_PI / 2);
+	}
 	cairo_set_source_rgb(cr, 0, 0, 0);
 	cairo_rectangle(cr, 60, 50, 360, 20);   /* a dark bar: thick, no rule */
 	cairo_fill(cr);
@@ -252,14 +259,22 @@ static void drawn_rules(void **state)
 	for (int r = 0; r < 3; r++)
 		for (int c = 0; c < 3; c++) {
 			cairo_move_to(cr, 66 + 120 * c, 119 + 30 * r);
-			cairo_show_text(cr, text[r][c]);
+			cairo_show_text(cr, drawn_text[r][c]);
 		}
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
 	cairo_surface_destroy(s);
+	return pdf;
+}
 
+static void check_drawn(int sideways)
+{
+	GString *pdf = drawn_table(sideways);
+	struct ex_error e = { 0 };
 	struct doc *d = tu_read_buf(pdf->str, pdf->len, &e);
+
 	assert_non_null(d);
+	assert_int_equal(d->pages[0].rotation, sideways ? 90 : 0);
 	assert_int_equal(d->ntables, 1);
 	const struct doc_table *t = &d->tables[0];
 	assert_string_equal(t->method, "lattice");
@@ -267,7 +282,7 @@ static void drawn_rules(void **state)
 	assert_int_equal(t->ncols, 3);
 	for (int r = 0; r < 3; r++)
 		for (int c = 0; c < 3; c++)
-			assert_string_equal(grid_text(t, r, c), text[r][c]);
+			assert_string_equal(grid_text(t, r, c), drawn_text[r][c]);
 	for (size_t i = 0; i < t->ncells; i++) {
 		const struct doc_cell *x = &t->cells[i];
 
@@ -275,8 +290,22 @@ static void drawn_rules(void **state)
 		if (x->has_bg)
 			assert_int_equal(x->bg, 0x00b050);
 	}
+	/* In the upright frame: where the table was drawn before turning. */
+	assert_true(fabsf(t->box.x0 - 60) < 1.5f && fabsf(t->box.y0 - 100) < 1.5f);
 	doc_free(d);
 	g_string_free(pdf, TRUE);
+}
+
+static void drawn_rules(void **state)
+{
+	check_drawn(0);
+}
+
+/* A table set sideways (text running down the page) is read turned
+ * upright: rotation 90, the same table. */
+static void sideways_table(void **state)
+{
+	check_drawn(1);
 }
 
 /* No table where there is none: prose, lists, two columns, a long report. */
@@ -337,6 +366,7 @@ int main(void)
 		cmocka_unit_test(ruled_tables_match_odt),
 		cmocka_unit_test(no_false_tables),
 		cmocka_unit_test(drawn_rules),
+		cmocka_unit_test(sideways_table),
 	};
 
 	return cmocka_run_group_tests_name("PDF reader", tests, NULL, NULL);
