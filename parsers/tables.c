@@ -999,8 +999,12 @@ static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *ro
 
 		for (size_t k = 0; k < rows[r].n; k++) {
 			const struct doc_line *l = &lp->lines[rows[r].idx[k]];
+			int all = l->nwords > 0;
 
-			nn += l->nwords && numeric(l->words[0].text);
+			/* every word a number: "18 years" heads a column */
+			for (size_t w = 0; w < l->nwords && all; w++)
+				all = numeric(l->words[w].text) && !isalpha((unsigned char)l->words[w].text[strlen(l->words[w].text) - 1]);
+			nn += all;
 		}
 		if (nn >= 2 || (nn && rows[r].n == 2))
 			body = r;
