@@ -358,6 +358,107 @@ static int header_rows(const struct doc_table *t)
 	return t->nrows >= 2 && !digits0 && short0 && (digits_later || prose_later || t->nrows == 2);
 }
 
+static int numeric(const char *s);
+
+/* Rows a grid leaves to its text: a band between two rules whose cells
+ * hold several short lines each, level with lines in the other cells (a
+ * list of countries beside their numbers, with rules only between the
+ * columns), is that many rows. Adds their boundaries to ys (pixels, in
+ * order) and marks them in virt; returns the new count. A cell of
+ * wrapped text has lines no other cell matches, and stays one cell. */
+static int implicit_rows(const struct layout_page *lp, int *ys, int ny, const int *xs, int nx, float s, float ox,
+			 float oy, unsigned char *virt)
+{
+	int out[256], m = 0;
+	unsigned char vout[256];
+
+	for (int i = 0; i < ny; i++) {
+		out[m] = ys[i];
+		vout[m++] = virt[i];
+		if (i + 1 == ny || m >= 250)
+			continue;
+		float y0 = (ys[i] + oy) / s, y1 = (ys[i + 1] + oy) / s;
+		float cy[128], top[128], bot[128];
+		int col[128], numeric_line[128], n = 0, multi = 0, ok = 1;
+
+		for (size_t k = 0; k < lp->nlines && n < 128; k++) {
+			const struct doc_line *l = &lp->lines[k];
+			float mx = (l->box.x0 + l->box.x1) / 2, my = (l->box.y0 + l->box.y1) / 2;
+			int c = -1;
+
+			if (my < y0 || my > y1 || !l->nwords)
+				continue;
+			for (int j = 0; j + 1 < nx; j++)
+				if (mx >= (xs[j] + ox) / s && mx <= (xs[j + 1] + ox) / s)
+					c = j;
+			if (c < 0)
+				continue;
+			if (l->nwords > 4)
+				ok = 0;   /* running text, not a list of entries */
+			numeric_line[n] = 1;
+			for (size_t w = 0; w < l->nwords; w++)
+				numeric_line[n] &= numeric(l->words[w].text);
+			cy[n] = my, top[n] = l->box.y0, bot[n] = l->box.y1, col[n++] = c;
+		}
+		/* Each line level with one in another column; two or more
+		 * columns with two or more lines; numbers among them. */
+		for (int a = 0; a < n && ok; a++) {
+			int partner = 0, same = 0;
+
+			for (int b = 0; b < n; b++) {
+				partner |= col[b] != col[a] && fabsf(cy[b] - cy[a]) < 2.0f;
+				same += col[b] == col[a];
+			}
+			ok = partner;
+			multi += same >= 2;
+		}
+		/* and a column of three or more lines, all numbers */
+		int numcol = 0;
+
+		for (int j = 0; j + 1 < nx && ok; j++) {
+			int here = 0, num = 0;
+
+			for (int a = 0; a < n; a++)
+				if (col[a] == j) {
+					here++;
+					num += numeric_line[a];
+				}
+			numcol |= here >= 3 && num == here;
+		}
+		if (!ok || multi < 4 || !numcol)
+			continue;
+		/* Boundaries halfway between consecutive lines, level lines one. */
+		for (int a = 0; a < n; a++)
+			for (int b = a + 1; b < n; b++)
+				if (cy[b] < cy[a]) {
+					float t;
+					int ti;
+
+					t = cy[a], cy[a] = cy[b], cy[b] = t;
+					t = top[a], top[a] = top[b], top[b] = t;
+					t = bot[a], bot[a] = bot[b], bot[b] = t;
+					ti = col[a], col[a] = col[b], col[b] = ti;
+				}
+		float lo = bot[0];
+
+		for (int a = 1; a < n && m < 250; a++) {
+			if (cy[a] - cy[a - 1] >= 2.0f) {
+				int at = (int)(((lo + top[a]) / 2) * s - oy);
+
+				if (at > out[m - 1] + 2 && at < ys[i + 1] - 2) {
+					out[m] = at;
+					vout[m++] = 1;
+				}
+				lo = bot[a];
+			} else
+				lo = fmaxf(lo, bot[a]);
+		}
+	}
+	memcpy(ys, out, sizeof(int) * (size_t)m);
+	memcpy(virt, vout, (size_t)m);
+	return m;
+}
+
 static int build_table(struct doc *doc, struct layout_page *lp, const struct tbl_raster *r,
 		       const struct segs *hs, const struct segs *vs, const int *hm, const int *vm, int id)
 {
@@ -376,6 +477,9 @@ static int build_table(struct doc *doc, struct layout_page *lp, const struct tbl
 	nx = cluster(xs, nx);
 	if (ny < 2 || nx < 3 || (ny < 3 && nx < 3))
 		return 0;   /* a box around text, or a lone rule: not a table */
+	unsigned char virt[256] = { 0 };
+
+	ny = implicit_rows(lp, ys, ny, xs, nx, s, ox, oy, virt);
 	int rows = ny - 1, cols = nx - 1;
 
 	cellof = malloc(sizeof(int) * (size_t)(rows * cols));
@@ -390,7 +494,7 @@ static int build_table(struct doc *doc, struct layout_page *lp, const struct tbl
 
 			if (c + 1 < cols && !ruled(vs, vm, id, xs[c + 1], midy))
 				unite(cellof, rr * cols + c, rr * cols + c + 1);
-			if (rr + 1 < rows && !ruled(hs, hm, id, ys[rr + 1], midx))
+			if (rr + 1 < rows && !virt[rr + 1] && !ruled(hs, hm, id, ys[rr + 1], midx))
 				unite(cellof, rr * cols + c, (rr + 1) * cols + c);
 		}
 	t = doc_add_table(doc, "lattice");

@@ -308,6 +308,56 @@ static void sideways_table(void **state)
 	check_drawn(1);
 }
 
+/* Rules only between the columns and around the body: the rows are the
+ * lines of names beside their numbers, one row each. */
+static void rows_between_rules(void **state)
+{
+	static const char *const name[] = { "Land", "Austria", "Belgium", "Bulgaria", "Croatia", "Cyprus" };
+	static const char *const num[] = { "Svar", "77", "159", "52", "144", "43" };
+	GString *pdf = g_string_new(NULL);
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
+	cairo_t *cr = cairo_create(s);
+	struct ex_error e = { 0 };
+
+	cairo_set_line_width(cr, 0.5);
+	for (int k = 0; k < 3; k++) {   /* top, under the header, bottom */
+		int y = k == 0 ? 100 : k == 1 ? 118 : 200;
+
+		cairo_move_to(cr, 60, y);
+		cairo_line_to(cr, 340, y);
+	}
+	for (int x = 60; x <= 340; x += 140) {
+		cairo_move_to(cr, x, 100);
+		cairo_line_to(cr, x, 200);
+	}
+	cairo_stroke(cr);
+	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(cr, 10);
+	for (int r = 0; r < 6; r++) {
+		double y = r == 0 ? 113 : 132 + 14 * (r - 1);
+
+		cairo_move_to(cr, 66, y);
+		cairo_show_text(cr, name[r]);
+		cairo_move_to(cr, 206, y);
+		cairo_show_text(cr, num[r]);
+	}
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	cairo_surface_destroy(s);
+
+	struct doc *d = tu_read_buf(pdf->str, pdf->len, &e);
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 1);
+	assert_int_equal(d->tables[0].nrows, 6);
+	assert_int_equal(d->tables[0].ncols, 2);
+	for (int r = 0; r < 6; r++) {
+		assert_string_equal(grid_text(&d->tables[0], r, 0), name[r]);
+		assert_string_equal(grid_text(&d->tables[0], r, 1), num[r]);
+	}
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
 /* No table where there is none: prose, lists, two columns, a long report. */
 static void no_false_tables(void **state)
 {
@@ -367,6 +417,7 @@ int main(void)
 		cmocka_unit_test(no_false_tables),
 		cmocka_unit_test(drawn_rules),
 		cmocka_unit_test(sideways_table),
+		cmocka_unit_test(rows_between_rules),
 	};
 
 	return cmocka_run_group_tests_name("PDF reader", tests, NULL, NULL);
