@@ -55,15 +55,11 @@ public:
 		// A line thinner than a pixel still shows as one (cairo's
 		// stroke adjustment): at least 0.72 pt, a pixel at 100 dpi.
 		double w = std::fmax(state->getTransformedLineWidth(), 0.72);
-		const GfxPath *path = state->getPath();
 
-		for (int i = 0; i < path->getNumSubpaths(); i++) {
-			std::vector<double> x, y;
-
-			if (!corners(state, path->getSubpath(i), x, y))
-				continue;
+		each_subpath(state, [&](const std::vector<double> &x, const std::vector<double> &y, bool closed) {
 			size_t n = x.size();
-			for (size_t j = 0; j + 1 < n + (path->getSubpath(i)->isClosed() ? 1 : 0); j++) {
+
+			for (size_t j = 0; j + 1 < n + (closed ? 1 : 0); j++) {
 				size_t k = (j + 1) % n;
 				double x0 = x[j], y0 = y[j], x1 = x[k], y1 = y[k];
 
@@ -71,7 +67,7 @@ public:
 					keep(state, std::fmin(x0, x1) - w / 2, std::fmin(y0, y1) - w / 2,
 					     std::fmax(x0, x1) + w / 2, std::fmax(y0, y1) + w / 2, rgb, 1);
 			}
-		}
+		});
 	}
 
 	void fill(GfxState *state) override { fill_rects(state); }
@@ -86,29 +82,37 @@ private:
 			return;
 		GfxRGB rgb;
 		state->getFillRGB(&rgb);
-		const GfxPath *path = state->getPath();
-
-		for (int i = 0; i < path->getNumSubpaths(); i++) {
-			std::vector<double> x, y;
-
-			if (!corners(state, path->getSubpath(i), x, y))
-				continue;
+		each_subpath(state, [&](const std::vector<double> &x, const std::vector<double> &y, bool) {
 			size_t n = x.size();
 			if (n == 5 && std::fabs(x[4] - x[0]) <= kAxis && std::fabs(y[4] - y[0]) <= kAxis)
 				n = 4;
 			if (n != 4)
-				continue;
+				return;
 			bool upright = true;
 			for (size_t j = 0; j < 4; j++) {
 				size_t k = (j + 1) % 4;
 				upright &= std::fabs(x[k] - x[j]) <= kAxis || std::fabs(y[k] - y[j]) <= kAxis;
 			}
 			if (!upright)
-				continue;
+				return;
 			keep(state, std::fmin(std::fmin(x[0], x[1]), std::fmin(x[2], x[3])),
 			     std::fmin(std::fmin(y[0], y[1]), std::fmin(y[2], y[3])),
 			     std::fmax(std::fmax(x[0], x[1]), std::fmax(x[2], x[3])),
 			     std::fmax(std::fmax(y[0], y[1]), std::fmax(y[2], y[3])), rgb, 0);
+		});
+	}
+
+	// Calls f with the corners of each subpath of the current path that
+	// is straight (see corners) and whether it is closed.
+	template <class F> static void each_subpath(GfxState *state, F f)
+	{
+		const GfxPath *path = state->getPath();
+
+		for (int i = 0; i < path->getNumSubpaths(); i++) {
+			std::vector<double> x, y;
+
+			if (corners(state, path->getSubpath(i), x, y) && !x.empty())
+				f(x, y, path->getSubpath(i)->isClosed());
 		}
 	}
 
