@@ -461,43 +461,50 @@ static int pdf_page_start(struct pdf_ctx *ctx, struct doc *doc, PopplerDocument 
 		if (!poppler_page_get_text_layout(page, &rects, &nrects))
 			nrects = 0;
 		attrs = poppler_page_get_text_attributes(page);
-		/* A page set sideways is read turned upright, as a sideways
-		 * scan is: its boxes in that frame, its rotation recorded. */
-		int turns = text_turns(text, rects, nrects);
-
-		if (turns) {
-			for (guint k = 0; k < nrects; k++) {
-				struct box b = upright((struct box){ (float)rects[k].x1, (float)rects[k].y1,
-								     (float)rects[k].x2, (float)rects[k].y2 },
-						       turns, (float)w, (float)h);
-
-				rects[k] = (PopplerRectangle){ b.x0, b.y0, b.x1, b.y1 };
-			}
-			dp->rotation = turns * 90;
-			pp->lp.width = dp->width = (float)h;
-			pp->lp.height = dp->height = (float)w;
-		}
 		pb.word = g_string_new(NULL);
 		rc = pdf_page_words(&pb, text, rects, nrects, attrs);
-		g_string_free(pb.word, TRUE);
 	}
+	pp->lp.lines = pb.lines;
+	pp->lp.nlines = pb.nlines;
+	/* OCR where the page has no text layer or a garbage one (auto), or
+	 * everywhere. */
+	if (rc == 0 && mode > 0)
+		pp->reason = "always";
+	else if (rc == 0 && mode == 0 && pb.nlines == 0)
+		pp->reason = "no_text_layer";
+	else if (rc == 0 && mode == 0 && garbage_text(&pp->lp))
+		pp->reason = "garbage_text";
+	else if (rc == 0 && mode == 0 && little_text(page, &pp->lp))
+		pp->reason = "little_text";
+	/* A page set sideways that keeps its layer is read again turned
+	 * upright, as a sideways scan is: its boxes in that frame, its
+	 * rotation recorded. (One OCR reads is turned by OCR.) */
+	int turns = rc == 0 && !pp->reason && nrects ? text_turns(text, rects, nrects) : 0;
+
+	if (turns) {
+		for (guint k = 0; k < nrects; k++) {
+			struct box b = upright((struct box){ (float)rects[k].x1, (float)rects[k].y1, (float)rects[k].x2,
+							     (float)rects[k].y2 },
+					       turns, (float)w, (float)h);
+
+			rects[k] = (PopplerRectangle){ b.x0, b.y0, b.x1, b.y1 };
+		}
+		dp->rotation = turns * 90;
+		pp->lp.width = dp->width = (float)h;
+		pp->lp.height = dp->height = (float)w;
+		pb.lines = NULL;   /* the first reading stays in the arena, unused */
+		pb.nlines = pb.cap_lines = 0;
+		rc = pdf_page_words(&pb, text, rects, nrects, attrs);
+		pp->lp.lines = pb.lines;
+		pp->lp.nlines = pb.nlines;
+	}
+	if (pb.word)
+		g_string_free(pb.word, TRUE);
 	poppler_page_free_text_attributes(attrs);
 	g_free(rects);
 	g_free(text);
 	if (rc)
 		return rc;
-	pp->lp.lines = pb.lines;
-	pp->lp.nlines = pb.nlines;
-	/* OCR where the page has no text layer or a garbage one (auto), or
-	 * everywhere. */
-	if (mode > 0)
-		pp->reason = "always";
-	else if (mode == 0 && pb.nlines == 0)
-		pp->reason = "no_text_layer";
-	else if (mode == 0 && garbage_text(&pp->lp))
-		pp->reason = "garbage_text";
-	else if (mode == 0 && little_text(page, &pp->lp))
-		pp->reason = "little_text";
 	if (!pp->reason)
 		return 0;
 	if (!ctx->ocr && !ctx->ocr_failed) {
