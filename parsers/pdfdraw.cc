@@ -5,7 +5,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <new>
 #include <optional>
 #include <vector>
 
@@ -124,17 +123,17 @@ private:
 		int n = sp->getNumPoints();
 
 		for (int j = 0; j < n; j++) {
-			double px, py;
-
-			state->transform(sp->getX(j), sp->getY(j), &px, &py);
 			if (!sp->getCurve(j)) {
+				double px, py;
+
+				state->transform(sp->getX(j), sp->getY(j), &px, &py);
 				x.push_back(px);
 				y.push_back(py);
 				continue;
 			}
-			// a control point: straight if on the line of the points
-			// either side of it, and that line is upright
-			if (x.empty() || j + 1 >= n)
+			// control points: straight if on the line of the points
+			// either side of them, and that line is upright
+			if (x.empty())
 				return false;
 			double qx, qy;
 			int e = j;
@@ -202,8 +201,7 @@ extern "C" struct pdf_draw *pdf_draw_open(const void *buf, size_t n, const char 
 			delete doc;
 			return nullptr;
 		}
-		auto *d = new pdf_draw{ doc };
-		return d;
+		return new pdf_draw{ doc };
 	} catch (...) {
 		return nullptr;
 	}

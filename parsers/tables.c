@@ -203,11 +203,9 @@ static int ruled(const struct segs *s, const int *member, int id, int at, int mi
 	return 0;
 }
 
-/* The dominant colour of a cell, if it is not white: a quarter or more
- * of its pixels (every other one, both ways) in one colour bin of 4
- * bits a channel. */
-/* The same from a page's drawing: the last rectangle filled over the
- * cell's middle that covers a quarter of it, if it is not white. */
+/* A cell's background from a page's drawing: the last rectangle filled
+ * over the cell's middle that covers a quarter of it, if it is not
+ * white. */
 static int drawn_colour(const struct tbl_raster *r, int x0, int y0, int x1, int y1, uint32_t *rgb)
 {
 	float s = (float)r->scale;
@@ -231,9 +229,13 @@ static int drawn_colour(const struct tbl_raster *r, int x0, int y0, int x1, int 
 	return found;
 }
 
+/* The dominant colour of a cell, if it is not white: a quarter or more
+ * of its pixels (every other one, both ways) in one colour bin of 4
+ * bits a channel; from the drawing when there are no pixels. */
 static int cell_colour(const struct tbl_raster *r, int x0, int y0, int x1, int y1, uint32_t *rgb)
 {
 	static const int bins = 4096;
+
 	if (!r->data)
 		return drawn_colour(r, x0, y0, x1, y1, rgb);
 	unsigned short *count = calloc(bins, sizeof(*count));
@@ -358,7 +360,38 @@ static int header_rows(const struct doc_table *t)
 	return t->nrows >= 2 && !digits0 && short0 && (digits_later || prose_later || t->nrows == 2);
 }
 
-static int numeric(const char *s);
+static int numeric(const char *s)
+{
+	if (!s[0])
+		return 0;
+	if (s[0] == '-' || s[0] == '+' || !strncmp(s, "\xE2\x88\x92", 3) || !strncmp(s, "\xE2\x80\x93", 3))
+		s += s[0] == '-' || s[0] == '+' ? 1 : 3;
+	return isdigit((unsigned char)s[0]) || !s[0];
+}
+
+/* A line of numbers through and through ("18 years" is none, nor "3a"). */
+static int numeric_line(const struct doc_line *l)
+{
+	for (size_t w = 0; w < l->nwords; w++) {
+		const char *t = l->words[w].text;
+
+		if (!numeric(t) || isalpha((unsigned char)t[strlen(t) - 1]))
+			return 0;
+	}
+	return l->nwords > 0;
+}
+
+struct band_line {
+	float cy, top, bot;
+	int col, num;
+};
+
+static int cmp_band_line(const void *a, const void *b)
+{
+	float x = ((const struct band_line *)a)->cy, y = ((const struct band_line *)b)->cy;
+
+	return (x > y) - (x < y);
+}
 
 /* Rows a grid leaves to its text: a band between two rules whose cells
  * hold several short lines each, level with lines in the other cells (a
@@ -378,8 +411,8 @@ static int implicit_rows(const struct layout_page *lp, int *ys, int ny, const in
 		if (i + 1 == ny || m >= 250)
 			continue;
 		float y0 = (ys[i] + oy) / s, y1 = (ys[i + 1] + oy) / s;
-		float cy[128], top[128], bot[128];
-		int col[128], numeric_line[128], n = 0, multi = 0, ok = 1;
+		struct band_line ln[128];
+		int n = 0, multi = 0, ok = 1;
 
 		for (size_t k = 0; k < lp->nlines && n < 128; k++) {
 			const struct doc_line *l = &lp->lines[k];
@@ -395,10 +428,7 @@ static int implicit_rows(const struct layout_page *lp, int *ys, int ny, const in
 				continue;
 			if (l->nwords > 4)
 				ok = 0;   /* running text, not a list of entries */
-			numeric_line[n] = 1;
-			for (size_t w = 0; w < l->nwords; w++)
-				numeric_line[n] &= numeric(l->words[w].text);
-			cy[n] = my, top[n] = l->box.y0, bot[n] = l->box.y1, col[n++] = c;
+			ln[n++] = (struct band_line){ my, l->box.y0, l->box.y1, c, numeric_line(l) };
 		}
 		/* Each line level with one in another column; two or more
 		 * columns with two or more lines; numbers among them. */
@@ -406,8 +436,8 @@ static int implicit_rows(const struct layout_page *lp, int *ys, int ny, const in
 			int partner = 0, same = 0;
 
 			for (int b = 0; b < n; b++) {
-				partner |= col[b] != col[a] && fabsf(cy[b] - cy[a]) < 2.0f;
-				same += col[b] == col[a];
+				partner |= ln[b].col != ln[a].col && fabsf(ln[b].cy - ln[a].cy) < 2.0f;
+				same += ln[b].col == ln[a].col;
 			}
 			ok = partner;
 			multi += same >= 2;
@@ -419,39 +449,29 @@ static int implicit_rows(const struct layout_page *lp, int *ys, int ny, const in
 			int here = 0, num = 0;
 
 			for (int a = 0; a < n; a++)
-				if (col[a] == j) {
+				if (ln[a].col == j) {
 					here++;
-					num += numeric_line[a];
+					num += ln[a].num;
 				}
 			numcol |= here >= 3 && num == here;
 		}
 		if (!ok || multi < 4 || !numcol)
 			continue;
 		/* Boundaries halfway between consecutive lines, level lines one. */
-		for (int a = 0; a < n; a++)
-			for (int b = a + 1; b < n; b++)
-				if (cy[b] < cy[a]) {
-					float t;
-					int ti;
-
-					t = cy[a], cy[a] = cy[b], cy[b] = t;
-					t = top[a], top[a] = top[b], top[b] = t;
-					t = bot[a], bot[a] = bot[b], bot[b] = t;
-					ti = col[a], col[a] = col[b], col[b] = ti;
-				}
-		float lo = bot[0];
+		qsort(ln, (size_t)n, sizeof(ln[0]), cmp_band_line);
+		float lo = ln[0].bot;
 
 		for (int a = 1; a < n && m < 250; a++) {
-			if (cy[a] - cy[a - 1] >= 2.0f) {
-				int at = (int)(((lo + top[a]) / 2) * s - oy);
+			if (ln[a].cy - ln[a - 1].cy >= 2.0f) {
+				int at = (int)(((lo + ln[a].top) / 2) * s - oy);
 
 				if (at > out[m - 1] + 2 && at < ys[i + 1] - 2) {
 					out[m] = at;
 					vout[m++] = 1;
 				}
-				lo = bot[a];
+				lo = ln[a].bot;
 			} else
-				lo = fmaxf(lo, bot[a]);
+				lo = fmaxf(lo, ln[a].bot);
 		}
 	}
 	memcpy(ys, out, sizeof(int) * (size_t)m);
@@ -617,7 +637,7 @@ static int frame(const struct segs *hs, const int *hm, struct segs *vs, int **vm
 
 /* The grids the rules hs and vs (in r's pixels) make on lp's page: each
  * group of crossing rules, in order of its top rule, that makes a table
- * (build_table); frees the rules. */
+ * (build_table). The caller frees the rules (frame may add to vs). */
 static int grids(struct doc *doc, struct layout_page *lp, const struct tbl_raster *r, struct segs *hs,
 		 struct segs *vs)
 {
@@ -669,9 +689,6 @@ out:
 	free(parent);
 	free(hm);
 	free(vm);
-	free(hs->v);
-	free(vs->v);
-	hs->v = vs->v = NULL;
 	return rc;
 }
 
@@ -735,8 +752,8 @@ out:
 	return rc;
 }
 
-/* A drawn box as a piece of rule in pixels at scale: horizontal (its
- * length along x) or vertical, if it is ink and thin; 0 if not. */
+/* A drawn box of ink as a piece of a possible rule, in pixels: a0..a1
+ * along it (x for a horizontal one), t0..t1 across. */
 struct piece {
 	float a0, a1, t0, t1;   /* along the rule; across it */
 };
@@ -1059,14 +1076,6 @@ static int cmp_line_x(const void *a, const void *b, void *arg)
 	return (x > y) - (x < y);
 }
 
-static int numeric(const char *s)
-{
-	if (!s[0])
-		return 0;
-	if (s[0] == '-' || s[0] == '+' || !strncmp(s, "\xE2\x88\x92", 3) || !strncmp(s, "\xE2\x80\x93", 3))
-		s += s[0] == '-' || s[0] == '+' ? 1 : 3;
-	return isdigit((unsigned char)s[0]) || !s[0];
-}
 
 /* The column x falls in, or the nearest one. */
 static int column_of(const float *cx0, const float *cx1, int ncols, float x)
@@ -1101,15 +1110,9 @@ static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *ro
 	for (size_t r = r0; r < r1 && body == r0; r++) {
 		size_t nn = 0;
 
-		for (size_t k = 0; k < rows[r].n; k++) {
-			const struct doc_line *l = &lp->lines[rows[r].idx[k]];
-			int all = l->nwords > 0;
-
-			/* every word a number: "18 years" heads a column */
-			for (size_t w = 0; w < l->nwords && all; w++)
-				all = numeric(l->words[w].text) && !isalpha((unsigned char)l->words[w].text[strlen(l->words[w].text) - 1]);
-			nn += all;
-		}
+		/* cells of numbers only: "18 years" heads a column */
+		for (size_t k = 0; k < rows[r].n; k++)
+			nn += numeric_line(&lp->lines[rows[r].idx[k]]);
 		if (nn >= 2 || (nn && rows[r].n == 2))
 			body = r;
 	}
