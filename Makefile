@@ -2,9 +2,13 @@
 CC      ?= cc
 PKGS     = poppler-glib poppler gio-2.0 cairo lept tesseract libxml-2.0 libzip jansson glib-2.0 libpcre2-8
 CFLAGS  ?= -O2 -g
+# The library's ABI version: libextract.so.$(SOVERSION).
+SOVERSION = 1
+VERSION := $(shell sed -n 's/^\#define EX_VERSION "\(.*\)"/\1/p' output/out.h)
 # Kept apart from CFLAGS, which `make asan` and `make tsan` replace on
 # their command lines (where a += here would be ignored).
-XCFLAGS  = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter
+# -fPIC: the same objects make the static and the shared library.
+XCFLAGS  = -std=c11 -D_GNU_SOURCE -fPIC -Wall -Wextra -Werror -Wno-unused-parameter
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 # Tesseract is opened with dlopen at the first OCR page (parsers/ocr.c):
 # its headers at build time, its library by the name it was built with.
@@ -16,20 +20,20 @@ PKG_CFLAGS += -DTESS_SONAME='"$(or $(TESS_SONAME),libtesseract.so.5)"'
 PREFIX  ?= /usr/local
 BUILD   ?= build
 
-LIB_SRC = extract/arena.c extract/error.c extract/doc.c extract/norm.c \
-          extract/pipeline.c parsers/classify.c parsers/layout.c parsers/tables.c parsers/ocr.c parsers/ocrfix.c parsers/pdf.c \
+LIB_SRC = model/arena.c model/error.c model/doc.c model/norm.c \
+          extract/pipeline.c extract/options.c extract/lib.c parsers/classify.c parsers/layout.c parsers/page.c parsers/tables.c parsers/scan.c parsers/ocr.c parsers/image.c parsers/ocrfix.c parsers/pdf.c \
           parsers/odt.c parsers/txt.c patterns/set.c patterns/header.c patterns/quantity.c patterns/values.c patterns/rating.c patterns/doctype.c patterns/protocol.c patterns/survey.c patterns/pack.c patterns/contents.c output/json.c output/text.c output/csv.c
 # The one C++ file: poppler's core interpreter for what a page draws.
 LIB_CXX = parsers/pdfdraw.cc
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(LIB_CXX:%.cc=$(BUILD)/obj/%.o)
-TESTS   = test_arena test_norm test_classify test_txt test_odt test_pdf test_json test_sniff test_header test_threads test_quantity test_values test_pack test_ocrfix
+TESTS   = test_lib test_arena test_norm test_classify test_txt test_odt test_pdf test_json test_sniff test_header test_threads test_quantity test_values test_pack test_ocrfix
 TEST_BIN = $(TESTS:%=$(BUILD)/tests/%)
 FUZZ    = fuzz_pdf fuzz_odt fuzz_txt fuzz_image
 
-.PHONY: all help deps demo test check unit golden badinput robustness fidelity \
-        layering asan tsan bench bench-ocr bench-values bench-tables corpus-holdout corpus-tables install clean corpus regolden fuzz fuzz-replay
+.PHONY: all help deps demo test check unit golden badinput robustness fidelity install-test \
+        layering asan tsan bench bench-batch bench-ocr bench-values bench-tables corpus-holdout corpus-tables install clean corpus regolden fuzz fuzz-replay
 
-all: $(BUILD)/extract
+all: $(BUILD)/extract $(BUILD)/libextract.so.$(SOVERSION)
 
 help:
 	@echo "make            build build/extract"
@@ -39,6 +43,7 @@ help:
 	@echo "make asan       build with ASan+UBSan and run the tests and fuzz replay"
 	@echo "make tsan       documents in parallel threads under ThreadSanitizer (library and --jobs)"
 	@echo "make bench      time extract against pdftotext on the 100+ page PDF"
+	@echo "make bench-batch   20 one-page scans at -j 2 (REF=other/extract to compare)"
 	@echo "make bench-values  precision and recall on held-out documents"
 	@echo "make bench-tables  table detection and cells: own corpus and peer suites"
 	@echo "make bench-ocr     OCR character error rate and speed against the tesseract CLI"
@@ -65,7 +70,7 @@ $(BUILD)/obj/%.o: %.c
 
 # C++ as strict as the C; CXX follows CC (g++ with gcc, clang++ with clang).
 CXX      = $(if $(findstring clang,$(CC)),clang++,g++)
-XCXXFLAGS = -std=c++17 -Wall -Wextra -Werror -Wno-unused-parameter
+XCXXFLAGS = -std=c++17 -fPIC -Wall -Wextra -Werror -Wno-unused-parameter
 
 $(BUILD)/obj/%.o: %.cc
 	@mkdir -p $(dir $@)
@@ -74,8 +79,19 @@ $(BUILD)/obj/%.o: %.cc
 $(BUILD)/libextract.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
+# The shared library exports extract_* alone (extract/extract.map).
+$(BUILD)/libextract.so.$(SOVERSION): $(LIB_OBJ) extract/extract.map
+	$(CC) $(CFLAGS) -shared -Wl,-soname,libextract.so.$(SOVERSION) \
+		-Wl,--version-script=extract/extract.map -Wl,--no-undefined -o $@ $(LIB_OBJ) $(PKG_LIBS)
+	ln -sf libextract.so.$(SOVERSION) $(BUILD)/libextract.so
+
+# The program links the static library (one file to install and copy).
 $(BUILD)/extract: $(BUILD)/obj/extract/main.o $(BUILD)/libextract.a
 	$(CC) $(CFLAGS) $(XCFLAGS) -o $@ $^ $(PKG_LIBS)
+
+# extract.pc names the prefix it is installed under: made at install.
+PC_SED = -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
+	 -e 's|@REQUIRES@|$(LINK_PKGS)|' -e 's|@LIBS@|-lstdc++ -ldl -lm|'
 
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libextract.a tests/testutil.h
 	@mkdir -p $(dir $@)
@@ -103,7 +119,7 @@ $(BUILD)/tests/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libextract.a
 	$(CC) $(CFLAGS) $(XCFLAGS) $(PKG_CFLAGS) -o $@ $< tests/fuzz/replay.c $(BUILD)/libextract.a $(PKG_LIBS)
 
 # Every test group; the last line is the total: "N passed, N failed".
-check: $(BUILD)/extract $(TEST_BIN) $(BUILD)/tests/jsoncmp $(BUILD)/tests/cer $(BUILD)/tests/mkscan \
+check: $(BUILD)/extract $(BUILD)/libextract.so.$(SOVERSION) $(TEST_BIN) $(BUILD)/tests/jsoncmp $(BUILD)/tests/cer $(BUILD)/tests/mkscan \
        $(BUILD)/tests/degrade \
        $(FUZZ:%=$(BUILD)/tests/fuzz/%)
 	@sh tests/check.sh $(BUILD)
@@ -166,6 +182,10 @@ fuzz:
 bench: $(BUILD)/extract
 	@sh tests/bench.sh $(BUILD)/extract
 
+# REF=path/to/extract: an earlier build run in the same rounds.
+bench-batch: $(BUILD)/extract
+	@/usr/bin/python3 tests/bench_batch.py $(BUILD)/extract
+
 bench-tables: $(BUILD)/extract
 	@/usr/bin/python3 tests/bench_tables.py $(BUILD)/extract
 
@@ -191,12 +211,22 @@ corpus-holdout:
 regolden: $(BUILD)/extract $(BUILD)/tests/jsoncmp
 	@sh tests/golden.sh $(BUILD)/extract --update
 
-install: $(BUILD)/extract
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/extract \
-		$(DESTDIR)$(PREFIX)/share/man/man1
+# Binary, libraries (shared with its soname link, static), header,
+# extract.pc, man pages, schema and the shipped pattern packs.
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include \
+		$(DESTDIR)$(PREFIX)/share/extract/patterns $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/man/man3
 	install -m 755 $(BUILD)/extract $(DESTDIR)$(PREFIX)/bin/extract
+	install -m 755 $(BUILD)/libextract.so.$(SOVERSION) $(DESTDIR)$(PREFIX)/lib/
+	ln -sf libextract.so.$(SOVERSION) $(DESTDIR)$(PREFIX)/lib/libextract.so
+	install -m 644 $(BUILD)/libextract.a $(DESTDIR)$(PREFIX)/lib/
+	sed $(PC_SED) extract/extract.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/extract.pc
+	install -m 644 include/extract.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 output/schema.json $(DESTDIR)$(PREFIX)/share/extract/schema.json
+	install -m 644 patterns/packs/*.pat $(DESTDIR)$(PREFIX)/share/extract/patterns/
 	install -m 644 extract/extract.1 $(DESTDIR)$(PREFIX)/share/man/man1/extract.1
+	install -m 644 extract/extract.3 $(DESTDIR)$(PREFIX)/share/man/man3/extract.3
 
 clean:
 	rm -rf build build-asan build-fuzz build-tsan

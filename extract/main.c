@@ -1,6 +1,5 @@
 /* main.c: the extract command line. */
 #include <errno.h>
-#include <getopt.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,18 +8,16 @@
 #include <unistd.h>
 
 #include "../output/out.h"
+#include "../parsers/ocr.h"
 #include "../patterns/pat.h"
-#include "doc.h"
+#include "../model/doc.h"
+#include "options.h"
 #include "pipeline.h"
 
-enum cli_format { CLI_JSON, CLI_NDJSON, CLI_TEXT, CLI_MARKDOWN, CLI_CSV };
-
+/* The command line: its options, and whether -o names a directory. */
 struct cli {
-	enum cli_format format;
-	const char *out;      /* -o: file or directory */
+	struct ex_options o;
 	int out_dir;
-	int compact, debug, furniture, tables_only;
-	struct doc_read_opts ro;
 };
 
 static void usage(FILE *f)
@@ -54,46 +51,20 @@ static void usage(FILE *f)
 	      "Exit status: 0 all inputs done, 1 some inputs failed, 2 usage error.\n", f);
 }
 
-static int parse_pages(const char *s, struct doc_read_opts *ro)
+static const char *ext_for(enum ex_format f)
 {
-	char *end;
-	long a = strtol(s, &end, 10), b;
-
-	if (end == s || a < 1 || a > 1000000)
-		return -1;
-	if (*end == '\0') {
-		ro->first_page = ro->last_page = (int)a;
-		return 0;
-	}
-	if (*end != '-')
-		return -1;
-	s = end + 1;
-	if (*s == '\0') {
-		ro->first_page = (int)a;
-		return 0;
-	}
-	b = strtol(s, &end, 10);
-	if (*end || b < a || b > 1000000)
-		return -1;
-	ro->first_page = (int)a;
-	ro->last_page = (int)b;
-	return 0;
-}
-
-static const char *ext_for(enum cli_format f)
-{
-	return f == CLI_TEXT ? ".txt" : f == CLI_MARKDOWN ? ".md" : f == CLI_CSV ? ".csv" : ".json";
+	return f == EX_FMT_TEXT ? ".txt" : f == EX_FMT_MARKDOWN ? ".md" : f == EX_FMT_CSV ? ".csv" : ".json";
 }
 
 static char *render(const struct doc *d, const struct cli *c)
 {
-	struct out_opts o = { .compact = c->compact || c->format == CLI_NDJSON,
-			      .furniture = c->furniture, .tables_only = c->tables_only };
+	struct out_opts o = { .compact = c->o.compact || c->o.format == EX_FMT_NDJSON,
+			      .furniture = c->o.furniture, .tables_only = c->o.tables_only };
 
-	switch (c->format) {
-	case CLI_CSV: return out_csv(d, &o);
-	case CLI_TEXT: return out_text(d, &o);
-	case CLI_MARKDOWN: return out_markdown(d, &o);
+	switch (c->o.format) {
+	case EX_FMT_CSV: return out_csv(d, &o);
+	case EX_FMT_TEXT: return out_text(d, &o);
+	case EX_FMT_MARKDOWN: return out_markdown(d, &o);
 	default: return out_json(d, &o);
 	}
 }
@@ -147,21 +118,21 @@ static const char *base_name(const char *path)
 static char *out_path(const struct cli *c, const char *input)
 {
 	const char *b = base_name(input);
-	size_t n = strlen(c->out) + strlen(b) + 16;
+	size_t n = strlen(c->o.out) + strlen(b) + 16;
 	char *p = malloc(n);
 
 	if (p)
-		snprintf(p, n, "%s/%s%s", c->out, b, ext_for(c->format));
+		snprintf(p, n, "%s/%s%s", c->o.out, b, ext_for(c->o.format));
 	return p;
 }
 
 static void report(const struct cli *c, const char *path, const struct ex_error *e)
 {
-	if (c->debug && e->src)
+	if (c->o.debug && e->src)
 		fprintf(stderr, "extract: %s: %s (%s:%d)\n", path, e->msg, e->src, e->line);
 	else
 		fprintf(stderr, "extract: %s: %s\n", path, e->msg);
-	if (c->format == CLI_NDJSON && !c->out) {
+	if (c->o.format == EX_FMT_NDJSON && !c->o.out) {
 		char *s = out_json_error(path, out_error_code_name(e->code), e->msg, 1);
 
 		if (s) {
@@ -176,8 +147,8 @@ static int emit(const struct cli *c, const char *input, const char *s, struct ex
 {
 	char why[512];
 
-	if (c->out) {
-		char *p = c->out_dir ? out_path(c, input) : strdup(c->out);
+	if (c->o.out) {
+		char *p = c->out_dir ? out_path(c, input) : strdup(c->o.out);
 		int rc;
 
 		if (!p)
@@ -214,7 +185,7 @@ static void produce(const struct cli *c, struct job *j)
 		j->rc = EX_FAIL(&j->e, EX_ENOMEM, "out of memory");
 		return;
 	}
-	j->rc = ex_process_file(d, j->path, &c->ro, &j->e);
+	j->rc = ex_process_file(d, j->path, &c->o.ro, &j->e);
 	if (j->rc == 0) {
 		j->out = render(d, c);
 		if (!j->out)
@@ -268,7 +239,7 @@ static void *worker(void *arg)
 	}
 }
 
-static int run_all(const struct cli *c, char **paths, int n, int njobs)
+static int run_all(const struct cli *c, const char *const *paths, int n, int njobs)
 {
 	struct pool p = { .c = c, .n = n, .window = 2 * njobs };
 	pthread_t th[64];
@@ -314,22 +285,6 @@ static int run_all(const struct cli *c, char **paths, int n, int njobs)
 	return failed;
 }
 
-static int parse_format(const char *s, enum cli_format *f)
-{
-	static const struct { const char *name; enum cli_format f; } tab[] = {
-		{ "json", CLI_JSON }, { "ndjson", CLI_NDJSON },
-		{ "text", CLI_TEXT }, { "markdown", CLI_MARKDOWN }, { "md", CLI_MARKDOWN },
-		{ "csv", CLI_CSV },
-	};
-
-	for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
-		if (strcmp(s, tab[i].name) == 0) {
-			*f = tab[i].f;
-			return 0;
-		}
-	return -1;
-}
-
 static int is_dir(const char *p)
 {
 	struct stat sb;
@@ -337,158 +292,110 @@ static int is_dir(const char *p)
 	return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
 }
 
+/* Compiles the built-in patterns and the packs: NULL, said on stderr,
+ * when a pack is bad (its values would be missing from every document). */
+static struct pat_set *patterns(const struct ex_options *o)
+{
+	struct ex_error e = { 0 };
+	struct pat_set *ps = pat_set_new(&e);
+
+	for (int i = 0; ps && i < o->npacks; i++)
+		if (pat_pack_load(ps, o->packs[i], &e) < 0)
+			goto bad;
+	if (ps && !o->no_default_patterns && pat_pack_load_default(ps, &e) < 0)
+		goto bad;
+	if (ps)
+		return ps;
+bad:
+	fprintf(stderr, "extract: %s\n", e.msg);
+	pat_set_free(ps);
+	return NULL;
+}
+
+/* Whether -o is usable for n inputs (a directory is made when it ends
+ * with '/'); says why not on stderr. */
+static int check_output(struct cli *c, int n)
+{
+	if (c->o.out) {
+		size_t l = strlen(c->o.out);
+
+		c->out_dir = is_dir(c->o.out) || (l && c->o.out[l - 1] == '/');
+		if (c->out_dir && !is_dir(c->o.out) && mkdir(c->o.out, 0777) < 0) {
+			fprintf(stderr, "extract: %s: cannot create directory: %s\n", c->o.out, strerror(errno));
+			return -1;
+		}
+		if (!c->out_dir && n > 1) {
+			fprintf(stderr, "extract: -o %s names a file, but there are %d inputs: give a directory\n",
+				c->o.out, n);
+			return -1;
+		}
+	} else if (c->o.format == EX_FMT_JSON && n > 1) {
+		fprintf(stderr, "extract: %d inputs: use --ndjson for one JSON object per line, or -o DIR\n", n);
+		return -1;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
-	enum { O_NDJSON = 256, O_COMPACT, O_PAGES, O_PASSWORD, O_DEBUG, O_FURNITURE, O_PATTERNS,
-	       O_NO_DEFAULT, O_TABLES, O_NO_TABLES, O_OCR, O_LANG, O_DPI, O_NO_CORRECT, O_JOBS };
-	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "ndjson", no_argument, NULL, O_NDJSON },
-		{ "compact", no_argument, NULL, O_COMPACT },
-		{ "pages", required_argument, NULL, O_PAGES },
-		{ "password", required_argument, NULL, O_PASSWORD },
-		{ "furniture", no_argument, NULL, O_FURNITURE },
-		{ "tables", no_argument, NULL, O_TABLES },
-		{ "no-tables", no_argument, NULL, O_NO_TABLES },
-		{ "ocr", required_argument, NULL, O_OCR },
-		{ "lang", required_argument, NULL, O_LANG },
-		{ "dpi", required_argument, NULL, O_DPI },
-		{ "no-correct", no_argument, NULL, O_NO_CORRECT },
-		{ "jobs", required_argument, NULL, 'j' },
-		{ "patterns", required_argument, NULL, O_PATTERNS },
-		{ "no-default-patterns", no_argument, NULL, O_NO_DEFAULT },
-		{ "debug", no_argument, NULL, O_DEBUG },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct cli c = { .format = CLI_JSON };
-	const char *packs[64];
+	struct cli c = { .o.format = EX_FMT_JSON };
+	const char **inputs = calloc((size_t)argc + 1, sizeof(*inputs));
+	struct pat_set *ps;
+	char why[300];
+	int njobs, failed;
 
-	int opt, failed = 0, ninputs, npacks = 0, no_default = 0, njobs = 0;
-
-	while ((opt = getopt_long(argc, argv, "o:f:j:hV", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'o': c.out = optarg; break;
-		case 'f':
-			if (parse_format(optarg, &c.format) < 0) {
-				fprintf(stderr, "extract: unknown format '%s' (json, ndjson, text, markdown, csv)\n", optarg);
-				return 2;
-			}
-			break;
-		case O_NDJSON: c.format = CLI_NDJSON; break;
-		case O_COMPACT: c.compact = 1; break;
-		case O_PAGES:
-			if (parse_pages(optarg, &c.ro) < 0) {
-				fprintf(stderr, "extract: --pages wants N, A-B or A-, got '%s'\n", optarg);
-				return 2;
-			}
-			break;
-		case O_PASSWORD: c.ro.password = optarg; break;
-		case O_FURNITURE: c.furniture = 1; break;
-		case O_TABLES: c.tables_only = 1; break;
-		case O_NO_TABLES: c.ro.no_tables = 1; break;
-		case O_OCR:
-			if (!strcmp(optarg, "auto"))
-				c.ro.ocr = 0;
-			else if (!strcmp(optarg, "always"))
-				c.ro.ocr = 1;
-			else if (!strcmp(optarg, "never"))
-				c.ro.ocr = -1;
-			else {
-				fprintf(stderr, "extract: --ocr wants auto, always or never, got '%s'\n", optarg);
-				return 2;
-			}
-			break;
-		case O_LANG: c.ro.lang = optarg; break;
-		case O_NO_CORRECT: c.ro.no_correct = 1; break;
-		case 'j':
-			njobs = atoi(optarg);
-			if (njobs < 1 || njobs > 64) {
-				fprintf(stderr, "extract: --jobs wants 1 to 64, got '%s'\n", optarg);
-				return 2;
-			}
-			break;
-		case O_DPI:
-			c.ro.dpi = atoi(optarg);
-			if (c.ro.dpi < 72 || c.ro.dpi > 1200) {
-				fprintf(stderr, "extract: --dpi wants 72 to 1200, got '%s'\n", optarg);
-				return 2;
-			}
-			break;
-		case O_PATTERNS:
-			if (npacks == 64) {
-				fprintf(stderr, "extract: at most 64 --patterns\n");
-				return 2;
-			}
-			packs[npacks++] = optarg;
-			break;
-		case O_NO_DEFAULT: no_default = 1; break;
-		case O_DEBUG: c.debug = 1; break;
-		case 'h': usage(stdout); return 0;
-		case 'V': printf("extract %s (schema %s)\n", EX_VERSION, EX_SCHEMA); return 0;
-		default: usage(stderr); return 2;
-		}
+	if (!inputs) {
+		fprintf(stderr, "extract: out of memory\n");
+		return 2;
 	}
-	ninputs = argc - optind;
-	if (ninputs == 0) {
+	if (ex_options_parse(argc - 1, (const char *const *)argv + 1, inputs, &c.o, why, sizeof(why)) < 0) {
+		fprintf(stderr, "extract: %s\n", why);
 		usage(stderr);
+		free(inputs);
 		return 2;
 	}
-	if (c.out) {
-		size_t l = strlen(c.out);
-
-		c.out_dir = is_dir(c.out) || (l && c.out[l - 1] == '/');
-		if (c.out_dir && !is_dir(c.out) && mkdir(c.out, 0777) < 0) {
-			fprintf(stderr, "extract: %s: cannot create directory: %s\n", c.out, strerror(errno));
-			return 2;
-		}
-		if (!c.out_dir && ninputs > 1) {
-			fprintf(stderr, "extract: -o %s names a file, but there are %d inputs: give a directory\n",
-				c.out, ninputs);
-			return 2;
-		}
-	} else if (c.format == CLI_JSON && ninputs > 1) {
-		fprintf(stderr, "extract: %d inputs: use --ndjson for one JSON object per line, or -o DIR\n",
-			ninputs);
+	if (c.o.help || c.o.version) {
+		if (c.o.help)
+			usage(stdout);
+		else
+			printf("extract %s (schema %s)\n", EX_VERSION, EX_SCHEMA);
+		free(inputs);
+		return 0;
+	}
+	if (c.o.ninputs == 0) {
+		usage(stderr);
+		free(inputs);
 		return 2;
 	}
-	{
-		struct ex_error e = { 0 };
-		struct pat_set *ps = pat_set_new(&e);
-
-		if (!ps) {
-			fprintf(stderr, "extract: %s\n", e.msg);
-			return 2;
-		}
-		/* A bad pattern pack stops the run before any input: its
-		 * values would be missing from every document. */
-		for (int i = 0; i < npacks; i++)
-			if (pat_pack_load(ps, packs[i], &e) < 0) {
-				fprintf(stderr, "extract: %s\n", e.msg);
-				pat_set_free(ps);
-				return 2;
-			}
-		if (!no_default && pat_pack_load_default(ps, &e) < 0) {
-			fprintf(stderr, "extract: %s\n", e.msg);
-			pat_set_free(ps);
-			return 2;
-		}
-		c.ro.patterns = ps;
-		if (njobs <= 0) {
-			long cores = sysconf(_SC_NPROCESSORS_ONLN);
-
-			njobs = cores > 0 ? (int)(cores < 8 ? cores : 8) : 1;
-		}
-		/* N at a time: inputs first; what inputs leave over goes to
-		 * the pages of each document that OCR reads (one scan: its
-		 * pages N at a time). */
-		c.ro.ocr_workers = njobs > ninputs ? njobs / ninputs : 1;
-		if (njobs > ninputs)
-			njobs = ninputs;
-		failed = run_all(&c, argv + optind, ninputs, njobs);
+	if (check_output(&c, c.o.ninputs) < 0 || !(ps = patterns(&c.o))) {
+		free(inputs);
+		return 2;
+	}
+	c.o.ro.patterns = ps;
+	/* OCR engines and the word list, made once for the run when a page
+	 * first needs them, shared by every input. */
+	c.o.ro.ocr_service = ocr_service_new(c.o.ro.lang, c.o.ro.no_correct);
+	if (!c.o.ro.ocr_service) {
+		fprintf(stderr, "extract: out of memory\n");
 		pat_set_free(ps);
+		free(inputs);
+		return 2;
 	}
+	njobs = c.o.jobs;
+	if (njobs <= 0) {
+		long cores = sysconf(_SC_NPROCESSORS_ONLN);
+
+		njobs = cores > 0 ? (int)(cores < 8 ? cores : 8) : 1;
+	}
+	/* N at a time: inputs first; what inputs leave over goes to the
+	 * pages of each document that OCR reads (one scan: its pages N at a
+	 * time). */
+	c.o.ro.ocr_workers = njobs > c.o.ninputs ? njobs / c.o.ninputs : 1;
+	if (njobs > c.o.ninputs)
+		njobs = c.o.ninputs;
+	failed = run_all(&c, c.o.inputs, c.o.ninputs, njobs);
+	ocr_service_free(c.o.ro.ocr_service);
+	pat_set_free(ps);
+	free(inputs);
 	return failed ? 1 : 0;
 }

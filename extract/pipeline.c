@@ -10,12 +10,12 @@
 #include <pthread.h>
 #include <time.h>
 
-#include "../parsers/ocr.h"
+#include "../parsers/image.h"
 #include "../parsers/odt.h"
 #include "../parsers/pdf.h"
 #include "../parsers/txt.h"
 #include "../patterns/pat.h"
-#include "norm.h"
+#include "../model/norm.h"
 
 static int has_prefix(const unsigned char *b, size_t n, const char *p, size_t pn)
 {
@@ -124,7 +124,7 @@ static int read_any(struct doc *doc, const void *buf, size_t n,
 	case DOC_FMT_IMAGE:
 		if (opts && opts->ocr < 0)
 			return EX_FAIL(err, EX_EFORMAT, "an image, and --ocr never was given");
-		return ocr_read_image(doc, buf, n, opts, err);
+		return image_read(doc, buf, n, opts, err);
 	default:
 		return EX_FAIL(err, EX_EFORMAT, "%s", unknown_reason(buf, n));
 	}
@@ -155,7 +155,7 @@ static int run_patterns(struct doc *doc, const struct doc_read_opts *opts, struc
 	for (size_t i = 0; i < sizeof(passes) / sizeof(passes[0]) && rc == 0; i++)
 		rc = passes[i](ps, doc);
 	pat_set_free(own);
-	return rc < 0 ? EX_FAIL(err, rc, "out of memory") : 0;
+	return rc < 0 ? EX_FAIL_CODE(err, rc) : 0;
 }
 
 int ex_process_buffer(struct doc *doc, const void *buf, size_t n,
@@ -219,26 +219,32 @@ static void tz_once(void)
 	tzset();
 }
 
-int ex_process_file(struct doc *doc, const char *path,
-		    const struct doc_read_opts *opts, struct ex_error *err)
+int ex_process_named(struct doc *doc, const char *name, const void *buf, size_t n,
+		     const struct doc_read_opts *opts, struct ex_error *err)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	gchar *sum;
 
 	pthread_once(&once, tz_once);
-	size_t n = 0;
-	char *buf = read_file(path, &n, err);
-	gchar *sum;
-	int rc;
-
-	if (!buf)
-		return err->code;
-	doc->src.path = norm_text(doc->arena, path, strlen(path));
+	doc->src.path = norm_text(doc->arena, name, strlen(name));
 	doc->src.bytes = n;
 	sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)buf, n);
 	if (sum)
 		snprintf(doc->src.sha256, sizeof(doc->src.sha256), "%s", sum);
 	g_free(sum);
-	rc = ex_process_buffer(doc, buf, n, opts, err);
+	return ex_process_buffer(doc, buf, n, opts, err);
+}
+
+int ex_process_file(struct doc *doc, const char *path,
+		    const struct doc_read_opts *opts, struct ex_error *err)
+{
+	size_t n = 0;
+	char *buf = read_file(path, &n, err);
+	int rc;
+
+	if (!buf)
+		return err->code;
+	rc = ex_process_named(doc, path, buf, n, opts, err);
 	free(buf);
 	return rc;
 }

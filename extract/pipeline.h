@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-#include "doc.h"
+#include "../model/doc.h"
 
 #define EX_MAX_INPUT ((size_t)2 << 30)   /* 2 GiB */
 
@@ -16,6 +16,11 @@ enum doc_format ex_sniff(const unsigned char *buf, size_t n);
 /* Reads buf (already in memory) into doc. src fields must be set. */
 int ex_process_buffer(struct doc *doc, const void *buf, size_t n,
 		      const struct doc_read_opts *opts, struct ex_error *err);
+
+/* Reads buf as the input called name (its source path): size, sha256,
+ * format, content. */
+int ex_process_named(struct doc *doc, const char *name, const void *buf, size_t n,
+		     const struct doc_read_opts *opts, struct ex_error *err);
 
 /* Reads the file at path into doc: size, sha256, format, content. */
 int ex_process_file(struct doc *doc, const char *path,

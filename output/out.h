@@ -5,7 +5,7 @@
 #ifndef EX_OUT_H
 #define EX_OUT_H
 
-#include "../extract/doc.h"
+#include "../model/doc.h"
 
 #define EX_SCHEMA "extract/1"
 #define EX_VERSION "0.1.0"

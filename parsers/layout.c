@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../extract/norm.h"
+#include "../model/norm.h"
 #include "classify.h"
 
 static float line_size(const struct doc_line *l)

@@ -4,7 +4,7 @@
 #ifndef EX_LAYOUT_H
 #define EX_LAYOUT_H
 
-#include "../extract/doc.h"
+#include "../model/doc.h"
 
 /* Lines of one page, in the order the text layer gives them. */
 struct layout_page {

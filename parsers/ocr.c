@@ -1,8 +1,7 @@
-/* ocr.c: Tesseract into the document model. */
+/* ocr.c: Tesseract, as a service shared by documents; see ocr.h. */
 #include "ocr.h"
 
 #include <glib.h>
-#include <leptonica/allheaders.h>
 #include <limits.h>
 #include <math.h>
 #include <pthread.h>
@@ -12,8 +11,9 @@
 #include <dlfcn.h>
 #include <tesseract/capi.h>
 
-#include "../extract/norm.h"
+#include "../model/norm.h"
 #include "ocrfix.h"
+#include "scan.h"
 
 #define OCR_WORDLIST "/usr/share/dict/swedish"   /* Debian's wswedish */
 #define OCR_MAX_WORKERS 8
@@ -32,14 +32,14 @@ struct ocr_word {
 /* One page through the pool: queued, recognised by a worker, taken. */
 struct ocr_job {
 	int ticket;
-	PIX *pix;           /* the page as submitted; freed once read */
+	struct Pix *pix;    /* the page as submitted; taken by scan_prepare */
 	double scale;       /* pixels per point */
 	int done, failed;
-	PIX *img, *flat;    /* upright, level page and its flattened grey */
+	struct scan_page sp;   /* upright, level page and its flattened grey */
+	struct page_raster raster;   /* sp for the table finder, made when asked */
 	struct ocr_word *words;
 	size_t nwords;
-	int turns;          /* quarter turns clockwise the scan was at */
-	float skew, conf;
+	float conf;
 	struct ocr_job *next;
 };
 
@@ -101,10 +101,20 @@ missing:
 	dlclose(h);
 }
 
-struct ocr_pool {
+struct ocr_service {
 	char *lang;
+	int no_correct;
+	pthread_mutex_t mu;
+	TessBaseAPI **idle;      /* engines made and not in use */
+	size_t nidle, cap;
 	struct ocr_dict *dict;   /* Swedish words; NULL: no correction */
-	TessBaseAPI *first;      /* made by ocr_pool_new, so missing data shows at once */
+	int dict_read;
+};
+
+struct ocr_pool {
+	struct ocr_service *s;
+	struct ocr_service *own;  /* the pool's own service, when opts gave none */
+	TessBaseAPI *first;      /* taken by ocr_pool_new, so missing data shows at once */
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	struct ocr_job *jobs;    /* every job not yet taken, in ticket order */
@@ -136,60 +146,80 @@ static void engine_free(TessBaseAPI *api)
 	}
 }
 
-/* cairo's ARGB32 (0xAARRGGBB) into a 32-bit leptonica image
- * (0xRRGGBB00). */
-static PIX *pix_from_raster(const struct tbl_raster *r)
+struct ocr_service *ocr_service_new(const char *lang, int no_correct)
 {
-	PIX *p = pixCreate(r->width, r->height, 32);
-	l_uint32 *data;
-	int wpl;
+	struct ocr_service *s = calloc(1, sizeof(*s));
 
-	if (!p)
+	if (!s || !(s->lang = strdup(lang ? lang : "swe+eng"))) {
+		free(s);
 		return NULL;
-	data = pixGetData(p);
-	wpl = pixGetWpl(p);
-	for (int y = 0; y < r->height; y++) {
-		const uint32_t *row = (const uint32_t *)(r->data + (size_t)y * (size_t)r->stride);
-		l_uint32 *line = data + (size_t)y * (size_t)wpl;
-
-		for (int x = 0; x < r->width; x++)
-			line[x] = row[x] << 8;
 	}
-	pixSetResolution(p, (l_int32)(r->scale * 72 + 0.5), (l_int32)(r->scale * 72 + 0.5));
-	return p;
+	s->no_correct = no_correct;
+	pthread_mutex_init(&s->mu, NULL);
+	return s;
 }
 
-/* The ARGB32 raster tables.c reads, from the upright page img (grey or
- * colour) and its flattened grey: coloured pixels (a rating's fill) as
- * they are, the rest from the flattened page, where a grey fill is
- * white and no longer hides the rules around it. Free r->data. */
-static int table_raster(PIX *img, PIX *flat, double scale, struct tbl_raster *r)
+void ocr_service_free(struct ocr_service *s)
 {
-	int colour = pixGetDepth(img) == 32;
-	int w = pixGetWidth(flat), h = pixGetHeight(flat), fwpl = pixGetWpl(flat);
-	int cwpl = colour ? pixGetWpl(img) : 0;
-	l_uint32 *fd = pixGetData(flat), *cd = colour ? pixGetData(img) : NULL;
-	uint32_t *out = malloc(sizeof(*out) * (size_t)w * (size_t)h);
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->nidle; i++)
+		engine_free(s->idle[i]);
+	free(s->idle);
+	ocr_dict_free(s->dict);
+	pthread_mutex_destroy(&s->mu);
+	free(s->lang);
+	free(s);
+}
 
-	if (!out)
-		return -1;
-	for (int y = 0; y < h; y++) {
-		const l_uint32 *fl = fd + (size_t)y * (size_t)fwpl;
-		const l_uint32 *cl = cd ? cd + (size_t)y * (size_t)cwpl : NULL;
-		uint32_t *o = out + (size_t)y * (size_t)w;
+/* An engine for one thread's use: one kept from an earlier page or
+ * document, or a new one; NULL when the language data is missing. */
+static TessBaseAPI *engine_get(struct ocr_service *s)
+{
+	TessBaseAPI *api = NULL;
 
-		for (int x = 0; x < w; x++) {
-			uint32_t g = GET_DATA_BYTE(fl, x);
+	pthread_mutex_lock(&s->mu);
+	if (s->nidle)
+		api = s->idle[--s->nidle];
+	pthread_mutex_unlock(&s->mu);
+	return api ? api : engine_new(s->lang);
+}
 
-			if (cl && tbl_coloured(cl[x] >> 8))
-				o[x] = 0xFF000000u | cl[x] >> 8;
-			else
-				o[x] = 0xFF000000u | g << 16 | g << 8 | g;
+/* An engine given back, kept for the next page that needs one. */
+static void engine_put(struct ocr_service *s, TessBaseAPI *api)
+{
+	if (!api)
+		return;
+	pthread_mutex_lock(&s->mu);
+	if (s->nidle == s->cap) {
+		size_t ncap = s->cap ? 2 * s->cap : 4;
+		TessBaseAPI **v = realloc(s->idle, ncap * sizeof(*v));
+
+		if (v) {
+			s->idle = v;
+			s->cap = ncap;
 		}
 	}
-	*r = (struct tbl_raster){ .data = (const unsigned char *)out, .width = w, .height = h,
-				  .stride = w * 4, .scale = scale };
-	return 0;
+	if (s->nidle < s->cap) {
+		s->idle[s->nidle++] = api;
+		api = NULL;
+	}
+	pthread_mutex_unlock(&s->mu);
+	engine_free(api);   /* no room to keep it */
+}
+
+/* The word list, read at the first document that needs it. */
+static const struct ocr_dict *service_dict(struct ocr_service *s)
+{
+	pthread_mutex_lock(&s->mu);
+	if (!s->dict_read && !s->no_correct) {
+		const char *path = getenv("EXTRACT_WORDLIST");
+
+		s->dict = ocr_dict_load(path ? path : OCR_WORDLIST);
+	}
+	s->dict_read = 1;
+	pthread_mutex_unlock(&s->mu);
+	return s->dict;
 }
 
 static int cmp_float(const void *a, const void *b)
@@ -255,149 +285,6 @@ static int split_lines(struct arena *a, struct doc_line **lines, size_t *nlines)
 	return 0;
 }
 
-/* The page with its background flattened to white: coloured table
- * cells (a rating's green or red is mid-grey in a scan) otherwise read to
- * Tesseract as pictures, and their text is lost. The background is the
- * page closed with a square of 1/20 inch, wider than any stroke of body
- * text (so it keeps a cell's edge sharp, where a tiled estimate smears
- * it); each pixel is divided by it. Where the closing stays darker than
- * 60 (a large dark glyph, white text on a dark fill) the page is left as
- * it is. NULL when leptonica cannot (then the page goes as it is). */
-static PIX *flatten(PIX *p, double scale)
-{
-	int k = (int)(scale * 72 / 40) | 1;
-	/* The closing is taken on the page halved (each pixel the lightest
-	 * of four, so thin strokes do not darken it) and doubled back: the
-	 * background moves by a pixel at most, in a quarter of the time. */
-	PIX *half = pixScaleGrayMinMax(p, 2, 2, L_CHOOSE_MAX), *small, *bg, *out;
-	l_uint32 *od, *bd;
-	int w, h, wpl, bwpl;
-
-	if (!half)
-		return NULL;
-	small = pixCloseGray(half, k < 3 ? 3 : k, k < 3 ? 3 : k);
-	pixDestroy(&half);
-	bg = small ? pixExpandReplicate(small, 2) : NULL;
-	pixDestroy(&small);
-	if (!bg)
-		return NULL;
-	out = pixCopy(NULL, p);
-	if (!out) {
-		pixDestroy(&bg);
-		return NULL;
-	}
-	w = L_MIN(pixGetWidth(out), pixGetWidth(bg));
-	h = L_MIN(pixGetHeight(out), pixGetHeight(bg));
-	wpl = pixGetWpl(out);
-	bwpl = pixGetWpl(bg);
-	od = pixGetData(out);
-	bd = pixGetData(bg);
-	for (int y = 0; y < h; y++) {
-		l_uint32 *ol = od + (size_t)y * (size_t)wpl, *bl = bd + (size_t)y * (size_t)bwpl;
-
-		for (int x = 0; x < w; x++) {
-			int b;
-
-			if ((x & 3) == 0 && bl[x >> 2] == 0xFFFFFFFFu && x + 4 <= w) {
-				x += 3;   /* four pixels of white paper */
-				continue;
-			}
-			b = GET_DATA_BYTE(bl, x);
-			if (b >= 60 && b < 255) {
-				int v = GET_DATA_BYTE(ol, x) * 255 / b;
-
-				SET_DATA_BYTE(ol, x, v > 255 ? 255 : v);
-			}
-		}
-	}
-	pixDestroy(&bg);
-	return out;
-}
-
-/* The angle in degrees to turn the page by to level its lines (a page
- * fed askew): found on the binarised page reduced 2x within 7 degrees,
- * kept when leptonica is confident and it is over 0.1 degrees. 0: the
- * page is level. */
-static float skew_of(PIX *grey)
-{
-	l_float32 angle = 0, conf = 0;
-	PIX *b = pixConvertTo1(grey, 160);
-	int ok;
-
-	if (!b)
-		return 0;
-	ok = pixFindSkewSweepAndSearch(b, &angle, &conf, 2, 2, 7.0f, 1.0f, 0.01f) == 0 &&
-	     conf >= 3.0f && fabsf(angle) >= 0.1f && fabsf(angle) <= 7.0f;
-	pixDestroy(&b);
-	return ok ? roundf(angle * 100) / 100 : 0;
-}
-
-/* How far the page's text is turned, clockwise, in quarter turns (a page
- * scanned sideways or upside down): leptonica's count of ascenders and
- * descenders on the binarised page at about 150 dpi, decided only when
- * it is clear. */
-static int quarter_turns(PIX *grey, double scale)
-{
-	l_float32 up = 0, left = 0;
-	l_int32 orient = L_TEXT_ORIENT_UNKNOWN;
-	PIX *b = pixConvertTo1(grey, 160), *r;
-
-	if (!b)
-		return 0;
-	r = scale * 72 >= 250 ? pixReduceRankBinary2(b, 1, NULL) : pixClone(b);
-	pixDestroy(&b);
-	if (!r)
-		return 0;
-	if (pixOrientDetect(r, &up, &left, 0, 0) != 0 ||
-	    makeOrientDecision(up, left, 0, 0, &orient, 0) != 0)
-		orient = L_TEXT_ORIENT_UNKNOWN;
-	pixDestroy(&r);
-	/* Text turned a quarter to the left reads up the page: the page
-	 * was turned 270 degrees clockwise. */
-	return orient == L_TEXT_ORIENT_LEFT ? 3 : orient == L_TEXT_ORIENT_DOWN ? 2 :
-	       orient == L_TEXT_ORIENT_RIGHT ? 1 : 0;
-}
-
-/* The mean width of the horizontal runs of ink in the box (x0, y0)-(x1,
- * y1) of the binarised page b, in pixels: a bold word's strokes are
- * wider for its size. 0 without ink. */
-static float stroke_width(PIX *b, int x0, int y0, int x1, int y1)
-{
-	l_uint32 *data;
-	long ink = 0, runs = 0;
-	int wpl;
-
-	if (!b)
-		return 0;
-	x0 = L_MAX(x0, 0), y0 = L_MAX(y0, 0);
-	x1 = L_MIN(x1, pixGetWidth(b)), y1 = L_MIN(y1, pixGetHeight(b));
-	data = pixGetData(b);
-	wpl = pixGetWpl(b);
-	for (int y = y0; y < y1; y++) {
-		const l_uint32 *line = data + (size_t)y * (size_t)wpl;
-		int prev = 0;
-
-		for (int x = x0; x < x1; x++) {
-			int on = GET_DATA_BIT(line, x);
-
-			ink += on;
-			runs += on && !prev;
-			prev = on;
-		}
-	}
-	return runs ? (float)ink / (float)runs : 0;
-}
-
-/* The page *img replaced by t, its turned copy, and *grey by t's grey;
- * -1 (both NULL) when either could not be made. */
-static int turned(PIX **img, PIX **grey, PIX *t)
-{
-	pixDestroy(img);
-	pixDestroy(grey);
-	*img = t;
-	return t && (*grey = pixConvertTo8(t, 0)) ? 0 : -1;
-}
-
 /* How Tesseract reads a bullet first on its line. */
 static int bullet(const char *t, size_t n)
 {
@@ -410,43 +297,30 @@ static int bullet(const char *t, size_t n)
 }
 
 /* The page recognised by api: turned upright and level, its background
- * flattened; its words into job. Runs in a worker: touches nothing but
+ * flattened (scan.h); its words into job. Runs in a worker: touches nothing but
  * the job. */
 static void read_page(TessBaseAPI *api, struct ocr_job *job)
 {
-	PIX *img = job->pix, *grey, *bin = NULL;
+	struct Pix *bin;
 	double scale = job->scale;
 	TessResultIterator *it;
 	size_t cap = 0;
 	double confsum = 0;
 	int baseline = 0, newline = 1;
-	float angle;
 
+	if (scan_prepare(job->pix, scale, &job->sp) < 0) {
+		job->pix = NULL;
+		job->failed = 1;
+		return;
+	}
 	job->pix = NULL;
-	if (!(grey = pixConvertTo8(img, 0)))
-		goto fail;
-	job->turns = quarter_turns(grey, scale);
-	/* Turned back by the rest of a full turn. */
-	if (job->turns && turned(&img, &grey, pixRotateOrth(img, 4 - job->turns)) < 0)
-		goto fail;
-	angle = skew_of(grey);
-	if (angle != 0 && turned(&img, &grey, pixRotate(img, (l_float32)(angle * M_PI / 180),
-							 L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0)) < 0)
-		goto fail;
-	job->skew = angle;
-	job->flat = flatten(grey, scale);
-	if (job->flat)
-		pixDestroy(&grey);
-	else
-		job->flat = grey;
-	job->img = img;
-	tess.TessBaseAPISetImage2(api, job->flat);
+	tess.TessBaseAPISetImage2(api, job->sp.flat);
 	if (tess.TessBaseAPIRecognize(api, NULL) != 0) {
 		tess.TessBaseAPIClear(api);
 		job->failed = 1;
 		return;
 	}
-	bin = pixConvertTo1(job->flat, 140);
+	bin = scan_binary(&job->sp);
 	it = tess.TessBaseAPIGetIterator(api);
 	if (it) {
 		do {
@@ -501,7 +375,7 @@ static void read_page(TessBaseAPI *api, struct ocr_job *job)
 					       (float)(x1 / scale), (float)(y1 / scale) };
 			w->conf = tess.TessResultIteratorConfidence(it, RIL_WORD) / 100.0f;
 			w->rise = (float)((baseline - y0) / scale);
-			w->stroke = (float)(stroke_width(bin, x0, y0, x1, y1) / scale);
+			w->stroke = (float)(scan_stroke_width(bin, x0, y0, x1, y1) / scale);
 			w->line_start = newline;   /* also after a blank first word */
 			newline = 0;
 			confsum += w->conf;
@@ -510,17 +384,12 @@ static void read_page(TessBaseAPI *api, struct ocr_job *job)
 		tess.TessResultIteratorDelete(it);
 	}
 	tess.TessBaseAPIClear(api);
-	pixDestroy(&bin);
+	scan_free(bin);
 	job->conf = job->nwords ? (float)(confsum / (double)job->nwords) : 0;
-	return;
-fail:
-	pixDestroy(&img);
-	pixDestroy(&grey);
-	job->failed = 1;
 }
 
-/* A worker: its own engine, made at its first page and kept for the
- * rest; pages from the queue until the pool stops. */
+/* A worker: an engine borrowed from the service at its first page and
+ * kept for the rest; pages from the queue until the pool stops. */
 static void *worker(void *arg)
 {
 	struct ocr_pool *p = arg;
@@ -540,12 +409,12 @@ static void *worker(void *arg)
 		}
 		p->queue = job->next;
 		if (!api && p->first) {
-			api = p->first;   /* the engine made up front goes to one worker */
+			api = p->first;   /* the engine taken up front goes to one worker */
 			p->first = NULL;
 		}
 		pthread_mutex_unlock(&p->mu);
 		if (!api)
-			api = engine_new(p->lang);
+			api = engine_get(p->s);
 		if (api)
 			read_page(api, job);
 		else
@@ -555,17 +424,21 @@ static void *worker(void *arg)
 		pthread_cond_broadcast(&p->cv);
 		pthread_mutex_unlock(&p->mu);
 	}
-	engine_free(api);
+	engine_put(p->s, api);
 	return NULL;
 }
 
 struct ocr_pool *ocr_pool_new(const struct doc_read_opts *opts, struct ex_error *err)
 {
-	const char *lang = opts && opts->lang ? opts->lang : "swe+eng";
 	int n = opts && opts->ocr_workers > 0 ? opts->ocr_workers : 1;
 	struct ocr_pool *p = calloc(1, sizeof(*p));
 
-	if (!p || !(p->lang = strdup(lang))) {
+	if (!p) {
+		EX_FAIL(err, EX_ENOMEM, "out of memory");
+		return NULL;
+	}
+	p->s = opts ? opts->ocr_service : NULL;
+	if (!p->s && !(p->s = p->own = ocr_service_new(opts ? opts->lang : NULL, opts && opts->no_correct))) {
 		free(p);
 		EX_FAIL(err, EX_ENOMEM, "out of memory");
 		return NULL;
@@ -578,24 +451,19 @@ struct ocr_pool *ocr_pool_new(const struct doc_read_opts *opts, struct ex_error 
 	pthread_once(&tess_once, tess_load);
 	if (!tess.handle) {
 		EX_FAIL(err, EX_EIO, "%s", tess.error);
-		free(p->lang);
+		ocr_service_free(p->own);
 		free(p);
 		return NULL;
 	}
 	tess.omp_set_max_active_levels(0);
-	tbl_init();
-	p->first = engine_new(lang);
+	scan_init();
+	p->first = engine_get(p->s);
 	if (!p->first) {
 		EX_FAIL(err, EX_EIO, "OCR language data \"%s\" is not installed (tesseract-ocr-swe, "
-			"tesseract-ocr-eng)", lang);
-		free(p->lang);
+			"tesseract-ocr-eng)", p->s->lang);
+		ocr_service_free(p->own);
 		free(p);
 		return NULL;
-	}
-	if (!(opts && opts->no_correct)) {
-		const char *path = getenv("EXTRACT_WORDLIST");
-
-		p->dict = ocr_dict_load(path ? path : OCR_WORDLIST);
 	}
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->cv, NULL);
@@ -617,9 +485,9 @@ static void job_free(struct ocr_job *job)
 	for (size_t i = 0; i < job->nwords; i++)
 		free(job->words[i].text);
 	free(job->words);
-	pixDestroy(&job->pix);
-	pixDestroy(&job->img);
-	pixDestroy(&job->flat);
+	scan_free(job->pix);
+	scan_page_free(&job->sp);
+	free((void *)job->raster.data);
 	free(job);
 }
 
@@ -640,22 +508,19 @@ void ocr_pool_free(struct ocr_pool *p)
 		job_free(p->jobs);
 		p->jobs = next;
 	}
-	engine_free(p->first);
-	ocr_dict_free(p->dict);
+	engine_put(p->s, p->first);
+	ocr_service_free(p->own);
 	pthread_mutex_destroy(&p->mu);
 	pthread_cond_destroy(&p->cv);
-	free(p->lang);
 	free(p);
 }
 
-/* Queues pix (the pool owns it from here) and returns its ticket, or
- * -1 when out of memory. */
-static int submit(struct ocr_pool *p, PIX *pix, double scale)
+int ocr_pool_submit_image(struct ocr_pool *p, struct Pix *pix, double scale)
 {
 	struct ocr_job *job = calloc(1, sizeof(*job)), **tail;
 
 	if (!job) {
-		pixDestroy(&pix);
+		scan_free(pix);
 		return -1;
 	}
 	job->pix = pix;
@@ -672,11 +537,11 @@ static int submit(struct ocr_pool *p, PIX *pix, double scale)
 	return job->ticket;
 }
 
-int ocr_pool_submit(struct ocr_pool *p, const struct tbl_raster *r)
+int ocr_pool_submit(struct ocr_pool *p, const struct page_raster *r)
 {
-	PIX *pix = pix_from_raster(r);
+	struct Pix *pix = scan_from_raster(r);
 
-	return pix ? submit(p, pix, r->scale) : -1;
+	return pix ? ocr_pool_submit_image(p, pix, r->scale) : -1;
 }
 
 static int letters(const char *s)
@@ -863,13 +728,15 @@ static int agrees(const struct ocr_job *job, const struct layout_page *layer)
 	return words >= 10 && hits * 10 >= words * 6;
 }
 
-int ocr_pool_take(struct ocr_pool *p, int ticket, struct doc *doc, int tables,
+int ocr_pool_take(struct ocr_pool *p, int ticket, struct doc *doc,
 		  const struct layout_page *layer, struct layout_page *lp, struct doc_page *dp,
-		  struct ex_error *err)
+		  struct ocr_page **page, struct ex_error *err)
 {
+	const struct ocr_dict *dict;
 	struct ocr_job *job, **link;
-	int rc = 0;
+	int rc = 0, w, h;
 
+	*page = NULL;
 	pthread_mutex_lock(&p->mu);
 	for (link = &p->jobs; *link && (*link)->ticket != ticket; link = &(*link)->next)
 		;
@@ -884,11 +751,11 @@ int ocr_pool_take(struct ocr_pool *p, int ticket, struct doc *doc, int tables,
 	}
 	pthread_mutex_unlock(&p->mu);
 	if (!job)
-		return EX_FAIL(err, EX_ENOMEM, "out of memory");
+		return EX_FAIL(err, EX_EUSAGE, "OCR ticket %d was never submitted", ticket);
 	if (!job->done) {
-		/* No workers: read it here, with the engine made up front. */
+		/* No workers: read it here, with the engine taken up front. */
 		if (!p->first)
-			p->first = engine_new(p->lang);
+			p->first = engine_get(p->s);
 		if (p->first)
 			read_page(p->first, job);
 		else
@@ -899,160 +766,61 @@ int ocr_pool_take(struct ocr_pool *p, int ticket, struct doc *doc, int tables,
 		return 1;
 	}
 	dp->source = DOC_SRC_OCR;
-	if (job->failed && !job->img) {
+	if (job->failed && !job->sp.img) {
 		doc_warn(doc, lp->page, "ocr", "page %d: recognition failed", lp->page);
 		lp->nlines = 0;
 		job_free(job);
 		return 0;
 	}
-	if (job->turns) {
-		dp->rotation = job->turns * 90;
-		lp->width = dp->width = (float)(pixGetWidth(job->img) / job->scale);
-		lp->height = dp->height = (float)(pixGetHeight(job->img) / job->scale);
+	if (job->sp.turns) {
+		scan_size(job->sp.img, &w, &h);
+		dp->rotation = job->sp.turns * 90;
+		lp->width = dp->width = (float)(w / job->scale);
+		lp->height = dp->height = (float)(h / job->scale);
 	}
-	dp->ocr_skew = job->skew;
+	dp->ocr_skew = job->sp.skew;
 	dp->ocr_conf = job->conf;
 	if (job->failed)
 		doc_warn(doc, lp->page, "ocr", "page %d: recognition failed", lp->page);
 	rc = to_lines(doc, job, lp);
-	if (rc == 0 && p->dict)
-		rc = ocr_fix_page(p->dict, doc, lp);
+	dict = service_dict(p->s);
+	if (rc == 0 && dict)
+		rc = ocr_fix_page(dict, doc, lp);
 	if (rc == 0 && job->conf < 0.6f && lp->nlines)
 		doc_warn(doc, lp->page, "low_confidence", "page %d: OCR confidence %.0f %%", lp->page,
 			 job->conf * 100);
-	if (rc == 0 && tables && tbl_page_candidate(lp, NULL)) {
-		struct tbl_raster r = { 0 };
-
-		if (!lp->used && !(lp->used = arena_alloc(doc->arena, lp->nlines + 1)))
-			rc = EX_ENOMEM;
-		else if (table_raster(job->img, job->flat, job->scale, &r) < 0)
-			rc = EX_ENOMEM;
-		else {
-			rc = tbl_find_ruled(doc, lp, &r);
-			free((void *)r.data);
-			if (rc == 0)
-				rc = tbl_find_stream(doc, lp);
-			if (rc == 0)
-				tbl_sort(doc, lp);
-		}
+	if (rc < 0) {
+		job_free(job);
+		return EX_FAIL_CODE(err, rc);
 	}
-	job_free(job);
-	return rc < 0 ? EX_FAIL(err, rc, "out of memory") : 0;
+	*page = (struct ocr_page *)job;
+	return 0;
 }
 
-/* An image page taken from the pool into the model: OCR, tables and
- * layout. */
-static int image_page(struct ocr_pool *pool, int ticket, struct doc *doc, int number, int width,
-		      int height, double scale, int tables, struct ex_error *err)
+const struct page_raster *ocr_page_raster(struct ocr_page *pg)
 {
-	struct layout_page lp = { 0 };
-	struct doc_page *dp = doc_add_page(doc);
-	int rc;
+	struct ocr_job *job = (struct ocr_job *)pg;
 
-	if (!dp)
-		return EX_FAIL(err, EX_ENOMEM, "out of memory");
-	dp->number = number;
-	dp->width = (float)(width / scale);
-	dp->height = (float)(height / scale);
-	dp->ocr_reason = "image";
-	lp.page = number;
-	lp.width = dp->width;
-	lp.height = dp->height;
-	rc = ocr_pool_take(pool, ticket, doc, tables, NULL, &lp, dp, err);
-	if (rc == 0 && (rc = layout_page_blocks(doc, &lp)) < 0)
-		EX_FAIL(err, rc, "out of memory");
-	return rc;
+	if (!job->raster.data && (!job->sp.img || scan_table_raster(&job->sp, &job->raster) < 0))
+		return NULL;
+	return &job->raster;
 }
 
-int ocr_read_image(struct doc *doc, const void *buf, size_t n,
-		   const struct doc_read_opts *opts, struct ex_error *err)
+void ocr_page_free(struct ocr_page *pg)
 {
-	struct ocr_pool *pool;
-	struct { int ticket, w, h; double scale; } info[16];
-	PIX *one = NULL;
-	size_t off = 0;
-	int tiff, more, first, last, window, broken = 0, rc = 0;
+	if (pg)
+		job_free((struct ocr_job *)pg);
+}
 
-	tbl_init();
-	/* A cut-off image makes libpng and libjpeg write on stderr as they
-	 * fail; their end markers say so first, in one clear line. */
-	if (n >= 8 && !memcmp(buf, "\x89PNG", 4) &&
-	    (n < 12 || memcmp((const char *)buf + n - 8, "IEND", 4)))
-		return EX_FAIL(err, EX_EFORMAT, "a PNG image cut short (no IEND chunk)");
-	if (n >= 3 && !memcmp(buf, "\xFF\xD8\xFF", 3) &&
-	    (n < 4 || memcmp((const char *)buf + n - 2, "\xFF\xD9", 2)))
-		return EX_FAIL(err, EX_EFORMAT, "a JPEG image cut short (no end marker)");
-	/* A header that claims a vast image must not make us allocate it. */
-	{
-		l_int32 fmt, w = 0, h = 0, bps, spp, iscmap;
+int ocr_page_analyse(struct doc *doc, struct page_input *in, struct ocr_page *pg)
+{
+	int rc = 0;
 
-		if (pixReadHeaderMem(buf, n, &fmt, &w, &h, &bps, &spp, &iscmap) == 0 &&
-		    ((double)w * h > 300e6 || w > 40000 || h > 40000))
-			return EX_FAIL(err, EX_ELIMIT, "an image of %d x %d pixels, larger than extract reads",
-				       w, h);
-	}
-	/* A TIFF's pages are read one at a time as they are wanted (a
-	 * 300-page scan is gigabytes of pixels); any other image is one. */
-	tiff = n >= 4 && (!memcmp(buf, "II*\0", 4) || !memcmp(buf, "MM\0*", 4));
-	one = tiff ? pixReadMemFromMultipageTiff(buf, n, &off) : pixReadMem(buf, n);
-	if (!one)
-		return EX_FAIL(err, EX_EFORMAT, "an image leptonica cannot read (broken or unsupported)");
-	more = tiff && off != 0;
-	pool = ocr_pool_new(opts, err);
-	if (!pool) {
-		pixDestroy(&one);
-		return err->code;
-	}
-	/* Pages go to the workers a window ahead of the one taken, and are
-	 * taken in page order: the same output whatever the workers. */
-	first = opts && opts->first_page > 0 ? opts->first_page - 1 : 0;
-	last = opts && opts->last_page > 0 ? opts->last_page : INT_MAX;
-	window = 2 * ocr_pool_workers(pool);
-	for (int head = first, next = 0; rc == 0;) {
-		while (rc == 0 && next < last && next - head < window && (one || more)) {
-			PIX *p = one;
-			l_int32 xres = 0, yres = 0;
-
-			one = NULL;
-			if (!p) {
-				p = pixReadMemFromMultipageTiff(buf, n, &off);
-				more = off != 0;
-				if (!p) {
-					broken = next + 1;   /* a broken page ends the file */
-					more = 0;
-					break;
-				}
-			}
-			if (next++ < first) {
-				pixDestroy(&p);
-				continue;
-			}
-			pixGetResolution(p, &xres, &yres);
-			if (xres < 50 || xres > 2400)
-				xres = 300;   /* an image that does not say: assume a 300 dpi scan */
-			info[(next - 1) % 16].scale = xres / 72.0;
-			info[(next - 1) % 16].w = pixGetWidth(p);
-			info[(next - 1) % 16].h = pixGetHeight(p);
-			info[(next - 1) % 16].ticket = submit(pool, p, xres / 72.0);
-			if (info[(next - 1) % 16].ticket < 0)
-				rc = EX_FAIL(err, EX_ENOMEM, "out of memory");
-		}
-		if (rc || head >= next)
-			break;
-		rc = image_page(pool, info[head % 16].ticket, doc, head + 1, info[head % 16].w,
-				info[head % 16].h, info[head % 16].scale, !(opts && opts->no_tables), err);
-		head++;
-	}
-	/* Said after the pages, so the warnings come in the same order
-	 * whatever the workers. */
-	if (rc == 0 && broken)
-		doc_warn(doc, broken, "truncated", "page %d of the TIFF could not be read; the %d before it are kept",
-			 broken, broken - 1);
-	if (rc == 0 && first > 0 && doc->npages == 0)
-		rc = EX_FAIL(err, EX_EUSAGE, "--pages starts at %d but the image has fewer pages", first + 1);
-	ocr_pool_free(pool);
-	pixDestroy(&one);
-	if (rc == 0 && layout_finish(doc) < 0)
-		rc = EX_FAIL(err, EX_ENOMEM, "out of memory");
+	if (page_wants_rules(in) && !(in->raster = ocr_page_raster(pg)))
+		rc = EX_ENOMEM;
+	if (rc == 0)
+		rc = page_analyse(doc, in);
+	in->raster = NULL;
+	ocr_page_free(pg);
 	return rc;
 }

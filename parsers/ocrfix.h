@@ -7,7 +7,7 @@
 #ifndef EX_OCRFIX_H
 #define EX_OCRFIX_H
 
-#include "../extract/doc.h"
+#include "../model/doc.h"
 #include "layout.h"
 
 struct ocr_dict;

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <zip.h>
 
-#include "../extract/norm.h"
+#include "../model/norm.h"
 
 #define ODT_MAX_ENTRY (256u << 20)  /* uncompressed bytes of one entry */
 #define ODT_MAX_RATIO 200           /* uncompressed / compressed, big entries */
@@ -818,7 +818,7 @@ static int walk(struct odt_state *st, const char *part, const void *buf, size_t 
 	xmlFreeTextReader(st->r);
 	st->r = NULL;
 	if (rc < 0)
-		return EX_FAIL(err, rc, "out of memory");
+		return EX_FAIL_CODE(err, rc);
 	if (ret < 0) {
 		if (st->doc->nblocks > 0) {
 			doc_warn(st->doc, 0, "truncated", "%s: XML breaks off (%s); text before it kept",

@@ -11,7 +11,7 @@
 
 #include <stddef.h>
 
-#include "../extract/doc.h"
+#include "../model/doc.h"
 
 /* buf is a zip package (ODT). */
 int odt_read(struct doc *doc, const void *buf, size_t n, struct ex_error *err);

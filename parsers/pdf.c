@@ -8,10 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../extract/norm.h"
+#include "../model/norm.h"
 #include "layout.h"
 #include "ocr.h"
-#include "tables.h"
+#include "page.h"
+#include "pdfdraw.h"
 
 /* What reading one PDF needs across its pages. */
 struct pdf_ctx {
@@ -260,7 +261,7 @@ static pthread_mutex_t render_lock = PTHREAD_MUTEX_INITIALIZER;
  * white at scale pixels per point; NULL when it cannot be (too large, no
  * memory). Free with pdf_render_free. */
 static cairo_surface_t *pdf_render(PopplerPage *page, float width, float height, double scale,
-				   const struct box *clip, struct tbl_raster *r)
+				   const struct box *clip, struct page_raster *r)
 {
 	int x0 = 0, y0 = 0, x1 = (int)ceil(width * scale), y1 = (int)ceil(height * scale);
 	cairo_surface_t *surf;
@@ -313,51 +314,46 @@ static void pdf_render_free(cairo_surface_t *surf)
 	pthread_mutex_unlock(&render_lock);
 }
 
-/* Finds the ruled tables of a page that may hold some, in region (its
- * side-by-side lines and room around them). From what the page draws
- * (pdfdraw.h) when poppler's core reads the document; else from the
- * region rendered at 100 dpi (hairline rules come out as grey pixels;
- * at 72 dpi the peer suites' hairlines fade: Tabula's ruled cases fell
- * from cell F1 0.80 to 0.53). */
-static int pdf_page_tables(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *page, struct layout_page *lp,
-			   const struct box *region, int turns)
+/* What the page draws, for its ruled tables (pdfdraw.h), when poppler's
+ * core reads the document; else the region rendered at 100 dpi
+ * (hairline rules come out as grey pixels; at 72 dpi the peer suites'
+ * hairlines fade: Tabula's ruled cases fell from cell F1 0.80 to 0.53),
+ * into *r with the surface returned (free it with pdf_render_free after
+ * the page stage). Neither, when a sideways page cannot be drawn or the
+ * render fails (a warning): the page then gets borderless tables only. */
+static cairo_surface_t *pdf_page_rules(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *page,
+				       struct page_input *in, int turns, struct page_drawn **v,
+				       struct page_raster *r)
 {
-	struct tbl_raster r = { 0 };
+	struct layout_page *lp = &in->lp;
 	cairo_surface_t *surf;
-	int rc;
+	size_t nv;
 
-	if (!lp->used && !(lp->used = arena_alloc(doc->arena, lp->nlines + 1)))
-		return EX_ENOMEM;
 	if (!ctx->draw_tried) {
 		ctx->draw_tried = 1;
 		ctx->draw = pdf_draw_open(ctx->buf, ctx->n, ctx->opts ? ctx->opts->password : NULL);
 	}
-	if (ctx->draw) {
-		struct pdf_drawn *v;
-		size_t nv;
+	if (ctx->draw && pdf_draw_page(ctx->draw, poppler_page_get_index(page), v, &nv) == 0) {
+		for (size_t k = 0; turns && k < nv; k++) {
+			struct page_drawn *d = &(*v)[k];
+			struct box b = upright((struct box){ d->x0, d->y0, d->x1, d->y1 }, turns,
+					       lp->height, lp->width);   /* the page's own size */
 
-		if (pdf_draw_page(ctx->draw, poppler_page_get_index(page), &v, &nv) == 0) {
-			for (size_t k = 0; turns && k < nv; k++) {
-				struct box b = upright((struct box){ v[k].x0, v[k].y0, v[k].x1, v[k].y1 }, turns,
-						       lp->height, lp->width);   /* the page's own size */
-
-				v[k].x0 = b.x0, v[k].y0 = b.y0, v[k].x1 = b.x1, v[k].y1 = b.y1;
-			}
-			rc = tbl_find_drawn(doc, lp, v, nv, region);
-			free(v);
-			return rc;
+			d->x0 = b.x0, d->y0 = b.y0, d->x1 = b.x1, d->y1 = b.y1;
 		}
+		in->drawn = *v;
+		in->ndrawn = nv;
+		in->has_drawn = 1;
+		return NULL;
 	}
 	if (turns)
-		return 0;   /* the render is of the page as it lies */
-	surf = pdf_render(page, lp->width, lp->height, 100.0 / 72.0, region, &r);
-	if (!surf) {
+		return NULL;   /* the render is of the page as it lies */
+	surf = pdf_render(page, lp->width, lp->height, 100.0 / 72.0, &in->region, r);
+	if (!surf)
 		doc_warn(doc, lp->page, "render", "page %d could not be rendered for tables", lp->page);
-		return 0;
-	}
-	rc = tbl_find_ruled(doc, lp, &r);
-	pdf_render_free(surf);
-	return rc;
+	else
+		in->raster = r;
+	return surf;
 }
 
 /* Whether a text layer is garbage (fonts without a usable ToUnicode
@@ -518,7 +514,7 @@ static int pdf_page_start(struct pdf_ctx *ctx, struct doc *doc, PopplerDocument 
 		}
 	}
 	if (ctx->ocr) {
-		struct tbl_raster r = { 0 };
+		struct page_raster r = { 0 };
 		cairo_surface_t *surf = pdf_render(page, pp->lp.width, pp->lp.height,
 						   (ctx->opts && ctx->opts->dpi > 0 ? ctx->opts->dpi : 300) / 72.0,
 						   NULL, &r);
@@ -535,15 +531,19 @@ static int pdf_page_start(struct pdf_ctx *ctx, struct doc *doc, PopplerDocument 
 	return 0;
 }
 
-/* The second half, in page order: OCR taken back, tables, blocks. */
+/* The second half, in page order: OCR taken back, then the page stage
+ * (tables, blocks). */
 static int pdf_page_finish(struct pdf_ctx *ctx, struct doc *doc, struct pdf_pending *pp)
 {
-	struct layout_page *lp = &pp->lp;
+	struct page_input in = { .lp = pp->lp, .tables = !(ctx->opts && ctx->opts->no_tables) };
 	struct doc_page *dp = &doc->pages[pp->dp];
-	int tables = !(ctx->opts && ctx->opts->no_tables), rc = 0;
+	struct page_drawn *drawn = NULL;
+	struct page_raster r = { 0 };
+	cairo_surface_t *surf = NULL;
+	int rc = 0;
 
 	if (!pp->page) {
-		doc_warn(doc, lp->page, "page", "page %d could not be loaded", lp->page);
+		doc_warn(doc, in.lp.page, "page", "page %d could not be loaded", in.lp.page);
 		return 0;
 	}
 	if (pp->reason && ctx->ocr_failed && !ctx->ocr_warned) {
@@ -551,37 +551,30 @@ static int pdf_page_finish(struct pdf_ctx *ctx, struct doc *doc, struct pdf_pend
 		doc_warn(doc, 0, "ocr", "%s", ctx->ocr_failed);
 	}
 	if (pp->render_failed)
-		doc_warn(doc, lp->page, "render", "page %d could not be rendered for OCR", lp->page);
+		doc_warn(doc, in.lp.page, "render", "page %d could not be rendered for OCR", in.lp.page);
 	if (pp->ticket >= 0) {
 		int garbage = !strcmp(pp->reason, "garbage_text");
-		struct layout_page layer = *lp;
+		struct ocr_page *pg;
 
-		rc = ocr_pool_take(ctx->ocr, pp->ticket, doc, tables, garbage ? &layer : NULL, lp, dp,
+		rc = ocr_pool_take(ctx->ocr, pp->ticket, doc, garbage ? &pp->lp : NULL, &in.lp, dp, &pg,
 				   ctx->err);
 		pp->ticket = -1;
 		if (rc < 0)
 			return rc;
 		if (rc == 0) {
 			dp->ocr_reason = pp->reason;
-			tables = 0;   /* found on the OCR render already */
+			return ocr_page_analyse(doc, &in, pg);   /* tables from what OCR read */
 		}
-		rc = 0;   /* 1: the layer was no garbage after all */
+		/* 1: the layer was no garbage after all */
 	}
-	if (tables) {
-		struct box region;
-
-		if (tbl_page_candidate(lp, &region)) {
-			rc = pdf_page_tables(ctx, doc, pp->page, lp, &region, dp->rotation / 90);
-			if (rc == 0)
-				rc = tbl_find_stream(doc, lp);
-			if (rc == 0)
-				tbl_sort(doc, lp);
-		}
-	}
-	if (rc == 0)
-		rc = layout_page_blocks(doc, lp);
-	if (rc == 0 && lp->nlines == 0 && dp->source != DOC_SRC_OCR)
-		doc_warn(doc, lp->page, "no_text", "page %d has no text layer and was not OCR'd", lp->page);
+	if (page_wants_rules(&in))
+		surf = pdf_page_rules(ctx, doc, pp->page, &in, dp->rotation / 90, &drawn, &r);
+	rc = page_analyse(doc, &in);
+	free(drawn);
+	if (surf)
+		pdf_render_free(surf);
+	if (rc == 0 && in.lp.nlines == 0)
+		doc_warn(doc, in.lp.page, "no_text", "page %d has no text layer and was not OCR'd", in.lp.page);
 	return rc;
 }
 
@@ -718,7 +711,6 @@ int pdf_read(struct doc *doc, const void *buf, size_t n,
 	int npages, first, last, rc = 0;
 
 	pthread_once(&once, pdf_warm_up);
-	tbl_init();
 	pd = pdf_open(buf, n, opts ? opts->password : NULL, err);
 	if (!pd)
 		return err->code;
@@ -758,11 +750,9 @@ int pdf_read(struct doc *doc, const void *buf, size_t n,
 		if (ring[head % PDF_WINDOW].page)
 			g_object_unref(ring[head % PDF_WINDOW].page);
 	if (rc == 0)
-		rc = layout_finish(doc);
-	if (rc == 0)
-		rc = tbl_merge_across_pages(doc);
+		rc = page_finish_doc(doc);
 	if (rc < 0)
-		EX_FAIL(err, rc, "out of memory");
+		EX_FAIL_CODE(err, rc);
 out:
 	ocr_pool_free(ctx.ocr);
 	pdf_draw_close(ctx.draw);

@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-#include "../extract/doc.h"
+#include "../model/doc.h"
 
 int pdf_read(struct doc *doc, const void *buf, size_t n,
 	     const struct doc_read_opts *opts, struct ex_error *err);

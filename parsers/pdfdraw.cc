@@ -25,7 +25,7 @@ constexpr double kAxis = 1.0;
 class DrawnDev : public OutputDev
 {
 public:
-	std::vector<pdf_drawn> boxes;
+	std::vector<page_drawn> boxes;
 
 	bool upsideDown() override { return true; }
 	bool useDrawChar() override { return false; }
@@ -168,7 +168,7 @@ private:
 		y1 = std::fmin(y1, cy1);
 		if (x1 <= x0 || y1 <= y0)
 			return;
-		boxes.push_back(pdf_drawn{ (float)x0, (float)y0, (float)x1, (float)y1,
+		boxes.push_back(page_drawn{ (float)x0, (float)y0, (float)x1, (float)y1,
 					   (uint32_t)colToByte(rgb.r) << 16 | (uint32_t)colToByte(rgb.g) << 8 |
 						   (uint32_t)colToByte(rgb.b),
 					   stroke });
@@ -207,7 +207,7 @@ extern "C" struct pdf_draw *pdf_draw_open(const void *buf, size_t n, const char 
 	}
 }
 
-extern "C" int pdf_draw_page(struct pdf_draw *d, int page, struct pdf_drawn **out, size_t *n)
+extern "C" int pdf_draw_page(struct pdf_draw *d, int page, struct page_drawn **out, size_t *n)
 {
 	*out = nullptr;
 	*n = 0;
@@ -223,10 +223,10 @@ extern "C" int pdf_draw_page(struct pdf_draw *d, int page, struct pdf_drawn **ou
 				nullptr);
 		if (dev.boxes.empty())
 			return 0;
-		*out = static_cast<pdf_drawn *>(std::malloc(sizeof(pdf_drawn) * dev.boxes.size()));
+		*out = static_cast<page_drawn *>(std::malloc(sizeof(page_drawn) * dev.boxes.size()));
 		if (!*out)
 			return -1;
-		std::memcpy(*out, dev.boxes.data(), sizeof(pdf_drawn) * dev.boxes.size());
+		std::memcpy(*out, dev.boxes.data(), sizeof(page_drawn) * dev.boxes.size());
 		*n = dev.boxes.size();
 		return 0;
 	} catch (...) {

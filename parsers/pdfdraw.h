@@ -12,19 +12,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "drawn.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-/* A box in points, in the page's frame as poppler-glib gives text
- * (origin top left, y down), painted in rgb (0xRRGGBB); stroke: a
- * stroked line (its width is the box's thickness), else a filled
- * rectangle. */
-struct pdf_drawn {
-	float x0, y0, x1, y1;
-	uint32_t rgb;
-	int stroke;
-};
 
 struct pdf_draw;
 
@@ -35,7 +28,7 @@ struct pdf_draw *pdf_draw_open(const void *buf, size_t n, const char *password);
 /* The boxes page (0-based) draws, clipped to what shows: *out is
  * malloc'd (free it), *n its count. Annotations are left out. -1 if the
  * page cannot be read or memory runs out. */
-int pdf_draw_page(struct pdf_draw *d, int page, struct pdf_drawn **out, size_t *n);
+int pdf_draw_page(struct pdf_draw *d, int page, struct page_drawn **out, size_t *n);
 
 void pdf_draw_close(struct pdf_draw *d);
 

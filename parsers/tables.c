@@ -5,11 +5,11 @@
 #include <ctype.h>
 #include <limits.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../extract/norm.h"
+#include "../model/norm.h"
+#include "scan.h"
 
 #include <stdio.h>
 
@@ -23,17 +23,17 @@ struct segs {
 	size_t n;
 };
 
-static void quiet(void)
-{
-	setMsgSeverity(L_SEVERITY_NONE);
-}
-
-void tbl_init(void)
-{
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-
-	pthread_once(&once, quiet);
-}
+/* What rules are found in: pixels (a render, a scan), or what a page
+ * draws (cell backgrounds from its fills), both at scale pixels per
+ * point. */
+struct tbl_raster {
+	const unsigned char *data;   /* NULL: drawn */
+	int width, height, stride;
+	int x0, y0;
+	double scale;
+	const struct page_drawn *drawn;
+	size_t ndrawn;
+};
 
 int tbl_coloured(uint32_t rgb)
 {
@@ -217,7 +217,7 @@ static int drawn_colour(const struct tbl_raster *r, int x0, int y0, int x1, int 
 	if (area <= 0)
 		return 0;
 	for (size_t i = 0; i < r->ndrawn; i++) {
-		const struct pdf_drawn *d = &r->drawn[i];
+		const struct page_drawn *d = &r->drawn[i];
 		float w = fminf(d->x1, bx1) - fmaxf(d->x0, bx0), h = fminf(d->y1, by1) - fmaxf(d->y0, by0);
 
 		if (d->stroke || cx < d->x0 || cx > d->x1 || cy < d->y0 || cy > d->y1 || w <= 0 || h <= 0 ||
@@ -704,11 +704,17 @@ static void rule_sizes(const struct layout_page *lp, double scale, int *hlen, in
 	*thin = L_MAX(4, (int)(scale * 72 / 25));
 }
 
-int tbl_find_ruled(struct doc *doc, struct layout_page *lp, const struct tbl_raster *r)
+int tbl_find_ruled(struct doc *doc, struct layout_page *lp, const struct page_raster *pr)
 {
+	const struct tbl_raster raster = { .data = pr->data, .width = pr->width, .height = pr->height,
+					   .stride = pr->stride, .x0 = pr->x0, .y0 = pr->y0, .scale = pr->scale },
+				*r = &raster;
 	struct segs hs = { 0 }, vs = { 0 };
-	PIX *mask = ink_mask(r);
+	PIX *mask;
 	int hlen, vlen, thin, rc = 0;
+
+	scan_init();
+	mask = ink_mask(r);
 
 	if (!mask)
 		return EX_ENOMEM;
@@ -808,7 +814,7 @@ static int join_pieces(struct piece *p, size_t n, int len, int thin, struct segs
 	return 0;
 }
 
-int tbl_find_drawn(struct doc *doc, struct layout_page *lp, const struct pdf_drawn *v, size_t n,
+int tbl_find_drawn(struct doc *doc, struct layout_page *lp, const struct page_drawn *v, size_t n,
 		   const struct box *region)
 {
 	const double scale = 100.0 / 72.0;

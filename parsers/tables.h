@@ -13,34 +13,20 @@
 
 #include <stdint.h>
 
-#include "layout.h"
-#include "pdfdraw.h"
+#include "page.h"
 
-/* A rendered page, or a band of it: 32-bit pixels as cairo's ARGB32
- * (native-endian 0xAARRGGBB), scale pixels per point; pixel (0, 0) is
- * the page's pixel (x0, y0) (both 0 for a whole page). */
-struct tbl_raster {
-	const unsigned char *data;
-	int width, height, stride;
-	int x0, y0;
-	double scale;
-	/* A page read from its drawing has no pixels (data NULL): cell
-	 * backgrounds come from the rectangles it fills. */
-	const struct pdf_drawn *drawn;
-	size_t ndrawn;
-};
 
 /* Finds ruled tables on lp's page in r, adds them to doc->tables, and
  * marks the lines they take in lp->used so layout leaves them out.
  * lp->tables gets the indexes of the tables found. */
-int tbl_find_ruled(struct doc *doc, struct layout_page *lp, const struct tbl_raster *r);
+int tbl_find_ruled(struct doc *doc, struct layout_page *lp, const struct page_raster *r);
 
 /* The same from what a born-digital page draws (pdfdraw.h), with no
  * render: its thin stroked lines and filled rectangles of ink are the
  * rules (pieces that touch joined, as their pixels would be), taken as
  * far as region (points; NULL: the page) reaches; the same grids, spans
  * and header rows follow, and cell backgrounds come from the fills. */
-int tbl_find_drawn(struct doc *doc, struct layout_page *lp, const struct pdf_drawn *v, size_t n,
+int tbl_find_drawn(struct doc *doc, struct layout_page *lp, const struct page_drawn *v, size_t n,
 		   const struct box *region);
 
 /* Finds borderless tables among the lines no ruled table took: rows of
@@ -68,8 +54,5 @@ int tbl_merge_across_pages(struct doc *doc);
 /* Whether a pixel (0xRRGGBB) is a colour, not a grey: one channel 60 or
  * more above another (a rating's fill; rules and text are grey). */
 int tbl_coloured(uint32_t rgb);
-
-/* Quiets leptonica's messages on stderr; once per process. */
-void tbl_init(void);
 
 #endif

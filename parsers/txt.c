@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../extract/norm.h"
+#include "../model/norm.h"
 #include "classify.h"
 
 struct txt_state {
@@ -260,6 +260,6 @@ int txt_read(struct doc *doc, const char *buf, size_t n, struct ex_error *err)
 	if (rc == 0)
 		rc = flush_para(&st);
 	if (rc < 0)
-		return EX_FAIL(err, rc, "out of memory");
+		return EX_FAIL_CODE(err, rc);
 	return 0;
 }

@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "../extract/doc.h"
+#include "../model/doc.h"
 
 int txt_read(struct doc *doc, const char *buf, size_t n, struct ex_error *err);
 

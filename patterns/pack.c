@@ -24,7 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../extract/norm.h"
+#include "../model/norm.h"
 #include "quantity.h"
 
 static char *trim(char *s)

@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../extract/doc.h"
+#include "../model/doc.h"
 
 struct pat_set;
 

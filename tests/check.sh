@@ -30,6 +30,9 @@ run fidelity sh tests/fidelity.sh "$X" "$B/tests/cer"
 run tables /usr/bin/python3 tests/bench_tables.py "$X" --check
 run ocr sh tests/ocr.sh "$X" "$B/tests/mkscan" "$B/tests/cer" "$B/tests/degrade"
 run robustness sh tests/robustness.sh "$X"
+# make install and the README's library example against it: on the
+# optimised build (a sanitizer's runtime would have to be linked too).
+[ "$(basename "$B")" = build ] && run install sh tests/install.sh "$B"
 run fuzz-replay sh tests/fuzz/replay.sh "$B/tests/fuzz"
 [ -n "$bad" ] && echo "failed groups:$bad"
 echo "total: $total_p passed, $total_f failed"

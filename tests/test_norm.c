@@ -1,7 +1,7 @@
 /* test_norm: Unicode normalisation and line-end hyphenation. */
 #include "testutil.h"
 
-#include "../extract/norm.h"
+#include "../model/norm.h"
 
 static void normalise(void **state)
 {

@@ -6,7 +6,7 @@
 #include <math.h>
 #include <glib.h>
 
-#include "../extract/norm.h"
+#include "../model/norm.h"
 
 static void headings_and_fields(void **state)
 {

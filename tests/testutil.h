@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "../extract/doc.h"
+#include "../model/doc.h"
 #include "../extract/pipeline.h"
 
 #define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))

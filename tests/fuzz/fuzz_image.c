@@ -4,7 +4,7 @@
 #include "invariants.h"
 
 #include "../../extract/pipeline.h"
-#include "../../parsers/ocr.h"
+#include "../../parsers/image.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 
 	if (!d)
 		return 0;
-	if (ocr_read_image(d, data, size, &o, &e) == 0)
+	if (image_read(d, data, size, &o, &e) == 0)
 		check_invariants(d);
 	else
 		INV(e.msg[0] != '\0' && !strchr(e.msg, '\n'));

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../extract/doc.h"
-#include "../../extract/norm.h"
+#include "../../model/doc.h"
+#include "../../model/norm.h"
 #include "../../output/out.h"
 
 #define INV(c) do { if (!(c)) abort(); } while (0)

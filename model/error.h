@@ -26,4 +26,13 @@ int ex_error_set(struct ex_error *e, int code, const char *src, int line,
 /* Sets *e and evaluates to the (negative) code. */
 #define EX_FAIL(e, c, ...) ex_error_set((e), (c), __FILE__, __LINE__, __VA_ARGS__)
 
+/* The message a code stands for ("out of memory" for EX_ENOMEM). */
+const char *ex_code_message(int code);
+
+/* Where a code comes up from code that returns codes, not messages (the
+ * page stage, the pattern passes): an error already raised below keeps
+ * its own message and place; otherwise the code is named here. */
+int ex_error_code(struct ex_error *e, int code, const char *src, int line);
+#define EX_FAIL_CODE(e, c) ex_error_code((e), (c), __FILE__, __LINE__)
+
 #endif

@@ -333,6 +333,7 @@ struct doc {
 };
 
 struct pat_set;
+struct ocr_service;
 
 /* What a reader is asked for. */
 struct doc_read_opts {
@@ -347,6 +348,9 @@ struct doc_read_opts {
 	int dpi;               /* OCR rendering resolution; 0: 300 */
 	int no_correct;        /* OCR: leave Tesseract's words as they are */
 	int ocr_workers;       /* OCR: pages of one document read at a time; 0: 1 */
+	struct ocr_service *ocr_service; /* made once by the caller and shared by
+					  * documents (engines, word list); NULL:
+					  * each document makes its own */
 };
 
 /* A new document living in a fresh arena; doc_free releases it all. */

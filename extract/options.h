@@ -1,0 +1,33 @@
+/* options.h: the command line's words, parsed the same way for the
+ * extract program and for the library's extract_ctx_new (no getopt: it
+ * keeps global state, and contexts may be made in several threads). */
+#ifndef EX_OPTIONS_H
+#define EX_OPTIONS_H
+
+#include "../model/doc.h"
+
+enum ex_format { EX_FMT_JSON, EX_FMT_NDJSON, EX_FMT_TEXT, EX_FMT_MARKDOWN, EX_FMT_CSV };
+
+#define EX_MAX_PACKS 64
+
+struct ex_options {
+	enum ex_format format;
+	const char *out;                    /* -o: file or directory */
+	int compact, debug, furniture, tables_only, no_default_patterns;
+	int jobs;                           /* -j; 0: not given */
+	int help, version;
+	const char *packs[EX_MAX_PACKS];    /* --patterns, in order */
+	int npacks;
+	struct doc_read_opts ro;
+	const char **inputs;                /* the words that are not options */
+	int ninputs;
+};
+
+/* Parses argv[0..argc) (no program name; NULL-terminated is not
+ * needed): options anywhere, "--" ends them, "--name=value" and unique
+ * prefixes of long names as getopt_long takes them. inputs must have
+ * room for argc words. 0, or -1 with why (one line) set. */
+int ex_options_parse(int argc, const char *const *argv, const char **inputs, struct ex_options *o,
+		     char *why, size_t whyn);
+
+#endif

@@ -1,0 +1,349 @@
+/* scan.c: a scanned page made ready for OCR, and image files decoded,
+ * through leptonica; see scan.h. */
+#include "scan.h"
+
+#include <leptonica/allheaders.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tables.h"
+
+/* Thresholds, and why. Sizes in pixels are derived from the scale. */
+#define SCAN_BIN_TEXT 160          /* grey level: ink for skew and orientation */
+#define SCAN_BIN_STROKE 140        /* grey level: ink for stroke widths (darker) */
+#define SCAN_CLOSE_INCH 40.0       /* background closing: 1/40 inch on the page halved
+				    * (1/20 inch on the page), wider than any stroke of
+				    * body text */
+#define SCAN_BG_DARKEST 60         /* a background darker than this is a dark fill or a
+				    * large glyph: left as it is */
+#define SCAN_SKEW_MAX_DEG 7.0f     /* skew searched within this, either way */
+#define SCAN_SKEW_MIN_DEG 0.1f     /* under this a page is level */
+#define SCAN_SKEW_CONF 3.0f        /* leptonica's confidence needed to level a page */
+#define SCAN_ORIENT_DPI 250        /* above this the page is halved for orientation
+				    * (leptonica's counts want about 150 dpi) */
+#define SCAN_MAX_PIXELS 300e6      /* an image file larger than this is refused */
+#define SCAN_MAX_SIDE 40000        /* ... and one wider or higher */
+#define SCAN_DEFAULT_DPI 300       /* an image file that does not say */
+
+static void quiet(void)
+{
+	setMsgSeverity(L_SEVERITY_NONE);
+}
+
+void scan_init(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, quiet);
+}
+
+/* cairo's ARGB32 (0xAARRGGBB) into a 32-bit leptonica image
+ * (0xRRGGBB00). */
+struct Pix *scan_from_raster(const struct page_raster *r)
+{
+	PIX *p = pixCreate(r->width, r->height, 32);
+	l_uint32 *data;
+	int wpl;
+
+	if (!p)
+		return NULL;
+	data = pixGetData(p);
+	wpl = pixGetWpl(p);
+	for (int y = 0; y < r->height; y++) {
+		const uint32_t *row = (const uint32_t *)(r->data + (size_t)y * (size_t)r->stride);
+		l_uint32 *line = data + (size_t)y * (size_t)wpl;
+
+		for (int x = 0; x < r->width; x++)
+			line[x] = row[x] << 8;
+	}
+	pixSetResolution(p, (l_int32)(r->scale * 72 + 0.5), (l_int32)(r->scale * 72 + 0.5));
+	return p;
+}
+
+int scan_table_raster(const struct scan_page *sp, struct page_raster *r)
+{
+	PIX *img = sp->img, *flat = sp->flat;
+	int colour = pixGetDepth(img) == 32;
+	int w = pixGetWidth(flat), h = pixGetHeight(flat), fwpl = pixGetWpl(flat);
+	int cwpl = colour ? pixGetWpl(img) : 0;
+	l_uint32 *fd = pixGetData(flat), *cd = colour ? pixGetData(img) : NULL;
+	uint32_t *out = malloc(sizeof(*out) * (size_t)w * (size_t)h);
+
+	if (!out)
+		return -1;
+	for (int y = 0; y < h; y++) {
+		const l_uint32 *fl = fd + (size_t)y * (size_t)fwpl;
+		const l_uint32 *cl = cd ? cd + (size_t)y * (size_t)cwpl : NULL;
+		uint32_t *o = out + (size_t)y * (size_t)w;
+
+		for (int x = 0; x < w; x++) {
+			uint32_t g = GET_DATA_BYTE(fl, x);
+
+			if (cl && tbl_coloured(cl[x] >> 8))
+				o[x] = 0xFF000000u | cl[x] >> 8;
+			else
+				o[x] = 0xFF000000u | g << 16 | g << 8 | g;
+		}
+	}
+	*r = (struct page_raster){ .data = (const unsigned char *)out, .width = w, .height = h,
+				   .stride = w * 4, .scale = sp->scale };
+	return 0;
+}
+
+/* The page with its background flattened to white: coloured table
+ * cells (a rating's green or red is mid-grey in a scan) otherwise read to
+ * Tesseract as pictures, and their text is lost. The background is the
+ * page closed with a square of 1/20 inch, wider than any stroke of body
+ * text (so it keeps a cell's edge sharp, where a tiled estimate smears
+ * it); each pixel is divided by it. Where the closing stays darker than
+ * SCAN_BG_DARKEST (a large dark glyph, white text on a dark fill) the
+ * page is left as it is. NULL when leptonica cannot (then the page goes
+ * as it is). */
+static PIX *flatten(PIX *p, double scale)
+{
+	int k = (int)(scale * 72 / SCAN_CLOSE_INCH) | 1;
+	/* The closing is taken on the page halved (each pixel the lightest
+	 * of four, so thin strokes do not darken it) and doubled back: the
+	 * background moves by a pixel at most, in a quarter of the time. */
+	PIX *half = pixScaleGrayMinMax(p, 2, 2, L_CHOOSE_MAX), *small, *bg, *out;
+	l_uint32 *od, *bd;
+	int w, h, wpl, bwpl;
+
+	if (!half)
+		return NULL;
+	small = pixCloseGray(half, k < 3 ? 3 : k, k < 3 ? 3 : k);
+	pixDestroy(&half);
+	bg = small ? pixExpandReplicate(small, 2) : NULL;
+	pixDestroy(&small);
+	if (!bg)
+		return NULL;
+	out = pixCopy(NULL, p);
+	if (!out) {
+		pixDestroy(&bg);
+		return NULL;
+	}
+	w = L_MIN(pixGetWidth(out), pixGetWidth(bg));
+	h = L_MIN(pixGetHeight(out), pixGetHeight(bg));
+	wpl = pixGetWpl(out);
+	bwpl = pixGetWpl(bg);
+	od = pixGetData(out);
+	bd = pixGetData(bg);
+	for (int y = 0; y < h; y++) {
+		l_uint32 *ol = od + (size_t)y * (size_t)wpl, *bl = bd + (size_t)y * (size_t)bwpl;
+
+		for (int x = 0; x < w; x++) {
+			int b;
+
+			if ((x & 3) == 0 && bl[x >> 2] == 0xFFFFFFFFu && x + 4 <= w) {
+				x += 3;   /* four pixels of white paper */
+				continue;
+			}
+			b = GET_DATA_BYTE(bl, x);
+			if (b >= SCAN_BG_DARKEST && b < 255) {
+				int v = GET_DATA_BYTE(ol, x) * 255 / b;
+
+				SET_DATA_BYTE(ol, x, v > 255 ? 255 : v);
+			}
+		}
+	}
+	pixDestroy(&bg);
+	return out;
+}
+
+/* The angle in degrees to turn the page by to level its lines (a page
+ * fed askew): found on the binarised page reduced 2x within
+ * SCAN_SKEW_MAX_DEG, kept when leptonica is confident and it is over
+ * SCAN_SKEW_MIN_DEG. 0: the page is level. */
+static float skew_of(PIX *grey)
+{
+	l_float32 angle = 0, conf = 0;
+	PIX *b = pixConvertTo1(grey, SCAN_BIN_TEXT);
+	int ok;
+
+	if (!b)
+		return 0;
+	ok = pixFindSkewSweepAndSearch(b, &angle, &conf, 2, 2, SCAN_SKEW_MAX_DEG, 1.0f, 0.01f) == 0 &&
+	     conf >= SCAN_SKEW_CONF && fabsf(angle) >= SCAN_SKEW_MIN_DEG && fabsf(angle) <= SCAN_SKEW_MAX_DEG;
+	pixDestroy(&b);
+	return ok ? roundf(angle * 100) / 100 : 0;
+}
+
+/* How far the page's text is turned, clockwise, in quarter turns (a page
+ * scanned sideways or upside down): leptonica's count of ascenders and
+ * descenders on the binarised page at about 150 dpi, decided only when
+ * it is clear. */
+static int quarter_turns(PIX *grey, double scale)
+{
+	l_float32 up = 0, left = 0;
+	l_int32 orient = L_TEXT_ORIENT_UNKNOWN;
+	PIX *b = pixConvertTo1(grey, SCAN_BIN_TEXT), *r;
+
+	if (!b)
+		return 0;
+	r = scale * 72 >= SCAN_ORIENT_DPI ? pixReduceRankBinary2(b, 1, NULL) : pixClone(b);
+	pixDestroy(&b);
+	if (!r)
+		return 0;
+	if (pixOrientDetect(r, &up, &left, 0, 0) != 0 ||
+	    makeOrientDecision(up, left, 0, 0, &orient, 0) != 0)
+		orient = L_TEXT_ORIENT_UNKNOWN;
+	pixDestroy(&r);
+	/* Text turned a quarter to the left reads up the page: the page
+	 * was turned 270 degrees clockwise. */
+	return orient == L_TEXT_ORIENT_LEFT ? 3 : orient == L_TEXT_ORIENT_DOWN ? 2 :
+	       orient == L_TEXT_ORIENT_RIGHT ? 1 : 0;
+}
+
+float scan_stroke_width(struct Pix *b, int x0, int y0, int x1, int y1)
+{
+	l_uint32 *data;
+	long ink = 0, runs = 0;
+	int wpl;
+
+	if (!b)
+		return 0;
+	x0 = L_MAX(x0, 0), y0 = L_MAX(y0, 0);
+	x1 = L_MIN(x1, pixGetWidth(b)), y1 = L_MIN(y1, pixGetHeight(b));
+	data = pixGetData(b);
+	wpl = pixGetWpl(b);
+	for (int y = y0; y < y1; y++) {
+		const l_uint32 *line = data + (size_t)y * (size_t)wpl;
+		int prev = 0;
+
+		for (int x = x0; x < x1; x++) {
+			int on = GET_DATA_BIT(line, x);
+
+			ink += on;
+			runs += on && !prev;
+			prev = on;
+		}
+	}
+	return runs ? (float)ink / (float)runs : 0;
+}
+
+struct Pix *scan_binary(const struct scan_page *sp)
+{
+	return sp->flat ? pixConvertTo1(sp->flat, SCAN_BIN_STROKE) : NULL;
+}
+
+/* The page *img replaced by t, its turned copy, and *grey by t's grey;
+ * -1 (both NULL) when either could not be made. */
+static int turned(PIX **img, PIX **grey, PIX *t)
+{
+	pixDestroy(img);
+	pixDestroy(grey);
+	*img = t;
+	return t && (*grey = pixConvertTo8(t, 0)) ? 0 : -1;
+}
+
+int scan_prepare(struct Pix *pix, double scale, struct scan_page *out)
+{
+	PIX *img = pix, *grey;
+	float angle;
+
+	memset(out, 0, sizeof(*out));
+	out->scale = scale;
+	if (!(grey = pixConvertTo8(img, 0)))
+		goto fail;
+	out->turns = quarter_turns(grey, scale);
+	/* Turned back by the rest of a full turn. */
+	if (out->turns && turned(&img, &grey, pixRotateOrth(img, 4 - out->turns)) < 0)
+		goto fail;
+	angle = skew_of(grey);
+	if (angle != 0 && turned(&img, &grey, pixRotate(img, (l_float32)(angle * M_PI / 180),
+							 L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0)) < 0)
+		goto fail;
+	out->skew = angle;
+	out->flat = flatten(grey, scale);
+	if (out->flat)
+		pixDestroy(&grey);
+	else
+		out->flat = grey;
+	out->img = img;
+	return 0;
+fail:
+	pixDestroy(&img);
+	pixDestroy(&grey);
+	return -1;
+}
+
+void scan_page_free(struct scan_page *sp)
+{
+	pixDestroy(&sp->img);
+	pixDestroy(&sp->flat);
+}
+
+void scan_free(struct Pix *pix)
+{
+	pixDestroy(&pix);
+}
+
+void scan_size(struct Pix *pix, int *width, int *height)
+{
+	*width = pixGetWidth(pix);
+	*height = pixGetHeight(pix);
+}
+
+int scan_file_open(struct scan_file *f, const void *buf, size_t n, struct ex_error *err)
+{
+	l_int32 fmt, w = 0, h = 0, bps, spp, iscmap;
+
+	memset(f, 0, sizeof(*f));
+	scan_init();
+	/* A cut-off image makes libpng and libjpeg write on stderr as they
+	 * fail; their end markers say so first, in one clear line. */
+	if (n >= 8 && !memcmp(buf, "\x89PNG", 4) &&
+	    (n < 12 || memcmp((const char *)buf + n - 8, "IEND", 4)))
+		return EX_FAIL(err, EX_EFORMAT, "a PNG image cut short (no IEND chunk)");
+	if (n >= 3 && !memcmp(buf, "\xFF\xD8\xFF", 3) &&
+	    (n < 4 || memcmp((const char *)buf + n - 2, "\xFF\xD9", 2)))
+		return EX_FAIL(err, EX_EFORMAT, "a JPEG image cut short (no end marker)");
+	/* A header that claims a vast image must not make us allocate it. */
+	if (pixReadHeaderMem(buf, n, &fmt, &w, &h, &bps, &spp, &iscmap) == 0 &&
+	    ((double)w * h > SCAN_MAX_PIXELS || w > SCAN_MAX_SIDE || h > SCAN_MAX_SIDE))
+		return EX_FAIL(err, EX_ELIMIT, "an image of %d x %d pixels, larger than extract reads",
+			       w, h);
+	f->buf = buf;
+	f->n = n;
+	/* A TIFF's pages are read one at a time as they are wanted (a
+	 * 300-page scan is gigabytes of pixels); any other image is one. */
+	f->tiff = n >= 4 && (!memcmp(buf, "II*\0", 4) || !memcmp(buf, "MM\0*", 4));
+	f->first = f->tiff ? pixReadMemFromMultipageTiff(buf, n, &f->off) : pixReadMem(buf, n);
+	if (!f->first)
+		return EX_FAIL(err, EX_EFORMAT, "an image leptonica cannot read (broken or unsupported)");
+	if (!f->tiff)
+		f->off = 0;
+	return 0;
+}
+
+struct Pix *scan_file_next(struct scan_file *f, double *scale, int *broken)
+{
+	PIX *p = f->first;
+	l_int32 xres = 0, yres = 0;
+
+	*broken = 0;
+	if (p) {
+		f->first = NULL;
+	} else {
+		if (!f->tiff || f->off == 0)
+			return NULL;
+		p = pixReadMemFromMultipageTiff(f->buf, f->n, &f->off);
+		if (!p) {
+			*broken = 1;   /* a broken page ends the file */
+			f->off = 0;
+			return NULL;
+		}
+	}
+	pixGetResolution(p, &xres, &yres);
+	if (xres < 50 || xres > 2400)
+		xres = SCAN_DEFAULT_DPI;   /* an image that does not say: assume a 300 dpi scan */
+	*scale = xres / 72.0;
+	return p;
+}
+
+void scan_file_close(struct scan_file *f)
+{
+	pixDestroy(&f->first);
+}

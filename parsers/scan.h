@@ -1,0 +1,72 @@
+/* scan.h: a scanned page made ready for OCR, and image files decoded,
+ * through leptonica (with tables.c, the only files that include it).
+ * Pages are leptonica's images, opaque here (struct Pix). */
+#ifndef EX_SCAN_H
+#define EX_SCAN_H
+
+#include <stddef.h>
+
+#include "page.h"
+
+struct Pix;
+
+/* A page upright, level and flattened: what OCR reads and the table
+ * finder looks at. */
+struct scan_page {
+	struct Pix *img;    /* upright, level page (grey or colour) */
+	struct Pix *flat;   /* its grey with the background flattened to white */
+	double scale;       /* pixels per point */
+	int turns;          /* quarter turns clockwise the scan lay at */
+	float skew;         /* degrees it was turned to level its lines */
+};
+
+/* Quiets leptonica's messages on stderr; once per process. */
+void scan_init(void);
+
+/* A rendered page (page.h) as a 32-bit image; NULL when out of memory. */
+struct Pix *scan_from_raster(const struct page_raster *r);
+
+/* Turns pix (taken: freed here) upright and level and flattens its
+ * background (a rating's coloured cell would otherwise read as a
+ * picture). -1 when it cannot be made (out->img may hold the page). */
+int scan_prepare(struct Pix *pix, double scale, struct scan_page *out);
+void scan_page_free(struct scan_page *sp);
+
+/* The flattened page binarised, for stroke widths; NULL if it cannot. */
+struct Pix *scan_binary(const struct scan_page *sp);
+
+/* The mean width of the horizontal runs of ink in the box (x0, y0)-(x1,
+ * y1) of a binary page, in pixels: a bold word's strokes are wider for
+ * its size. 0 without ink. */
+float scan_stroke_width(struct Pix *bin, int x0, int y0, int x1, int y1);
+
+/* The page as the raster the table finder reads: coloured pixels (a
+ * rating's fill) as they are, the rest from the flattened grey, where a
+ * grey fill is white and no longer hides the rules around it. r->data
+ * is malloc'd: free it. -1 when out of memory. */
+int scan_table_raster(const struct scan_page *sp, struct page_raster *r);
+
+void scan_free(struct Pix *pix);
+void scan_size(struct Pix *pix, int *width, int *height);
+
+/* Image files (PNG, JPEG, TIFF of any number of pages). */
+struct scan_file {
+	const void *buf;
+	size_t n;
+	int tiff;           /* pages are read one at a time */
+	size_t off;         /* TIFF: where the next page starts; 0: none left */
+	struct Pix *first;  /* the first page, read by scan_file_open */
+};
+
+/* Opens buf as an image file and reads its first page: 0, or an error
+ * (a cut-off file, a header claiming too large an image, a file
+ * leptonica cannot read). Close with scan_file_close. */
+int scan_file_open(struct scan_file *f, const void *buf, size_t n, struct ex_error *err);
+void scan_file_close(struct scan_file *f);
+
+/* The next page of the file with its scale (pixels per point; 300 dpi
+ * where the file does not say); NULL at the end or when the page cannot
+ * be read (*broken set). */
+struct Pix *scan_file_next(struct scan_file *f, double *scale, int *broken);
+
+#endif
