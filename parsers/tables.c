@@ -1,4 +1,31 @@
-/* tables.c: ruled tables from the rendered page; see tables.h. */
+/* tables.c: tables on a page of words with boxes; see tables.h.
+ *
+ * Ruled tables (lattice). The rules come from what the page draws (its
+ * stroked lines and filled rectangles of ink, pieces that touch joined)
+ * or, on a scan or a render, from the ink mask opened with long thin
+ * bricks (leptonica), both as segments in pixels at the raster's scale
+ * (100 dpi for a drawing). Horizontal and vertical rules that cross are
+ * one group; a group of three or more distinct columns and two rows is a
+ * grid. A grid whose horizontal rules end together beyond its verticals
+ * gets the frame side it was drawn without. Bands between two rules whose
+ * cells hold several level lines of numbers are split into that many
+ * rows. Grid cells with no rule between them are one cell (its span);
+ * words go to the cell their centre falls in; a cell's background is the
+ * dominant colour of its pixels or the last fill over its middle. A grid
+ * whose cells each hold several segments side by side is around blocks
+ * of text, not cells, and is dropped (the borderless finder sees those).
+ *
+ * Borderless tables (stream). The lines no ruled table took are grouped
+ * into rows (vertical middles within 0.4 of a line's height), rows with
+ * two or more segments into runs (close rows; a wrapped label or a
+ * one-cell group header between them stays in). Columns are the x-extents
+ * of the body rows' segments, merged where they overlap (the body starts
+ * at the first row with two cells of numbers through and through, so a
+ * header does not bridge columns). A run is a table with a column mostly
+ * of numbers, or three or more columns, and no column of prose.
+ *
+ * After the last page, a table that ends a page and one that starts the
+ * next with the same columns are one table. */
 #include "tables.h"
 
 #include <leptonica/allheaders.h>
@@ -12,6 +39,51 @@
 #include "scan.h"
 
 #include <stdio.h>
+
+/* Thresholds. Lengths are in points, the page's unit; those applied to
+ * pixels are converted at the raster's scale (px()). They were tuned at
+ * 100 dpi, where a point is 1.39 pixels: 2.88 pt is the 4 pixels they
+ * were first written as. */
+#define TBL_RULE_TOL_PT 2.88     /* a rule reaches another, or a cell's middle, within this */
+#define TBL_RULE_MERGE_PT 5.04   /* rules closer than this are one line (a double rule, one
+				  * table's bottom over the next's top); no row is that narrow */
+#define TBL_RULE_THIN_PT 2.88    /* a rule is at most this thick (a scan's are thicker than a
+				  * drawing's); thicker runs are fills */
+#define TBL_RULE_THIN_MIN_PX 4   /* ... and never under 4 pixels */
+#define TBL_TOUCH_PT 0.72        /* drawn pieces this close touch, as their pixels would */
+#define TBL_CELL_INSET_PT 2.16   /* a cell's colour is sampled this far inside its rules */
+#define TBL_ROW_MIN_PT 1.44      /* an implicit row boundary this far from the rules at least */
+#define TBL_FRAME_REACH 3        /* rules ending this many tolerances beyond the verticals
+				  * stand for a missing frame side */
+#define TBL_RULE_H_FRACTION 25   /* a horizontal rule spans 1/25 of the page at least */
+#define TBL_RULE_V_FRACTION 50   /* a vertical one 1/50 of its height (one row) */
+#define TBL_BRICK_MAX_PX 62      /* leptonica's composite DWA opening: bricks up to 62 pixels */
+#define TBL_DRAWN_DPI 100.0      /* a drawing is read at this scale, as its render was */
+#define TBL_LEVEL_PT 2.0f        /* lines whose tops (or middles) agree within this are level */
+#define TBL_SAME_EDGE_PT 4.0f    /* tables across a page break: their edges agree within this */
+#define TBL_SPAN_SLACK_PT 2.0f   /* a segment this close to a column's extent falls in it */
+#define TBL_ALIGN_PT 3.0f        /* a wrapped label starts where the labels around it do */
+#define TBL_REGION_MIN_PT 72.0f  /* room drawn or rendered around side-by-side lines: an inch */
+#define TBL_REGION_LINES 6.0f    /* ... or six lines' worth, for headers and outer rules */
+#define TBL_ROW_BAND 0.4f        /* segments in one row: middles within this of a line height */
+#define TBL_RUN_GAP 2.5f         /* rows of a run: at most this many line heights apart */
+#define TBL_WRAP_GAP 1.0f        /* a wrapped label or one-cell header: within a line height */
+#define TBL_PROSE_CHARS 60       /* a column averaging more characters a line is prose */
+#define TBL_HEADER_PROSE_CHARS 40  /* a header cell is a short label: no longer than this */
+#define TBL_NUMERIC_TENTHS 6     /* a column of numbers: this many tenths of its cells start
+				  * with one */
+#define TBL_LIST_WORDS 4         /* lines of a list entry have at most this many words */
+#define TBL_SHORT_PAIRS 3        /* short segments side by side in any order make a candidate */
+#define TBL_COLOUR_SHARE 4       /* a cell's colour covers 1/4 of it at least */
+#define TBL_HEADER_SHARE 4       /* a one-cell header line is under 1/4 of its run's width */
+#define TBL_COARSE_SHARE 4       /* a grid with segments side by side in over 1/4 of its
+				  * filled cells is around blocks of text */
+
+/* pt in pixels at scale pixels per point. */
+static int px(double pt, double scale)
+{
+	return (int)lround(pt * scale);
+}
 
 struct seg {
 	int a0, a1;   /* extent along the rule */
@@ -33,7 +105,18 @@ struct tbl_raster {
 	double scale;
 	const struct page_drawn *drawn;
 	size_t ndrawn;
+	/* The thresholds in its pixels (px()). */
+	int tol, merge, inset, rowgap;
 };
+
+/* r's thresholds in pixels at its scale. */
+static void tolerances(struct tbl_raster *r)
+{
+	r->tol = px(TBL_RULE_TOL_PT, r->scale);
+	r->merge = px(TBL_RULE_MERGE_PT, r->scale);
+	r->inset = px(TBL_CELL_INSET_PT, r->scale);
+	r->rowgap = px(TBL_ROW_MIN_PT, r->scale);
+}
 
 int tbl_coloured(uint32_t rgb)
 {
@@ -167,11 +250,9 @@ static void unite(int *parent, int a, int b)
 		parent[a] = b;
 }
 
-#define TOL 4   /* pixels at 100 dpi: 3 pt */
-
-static int crosses(const struct seg *h, const struct seg *v)
+static int crosses(const struct seg *h, const struct seg *v, int tol)
 {
-	return v->at >= h->a0 - TOL && v->at <= h->a1 + TOL && h->at >= v->a0 - TOL && h->at <= v->a1 + TOL;
+	return v->at >= h->a0 - tol && v->at <= h->a1 + tol && h->at >= v->a0 - tol && h->at <= v->a1 + tol;
 }
 
 static int cmp_int(const void *a, const void *b)
@@ -179,26 +260,26 @@ static int cmp_int(const void *a, const void *b)
 	return *(const int *)a - *(const int *)b;
 }
 
-/* Distinct positions, merging those within 7 px (5 pt): a double rule,
- * or a table's bottom rule over the next part's top, is one line; no
- * row or column of text is that narrow. */
-static int cluster(int *v, int n)
+/* Distinct positions, merging those within merge pixels
+ * (TBL_RULE_MERGE_PT): a double rule, or a table's bottom rule over the
+ * next part's top, is one line; no row or column of text is that narrow. */
+static int cluster(int *v, int n, int merge)
 {
 	int m = 0;
 
 	qsort(v, (size_t)n, sizeof(*v), cmp_int);
 	for (int i = 0; i < n; i++)
-		if (m == 0 || v[i] - v[m - 1] > 7)
+		if (m == 0 || v[i] - v[m - 1] > merge)
 			v[m++] = v[i];
 	return m;
 }
 
 /* Is there a rule at position at covering [lo, hi] (its middle)? */
-static int ruled(const struct segs *s, const int *member, int id, int at, int mid)
+static int ruled(const struct segs *s, const int *member, int id, int at, int mid, int tol)
 {
 	for (size_t i = 0; i < s->n; i++)
-		if (member[i] == id && abs(s->v[i].at - at) <= TOL && s->v[i].a0 - TOL <= mid &&
-		    s->v[i].a1 + TOL >= mid)
+		if (member[i] == id && abs(s->v[i].at - at) <= tol && s->v[i].a0 - tol <= mid &&
+		    s->v[i].a1 + tol >= mid)
 			return 1;
 	return 0;
 }
@@ -209,8 +290,9 @@ static int ruled(const struct segs *s, const int *member, int id, int at, int mi
 static int drawn_colour(const struct tbl_raster *r, int x0, int y0, int x1, int y1, uint32_t *rgb)
 {
 	float s = (float)r->scale;
-	float bx0 = (x0 + 3 + r->x0) / s, by0 = (y0 + 3 + r->y0) / s, bx1 = (x1 - 3 + r->x0) / s,
-	      by1 = (y1 - 3 + r->y0) / s, cx = (bx0 + bx1) / 2, cy = (by0 + by1) / 2;
+	int in = r->inset;
+	float bx0 = (x0 + in + r->x0) / s, by0 = (y0 + in + r->y0) / s, bx1 = (x1 - in + r->x0) / s,
+	      by1 = (y1 - in + r->y0) / s, cx = (bx0 + bx1) / 2, cy = (by0 + by1) / 2;
 	float area = (bx1 - bx0) * (by1 - by0);
 	int found = 0;
 
@@ -221,7 +303,7 @@ static int drawn_colour(const struct tbl_raster *r, int x0, int y0, int x1, int 
 		float w = fminf(d->x1, bx1) - fmaxf(d->x0, bx0), h = fminf(d->y1, by1) - fmaxf(d->y0, by0);
 
 		if (d->stroke || cx < d->x0 || cx > d->x1 || cy < d->y0 || cy > d->y1 || w <= 0 || h <= 0 ||
-		    w * h * 4 < area)
+		    w * h * TBL_COLOUR_SHARE < area)
 			continue;
 		found = (d->rgb & 0xF0F0F0) != 0xF0F0F0;   /* a white fill covers what was under it */
 		*rgb = d->rgb;
@@ -244,7 +326,7 @@ static int cell_colour(const struct tbl_raster *r, int x0, int y0, int x1, int y
 
 	if (!count)
 		return 0;
-	x0 += 3, y0 += 3, x1 -= 3, y1 -= 3;
+	x0 += r->inset, y0 += r->inset, x1 -= r->inset, y1 -= r->inset;
 	for (int y = y0; y < y1; y += 2) {
 		const uint32_t *row = (const uint32_t *)(r->data + (size_t)y * (size_t)r->stride);
 
@@ -262,7 +344,7 @@ static int cell_colour(const struct tbl_raster *r, int x0, int y0, int x1, int y
 				best = bin;
 		}
 	}
-	if (best < 0 || total == 0 || count[best] * 4 < total) {
+	if (best < 0 || total == 0 || count[best] * TBL_COLOUR_SHARE < total) {
 		free(count);
 		return 0;
 	}
@@ -319,7 +401,7 @@ static const char *cell_text(struct doc *doc, struct layout_page *lp, struct box
 		}
 		if (len) {
 			for (size_t k = 0; k < n; k++)
-				if (fabsf(seen[k]->box.y0 - l->box.y0) < 2.0f)
+				if (fabsf(seen[k]->box.y0 - l->box.y0) < TBL_LEVEL_PT)
 					*coarse = 1;
 			seen[n] = l;
 			parts[n++] = arena_strndup(doc->arena, buf, len);
@@ -347,7 +429,7 @@ static int header_rows(const struct doc_table *t)
 		size_t n = strlen(s);
 		int d = ((s[0] >= '0' && s[0] <= '9') || (s[0] == '-' && s[1] >= '0' && s[1] <= '9')) &&
 			!(t->cells[i].row == 0 && is_year(s));
-		int prose = n > 40 || (n && s[n - 1] == '.');
+		int prose = n > TBL_HEADER_PROSE_CHARS || (n && s[n - 1] == '.');
 
 		if (t->cells[i].row == 0) {
 			digits0 |= d;
@@ -399,11 +481,12 @@ static int cmp_band_line(const void *a, const void *b)
  * columns), is that many rows. Adds their boundaries to ys (pixels, in
  * order) and marks them in virt; returns the new count. A cell of
  * wrapped text has lines no other cell matches, and stays one cell. */
-static int implicit_rows(const struct layout_page *lp, int *ys, int ny, const int *xs, int nx, float s, float ox,
-			 float oy, unsigned char *virt)
+static int implicit_rows(const struct layout_page *lp, int *ys, int ny, const int *xs, int nx,
+			 const struct tbl_raster *r, unsigned char *virt)
 {
 	int out[256], m = 0;
 	unsigned char vout[256];
+	float s = (float)r->scale, ox = (float)r->x0, oy = (float)r->y0;
 
 	for (int i = 0; i < ny; i++) {
 		out[m] = ys[i];
@@ -426,7 +509,7 @@ static int implicit_rows(const struct layout_page *lp, int *ys, int ny, const in
 					c = j;
 			if (c < 0)
 				continue;
-			if (l->nwords > 4)
+			if (l->nwords > TBL_LIST_WORDS)
 				ok = 0;   /* running text, not a list of entries */
 			ln[n++] = (struct band_line){ my, l->box.y0, l->box.y1, c, numeric_line(l) };
 		}
@@ -436,7 +519,7 @@ static int implicit_rows(const struct layout_page *lp, int *ys, int ny, const in
 			int partner = 0, same = 0;
 
 			for (int b = 0; b < n; b++) {
-				partner |= ln[b].col != ln[a].col && fabsf(ln[b].cy - ln[a].cy) < 2.0f;
+				partner |= ln[b].col != ln[a].col && fabsf(ln[b].cy - ln[a].cy) < TBL_LEVEL_PT;
 				same += ln[b].col == ln[a].col;
 			}
 			ok = partner;
@@ -462,10 +545,10 @@ static int implicit_rows(const struct layout_page *lp, int *ys, int ny, const in
 		float lo = ln[0].bot;
 
 		for (int a = 1; a < n && m < 250; a++) {
-			if (ln[a].cy - ln[a - 1].cy >= 2.0f) {
+			if (ln[a].cy - ln[a - 1].cy >= TBL_LEVEL_PT) {
 				int at = (int)(((lo + ln[a].top) / 2) * s - oy);
 
-				if (at > out[m - 1] + 2 && at < ys[i + 1] - 2) {
+				if (at > out[m - 1] + r->rowgap && at < ys[i + 1] - r->rowgap) {
 					out[m] = at;
 					vout[m++] = 1;
 				}
@@ -493,13 +576,13 @@ static int build_table(struct doc *doc, struct layout_page *lp, const struct tbl
 	for (size_t i = 0; i < vs->n && nx < 256; i++)
 		if (vm[i] == id)
 			xs[nx++] = vs->v[i].at;
-	ny = cluster(ys, ny);
-	nx = cluster(xs, nx);
+	ny = cluster(ys, ny, r->merge);
+	nx = cluster(xs, nx, r->merge);
 	if (ny < 2 || nx < 3 || (ny < 3 && nx < 3))
 		return 0;   /* a box around text, or a lone rule: not a table */
 	unsigned char virt[256] = { 0 };
 
-	ny = implicit_rows(lp, ys, ny, xs, nx, s, ox, oy, virt);
+	ny = implicit_rows(lp, ys, ny, xs, nx, r, virt);
 	int rows = ny - 1, cols = nx - 1;
 
 	cellof = malloc(sizeof(int) * (size_t)(rows * cols));
@@ -512,9 +595,9 @@ static int build_table(struct doc *doc, struct layout_page *lp, const struct tbl
 		for (int c = 0; c < cols; c++) {
 			int midy = (ys[rr] + ys[rr + 1]) / 2, midx = (xs[c] + xs[c + 1]) / 2;
 
-			if (c + 1 < cols && !ruled(vs, vm, id, xs[c + 1], midy))
+			if (c + 1 < cols && !ruled(vs, vm, id, xs[c + 1], midy, r->tol))
 				unite(cellof, rr * cols + c, rr * cols + c + 1);
-			if (rr + 1 < rows && !virt[rr + 1] && !ruled(hs, hm, id, ys[rr + 1], midx))
+			if (rr + 1 < rows && !virt[rr + 1] && !ruled(hs, hm, id, ys[rr + 1], midx, r->tol))
 				unite(cellof, rr * cols + c, (rr + 1) * cols + c);
 		}
 	t = doc_add_table(doc, "lattice");
@@ -565,7 +648,7 @@ static int build_table(struct doc *doc, struct layout_page *lp, const struct tbl
 	free(cellof);
 	/* Rules around blocks of text, not around cells: leave it to the
 	 * borderless finder, which sees the columns in the words. */
-	if (rc == 0 && (coarse >= 2 || (filled && coarse * 4 > filled)))
+	if (rc == 0 && (coarse >= 2 || (filled && coarse * TBL_COARSE_SHARE > filled)))
 		doc->ntables--;
 	return rc;
 }
@@ -587,7 +670,7 @@ static void take_lines(struct layout_page *lp, struct box b)
  * well beyond its outermost vertical rule stand for the frame's side; a
  * vertical rule is added there, over the span of those rules, so the
  * outer columns are cells too. -1 when out of memory. */
-static int frame(const struct segs *hs, const int *hm, struct segs *vs, int **vm)
+static int frame(const struct segs *hs, const int *hm, struct segs *vs, int **vm, int tol)
 {
 	size_t n0 = vs->n;
 
@@ -611,13 +694,13 @@ static int frame(const struct segs *hs, const int *hm, struct segs *vs, int **vm
 			for (size_t k = i; k < hs->n; k++) {
 				int e = side ? hs->v[k].a1 : hs->v[k].a0;
 
-				if (hm[k] == id && abs(e - end) <= TOL) {
+				if (hm[k] == id && abs(e - end) <= tol) {
 					count++;
 					y0 = L_MIN(y0, hs->v[k].at);
 					y1 = L_MAX(y1, hs->v[k].at);
 				}
 			}
-			if (count < 3 || (side ? end - vmax : vmin - end) <= 3 * TOL)
+			if (count < 3 || (side ? end - vmax : vmin - end) <= TBL_FRAME_REACH * tol)
 				continue;
 			struct seg *nv = realloc(vs->v, sizeof(*nv) * (vs->n + 1));
 			int *nm = realloc(*vm, sizeof(*nm) * (vs->n + 1));
@@ -655,13 +738,13 @@ static int grids(struct doc *doc, struct layout_page *lp, const struct tbl_raste
 		parent[i] = (int)i;
 	for (size_t i = 0; i < hs->n; i++)
 		for (size_t j = 0; j < vs->n; j++)
-			if (crosses(&hs->v[i], &vs->v[j]))
+			if (crosses(&hs->v[i], &vs->v[j], r->tol))
 				unite(parent, (int)i, (int)(hs->n + j));
 	for (size_t i = 0; i < hs->n; i++)
 		hm[i] = find(parent, (int)i);
 	for (size_t j = 0; j < vs->n; j++)
 		vm[j] = find(parent, (int)(hs->n + j));
-	if (frame(hs, hm, vs, &vm) < 0) {
+	if (frame(hs, hm, vs, &vm, r->tol) < 0) {
 		rc = EX_ENOMEM;
 		goto out;
 	}
@@ -692,28 +775,29 @@ out:
 	return rc;
 }
 
-/* A rule is at least 1/25 of the page wide, or 1/50 high (a row); the
- * fast opening takes bricks up to 62 pixels. At most 4 pixels thick at
- * 100 dpi (2.9 points; a scan's rules are thicker than a drawing's). */
+/* The least length of a rule (TBL_RULE_H_FRACTION of the page's width,
+ * TBL_RULE_V_FRACTION of its height; within what the fast opening takes)
+ * and its greatest thickness, in pixels at scale. */
 static void rule_sizes(const struct layout_page *lp, double scale, int *hlen, int *vlen, int *thin)
 {
 	int pw = (int)(lp->width * scale), ph = (int)(lp->height * scale);
 
-	*hlen = L_MAX(2, L_MIN(62, pw / 25));
-	*vlen = L_MAX(2, L_MIN(62, ph / 50));
-	*thin = L_MAX(4, (int)(scale * 72 / 25));
+	*hlen = L_MAX(2, L_MIN(TBL_BRICK_MAX_PX, pw / TBL_RULE_H_FRACTION));
+	*vlen = L_MAX(2, L_MIN(TBL_BRICK_MAX_PX, ph / TBL_RULE_V_FRACTION));
+	*thin = L_MAX(TBL_RULE_THIN_MIN_PX, px(TBL_RULE_THIN_PT, scale));
 }
 
 int tbl_find_ruled(struct doc *doc, struct layout_page *lp, const struct page_raster *pr)
 {
-	const struct tbl_raster raster = { .data = pr->data, .width = pr->width, .height = pr->height,
-					   .stride = pr->stride, .x0 = pr->x0, .y0 = pr->y0, .scale = pr->scale },
-				*r = &raster;
+	struct tbl_raster raster = { .data = pr->data, .width = pr->width, .height = pr->height,
+				     .stride = pr->stride, .x0 = pr->x0, .y0 = pr->y0, .scale = pr->scale };
+	const struct tbl_raster *r = &raster;
 	struct segs hs = { 0 }, vs = { 0 };
 	PIX *mask;
 	int hlen, vlen, thin, rc = 0;
 
 	scan_init();
+	tolerances(&raster);
 	mask = ink_mask(r);
 
 	if (!mask)
@@ -736,10 +820,10 @@ int tbl_find_ruled(struct doc *doc, struct layout_page *lp, const struct page_ra
 		y0 = L_MIN(y0, hs.v[i].at);
 		y1 = L_MAX(y1, hs.v[i].at);
 	}
-	x0 = L_MAX(0, x0 - TOL - thin);
-	x1 = L_MIN(r->width - 1, x1 + TOL + thin);
-	y0 = L_MAX(0, y0 - TOL - vlen - thin);
-	y1 = L_MIN(r->height - 1, y1 + TOL + vlen + thin);
+	x0 = L_MAX(0, x0 - r->tol - thin);
+	x1 = L_MIN(r->width - 1, x1 + r->tol + thin);
+	y0 = L_MAX(0, y0 - r->tol - vlen - thin);
+	y1 = L_MIN(r->height - 1, y1 + r->tol + vlen + thin);
 	BOX *clip = boxCreate(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
 	PIX *part = clip ? pixClipRectangle(mask, clip, NULL) : NULL;
 
@@ -775,7 +859,7 @@ static int cmp_piece(const void *a, const void *b)
 /* Pieces that touch or overlap (a rule drawn cell by cell, a double
  * stroke) are one rule, as their pixels would be one component; rules
  * as long as len and as thin as thin are kept, as segments. */
-static int join_pieces(struct piece *p, size_t n, int len, int thin, struct segs *out)
+static int join_pieces(struct piece *p, size_t n, int len, int thin, float touch, struct segs *out)
 {
 	out->v = calloc(n + 1, sizeof(*out->v));
 	out->n = 0;
@@ -790,9 +874,9 @@ static int join_pieces(struct piece *p, size_t n, int len, int thin, struct segs
 			for (size_t j = i + 1; j < n; j++) {
 				if (p[j].a1 < p[j].a0)
 					continue;
-				if (p[j].t0 > p[i].t1 + 1)
+				if (p[j].t0 > p[i].t1 + touch)
 					break;   /* sorted by their middles: the rest are further */
-				if (p[j].t1 < p[i].t0 - 1 || p[j].a0 > p[i].a1 + 1 || p[j].a1 < p[i].a0 - 1)
+				if (p[j].t1 < p[i].t0 - touch || p[j].a0 > p[i].a1 + touch || p[j].a1 < p[i].a0 - touch)
 					continue;
 				p[i].a0 = fminf(p[i].a0, p[j].a0);
 				p[i].a1 = fmaxf(p[i].a1, p[j].a1);
@@ -817,8 +901,9 @@ static int join_pieces(struct piece *p, size_t n, int len, int thin, struct segs
 int tbl_find_drawn(struct doc *doc, struct layout_page *lp, const struct page_drawn *v, size_t n,
 		   const struct box *region)
 {
-	const double scale = 100.0 / 72.0;
+	const double scale = TBL_DRAWN_DPI / 72.0;
 	struct tbl_raster r = { .scale = scale, .drawn = v, .ndrawn = n };
+	float touch = (float)px(TBL_TOUCH_PT, scale);
 	struct segs hs = { 0 }, vs = { 0 };
 	struct piece *h = malloc(sizeof(*h) * (n + 1)), *w = malloc(sizeof(*w) * (n + 1));
 	size_t nh = 0, nw = 0;
@@ -829,6 +914,7 @@ int tbl_find_drawn(struct doc *doc, struct layout_page *lp, const struct page_dr
 		rc = EX_ENOMEM;
 		goto out;
 	}
+	tolerances(&r);
 	rule_sizes(lp, scale, &hlen, &vlen, &thin);
 	for (size_t i = 0; i < n; i++) {
 		float x0 = v[i].x0, y0 = v[i].y0, x1 = v[i].x1, y1 = v[i].y1;
@@ -845,7 +931,7 @@ int tbl_find_drawn(struct doc *doc, struct layout_page *lp, const struct page_dr
 		else
 			w[nw++] = (struct piece){ y0, y1, x0, x1 };
 	}
-	if (join_pieces(h, nh, hlen, thin, &hs) < 0 || join_pieces(w, nw, vlen, thin, &vs) < 0) {
+	if (join_pieces(h, nh, hlen, thin, touch, &hs) < 0 || join_pieces(w, nw, vlen, thin, touch, &vs) < 0) {
 		rc = EX_ENOMEM;
 		goto out;
 	}
@@ -886,12 +972,13 @@ static int side_by_side(const struct layout_page *lp, struct box *u, float *lh, 
 		for (size_t j = i + 1; j < lp->nlines; j++) {
 			const struct box *b = &lp->lines[ix[j]].box;
 
-			if (b->y0 - a->y0 >= 2.0f)
+			if (b->y0 - a->y0 >= TBL_LEVEL_PT)
 				break;
 			if (b->x0 > a->x1 || a->x0 > b->x1) {
 				struct box ab = box_union(*a, *b);
 
-				*shorts += lp->lines[ix[i]].nwords <= 4 && lp->lines[ix[j]].nwords <= 4;
+				*shorts += lp->lines[ix[i]].nwords <= TBL_LIST_WORDS &&
+					   lp->lines[ix[j]].nwords <= TBL_LIST_WORDS;
 
 				*u = n++ ? box_union(*u, ab) : ab;
 				*lh = fmaxf(*lh, fmaxf(a->y1 - a->y0, b->y1 - b->y0));
@@ -911,14 +998,14 @@ int tbl_page_candidate(const struct layout_page *lp, struct box *region)
 	for (size_t i = 1; i < lp->nlines; i++) {
 		const struct box *a = &lp->lines[i - 1].box, *b = &lp->lines[i].box;
 
-		if (fabsf(a->y0 - b->y0) < 2.0f && (b->x0 > a->x1 || a->x0 > b->x1))
+		if (fabsf(a->y0 - b->y0) < TBL_LEVEL_PT && (b->x0 > a->x1 || a->x0 > b->x1))
 			rows++;
 	}
 	pairs = side_by_side(lp, &u, &lh, &shorts);
 	/* Side by side in reading order; or, in any order (a grid read
 	 * column by column), three pairs of short segments: two columns of
 	 * prose pair long lines. */
-	if (!rows && shorts < 3)
+	if (!rows && shorts < TBL_SHORT_PAIRS)
 		return 0;
 	if (!region)
 		return 1;
@@ -927,7 +1014,7 @@ int tbl_page_candidate(const struct layout_page *lp, struct box *region)
 	 * the outer rules around: six lines' worth of room each way (at
 	 * least an inch), the page's whole width. */
 	if (pairs) {
-		float room = fmaxf(72.0f, 6.0f * lh);
+		float room = fmaxf(TBL_REGION_MIN_PT, TBL_REGION_LINES * lh);
 
 		*region = (struct box){ 0, fmaxf(0, u.y0 - room), lp->width,
 					fminf(lp->height, u.y1 + room) };
@@ -942,7 +1029,7 @@ static int same_columns(const struct doc_table *a, const struct doc_table *b)
 	if (a->ncols != b->ncols || !a->has_box || !b->has_box)
 		return 0;
 	/* The outer edges line up within a few points. */
-	return fabsf(a->box.x0 - b->box.x0) < 4.0f && fabsf(a->box.x1 - b->box.x1) < 4.0f;
+	return fabsf(a->box.x0 - b->box.x0) < TBL_SAME_EDGE_PT && fabsf(a->box.x1 - b->box.x1) < TBL_SAME_EDGE_PT;
 }
 
 static int same_row(const struct doc_table *a, int ra, const struct doc_table *b, int rb)
@@ -1130,7 +1217,7 @@ static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *ro
 			int hit = -1;
 
 			for (int c = 0; c < ncols; c++)
-				if (b->x0 <= cx1[c] + 2 && b->x1 >= cx0[c] - 2) {
+				if (b->x0 <= cx1[c] + TBL_SPAN_SLACK_PT && b->x1 >= cx0[c] - TBL_SPAN_SLACK_PT) {
 					if (hit < 0) {
 						hit = c;
 						cx0[c] = fminf(cx0[c], b->x0);
@@ -1176,9 +1263,9 @@ static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *ro
 				}
 		}
 	for (int c = 0; c < ncols; c++) {
-		if (filled[c] && chars[c] / filled[c] > 60)
+		if (filled[c] && chars[c] / filled[c] > TBL_PROSE_CHARS)
 			return 0;     /* prose, not cells */
-		if (c > 0 && filled[c] >= 2 && nums[c] * 10 >= filled[c] * 6)
+		if (c > 0 && filled[c] >= 2 && nums[c] * 10 >= filled[c] * TBL_NUMERIC_TENTHS)
 			numcol = 1;
 	}
 	if (!numcol && ncols < 3)
@@ -1257,7 +1344,7 @@ int tbl_find_stream(struct doc *doc, struct layout_page *lp)
 		if (lp->used[i] || h <= 0)
 			continue;
 		for (r = 0; r < nrows; r++)
-			if (fabsf((rows[r].y0 + rows[r].y1) / 2 - cy) < h * 0.4f)
+			if (fabsf((rows[r].y0 + rows[r].y1) / 2 - cy) < h * TBL_ROW_BAND)
 				break;
 		if (r == nrows) {
 			rows[nrows].idx = arena_alloc(doc->arena, sizeof(size_t) * (lp->nlines + 1));
@@ -1285,16 +1372,16 @@ int tbl_find_stream(struct doc *doc, struct layout_page *lp)
 		start = r;
 		h = rows[r].y1 - rows[r].y0;
 		for (;;) {
-			if (r + 1 < nrows && rows[r + 1].n >= 2 && rows[r + 1].y0 - rows[r].y1 < 2.5f * h) {
+			if (r + 1 < nrows && rows[r + 1].n >= 2 && rows[r + 1].y0 - rows[r].y1 < TBL_RUN_GAP * h) {
 				r++;
 				continue;
 			}
 			/* A label wrapped onto its own line ("Murder and
 			 * nonnegligent" over "manslaughter . . . 10.0 …") stays in. */
 			if (r + 2 < nrows && rows[r + 1].n == 1 && rows[r + 2].n >= 2 &&
-			    rows[r + 1].y0 - rows[r].y1 < 2.5f * h && rows[r + 2].y0 - rows[r + 1].y1 < 1.0f * h &&
-			    fabsf(lp->lines[rows[r + 1].idx[0]].box.x0 - lp->lines[rows[r + 2].idx[0]].box.x0) < 3.0f &&
-			    fabsf(lp->lines[rows[r + 1].idx[0]].box.x0 - lp->lines[rows[r].idx[0]].box.x0) < 3.0f) {
+			    rows[r + 1].y0 - rows[r].y1 < TBL_RUN_GAP * h && rows[r + 2].y0 - rows[r + 1].y1 < TBL_WRAP_GAP * h &&
+			    fabsf(lp->lines[rows[r + 1].idx[0]].box.x0 - lp->lines[rows[r + 2].idx[0]].box.x0) < TBL_ALIGN_PT &&
+			    fabsf(lp->lines[rows[r + 1].idx[0]].box.x0 - lp->lines[rows[r].idx[0]].box.x0) < TBL_ALIGN_PT) {
 				r += 2;
 				continue;
 			}
@@ -1304,7 +1391,7 @@ int tbl_find_stream(struct doc *doc, struct layout_page *lp)
 			 * three or more cells (not a page's title lines, which come
 			 * in ones and twos). */
 			if (r + 2 < nrows && rows[r + 1].n == 1 && rows[r].n >= 3 && rows[r + 2].n >= 3 &&
-			    rows[r + 1].y0 - rows[r].y1 < 1.0f * h && rows[r + 2].y0 - rows[r + 1].y1 < 1.0f * h) {
+			    rows[r + 1].y0 - rows[r].y1 < TBL_WRAP_GAP * h && rows[r + 2].y0 - rows[r + 1].y1 < TBL_WRAP_GAP * h) {
 				const struct box *b = &lp->lines[rows[r + 1].idx[0]].box;
 				float x0 = lp->lines[rows[r + 2].idx[0]].box.x0;
 				float x1 = lp->lines[rows[r + 2].idx[rows[r + 2].n - 1]].box.x1;
@@ -1313,7 +1400,8 @@ int tbl_find_stream(struct doc *doc, struct layout_page *lp)
 					x0 = fminf(x0, lp->lines[rows[q].idx[0]].box.x0);
 					x1 = fmaxf(x1, lp->lines[rows[q].idx[rows[q].n - 1]].box.x1);
 				}
-				if (b->x0 >= x0 - 2 && b->x1 <= x1 + 2 && (b->x1 - b->x0) * 4 < x1 - x0) {
+				if (b->x0 >= x0 - TBL_SPAN_SLACK_PT && b->x1 <= x1 + TBL_SPAN_SLACK_PT &&
+				    (b->x1 - b->x0) * TBL_HEADER_SHARE < x1 - x0) {
 					r += 2;
 					continue;
 				}
