@@ -296,19 +296,81 @@ static int bullet(const char *t, size_t n)
 	return 0;
 }
 
+/* Where a walk over Tesseract's words is. */
+struct word_walk {
+	size_t cap;          /* job->words' room */
+	double confsum;
+	int baseline;        /* the text line's, in pixels */
+	int newline;         /* the next word starts a text line */
+	struct Pix *bin;     /* the binarised page, for stroke widths */
+};
+
+/* The word at it into job, unless it is blank (a table's vertical rule
+ * read as a pipe beside a word or alone, a rule or speck read as a
+ * blank "word"); -1 when out of memory. */
+static int take_word(TessResultIterator *it, struct ocr_job *job, struct word_walk *ww)
+{
+	const TessPageIterator *pi = tess.TessResultIteratorGetPageIteratorConst(it);
+	char *text = tess.TessResultIteratorGetUTF8Text(it, RIL_WORD), *t0;
+	double scale = job->scale;
+	int x0, y0, x1, y1, bx0, by0, bx1, by1, rc = 0;
+	struct ocr_word *w;
+	size_t tn;
+
+	if (!text)
+		return 0;
+	if (tess.TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE)) {
+		ww->newline = 1;
+		if (tess.TessPageIteratorBaseline(pi, RIL_TEXTLINE, &bx0, &by0, &bx1, &by1))
+			ww->baseline = (by0 + by1) / 2;
+	}
+	t0 = text + strspn(text, "| \t\r\n");
+	tn = strlen(t0);
+	while (tn && strchr("| \t\r\n", t0[tn - 1]))
+		tn--;
+	if (!tn)
+		goto out;
+	if (job->nwords == ww->cap) {
+		size_t ncap = ww->cap ? 2 * ww->cap : 256;
+		struct ocr_word *nw = realloc(job->words, ncap * sizeof(*nw));
+
+		if (!nw) {
+			rc = -1;
+			goto out;
+		}
+		job->words = nw;
+		ww->cap = ncap;
+	}
+	tess.TessPageIteratorBoundingBox(pi, RIL_WORD, &x0, &y0, &x1, &y1);
+	w = &job->words[job->nwords];
+	if (ww->newline && bullet(t0, tn))
+		t0 = "•", tn = strlen("•");
+	if (!(w->text = strndup(t0, tn))) {
+		rc = -1;
+		goto out;
+	}
+	job->nwords++;
+	w->box = (struct box){ (float)(x0 / scale), (float)(y0 / scale), (float)(x1 / scale), (float)(y1 / scale) };
+	w->conf = tess.TessResultIteratorConfidence(it, RIL_WORD) / 100.0f;
+	w->rise = (float)((ww->baseline - y0) / scale);
+	w->stroke = (float)(scan_stroke_width(ww->bin, x0, y0, x1, y1) / scale);
+	w->line_start = ww->newline;   /* also after a blank first word */
+	ww->newline = 0;
+	ww->confsum += w->conf;
+out:
+	tess.TessDeleteText(text);
+	return rc;
+}
+
 /* The page recognised by api: turned upright and level, its background
- * flattened (scan.h); its words into job. Runs in a worker: touches nothing but
- * the job. */
+ * flattened (scan.h); its words into job. Runs in a worker: touches
+ * nothing but the job. */
 static void read_page(TessBaseAPI *api, struct ocr_job *job)
 {
-	struct Pix *bin;
-	double scale = job->scale;
+	struct word_walk ww = { .newline = 1 };
 	TessResultIterator *it;
-	size_t cap = 0;
-	double confsum = 0;
-	int baseline = 0, newline = 1;
 
-	if (scan_prepare(job->pix, scale, &job->sp) < 0) {
+	if (scan_prepare(job->pix, job->scale, &job->sp) < 0) {
 		job->pix = NULL;
 		job->failed = 1;
 		return;
@@ -320,72 +382,20 @@ static void read_page(TessBaseAPI *api, struct ocr_job *job)
 		job->failed = 1;
 		return;
 	}
-	bin = scan_binary(&job->sp);
+	ww.bin = scan_binary(&job->sp);
 	it = tess.TessBaseAPIGetIterator(api);
 	if (it) {
 		do {
-			const TessPageIterator *pi = tess.TessResultIteratorGetPageIteratorConst(it);
-			char *text = tess.TessResultIteratorGetUTF8Text(it, RIL_WORD);
-			int x0, y0, x1, y1;
-			struct ocr_word *w;
-
-			if (!text)
-				continue;
-			if (tess.TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE)) {
-				newline = 1;
-				int bx0, by0, bx1, by1;
-
-				if (tess.TessPageIteratorBaseline(pi, RIL_TEXTLINE, &bx0, &by0, &bx1, &by1))
-					baseline = (by0 + by1) / 2;
-			}
-			/* A table's vertical rule read as a pipe beside a word,
-			 * or alone; a rule or speck read as a blank "word". */
-			char *t0 = text + strspn(text, "| \t\r\n");
-			size_t tn = strlen(t0);
-
-			while (tn && strchr("| \t\r\n", t0[tn - 1]))
-				tn--;
-			if (!tn) {
-				tess.TessDeleteText(text);
-				continue;
-			}
-			if (job->nwords == cap) {
-				size_t ncap = cap ? 2 * cap : 256;
-				struct ocr_word *nw = realloc(job->words, ncap * sizeof(*nw));
-
-				if (!nw) {
-					tess.TessDeleteText(text);
-					job->failed = 1;
-					break;
-				}
-				job->words = nw;
-				cap = ncap;
-			}
-			tess.TessPageIteratorBoundingBox(pi, RIL_WORD, &x0, &y0, &x1, &y1);
-			w = &job->words[job->nwords];
-			if (newline && bullet(t0, tn))
-				t0 = "•", tn = strlen("•");
-			if (!(w->text = strndup(t0, tn))) {
-				tess.TessDeleteText(text);
+			if (take_word(it, job, &ww) < 0) {
 				job->failed = 1;
 				break;
 			}
-			job->nwords++;
-			w->box = (struct box){ (float)(x0 / scale), (float)(y0 / scale),
-					       (float)(x1 / scale), (float)(y1 / scale) };
-			w->conf = tess.TessResultIteratorConfidence(it, RIL_WORD) / 100.0f;
-			w->rise = (float)((baseline - y0) / scale);
-			w->stroke = (float)(scan_stroke_width(bin, x0, y0, x1, y1) / scale);
-			w->line_start = newline;   /* also after a blank first word */
-			newline = 0;
-			confsum += w->conf;
-			tess.TessDeleteText(text);
 		} while (tess.TessResultIteratorNext(it, RIL_WORD));
 		tess.TessResultIteratorDelete(it);
 	}
 	tess.TessBaseAPIClear(api);
-	scan_free(bin);
-	job->conf = job->nwords ? (float)(confsum / (double)job->nwords) : 0;
+	scan_free(ww.bin);
+	job->conf = job->nwords ? (float)(ww.confsum / (double)job->nwords) : 0;
 }
 
 /* A worker: an engine borrowed from the service at its first page and

@@ -631,10 +631,11 @@ static void meta_end(struct odt_state *st)
 
 /* ---- the walk ---- */
 
-static int on_start(struct odt_state *st, const char *name)
+/* An element of the document's head: its version, metadata, styles,
+ * list styles and page layout. 0 when name is none of these. */
+static int on_head(struct odt_state *st, const char *name, int empty)
 {
 	xmlTextReaderPtr r = st->r;
-	int empty = xmlTextReaderIsEmptyElement(r), rc = 0;
 
 	if (strncmp(name, "office:document", 15) == 0 && !st->doc->meta.format_version) {
 		char *v = attr(r, "office:version");
@@ -668,11 +669,20 @@ static int on_start(struct odt_state *st, const char *name)
 			page_layout(st);
 		else
 			style_props(st, name + 6);
-	} else if (strcmp(name, "office:body") == 0) {
-		st->body_seen = 1;
-	} else if (!st->body_seen) {
+	} else {
 		return 0;
-	} else if (strcmp(name, "text:p") == 0 || strcmp(name, "text:h") == 0) {
+	}
+	return 1;
+}
+
+/* An element of the body: paragraphs and headings, spaces, notes,
+ * lists, tables, page breaks. */
+static int on_body(struct odt_state *st, const char *name, int empty)
+{
+	xmlTextReaderPtr r = st->r;
+	int rc = 0;
+
+	if (strcmp(name, "text:p") == 0 || strcmp(name, "text:h") == 0) {
 		if (st->npara == 0 && st->ntab == 0 && st->nnote == 0 && st->list_depth == 0)
 			st->top++;
 		para_start(st, name[5] == 'h');
@@ -724,6 +734,19 @@ static int on_start(struct odt_state *st, const char *name)
 		rc = new_page(st);
 	}
 	return rc;
+}
+
+static int on_start(struct odt_state *st, const char *name)
+{
+	int empty = xmlTextReaderIsEmptyElement(st->r);
+
+	if (on_head(st, name, empty))
+		return 0;
+	if (strcmp(name, "office:body") == 0)
+		st->body_seen = 1;
+	else if (st->body_seen)
+		return on_body(st, name, empty);
+	return 0;
 }
 
 static int on_end(struct odt_state *st, const char *name)

@@ -421,6 +421,80 @@ static int little_text(PopplerPage *page, const struct layout_page *lp)
 	return area >= 0.5 * w * h;
 }
 
+/* Why a page needs OCR (mode: --ocr, 0 auto, 1 always): none (NULL)
+ * with a usable text layer; always; no text layer, or a garbage one, or a
+ * picture with a little text on it (auto). */
+static const char *ocr_reason(int mode, PopplerPage *page, const struct layout_page *lp)
+{
+	if (mode > 0)
+		return "always";
+	if (mode < 0)
+		return NULL;
+	if (lp->nlines == 0)
+		return "no_text_layer";
+	if (garbage_text(lp))
+		return "garbage_text";
+	if (little_text(page, lp))
+		return "little_text";
+	return NULL;
+}
+
+/* The page's text read again turned upright by turns quarter turns: its
+ * boxes in that frame, its size that of the upright page. */
+static int pdf_page_upright(struct pdf_page_build *pb, const char *text, PopplerRectangle *rects, guint nrects,
+			    GList *attrs, int turns, struct pdf_pending *pp, struct doc_page *dp)
+{
+	float w = dp->width, h = dp->height;
+	int rc;
+
+	for (guint k = 0; k < nrects; k++) {
+		struct box b = upright((struct box){ (float)rects[k].x1, (float)rects[k].y1, (float)rects[k].x2,
+						     (float)rects[k].y2 },
+				       turns, w, h);
+
+		rects[k] = (PopplerRectangle){ b.x0, b.y0, b.x1, b.y1 };
+	}
+	dp->rotation = turns * 90;
+	pp->lp.width = dp->width = h;
+	pp->lp.height = dp->height = w;
+	pb->lines = NULL;   /* the first reading stays in the arena, unused */
+	pb->nlines = pb->cap_lines = 0;
+	rc = pdf_page_words(pb, text, rects, nrects, attrs);
+	pp->lp.lines = pb->lines;
+	pp->lp.nlines = pb->nlines;
+	return rc;
+}
+
+/* A page that needs OCR rendered at the OCR resolution and handed to the
+ * OCR workers (the pool made at the first such page; without Tesseract
+ * or its language data, said once and the text layer kept). */
+static int pdf_page_submit(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *page, struct pdf_pending *pp)
+{
+	struct page_raster r = { 0 };
+	cairo_surface_t *surf;
+
+	if (!ctx->ocr && !ctx->ocr_failed) {
+		ctx->ocr = ocr_pool_new(ctx->opts, ctx->err);
+		if (!ctx->ocr) {
+			ctx->ocr_failed = arena_strdup(doc->arena, ctx->err->msg);
+			ctx->err->code = 0;
+			if (!ctx->ocr_failed)
+				return EX_ENOMEM;
+		}
+	}
+	if (!ctx->ocr)
+		return 0;
+	surf = pdf_render(page, pp->lp.width, pp->lp.height,
+			  (ctx->opts && ctx->opts->dpi > 0 ? ctx->opts->dpi : 300) / 72.0, NULL, &r);
+	if (!surf) {
+		pp->render_failed = 1;
+		return 0;
+	}
+	pp->ticket = ocr_pool_submit(ctx->ocr, &r);
+	pdf_render_free(surf);
+	return pp->ticket < 0 ? EX_ENOMEM : 0;
+}
+
 /* The first half of a page, in page order as it is read: its text
  * layer, and whether it needs OCR; if so it is rendered at the OCR
  * resolution and handed to the OCR workers. */
@@ -462,38 +536,15 @@ static int pdf_page_start(struct pdf_ctx *ctx, struct doc *doc, PopplerDocument 
 	}
 	pp->lp.lines = pb.lines;
 	pp->lp.nlines = pb.nlines;
-	/* OCR where the page has no text layer or a garbage one (auto), or
-	 * everywhere. */
-	if (rc == 0 && mode > 0)
-		pp->reason = "always";
-	else if (rc == 0 && mode == 0 && pb.nlines == 0)
-		pp->reason = "no_text_layer";
-	else if (rc == 0 && mode == 0 && garbage_text(&pp->lp))
-		pp->reason = "garbage_text";
-	else if (rc == 0 && mode == 0 && little_text(page, &pp->lp))
-		pp->reason = "little_text";
+	if (rc == 0)
+		pp->reason = ocr_reason(mode, page, &pp->lp);
 	/* A page set sideways that keeps its layer is read again turned
 	 * upright, as a sideways scan is: its boxes in that frame, its
 	 * rotation recorded. (One OCR reads is turned by OCR.) */
 	int turns = rc == 0 && !pp->reason && nrects ? text_turns(text, rects, nrects) : 0;
 
-	if (turns) {
-		for (guint k = 0; k < nrects; k++) {
-			struct box b = upright((struct box){ (float)rects[k].x1, (float)rects[k].y1, (float)rects[k].x2,
-							     (float)rects[k].y2 },
-					       turns, (float)w, (float)h);
-
-			rects[k] = (PopplerRectangle){ b.x0, b.y0, b.x1, b.y1 };
-		}
-		dp->rotation = turns * 90;
-		pp->lp.width = dp->width = (float)h;
-		pp->lp.height = dp->height = (float)w;
-		pb.lines = NULL;   /* the first reading stays in the arena, unused */
-		pb.nlines = pb.cap_lines = 0;
-		rc = pdf_page_words(&pb, text, rects, nrects, attrs);
-		pp->lp.lines = pb.lines;
-		pp->lp.nlines = pb.nlines;
-	}
+	if (turns)
+		rc = pdf_page_upright(&pb, text, rects, nrects, attrs, turns, pp, dp);
 	if (pb.word)
 		g_string_free(pb.word, TRUE);
 	poppler_page_free_text_attributes(attrs);
@@ -501,34 +552,7 @@ static int pdf_page_start(struct pdf_ctx *ctx, struct doc *doc, PopplerDocument 
 	g_free(text);
 	if (rc)
 		return rc;
-	if (!pp->reason)
-		return 0;
-	if (!ctx->ocr && !ctx->ocr_failed) {
-		ctx->ocr = ocr_pool_new(ctx->opts, ctx->err);
-		if (!ctx->ocr) {
-			/* No language data: said once, the text layer kept. */
-			ctx->ocr_failed = arena_strdup(doc->arena, ctx->err->msg);
-			ctx->err->code = 0;
-			if (!ctx->ocr_failed)
-				return EX_ENOMEM;
-		}
-	}
-	if (ctx->ocr) {
-		struct page_raster r = { 0 };
-		cairo_surface_t *surf = pdf_render(page, pp->lp.width, pp->lp.height,
-						   (ctx->opts && ctx->opts->dpi > 0 ? ctx->opts->dpi : 300) / 72.0,
-						   NULL, &r);
-
-		if (!surf) {
-			pp->render_failed = 1;
-			return 0;
-		}
-		pp->ticket = ocr_pool_submit(ctx->ocr, &r);
-		pdf_render_free(surf);
-		if (pp->ticket < 0)
-			return EX_ENOMEM;
-	}
-	return 0;
+	return pp->reason ? pdf_page_submit(ctx, doc, page, pp) : 0;
 }
 
 /* The second half, in page order: OCR taken back, then the page stage

@@ -74,6 +74,7 @@
 				  * with one */
 #define TBL_LIST_WORDS 4         /* lines of a list entry have at most this many words */
 #define TBL_SHORT_PAIRS 3        /* short segments side by side in any order make a candidate */
+#define TBL_MAX_COLS 32          /* a borderless table has at most this many columns */
 #define TBL_COLOUR_SHARE 4       /* a cell's colour covers 1/4 of it at least */
 #define TBL_HEADER_SHARE 4       /* a one-cell header line is under 1/4 of its run's width */
 #define TBL_COARSE_SHARE 4       /* a grid with segments side by side in over 1/4 of its
@@ -562,55 +563,26 @@ static int implicit_rows(const struct layout_page *lp, int *ys, int ny, const in
 	return m;
 }
 
-static int build_table(struct doc *doc, struct layout_page *lp, const struct tbl_raster *r,
-		       const struct segs *hs, const struct segs *vs, const int *hm, const int *vm, int id)
+/* A grid's lines in pixels: ys (rows' boundaries) and xs (columns'),
+ * virt marking boundaries no rule draws (implicit_rows). */
+struct grid {
+	int ys[256], xs[256], ny, nx;
+	unsigned char virt[256];
+};
+
+/* The cells of grid g into t: a group of grid cells joined in cellof
+ * makes one cell at its top left, spanning the group, with the words in
+ * its box and its background. *filled counts cells with words, *coarse
+ * those with segments side by side. */
+static int grid_cells(struct doc *doc, struct layout_page *lp, const struct tbl_raster *r, const struct grid *g,
+		      int *cellof, struct doc_table *t, int *filled, int *coarse)
 {
-	int ys[256], xs[256], ny = 0, nx = 0;
-	int *cellof = NULL, rc = 0, coarse = 0, filled = 0;
-	struct doc_table *t;
+	int rows = g->ny - 1, cols = g->nx - 1;
+	const int *ys = g->ys, *xs = g->xs;
 	float s = (float)r->scale, ox = (float)r->x0, oy = (float)r->y0;
 
-	for (size_t i = 0; i < hs->n && ny < 256; i++)
-		if (hm[i] == id)
-			ys[ny++] = hs->v[i].at;
-	for (size_t i = 0; i < vs->n && nx < 256; i++)
-		if (vm[i] == id)
-			xs[nx++] = vs->v[i].at;
-	ny = cluster(ys, ny, r->merge);
-	nx = cluster(xs, nx, r->merge);
-	if (ny < 2 || nx < 3 || (ny < 3 && nx < 3))
-		return 0;   /* a box around text, or a lone rule: not a table */
-	unsigned char virt[256] = { 0 };
-
-	ny = implicit_rows(lp, ys, ny, xs, nx, r, virt);
-	int rows = ny - 1, cols = nx - 1;
-
-	cellof = malloc(sizeof(int) * (size_t)(rows * cols));
-	if (!cellof)
-		return EX_ENOMEM;
-	/* Grid cells joined where the rule between them is missing. */
-	for (int i = 0; i < rows * cols; i++)
-		cellof[i] = i;
 	for (int rr = 0; rr < rows; rr++)
 		for (int c = 0; c < cols; c++) {
-			int midy = (ys[rr] + ys[rr + 1]) / 2, midx = (xs[c] + xs[c + 1]) / 2;
-
-			if (c + 1 < cols && !ruled(vs, vm, id, xs[c + 1], midy, r->tol))
-				unite(cellof, rr * cols + c, rr * cols + c + 1);
-			if (rr + 1 < rows && !virt[rr + 1] && !ruled(hs, hm, id, ys[rr + 1], midx, r->tol))
-				unite(cellof, rr * cols + c, (rr + 1) * cols + c);
-		}
-	t = doc_add_table(doc, "lattice");
-	if (!t) {
-		free(cellof);
-		return EX_ENOMEM;
-	}
-	t->page_first = t->page_last = lp->page;
-	t->has_box = 1;
-	t->box = (struct box){ (xs[0] + ox) / s, (ys[0] + oy) / s, (xs[nx - 1] + ox) / s,
-			       (ys[ny - 1] + oy) / s };
-	for (int rr = 0; rr < rows && rc == 0; rr++)
-		for (int c = 0; c < cols && rc == 0; c++) {
 			int root = find(cellof, rr * cols + c), r1 = rr, c1 = c, taken = 0, cc = 0;
 			struct doc_cell *x;
 			uint32_t rgb;
@@ -627,12 +599,10 @@ static int build_table(struct doc *doc, struct layout_page *lp, const struct tbl
 					  (ys[r1 + 1] + oy) / s };
 
 			x = doc_table_add_cell(doc, t, rr, c, cell_text(doc, lp, b, &taken, &cc));
-			if (!x) {
-				rc = EX_ENOMEM;
-				break;
-			}
-			filled += taken;
-			coarse += cc;
+			if (!x)
+				return EX_ENOMEM;
+			*filled += taken;
+			*coarse += cc;
 			x->rowspan = r1 - rr + 1;
 			x->colspan = c1 - c + 1;
 			x->box = b;
@@ -642,6 +612,55 @@ static int build_table(struct doc *doc, struct layout_page *lp, const struct tbl
 				x->bg = rgb;
 			}
 		}
+	return 0;
+}
+
+static int build_table(struct doc *doc, struct layout_page *lp, const struct tbl_raster *r,
+		       const struct segs *hs, const struct segs *vs, const int *hm, const int *vm, int id)
+{
+	struct grid g = { .ny = 0 };
+	int *cellof = NULL, rc = 0, coarse = 0, filled = 0, rows, cols;
+	struct doc_table *t;
+	float s = (float)r->scale, ox = (float)r->x0, oy = (float)r->y0;
+
+	for (size_t i = 0; i < hs->n && g.ny < 256; i++)
+		if (hm[i] == id)
+			g.ys[g.ny++] = hs->v[i].at;
+	for (size_t i = 0; i < vs->n && g.nx < 256; i++)
+		if (vm[i] == id)
+			g.xs[g.nx++] = vs->v[i].at;
+	g.ny = cluster(g.ys, g.ny, r->merge);
+	g.nx = cluster(g.xs, g.nx, r->merge);
+	if (g.ny < 2 || g.nx < 3 || (g.ny < 3 && g.nx < 3))
+		return 0;   /* a box around text, or a lone rule: not a table */
+	g.ny = implicit_rows(lp, g.ys, g.ny, g.xs, g.nx, r, g.virt);
+	rows = g.ny - 1;
+	cols = g.nx - 1;
+	cellof = malloc(sizeof(int) * (size_t)(rows * cols));
+	if (!cellof)
+		return EX_ENOMEM;
+	/* Grid cells joined where the rule between them is missing. */
+	for (int i = 0; i < rows * cols; i++)
+		cellof[i] = i;
+	for (int rr = 0; rr < rows; rr++)
+		for (int c = 0; c < cols; c++) {
+			int midy = (g.ys[rr] + g.ys[rr + 1]) / 2, midx = (g.xs[c] + g.xs[c + 1]) / 2;
+
+			if (c + 1 < cols && !ruled(vs, vm, id, g.xs[c + 1], midy, r->tol))
+				unite(cellof, rr * cols + c, rr * cols + c + 1);
+			if (rr + 1 < rows && !g.virt[rr + 1] && !ruled(hs, hm, id, g.ys[rr + 1], midx, r->tol))
+				unite(cellof, rr * cols + c, (rr + 1) * cols + c);
+		}
+	t = doc_add_table(doc, "lattice");
+	if (!t) {
+		free(cellof);
+		return EX_ENOMEM;
+	}
+	t->page_first = t->page_last = lp->page;
+	t->has_box = 1;
+	t->box = (struct box){ (g.xs[0] + ox) / s, (g.ys[0] + oy) / s, (g.xs[g.nx - 1] + ox) / s,
+			       (g.ys[g.ny - 1] + oy) / s };
+	rc = grid_cells(doc, lp, r, &g, cellof, t, &filled, &coarse);
 	t->nrows = rows;
 	t->ncols = cols;
 	t->header_rows = header_rows(t);
@@ -1187,18 +1206,16 @@ static int column_of(const float *cx0, const float *cx1, int ncols, float x)
 	return best;
 }
 
-/* Builds one stream table from rows [r0, r1) if its columns qualify. */
-static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *rows, size_t r0, size_t r1)
+/* The columns of rows [r0, r1): the x-ranges that the body rows'
+ * segments cover, merged where they overlap, left to right, into cx0 and
+ * cx1 (room for TBL_MAX_COLS); their count, 0 when there are too many.
+ * Header rows are left out of it: a header such as "Under 18 18 years"
+ * bridges the two columns of numbers under it. */
+static int stream_columns(const struct layout_page *lp, const struct srow *rows, size_t r0, size_t r1, float *cx0,
+			  float *cx1)
 {
-	float cx0[32], cx1[32];
-	int ncols = 0, numcol = 0, rc = 0;
-	size_t filled[32] = { 0 }, nums[32] = { 0 }, chars[32] = { 0 };
-	struct doc_table *t;
-
-	/* Columns: the x-ranges that the body rows' segments cover, merged
-	 * where they overlap. Header rows are left out of it: a header such
-	 * as "Under 18 18 years" bridges the two columns of numbers under it. */
 	size_t body = r0;
+	int ncols = 0;
 
 	for (size_t r = r0; r < r1 && body == r0; r++) {
 		size_t nn = 0;
@@ -1232,14 +1249,12 @@ static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *ro
 					}
 				}
 			if (hit < 0) {
-				if (ncols == 32)
+				if (ncols == TBL_MAX_COLS)
 					return 0;
 				cx0[ncols] = b->x0;
 				cx1[ncols++] = b->x1;
 			}
 		}
-	if (ncols < 2)
-		return 0;
 	/* Columns left to right. */
 	for (int i = 0; i < ncols; i++)
 		for (int j = i + 1; j < ncols; j++)
@@ -1249,18 +1264,27 @@ static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *ro
 				cx0[i] = cx0[j], cx1[i] = cx1[j];
 				cx0[j] = a, cx1[j] = b;
 			}
+	return ncols;
+}
+
+/* Whether rows [r0, r1) in these columns are a table: a column (not the
+ * first) mostly of numbers, or three or more columns; no column of prose;
+ * two rows with numbers, three without. */
+static int stream_qualifies(const struct layout_page *lp, const struct srow *rows, size_t r0, size_t r1,
+			    const float *cx0, const float *cx1, int ncols)
+{
+	size_t filled[TBL_MAX_COLS] = { 0 }, nums[TBL_MAX_COLS] = { 0 }, chars[TBL_MAX_COLS] = { 0 };
+	int numcol = 0;
+
 	for (size_t r = r0; r < r1; r++)
 		for (size_t k = 0; k < rows[r].n; k++) {
 			const struct doc_line *l = &lp->lines[rows[r].idx[k]];
-			float mid = (l->box.x0 + l->box.x1) / 2;
+			int c = column_of(cx0, cx1, ncols, (l->box.x0 + l->box.x1) / 2);
 
-			for (int c = 0; c < ncols; c++)
-				if (column_of(cx0, cx1, ncols, mid) == c) {
-					filled[c]++;
-					nums[c] += l->nwords && numeric(l->words[0].text);
-					for (size_t w = 0; w < l->nwords; w++)
-						chars[c] += strlen(l->words[w].text) + 1;
-				}
+			filled[c]++;
+			nums[c] += l->nwords && numeric(l->words[0].text);
+			for (size_t w = 0; w < l->nwords; w++)
+				chars[c] += strlen(l->words[w].text) + 1;
 		}
 	for (int c = 0; c < ncols; c++) {
 		if (filled[c] && chars[c] / filled[c] > TBL_PROSE_CHARS)
@@ -1270,7 +1294,17 @@ static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *ro
 	}
 	if (!numcol && ncols < 3)
 		return 0;
-	if (r1 - r0 < 2 || (r1 - r0 < 3 && !numcol))
+	return !(r1 - r0 < 2 || (r1 - r0 < 3 && !numcol));
+}
+
+/* Builds one stream table from rows [r0, r1) if its columns qualify. */
+static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *rows, size_t r0, size_t r1)
+{
+	float cx0[TBL_MAX_COLS], cx1[TBL_MAX_COLS];
+	int ncols = stream_columns(lp, rows, r0, r1, cx0, cx1), rc = 0;
+	struct doc_table *t;
+
+	if (ncols < 2 || !stream_qualifies(lp, rows, r0, r1, cx0, cx1, ncols))
 		return 0;
 	t = doc_add_table(doc, "stream");
 	if (!t)
@@ -1325,17 +1359,15 @@ static int cmp_row_y(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-int tbl_find_stream(struct doc *doc, struct layout_page *lp)
+/* The free segments of lp (no ruled table took them) in rows whose
+ * vertical middles agree, top to bottom, each left to right; *n rows. */
+static struct srow *stream_rows(struct doc *doc, struct layout_page *lp, size_t *n)
 {
 	struct srow *rows = arena_alloc(doc->arena, sizeof(*rows) * (lp->nlines + 1));
-	size_t nrows = 0, start;
-	int rc = 0;
+	size_t nrows = 0;
 
 	if (!rows)
-		return EX_ENOMEM;
-	if (!lp->used && !(lp->used = arena_alloc(doc->arena, lp->nlines + 1)))
-		return EX_ENOMEM;
-	/* Rows: free segments whose vertical middles agree. */
+		return NULL;
 	for (size_t i = 0; i < lp->nlines; i++) {
 		const struct box *b = &lp->lines[i].box;
 		float cy = (b->y0 + b->y1) / 2, h = b->y1 - b->y0;
@@ -1349,7 +1381,7 @@ int tbl_find_stream(struct doc *doc, struct layout_page *lp)
 		if (r == nrows) {
 			rows[nrows].idx = arena_alloc(doc->arena, sizeof(size_t) * (lp->nlines + 1));
 			if (!rows[nrows].idx)
-				return EX_ENOMEM;
+				return NULL;
 			rows[nrows].y0 = b->y0;
 			rows[nrows].y1 = b->y1;
 			nrows++;
@@ -1361,53 +1393,71 @@ int tbl_find_stream(struct doc *doc, struct layout_page *lp)
 	qsort(rows, nrows, sizeof(*rows), cmp_row_y);
 	for (size_t r = 0; r < nrows; r++)
 		qsort_r(rows[r].idx, rows[r].n, sizeof(size_t), cmp_line_x, lp->lines);
+	*n = nrows;
+	return rows;
+}
+
+/* How many rows after row r (of a run that began at start, rows of
+ * height h) the run goes on by: 1, the next row close below with two or
+ * more segments; 2, a wrapped label or a one-cell header line and the
+ * row after it; 0, the run ends at r. */
+static int run_goes_on(const struct layout_page *lp, const struct srow *rows, size_t nrows, size_t start, size_t r,
+		       float h)
+{
+	const struct doc_line *L = lp->lines;
+
+	if (r + 1 < nrows && rows[r + 1].n >= 2 && rows[r + 1].y0 - rows[r].y1 < TBL_RUN_GAP * h)
+		return 1;
+	/* A label wrapped onto its own line ("Murder and nonnegligent" over
+	 * "manslaughter . . . 10.0 …") stays in. */
+	if (r + 2 < nrows && rows[r + 1].n == 1 && rows[r + 2].n >= 2 &&
+	    rows[r + 1].y0 - rows[r].y1 < TBL_RUN_GAP * h && rows[r + 2].y0 - rows[r + 1].y1 < TBL_WRAP_GAP * h &&
+	    fabsf(L[rows[r + 1].idx[0]].box.x0 - L[rows[r + 2].idx[0]].box.x0) < TBL_ALIGN_PT &&
+	    fabsf(L[rows[r + 1].idx[0]].box.x0 - L[rows[r].idx[0]].box.x0) < TBL_ALIGN_PT)
+		return 2;
+	/* A header line with one cell ("Revenue &" over "Capital", a group
+	 * header over two columns): short, close above and below, within the
+	 * span of the run's rows, between rows of three or more cells (not a
+	 * page's title lines, which come in ones and twos). */
+	if (r + 2 < nrows && rows[r + 1].n == 1 && rows[r].n >= 3 && rows[r + 2].n >= 3 &&
+	    rows[r + 1].y0 - rows[r].y1 < TBL_WRAP_GAP * h && rows[r + 2].y0 - rows[r + 1].y1 < TBL_WRAP_GAP * h) {
+		const struct box *b = &L[rows[r + 1].idx[0]].box;
+		float x0 = L[rows[r + 2].idx[0]].box.x0;
+		float x1 = L[rows[r + 2].idx[rows[r + 2].n - 1]].box.x1;
+
+		for (size_t q = start; q <= r; q++) {
+			x0 = fminf(x0, L[rows[q].idx[0]].box.x0);
+			x1 = fmaxf(x1, L[rows[q].idx[rows[q].n - 1]].box.x1);
+		}
+		if (b->x0 >= x0 - TBL_SPAN_SLACK_PT && b->x1 <= x1 + TBL_SPAN_SLACK_PT &&
+		    (b->x1 - b->x0) * TBL_HEADER_SHARE < x1 - x0)
+			return 2;
+	}
+	return 0;
+}
+
+int tbl_find_stream(struct doc *doc, struct layout_page *lp)
+{
+	struct srow *rows;
+	size_t nrows = 0;
+	int rc = 0;
+
+	if (!lp->used && !(lp->used = arena_alloc(doc->arena, lp->nlines + 1)))
+		return EX_ENOMEM;
+	if (!(rows = stream_rows(doc, lp, &nrows)))
+		return EX_ENOMEM;
 	/* Runs of close rows with two or more segments each. */
 	for (size_t r = 0; r < nrows && rc == 0;) {
-		float h;
+		size_t start = r;
+		float h = rows[r].y1 - rows[r].y0;
+		int more;
 
 		if (rows[r].n < 2) {
 			r++;
 			continue;
 		}
-		start = r;
-		h = rows[r].y1 - rows[r].y0;
-		for (;;) {
-			if (r + 1 < nrows && rows[r + 1].n >= 2 && rows[r + 1].y0 - rows[r].y1 < TBL_RUN_GAP * h) {
-				r++;
-				continue;
-			}
-			/* A label wrapped onto its own line ("Murder and
-			 * nonnegligent" over "manslaughter . . . 10.0 …") stays in. */
-			if (r + 2 < nrows && rows[r + 1].n == 1 && rows[r + 2].n >= 2 &&
-			    rows[r + 1].y0 - rows[r].y1 < TBL_RUN_GAP * h && rows[r + 2].y0 - rows[r + 1].y1 < TBL_WRAP_GAP * h &&
-			    fabsf(lp->lines[rows[r + 1].idx[0]].box.x0 - lp->lines[rows[r + 2].idx[0]].box.x0) < TBL_ALIGN_PT &&
-			    fabsf(lp->lines[rows[r + 1].idx[0]].box.x0 - lp->lines[rows[r].idx[0]].box.x0) < TBL_ALIGN_PT) {
-				r += 2;
-				continue;
-			}
-			/* A header line with one cell ("Revenue &" over "Capital",
-			 * a group header over two columns): short, close above and
-			 * below, within the span of the run's rows, between rows of
-			 * three or more cells (not a page's title lines, which come
-			 * in ones and twos). */
-			if (r + 2 < nrows && rows[r + 1].n == 1 && rows[r].n >= 3 && rows[r + 2].n >= 3 &&
-			    rows[r + 1].y0 - rows[r].y1 < TBL_WRAP_GAP * h && rows[r + 2].y0 - rows[r + 1].y1 < TBL_WRAP_GAP * h) {
-				const struct box *b = &lp->lines[rows[r + 1].idx[0]].box;
-				float x0 = lp->lines[rows[r + 2].idx[0]].box.x0;
-				float x1 = lp->lines[rows[r + 2].idx[rows[r + 2].n - 1]].box.x1;
-
-				for (size_t q = start; q <= r; q++) {
-					x0 = fminf(x0, lp->lines[rows[q].idx[0]].box.x0);
-					x1 = fmaxf(x1, lp->lines[rows[q].idx[rows[q].n - 1]].box.x1);
-				}
-				if (b->x0 >= x0 - TBL_SPAN_SLACK_PT && b->x1 <= x1 + TBL_SPAN_SLACK_PT &&
-				    (b->x1 - b->x0) * TBL_HEADER_SHARE < x1 - x0) {
-					r += 2;
-					continue;
-				}
-			}
-			break;
-		}
+		while ((more = run_goes_on(lp, rows, nrows, start, r, h)) > 0)
+			r += (size_t)more;
 		rc = stream_table(doc, lp, rows, start, r + 1);
 		r++;
 	}

@@ -159,25 +159,84 @@ static void copy_qty(struct arena *a, struct doc_value *v, const struct pat_qty 
 		v->label = arena_strdup(a, q->noun);
 }
 
+/* What every value of one table shares. */
+struct table_ctx {
+	const struct doc_table *t;
+	size_t bi;                  /* its block */
+	const char *section, *tunit;   /* the heading above; the unit its caption or header gives */
+	double tscale;
+	int tcounts;                /* its caption or first header says it counts things */
+	const struct column *cols;
+};
+
+/* The value of cell x (row r, column c) with its row's label and group. */
+static int cell_value(const struct pat_set *ps, struct doc *doc, const struct table_ctx *tc,
+		      const struct doc_cell *x, int r, int c, const char *label, const char *group,
+		      const struct pat_qty *q)
+{
+	const struct column *col = &tc->cols[c];
+	struct doc_value *v = doc_add_value(doc);
+
+	if (!v)
+		return EX_ENOMEM;
+	v->label = label;
+	v->group = group;
+	v->section = tc->section;
+	copy_qty(doc->arena, v, q);
+	if (!v->unit && col->unit) {
+		v->unit = col->unit;
+		v->scale = col->scale;
+	}
+	if (!v->unit && tc->tunit) {
+		v->unit = tc->tunit;
+		v->scale = tc->tscale;
+	}
+	/* "Antal följare per kanal" over the table, "Ökat antal följare" on
+	 * the row: the numbers count things. */
+	if (!v->unit && (tc->tcounts || pat_counts(ps, label) || pat_counts(ps, v->group)))
+		v->unit = "count";
+	if (col->has_period)
+		set_period(doc->arena, &v->period, &col->period);
+	v->measure = col->measure;
+	v->text = x->text;
+	v->method = "table";
+	pat_prov_block(doc, tc->bi, &v->prov);
+	if (x->has_box) {
+		v->prov.box = x->box;
+		v->prov.has_box = 1;
+	}
+	v->prov.table = tc->t->id;
+	v->prov.row = r;
+	v->prov.col = c;
+	/* Exact cells from ODT are surer than cells found in layout; a value
+	 * with no label or unit is less use to anyone. */
+	v->confidence = !strcmp(tc->t->method, "odt") || !strcmp(tc->t->method, "text") ? 0.95f : 0.85f;
+	if (!v->label)
+		v->confidence -= 0.2f;
+	if (!v->unit)
+		v->confidence -= 0.1f;
+	return 0;
+}
+
 static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi)
 {
 	const struct doc_table *t = &doc->tables[doc->blocks[bi].table];
 	int hr = header_rows_of(ps, t);
-	const char *tunit = NULL, *group = NULL, *section = section_of(doc, bi);
-	double tscale = 1;
-	int tcounts = pat_counts(ps, t->caption);
+	const char *group = NULL;
 	struct column cols[64];
+	struct table_ctx tc = { .t = t, .bi = bi, .section = section_of(doc, bi), .tscale = 1,
+				.tcounts = pat_counts(ps, t->caption), .cols = cols };
 
 	if (t->ncols > 64)
 		return 0;
-	if (!(t->caption && pat_header_unit(ps, t->caption, &tunit, &tscale)))
-		for (int c = 0; c < t->ncols && !tunit; c++)
-			for (int r = 0; r < hr && !tunit; r++)
-				pat_header_unit(ps, cell_text(t, r, c), &tunit, &tscale);
+	if (!(t->caption && pat_header_unit(ps, t->caption, &tc.tunit, &tc.tscale)))
+		for (int c = 0; c < t->ncols && !tc.tunit; c++)
+			for (int r = 0; r < hr && !tc.tunit; r++)
+				pat_header_unit(ps, cell_text(t, r, c), &tc.tunit, &tc.tscale);
 	for (int c = 0; c < t->ncols; c++) {
 		describe_column(ps, doc, t, c, hr, &cols[c]);
 		for (int r = 0; r < hr; r++)
-			tcounts |= c == 0 && pat_counts(ps, cell_text(t, r, c));
+			tc.tcounts |= c == 0 && pat_counts(ps, cell_text(t, r, c));
 	}
 	for (int r = hr; r < t->nrows; r++) {
 		const char *texts[64];
@@ -203,50 +262,13 @@ static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi)
 		for (int c = 0; c < t->ncols; c++) {
 			const struct doc_cell *x = cell_at(t, r, c);
 			struct pat_qty q;
-			struct doc_value *v;
 
 			if (!x || x->row != r || x->col != c || !x->text[0] ||
 			    !pat_cell_quantity(ps, x->text, &q))
 				continue;
-			v = doc_add_value(doc);
-			if (!v)
+			if (cell_value(ps, doc, &tc, x, r, c, label, ntext >= 2 || first_col != 0 ? group : NULL,
+				       &q) < 0)
 				return EX_ENOMEM;
-			v->label = label;
-			v->group = ntext >= 2 || first_col != 0 ? group : NULL;
-			v->section = section;
-			copy_qty(doc->arena, v, &q);
-			if (!v->unit && cols[c].unit) {
-				v->unit = cols[c].unit;
-				v->scale = cols[c].scale;
-			}
-			if (!v->unit && tunit) {
-				v->unit = tunit;
-				v->scale = tscale;
-			}
-			/* "Antal följare per kanal" over the table, "Ökat antal
-			 * följare" on the row: the numbers count things. */
-			if (!v->unit && (tcounts || pat_counts(ps, label) || pat_counts(ps, v->group)))
-				v->unit = "count";
-			if (cols[c].has_period)
-				set_period(doc->arena, &v->period, &cols[c].period);
-			v->measure = cols[c].measure;
-			v->text = x->text;
-			v->method = "table";
-			pat_prov_block(doc, bi, &v->prov);
-			if (x->has_box) {
-				v->prov.box = x->box;
-				v->prov.has_box = 1;
-			}
-			v->prov.table = t->id;
-			v->prov.row = r;
-			v->prov.col = c;
-			/* Exact cells from ODT are surer than cells found in layout;
-			 * a value with no label or unit is less use to anyone. */
-			v->confidence = !strcmp(t->method, "odt") || !strcmp(t->method, "text") ? 0.95f : 0.85f;
-			if (!v->label)
-				v->confidence -= 0.2f;
-			if (!v->unit)
-				v->confidence -= 0.1f;
 		}
 	}
 	return 0;

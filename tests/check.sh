@@ -23,6 +23,7 @@ run() { # NAME COMMAND...
 	fi
 }
 run layering sh tests/layering.sh
+run funclen sh -c 'sh tests/funclen.sh && echo "funclen: 1 passed, 0 failed"'
 run unit sh tests/run_unit.sh "$B"/tests/test_*
 run golden sh tests/golden.sh "$X"
 run badinput sh tests/badinput.sh "$X"
