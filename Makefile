@@ -159,14 +159,18 @@ FUZZ_SECONDS ?= 60
 # instrumented and reads as races; plain malloc is.
 tsan:
 	$(MAKE) BUILD=build-tsan CFLAGS="-O1 -g -fsanitize=thread" build-tsan/tests/test_threads build-tsan/extract \
-		build-tsan/tests/mkscan
-	G_SLICE=always-malloc TSAN_OPTIONS=halt_on_error=1 sh tests/run_unit.sh build-tsan/tests/test_threads
+		build-tsan/tests/mkscan build-tsan/tests/test_lib
+	G_SLICE=always-malloc TSAN_OPTIONS=halt_on_error=1 sh tests/run_unit.sh build-tsan/tests/test_threads \
+		build-tsan/tests/test_lib
 	G_SLICE=always-malloc TSAN_OPTIONS=halt_on_error=1 build-tsan/extract --ndjson -j 2 \
 		corpus/seed000_tertialrapport.pdf corpus/seed001_memo.odt corpus/seed003_utvardering.pdf \
 		corpus/seed004_protokoll.fodt corpus/seed002_rapport.pdf corpus/tables/ruled_1.pdf > /dev/null
 	pdftoppm -r 100 -gray -png -f 1 -l 2 corpus/seed000_tertialrapport.pdf build-tsan/scan
 	build-tsan/tests/mkscan build-tsan/scan-1.png build-tsan/scan-2.png build-tsan/scan.pdf
 	G_SLICE=always-malloc TSAN_OPTIONS=halt_on_error=1 build-tsan/extract -j 2 build-tsan/scan.pdf > /dev/null
+	# two scans, two documents at once: one OCR service, its engines handed between them
+	G_SLICE=always-malloc TSAN_OPTIONS=halt_on_error=1 build-tsan/extract -j 2 --ndjson build-tsan/scan-1.png \
+		build-tsan/scan-2.png build-tsan/scan-1.png > /dev/null
 
 fuzz:
 	$(MAKE) BUILD=build-fuzz CC=clang \

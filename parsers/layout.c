@@ -61,6 +61,33 @@ char *layout_line_text(struct arena *a, const struct doc_line *l)
 	return s;
 }
 
+/* Thresholds. Lengths in points; ratios of a line's height (h), of its
+ * font size, or of the body text's size, as each says. */
+#define LAY_SIZE_OF_HEIGHT 1.3f   /* a line's height over its font size, where no size is known */
+#define LAY_OVERLAP 0.3f          /* a line may overlap the one above by this of h */
+#define LAY_GAP 0.6f              /* ... and stand below it by this of h at most */
+#define LAY_PITCH_SLACK 0.2f      /* a pitch wider than the block's by this of the size is a
+				   * paragraph break */
+#define LAY_PITCH_FIRST 1.35f     /* before the block has a pitch: wider than this of the size */
+#define LAY_SIDE_PT 1.0f          /* a line this far past the block's side is beside it */
+#define LAY_SIZE_STEP 0.1f        /* sizes further apart than this share are two blocks */
+#define LAY_LIST_INDENT_PT 2.0f   /* a list item's continuation starts at its text, this close */
+#define LAY_OUTDENT 0.5f          /* a paragraph's line starts left of it by this of h at most */
+#define LAY_SHORT_LAST 0.25f      /* a last line short by this of the block's width ends it */
+#define LAY_CAPTION_PT 30.0f      /* a caption stands this close above its table */
+#define LAY_NOTE_MARK 0.85f       /* a footnote number is set this much smaller than its text */
+#define LAY_LEVEL_PT 2.0f         /* blocks whose tops agree within this are one row */
+#define LAY_HEADING_SIZE 1.15f    /* a heading is this much larger than the body */
+#define LAY_BOLD_HEADING_SIZE 0.95f  /* a bold heading is at least about the body's size */
+#define LAY_HEADING_CHARS 200     /* a heading is no longer than this */
+#define LAY_BOLD_HEADING_CHARS 120   /* ... a bold one of body size no longer than this */
+#define LAY_NUMBERED_HEADING_CHARS 100   /* ... a numbered bold one no longer than this */
+#define LAY_FURNITURE_BAND 0.1f   /* running headers sit in the top tenth of the page */
+#define LAY_FOOTER_BAND 0.9f      /* ... footers below nine tenths */
+#define LAY_NOTE_BAND 0.6f        /* footnotes sit below this of the page's height */
+#define LAY_NOTE_SIZE 0.9f        /* ... set this much smaller than the body at least */
+#define LAY_SAME_SIZE_PT 0.5f     /* a paragraph goes on across a break in a size this close */
+
 static int line_italic(const struct doc_line *l)
 {
 	for (size_t i = 0; i < l->nwords; i++)
@@ -79,30 +106,30 @@ static int continues(const struct doc_line *a, const struct doc_line *b,
 	float gap = b->box.y0 - a->box.y1;
 	float pitch = b->box.y1 - a->box.y1;
 	float sa = line_size(a), sb = line_size(b);
-	float size = sa > 0 ? sa : h / 1.3f;
+	float size = sa > 0 ? sa : h / LAY_SIZE_OF_HEIGHT;
 
 	if (h <= 0)
 		return 0;
-	if (gap < -0.3f * h || gap > 0.6f * h)
+	if (gap < -LAY_OVERLAP * h || gap > LAY_GAP * h)
 		return 0;
 	/* Paragraph spacing: a line pitch wider than the block's own, or,
 	 * before the block has one, wider than 1.35 times the font size. */
-	if (pitch_ref > 0 ? pitch > pitch_ref + 0.2f * size : pitch > 1.35f * size)
+	if (pitch_ref > 0 ? pitch > pitch_ref + LAY_PITCH_SLACK * size : pitch > LAY_PITCH_FIRST * size)
 		return 0;
-	if (b->box.x0 >= blk->x1 - 1.0f || b->box.x1 <= blk->x0 + 1.0f)
+	if (b->box.x0 >= blk->x1 - LAY_SIDE_PT || b->box.x1 <= blk->x0 + LAY_SIDE_PT)
 		return 0;
-	if (sa > 0 && sb > 0 && fabsf(sa - sb) > 0.1f * (sa > sb ? sa : sb))
+	if (sa > 0 && sb > 0 && fabsf(sa - sb) > LAY_SIZE_STEP * (sa > sb ? sa : sb))
 		return 0;
 	if (line_bold(a) != line_bold(b) || line_italic(a) != line_italic(b))
 		return 0;
 	/* A list item's continuation is indented to its text, not its bullet;
 	 * a paragraph's lines start at its left edge (give or take an indent). */
-	if (in_list && b->box.x0 < blk->x0 - 2.0f)
+	if (in_list && b->box.x0 < blk->x0 - LAY_LIST_INDENT_PT)
 		return 0;
-	if (b->box.x0 < blk->x0 - 0.5f * h)
+	if (b->box.x0 < blk->x0 - LAY_OUTDENT * h)
 		return 0;
 	/* A short last line that ends a sentence ends the paragraph. */
-	if (!in_list && a->box.x1 < blk->x1 - 0.25f * (blk->x1 - blk->x0) &&
+	if (!in_list && a->box.x1 < blk->x1 - LAY_SHORT_LAST * (blk->x1 - blk->x0) &&
 	    a->nwords && cls_ends_sentence(a->words[a->nwords - 1].text))
 		return 0;
 	return 1;
@@ -164,7 +191,7 @@ static int emit_table_block(struct doc *doc, const struct layout_page *lp, int t
 	b->has_box = 1;
 	/* A caption just above the table is its caption. */
 	if (doc->nblocks >= 2 && b[-1].type == DOC_BLK_PARAGRAPH && b[-1].page == lp->page &&
-	    cls_caption(b[-1].text) && t->box.y0 - b[-1].box.y1 < 30.0f) {
+	    cls_caption(b[-1].text) && t->box.y0 - b[-1].box.y1 < LAY_CAPTION_PT) {
 		b[-1].type = DOC_BLK_CAPTION;
 		t->caption = b[-1].text;
 	}
@@ -187,7 +214,7 @@ static int note_marker(const struct doc_line *l)
 {
 	const struct doc_word *w = l->words;
 
-	return l->nwords > 1 && w[0].size > 0 && w[0].size < w[1].size * 0.85f &&
+	return l->nwords > 1 && w[0].size > 0 && w[0].size < w[1].size * LAY_NOTE_MARK &&
 	       strspn(w[0].text, "0123456789") == strlen(w[0].text);
 }
 
@@ -208,7 +235,7 @@ static int starts_block(const struct doc_line *l, int *marker)
 
 static int same_row(const struct box *a, const struct box *b)
 {
-	return fabsf(a->y0 - b->y0) <= 2.0f && (a->x1 <= b->x0 || b->x1 <= a->x0);
+	return fabsf(a->y0 - b->y0) <= LAY_LEVEL_PT && (a->x1 <= b->x0 || b->x1 <= a->x0);
 }
 
 /* Blocks whose tops align and which sit side by side are cells of one
@@ -222,7 +249,7 @@ static void row_major(struct gather *g, size_t n)
 			int ok = same_row(&g[i].box, &g[j].box) && g[j].box.x1 <= g[i].box.x0;
 
 			for (size_t k = i + 1; ok && k < j; k++)
-				ok = g[k].box.y0 >= g[i].box.y0 - 2.0f;
+				ok = g[k].box.y0 >= g[i].box.y0 - LAY_LEVEL_PT;
 			if (ok) {
 				struct gather t = g[j];
 
@@ -356,7 +383,7 @@ static void classify_block(struct arena *arena, struct doc_block *b, float body)
 	int depth, bold = block_bold(b);
 	/* "1. ÄNDAMÅL" set large or bold is a heading, not a list item. */
 	if (b->type == DOC_BLK_LIST_ITEM && b->marker && b->nlines <= 2 &&
-	    (size >= body * 1.15f || bold) && !cls_ends_sentence(b->text)) {
+	    (size >= body * LAY_HEADING_SIZE || bold) && !cls_ends_sentence(b->text)) {
 		const char *t = arena_printf(arena, "%s %s", b->marker, b->text);
 
 		if (t && cls_heading_number(t, &depth)) {
@@ -373,16 +400,16 @@ static void classify_block(struct arena *arena, struct doc_block *b, float body)
 		b->type = DOC_BLK_CAPTION;
 		return;
 	}
-	if (chars == 0 || chars > 200 || b->nlines > 3 || cls_ends_sentence(b->text) ||
+	if (chars == 0 || chars > LAY_HEADING_CHARS || b->nlines > 3 || cls_ends_sentence(b->text) ||
 	    cls_contents_line(b->text))
 		return;
-	if (body > 0 && size >= body * 1.15f) {
+	if (body > 0 && size >= body * LAY_HEADING_SIZE) {
 		b->type = DOC_BLK_HEADING;
 		b->level = 0; /* ranked below */
-	} else if (bold && chars <= 120 && body > 0 && size >= body * 0.95f) {
+	} else if (bold && chars <= LAY_BOLD_HEADING_CHARS && body > 0 && size >= body * LAY_BOLD_HEADING_SIZE) {
 		b->type = DOC_BLK_HEADING;
 		b->level = 0;
-	} else if (chars <= 100 && cls_heading_number(b->text, &depth) && bold) {
+	} else if (chars <= LAY_NUMBERED_HEADING_CHARS && cls_heading_number(b->text, &depth) && bold) {
 		b->type = DOC_BLK_HEADING;
 		b->level = depth;
 	}
@@ -479,9 +506,9 @@ static int band(const struct doc *doc, const struct doc_block *b)
 
 	if (!b->has_box || p->height <= 0 || b->nlines > 3)
 		return 0;
-	if (b->box.y1 <= p->height * 0.1f)
+	if (b->box.y1 <= p->height * LAY_FURNITURE_BAND)
 		return 1;
-	if (b->box.y0 >= p->height * 0.9f)
+	if (b->box.y0 >= p->height * LAY_FOOTER_BAND)
 		return 2;
 	return 0;
 }
@@ -526,7 +553,7 @@ static void mark_footnotes(struct doc *doc, float body)
 
 		if (b->furniture || !b->has_box || b->type == DOC_BLK_HEADING)
 			continue;
-		if (b->box.y0 < p->height * 0.6f || block_size(b) > body * 0.9f)
+		if (b->box.y0 < p->height * LAY_NOTE_BAND || block_size(b) > body * LAY_NOTE_SIZE)
 			continue;
 		if (!isdigit((unsigned char)b->text[0]))
 			continue;
@@ -560,12 +587,12 @@ static int join_across_pages(struct doc *doc)
 			/* The next page, or the top of the next column. */
 			int next = a->page + 1 == b->page ||
 				   (a->page == b->page && a->has_box && b->has_box &&
-				    b->box.x0 >= a->box.x1 - 2.0f && b->box.y0 < a->box.y1);
+				    b->box.x0 >= a->box.x1 - LAY_LEVEL_PT && b->box.y0 < a->box.y1);
 
 			if (next && a->type == DOC_BLK_PARAGRAPH &&
 			    b->type == DOC_BLK_PARAGRAPH && !cls_ends_sentence(a->text) &&
 			    first != (gunichar)-1 && first != (gunichar)-2 && g_unichar_islower(first) &&
-			    fabsf(block_size(a) - block_size(b)) < 0.5f) {
+			    fabsf(block_size(a) - block_size(b)) < LAY_SAME_SIZE_PT) {
 				const char *parts[2] = { a->text, b->text };
 
 				a->text = norm_join_lines(doc->arena, parts, 2);

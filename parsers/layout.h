@@ -1,6 +1,6 @@
-/* layout.h: from words with boxes to blocks in reading order. Shared by
- * the PDF reader and (later) OCR, which both have only words with boxes
- * and font attributes. Works on struct doc alone. */
+/* layout.h: from words with boxes to blocks in reading order, for the
+ * page stage (page.c): a PDF's text layer and OCR alike have only words
+ * with boxes and font attributes. Works on struct doc alone. */
 #ifndef EX_LAYOUT_H
 #define EX_LAYOUT_H
 

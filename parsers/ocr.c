@@ -20,6 +20,19 @@
 
 /* A word as a worker read it, before it goes into the document's arena
  * (which only the reading thread touches). */
+/* Thresholds, and why (lengths in points, or shares as each says). */
+#define OCR_SPLIT_GAP 2.0f        /* a gap over this many of the line's median word spaces ... */
+#define OCR_SPLIT_HEIGHT 0.8f     /* ... and over this of its words' height splits a line */
+#define OCR_BOLD_STROKE 1.4f      /* bold: strokes this much wider than the page's median word's
+				   * for their size (bold runs 1.6-2.3, digits up to 1.5) */
+#define OCR_BOLD_MIN_WORDS 20     /* fewer words than this give no median to go by */
+#define OCR_HIGH_MARK 0.865f      /* å's ring and capital accents rise above the ascenders: a
+				   * word with one counts this of its rise (7.7 for 8.9 points) */
+#define OCR_CAP_HEIGHT 0.72f      /* a capital or ascender rises about this of the font size */
+#define OCR_AGREE_WORDS 10        /* a layer is judged against OCR on this many words at least */
+#define OCR_AGREE_TENTHS 6        /* ... and agrees when this many tenths of OCR's are its */
+#define OCR_LOW_CONF 0.6f         /* a page read under this confidence gets a warning */
+
 struct ocr_word {
 	char *text;         /* malloc'd, as Tesseract gave it */
 	struct box box;     /* points, on the upright, level page */
@@ -259,7 +272,7 @@ static int split_lines(struct arena *a, struct doc_line **lines, size_t *nlines)
 		for (size_t k = 0; k <= n; k++) {
 			float gap = k + 1 < n ? w[k + 1].box.x0 - w[k].box.x1 : 0;
 			int cut = k == n || (k + 1 < n && h > 0 &&
-					     (n >= 4 ? gap > 2.0f * median && gap > 0.8f * h : gap > h));
+					     (n >= 4 ? gap > OCR_SPLIT_GAP * median && gap > OCR_SPLIT_HEIGHT * h : gap > h));
 			struct doc_line *l;
 
 			if (!cut)
@@ -569,7 +582,7 @@ static int letters(const char *s)
  * in their order. */
 static void mark_bold(const struct ocr_job *job, struct doc_line *lines, size_t nlines)
 {
-	float *ratio = job->nwords >= 20 ? malloc(sizeof(*ratio) * job->nwords * 2) : NULL;
+	float *ratio = job->nwords >= OCR_BOLD_MIN_WORDS ? malloc(sizeof(*ratio) * job->nwords * 2) : NULL;
 	size_t idx = 0, n = 0;
 
 	if (!ratio)
@@ -582,7 +595,7 @@ static void mark_bold(const struct ocr_job *job, struct doc_line *lines, size_t 
 			if (ratio[idx] > 0)
 				ratio[job->nwords + n++] = ratio[idx];
 		}
-	if (n >= 20) {
+	if (n >= OCR_BOLD_MIN_WORDS) {
 		float median;
 
 		qsort(ratio + job->nwords, n, sizeof(*ratio), cmp_float);
@@ -596,7 +609,7 @@ static void mark_bold(const struct ocr_job *job, struct doc_line *lines, size_t 
 
 			for (size_t k = 0; k < lines[i].nwords && idx < job->nwords; k++, idx++)
 				if (letters(lines[i].words[k].text) >= 3) {
-					if (ratio[idx] > 1.4f * median)
+					if (ratio[idx] > OCR_BOLD_STROKE * median)
 						bold++;
 					else
 						plain++;
@@ -673,14 +686,14 @@ static int to_lines(struct doc *doc, const struct ocr_job *job, struct layout_pa
 			 * ascenders (8.9 points where "Sekretariatet" rises 7.7):
 			 * they would make a line with one look larger. */
 			if (high_mark(l->words[k].text))
-				r *= 0.865f;
+				r *= OCR_HIGH_MARK;
 			if (r > rise)
 				rise = r;
 		}
 		/* The tallest rise in a line is a capital's or an ascender's,
 		 * about 0.72 of the font size; the whole line shares it. */
 		for (size_t k = 0; k < l->nwords; k++)
-			l->words[k].size = roundf(rise / 0.72f * 2) / 2;
+			l->words[k].size = roundf(rise / OCR_CAP_HEIGHT * 2) / 2;
 		if (l->nwords)
 			l->words[l->nwords - 1].space_after = 0;
 	}
@@ -735,7 +748,7 @@ static int agrees(const struct ocr_job *job, const struct layout_page *layer)
 		g_free(f);
 	}
 	g_hash_table_destroy(seen);
-	return words >= 10 && hits * 10 >= words * 6;
+	return words >= OCR_AGREE_WORDS && hits * 10 >= words * OCR_AGREE_TENTHS;
 }
 
 int ocr_pool_take(struct ocr_pool *p, int ticket, struct doc *doc,
@@ -796,7 +809,7 @@ int ocr_pool_take(struct ocr_pool *p, int ticket, struct doc *doc,
 	dict = service_dict(p->s);
 	if (rc == 0 && dict)
 		rc = ocr_fix_page(dict, doc, lp);
-	if (rc == 0 && job->conf < 0.6f && lp->nlines)
+	if (rc == 0 && job->conf < OCR_LOW_CONF && lp->nlines)
 		doc_warn(doc, lp->page, "low_confidence", "page %d: OCR confidence %.0f %%", lp->page,
 			 job->conf * 100);
 	if (rc < 0) {

@@ -14,6 +14,26 @@
 #include "page.h"
 #include "pdfdraw.h"
 
+/* Thresholds, and why. Lengths in points or pixels, or shares of a
+ * glyph's height (h) or font size, as each says. */
+#define PDF_SPLIT_GAP 2.0f        /* a line splits at a gap over this many median word spaces ... */
+#define PDF_SPLIT_HEIGHT 0.4f     /* ... and over this of the glyphs' height */
+#define PDF_WORD_GAP 0.7          /* letters this far apart (of h) are two words, or a new line */
+#define PDF_WORD_BACK 1.0         /* ... or this far back */
+#define PDF_LINE_DROP 0.6         /* ... or this far down */
+#define PDF_SPACE_GAP 0.2         /* a gap over this of h is a space */
+#define PDF_SIZE_STEP 0.1         /* a font size changing by this of itself starts a word */
+#define PDF_TURN_MIN 30           /* a page turned sideways shows this many vertical advances */
+#define PDF_TURN_TENTHS 7         /* ... this many tenths of all its advances */
+#define PDF_MAX_RENDER_PX 20000   /* a render wider or higher than this is not made */
+#define PDF_TABLE_DPI 100.0       /* tables' fallback render: hairlines still show */
+#define PDF_OCR_DPI 300           /* OCR renders at this unless --dpi says */
+#define PDF_GARBAGE_WORDS 300     /* the garbage test reads this many words: a garbage layer is
+				   * garbage throughout */
+#define PDF_GARBAGE_CHARS 40      /* ... needs this many characters to judge */
+#define PDF_LITTLE_TEXT 200       /* a picture with fewer characters than this ... */
+#define PDF_PICTURE_SHARE 0.5     /* ... covering this share of the page is a scan with a stamp */
+
 /* What reading one PDF needs across its pages. */
 struct pdf_ctx {
 	const struct doc_read_opts *opts;
@@ -131,7 +151,7 @@ static int push_line(struct pdf_page_build *pb)
 		float h = w[i].box.y1 - w[i].box.y0;
 		float gap = w[i + 1].box.x0 - w[i].box.x1;
 
-		if (w[i].space_after && gap > 2.0f * median && gap > 0.4f * h) {
+		if (w[i].space_after && gap > PDF_SPLIT_GAP * median && gap > PDF_SPLIT_HEIGHT * h) {
 			w[i].space_after = 0;
 			rc = add_line(pb, w + start, i + 1 - start);
 			start = i + 1;
@@ -178,11 +198,11 @@ static int pdf_page_words(struct pdf_page_build *pb, const char *text,
 			double gap = r->x1 - prev->x2;
 			double dy = fabs((r->y1 + r->y2) - (prev->y1 + prev->y2)) / 2;
 
-			if (h > 0 && (gap > 0.7 * h || gap < -1.0 * h || dy > 0.6 * h)) {
+			if (h > 0 && (gap > PDF_WORD_GAP * h || gap < -PDF_WORD_BACK * h || dy > PDF_LINE_DROP * h)) {
 				rc = push_word(pb, 0);
 				if (rc == 0)
 					rc = push_line(pb);
-			} else if (h > 0 && gap > 0.2 * h) {
+			} else if (h > 0 && gap > PDF_SPACE_GAP * h) {
 				rc = push_word(pb, 1);
 			}
 		}
@@ -190,7 +210,7 @@ static int pdf_page_words(struct pdf_page_build *pb, const char *text,
 		 * number) splits it, without a space. */
 		if (pb->word->len && pb->attr && attrs && attrs->data != pb->attr &&
 		    fabs(((PopplerTextAttributes *)attrs->data)->font_size - pb->attr->font_size) >
-			    0.1 * pb->attr->font_size)
+			    PDF_SIZE_STEP * pb->attr->font_size)
 			rc = push_word(pb, 0);
 		if (pb->word->len == 0)
 			pb->attr = attrs ? attrs->data : NULL;
@@ -239,7 +259,7 @@ static int text_turns(const char *text, const PopplerRectangle *rects, guint nre
 		}
 		prev = r;
 	}
-	if (down + up < 30 || (down + up) * 10 < (across + down + up) * 7)
+	if (down + up < PDF_TURN_MIN || (down + up) * 10 < (across + down + up) * PDF_TURN_TENTHS)
 		return 0;
 	return down >= up ? 1 : 3;
 }
@@ -275,7 +295,7 @@ static cairo_surface_t *pdf_render(PopplerPage *page, float width, float height,
 	}
 	int w = x1 - x0, h = y1 - y0;
 
-	if (w <= 0 || h <= 0 || w > 20000 || h > 20000)
+	if (w <= 0 || h <= 0 || w > PDF_MAX_RENDER_PX || h > PDF_MAX_RENDER_PX)
 		return NULL;
 	/* cairo in one thread at a time: with documents read in parallel
 	 * (--jobs), ThreadSanitizer sees cairo's shared caches and pools
@@ -348,7 +368,7 @@ static cairo_surface_t *pdf_page_rules(struct pdf_ctx *ctx, struct doc *doc, Pop
 	}
 	if (turns)
 		return NULL;   /* the render is of the page as it lies */
-	surf = pdf_render(page, lp->width, lp->height, 100.0 / 72.0, &in->region, r);
+	surf = pdf_render(page, lp->width, lp->height, PDF_TABLE_DPI / 72.0, &in->region, r);
 	if (!surf)
 		doc_warn(doc, lp->page, "render", "page %d could not be rendered for tables", lp->page);
 	else
@@ -365,8 +385,8 @@ static int garbage_text(const struct layout_page *lp)
 	size_t chars = 0, bad = 0, words = 0, novowel = 0, seen = 0;
 
 	/* The first 300 words tell: a garbage layer is garbage throughout. */
-	for (size_t i = 0; i < lp->nlines && seen < 300; i++)
-		for (size_t k = 0; k < lp->lines[i].nwords && seen < 300; k++, seen++) {
+	for (size_t i = 0; i < lp->nlines && seen < PDF_GARBAGE_WORDS; i++)
+		for (size_t k = 0; k < lp->lines[i].nwords && seen < PDF_GARBAGE_WORDS; k++, seen++) {
 			const char *t = lp->lines[i].words[k].text;
 			size_t letters = 0;
 			int vowel = 0, latin = 1;
@@ -391,7 +411,7 @@ static int garbage_text(const struct layout_page *lp)
 				novowel += !vowel;
 			}
 		}
-	return chars >= 40 && (bad * 10 >= chars || (words >= 10 && novowel * 2 >= words));
+	return chars >= PDF_GARBAGE_CHARS && (bad * 10 >= chars || (words >= 10 && novowel * 2 >= words));
 }
 
 /* Whether a page is a picture with a little text on it: a scan with a
@@ -406,7 +426,7 @@ static int little_text(PopplerPage *page, const struct layout_page *lp)
 	for (size_t i = 0; i < lp->nlines; i++)
 		for (size_t k = 0; k < lp->lines[i].nwords; k++)
 			chars += g_utf8_strlen(lp->lines[i].words[k].text, -1);
-	if (chars >= 200 || w <= 0 || h <= 0)
+	if (chars >= PDF_LITTLE_TEXT || w <= 0 || h <= 0)
 		return 0;
 	maps = poppler_page_get_image_mapping(page);
 	for (GList *l = maps; l; l = l->next) {
@@ -418,7 +438,7 @@ static int little_text(PopplerPage *page, const struct layout_page *lp)
 			area += (x1 - x0) * (y1 - y0);
 	}
 	poppler_page_free_image_mapping(maps);
-	return area >= 0.5 * w * h;
+	return area >= PDF_PICTURE_SHARE * w * h;
 }
 
 /* Why a page needs OCR (mode: --ocr, 0 auto, 1 always): none (NULL)
@@ -485,7 +505,7 @@ static int pdf_page_submit(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *pa
 	if (!ctx->ocr)
 		return 0;
 	surf = pdf_render(page, pp->lp.width, pp->lp.height,
-			  (ctx->opts && ctx->opts->dpi > 0 ? ctx->opts->dpi : 300) / 72.0, NULL, &r);
+			  (ctx->opts && ctx->opts->dpi > 0 ? ctx->opts->dpi : PDF_OCR_DPI) / 72.0, NULL, &r);
 	if (!surf) {
 		pp->render_failed = 1;
 		return 0;

@@ -1,20 +1,14 @@
-/* tables.h: tables found in a page's layout, for the PDF reader now and
- * OCR later: both have a rendered page and words with boxes. The only
- * file that includes leptonica (the OCR reader will be the other).
- *
- * Ruled tables (lattice): horizontal and vertical rules are found in the
- * rendered page by morphological opening with long thin structuring
- * elements (leptonica), joined into grids where they cross, and the
- * page's words are assigned to the grid's cells; a cell missing its
- * dividing rule spans into its neighbour. Cell backgrounds are sampled
- * from the render. */
+/* tables.h: tables on a page of words with boxes, for the page stage
+ * (page.c): ruled ones from what the page draws or from a raster (a scan,
+ * a render), borderless ones from the words alone; the algorithm and its
+ * thresholds are described at the top of tables.c. With scan.c, the only
+ * file that includes leptonica. */
 #ifndef EX_TABLES_H
 #define EX_TABLES_H
 
 #include <stdint.h>
 
 #include "page.h"
-
 
 /* Finds ruled tables on lp's page in r, adds them to doc->tables, and
  * marks the lines they take in lp->used so layout leaves them out.
