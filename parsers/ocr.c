@@ -136,26 +136,36 @@ struct ocr_pool {
 	pthread_t th[OCR_MAX_WORKERS];
 };
 
+/* Engines are made one at a time in the process: Tesseract's Init sets
+ * its global parameters (ThreadSanitizer: two documents starting OCR at
+ * once wrote them together). Engines are made rarely (they are kept). */
+static pthread_mutex_t engine_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static TessBaseAPI *engine_new(const char *lang)
 {
-	TessBaseAPI *api = tess.TessBaseAPICreate();
+	TessBaseAPI *api;
 
-	if (!api)
-		return NULL;
-	if (tess.TessBaseAPIInit3(api, NULL, lang) != 0) {
+	pthread_mutex_lock(&engine_lock);
+	api = tess.TessBaseAPICreate();
+	if (api && tess.TessBaseAPIInit3(api, NULL, lang) != 0) {
 		tess.TessBaseAPIDelete(api);
-		return NULL;
+		api = NULL;
 	}
-	tess.TessBaseAPISetVariable(api, "debug_file", "/dev/null");
-	tess.TessBaseAPISetPageSegMode(api, PSM_AUTO);
+	if (api) {
+		tess.TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+		tess.TessBaseAPISetPageSegMode(api, PSM_AUTO);
+	}
+	pthread_mutex_unlock(&engine_lock);
 	return api;
 }
 
 static void engine_free(TessBaseAPI *api)
 {
 	if (api) {
+		pthread_mutex_lock(&engine_lock);
 		tess.TessBaseAPIEnd(api);
 		tess.TessBaseAPIDelete(api);
+		pthread_mutex_unlock(&engine_lock);
 	}
 }
 
