@@ -190,24 +190,6 @@ const char *doc_furniture_name(enum doc_furniture f)
 	}
 }
 
-static int box_empty(struct box b)
-{
-	return b.x0 == 0 && b.y0 == 0 && b.x1 == 0 && b.y1 == 0;
-}
-
-struct box box_union(struct box a, struct box b)
-{
-	if (box_empty(a))
-		return b;
-	if (box_empty(b))
-		return a;
-	a.x0 = a.x0 < b.x0 ? a.x0 : b.x0;
-	a.y0 = a.y0 < b.y0 ? a.y0 : b.y0;
-	a.x1 = a.x1 > b.x1 ? a.x1 : b.x1;
-	a.y1 = a.y1 > b.y1 ? a.y1 : b.y1;
-	return a;
-}
-
 const char *doc_pronom(const struct doc *doc)
 {
 	static const struct { enum doc_format f; const char *v; const char *id; } tab[] = {

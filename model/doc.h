@@ -380,6 +380,19 @@ const char *doc_furniture_name(enum doc_furniture f);
 const char *doc_pronom(const struct doc *doc);
 
 /* Union of two boxes; an all-zero box counts as empty. */
-struct box box_union(struct box a, struct box b);
+static inline struct box box_union(struct box a, struct box b)
+{
+	/* an all-zero box is no box (inline: the PDF reader calls it for
+	 * every character) */
+	if (a.x0 == 0 && a.y0 == 0 && a.x1 == 0 && a.y1 == 0)
+		return b;
+	if (b.x0 == 0 && b.y0 == 0 && b.x1 == 0 && b.y1 == 0)
+		return a;
+	a.x0 = a.x0 < b.x0 ? a.x0 : b.x0;
+	a.y0 = a.y0 < b.y0 ? a.y0 : b.y0;
+	a.x1 = a.x1 > b.x1 ? a.x1 : b.x1;
+	a.y1 = a.y1 > b.y1 ? a.y1 : b.y1;
+	return a;
+}
 
 #endif

@@ -72,6 +72,10 @@ struct pdf_page_build {
 	GString *word;              /* current word's bytes */
 	struct box wbox;
 	const PopplerTextAttributes *attr;
+	/* What attr says, worked out once for the run of words it covers. */
+	const PopplerTextAttributes *seen_attr;
+	const char *font;
+	unsigned flags;
 };
 
 static int push_word(struct pdf_page_build *pb, int space_after)
@@ -88,17 +92,22 @@ static int push_word(struct pdf_page_build *pb, int space_after)
 	w->box = pb->wbox;
 	w->conf = 1.0f;
 	w->space_after = space_after != 0;
-	if (at) {
+	if (at && at != pb->seen_attr) {
 		const char *f = at->font_name ? at->font_name : "";
 
-		w->font = arena_strdup(pb->doc->arena, f);
-		w->size = (float)at->font_size;
+		pb->seen_attr = at;
+		pb->font = arena_strdup(pb->doc->arena, f);
+		pb->flags = DOC_WORD_HAS_COLOR;
 		if (strstr(f, "Bold") || strstr(f, "bold") || strstr(f, "Black") ||
 		    strstr(f, "Heavy") || strstr(f, "Semibold"))
-			w->flags |= DOC_WORD_BOLD;
+			pb->flags |= DOC_WORD_BOLD;
 		if (strstr(f, "Italic") || strstr(f, "Oblique") || strstr(f, "italic"))
-			w->flags |= DOC_WORD_ITALIC;
-		w->flags |= DOC_WORD_HAS_COLOR;
+			pb->flags |= DOC_WORD_ITALIC;
+	}
+	if (at) {
+		w->font = pb->font;
+		w->size = (float)at->font_size;
+		w->flags |= pb->flags;
 		w->color = (uint32_t)(at->color.red >> 8) << 16 |
 			   (uint32_t)(at->color.green >> 8) << 8 | (at->color.blue >> 8);
 	}
@@ -177,8 +186,11 @@ static int pdf_page_words(struct pdf_page_build *pb, const char *text,
 	int rc = 0;
 
 	for (const char *p = text; *p && rc == 0; p = g_utf8_next_char(p), idx++) {
-		gunichar c = g_utf8_get_char(p);
+		/* ASCII read and tested for space without glib's tables */
+		gunichar c = (unsigned char)*p < 0x80 ? (gunichar)*p : g_utf8_get_char(p);
 		const PopplerRectangle *r = idx < nrects ? &rects[idx] : NULL;
+		int space = c < 0x80 ? c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\n'
+				     : g_unichar_isspace(c) && c != 0xA0 && c != 0x202F && c != 0x2009;
 
 		while (attrs && ((PopplerTextAttributes *)attrs->data)->end_index < (gint)idx)
 			attrs = attrs->next;
@@ -189,7 +201,7 @@ static int pdf_page_words(struct pdf_page_build *pb, const char *text,
 			prev = NULL;
 			continue;
 		}
-		if (g_unichar_isspace(c) && c != 0xA0 && c != 0x202F && c != 0x2009) {
+		if (space) {
 			rc = push_word(pb, 1);
 			continue;
 		}
