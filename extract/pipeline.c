@@ -163,7 +163,9 @@ int ex_process_buffer(struct doc *doc, const void *buf, size_t n,
 {
 	int rc = read_any(doc, buf, n, opts, err);
 
-	return rc < 0 ? rc : run_patterns(doc, opts, err);
+	if (rc < 0 || (opts && opts->blocks_only))
+		return rc;
+	return run_patterns(doc, opts, err);
 }
 
 static char *read_file(const char *path, size_t *n, struct ex_error *err)

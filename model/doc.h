@@ -348,6 +348,8 @@ struct doc_read_opts {
 	int dpi;               /* OCR rendering resolution; 0: 300 */
 	int no_correct;        /* OCR: leave Tesseract's words as they are */
 	int ocr_workers;       /* OCR: pages of one document read at a time; 0: 1 */
+	int blocks_only;       /* the writer reads blocks and tables alone (text,
+			        * markdown, CSV): the pattern passes are skipped */
 	struct ocr_service *ocr_service; /* made once by the caller and shared by
 					  * documents (engines, word list); NULL:
 					  * each document makes its own */
