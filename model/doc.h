@@ -176,8 +176,10 @@ struct doc_value {
 	const char *measure;   /* "actual", "budget", "previous_year" ... or NULL */
 	double value;          /* as printed, in unit */
 	int missing;           /* a missing marker: no value */
-	const char *unit;      /* "SEK", "TSEK", "MSEK", "GSEK", "percent", "count", NULL */
+	const char *unit;      /* "SEK", "TSEK", "MSEK", "GSEK", "SEK/m2", "SEK/month",
+				* "percent", "count", NULL */
 	double scale;          /* unit to base unit (SEK) */
+	int note;              /* the note the row refers to ("Not" column); 0: none */
 	const char *qualifier; /* "ca", "över" ... */
 	int is_range;
 	double hi;

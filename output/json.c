@@ -109,6 +109,8 @@ static json_t *values_json(const struct doc *d)
 		json_object_set_new(o, "value", v->missing ? json_null() : value_num(v->value));
 		json_object_set_new(o, "unit", str_or_null(v->unit));
 		json_object_set_new(o, "scale", value_num(v->scale));
+		if (v->note > 0)
+			json_object_set_new(o, "note", json_integer(v->note));
 		if (v->missing)
 			json_object_set_new(o, "missing", json_true());
 		if (v->qualifier)

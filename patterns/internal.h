@@ -37,6 +37,10 @@ struct pat_set {
 	pcre2_code *assigned; /* "X får i uppdrag att Y" */
 	pcre2_code *response; /* "Av de 39 ... 14 personer ... svarsfrekvens på 36 %" */
 	pcre2_code *time;     /* "kl 10-15", "kl. 13.00–15.30" */
+	pcre2_code *dperiod;  /* "2020-01-01 -2020-12-31", "2022-12-31" in a column header */
+	pcre2_code *lunit;    /* a unit that ends a row's label: "Soliditet, %", "Årsavgift kr/kvm" */
+	pcre2_code *perarea;  /* a label that says per square metre: "Lån/m²", "Årsavgift per kvm" */
+	pcre2_code *dunit;    /* "Alla belopp redovisas i kronor", "upprättad i svenska kronor" */
 };
 
 /* Provenance of block bi: its page, box or path, and index. */

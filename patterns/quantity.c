@@ -387,12 +387,132 @@ int pat_period(const struct pat_set *ps, const char *s, int default_year, struct
 	return ok;
 }
 
+/* The year of an ISO date moved by years, in place ("" stays ""). */
+static void shift_date(char *d, int years)
+{
+	char rest[8];
+
+	if (strlen(d) != 10)
+		return;
+	snprintf(rest, sizeof(rest), "%.6s", d + 4);
+	snprintf(d, 16, "%04d%.6s", (atoi(d) + years) % 10000, rest);
+}
+
+static void date_label(struct pat_period *p)
+{
+	if (p->kind == PAT_P_INSTANT)
+		snprintf(p->label, sizeof(p->label), "%.10s", p->end);
+	else
+		snprintf(p->label, sizeof(p->label), "%.10s\u2013%.10s", p->start, p->end);
+}
+
 void pat_period_shift(struct pat_period *p, int years)
 {
 	if (p->kind == PAT_P_NONE || p->year == 0)
 		return;
 	p->year += years;
+	if (p->kind == PAT_P_RANGE || p->kind == PAT_P_INSTANT) {
+		shift_date(p->start, years);
+		shift_date(p->end, years);
+		date_label(p);
+		return;
+	}
 	period_fill(p);
+}
+
+int pat_date_period(const struct pat_set *ps, const char *s, struct pat_period *p)
+{
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(ps->dperiod, NULL);
+	char a[16], b[16];
+	int ok;
+
+	memset(p, 0, sizeof(*p));
+	if (!md)
+		return 0;
+	ok = pcre2_match(ps->dperiod, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, PCRE2_NO_UTF_CHECK, md, NULL) > 0 &&
+	     pat_group(md, "a", a, sizeof(a));
+	if (ok && pat_group(md, "b", b, sizeof(b))) {
+		p->year = atoi(b);
+		if (!strcmp(a + 4, "-01-01") && !strcmp(b + 4, "-12-31") && atoi(a) == p->year) {
+			p->kind = PAT_P_YEAR;   /* a calendar year, as "2020" says it */
+			period_fill(p);
+		} else {
+			p->kind = PAT_P_RANGE;
+			snprintf(p->start, sizeof(p->start), "%s", a);
+			snprintf(p->end, sizeof(p->end), "%s", b);
+			date_label(p);
+		}
+		ok = strcmp(a, b) < 0;
+	} else if (ok) {
+		p->kind = PAT_P_INSTANT;
+		p->year = atoi(a);
+		snprintf(p->end, sizeof(p->end), "%s", a);
+		date_label(p);
+	}
+	pcre2_match_data_free(md);
+	if (!ok)
+		memset(p, 0, sizeof(*p));
+	return ok;
+}
+
+int pat_label_unit(const struct pat_set *ps, const char *label, const char **unit, double *scale,
+		   size_t *cut)
+{
+	pcre2_match_data *md;
+	char b[48];
+	int ok = 0;
+
+	if (!label || !label[0] || !(md = pcre2_match_data_create_from_pattern(ps->lunit, NULL)))
+		return 0;
+	if (pcre2_match(ps->lunit, (PCRE2_SPTR)label, PCRE2_ZERO_TERMINATED, 0, PCRE2_NO_UTF_CHECK, md, NULL) > 0) {
+		size_t at = (size_t)pcre2_get_ovector_pointer(md)[0];
+
+		*unit = NULL;
+		*scale = 1;
+		if (pat_group(md, "rate", b, sizeof(b)))
+			*unit = strstr(b, "m") && !strstr(b, "mån") ? "SEK/m2" : "SEK/month";
+		else if (pat_group(md, "unit", b, sizeof(b)))
+			set_unit(b, unit, scale);
+		/* what is left: the label without the unit, its comma, space
+		 * or opening bracket */
+		while (at > 0 && strchr(" \t,(", label[at - 1]))
+			at--;
+		*cut = at;
+		ok = *unit != NULL && at > 0;
+	}
+	pcre2_match_data_free(md);
+	return ok;
+}
+
+int pat_doc_unit(const struct pat_set *ps, const char *s, const char **unit, double *scale)
+{
+	pcre2_match_data *md;
+	char b[48];
+	int ok = 0;
+
+	if (!s || !(md = pcre2_match_data_create_from_pattern(ps->dunit, NULL)))
+		return 0;
+	if (pcre2_match(ps->dunit, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, PCRE2_NO_UTF_CHECK, md, NULL) > 0 &&
+	    pat_group(md, "unit", b, sizeof(b))) {
+		*unit = NULL;
+		*scale = 1;
+		set_unit(b, unit, scale);
+		ok = *unit != NULL;
+	}
+	pcre2_match_data_free(md);
+	return ok;
+}
+
+int pat_per_area(const struct pat_set *ps, const char *label)
+{
+	pcre2_match_data *md;
+	int ok;
+
+	if (!label || !(md = pcre2_match_data_create_from_pattern(ps->perarea, NULL)))
+		return 0;
+	ok = pcre2_match(ps->perarea, (PCRE2_SPTR)label, PCRE2_ZERO_TERMINATED, 0, PCRE2_NO_UTF_CHECK, md, NULL) > 0;
+	pcre2_match_data_free(md);
+	return ok;
 }
 
 const char *pat_measure(const struct pat_set *ps, const char *s)

@@ -60,7 +60,7 @@ int pat_unit_word(const char *w, const char **unit, double *scale);
 int pat_counts(const struct pat_set *ps, const char *s);
 
 enum pat_period_kind { PAT_P_NONE, PAT_P_TERTIAL, PAT_P_QUARTER, PAT_P_YEAR,
-		       PAT_P_MONTH, PAT_P_MONTHS };
+		       PAT_P_MONTH, PAT_P_MONTHS, PAT_P_RANGE, PAT_P_INSTANT };
 
 struct pat_period {
 	enum pat_period_kind kind;
@@ -74,6 +74,28 @@ struct pat_period {
 /* The first period in s. 1 if found. A period without a year takes
  * default_year (0 for none). */
 int pat_period(const struct pat_set *ps, const char *s, int default_year, struct pat_period *p);
+
+/* A period written as dates, as a column header of accounts gives it:
+ * "2020-01-01 -2020-12-31" (a calendar year: label "2020"), another
+ * range ("2021-07-01–2022-06-30", label as printed, ISO dash), or one
+ * date, an instant ("2022-12-31": a balance date; end only). 1 if found. */
+int pat_date_period(const struct pat_set *ps, const char *s, struct pat_period *p);
+
+/* A unit that ends a row's label ("Nettoomsättning Tkr", "Soliditet, %",
+ * "Årsavgift (kr/kvm)"): *unit and *scale set (rates kr/kvm and kr per
+ * månad as "SEK/m2" and "SEK/month"), and *cut the length of the label
+ * without it (and its comma or brackets). 0 when the label ends in none. */
+int pat_label_unit(const struct pat_set *ps, const char *label, const char **unit, double *scale,
+		   size_t *cut);
+
+/* The unit a sentence says all amounts are in ("Alla belopp redovisas
+ * i kronor om inget annat anges", "Årsredovisningen är upprättad i
+ * svenska kronor"): 1 with *unit and *scale set. */
+int pat_doc_unit(const struct pat_set *ps, const char *s, const char **unit, double *scale);
+
+/* Whether a label says its amount is per square metre ("Lån/m²
+ * bostadsyta", "Årsavgift per kvm"). */
+int pat_per_area(const struct pat_set *ps, const char *label);
 
 /* Shifts a period by whole years ("Fg år T1" in a T1 2021 report). */
 void pat_period_shift(struct pat_period *p, int years);

@@ -73,6 +73,18 @@ static const struct { size_t off; const char *re; } res[] = {
 	  "(?<resp>\\d+)\\s+(?:personer|respondenter|svar|st)?\\s*(?:att\\s+)?svar(?:a|ade|at)?"
 	  "[^.]*?svarsfrekvens(?:en)?\\s+(?:på|om|blev|är|var)?\\s*(?<rate>\\d+(?:,\\d+)?)\\s*(?:%|procent)"
 	  "|svarsfrekvens(?:en)?\\s+(?:på|om|blev|är|var)?\\s*(?<rate2>\\d+(?:,\\d+)?)\\s*(?:%|procent)" },
+	{ offsetof(struct pat_set, dperiod),
+	  "(?<![\\p{N}])(?<a>(?:19|20)\\d{2}-[01]\\d-[0-3]\\d)(?![\\p{N}])"
+	  "(?:\\s*[-\\x{2013}]\\s*(?<b>(?:19|20)\\d{2}-[01]\\d-[0-3]\\d)(?![\\p{N}]))?" },
+	{ offsetof(struct pat_set, lunit),
+	  "(?:^|[\\s,(])(?<rate>kr" SP "*/" SP "*(?:kvm|m²|m2)|kr" SP "+per" SP "+(?:kvm|m²|m2)"
+	  "|kr" SP "*/" SP "*mån(?:ad)?|kr" SP "+per" SP "+månad)\\)?\\s*$"
+	  "|(?:^|[\\s,(])" UNITS "\\)?\\s*$" },
+	{ offsetof(struct pat_set, perarea),
+	  "(?:/" SP "*|\\bper" SP "+)(?:kvm|m²|m2)(?![\\p{L}\\p{N}])" },
+	{ offsetof(struct pat_set, dunit),
+	  "\\bbelopp\\s+(?:redovisas|anges|är|uttrycks)\\s+i\\s+(?:svenska\\s+)?" UNITS
+	  "|\\bupprättad\\s+i\\s+(?:svenska\\s+)?" UNITS },
 	{ offsetof(struct pat_set, time),
 	  "\\bkl\\.?\\s*(?<t>\\d{1,2}(?:[.:]\\d{2})?(?:\\s*[-\\x{2013}]\\s*\\d{1,2}(?:[.:]\\d{2})?)?)" },
 };

@@ -1,11 +1,13 @@
 /* values.c: the document's period and typed values from tables and prose. */
 #include "internal.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "../model/norm.h"
 #include "quantity.h"
 
 static void set_period(struct arena *a, struct doc_period *dp, const struct pat_period *p)
@@ -84,7 +86,21 @@ struct column {
 	const char *measure;
 	const char *unit;
 	double scale;
+	int is_note;   /* headed "Not", "Noter": the notes the rows refer to */
 };
+
+/* Whether a column header names the notes column ("Not", "Noter", "Not nr"). */
+static int note_header(const char *s)
+{
+	static const char *const names[] = { "not", "noter", "not nr", "notnr", "not." };
+
+	while (*s == ' ')
+		s++;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcasecmp(s, names[i]))
+			return 1;
+	return 0;
+}
 
 static void describe_column(const struct pat_set *ps, const struct doc *doc,
 			    const struct doc_table *t, int c, int header_rows, struct column *col)
@@ -100,8 +116,12 @@ static void describe_column(const struct pat_set *ps, const struct doc *doc,
 		if (x && x->text[0] && n + strlen(x->text) + 2 < sizeof(text))
 			n += (size_t)snprintf(text + n, sizeof(text) - n, "%s%s", n ? " " : "", x->text);
 	}
+	col->is_note = note_header(text);
 	col->measure = pat_measure(ps, text);
-	col->has_period = pat_period(ps, text, doc_year(doc), &col->period);
+	/* Accounts head their columns with dates: "2020-01-01 -2020-12-31",
+	 * "2022-12-31". */
+	col->has_period = pat_date_period(ps, text, &col->period) ||
+			  pat_period(ps, text, doc_year(doc), &col->period);
 	if (!col->has_period && col->measure && doc->period.label) {
 		/* "Utfall", "Budget", "Fg år" alone: the document's period. */
 		col->has_period = pat_period(ps, doc->period.label, doc_year(doc), &col->period);
@@ -118,17 +138,44 @@ static int is_quantity_cell(const struct pat_set *ps, const char *s)
 	return s[0] && pat_cell_quantity(ps, s, &q) && !q.missing;
 }
 
+/* A row of periods over the value columns ("2020", "2020-01-01
+ * -2020-12-31", "Budget 2021", "Utfall"), with labels or nothing beside
+ * them and no other number: a header row. */
+static int period_row(const struct pat_set *ps, const struct doc_table *t, int r)
+{
+	int periods = 0;
+
+	for (int c = 1; c < t->ncols; c++) {
+		const char *s = cell_text(t, r, c);
+		struct pat_period p;
+
+		if (!s[0])
+			continue;
+		if (pat_date_period(ps, s, &p) || pat_measure(ps, s) || (pat_period(ps, s, 0, &p) && p.year)) {
+			periods++;
+			continue;
+		}
+		if (is_quantity_cell(ps, s))
+			return 0;   /* a value: the body has begun */
+	}
+	return periods > 0;
+}
+
 /* Header rows: as the table says, or a first row without numbers over
- * rows with them. */
+ * rows with them; and after them the rows of periods (a title row over a
+ * row of years, a date range over two lines), up to four in all. */
 static int header_rows_of(const struct pat_set *ps, const struct doc_table *t)
 {
-	int nums = 0;
+	int nums = 0, h = t->header_rows;
 
-	if (t->header_rows > 0)
-		return t->header_rows;
-	for (int c = 0; c < t->ncols; c++)
-		nums += is_quantity_cell(ps, cell_text(t, 0, c));
-	return nums == 0 && t->nrows > 1 ? 1 : 0;
+	if (h <= 0) {
+		for (int c = 0; c < t->ncols; c++)
+			nums += is_quantity_cell(ps, cell_text(t, 0, c));
+		h = nums == 0 && t->nrows > 1 ? 1 : 0;
+	}
+	while (h < t->nrows - 1 && h < 4 && period_row(ps, t, h))
+		h++;
+	return h;
 }
 
 void pat_prov_block(const struct doc *doc, size_t bi, struct doc_prov *p)
@@ -159,6 +206,12 @@ static void copy_qty(struct arena *a, struct doc_value *v, const struct pat_qty 
 		v->label = arena_strdup(a, q->noun);
 }
 
+/* The unit the document says its amounts are in, if it says. */
+struct doc_unit {
+	const char *unit;
+	double scale;
+};
+
 /* What every value of one table shares. */
 struct table_ctx {
 	const struct doc_table *t;
@@ -167,22 +220,42 @@ struct table_ctx {
 	double tscale;
 	int tcounts;                /* its caption or first header says it counts things */
 	const struct column *cols;
+	const struct doc_unit *du;
 };
 
 /* The value of cell x (row r, column c) with its row's label and group. */
+/* What a row says of its values: its label (without a unit that ends
+ * it), that unit, its group, and the note it refers to. */
+struct row_ctx {
+	const char *label, *group, *unit;
+	double scale;
+	int note;
+};
+
 static int cell_value(const struct pat_set *ps, struct doc *doc, const struct table_ctx *tc,
-		      const struct doc_cell *x, int r, int c, const char *label, const char *group,
+		      const struct doc_cell *x, int r, int c, const struct row_ctx *row,
 		      const struct pat_qty *q)
 {
 	const struct column *col = &tc->cols[c];
+	const char *label = row->label;
 	struct doc_value *v = doc_add_value(doc);
 
 	if (!v)
 		return EX_ENOMEM;
 	v->label = label;
-	v->group = group;
+	v->group = row->group;
 	v->section = tc->section;
+	v->note = row->note;
 	copy_qty(doc->arena, v, q);
+	/* The unit: the cell's, then the row label's (a unit that ends it,
+	 * or a counted noun: "Antal lägenheter"), the column's, the
+	 * table's, the document's. */
+	if (!v->unit && row->unit) {
+		v->unit = row->unit;
+		v->scale = row->scale;
+	}
+	if (!v->unit && (pat_counts(ps, label) || pat_counts(ps, v->group)))
+		v->unit = "count";
 	if (!v->unit && col->unit) {
 		v->unit = col->unit;
 		v->scale = col->scale;
@@ -193,8 +266,16 @@ static int cell_value(const struct pat_set *ps, struct doc *doc, const struct ta
 	}
 	/* "Antal följare per kanal" over the table, "Ökat antal följare" on
 	 * the row: the numbers count things. */
-	if (!v->unit && (tc->tcounts || pat_counts(ps, label) || pat_counts(ps, v->group)))
+	if (!v->unit && tc->tcounts)
 		v->unit = "count";
+	/* "Alla belopp redovisas i kronor om inget annat anges" */
+	if (!v->unit && tc->du->unit) {
+		v->unit = tc->du->unit;
+		v->scale = tc->du->scale;
+	}
+	/* "Lån/m² bostadsyta" in kronor is kronor per square metre. */
+	if (v->unit && !strcmp(v->unit, "SEK") && v->scale == 1 && pat_per_area(ps, label))
+		v->unit = "SEK/m2";
 	if (col->has_period)
 		set_period(doc->arena, &v->period, &col->period);
 	v->measure = col->measure;
@@ -218,14 +299,140 @@ static int cell_value(const struct pat_set *ps, struct doc *doc, const struct ta
 	return 0;
 }
 
-static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi)
+/* A note reference: one to three digits, else 0. */
+static int note_number(const char *s)
+{
+	size_t n = strspn(s, "0123456789");
+
+	return n >= 1 && n <= 3 && s[n] == '\0' ? atoi(s) : 0;
+}
+
+/* Column headings printed once above a statement that its group
+ * headings split into several tables ("Not | 2020-12-31 | 2019-12-31"
+ * over "TILLGÅNGAR", "Anläggningstillgångar" and a table for each): the
+ * nearest row above t on its page of two or more short blocks side by
+ * side with a period among them. The columns of t that have no period
+ * take the heading over them (by x-extent): its period, or "Not". */
+#define STMT_LEVEL_PT 2.0f     /* blocks of one heading row: tops within this */
+#define STMT_SHORT 40          /* a heading is no longer than this */
+
+/* A column heading of a statement: its text and x-extent. */
+struct head {
+	const char *text;
+	float x0, x1;
+};
+
+/* A table of headings alone: no row holds a value, and a period is
+ * among its cells (a heading row over two lines read as a table). Its
+ * columns, their cells joined, into h. */
+static int heading_table(const struct pat_set *ps, struct doc *doc, const struct doc_table *t, struct head *h,
+			 int max)
+{
+	struct pat_period p;
+	int periods = 0, n = 0;
+
+	for (size_t i = 0; i < t->ncells; i++) {
+		const char *s = t->cells[i].text;
+
+		if (t->cells[i].col > 0 && is_quantity_cell(ps, s) && !(pat_period(ps, s, 0, &p) && p.year))
+			return 0;
+		periods += pat_date_period(ps, s, &p) || (pat_period(ps, s, 0, &p) && p.year);
+	}
+	for (int c = 0; c < t->ncols && n < max && periods; c++) {
+		const char *parts[8];
+		size_t np = 0;
+
+		h[n] = (struct head){ NULL, 1e9f, -1e9f };
+		for (size_t i = 0; i < t->ncells; i++)
+			if (t->cells[i].col == c && t->cells[i].text[0] && t->cells[i].has_box && np < 8) {
+				parts[np++] = t->cells[i].text;
+				h[n].x0 = fminf(h[n].x0, t->cells[i].box.x0);
+				h[n].x1 = fmaxf(h[n].x1, t->cells[i].box.x1);
+			}
+		if (np && (h[n].text = norm_join_lines(doc->arena, parts, np)))
+			n++;
+	}
+	return n;
+}
+
+/* The headings over table t (block bi): the nearest above it on its
+ * page, a heading table or a row of two or more short blocks side by
+ * side with a period among them. Tables with values between (other
+ * parts of the statement) are passed over. */
+static int statement_heads(const struct pat_set *ps, struct doc *doc, size_t bi, const struct doc_table *t,
+			   struct head *h, int max)
+{
+	struct pat_period p;
+	int n = 0;
+
+	for (size_t k = bi; k-- > 0 && doc->blocks[k].page == t->page_first;) {
+		const struct doc_block *b = &doc->blocks[k];
+
+		if (b->furniture || !b->has_box || b->box.y1 > t->box.y0 + 1)
+			continue;
+		if (b->type == DOC_BLK_TABLE) {
+			if ((n = heading_table(ps, doc, &doc->tables[b->table], h, max)))
+				return n;
+			continue;
+		}
+		if (strlen(b->text) > STMT_SHORT || !pat_date_period(ps, b->text, &p))
+			continue;
+		for (size_t j = k >= 8 ? k - 8 : 0; j < bi && n < max; j++) {
+			const struct doc_block *o = &doc->blocks[j];
+
+			if (o->page == b->page && o->has_box && !o->furniture && o->type != DOC_BLK_TABLE &&
+			    fabsf(o->box.y0 - b->box.y0) < STMT_LEVEL_PT && strlen(o->text) <= STMT_SHORT)
+				h[n++] = (struct head){ o->text, o->box.x0, o->box.x1 };
+		}
+		return n >= 2 ? n : 0;
+	}
+	return 0;
+}
+
+static void statement_headings(const struct pat_set *ps, struct doc *doc, size_t bi,
+			       const struct doc_table *t, int hr, struct column *cols)
+{
+	struct head h[16];
+	int n;
+
+	for (int c = 0; c < t->ncols; c++)
+		if (cols[c].has_period)
+			return;
+	if (!t->has_box || !(n = statement_heads(ps, doc, bi, t, h, 16)))
+		return;
+	for (int c = 1; c < t->ncols; c++) {
+		float x0 = 1e9f, x1 = -1e9f, best = 0;
+		const char *head = NULL;
+
+		for (size_t i = 0; i < t->ncells; i++)
+			if (t->cells[i].col == c && t->cells[i].row >= hr && t->cells[i].has_box && t->cells[i].text[0]) {
+				x0 = fminf(x0, t->cells[i].box.x0);
+				x1 = fmaxf(x1, t->cells[i].box.x1);
+			}
+		for (int k = 0; k < n; k++) {
+			float ov = fminf(x1, h[k].x1) - fmaxf(x0, h[k].x0);
+
+			if (ov > best) {
+				best = ov;
+				head = h[k].text;
+			}
+		}
+		if (!head)
+			continue;
+		cols[c].is_note = note_header(head);
+		cols[c].has_period = pat_date_period(ps, head, &cols[c].period) ||
+				     pat_period(ps, head, doc_year(doc), &cols[c].period);
+	}
+}
+
+static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, const struct doc_unit *du)
 {
 	const struct doc_table *t = &doc->tables[doc->blocks[bi].table];
 	int hr = header_rows_of(ps, t);
 	const char *group = NULL;
 	struct column cols[64];
 	struct table_ctx tc = { .t = t, .bi = bi, .section = section_of(doc, bi), .tscale = 1,
-				.tcounts = pat_counts(ps, t->caption), .cols = cols };
+				.tcounts = pat_counts(ps, t->caption), .cols = cols, .du = du };
 
 	if (t->ncols > 64)
 		return 0;
@@ -238,6 +445,7 @@ static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi)
 		for (int r = 0; r < hr; r++)
 			tc.tcounts |= c == 0 && pat_counts(ps, cell_text(t, r, c));
 	}
+	statement_headings(ps, doc, bi, t, hr, cols);
 	for (int r = hr; r < t->nrows; r++) {
 		const char *texts[64];
 		int ntext = 0, first_col = -1;
@@ -252,22 +460,29 @@ static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi)
 				texts[ntext++] = s;
 			}
 		}
-		const char *label = ntext ? texts[ntext - 1] : NULL;
+		struct row_ctx row = { .label = ntext ? texts[ntext - 1] : NULL, .scale = 1 };
+		size_t cut;
 
 		/* A label in the first column heads the rows that leave it empty. */
 		if (first_col == 0 && ntext >= 2)
 			group = texts[0];
 		else if (first_col == 0)
 			group = NULL;
+		row.group = ntext >= 2 || first_col != 0 ? group : NULL;
+		if (pat_label_unit(ps, row.label, &row.unit, &row.scale, &cut) &&
+		    !(row.label = arena_strndup(doc->arena, row.label, cut)))
+			return EX_ENOMEM;
+		for (int c = 0; c < t->ncols; c++)
+			if (cols[c].is_note)
+				row.note = note_number(cell_text(t, r, c));
 		for (int c = 0; c < t->ncols; c++) {
 			const struct doc_cell *x = cell_at(t, r, c);
 			struct pat_qty q;
 
-			if (!x || x->row != r || x->col != c || !x->text[0] ||
+			if (!x || x->row != r || x->col != c || !x->text[0] || cols[c].is_note ||
 			    !pat_cell_quantity(ps, x->text, &q))
 				continue;
-			if (cell_value(ps, doc, &tc, x, r, c, label, ntext >= 2 || first_col != 0 ? group : NULL,
-				       &q) < 0)
+			if (cell_value(ps, doc, &tc, x, r, c, &row, &q) < 0)
 				return EX_ENOMEM;
 		}
 	}
@@ -379,7 +594,12 @@ static int prose_values(const struct pat_set *ps, struct doc *doc, size_t bi)
 
 int pat_values(const struct pat_set *ps, struct doc *doc)
 {
+	struct doc_unit du = { NULL, 1 };
 	int rc = 0;
+
+	for (size_t i = 0; i < doc->nblocks && !du.unit; i++)
+		if (!doc->blocks[i].furniture && doc->blocks[i].type == DOC_BLK_PARAGRAPH)
+			pat_doc_unit(ps, doc->blocks[i].text, &du.unit, &du.scale);
 
 	for (size_t i = 0; i < doc->nblocks && rc == 0; i++) {
 		const struct doc_block *b = &doc->blocks[i];
@@ -387,7 +607,7 @@ int pat_values(const struct pat_set *ps, struct doc *doc)
 		if (b->furniture)
 			continue;
 		if (b->type == DOC_BLK_TABLE)
-			rc = table_values(ps, doc, i);
+			rc = table_values(ps, doc, i, &du);
 		else if (b->type == DOC_BLK_PARAGRAPH || b->type == DOC_BLK_LIST_ITEM ||
 			 b->type == DOC_BLK_FOOTNOTE)
 			rc = prose_values(ps, doc, i);

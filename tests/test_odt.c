@@ -7,18 +7,9 @@
 
 #include "../parsers/odt.h"
 
-#define NS "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" " \
-	"xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" " \
-	"xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" " \
-	"xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" " \
-	"xmlns:draw=\"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0\" " \
-	"xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" " \
-	"xmlns:dc=\"http://purl.org/dc/elements/1.1/\" " \
-	"xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\""
-
 static const char fodt[] =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	"<office:document " NS " office:version=\"1.2\" office:mimetype=\"application/vnd.oasis.opendocument.text\">"
+	"<office:document " TU_ODF_NS " office:version=\"1.2\" office:mimetype=\"application/vnd.oasis.opendocument.text\">"
 	"<office:meta><dc:title>Tertialrapport</dc:title><meta:initial-creator>Sekretariatet</meta:initial-creator>"
 	"<meta:creation-date>2021-05-28T10:00:00</meta:creation-date></office:meta>"
 	"<office:styles>"
@@ -202,7 +193,7 @@ static char *make_zip(const char *const *entries, size_t *n)
 static void hostile_packages(void **state)
 {
 	static const char content[] =
-		"<office:document-content " NS "><office:body><office:text><text:p>Hej</text:p>"
+		"<office:document-content " TU_ODF_NS "><office:body><office:text><text:p>Hej</text:p>"
 		"</office:text></office:body></office:document-content>";
 	const char *encrypted[] = {
 		"mimetype", "application/vnd.oasis.opendocument.text",
@@ -265,7 +256,7 @@ static void hostile_xml(void **state)
 		"<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">"
 		"<!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\"><!ENTITY g \"&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;\">"
 		"<!ENTITY ext SYSTEM \"file:///etc/passwd\">]>"
-		"<office:document " NS "><office:body><office:text><text:p>x&g;&ext;y</text:p>"
+		"<office:document " TU_ODF_NS "><office:body><office:text><text:p>x&g;&ext;y</text:p>"
 		"</office:text></office:body></office:document>";
 	struct ex_error e = { 0 };
 	struct doc *d = doc_new();

@@ -358,6 +358,103 @@ static void rows_between_rules(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* Right-aligned text ending at x. */
+static void show_right(cairo_t *cr, double x, double y, const char *t)
+{
+	cairo_text_extents_t ex;
+
+	cairo_text_extents(cr, t, &ex);
+	cairo_move_to(cr, x - ex.x_advance, y);
+	cairo_show_text(cr, t);
+}
+
+/* A balance sheet as accounts print it: column headings once ("Belopp i
+ * kr | Not | 2020-12-31 | 2019-12-31"), then group headings that split
+ * the rows into tables; the document says its amounts are in kronor.
+ * Page 2 has rows with no headings above them: they get no period. */
+static void statement_headings(void **state)
+{
+	static const char *const rows[][4] = {
+		{ "Byggnader och mark", "1", "53 000 000", "51 000 000" },
+		{ "Inventarier", "2", "125 000", "150 000" },
+		{ "Summa anläggningstillgångar", "", "53 125 000", "51 150 000" },
+		{ "Kassa och bank", "", "336 546", "412 000" },
+		{ "Övriga fordringar", "3", "1 330", "2 000" },
+		{ "Summa omsättningstillgångar", "", "337 876", "414 000" },
+	};
+	GString *pdf = g_string_new(NULL);
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
+	cairo_t *cr = cairo_create(s);
+	struct ex_error e = { 0 };
+	double y = 180;
+
+	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(cr, 10);
+	cairo_move_to(cr, 60, 60);
+	cairo_show_text(cr, "Alla belopp redovisas i kronor om inget annat anges.");
+	cairo_move_to(cr, 60, 130);
+	cairo_show_text(cr, "Belopp i kr");
+	cairo_move_to(cr, 320, 130);
+	cairo_show_text(cr, "Not");
+	show_right(cr, 440, 130, "2020-12-31");
+	show_right(cr, 530, 130, "2019-12-31");
+	for (int r = 0; r < 6; r++, y += 16) {
+		if (r == 0 || r == 3) {
+			cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+			cairo_set_font_size(cr, 12);
+			cairo_move_to(cr, 60, y);
+			cairo_show_text(cr, r == 0 ? "Anläggningstillgångar" : "Omsättningstillgångar");
+			cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+			cairo_set_font_size(cr, 10);
+			y += 24;
+		}
+		cairo_move_to(cr, 60, y);
+		cairo_show_text(cr, rows[r][0]);
+		cairo_move_to(cr, 322, y);
+		cairo_show_text(cr, rows[r][1]);
+		show_right(cr, 440, y, rows[r][2]);
+		show_right(cr, 530, y, rows[r][3]);
+	}
+	cairo_show_page(cr);
+	for (int r = 0; r < 3; r++) {
+		cairo_move_to(cr, 60, 100 + 16 * r);
+		cairo_show_text(cr, rows[r][0]);
+		show_right(cr, 440, 100 + 16 * r, rows[r][2]);
+		show_right(cr, 530, 100 + 16 * r, rows[r][3]);
+	}
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	cairo_surface_destroy(s);
+
+	struct doc *d = tu_read_buf(pdf->str, pdf->len, &e);
+	size_t seen = 0;
+
+	assert_non_null(d);
+	for (size_t i = 0; i < d->nvalues; i++) {
+		const struct doc_value *v = &d->values[i];
+
+		if (!v->label || v->prov.page != 1 || !strcmp(v->method, "prose"))
+			continue;
+		seen++;
+		assert_string_equal(v->unit, "SEK");
+		assert_non_null(v->period.end);
+		assert_null(v->period.start);   /* a balance date, an instant */
+		if (!strcmp(v->label, "Byggnader och mark")) {
+			assert_int_equal(v->note, 1);
+			assert_string_equal(v->period.end, v->value == 53000000 ? "2020-12-31" : "2019-12-31");
+		}
+		if (!strcmp(v->label, "Kassa och bank"))
+			assert_int_equal(v->note, 0);
+		assert_false(v->value == 1 || v->value == 2 || v->value == 3);   /* notes are no values */
+	}
+	assert_int_equal(seen, 12);
+	for (size_t i = 0; i < d->nvalues; i++)
+		if (d->values[i].prov.page == 2)
+			assert_null(d->values[i].period.label);   /* no headings above: no period */
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
 /* No table where there is none: prose, lists, two columns, a long report. */
 static void no_false_tables(void **state)
 {
@@ -418,6 +515,7 @@ int main(void)
 		cmocka_unit_test(drawn_rules),
 		cmocka_unit_test(sideways_table),
 		cmocka_unit_test(rows_between_rules),
+		cmocka_unit_test(statement_headings),
 	};
 
 	return cmocka_run_group_tests_name("PDF reader", tests, NULL, NULL);

@@ -330,6 +330,106 @@ static void header_units(void **state)
 	}
 }
 
+static void date_periods(void **state)
+{
+	static const struct { const char *in; int ok; const char *label, *start, *end; } rows[] = {
+		{ "2020-01-01 -2020-12-31", 1, "2020", "2020-01-01", "2020-12-31" },
+		{ "2022-01-01- 2022-12-31", 1, "2022", "2022-01-01", "2022-12-31" },
+		{ "2019-01-01 \u2013 2019-12-31", 1, "2019", "2019-01-01", "2019-12-31" },
+		{ "2021-07-01\u20132022-06-30", 1, "2021-07-01\u20132022-06-30", "2021-07-01", "2022-06-30" },
+		{ "2022-12-31", 1, "2022-12-31", "", "2022-12-31" },
+		{ "Balansräkning 2020-12-31", 1, "2020-12-31", "", "2020-12-31" },
+		/* must not: a year alone, a range backwards, a number, a phone */
+		{ "2020", 0, "", "", "" },
+		{ "2020-12-31 - 2020-01-01", 0, "", "", "" },
+		{ "12 458", 0, "", "", "" },
+		{ "08-123 456 78", 0, "", "", "" },
+		{ "120221-12-31", 0, "", "", "" },
+	};
+
+	for (size_t i = 0; i < N_ELEMS(rows); i++) {
+		struct pat_period p;
+		int ok = pat_date_period(ps, rows[i].in, &p);
+
+		if (ok != rows[i].ok || (ok && (strcmp(p.label, rows[i].label) || strcmp(p.start, rows[i].start) ||
+						strcmp(p.end, rows[i].end))))
+			fail_msg("date period row %zu \"%s\": %d \"%s\" %s..%s", i, rows[i].in, ok, p.label, p.start,
+				 p.end);
+	}
+	/* a previous year's column: the dates move too */
+	assert_true(pat_date_period(ps, "2021-07-01 - 2022-06-30", &(struct pat_period){ 0 }));
+	{
+		struct pat_period p;
+
+		pat_date_period(ps, "2022-12-31", &p);
+		pat_period_shift(&p, -1);
+		assert_string_equal(p.end, "2021-12-31");
+		assert_string_equal(p.label, "2021-12-31");
+	}
+}
+
+static void label_units(void **state)
+{
+	static const struct { const char *in; const char *unit; double scale; const char *rest; } rows[] = {
+		{ "Nettoomsättning (tot intäkter) Tkr", "TSEK", 1e3, "Nettoomsättning (tot intäkter)" },
+		{ "Soliditet, %", "percent", 1, "Soliditet" },
+		{ "Soliditet %", "percent", 1, "Soliditet" },
+		{ "Genomsnittlig årsavgift/m² kr", "SEK", 1, "Genomsnittlig årsavgift/m²" },
+		{ "Årsavgift (kr/kvm)", "SEK/m2", 1, "Årsavgift" },
+		{ "Årsavgift kr per kvm", "SEK/m2", 1, "Årsavgift" },
+		{ "Hyra kr/mån", "SEK/month", 1, "Hyra" },
+		{ "Resultat (Mkr)", "MSEK", 1e6, "Resultat" },
+		{ "Antal lägenheter st", "count", 1, "Antal lägenheter" },
+		/* must not: a unit inside the label, a word ending in "kr", a unit alone */
+		{ "Kr per medlem och år", NULL, 1, "" },
+		{ "Skuldsättning per kvm", NULL, 1, "" },
+		{ "Bokföringskr", NULL, 1, "" },
+		{ "Tkr", NULL, 1, "" },
+		{ "Nettoomsättning", NULL, 1, "" },
+		{ "", NULL, 1, "" },
+	};
+
+	for (size_t i = 0; i < N_ELEMS(rows); i++) {
+		const char *u = NULL;
+		double sc = 1;
+		size_t cut = 0;
+		int ok = pat_label_unit(ps, rows[i].in, &u, &sc, &cut);
+
+		if (rows[i].unit ? !ok || strcmp(u, rows[i].unit) || !near(sc, rows[i].scale) ||
+					   strlen(rows[i].rest) != cut || strncmp(rows[i].in, rows[i].rest, cut)
+				 : ok)
+			fail_msg("label unit row %zu \"%s\": %s %g cut %zu", i, rows[i].in, ok ? u : "none", sc, cut);
+	}
+}
+
+static void per_area_and_document_units(void **state)
+{
+	static const struct { const char *in; int per_area; } area[] = {
+		{ "Lån/m² bostadsyta", 1 }, { "Elkostnad /m² bostadsyta", 1 }, { "Årsavgift per kvm", 1 },
+		{ "Skuldsättning per kvm upplåten med bostadsrätt", 1 }, { "Lån per m2", 1 },
+		{ "Lån", 0 }, { "Kvmpris", 0 }, { "Antal m² bostadsyta", 0 }, { "Permanent", 0 },
+	};
+	static const struct { const char *in; const char *unit; } doc[] = {
+		{ "Alla belopp redovisas i kronor om inget annat anges.", "SEK" },
+		{ "Årsredovisningen är upprättad i svenska kronor, SEK.", "SEK" },
+		{ "Belopp anges i tusental kronor (tkr).", "TSEK" },
+		{ "Beloppet i kronor stiger.", NULL }, { "Belopp i kr", NULL },
+		{ "Styrelsen föreslår att beloppen överförs.", NULL },
+	};
+
+	for (size_t i = 0; i < N_ELEMS(area); i++)
+		if (pat_per_area(ps, area[i].in) != area[i].per_area)
+			fail_msg("per area row %zu \"%s\"", i, area[i].in);
+	for (size_t i = 0; i < N_ELEMS(doc); i++) {
+		const char *u = NULL;
+		double sc = 1;
+		int ok = pat_doc_unit(ps, doc[i].in, &u, &sc);
+
+		if (doc[i].unit ? !ok || strcmp(u, doc[i].unit) : ok)
+			fail_msg("document unit row %zu \"%s\": %s", i, doc[i].in, ok ? u : "none");
+	}
+}
+
 static void dates(void **state)
 {
 	static const struct { const char *in, *iso; } rows[] = {
@@ -362,6 +462,9 @@ int main(void)
 		cmocka_unit_test(measures),
 		cmocka_unit_test(header_units),
 		cmocka_unit_test(dates),
+		cmocka_unit_test(date_periods),
+		cmocka_unit_test(label_units),
+		cmocka_unit_test(per_area_and_document_units),
 	};
 
 	printf("quantity rows: %zu cells, %zu prose, %zu periods\n", N_ELEMS(cells), N_ELEMS(prose),

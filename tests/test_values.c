@@ -263,10 +263,82 @@ static void survey_mismatch_warns(void **state)
 	doc_free(d);
 }
 
+/* A multi-year overview and a statement as accounts print them, in flat
+ * ODT: a title row over a row of years, units at the end of the labels
+ * ("Tkr", ", %", "kr/kvm", a label per m²) before the table's "Belopp i
+ * kr", a "Not" column, dates over two header rows, and a document that
+ * says its amounts are in kronor. */
+static const char accounts[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	"<office:document " TU_ODF_NS " office:version=\"1.2\" "
+	"office:mimetype=\"application/vnd.oasis.opendocument.text\"><office:body><office:text>"
+	"<text:p>Alla belopp redovisas i kronor om inget annat anges.</text:p>"
+	"<table:table table:name=\"F\"><table:table-column table:number-columns-repeated=\"3\"/>"
+	"<table:table-row><table:table-cell><text:p>Flerårsöversikt</text:p></table:table-cell><table:table-cell/>"
+	"<table:table-cell><text:p>Belopp i kr</text:p></table:table-cell></table:table-row>"
+	"<table:table-row><table:table-cell/><table:table-cell><text:p>2022</text:p></table:table-cell>"
+	"<table:table-cell><text:p>2021</text:p></table:table-cell></table:table-row>"
+	"<table:table-row><table:table-cell><text:p>Nettoomsättning Tkr</text:p></table:table-cell>"
+	"<table:table-cell><text:p>3 561</text:p></table:table-cell><table:table-cell><text:p>3 402</text:p></table:table-cell></table:table-row>"
+	"<table:table-row><table:table-cell><text:p>Soliditet, %</text:p></table:table-cell>"
+	"<table:table-cell><text:p>75</text:p></table:table-cell><table:table-cell><text:p>74</text:p></table:table-cell></table:table-row>"
+	"<table:table-row><table:table-cell><text:p>Årsavgift kr/kvm</text:p></table:table-cell>"
+	"<table:table-cell><text:p>498</text:p></table:table-cell><table:table-cell><text:p>476</text:p></table:table-cell></table:table-row>"
+	"<table:table-row><table:table-cell><text:p>Skuldsättning per kvm</text:p></table:table-cell>"
+	"<table:table-cell><text:p>10 558</text:p></table:table-cell><table:table-cell><text:p>10 601</text:p></table:table-cell></table:table-row>"
+	"<table:table-row><table:table-cell><text:p>Antal lägenheter</text:p></table:table-cell>"
+	"<table:table-cell><text:p>24</text:p></table:table-cell><table:table-cell><text:p>24</text:p></table:table-cell></table:table-row>"
+	"</table:table>"
+	"<table:table table:name=\"R\"><table:table-column table:number-columns-repeated=\"4\"/>"
+	"<table:table-row><table:table-cell><text:p>Resultaträkning</text:p></table:table-cell>"
+	"<table:table-cell><text:p>Not</text:p></table:table-cell><table:table-cell><text:p>2022-01-01-</text:p></table:table-cell>"
+	"<table:table-cell><text:p>2021-01-01-</text:p></table:table-cell></table:table-row>"
+	"<table:table-row><table:table-cell/><table:table-cell/><table:table-cell><text:p>2022-12-31</text:p></table:table-cell>"
+	"<table:table-cell><text:p>2021-12-31</text:p></table:table-cell></table:table-row>"
+	"<table:table-row><table:table-cell><text:p>Driftskostnader</text:p></table:table-cell>"
+	"<table:table-cell><text:p>2</text:p></table:table-cell><table:table-cell><text:p>-2 324 392</text:p></table:table-cell>"
+	"<table:table-cell><text:p>-2 101 000</text:p></table:table-cell></table:table-row>"
+	"</table:table>"
+	"</office:text></office:body></office:document>\n";
+
+static void accounts_units_periods_notes(void **state)
+{
+	struct ex_error e = { 0 };
+	struct doc *d = tu_read_buf(accounts, sizeof(accounts) - 1, &e);
+	const struct doc_value *v;
+
+	assert_non_null(d);
+	v = value(d, "Nettoomsättning", "2022", NULL);   /* the unit leaves the label */
+	assert_true(v && v->value == 3561 && !strcmp(v->unit, "TSEK") && v->scale == 1000);
+	v = value(d, "Soliditet", "2021", NULL);         /* the label's % before the table's kr */
+	assert_true(v && v->value == 74 && !strcmp(v->unit, "percent"));
+	v = value(d, "Årsavgift", "2022", NULL);
+	assert_true(v && !strcmp(v->unit, "SEK/m2"));
+	v = value(d, "Skuldsättning per kvm", "2022", NULL);   /* kr from the table, per m² from the label */
+	assert_true(v && v->value == 10558 && !strcmp(v->unit, "SEK/m2"));
+	v = value(d, "Antal lägenheter", "2022", NULL);  /* counted, not kronor */
+	assert_true(v && !strcmp(v->unit, "count"));
+	/* the years are headings, not values */
+	assert_null(value(d, "", NULL, NULL));
+	for (size_t i = 0; i < d->nvalues; i++)
+		assert_false(d->values[i].value == 2022 || d->values[i].value == 2021);
+	/* dates over two rows; the note column is the row's note */
+	v = value(d, "Driftskostnader", "2022", NULL);
+	assert_true(v && v->value == -2324392 && v->note == 2);
+	assert_string_equal(v->period.start, "2022-01-01");
+	assert_string_equal(v->unit, "SEK");   /* the document's kronor */
+	v = value(d, "Driftskostnader", "2021", NULL);
+	assert_true(v && v->value == -2101000);
+	for (size_t i = 0; i < d->nvalues; i++)
+		assert_false(d->values[i].value == 2 && !strcmp(d->values[i].label, "Driftskostnader"));
+	doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(seed000_indicators),
+		cmocka_unit_test(accounts_units_periods_notes),
 		cmocka_unit_test(seed000_ratings),
 		cmocka_unit_test(ratings_from_words_and_none_invented),
 		cmocka_unit_test(colour_names),

@@ -64,6 +64,16 @@ static inline struct doc *tu_read(const char *path)
 	return d;
 }
 
+/* The namespaces of a flat ODT written in a test. */
+#define TU_ODF_NS "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" " \
+	"xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" " \
+	"xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" " \
+	"xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" " \
+	"xmlns:draw=\"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0\" " \
+	"xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" " \
+	"xmlns:dc=\"http://purl.org/dc/elements/1.1/\" " \
+	"xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\""
+
 /* Reads an in-memory buffer through the pipeline. */
 static inline struct doc *tu_read_buf(const char *buf, size_t n, struct ex_error *e)
 {
