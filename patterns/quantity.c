@@ -92,7 +92,14 @@ static void fill(pcre2_match_data *md, struct pat_qty *q)
 		return;
 	}
 	pat_group(md, "sign", sign, sizeof(sign));
-	pat_group(md, "int", b, sizeof(b));
+	if (!pat_group(md, "int", b, sizeof(b)) && pat_group(md, "intc", b, sizeof(b))) {
+		size_t w = 0;   /* "1,234" of "1,234.50": the commas group thousands */
+
+		for (size_t r = 0; b[r]; r++)
+			if (b[r] != ',')
+				b[w++] = b[r];
+		b[w] = '\0';
+	}
 	{
 		char num[128];
 
@@ -101,7 +108,7 @@ static void fill(pcre2_match_data *md, struct pat_qty *q)
 			num[0] = ' ';
 		q->value = to_double(num);
 	}
-	if (pat_group(md, "frac", b, sizeof(b))) {
+	if (pat_group(md, "frac", b, sizeof(b)) || pat_group(md, "fracp", b, sizeof(b))) {
 		char f[100];
 		double frac;
 
@@ -135,7 +142,8 @@ static int looks_like_year(pcre2_match_data *md, const struct pat_qty *q)
 	char in[32], fr[8], hi[16];
 
 	pat_group(md, "int", in, sizeof(in));
-	pat_group(md, "frac", fr, sizeof(fr));
+	if (!pat_group(md, "frac", fr, sizeof(fr)))
+		pat_group(md, "fracp", fr, sizeof(fr));
 	pat_group(md, "hi", hi, sizeof(hi));
 	if (q->unit || fr[0] || strlen(in) != 4 || q->value < 1900 || q->value > 2100)
 		return 0;

@@ -8,6 +8,14 @@
 #define SP "[ \\x{A0}\\x{2009}\\x{202F}]"
 #define NUM "(?<sign>[-+\\x{2212}]|\\x{2013}(?=\\d))?" SP "?" \
 	"(?<int>\\d{1,3}(?:" SP "\\d{3})+(?!\\d)|\\d+)(?:,(?<frac>\\d+))?"
+/* A cell's number may also be written with a decimal point, as money
+ * is in an English-style or a spreadsheet's table: two decimals after at
+ * least three digits or a lone 0 ("45389.01", "950.00", "0.00",
+ * "1,234.50" with comma thousands); never "1.1" (a goal or section
+ * number) or "13.00" (a time). */
+#define NUMC "(?<sign>[-+\\x{2212}]|\\x{2013}(?=\\d))?" SP "?" \
+	"(?:(?<intc>\\d{1,3}(?:,\\d{3})+)(?=\\.\\d{2}(?!\\d))|(?<int>\\d{1,3}(?:" SP "\\d{3})+(?!\\d)|\\d+))" \
+	"(?:,(?<frac>\\d+)|(?:(?<=\\d\\d\\d)|(?<=^0)|(?<=[\\s+\\x{2212}-]0))\\.(?<fracp>\\d{2})(?!\\d))?"
 #define QUAL "(?<q>ca\\.?|cirka|över|under|drygt|nästan|knappt|minst|högst|omkring|runt)"
 #define UNITS "(?<unit>miljarder" SP "+kronor|mdkr|mdr" SP "*kr|miljoner" SP "+kronor|milj\\.?" SP "*kr" \
 	"|mkr|mnkr|msek|tusental" SP "+kronor|tusen" SP "+kronor|tkr|ksek|tsek|kronor|kr\\b\\.?|sek\\b" \
@@ -30,7 +38,7 @@ static const struct { size_t off; const char *re; } res[] = {
 	  "|september|oktober|november|december)\\s+(?<y2>\\d{4})\\b)" },
 	{ offsetof(struct pat_set, cell),
 	  "^\\s*(?:(?<missing>-|\\x{2013}|\\x{2014}|n\\.?\\s?a\\.?|x|\\.\\.)"
-	  "|(?:" QUAL "\\s+)?" NUM "(?:" SP "?[-\\x{2013}]" SP "?(?<hi>\\d+(?:,\\d+)?))?"
+	  "|(?:" QUAL "\\s+)?" NUMC "(?:" SP "?[-\\x{2013}]" SP "?(?<hi>\\d+(?:,\\d+)?))?"
 	  "(?:" SP "*(?:" UNITS "|" NOUNS "))?" CHANGE "?"
 	  "(?:\\s+av\\s+max\\s+(?<max>\\d+(?:,\\d+)?))?)\\s*$" },
 	{ offsetof(struct pat_set, prose),
@@ -50,7 +58,7 @@ static const struct { size_t off; const char *re; } res[] = {
 	{ offsetof(struct pat_set, measure),
 	  /* å also as OCR leaves it ("Fg ar", "Maltal") */
 	  "(?<![\\p{L}])(?:(?<p>fg\\.?\\s*[åa]r|f[öo]reg[åa]ende\\s+[åa]r|fjol[åa]ret)|(?<a>utfall|utf)"
-	  "|(?<b>budget|bud)|(?<f>prognos)|(?<t>m[åa]ltal|m[åa]lv[äa]rde)|(?<d>avvikelse|avv))(?![\\p{L}])" },
+	  "|(?<b>budget(?:förslag)?|bud)|(?<f>prognos)|(?<t>m[åa]ltal|m[åa]lv[äa]rde)|(?<d>avvikelse|avv))(?![\\p{L}])" },
 	{ offsetof(struct pat_set, nonqty),
 	  /* a date, a time, a code, an ordinal or a phone number */
 	  "\\d{4}[-\\x{2013}]\\d{2}[-\\x{2013}]\\d{2}|\\d{1,2}(?:[-\\x{2013}]\\d{1,2})?\\s+" MONTHS "\\b"

@@ -122,6 +122,11 @@ static void describe_column(const struct pat_set *ps, const struct doc *doc,
 	 * "2022-12-31". */
 	col->has_period = pat_date_period(ps, text, &col->period) ||
 			  pat_period(ps, text, doc_year(doc), &col->period);
+	/* A column that says neither, in a document whose title names a
+	 * measure ("Budgetförslag för IX 2021"): that measure, the
+	 * document's period. */
+	if (!col->has_period && !col->measure && doc->title)
+		col->measure = pat_measure(ps, doc->title);
 	if (!col->has_period && col->measure && doc->period.label) {
 		/* "Utfall", "Budget", "Fg år" alone: the document's period. */
 		col->has_period = pat_period(ps, doc->period.label, doc_year(doc), &col->period);

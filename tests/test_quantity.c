@@ -98,7 +98,17 @@ static const struct cell_row {
 	{ "37 samarbetskolor", 1, 37, "count", 1, 0, 0, 0, 0, NULL },
 	{ "14 personer", 1, 14, "count", 1, 0, 0, 0, 0, NULL },
 	{ "39 enkäter", 1, 39, "count", 1, 0, 0, 0, 0, NULL },
+	/* a decimal point: money with two decimals (spreadsheets, English-style tables) */
+	{ "45389.01", 1, 45389.01, NULL, 1, 0, 0, 0, 0, NULL },
+	{ "950.00", 1, 950, NULL, 1, 0, 0, 0, 0, NULL },
+	{ "0.00", 1, 0, NULL, 1, 0, 0, 0, 0, NULL },
+	{ "-1000.50", 1, -1000.5, NULL, 1, 0, 0, 0, 0, NULL },
+	{ "1,234.50", 1, 1234.5, NULL, 1, 0, 0, 0, 0, NULL },
+	{ "12 345.60 kr", 1, 12345.6, "SEK", 1, 0, 0, 0, 0, NULL },
 	/* not quantities */
+	{ "1.10", 0, 0, NULL, 1, 0, 0, 0, 0, NULL },            /* section number */
+	{ "23.59", 0, 0, NULL, 1, 0, 0, 0, 0, NULL },           /* time */
+	{ "1,234.5", 0, 0, NULL, 1, 0, 0, 0, 0, NULL },
 	{ "2021", 0, 0, NULL, 1, 0, 0, 0, 0, NULL },            /* a year */
 	{ "2020-2021", 0, 0, NULL, 1, 0, 0, 0, 0, NULL },       /* years */
 	{ "2020/21", 0, 0, NULL, 1, 0, 0, 0, 0, NULL },
@@ -293,6 +303,7 @@ static void measures(void **state)
 	static const struct { const char *in, *m; } rows[] = {
 		{ "Utfall", "actual" }, { "Utf T1", "actual" }, { "utfall 2021", "actual" },
 		{ "Budget", "budget" }, { "Bud T1", "budget" }, { "Budget 2022", "budget" },
+		{ "Budgetförslag för IX 2021", "budget" }, { "Budgeteringen", NULL },
 		{ "Fg år T1", "previous_year" }, { "Fg. år", "previous_year" },
 		{ "Fg ar T1", "previous_year" }, { "Maltal", "target" }, /* as OCR reads them */
 		{ "Föregående år", "previous_year" }, { "Prognos helår", "forecast" },

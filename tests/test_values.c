@@ -334,11 +334,55 @@ static void accounts_units_periods_notes(void **state)
 	doc_free(d);
 }
 
+/* A budget: its title names the measure and the period of columns that
+ * say neither; spreadsheet decimals. A report's title names none. */
+static void budget_by_title(void **state)
+{
+	static const char *const doc[] = {
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document " TU_ODF_NS " office:version=\"1.2\" "
+		"office:mimetype=\"application/vnd.oasis.opendocument.text\"><office:body><office:text>"
+		"<text:h text:outline-level=\"1\">%s</text:h>"
+		"<table:table table:name=\"B\"><table:table-column table:number-columns-repeated=\"2\"/>"
+		"<table:table-row><table:table-cell><text:p>Domän</text:p></table:table-cell>"
+		"<table:table-cell><text:p>150.00</text:p></table:table-cell></table:table-row>"
+		"<table:table-row><table:table-cell><text:p>Ingående balans</text:p></table:table-cell>"
+		"<table:table-cell><text:p>45389.01</text:p></table:table-cell></table:table-row>"
+		"</table:table></office:text></office:body></office:document>\n",
+	};
+	static const struct { const char *title, *measure, *period; } rows[] = {
+		{ "Budgetförslag för IX 2021", "budget", "2021" },
+		{ "Verksamhetsberättelse 2021", NULL, NULL },
+	};
+
+	for (size_t i = 0; i < N_ELEMS(rows); i++) {
+		char buf[2048];
+		struct ex_error e = { 0 };
+		int n = snprintf(buf, sizeof(buf), doc[0], rows[i].title);
+		struct doc *d = tu_read_buf(buf, (size_t)n, &e);
+		const struct doc_value *v;
+
+		assert_non_null(d);
+		v = value(d, "Ingående balans", NULL, NULL);
+		assert_true(v && fabs(v->value - 45389.01) < 1e-9);
+		v = value(d, "Domän", NULL, NULL);
+		assert_true(v && v->value == 150);
+		if (rows[i].measure) {
+			assert_string_equal(v->measure, rows[i].measure);
+			assert_string_equal(v->period.label, rows[i].period);
+		} else {
+			assert_null(v->measure);
+			assert_null(v->period.label);
+		}
+		doc_free(d);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(seed000_indicators),
 		cmocka_unit_test(accounts_units_periods_notes),
+		cmocka_unit_test(budget_by_title),
 		cmocka_unit_test(seed000_ratings),
 		cmocka_unit_test(ratings_from_words_and_none_invented),
 		cmocka_unit_test(colour_names),
