@@ -367,15 +367,16 @@ int main(int argc, char **argv)
 		free(inputs);
 		return 2;
 	}
-	if (check_output(&c, c.o.ninputs) < 0 || !(ps = patterns(&c.o))) {
+	/* Text, markdown and CSV write blocks and tables alone: what the
+	 * patterns find, and the source's digest, would go unwritten. */
+	c.o.ro.blocks_only = c.o.format == EX_FMT_TEXT || c.o.format == EX_FMT_MARKDOWN ||
+			     c.o.format == EX_FMT_CSV;
+	ps = NULL;
+	if (check_output(&c, c.o.ninputs) < 0 || (!c.o.ro.blocks_only && !(ps = patterns(&c.o)))) {
 		free(inputs);
 		return 2;
 	}
 	c.o.ro.patterns = ps;
-	/* Text, markdown and CSV write blocks and tables alone: what the
-	 * patterns find would go unwritten. */
-	c.o.ro.blocks_only = c.o.format == EX_FMT_TEXT || c.o.format == EX_FMT_MARKDOWN ||
-			     c.o.format == EX_FMT_CSV;
 	/* OCR engines and the word list, made once for the run when a page
 	 * first needs them, shared by every input. */
 	c.o.ro.ocr_service = ocr_service_new(c.o.ro.lang, c.o.ro.no_correct);

@@ -230,10 +230,13 @@ int ex_process_named(struct doc *doc, const char *name, const void *buf, size_t 
 	pthread_once(&once, tz_once);
 	doc->src.path = norm_text(doc->arena, name, strlen(name));
 	doc->src.bytes = n;
-	sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)buf, n);
-	if (sum)
-		snprintf(doc->src.sha256, sizeof(doc->src.sha256), "%s", sum);
-	g_free(sum);
+	/* The digest is the JSON's (text, markdown and CSV do not carry it). */
+	if (!(opts && opts->blocks_only)) {
+		sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)buf, n);
+		if (sum)
+			snprintf(doc->src.sha256, sizeof(doc->src.sha256), "%s", sum);
+		g_free(sum);
+	}
 	return ex_process_buffer(doc, buf, n, opts, err);
 }
 

@@ -71,9 +71,9 @@ struct pdf_page_build {
 	size_t nwords, cap_words;
 	GString *word;              /* current word's bytes */
 	struct box wbox;
-	const PopplerTextAttributes *attr;
+	const struct pdf_text_attr *attr;
 	/* What attr says, worked out once for the run of words it covers. */
-	const PopplerTextAttributes *seen_attr;
+	const struct pdf_text_attr *seen_attr;
 	const char *font;
 	unsigned flags;
 };
@@ -81,7 +81,7 @@ struct pdf_page_build {
 static int push_word(struct pdf_page_build *pb, int space_after)
 {
 	struct doc_word *w;
-	const PopplerTextAttributes *at = pb->attr;
+	const struct pdf_text_attr *at = pb->attr;
 
 	if (pb->word->len == 0)
 		return 0;
@@ -93,7 +93,7 @@ static int push_word(struct pdf_page_build *pb, int space_after)
 	w->conf = 1.0f;
 	w->space_after = space_after != 0;
 	if (at && at != pb->seen_attr) {
-		const char *f = at->font_name ? at->font_name : "";
+		const char *f = at->font ? at->font : "";
 
 		pb->seen_attr = at;
 		pb->font = arena_strdup(pb->doc->arena, f);
@@ -106,10 +106,9 @@ static int push_word(struct pdf_page_build *pb, int space_after)
 	}
 	if (at) {
 		w->font = pb->font;
-		w->size = (float)at->font_size;
+		w->size = (float)at->size;
 		w->flags |= pb->flags;
-		w->color = (uint32_t)(at->color.red >> 8) << 16 |
-			   (uint32_t)(at->color.green >> 8) << 8 | (at->color.blue >> 8);
+		w->color = (uint32_t)(at->r >> 8) << 16 | (uint32_t)(at->g >> 8) << 8 | (at->b >> 8);
 	}
 	g_string_truncate(pb->word, 0);
 	memset(&pb->wbox, 0, sizeof(pb->wbox));
@@ -178,22 +177,19 @@ static int push_line(struct pdf_page_build *pb)
  * gaps in the geometry, which the layer often leaves without a space:
  * a gap of a fifth of the glyph height splits a word, one wider than
  * 0.7 of the glyph height splits the line into segments (table cells, columns). */
-static int pdf_page_words(struct pdf_page_build *pb, const char *text,
-			  const PopplerRectangle *rects, guint nrects, GList *attrs)
+static int pdf_page_words(struct pdf_page_build *pb, const struct pdf_text *t)
 {
-	const PopplerRectangle *prev = NULL;
-	guint idx = 0;
+	const struct pdf_text_char *prev = NULL;
 	int rc = 0;
 
-	for (const char *p = text; *p && rc == 0; p = g_utf8_next_char(p), idx++) {
-		/* ASCII read and tested for space without glib's tables */
-		gunichar c = (unsigned char)*p < 0x80 ? (gunichar)*p : g_utf8_get_char(p);
-		const PopplerRectangle *r = idx < nrects ? &rects[idx] : NULL;
+	for (size_t i = 0; i < t->n && rc == 0; i++) {
+		const struct pdf_text_char *r = t->c[i].boxed ? &t->c[i] : NULL;
+		const struct pdf_text_attr *attr = t->c[i].attr >= 0 ? &t->attrs[t->c[i].attr] : NULL;
+		gunichar c = t->c[i].u;
+		/* ASCII tested for space without glib's tables */
 		int space = c < 0x80 ? c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\n'
 				     : g_unichar_isspace(c) && c != 0xA0 && c != 0x202F && c != 0x2009;
 
-		while (attrs && ((PopplerTextAttributes *)attrs->data)->end_index < (gint)idx)
-			attrs = attrs->next;
 		if (c == '\n') {
 			rc = push_word(pb, 0);
 			if (rc == 0)
@@ -206,9 +202,9 @@ static int pdf_page_words(struct pdf_page_build *pb, const char *text,
 			continue;
 		}
 		if (r && prev) {
-			double h = MAX(r->y2 - r->y1, prev->y2 - prev->y1);
-			double gap = r->x1 - prev->x2;
-			double dy = fabs((r->y1 + r->y2) - (prev->y1 + prev->y2)) / 2;
+			double h = MAX(r->y1 - r->y0, prev->y1 - prev->y0);
+			double gap = r->x0 - prev->x1;
+			double dy = fabs((r->y0 + r->y1) - (prev->y0 + prev->y1)) / 2;
 
 			if (h > 0 && (gap > PDF_WORD_GAP * h || gap < -PDF_WORD_BACK * h || dy > PDF_LINE_DROP * h)) {
 				rc = push_word(pb, 0);
@@ -220,15 +216,14 @@ static int pdf_page_words(struct pdf_page_build *pb, const char *text,
 		}
 		/* A change of font size inside a word (a superscript note
 		 * number) splits it, without a space. */
-		if (pb->word->len && pb->attr && attrs && attrs->data != pb->attr &&
-		    fabs(((PopplerTextAttributes *)attrs->data)->font_size - pb->attr->font_size) >
-			    PDF_SIZE_STEP * pb->attr->font_size)
+		if (pb->word->len && pb->attr && attr && attr != pb->attr &&
+		    fabs(attr->size - pb->attr->size) > PDF_SIZE_STEP * pb->attr->size)
 			rc = push_word(pb, 0);
 		if (pb->word->len == 0)
-			pb->attr = attrs ? attrs->data : NULL;
-		g_string_append_len(pb->word, p, g_utf8_next_char(p) - p);
+			pb->attr = attr;
+		g_string_append_unichar(pb->word, c);
 		if (r) {
-			struct box b = { (float)r->x1, (float)r->y1, (float)r->x2, (float)r->y2 };
+			struct box b = { (float)r->x0, (float)r->y0, (float)r->x1, (float)r->y1 };
 
 			pb->wbox = box_union(pb->wbox, b);
 			prev = r;
@@ -244,23 +239,22 @@ static int pdf_page_words(struct pdf_page_build *pb, const char *text,
 /* How far a page's text is turned, clockwise, in quarter turns: 1 when
  * most of its letters follow each other down the page (a table set
  * sideways, read with the head tilted right), 3 when up it, else 0. */
-static int text_turns(const char *text, const PopplerRectangle *rects, guint nrects)
+static int text_turns(const struct pdf_text *t)
 {
 	size_t across = 0, down = 0, up = 0;
-	const PopplerRectangle *prev = NULL;
-	guint idx = 0;
+	const struct pdf_text_char *prev = NULL;
 
-	for (const char *p = text; *p && idx < nrects; p = g_utf8_next_char(p), idx++) {
-		gunichar c = g_utf8_get_char(p);
-		const PopplerRectangle *r = &rects[idx];
+	for (size_t i = 0; i < t->n && t->c[i].boxed; i++) {
+		const struct pdf_text_char *r = &t->c[i];
+		gunichar c = r->u;
 
 		if (c == '\n' || g_unichar_isspace(c)) {
 			prev = c == '\n' ? NULL : prev;
 			continue;
 		}
 		if (prev) {
-			double dx = (r->x1 + r->x2 - prev->x1 - prev->x2) / 2;
-			double dy = (r->y1 + r->y2 - prev->y1 - prev->y2) / 2;
+			double dx = (r->x0 + r->x1 - prev->x0 - prev->x1) / 2;
+			double dy = (r->y0 + r->y1 - prev->y0 - prev->y1) / 2;
 
 			if (fabs(dx) >= fabs(dy))
 				across++;
@@ -453,6 +447,88 @@ static int little_text(PopplerPage *page, const struct layout_page *lp)
 	return area >= PDF_PICTURE_SHARE * w * h;
 }
 
+/* A page's text from poppler-glib (its text, the boxes of its
+ * characters, their attributes), as pdf_draw_text gives it from poppler's
+ * core: the way when the core cannot read a document poppler-glib could.
+ * -1 when memory runs out. */
+static int glib_text(PopplerPage *page, struct pdf_text *t)
+{
+	char *text = poppler_page_get_text(page);
+	PopplerRectangle *rects = NULL;
+	guint nrects = 0, idx = 0;
+	GList *attrs = NULL, *a;
+	size_t na = 0;
+	int rc = 0;
+
+	memset(t, 0, sizeof(*t));
+	if (!text || !*text) {
+		g_free(text);
+		return 0;
+	}
+	if (!poppler_page_get_text_layout(page, &rects, &nrects))
+		nrects = 0;
+	attrs = poppler_page_get_text_attributes(page);
+	t->c = malloc(sizeof(*t->c) * ((size_t)g_utf8_strlen(text, -1) + 1));
+	t->attrs = malloc(sizeof(*t->attrs) * (g_list_length(attrs) + 1));
+	if (!t->c || !t->attrs)
+		rc = -1;
+	for (a = attrs; rc == 0 && a; a = a->next, na++) {
+		const PopplerTextAttributes *x = a->data;
+
+		t->attrs[na] = (struct pdf_text_attr){ strdup(x->font_name ? x->font_name : ""), x->font_size,
+						       x->color.red, x->color.green, x->color.blue };
+		t->nattrs = na + 1;
+		rc = t->attrs[na].font ? 0 : -1;
+	}
+	a = attrs;
+	na = 0;
+	for (const char *p = text; rc == 0 && *p; p = g_utf8_next_char(p), idx++) {
+		struct pdf_text_char *c = &t->c[t->n++];
+
+		while (a && ((PopplerTextAttributes *)a->data)->end_index < (gint)idx)
+			a = a->next, na++;
+		*c = (struct pdf_text_char){ g_utf8_get_char(p), 0, 0, 0, 0, a ? (int)na : -1, idx < nrects };
+		if (c->boxed)
+			c->x0 = rects[idx].x1, c->y0 = rects[idx].y1, c->x1 = rects[idx].x2, c->y1 = rects[idx].y2;
+	}
+	poppler_page_free_text_attributes(attrs);
+	g_free(rects);
+	g_free(text);
+	if (rc < 0)
+		pdf_text_free(t);
+	return rc;
+}
+
+/* Whether a page's text has right-to-left letters (Hebrew, Arabic). */
+static int right_to_left(const struct pdf_text *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		uint32_t u = t->c[i].u;
+
+		if ((u >= 0x0590 && u <= 0x08FF) || (u >= 0xFB1D && u <= 0xFDFF) || (u >= 0xFE70 && u <= 0xFEFF))
+			return 1;
+	}
+	return 0;
+}
+
+/* Page i's text (w by h points): from poppler's core, which lays it out
+ * once for the text, its boxes and its attributes together (poppler-glib
+ * makes each from the laid-out page in a pass of its own); from
+ * poppler-glib where the core cannot. */
+static int pdf_page_text(struct pdf_ctx *ctx, PopplerPage *page, int i, double w, double h, struct pdf_text *t)
+{
+	if (!ctx->draw_tried) {
+		ctx->draw_tried = 1;
+		ctx->draw = pdf_draw_open(ctx->buf, ctx->n, ctx->opts ? ctx->opts->password : NULL);
+	}
+	if (ctx->draw && pdf_draw_text(ctx->draw, i, w, h, t) == 0) {
+		if (!right_to_left(t))
+			return 0;
+		pdf_text_free(t);   /* poppler-glib puts right-to-left runs in reading order */
+	}
+	return glib_text(page, t);
+}
+
 /* Why a page needs OCR (mode: --ocr, 0 auto, 1 always): none (NULL)
  * with a usable text layer; always; no text layer, or a garbage one, or a
  * picture with a little text on it (auto). */
@@ -473,25 +549,24 @@ static const char *ocr_reason(int mode, PopplerPage *page, const struct layout_p
 
 /* The page's text read again turned upright by turns quarter turns: its
  * boxes in that frame, its size that of the upright page. */
-static int pdf_page_upright(struct pdf_page_build *pb, const char *text, PopplerRectangle *rects, guint nrects,
-			    GList *attrs, int turns, struct pdf_pending *pp, struct doc_page *dp)
+static int pdf_page_upright(struct pdf_page_build *pb, struct pdf_text *t, int turns, struct pdf_pending *pp,
+			    struct doc_page *dp)
 {
 	float w = dp->width, h = dp->height;
 	int rc;
 
-	for (guint k = 0; k < nrects; k++) {
-		struct box b = upright((struct box){ (float)rects[k].x1, (float)rects[k].y1, (float)rects[k].x2,
-						     (float)rects[k].y2 },
-				       turns, w, h);
+	for (size_t k = 0; k < t->n && t->c[k].boxed; k++) {
+		struct pdf_text_char *c = &t->c[k];
+		struct box b = upright((struct box){ (float)c->x0, (float)c->y0, (float)c->x1, (float)c->y1 }, turns, w, h);
 
-		rects[k] = (PopplerRectangle){ b.x0, b.y0, b.x1, b.y1 };
+		c->x0 = b.x0, c->y0 = b.y0, c->x1 = b.x1, c->y1 = b.y1;
 	}
 	dp->rotation = turns * 90;
 	pp->lp.width = dp->width = h;
 	pp->lp.height = dp->height = w;
 	pb->lines = NULL;   /* the first reading stays in the arena, unused */
 	pb->nlines = pb->cap_lines = 0;
-	rc = pdf_page_words(pb, text, rects, nrects, attrs);
+	rc = pdf_page_words(pb, t);
 	pp->lp.lines = pb->lines;
 	pp->lp.nlines = pb->nlines;
 	return rc;
@@ -536,10 +611,7 @@ static int pdf_page_start(struct pdf_ctx *ctx, struct doc *doc, PopplerDocument 
 	PopplerPage *page = poppler_document_get_page(pd, i);
 	struct pdf_page_build pb = { .doc = doc };
 	struct doc_page *dp;
-	PopplerRectangle *rects = NULL;
-	guint nrects = 0;
-	GList *attrs = NULL;
-	char *text = NULL;
+	struct pdf_text t = { 0 };
 	double w = 0, h = 0;
 	int rc = 0, mode = ctx->opts ? ctx->opts->ocr : 0;
 
@@ -558,13 +630,11 @@ static int pdf_page_start(struct pdf_ctx *ctx, struct doc *doc, PopplerDocument 
 	poppler_page_get_size(page, &w, &h);
 	pp->lp.width = dp->width = (float)w;
 	pp->lp.height = dp->height = (float)h;
-	text = poppler_page_get_text(page);
-	if (text && *text) {
-		if (!poppler_page_get_text_layout(page, &rects, &nrects))
-			nrects = 0;
-		attrs = poppler_page_get_text_attributes(page);
+	if (pdf_page_text(ctx, page, i, w, h, &t) < 0)
+		return EX_ENOMEM;
+	if (t.n) {
 		pb.word = g_string_new(NULL);
-		rc = pdf_page_words(&pb, text, rects, nrects, attrs);
+		rc = pdf_page_words(&pb, &t);
 	}
 	pp->lp.lines = pb.lines;
 	pp->lp.nlines = pb.nlines;
@@ -573,15 +643,13 @@ static int pdf_page_start(struct pdf_ctx *ctx, struct doc *doc, PopplerDocument 
 	/* A page set sideways that keeps its layer is read again turned
 	 * upright, as a sideways scan is: its boxes in that frame, its
 	 * rotation recorded. (One OCR reads is turned by OCR.) */
-	int turns = rc == 0 && !pp->reason && nrects ? text_turns(text, rects, nrects) : 0;
+	int turns = rc == 0 && !pp->reason ? text_turns(&t) : 0;
 
 	if (turns)
-		rc = pdf_page_upright(&pb, text, rects, nrects, attrs, turns, pp, dp);
+		rc = pdf_page_upright(&pb, &t, turns, pp, dp);
 	if (pb.word)
 		g_string_free(pb.word, TRUE);
-	poppler_page_free_text_attributes(attrs);
-	g_free(rects);
-	g_free(text);
+	pdf_text_free(&t);
 	if (rc)
 		return rc;
 	return pp->reason ? pdf_page_submit(ctx, doc, page, pp) : 0;

@@ -8,12 +8,14 @@
 #include <optional>
 #include <vector>
 
+#include <Gfx.h>
 #include <GfxState.h>
 #include <GlobalParams.h>
 #include <OutputDev.h>
 #include <PDFDoc.h>
 #include <Page.h>
 #include <Stream.h>
+#include <TextOutputDev.h>
 
 namespace {
 
@@ -243,4 +245,183 @@ extern "C" void pdf_draw_close(struct pdf_draw *d)
 		delete d->doc;
 		delete d;
 	}
+}
+
+namespace {
+
+// The font name poppler-glib gives: a subset prefix ("ABCDEF+") dropped,
+// "Default" for none.
+char *font_name(const TextWord *w, int i)
+{
+	const GooString *f = w->getFontName(i);
+
+	if (!f || f->getLength() == 0)
+		return strdup("Default");
+	int k = 0;
+	while (k < f->getLength() && f->getChar(k) >= 'A' && f->getChar(k) <= 'Z')
+		k++;
+	const char *name = f->c_str();
+	if (k > 0 && k < f->getLength() && f->getChar(k) == '+')
+		name += k + 1;
+	return strdup(name);
+}
+
+bool same_attrs(const TextWord *a, int ai, const TextWord *b, int bi)
+{
+	double ar, ag, ab, br, bg, bb;
+
+	if (!a->getFontInfo(ai)->matches(b->getFontInfo(bi)) || a->getFontSize() != b->getFontSize() ||
+	    a->isUnderlined() != b->isUnderlined())
+		return false;
+	a->getColor(&ar, &ag, &ab);
+	b->getColor(&br, &bg, &bb);
+	return ar == br && ag == bg && ab == bb;
+}
+
+// Builds a page's characters (into an array of the size counted
+// first) and attributes.
+struct TextBuilder {
+	pdf_text_char *chars = nullptr;
+	size_t n = 0;
+	std::vector<pdf_text_attr> attrs;
+	const TextWord *prev = nullptr;
+	int prev_i = 0;
+
+	~TextBuilder()
+	{
+		std::free(chars);
+		for (auto &a : attrs)
+			std::free(a.font);
+	}
+
+	void add(uint32_t u, double x0, double y0, double x1, double y1)
+	{
+		chars[n++] = pdf_text_char{ u, x0, y0, x1, y1, (int)attrs.size() - 1, 1 };
+	}
+
+	void word(const TextWordSelection *sel)
+	{
+		const TextWord *w = sel->getWord();
+
+		for (int k = sel->getBegin(); k < sel->getEnd(); k++) {
+			if (!prev || !same_attrs(w, k, prev, prev_i)) {
+				double r, g, b;
+				w->getColor(&r, &g, &b);
+				attrs.push_back(pdf_text_attr{ font_name(w, k), w->getFontSize(),
+							       (unsigned short)(int)(r * 65535. + 0.5),
+							       (unsigned short)(int)(g * 65535. + 0.5),
+							       (unsigned short)(int)(b * 65535. + 0.5) });
+				if (!attrs.back().font)
+					throw std::bad_alloc();
+			}
+			prev = w;
+			prev_i = k;
+			double x0, y0, x1, y1;
+			w->getCharBBox(k, &x0, &y0, &x1, &y1);
+			add(*w->getChar(k), x0, y0, x1, y1);
+		}
+	}
+};
+
+// The characters lines of word selections make: each word's, a space
+// after a word poppler spaces, a newline between lines.
+size_t count_chars(std::vector<TextWordSelection *> **lines, int nlines)
+{
+	size_t n = 0;
+
+	for (int i = 0; i < nlines; i++) {
+		for (size_t j = 0; j < lines[i]->size(); j++)
+			n += (size_t)((*lines[i])[j]->getEnd() - (*lines[i])[j]->getBegin()) + 1;
+		n++;
+	}
+	return n;
+}
+
+void free_lines(std::vector<TextWordSelection *> **lines, int nlines)
+{
+	for (int i = 0; lines && i < nlines; i++) {
+		for (auto *sel : *lines[i])
+			delete sel;
+		delete lines[i];
+	}
+	gfree(lines);
+}
+
+} // namespace
+
+extern "C" int pdf_draw_text(struct pdf_draw *d, int page, double w, double h, struct pdf_text *t)
+{
+	*t = pdf_text{ nullptr, 0, nullptr, 0 };
+	TextPage *text = nullptr;
+	std::vector<TextWordSelection *> **lines = nullptr;
+	int nlines = 0;
+
+	try {
+		if (!d || page < 0 || page >= d->doc->getNumPages())
+			return -1;
+		Page *p = d->doc->getPage(page + 1);
+		if (!p)
+			return -1;
+		{
+			// As poppler-glib makes a page's text: 72 dpi, crop box, no rotation of ours.
+			TextOutputDev dev(nullptr, true, 0, false, false);
+			if (!dev.isOk())
+				return -1;
+			std::unique_ptr<Gfx> gfx(p->createGfx(&dev, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false,
+							      nullptr, nullptr));
+			p->display(gfx.get());
+			dev.endPage();
+			text = dev.takeText();
+		}
+		PDFRectangle all(0, 0, w, h);
+		lines = text->getSelectionWords(&all, selectionStyleGlyph, &nlines);
+		TextBuilder tb;
+		double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+		if (!(tb.chars = static_cast<pdf_text_char *>(std::malloc(sizeof(pdf_text_char) *
+									   (count_chars(lines, nlines) + 1)))))
+			throw std::bad_alloc();
+		for (int i = 0; lines && i < nlines; i++) {
+			const std::vector<TextWordSelection *> &line = *lines[i];
+			for (size_t j = 0; j < line.size(); j++) {
+				tb.word(line[j]);
+				line[j]->getWord()->getBBox(&x1, &y1, &x2, &y2);
+				if (line[j]->getWord()->hasSpaceAfter() && j + 1 < line.size()) {
+					double x3, y3, x4, y4;
+					line[j + 1]->getWord()->getBBox(&x3, &y3, &x4, &y4);
+					tb.add(' ', x2, y1, x3, y2);   // from this word to the next, its height
+				}
+			}
+			if (i + 1 < nlines && tb.n)
+				tb.add('\n', x2, y2, x2, y2);
+		}
+		free_lines(lines, nlines);
+		lines = nullptr;
+		text->decRefCnt();
+		text = nullptr;
+		t->attrs = static_cast<pdf_text_attr *>(std::malloc(sizeof(pdf_text_attr) * (tb.attrs.size() + 1)));
+		if (!t->attrs)
+			return -1;
+		std::memcpy(t->attrs, tb.attrs.data(), sizeof(pdf_text_attr) * tb.attrs.size());
+		t->nattrs = tb.attrs.size();
+		tb.attrs.clear();   // the names are t's now
+		t->c = tb.chars;
+		t->n = tb.n;
+		tb.chars = nullptr;
+		return 0;
+	} catch (...) {
+		free_lines(lines, nlines);
+		if (text)
+			text->decRefCnt();
+		pdf_text_free(t);
+		return -1;
+	}
+}
+
+extern "C" void pdf_text_free(struct pdf_text *t)
+{
+	for (size_t i = 0; t->attrs && i < t->nattrs; i++)
+		std::free(t->attrs[i].font);
+	std::free(t->attrs);
+	std::free(t->c);
+	*t = pdf_text{ nullptr, 0, nullptr, 0 };
 }

@@ -32,6 +32,37 @@ int pdf_draw_page(struct pdf_draw *d, int page, struct page_drawn **out, size_t 
 
 void pdf_draw_close(struct pdf_draw *d);
 
+/* A page's text as poppler lays it out (its text page, read in the order
+ * poppler-glib's text, layout and attributes give it, in one pass): each
+ * character with its box in points and its attributes; ' ' after a word
+ * poppler spaces, '\n' between lines (their boxes as poppler-glib gives
+ * them). */
+struct pdf_text_attr {
+	char *font;              /* without a subset prefix; "Default" if none */
+	double size;
+	unsigned short r, g, b;  /* 0..65535 */
+};
+
+struct pdf_text_char {
+	uint32_t u;              /* Unicode */
+	double x0, y0, x1, y1;
+	int attr;                /* index into attrs; -1: none */
+	int boxed;               /* it has a box (always, from the core) */
+};
+
+struct pdf_text {
+	struct pdf_text_char *c;
+	size_t n;
+	struct pdf_text_attr *attrs;
+	size_t nattrs;
+};
+
+/* Page (0-based) of width w and height h (points, as it is shown) into
+ * *t (free with pdf_text_free). -1 if the page cannot be read or memory
+ * runs out (*t then holds nothing). */
+int pdf_draw_text(struct pdf_draw *d, int page, double w, double h, struct pdf_text *t);
+void pdf_text_free(struct pdf_text *t);
+
 #ifdef __cplusplus
 }
 #endif
