@@ -214,7 +214,8 @@ struct doc_person {
 };
 
 struct doc_decision {
-	const char *text;
+	const char *text;          /* the sentence that decides */
+	const char *kind;          /* "decision" or "election" */
 	struct doc_prov prov;
 };
 

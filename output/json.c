@@ -182,7 +182,8 @@ static json_t *protocol_json(const struct doc *d)
 		json_object_set_new(io, "title", json_string(it->title));
 		json_object_set_new(io, "text", json_string(it->text ? it->text : ""));
 		for (size_t k = 0; k < it->ndecisions; k++)
-			json_array_append_new(dec, json_pack("{s:s, s:o}", "text", it->decisions[k].text,
+			json_array_append_new(dec, json_pack("{s:s, s:s, s:o}", "text", it->decisions[k].text, "kind",
+							     it->decisions[k].kind ? it->decisions[k].kind : "decision",
 							     "provenance", prov_json(&it->decisions[k].prov)));
 		json_object_set_new(io, "decisions", dec);
 		for (size_t k = 0; k < it->nassignments; k++)

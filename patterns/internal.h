@@ -33,6 +33,8 @@ struct pat_set {
 	pcre2_code *nonqty;   /* dates, times, codes, ordinals, phones in text */
 	pcre2_code *counted;  /* a label that counts things: "antal", "följare" */
 	pcre2_code *elected;  /* "A väljs till sekreterare och B till justerare" */
+	pcre2_code *chosen;   /* "Mötesordförande Mötet nominerar och väljer A", "Till justerare valdes A" */
+	pcre2_code *role_field; /* "Ordförande: A", "Justerare: A och B" */
 	pcre2_code *decision; /* BESLUT:, beslutar att, beslutades att */
 	pcre2_code *assigned; /* "X får i uppdrag att Y" */
 	pcre2_code *response; /* "Av de 39 ... 14 personer ... svarsfrekvens på 36 %" */

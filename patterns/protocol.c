@@ -98,6 +98,21 @@ static int add_person(struct doc *doc, const char *text, const char *status, siz
 	return 0;
 }
 
+/* "A, B, C" after "Närvarande:", each a person with status. */
+static int add_people(struct doc *doc, const char *list, const char *status, size_t bi)
+{
+	gchar **names = g_strsplit(list, ",", -1);
+	int rc = 0;
+
+	for (int k = 0; names[k] && rc == 0; k++) {
+		g_strstrip(names[k]);
+		if (names[k][0])
+			rc = add_person(doc, arena_strdup(doc->arena, names[k]), status, bi);
+	}
+	g_strfreev(names);
+	return rc;
+}
+
 /* "Närvarande", "Närvarande ledamöter", "Frånvarande", "Ersättare":
  * the status a section's people have, or NULL. */
 static const char *people_section(const char *s)
@@ -111,13 +126,70 @@ static const char *people_section(const char *s)
 	return NULL;
 }
 
-/* An agenda item heading: "§ 4 Införande …", "4. Mötets öppnande",
- * or a titled section in the protocol's body. Fills number. */
+/* The length of an item number at the start of s: "4", "4.", "12)",
+ * "4 §"; 0 if none. Sub-items ("a.", "2a") are not items. */
+static size_t item_number(const char *s)
+{
+	size_t n = 0;
+
+	while (isdigit((unsigned char)s[n]))
+		n++;
+	if (n == 0 || n > 2)
+		return 0;
+	if (s[n] == '.' || s[n] == ')')
+		n++;
+	else if (!strncmp(s + n, " \xC2\xA7", 3))   /* "4 §" */
+		n += 3;
+	return n;
+}
+
+/* A block that is an item number alone ("1", "§ 1", "1.", "1 §"): its
+ * number, the title on the next block (LaTeX and org-mode exports set
+ * them apart). */
+static const char *number_alone(struct arena *a, const char *s)
+{
+	size_t n = !strncmp(s, "\xC2\xA7", 2) ? 2 + strspn(s + 2, " ") : 0;
+	size_t k = item_number(s + n);
+
+	if (!k || s[n + k + strspn(s + n + k, " ")] != '\0')
+		return NULL;
+	while (k > 0 && !isdigit((unsigned char)s[n + k - 1]))
+		k--;
+	return arena_strndup(a, s, n + k);
+}
+
+/* An agenda item heading: "§ 4 Införande …", "4. Mötets öppnande", a
+ * numbered paragraph or list item whose text starts with a capital
+ * ("3. Mötets öppnande Christoffer förklarar …": number, title and text
+ * in one: 2), or a titled section in the protocol's body (1). Fills
+ * number and title. */
 static int item_heading(struct arena *a, const struct doc_block *b, const char **number,
 			const char **title)
 {
 	const char *s = b->text;
 	size_t n = 0;
+
+	if ((b->type == DOC_BLK_PARAGRAPH || b->type == DOC_BLK_LIST_ITEM) && b->marker &&
+	    item_number(b->marker) && g_unichar_isupper(g_utf8_get_char(s))) {
+		size_t k = item_number(b->marker);
+
+		while (k > 0 && !isdigit((unsigned char)b->marker[k - 1]))
+			k--;
+		*number = arena_strndup(a, b->marker, k);
+		*title = s;
+		return 2;
+	}
+	if (b->type == DOC_BLK_PARAGRAPH && (n = item_number(s)) && s[n] == ' ' &&
+	    g_unichar_isupper(g_utf8_get_char(s + n + 1))) {
+		size_t k = n;
+
+		while (k > 0 && !isdigit((unsigned char)s[k - 1]))
+			k--;
+		*number = arena_strndup(a, s, k);
+		*title = s + n + 1;
+		return 2;
+	}
+	n = 0;
 
 	*number = NULL;
 	if (!strncmp(s, "\xC2\xA7", 2)) {           /* § */
@@ -179,6 +251,113 @@ static int elected(const struct pat_set *ps, struct doc *doc, const char *s)
 	return 0;
 }
 
+/* Names in "A, B och C": each into the adjusters, or the first as
+ * chair or secretary. */
+static int set_role(struct doc *doc, const char *role, const char *names)
+{
+	struct doc_protocol *p = &doc->protocol;
+	gchar *list = g_strdup(names);
+	gchar **parts;
+	int rc = 0;
+
+	for (gchar *s; (s = strstr(list, " och ")) || (s = strstr(list, " samt "));)
+		memcpy(s, s[1] == 'o' ? ",   " : ",    ", s[1] == 'o' ? 4 : 5);
+	parts = g_strsplit(list, ",", -1);
+	for (int i = 0; parts[i] && rc == 0; i++) {
+		const char *name;
+
+		g_strstrip(parts[i]);
+		if (!parts[i][0] || !(name = arena_strdup(doc->arena, parts[i]))) {
+			rc = parts[i][0] ? EX_ENOMEM : 0;
+			continue;
+		}
+		if (strstr(role, "sekreterare") || strstr(role, "protokollförare")) {
+			if (!p->secretary)
+				p->secretary = name;
+		} else if (strstr(role, "ordförande")) {
+			if (!p->chair)
+				p->chair = name;
+		} else if (strstr(role, "juster")) {
+			const char **x = ARENA_PUSH(doc->arena, p->adjusters, p->nadjusters, p->cap_adjusters);
+
+			if (!x)
+				rc = EX_ENOMEM;
+			else
+				*x = name;
+		}
+	}
+	g_strfreev(parts);
+	g_free(list);
+	return rc;
+}
+
+/* The meeting's functionaries where the role comes first: "Mötes-
+ * ordförande Mötet nominerar och väljer A", "Till justerare valdes B",
+ * "Ordförande: C", "Justerare: D och E". */
+static int functionaries(const struct pat_set *ps, struct doc *doc, const char *s)
+{
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(ps->chosen, NULL);
+	char role[64], name[160];
+	PCRE2_SIZE at = 0;
+	int rc = 0;
+
+	if (!md)
+		return EX_ENOMEM;
+	while (rc == 0 && pcre2_match(ps->chosen, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, at, PCRE2_NO_UTF_CHECK, md,
+				      NULL) > 0) {
+		at = pcre2_get_ovector_pointer(md)[1];
+		if ((pat_group(md, "r", role, sizeof(role)) && pat_group(md, "n", name, sizeof(name))) ||
+		    (pat_group(md, "r2", role, sizeof(role)) && pat_group(md, "n2", name, sizeof(name))))
+		{
+			gchar *low = g_utf8_strdown(role, -1);
+
+			rc = set_role(doc, low, name);
+			g_free(low);
+		}
+	}
+	pcre2_match_data_free(md);
+	if (rc == 0 && (md = match(ps->role_field, s))) {
+		if (pat_group(md, "r", role, sizeof(role)) && pat_group(md, "n", name, sizeof(name))) {
+			gchar *low = g_utf8_strdown(role, -1);
+
+			rc = set_role(doc, low, name);
+			g_free(low);
+		}
+		pcre2_match_data_free(md);
+	}
+	return rc;
+}
+
+/* Whether a decision chooses someone: "Mötet nominerar och väljer A",
+ * "A valdes till sekreterare", "B utses till justerare". */
+static int election(const char *sentence)
+{
+	static const char *const cues[] = { " väljer ", " valde ", " valdes ", " väljs ", " utses ", " utsågs ",
+					    " utser ", " nominerar ", " att välja " };
+	gchar *low = g_utf8_strdown(sentence, -1);
+	int hit = 0;
+
+	for (size_t i = 0; i < sizeof(cues) / sizeof(cues[0]) && !hit; i++)
+		hit = strstr(low, cues[i]) != NULL;
+	g_free(low);
+	return hit;
+}
+
+/* The sentence of s around [from, to): from the end of the one before
+ * to the next full stop. */
+static const char *sentence_at(struct arena *a, const char *s, size_t from, size_t to)
+{
+	size_t b = from, e = to, n = strlen(s);
+
+	while (b > 0 && !(strchr(".!?", s[b - 1]) && (s[b] == ' ' || s[b] == '\n')))
+		b--;
+	while (s[b] == ' ' || s[b] == '\n')
+		b++;
+	while (e < n && !(strchr(".!?", s[e]) && (e + 1 == n || s[e + 1] == ' ' || s[e + 1] == '\n')))
+		e++;
+	return arena_strndup(a, s + b, e < n ? e + 1 - b : n - b);
+}
+
 /* Decisions, assignments and "läggs till handlingarna" in one block of
  * an item. */
 static int item_text(const struct pat_set *ps, struct doc *doc, struct doc_agenda_item *it, size_t bi)
@@ -192,15 +371,35 @@ static int item_text(const struct pat_set *ps, struct doc *doc, struct doc_agend
 		it->noted = 1;
 	g_free(low);
 	it->text = it->text ? arena_printf(doc->arena, "%s\n%s", it->text, s) : s;
-	if ((md = match(ps->decision, s))) {
-		struct doc_decision *d = ARENA_PUSH(doc->arena, it->decisions, it->ndecisions,
-						    it->cap_decisions);
+	/* One decision a sentence: "Mötet nominerar och väljer A. … Mötet
+	 * godkänner föredragningslistan." */
+	if ((md = pcre2_match_data_create_from_pattern(ps->decision, NULL))) {
+		PCRE2_SIZE at = 0;
+		const char *last = NULL;
 
+		while (pcre2_match(ps->decision, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, at, PCRE2_NO_UTF_CHECK, md,
+				   NULL) > 0) {
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+			const char *sent = sentence_at(doc->arena, s, ov[0], ov[1]);
+			struct doc_decision *d;
+
+			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+			if (!sent) {
+				pcre2_match_data_free(md);
+				return EX_ENOMEM;
+			}
+			if (last && !strcmp(last, sent))
+				continue;   /* two cues in one sentence: one decision */
+			d = ARENA_PUSH(doc->arena, it->decisions, it->ndecisions, it->cap_decisions);
+			if (!d) {
+				pcre2_match_data_free(md);
+				return EX_ENOMEM;
+			}
+			d->text = last = sent;
+			d->kind = election(sent) ? "election" : "decision";
+			pat_prov_block(doc, bi, &d->prov);
+		}
 		pcre2_match_data_free(md);
-		if (!d)
-			return EX_ENOMEM;
-		d->text = s;
-		pat_prov_block(doc, bi, &d->prov);
 	}
 	if ((md = match(ps->assigned, s))) {
 		struct doc_assignment *x = ARENA_PUSH(doc->arena, it->assignments, it->nassignments,
@@ -218,11 +417,32 @@ static int item_text(const struct pat_set *ps, struct doc *doc, struct doc_agend
 	return 0;
 }
 
+/* The meeting's date where no Datum field gives it: the first date in
+ * the title or the blocks before the first item ("2016–05–25",
+ * "Protokoll (2018-05-29)", "29 maj 2018"). */
+static const char *first_date(const struct pat_set *ps, struct doc *doc)
+{
+	const char *cand[8];
+	size_t n = 0;
+	char iso[11];
+
+	cand[n++] = doc->title;
+	for (size_t i = 0; i < doc->nblocks && n < 8; i++)
+		if (!doc->blocks[i].furniture && doc->blocks[i].type != DOC_BLK_TABLE)
+			cand[n++] = doc->blocks[i].text;
+	for (size_t i = 0; i < n; i++)
+		for (const char *d = cand[i]; d && *d; d++)
+			if ((d == cand[i] || !isalnum((unsigned char)d[-1])) && isdigit((unsigned char)*d) &&
+			    pat_date(ps, d, iso))
+				return arena_strdup(doc->arena, iso);
+	return NULL;
+}
+
 static void meeting_fields(const struct pat_set *ps, struct doc *doc)
 {
 	struct doc_protocol *p = &doc->protocol;
 
-	p->date = doc->date;
+	p->date = doc->date ? doc->date : first_date(ps, doc);
 	for (size_t i = 0; i < doc->nfields; i++) {
 		const struct doc_field *f = &doc->fields[i];
 		pcre2_match_data *md;
@@ -266,22 +486,16 @@ int pat_protocol(const struct pat_set *ps, struct doc *doc)
 	for (size_t i = 0; i < doc->nblocks && rc == 0; i++) {
 		const struct doc_block *b = &doc->blocks[i];
 		const char *number, *title, *st, *colon;
+		int merged;
 
 		if (b->furniture || b->type == DOC_BLK_TABLE || b->type == DOC_BLK_FOOTNOTE)
 			continue;
-		if ((st = people_section(b->text)) && strlen(b->text) < 40) {
+		if ((st = people_section(b->text)) && (strlen(b->text) < 40 || strchr(b->text, ':'))) {
 			status = st;
 			/* "Närvarande: A, B, C" on one line. */
 			colon = strchr(b->text, ':');
 			if (colon && colon[1]) {
-				gchar **names = g_strsplit(colon + 1, ",", -1);
-
-				for (int k = 0; names[k] && rc == 0; k++) {
-					g_strstrip(names[k]);
-					if (names[k][0])
-						rc = add_person(doc, arena_strdup(doc->arena, names[k]), status, i);
-				}
-				g_strfreev(names);
+				rc = add_people(doc, colon + 1, status, i);
 				status = NULL;
 			}
 			continue;
@@ -292,17 +506,34 @@ int pat_protocol(const struct pat_set *ps, struct doc *doc)
 			continue;
 		}
 		status = NULL;
-		if (item_heading(doc->arena, b, &number, &title) && i > 0) {
+		title = NULL;
+		merged = 0;
+		number = i + 1 < doc->nblocks ? number_alone(doc->arena, b->text) : NULL;
+		if (number)
+			title = doc->blocks[++i].text;   /* "1", then "Mötets öppning" */
+		else if ((merged = item_heading(doc->arena, b, &number, &title)) && i > 0)
+			merged = merged == 2;   /* number, title and text in one block */
+		else
+			title = NULL;
+		if (title) {
 			it = ARENA_PUSH(doc->arena, p->items, p->nitems, p->cap_items);
 			if (!it)
 				return EX_ENOMEM;
 			it->number = number;
 			it->title = title;
 			pat_prov_block(doc, i, &it->prov);
+			/* "2. Närvarande: A, B, C": an item that lists people */
+			if ((st = people_section(title)) && (colon = strchr(title, ':')) && colon[1] &&
+			    (rc = add_people(doc, colon + 1, st, i)) < 0)
+				return rc;
 			in_next = starts_word(title, "nästa möte") || starts_word(title, "nasta mote");
-			continue;
+			if (!merged)
+				continue;
+			/* number, title and text in one block: its text too */
 		}
 		rc = elected(ps, doc, b->text);
+		if (rc == 0)
+			rc = functionaries(ps, doc, b->text);
 		if (rc == 0 && starts_word(b->text, "nästa möte"))
 			next_meeting(ps, doc, i);
 		else if (rc == 0 && in_next)

@@ -68,12 +68,32 @@ static const struct { size_t off; const char *re; } res[] = {
 	  "(?<![\\p{L}])(?:antal(?![\\p{L}])|" NOUNS ")" },
 	{ offsetof(struct pat_set, elected),
 	  "(?<n1>\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2})\\s+(?:väljs|valdes|utses|utsågs|valdes)\\s+till\\s+"
-	  "(?<r1>mötesordförande|ordförande|sekreterare|justerare|justeringsperson|justeringspersoner)"
+	  "(?<r1>mötesordförande|mötessekreterare|ordförande|sekreterare|justerare|justeringspersoner|justeringsperson)"
 	  "(?:\\s*(?:,|och)\\s*(?<n2>\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2})\\s+till\\s+"
-	  "(?<r2>mötesordförande|ordförande|sekreterare|justerare|justeringsperson))?" },
+	  "(?<r2>mötesordförande|mötessekreterare|ordförande|sekreterare|justerare|justeringsperson))?" },
+	{ offsetof(struct pat_set, chosen),
+	  /* the role first: "Mötesordförande Mötet nominerar och väljer X", "Till
+	   * justerare valdes X"; only roles of the meeting itself (a
+	   * "ordförande" alone may be the association's) */
+	  "(?<![\\p{L}])(?<r>mötesordförande|mötessekreterare|justeringspersoner|justeringsperson|justerare"
+	  "|protokollförare|rösträknare)(?![\\p{L}])[^.]{0,80}?(?<![\\p{L}])"
+	  "(?:väljer|valde|valdes|väljs|utses|utsågs|utser)\\s+(?:till\\s+\\p{Ll}+\\s+)?"
+	  "(?<n>\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2})"
+	  "|^\\s*till\\s+(?<r2>mötesordförande|ordförande|mötessekreterare|sekreterare|justerare|justeringsperson)"
+	  "\\s+(?:valdes|väljs|utsågs)\\s+(?<n2>\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2})" },
+	{ offsetof(struct pat_set, role_field),
+	  /* "Ordförande: X", "Justerare: X och Y", "Mötesordförande Anna Berg" */
+	  "^\\s*(?<r>mötesordförande|ordförande|mötessekreterare|sekreterare|protokollförare|justerare"
+	  "|justeringspersoner|justeringsperson)\\s*(?::\\s*|\\s+(?=\\p{Lu}))(?<n>\\p{Lu}[^:]{0,120})$" },
 	{ offsetof(struct pat_set, decision),
 	  "(?:^\\s*beslut\\s*:|\\bbeslutar\\s+att\\b|\\bbeslutade\\s+att\\b|\\bbeslutades\\s+att\\b"
-	  "|\\bbeslöt\\s+att\\b|\\bstyrelsen\\s+beslutar\\b|\\bmötet\\s+beslutar\\b)" },
+	  "|\\bbeslöt\\s+att\\b|\\bbeslöts\\b|\\bdet\\s+beslutades\\b|\\bstyrelsen\\s+beslutar\\b"
+	  "|\\bmötet\\s+beslutar\\b"
+	  "|\\b(?:mötet|stämman|styrelsen|årsmötet|föreningsstämman)\\s+(?:nominerar\\s+och\\s+)?"
+	  "(?:godkänner|godkände|röstar|röstade|väljer|valde|fastställer|fastställde|antar|antog|beviljar"
+	  "|beviljade|tillstyrker|avslår|avslog|bifaller|biföll|utser|utsåg)\\b"
+	  "|\\b(?:fastställs|fastställdes|godkänns|godkändes|antas|antogs|beviljas|beviljades|bifalls|avslås"
+	  "|avslogs)\\b|\\b(?:valdes|väljs|utsågs)\\s+till\\b)" },
 	{ offsetof(struct pat_set, assigned),
 	  "(?<who>(?:\\p{L}+\\s+){0,3}?\\p{L}+)\\s+(?:får|fick|ges|gavs)\\s+(?:i\\s+)?uppdrag(?:et)?\\s+att\\s+(?<task>[^.]+)" },
 	{ offsetof(struct pat_set, response),

@@ -377,12 +377,94 @@ static void budget_by_title(void **state)
 	}
 }
 
+/* Minutes as people write them: the date under the title, a numbered
+ * "Närvarande:" item, functionaries chosen with the role first, one
+ * decision a sentence (elections apart), an association's chair who is
+ * not the meeting's, and sentences that decide nothing. */
+static const char minutes[] =
+	"Protokoll styrelsemöte\n\n2021\u201303\u201304\n\n"
+	"1. Närvarande: Anna Berg, Per Ek, Eva Lind, Olof Strand\n\n"
+	"2. Mötets öppnande\nOrdföranden öppnade mötet.\n\n"
+	"3. Val av mötesfunktionärer\na. Mötesordförande Mötet nominerar och väljer Anna Berg.\n"
+	"b. Mötessekreterare Mötet nominerar och väljer Per Ek.\n"
+	"c. Justeringsperson Mötet nominerar och väljer Eva Lind.\n\n"
+	"4. Fastställande av dagordning\nMötet godkänner dagordningen. Röstlängden fastställs till 12.\n\n"
+	"5. Val av ordförande för 2022\nMötet beslutar att välja Olof Strand till ordförande för 2022.\n\n"
+	"6. Övrigt\nStyrelsen diskuterade lokalen. Kassören redovisade läget.\n\n"
+	"7. Mötets avslutande\n";
+
+static void minutes_as_written(void **state)
+{
+	static const struct { const char *number, *text, *kind; } want[] = {
+		{ "3", "Mötesordförande Mötet nominerar och väljer Anna Berg.", "election" },
+		{ "3", "Mötessekreterare Mötet nominerar och väljer Per Ek.", "election" },
+		{ "3", "Justeringsperson Mötet nominerar och väljer Eva Lind.", "election" },
+		{ "4", "Mötet godkänner dagordningen.", "decision" },
+		{ "4", "Röstlängden fastställs till 12.", "decision" },
+		{ "5", "Mötet beslutar att välja Olof Strand till ordförande för 2022.", "election" },
+	};
+	struct ex_error e = { 0 };
+	struct doc *d = tu_read_buf(minutes, sizeof(minutes) - 1, &e);
+	const struct doc_protocol *p;
+	size_t n = 0;
+
+	assert_non_null(d);
+	p = &d->protocol;
+	assert_string_equal(d->type, "protocol");
+	assert_string_equal(p->date, "2021-03-04");
+	assert_string_equal(p->chair, "Anna Berg");   /* not Olof Strand, the association's */
+	assert_string_equal(p->secretary, "Per Ek");
+	assert_int_equal(p->nadjusters, 1);
+	assert_string_equal(p->adjusters[0], "Eva Lind");
+	assert_int_equal(p->npeople, 4);
+	assert_string_equal(p->people[3].name, "Olof Strand");
+	assert_string_equal(p->people[3].status, "present");
+	assert_int_equal(p->nitems, 7);   /* a. b. c. are no items */
+	for (size_t i = 0; i < p->nitems; i++)
+		for (size_t k = 0; k < p->items[i].ndecisions; k++, n++) {
+			assert_true(n < N_ELEMS(want));
+			assert_string_equal(p->items[i].number, want[n].number);
+			assert_string_equal(p->items[i].decisions[k].text, want[n].text);
+			assert_string_equal(p->items[i].decisions[k].kind, want[n].kind);
+		}
+	assert_int_equal(n, N_ELEMS(want));   /* "diskuterade", "redovisade" decide nothing */
+	doc_free(d);
+}
+
+/* An item number alone on its line, its title on the next (LaTeX and
+ * org-mode exports), and "Till justerare valdes", "Ordförande: X". */
+static void minutes_number_apart(void **state)
+{
+	static const char text[] =
+		"Konstituerande styrelsemöte\n\n2018-05-07\n\nOrdförande: Elis Holm\n\n1\n\nMötets öppning\n\n"
+		"Mötet öppnades 19:10.\n\n2\n\nVal av justerare\n\nTill justerare valdes Erik Wall.\n\n"
+		"3\n\nBudget\n\nBudgeten fastställdes.\n";
+	struct ex_error e = { 0 };
+	struct doc *d = tu_read_buf(text, sizeof(text) - 1, &e);
+	const struct doc_protocol *p;
+
+	assert_non_null(d);
+	p = &d->protocol;
+	assert_string_equal(p->date, "2018-05-07");
+	assert_string_equal(p->chair, "Elis Holm");
+	assert_int_equal(p->nadjusters, 1);
+	assert_string_equal(p->adjusters[0], "Erik Wall");
+	assert_int_equal(p->nitems, 3);
+	assert_string_equal(p->items[1].number, "2");
+	assert_string_equal(p->items[1].title, "Val av justerare");
+	assert_int_equal(p->items[2].ndecisions, 1);
+	assert_string_equal(p->items[2].decisions[0].text, "Budgeten fastställdes.");
+	doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(seed000_indicators),
 		cmocka_unit_test(accounts_units_periods_notes),
 		cmocka_unit_test(budget_by_title),
+		cmocka_unit_test(minutes_as_written),
+		cmocka_unit_test(minutes_number_apart),
 		cmocka_unit_test(seed000_ratings),
 		cmocka_unit_test(ratings_from_words_and_none_invented),
 		cmocka_unit_test(colour_names),
