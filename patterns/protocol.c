@@ -417,6 +417,31 @@ static int item_text(const struct pat_set *ps, struct doc *doc, struct doc_agend
 	return 0;
 }
 
+/* The heading of the signature page: "Signaturer", "Underskrifter",
+ * "Justeras", "Vid protokollet". */
+static int signature_heading(const char *s)
+{
+	return starts_word(s, "signaturer") || starts_word(s, "underskrifter") || starts_word(s, "justeras") ||
+	       starts_word(s, "vid protokollet");
+}
+
+/* Whether a heading without a number is an agenda item: not a date
+ * ("2018-05-07" under the title), not a sub-section number alone
+ * ("10.1"). */
+static int heading_item(const struct pat_set *ps, const struct doc *doc, const struct doc_block *b,
+			const char *number)
+{
+	const char *s = b->text;
+	char iso[11];
+	size_t n = strspn(s, "0123456789.");
+
+	if (number)
+		return 1;
+	if (n && s[n] == '\0')
+		return 0;
+	return !(pat_date(ps, s, iso) && strlen(s) <= 12);
+}
+
 /* The meeting's date where no Datum field gives it: the first date in
  * the title or the blocks before the first item ("2016–05–25",
  * "Protokoll (2018-05-29)", "29 maj 2018"). */
@@ -477,7 +502,7 @@ int pat_protocol(const struct pat_set *ps, struct doc *doc)
 	struct doc_protocol *p = &doc->protocol;
 	struct doc_agenda_item *it = NULL;
 	const char *status = NULL;
-	int rc = 0, in_next = 0;
+	int rc = 0, in_next = 0, signed_off = 0;
 
 	if (strcmp(doc->type, "protocol"))
 		return 0;
@@ -487,6 +512,7 @@ int pat_protocol(const struct pat_set *ps, struct doc *doc)
 		const struct doc_block *b = &doc->blocks[i];
 		const char *number, *title, *st, *colon;
 		int merged;
+
 
 		if (b->furniture || b->type == DOC_BLK_TABLE || b->type == DOC_BLK_FOOTNOTE)
 			continue;
@@ -508,13 +534,17 @@ int pat_protocol(const struct pat_set *ps, struct doc *doc)
 		status = NULL;
 		title = NULL;
 		merged = 0;
-		number = i + 1 < doc->nblocks ? number_alone(doc->arena, b->text) : NULL;
+		number = i + 1 < doc->nblocks && g_unichar_isalpha(g_utf8_get_char(doc->blocks[i + 1].text))
+				 ? number_alone(doc->arena, b->text) : NULL;
 		if (number)
 			title = doc->blocks[++i].text;   /* "1", then "Mötets öppning" */
-		else if ((merged = item_heading(doc->arena, b, &number, &title)) && i > 0)
+		else if ((merged = item_heading(doc->arena, b, &number, &title)) && i > 0 &&
+			 !(merged == 1 && (signed_off || !heading_item(ps, doc, b, number))))
 			merged = merged == 2;   /* number, title and text in one block */
 		else
 			title = NULL;
+		if (title && signature_heading(title))
+			signed_off = 1;   /* what follows is the signature page */
 		if (title) {
 			it = ARENA_PUSH(doc->arena, p->items, p->nitems, p->cap_items);
 			if (!it)

@@ -93,7 +93,7 @@ static const struct { size_t off; const char *re; } res[] = {
 	  "(?:godkänner|godkände|röstar|röstade|väljer|valde|fastställer|fastställde|antar|antog|beviljar"
 	  "|beviljade|tillstyrker|avslår|avslog|bifaller|biföll|utser|utsåg)\\b"
 	  "|\\b(?:fastställs|fastställdes|godkänns|godkändes|antas|antogs|beviljas|beviljades|bifalls|avslås"
-	  "|avslogs)\\b|\\b(?:valdes|väljs|utsågs)\\s+till\\b)" },
+	  "|avslogs)\\b|\\b(?:valdes|väljs|utsågs)\\s+(?:till|att)\\b)" },
 	{ offsetof(struct pat_set, assigned),
 	  "(?<who>(?:\\p{L}+\\s+){0,3}?\\p{L}+)\\s+(?:får|fick|ges|gavs)\\s+(?:i\\s+)?uppdrag(?:et)?\\s+att\\s+(?<task>[^.]+)" },
 	{ offsetof(struct pat_set, response),

@@ -457,6 +457,37 @@ static void minutes_number_apart(void **state)
 	doc_free(d);
 }
 
+/* Headings that are no agenda items: a date under the title, a
+ * sub-section number alone, and what follows a signature heading. */
+static void minutes_headings(void **state)
+{
+	static const char doc[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document " TU_ODF_NS " office:version=\"1.2\" "
+		"office:mimetype=\"application/vnd.oasis.opendocument.text\"><office:body><office:text>"
+		"<text:h text:outline-level=\"1\">Protokoll styrelsemöte</text:h>"
+		"<text:h text:outline-level=\"2\">2018-05-07</text:h>"
+		"<text:h text:outline-level=\"2\">1 Mötets öppning</text:h><text:p>Mötet öppnades.</text:p>"
+		"<text:h text:outline-level=\"2\">2 Val av firmatecknare</text:h>"
+		"<text:p>Anna Berg och Per Ek valdes att var för sig teckna föreningens firma.</text:p>"
+		"<text:h text:outline-level=\"2\">3 Signaturer</text:h>"
+		"<text:h text:outline-level=\"3\">3.1</text:h><text:h text:outline-level=\"3\">Sekreterare</text:h>"
+		"<text:h text:outline-level=\"3\">Justerare</text:h>"
+		"</office:text></office:body></office:document>\n";
+	struct ex_error e = { 0 };
+	struct doc *d = tu_read_buf(doc, sizeof(doc) - 1, &e);
+	const struct doc_protocol *p;
+
+	assert_non_null(d);
+	p = &d->protocol;
+	assert_string_equal(d->type, "protocol");
+	assert_string_equal(p->date, "2018-05-07");
+	assert_int_equal(p->nitems, 3);
+	assert_string_equal(p->items[2].title, "Signaturer");
+	assert_int_equal(p->items[1].ndecisions, 1);
+	assert_string_equal(p->items[1].decisions[0].kind, "election");
+	doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -465,6 +496,7 @@ int main(void)
 		cmocka_unit_test(budget_by_title),
 		cmocka_unit_test(minutes_as_written),
 		cmocka_unit_test(minutes_number_apart),
+		cmocka_unit_test(minutes_headings),
 		cmocka_unit_test(seed000_ratings),
 		cmocka_unit_test(ratings_from_words_and_none_invented),
 		cmocka_unit_test(colour_names),
