@@ -98,8 +98,14 @@ static const struct { size_t off; const char *re; } res[] = {
 	  "(?<who>(?:\\p{L}+\\s+){0,3}?\\p{L}+)\\s+(?:får|fick|ges|gavs)\\s+(?:i\\s+)?uppdrag(?:et)?\\s+att\\s+(?<task>[^.]+)" },
 	{ offsetof(struct pat_set, response),
 	  "(?:av\\s+(?:de\\s+)?(?<pop>\\d+)\\s+(?:som|personer|tillfrågade|respondenter)[^.]*?)?"
-	  "(?<resp>\\d+)\\s+(?:personer|respondenter|svar|st)?\\s*(?:att\\s+)?svar(?:a|ade|at)?"
+	  "(?:svarade\\s+(?<resp>\\d+)(?:\\s+(?:personer|respondenter|st))?"
+	  "|(?<resp>\\d+)\\s+(?:personer|respondenter|svar|st)?\\s*(?:att\\s+)?svar(?:a|ade|at)?)"
 	  "[^.]*?svarsfrekvens(?:en)?\\s+(?:på|om|blev|är|var)?\\s*(?<rate>\\d+(?:,\\d+)?)\\s*(?:%|procent)"
+	  /* "svar från 10 vårdnadshavare av 23 vilket ger en svarsfrekvens om 43 %",
+	   * "14 av 39 svarade (36 %)" */
+	  "|(?<resp>\\d+)\\s+(?:\\p{L}+\\s+){0,2}av\\s+(?:de\\s+|totalt\\s+)?(?<pop>\\d+)(?!\\s*%)"
+	  "[^.]*?(?:svarsfrekvens(?:en)?\\s+(?:på|om|blev|är|var)?\\s*|svarade\\s*\\(\\s*)"
+	  "(?<rate>\\d+(?:,\\d+)?)\\s*(?:%|procent)"
 	  "|svarsfrekvens(?:en)?\\s+(?:på|om|blev|är|var)?\\s*(?<rate2>\\d+(?:,\\d+)?)\\s*(?:%|procent)" },
 	{ offsetof(struct pat_set, dperiod),
 	  "(?<![\\p{N}])(?<a>(?:19|20)\\d{2}-[01]\\d-[0-3]\\d)(?![\\p{N}])"

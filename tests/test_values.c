@@ -488,6 +488,36 @@ static void minutes_headings(void **state)
 	doc_free(d);
 }
 
+/* Response figures as survey reports phrase them; a sentence with a
+ * share of something else is no response rate. */
+static void survey_phrasings(void **state)
+{
+	static const struct { const char *sentence; double pop, resp, rate; } rows[] = {
+		{ "Rapporten bygger på svar från 10 vårdnadshavare av 23 vilket ger en svarsfrekvens om 43 %.", 23, 10,
+		  43 },
+		{ "Totalt 14 av 39 svarade (36 %).", 39, 14, 36 },
+		{ "Av de 40 som enkäten gick ut till svarade 10 personer, vilket ger en svarsfrekvens på 25 %.", 40, 10,
+		  25 },
+		{ "Svarsfrekvensen blev 71 procent.", -1, -1, 71 },
+		/* must not: no response rate in it */
+		{ "3 av 4 förskolor har fått nya lokaler, 75 % av dem i centrum.", -1, -1, -1 },
+		{ "Enkäten skickades till 23 vårdnadshavare.", -1, -1, -1 },
+	};
+
+	for (size_t i = 0; i < N_ELEMS(rows); i++) {
+		char t[512];
+		struct ex_error e = { 0 };
+		int n = snprintf(t, sizeof(t), "UTVÄRDERING AV ENKÄTEN\n\n%s\n", rows[i].sentence);
+		struct doc *d = tu_read_buf(t, (size_t)n, &e);
+
+		assert_non_null(d);
+		if (d->survey.population != rows[i].pop || d->survey.responses != rows[i].resp ||
+		    d->survey.rate != rows[i].rate)
+			fail_msg("survey row %zu: %g %g %g", i, d->survey.population, d->survey.responses, d->survey.rate);
+		doc_free(d);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -497,6 +527,7 @@ int main(void)
 		cmocka_unit_test(minutes_as_written),
 		cmocka_unit_test(minutes_number_apart),
 		cmocka_unit_test(minutes_headings),
+		cmocka_unit_test(survey_phrasings),
 		cmocka_unit_test(seed000_ratings),
 		cmocka_unit_test(ratings_from_words_and_none_invented),
 		cmocka_unit_test(colour_names),
