@@ -8,6 +8,8 @@
 
 #include "quantity.h"
 
+#define DATE_LINE_MAX 24   /* a line that is a date and little else: "den 17 september 2010" */
+
 /* Labels and the field names they file under. */
 static const struct { const char *label; const char *name; } labels[] = {
 	{ "till", "till" }, { "från", "fran" }, { "fran", "fran" },
@@ -108,6 +110,17 @@ int pat_header(const struct pat_set *ps, struct doc *doc)
 			doc->date = arena_strdup(doc->arena, iso);
 	}
 	pcre2_match_data_free(md);
+	/* No Datum field: a date on a line of its own among the first
+	 * lines, under the title ("Budgetförslag för IX 2021" / "2021-03-01"). */
+	for (size_t i = 0, seen = 0; i < doc->nblocks && seen < 4 && !doc->date; i++) {
+		const struct doc_block *b = &doc->blocks[i];
+
+		if (b->furniture || b->type == DOC_BLK_TABLE)
+			continue;
+		seen++;
+		if (strlen(b->text) <= DATE_LINE_MAX && pat_date(ps, b->text, iso))
+			doc->date = arena_strdup(doc->arena, iso);
+	}
 	if (!doc->title && doc->meta.title)
 		doc->title = doc->meta.title;
 	for (size_t i = 0; i < doc->nblocks && !doc->title; i++)

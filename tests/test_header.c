@@ -70,12 +70,36 @@ static void pdf_title_from_metadata(void **state)
 	doc_free(d);
 }
 
+/* No Datum field: a date on a line of its own under the title is the
+ * document's; a date inside a sentence, or far down, is not. */
+static void date_under_title(void **state)
+{
+	static const struct { const char *text, *date; } rows[] = {
+		{ "Budgetförslag för IX 2021\n\n2021-03-01\n\nInkomster\n", "2021-03-01" },
+		{ "Mötesprotokoll\n\nLiTHe kod\n\n2016\u201305\u201325\n\nNärvarande: A\n", "2016-05-25" },
+		{ "Inbjudan\n\nden 17 september 2010\n\nVälkommen.\n", "2010-09-17" },
+		{ "Rapport\n\n2021-03-01 höll styrelsen ett möte om budgeten och lokalen.\n", NULL },
+		{ "Rapport\n\nEtt\n\nTvå\n\nTre\n\nFyra\n\n2021-03-01\n", NULL },
+	};
+
+	for (size_t i = 0; i < N_ELEMS(rows); i++) {
+		struct ex_error e = { 0 };
+		struct doc *d = tu_read_buf(rows[i].text, strlen(rows[i].text), &e);
+
+		assert_non_null(d);
+		if (rows[i].date ? !d->date || strcmp(d->date, rows[i].date) : d->date != NULL)
+			fail_msg("date row %zu: %s", i, d->date ? d->date : "none");
+		doc_free(d);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(dates),
 		cmocka_unit_test(fields),
 		cmocka_unit_test(pdf_title_from_metadata),
+		cmocka_unit_test(date_under_title),
 	};
 
 	return cmocka_run_group_tests_name("header patterns", tests, NULL, NULL);
