@@ -14,10 +14,13 @@ struct cue {
 static const struct cue cues[] = {
 	{ "board_report", "tertialrapport", 5, 0 }, { "board_report", "t1-rapport", 4, 0 },
 	{ "board_report", "t2-rapport", 4, 0 }, { "board_report", "verksamhetsberättelse", 4, 1 },
-	{ "board_report", "årsredovisning", 4, 1 }, { "board_report", "förvaltningsberättelse", 3, 0 },
+	{ "annual_report", "årsredovisning", 6, 1 }, { "annual_report", "förvaltningsberättelse", 3, 0 },
+	{ "annual_report", "balansräkning", 2, 0 }, { "annual_report", "revisionsberättelse", 2, 0 },
 	{ "board_report", "trafikljus", 3, 0 }, { "board_report", "genomförande", 1, 1 },
 	{ "board_report", "nyckeltal", 2, 0 }, { "board_report", "indikatorer", 1, 0 },
-	{ "board_report", "flerårsöversikt", 3, 0 }, { "board_report", "resultaträkning", 3, 0 },
+	{ "annual_report", "flerårsöversikt", 3, 0 }, { "annual_report", "resultaträkning", 2, 0 },
+	{ "notice", "kallelse", 6, 1 }, { "notice", "kallas härmed", 4, 0 }, { "notice", "inbjudan", 5, 1 },
+	{ "notice", "anmälan", 1, 0 }, { "notice", "välkommen", 1, 0 },
 	{ "protocol", "protokoll", 5, 1 }, { "protocol", "närvarande", 4, 0 },
 	{ "protocol", "justerare", 4, 0 }, { "protocol", "mötets öppnande", 4, 0 },
 	{ "protocol", "minnesanteckningar", 3, 0 }, { "protocol", "beslut:", 2, 0 },
@@ -31,18 +34,21 @@ static const struct cue cues[] = {
 	{ "memo", "underlag till", 3, 0 }, { "memo", "promemoria", 5, 1 }, { "memo", "pm ", 2, 1 },
 };
 
-static const char *const types[] = { "board_report", "protocol", "evaluation", "report", "memo" };
+static const char *const types[] = { "board_report", "protocol", "evaluation", "report", "memo",
+				     "annual_report", "notice" };
+
+#define NTYPES ((int)(sizeof(types) / sizeof(types[0])))
 
 static int type_index(const char *t)
 {
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < NTYPES; i++)
 		if (!strcmp(types[i], t))
 			return i;
 	return -1;
 }
 
 /* Scores the cues in one text; each cue counts once per document. */
-static int scan(struct doc *doc, const char *text, int heading, int score[5], unsigned char seen[])
+static int scan(struct doc *doc, const char *text, int heading, int score[NTYPES], unsigned char seen[])
 {
 	gchar *low;
 
@@ -66,7 +72,7 @@ static int scan(struct doc *doc, const char *text, int heading, int score[5], un
 
 int pat_doc_type(const struct pat_set *ps, struct doc *doc)
 {
-	int score[5] = { 0 }, best = -1, rc = 0;
+	int score[NTYPES] = { 0 }, best = -1, rc = 0;
 	unsigned char seen[sizeof(cues) / sizeof(cues[0])] = { 0 };
 	int fields = 0;
 
@@ -87,7 +93,7 @@ int pat_doc_type(const struct pat_set *ps, struct doc *doc)
 		score[4] += 3;
 		rc = doc_add_type_evidence(doc, "memo: header fields Till/Från (+3)");
 	}
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < NTYPES; i++)
 		if (score[i] >= 4 && (best < 0 || score[i] > score[best]))
 			best = i;
 	doc->type = best >= 0 ? types[best] : "unknown";

@@ -5,9 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "quantity.h"
 
+#define TITLE_MAX_LINES 3  /* a title runs on to three more lines at most */
 #define DATE_LINE_MAX 24   /* a line that is a date and little else: "den 17 september 2010" */
 
 /* Labels and the field names they file under. */
@@ -77,6 +79,43 @@ static int has_field(const struct doc *doc, const char *name)
 	return 0;
 }
 
+/* Whether s is, or ends with, a word that joins a title to its next
+ * line: "Årsredovisning för" / "Brf Teleterrassen 1". */
+static int joining(const char *s, int at_end)
+{
+	static const char *const words[] = { "för", "och", "i", "till", "av", "om", "med", "på", "vid", "inom",
+					     "över", "från", "samt" };
+	const char *w = at_end ? strrchr(s, ' ') : NULL;
+
+	w = w ? w + 1 : s;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (!strcasecmp(w, words[i]))
+			return 1;
+	return 0;
+}
+
+/* The title heading at block i, with the lines it runs on to: a heading
+ * that ends with (or is) a joining word takes the next heading on its
+ * page ("Årsredovisning" / "för" / "Brf Doktor Lindh"). */
+static const char *whole_title(struct doc *doc, size_t i)
+{
+	const char *t = doc->blocks[i].text;
+
+	for (size_t k = i + 1, joins = 0; k < doc->nblocks && joins < TITLE_MAX_LINES; k++) {
+		const struct doc_block *b = &doc->blocks[k];
+
+		if (b->furniture)
+			continue;
+		if (b->type != DOC_BLK_HEADING || b->page != doc->blocks[i].page ||
+		    (!joining(t, 1) && !joining(b->text, 0)))
+			break;
+		if (!(t = arena_printf(doc->arena, "%s %s", t, b->text)))
+			return doc->blocks[i].text;
+		joins++;
+	}
+	return t;
+}
+
 int pat_header(const struct pat_set *ps, struct doc *doc)
 {
 	pcre2_match_data *md = pcre2_match_data_create_from_pattern(ps->field, NULL);
@@ -125,6 +164,6 @@ int pat_header(const struct pat_set *ps, struct doc *doc)
 		doc->title = doc->meta.title;
 	for (size_t i = 0; i < doc->nblocks && !doc->title; i++)
 		if (doc->blocks[i].type == DOC_BLK_HEADING && !doc->blocks[i].furniture)
-			doc->title = doc->blocks[i].text;
+			doc->title = whole_title(doc, i);
 	return 0;
 }

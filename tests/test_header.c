@@ -93,6 +93,45 @@ static void date_under_title(void **state)
 	}
 }
 
+/* A title broken over lines where a word joins them; a title that ends
+ * whole stays as it is. And the document types: an annual report, a
+ * notice of a meeting. */
+static void titles_and_types(void **state)
+{
+	static const struct { const char *fodt_body, *title, *type; } rows[] = {
+		{ "<text:h text:outline-level=\"1\">Årsredovisning</text:h><text:h text:outline-level=\"3\">för</text:h>"
+		  "<text:h text:outline-level=\"1\">Brf Doktor Lindh</text:h><text:p>Förvaltningsberättelse och "
+		  "resultaträkning följer.</text:p>",
+		  "Årsredovisning för Brf Doktor Lindh", "annual_report" },
+		{ "<text:h text:outline-level=\"1\">Årsredovisning för</text:h><text:h text:outline-level=\"1\">Brf Ek"
+		  "</text:h><text:h text:outline-level=\"2\">Balansräkning</text:h>",
+		  "Årsredovisning för Brf Ek", "annual_report" },
+		{ "<text:h text:outline-level=\"1\">Kallelse till föreningsstämma</text:h>"
+		  "<text:h text:outline-level=\"2\">Dagordning</text:h><text:p>Varmt välkommen!</text:p>",
+		  "Kallelse till föreningsstämma", "notice" },
+		/* must not: a title that ends whole takes no next heading */
+		{ "<text:h text:outline-level=\"1\">Verksamhetsberättelse 2021</text:h>"
+		  "<text:h text:outline-level=\"2\">Styrelsen</text:h><text:p>Styrelsen har haft tio möten.</text:p>",
+		  "Verksamhetsberättelse 2021", "board_report" },
+	};
+
+	for (size_t i = 0; i < N_ELEMS(rows); i++) {
+		char buf[2048];
+		struct ex_error e = { 0 };
+		int n = snprintf(buf, sizeof(buf),
+				 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document " TU_ODF_NS
+				 " office:version=\"1.2\" office:mimetype=\"application/vnd.oasis.opendocument.text\">"
+				 "<office:body><office:text>%s</office:text></office:body></office:document>\n",
+				 rows[i].fodt_body);
+		struct doc *d = tu_read_buf(buf, (size_t)n, &e);
+
+		assert_non_null(d);
+		if (strcmp(d->title, rows[i].title) || strcmp(d->type, rows[i].type))
+			fail_msg("title row %zu: \"%s\" %s", i, d->title, d->type);
+		doc_free(d);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -100,6 +139,7 @@ int main(void)
 		cmocka_unit_test(fields),
 		cmocka_unit_test(pdf_title_from_metadata),
 		cmocka_unit_test(date_under_title),
+		cmocka_unit_test(titles_and_types),
 	};
 
 	return cmocka_run_group_tests_name("header patterns", tests, NULL, NULL);
