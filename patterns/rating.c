@@ -38,15 +38,32 @@ static const char *colour_word(const char *s)
 	gchar *low = g_utf8_strdown(s, -1);
 	const char *c = NULL;
 
+	static const struct { const char *word, *colour; } words[] = {
+		/* in any inflection: "grönt", "röda", "rött" */
+		{ "grön", "green" }, { "grönt", "green" }, { "gröna", "green" }, { "gron", "green" }, { "gront", "green" },
+		{ "gul", "yellow" }, { "gult", "yellow" }, { "gula", "yellow" },
+		{ "röd", "red" }, { "rött", "red" }, { "röda", "red" }, { "rod", "red" }, { "rott", "red" },
+	};
+
 	g_strstrip(low);
-	if (!strcmp(low, "grön") || !strcmp(low, "gron"))
-		c = "green";
-	else if (!strcmp(low, "gul"))
-		c = "yellow";
-	else if (!strcmp(low, "röd") || !strcmp(low, "rod"))
-		c = "red";
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]) && !c; i++)
+		if (!strcmp(low, words[i].word))
+			c = words[i].colour;
 	g_free(low);
 	return c;
+}
+
+/* Whether a cell holds nothing to read: no text, or only spaces (a
+ * no-break space keeps a coloured cell from collapsing). */
+static int blank(const char *s)
+{
+	for (; *s; s = g_utf8_next_char(s)) {
+		gunichar c = g_utf8_get_char(s);
+
+		if (!g_unichar_isspace(c) && c != 0xA0 && c != 0x202F && c != 0x2009)
+			return 0;
+	}
+	return 1;
 }
 
 static const char *dimension(const char *s)
@@ -119,9 +136,9 @@ static int table_ratings(struct doc *doc, size_t bi)
 
 		if (!dim || !x)
 			continue;
-		if (x->text[0] && (colour = colour_word(x->text)))
+		if (!blank(x->text) && (colour = colour_word(x->text)))
 			evidence = arena_printf(doc->arena, "word %s", x->text);
-		else if (!x->text[0] && x->has_bg && (colour = pat_colour_name(x->bg)))
+		else if (blank(x->text) && x->has_bg && (colour = pat_colour_name(x->bg)))
 			evidence = arena_printf(doc->arena, "cell_background #%06x", (unsigned)x->bg);
 		if (!colour)
 			continue;   /* no colour, no invented rating */

@@ -518,6 +518,47 @@ static void survey_phrasings(void **state)
 	}
 }
 
+/* Ratings in other shapes: a colour word inflected ("grönt", "Röda"),
+ * a coloured cell that holds only a no-break space; a cell with other
+ * words ("grön mark") rates nothing. */
+static void ratings_other_shapes(void **state)
+{
+	static const char doc[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document " TU_ODF_NS " office:version=\"1.2\" "
+		"office:mimetype=\"application/vnd.oasis.opendocument.text\">"
+		"<office:automatic-styles><style:style style:name=\"R\" style:family=\"table-cell\">"
+		"<style:table-cell-properties fo:background-color=\"#ff0000\"/></style:style></office:automatic-styles>"
+		"<office:body><office:text>"
+		"<text:h text:outline-level=\"1\">1. ÄNDAMÅL</text:h><text:h text:outline-level=\"2\">1.1 Yttrandefrihet</text:h>"
+		"<table:table table:name=\"A\"><table:table-column table:number-columns-repeated=\"2\"/>"
+		"<table:table-row><table:table-cell><text:p>GENOMFÖRANDE</text:p></table:table-cell>"
+		"<table:table-cell><text:p>EFFEKT</text:p></table:table-cell></table:table-row>"
+		"<table:table-row><table:table-cell><text:p>grönt</text:p></table:table-cell>"
+		"<table:table-cell table:style-name=\"R\"><text:p>\u00a0</text:p></table:table-cell></table:table-row>"
+		"</table:table>"
+		"<text:h text:outline-level=\"2\">1.2 Jämlikhet</text:h>"
+		"<table:table table:name=\"B\"><table:table-column table:number-columns-repeated=\"2\"/>"
+		"<table:table-row><table:table-cell><text:p>GENOMFÖRANDE</text:p></table:table-cell>"
+		"<table:table-cell><text:p>EFFEKT</text:p></table:table-cell></table:table-row>"
+		"<table:table-row><table:table-cell><text:p>Röda</text:p></table:table-cell>"
+		"<table:table-cell><text:p>grön mark</text:p></table:table-cell></table:table-row>"
+		"</table:table></office:text></office:body></office:document>\n";
+	static const struct { const char *goal, *dim, *colour; } want[] = {
+		{ "1.1", "genomforande", "green" }, { "1.1", "effekt", "red" }, { "1.2", "genomforande", "red" },
+	};
+	struct ex_error e = { 0 };
+	struct doc *d = tu_read_buf(doc, sizeof(doc) - 1, &e);
+
+	assert_non_null(d);
+	assert_int_equal(d->nratings, N_ELEMS(want));
+	for (size_t i = 0; i < N_ELEMS(want); i++) {
+		assert_string_equal(d->ratings[i].goal, want[i].goal);
+		assert_string_equal(d->ratings[i].dimension, want[i].dim);
+		assert_string_equal(d->ratings[i].colour, want[i].colour);
+	}
+	doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -528,6 +569,7 @@ int main(void)
 		cmocka_unit_test(minutes_number_apart),
 		cmocka_unit_test(minutes_headings),
 		cmocka_unit_test(survey_phrasings),
+		cmocka_unit_test(ratings_other_shapes),
 		cmocka_unit_test(seed000_ratings),
 		cmocka_unit_test(ratings_from_words_and_none_invented),
 		cmocka_unit_test(colour_names),
