@@ -401,7 +401,8 @@ extern "C" int pdf_draw_text(struct pdf_draw *d, int page, double w, double h, s
 		t->attrs = static_cast<pdf_text_attr *>(std::malloc(sizeof(pdf_text_attr) * (tb.attrs.size() + 1)));
 		if (!t->attrs)
 			return -1;
-		std::memcpy(t->attrs, tb.attrs.data(), sizeof(pdf_text_attr) * tb.attrs.size());
+		if (!tb.attrs.empty())
+			std::memcpy(t->attrs, tb.attrs.data(), sizeof(pdf_text_attr) * tb.attrs.size());
 		t->nattrs = tb.attrs.size();
 		tb.attrs.clear();   // the names are t's now
 		t->c = tb.chars;
