@@ -1,6 +1,8 @@
 /* main.c: the extract command line. */
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,24 +78,36 @@ static int ends_line(const char *s)
 	return n == 0 || s[n - 1] == '\n';
 }
 
+/* The process's umask, read in main before any thread starts (umask()
+ * sets it as it reads it): mkstemp makes files 0600, outputs are 0666
+ * less the umask as fopen would make them. */
+static mode_t out_umask = 022;
+
 /* Writes s to path through a temporary file and rename, so that a
  * reader never sees half a document. */
 static int write_atomic(const char *path, const char *s, char *why, size_t whyn)
 {
 	size_t n = strlen(path) + 16;
 	char *tmp = malloc(n);
-	FILE *f;
-	int ok;
+	FILE *f = NULL;
+	int ok, fd;
 
 	if (!tmp)
 		return -1;
-	snprintf(tmp, n, "%s.tmp%ld", path, (long)getpid());
-	f = fopen(tmp, "wb");
-	if (!f) {
+	/* A name no one else has, made by us alone (O_EXCL): a file or a
+	 * link planted under the name is never written through. */
+	snprintf(tmp, n, "%s.tmpXXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0 || !(f = fdopen(fd, "wb"))) {
 		snprintf(why, whyn, "%s: %s", path, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			remove(tmp);
+		}
 		free(tmp);
 		return -1;
 	}
+	fchmod(fd, 0666 & ~out_umask);
 	ok = fputs(s, f) >= 0 && (ends_line(s) || fputc('\n', f) != EOF);
 	ok = fclose(f) == 0 && ok;
 	if (!ok || rename(tmp, path) < 0) {
@@ -122,7 +136,8 @@ static char *out_path(const struct cli *c, const char *input)
 	char *p = malloc(n);
 
 	if (p)
-		snprintf(p, n, "%s/%s%s", c->o.out, b, ext_for(c->o.format));
+		snprintf(p, n, "%.*s/%s%s", (int)(strlen(c->o.out) - (c->o.out[0] && c->o.out[strlen(c->o.out) - 1] == '/')),
+			 c->o.out, b, ext_for(c->o.format));
 	return p;
 }
 
@@ -171,6 +186,7 @@ static int emit(const struct cli *c, const char *input, const char *s, struct ex
  * these; the main thread hands them out in input order. */
 struct job {
 	const char *path;
+	const char *clash;   /* an earlier input that writes the same output, or "" for the input itself */
 	char *out;
 	struct ex_error e;
 	int rc;
@@ -179,8 +195,15 @@ struct job {
 
 static void produce(const struct cli *c, struct job *j)
 {
-	struct doc *d = doc_new();
+	struct doc *d;
 
+	if (j->clash) {   /* never read: its output would overwrite another file we must keep */
+		j->rc = j->clash[0] ? EX_FAIL(&j->e, EX_EUSAGE, "its output %s would overwrite that of %s",
+					      base_name(j->path), j->clash)
+				    : EX_FAIL(&j->e, EX_EUSAGE, "its output would overwrite it");
+		return;
+	}
+	d = doc_new();
 	if (!d) {
 		j->rc = EX_FAIL(&j->e, EX_ENOMEM, "out of memory");
 		return;
@@ -204,6 +227,38 @@ static int deliver(const struct cli *c, struct job *j)
 	free(j->out);
 	j->out = NULL;
 	return j->rc < 0 ? -1 : 0;
+}
+
+/* Whether the same file: both exist and are one inode. */
+static int same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* Why input i must not be read into its output: its output is an input
+ * ("" : -o X X), or an earlier input writes the same output (its path).
+ * NULL when it may. Two inputs never write one output. */
+static const char *clash(const struct cli *c, const char *const *paths, int i)
+{
+	char *mine, *other;
+	const char *why = NULL;
+
+	if (!c->o.out)
+		return NULL;
+	if (!(mine = c->out_dir ? out_path(c, paths[i]) : strdup(c->o.out)))
+		return NULL;
+	for (int k = 0; k < c->o.ninputs && !why; k++)
+		if (same_file(mine, paths[k]) || !strcmp(mine, paths[k]))
+			why = "";
+	for (int k = 0; k < i && !why && c->out_dir; k++) {
+		if ((other = out_path(c, paths[k])) && !strcmp(other, mine))
+			why = paths[k];
+		free(other);
+	}
+	free(mine);
+	return why;
 }
 
 /* Inputs read by njobs threads, results written in input order: the
@@ -250,8 +305,10 @@ static int run_all(const struct cli *c, const char *const *paths, int n, int njo
 		fprintf(stderr, "extract: out of memory\n");
 		return n;
 	}
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
 		p.jobs[i].path = paths[i];
+		p.jobs[i].clash = clash(c, paths, i);
+	}
 	if (njobs <= 1) {
 		for (int i = 0; i < n; i++) {
 			produce(c, &p.jobs[i]);
@@ -329,6 +386,11 @@ static int check_output(struct cli *c, int n)
 				c->o.out, n);
 			return -1;
 		}
+		/* Found now, not after every input has been read. */
+		if (c->out_dir && access(c->o.out, W_OK | X_OK) < 0) {
+			fprintf(stderr, "extract: %s: cannot write there: %s\n", c->o.out, strerror(errno));
+			return -1;
+		}
 	} else if (c->o.format == EX_FMT_JSON && n > 1) {
 		fprintf(stderr, "extract: %d inputs: use --ndjson for one JSON object per line, or -o DIR\n", n);
 		return -1;
@@ -348,6 +410,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "extract: out of memory\n");
 		return 2;
 	}
+	out_umask = umask(0);
+	umask(out_umask);
+	/* A file size limit (ulimit -f) makes a write fail with EFBIG, said
+	 * for the input it hit, instead of killing the batch. */
+	signal(SIGXFSZ, SIG_IGN);
 	if (ex_options_parse(argc - 1, (const char *const *)argv + 1, inputs, &c.o, why, sizeof(why)) < 0) {
 		fprintf(stderr, "extract: %s\n", why);
 		usage(stderr);

@@ -78,6 +78,42 @@ if [ "$rc" = 1 ] && [ "$n" = 2 ] && [ -s "$tmp/outdir/seed001_memo.pdf.json" ] &
    /usr/bin/python3 tests/validate.py "$tmp/outdir/seed001_memo.pdf.json" "$tmp/outdir/seed001_memo.fodt.json"
 then ok; else no "-o DIR batch: rc=$rc, files: $(ls "$tmp/outdir" | tr '\n' ' ')"; fi
 
+# -o X X: the input is never replaced by its output.
+cp "$good" "$tmp/self.pdf"
+"$X" -o "$tmp/self.pdf" "$tmp/self.pdf" > "$tmp/out" 2> "$tmp/err"; rc=$?
+if [ "$rc" = 1 ] && cmp -s "$good" "$tmp/self.pdf" && grep -q "^extract: $tmp/self.pdf: its output would overwrite it" "$tmp/err"
+then ok; else no "-o X X: exit $rc: $(cat "$tmp/err")"; fi
+
+# Two inputs with one base name: the first is written, the second is an
+# error naming the first; nothing is overwritten silently.
+mkdir -p "$tmp/a" "$tmp/b" "$tmp/same"
+cp "$good" "$tmp/a/r.pdf"; cp corpus/seed002_rapport.pdf "$tmp/b/r.pdf"
+"$X" -o "$tmp/same/" "$tmp/a/r.pdf" "$tmp/b/r.pdf" > "$tmp/out" 2> "$tmp/err"; rc=$?
+if [ "$rc" = 1 ] && grep -q '"path": "'"$tmp"'/a/r.pdf"' "$tmp/same/r.pdf.json" &&
+   grep -q "^extract: $tmp/b/r.pdf: its output r.pdf would overwrite that of $tmp/a/r.pdf" "$tmp/err"
+then ok; else no "same base name: exit $rc: $(cat "$tmp/err")"; fi
+
+# A link planted at the output's name is replaced, never written through.
+mkdir -p "$tmp/planted"; echo keep > "$tmp/victim"; ln -s "$tmp/victim" "$tmp/planted/seed001_memo.pdf.json"
+"$X" -o "$tmp/planted/" "$good" 2>/dev/null
+if [ "$(cat "$tmp/victim")" = keep ] && [ ! -L "$tmp/planted/seed001_memo.pdf.json" ] &&
+   /usr/bin/python3 tests/validate.py "$tmp/planted/seed001_memo.pdf.json"
+then ok; else no "planted link written through"; fi
+
+# A file size limit: that input fails with a clear line, the batch goes on.
+mkdir -p "$tmp/small"
+(ulimit -f 400; "$X" -o "$tmp/small/" corpus/long_verksamhetsberattelse.pdf "$good" > "$tmp/out" 2> "$tmp/err"); rc=$?
+if [ "$rc" = 1 ] && grep -qi "long_verksamhetsberattelse.pdf: cannot write output.*too large" "$tmp/err" &&
+   [ -s "$tmp/small/seed001_memo.pdf.json" ] && ! ls "$tmp/small" | grep -q tmp
+then ok; else no "ulimit -f: exit $rc: $(cat "$tmp/err")"; fi
+
+# A folder we cannot write to is said before any input is read.
+if [ "$(id -u)" != 0 ]; then
+	mkdir -p "$tmp/ro"; chmod 555 "$tmp/ro"
+	"$X" -o "$tmp/ro/" "$good" > "$tmp/out" 2> "$tmp/err"; rc=$?
+	if [ "$rc" = 2 ] && grep -q "cannot write there" "$tmp/err"; then ok; else no "read-only -o: exit $rc"; fi
+fi
+
 # A bad pattern pack stops the run before any input, naming file and line.
 "$X" --patterns tests/data/packs/bad-regex.pat "$good" > "$tmp/out" 2> "$tmp/err"; rc=$?
 if [ "$rc" = 2 ] && [ ! -s "$tmp/out" ] && grep -q "bad-regex.pat:2: pattern \[bad\]: missing closing parenthesis" "$tmp/err"
