@@ -28,7 +28,7 @@ static const char *const months[] = { "januari", "februari", "mars", "april", "m
 int pat_date(const struct pat_set *ps, const char *s, char iso[11])
 {
 	pcre2_match_data *md = pcre2_match_data_create_from_pattern(ps->date, NULL);
-	char y[8], m[16], d[8];
+	char y[8] = "", m[16] = "", d[8] = "";
 	int rc, month = 0;
 	unsigned yy, dd;
 
@@ -51,6 +51,8 @@ int pat_date(const struct pat_set *ps, const char *s, char iso[11])
 		}
 	}
 	pcre2_match_data_free(md);
+	if (rc <= 0)
+		return 0;
 	yy = (unsigned)atoi(y);
 	dd = (unsigned)atoi(d);
 	if (rc <= 0 || month < 1 || month > 12 || dd < 1 || dd > 31 || yy < 1000 || yy > 9999)
