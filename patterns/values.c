@@ -52,15 +52,6 @@ int pat_doc_period(const struct pat_set *ps, struct doc *doc)
 	return 0;
 }
 
-/* The nearest heading before block i, or NULL. */
-static const char *section_of(const struct doc *doc, size_t i)
-{
-	while (i-- > 0)
-		if (doc->blocks[i].type == DOC_BLK_HEADING && !doc->blocks[i].furniture)
-			return doc->blocks[i].text;
-	return NULL;
-}
-
 static const struct doc_cell *cell_at(const struct doc_table *t, int r, int c)
 {
 	for (size_t i = 0; i < t->ncells; i++) {
@@ -430,13 +421,14 @@ static void statement_headings(const struct pat_set *ps, struct doc *doc, size_t
 	}
 }
 
-static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, const struct doc_unit *du)
+static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, const struct doc_unit *du,
+			const char *section)
 {
 	const struct doc_table *t = &doc->tables[doc->blocks[bi].table];
 	int hr = header_rows_of(ps, t);
 	const char *group = NULL;
 	struct column cols[64];
-	struct table_ctx tc = { .t = t, .bi = bi, .section = section_of(doc, bi), .tscale = 1,
+	struct table_ctx tc = { .t = t, .bi = bi, .section = section, .tscale = 1,
 				.tcounts = pat_counts(ps, t->caption), .cols = cols, .du = du };
 
 	if (t->ncols > 64)
@@ -569,7 +561,7 @@ static const char *sentence(struct arena *a, const char *s, size_t at)
 	return arena_strndup(a, s + b, e - b + (s[e] ? 1 : 0));
 }
 
-static int prose_values(const struct pat_set *ps, struct doc *doc, size_t bi)
+static int prose_values(const struct pat_set *ps, struct doc *doc, size_t bi, const char *section)
 {
 	const struct doc_block *b = &doc->blocks[bi];
 	struct pat_qty q[32];
@@ -583,7 +575,7 @@ static int prose_values(const struct pat_set *ps, struct doc *doc, size_t bi)
 		copy_qty(doc->arena, v, &q[i]);
 		if (!v->label)
 			v->label = word_before(doc->arena, b->text, q[i].start);
-		v->section = section_of(doc, bi);
+		v->section = section;
 		v->text = arena_strndup(doc->arena, b->text + q[i].start, q[i].end - q[i].start);
 		v->context = sentence(doc->arena, b->text, q[i].start);
 		v->method = "prose";
@@ -600,22 +592,29 @@ static int prose_values(const struct pat_set *ps, struct doc *doc, size_t bi)
 int pat_values(const struct pat_set *ps, struct doc *doc)
 {
 	struct doc_unit du = { NULL, 1 };
+	const char *section = NULL;
 	int rc = 0;
 
 	for (size_t i = 0; i < doc->nblocks && !du.unit; i++)
 		if (!doc->blocks[i].furniture && doc->blocks[i].type == DOC_BLK_PARAGRAPH)
 			pat_doc_unit(ps, doc->blocks[i].text, &du.unit, &du.scale);
 
-	for (size_t i = 0; i < doc->nblocks && rc == 0; i++) {
+	/* section: the nearest heading before the block, kept as the blocks
+	 * go by (a search back from each was quadratic in a document of
+	 * many paragraphs and no headings) */
+	for (size_t i = 0, k = 0; i < doc->nblocks && rc == 0; i++) {
 		const struct doc_block *b = &doc->blocks[i];
 
+		for (; k < i; k++)
+			if (doc->blocks[k].type == DOC_BLK_HEADING && !doc->blocks[k].furniture)
+				section = doc->blocks[k].text;
 		if (b->furniture)
 			continue;
 		if (b->type == DOC_BLK_TABLE)
-			rc = table_values(ps, doc, i, &du);
+			rc = table_values(ps, doc, i, &du, section);
 		else if (b->type == DOC_BLK_PARAGRAPH || b->type == DOC_BLK_LIST_ITEM ||
 			 b->type == DOC_BLK_FOOTNOTE)
-			rc = prose_values(ps, doc, i);
+			rc = prose_values(ps, doc, i, section);
 	}
 	return rc;
 }
