@@ -188,6 +188,14 @@ struct pdf_draw {
 	PDFDoc *doc;
 };
 
+// Page (0-based) of d, or nullptr.
+static Page *core_page(struct pdf_draw *d, int page)
+{
+	if (!d || page < 0 || page >= d->doc->getNumPages())
+		return nullptr;
+	return d->doc->getPage(page + 1);
+}
+
 extern "C" struct pdf_draw *pdf_draw_open(const void *buf, size_t n, const char *password)
 {
 	try {
@@ -214,9 +222,7 @@ extern "C" int pdf_draw_page(struct pdf_draw *d, int page, struct page_drawn **o
 	*out = nullptr;
 	*n = 0;
 	try {
-		if (!d || page < 0 || page >= d->doc->getNumPages())
-			return -1;
-		Page *p = d->doc->getPage(page + 1);
+		Page *p = core_page(d, page);
 		if (!p)
 			return -1;
 		DrawnDev dev;
@@ -357,9 +363,7 @@ extern "C" int pdf_draw_text(struct pdf_draw *d, int page, double w, double h, s
 	int nlines = 0;
 
 	try {
-		if (!d || page < 0 || page >= d->doc->getNumPages())
-			return -1;
-		Page *p = d->doc->getPage(page + 1);
+		Page *p = core_page(d, page);
 		if (!p)
 			return -1;
 		{

@@ -243,15 +243,16 @@ out:
 	return n;
 }
 
-int pat_header_unit(const struct pat_set *ps, const char *s, const char **unit, double *scale)
+/* The unit in s by re's group "unit": 1 with *unit and *scale set. */
+static int unit_by(const pcre2_code *re, const char *s, const char **unit, double *scale)
 {
-	pcre2_match_data *md = pcre2_match_data_create_from_pattern(ps->hunit, NULL);
+	pcre2_match_data *md;
 	char b[48];
 	int ok = 0;
 
-	if (!md)
+	if (!s || !(md = pcre2_match_data_create_from_pattern(re, NULL)))
 		return 0;
-	if (pcre2_match(ps->hunit, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, PCRE2_NO_UTF_CHECK, md, NULL) > 0 &&
+	if (pcre2_match(re, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, PCRE2_NO_UTF_CHECK, md, NULL) > 0 &&
 	    pat_group(md, "unit", b, sizeof(b))) {
 		*unit = NULL;
 		*scale = 1;
@@ -262,19 +263,27 @@ int pat_header_unit(const struct pat_set *ps, const char *s, const char **unit, 
 	return ok;
 }
 
-int pat_counts(const struct pat_set *ps, const char *s)
+int pat_header_unit(const struct pat_set *ps, const char *s, const char **unit, double *scale)
+{
+	return unit_by(ps->hunit, s, unit, scale);
+}
+
+/* Whether re matches somewhere in s. */
+static int matches(const pcre2_code *re, const char *s)
 {
 	pcre2_match_data *md;
 	int ok;
 
-	if (!s || !s[0])
+	if (!s || !s[0] || !(md = pcre2_match_data_create_from_pattern(re, NULL)))
 		return 0;
-	md = pcre2_match_data_create_from_pattern(ps->counted, NULL);
-	if (!md)
-		return 0;
-	ok = pcre2_match(ps->counted, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, PCRE2_NO_UTF_CHECK, md, NULL) > 0;
+	ok = pcre2_match(re, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, PCRE2_NO_UTF_CHECK, md, NULL) > 0;
 	pcre2_match_data_free(md);
 	return ok;
+}
+
+int pat_counts(const struct pat_set *ps, const char *s)
+{
+	return matches(ps->counted, s);
 }
 
 static int month_number(const char *m)
@@ -494,33 +503,12 @@ int pat_label_unit(const struct pat_set *ps, const char *label, const char **uni
 
 int pat_doc_unit(const struct pat_set *ps, const char *s, const char **unit, double *scale)
 {
-	pcre2_match_data *md;
-	char b[48];
-	int ok = 0;
-
-	if (!s || !(md = pcre2_match_data_create_from_pattern(ps->dunit, NULL)))
-		return 0;
-	if (pcre2_match(ps->dunit, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, PCRE2_NO_UTF_CHECK, md, NULL) > 0 &&
-	    pat_group(md, "unit", b, sizeof(b))) {
-		*unit = NULL;
-		*scale = 1;
-		set_unit(b, unit, scale);
-		ok = *unit != NULL;
-	}
-	pcre2_match_data_free(md);
-	return ok;
+	return unit_by(ps->dunit, s, unit, scale);
 }
 
 int pat_per_area(const struct pat_set *ps, const char *label)
 {
-	pcre2_match_data *md;
-	int ok;
-
-	if (!label || !(md = pcre2_match_data_create_from_pattern(ps->perarea, NULL)))
-		return 0;
-	ok = pcre2_match(ps->perarea, (PCRE2_SPTR)label, PCRE2_ZERO_TERMINATED, 0, PCRE2_NO_UTF_CHECK, md, NULL) > 0;
-	pcre2_match_data_free(md);
-	return ok;
+	return matches(ps->perarea, label);
 }
 
 const char *pat_measure(const struct pat_set *ps, const char *s)
