@@ -18,6 +18,9 @@
  * glyph's height (h) or font size, as each says. */
 #define PDF_SPLIT_GAP 2.0f        /* a line splits at a gap over this many median word spaces ... */
 #define PDF_SPLIT_HEIGHT 0.4f     /* ... and over this of the glyphs' height */
+#define PDF_ROW_LABEL_WORDS 6     /* numbers are parted only after a label this short */
+#define PDF_NUMBER_GAP 0.5f       /* numbers whose groups could be one part at a gap over this
+				   * of the height (a thousands space is a quarter of it) */
 #define PDF_WORD_GAP 0.7          /* letters this far apart (of h) are two words, or a new line */
 #define PDF_WORD_BACK 1.0         /* ... or this far back */
 #define PDF_LINE_DROP 0.6         /* ... or this far down */
@@ -140,26 +143,127 @@ static int cmp_float(const void *a, const void *b)
  * column or cell boundary the text layer ran over: the line is split
  * there into segments. Justified text stretches every space alike, so
  * its lines stay whole. */
+/* A unit word that ends a number: "kr", "tkr", "%", "st". */
+static int pat_unit_word_like(const char *t)
+{
+	static const char *const units[] = { "kr", "kr.", "tkr", "mkr", "sek", "tsek", "msek", "%", "st", "st." };
+
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		if (!g_ascii_strcasecmp(t, units[i]))
+			return 1;
+	return 0;
+}
+
+/* A word's part in a Swedish number: a digit group ("458"), one with a
+ * sign first ("-1", "−6"), or one with decimals last ("178,5"): its
+ * digits before any comma, or 0 when it is none of these. */
+static int digit_group(const char *t, int *sign, int *decimals)
+{
+	int n = 0;
+
+	*sign = *decimals = 0;
+	if (*t == '-' || *t == '+')
+		t++, *sign = 1;
+	else if (!strncmp(t, "\xE2\x88\x92", 3) || !strncmp(t, "\xE2\x80\x93", 3))
+		t += 3, *sign = 1;
+	while (t[n] >= '0' && t[n] <= '9')
+		n++;
+	if (n && t[n] == ',' && t[n + 1] >= '0' && t[n + 1] <= '9') {
+		*decimals = 1;
+		t += n + 1;
+		while (*t >= '0' && *t <= '9')
+			t++;
+		return *t ? 0 : n;
+	}
+	return n && !t[n] ? n : 0;
+}
+
+/* Where numbers side by side on a line part (columns set closer than
+ * the line's word gaps show): in Swedish every group after a number's
+ * first has exactly three digits and no sign, and a number ends at its
+ * decimals, so "6 178 6 262" is two numbers, "19 980 19 500" two, "1
+ * 298 300 kr 1 204 500 kr" two (a unit word ends one). Where the groups
+ * could be one number, a gap twice the run's narrowest and wider than
+ * PDF_NUMBER_GAP of the height parts them ("247 218 204   192 368 450").
+ * Only numbers that end the line after a label of PDF_ROW_LABEL_WORDS
+ * words at most. Marks cut[i] after word i. */
+static void number_cuts(const struct doc_word *w, size_t n, unsigned char *cut)
+{
+	for (size_t a = 0; a < n;) {
+		size_t b = a;
+		int sign, dec, digits = digit_group(w[a].text, &sign, &dec);
+		float narrow = 1e9f;
+
+		if (!digits) {
+			a++;
+			continue;
+		}
+		/* the run: groups joined by spaces, a unit word after a number */
+		while (b + 1 < n && w[b].space_after && (digit_group(w[b + 1].text, &sign, &dec) ||
+							  pat_unit_word_like(w[b + 1].text)))
+			b++;
+		/* only where the numbers end the line after a short label, as
+		 * in a table's row ("SUMMA TILLGÅNGAR 247 218 204 192 368 450");
+		 * prose ("ring 08 123 45 67 i dag") is left whole */
+		if (b + 1 != n || a > PDF_ROW_LABEL_WORDS) {
+			a = b + 1;
+			continue;
+		}
+		for (size_t k = a; k < b; k++)
+			narrow = fminf(narrow, w[k + 1].box.x0 - w[k].box.x1);
+		/* The parts must each be a number in thousands groups (two
+		 * groups at least): "3975 82 69658" (an account) is left whole. */
+		unsigned char mine[256] = { 0 };
+		int groups = 1, ok = 1, any = 0;
+
+		for (size_t k = a + 1, first = a; k <= b; k++) {
+			int s1, d1, s0, d0, g = digit_group(w[k].text, &s1, &d1);
+			int prev = digit_group(w[k - 1].text, &s0, &d0);
+			float gap = w[k].box.x0 - w[k - 1].box.x1, h = w[k].box.y1 - w[k].box.y0;
+
+			if (!g)
+				continue;   /* a unit word: the number after it starts anew */
+			if (!prev || s1 || d0 || g != 3 || (k - 1 == first && prev > 3) ||
+			    (gap >= 2 * narrow && gap > PDF_NUMBER_GAP * h)) {
+				ok &= groups >= 2;
+				mine[k - 1] = any = 1;
+				first = k;
+				groups = 1;
+			} else {
+				groups++;
+			}
+		}
+		ok &= groups >= 2;
+		for (size_t k = a; ok && any && k <= b; k++)
+			cut[k] |= mine[k];
+		a = b + 1;
+	}
+}
+
 static int push_line(struct pdf_page_build *pb)
 {
 	struct doc_word *w = pb->words;
 	size_t n = pb->nwords, start = 0;
 	float gaps[256], median = 0;
+	unsigned char cut[256] = { 0 };
 	int rc = 0;
 
 	if (n == 0)
 		return 0;
+	if (n <= sizeof(cut))
+		number_cuts(w, n, cut);
 	if (n >= 4 && n - 1 <= sizeof(gaps) / sizeof(gaps[0])) {
 		for (size_t i = 0; i + 1 < n; i++)
 			gaps[i] = w[i + 1].box.x0 - w[i].box.x1;
 		qsort(gaps, n - 1, sizeof(gaps[0]), cmp_float);
 		median = gaps[(n - 1) / 2];
 	}
-	for (size_t i = 0; i + 1 < n && rc == 0 && median > 0; i++) {
+	for (size_t i = 0; i + 1 < n && rc == 0; i++) {
 		float h = w[i].box.y1 - w[i].box.y0;
 		float gap = w[i + 1].box.x0 - w[i].box.x1;
 
-		if (w[i].space_after && gap > PDF_SPLIT_GAP * median && gap > PDF_SPLIT_HEIGHT * h) {
+		if (w[i].space_after && ((median > 0 && gap > PDF_SPLIT_GAP * median && gap > PDF_SPLIT_HEIGHT * h) ||
+					 (i < sizeof(cut) && cut[i]))) {
 			w[i].space_after = 0;
 			rc = add_line(pb, w + start, i + 1 - start);
 			start = i + 1;

@@ -10,6 +10,8 @@
 #include "../model/norm.h"
 #include "quantity.h"
 
+#define MERGED_NUMBERS 1e12   /* a table number this large is columns read as one */
+
 static void set_period(struct arena *a, struct doc_period *dp, const struct pat_period *p)
 {
 	dp->label = arena_strdup(a, p->label);
@@ -479,6 +481,15 @@ static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, co
 			if (!x || x->row != r || x->col != c || !x->text[0] || cols[c].is_note ||
 			    !pat_cell_quantity(ps, x->text, &q))
 				continue;
+			/* "247 218 204 192 368 450": columns read as one number,
+			 * which no document of ours prints; kept as printed, warned,
+			 * no value invented. */
+			if (!q.missing && fabs(q.value) >= MERGED_NUMBERS && !q.unit) {
+				doc_warn(doc, doc->blocks[bi].page, "merged_numbers",
+					 "page %d: \"%s\" reads as one number of %.0f; columns merged? No value taken",
+					 doc->blocks[bi].page, x->text, q.value);
+				continue;
+			}
 			if (cell_value(ps, doc, &tc, x, r, c, &row, &q) < 0)
 				return EX_ENOMEM;
 		}

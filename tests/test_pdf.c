@@ -455,6 +455,73 @@ static void statement_headings(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* Number columns set closer than the line's word gaps, drawn here with
+ * cairo as three small tables of right-aligned figures (DejaVu's digits
+ * are all one width, so the columns line up): the Swedish number grammar
+ * parts "6 178 6 262" (one space between the columns, as between the
+ * groups) and "1 298 300 kr 1 204 500 kr" (a unit word ends a number);
+ * a gap twice the narrowest parts "247 218 204   192 368 450", whose
+ * groups could be one number. An account number that ends a label
+ * stays whole, and no value is a merged one (2.47e17). */
+static void close_number_columns(void **state)
+{
+	static const struct { const char *label, *nums, *more; double a, b; } rows[] = {
+		{ "Avgifter", "6 178 6 262", NULL, 6178, 6262 },
+		{ "Hyror", "1 234 5 678", NULL, 1234, 5678 },
+		{ "Intäkter", "1 298 300 kr 1 204 500 kr", NULL, 1298300, 1204500 },
+		{ "Utgifter", "2 100 000 kr 3 400 000 kr", NULL, 2100000, 3400000 },
+		{ "Tillgångar", "247 218 204", "192 368 450", 247218204, 192368450 },
+		{ "Skulder", "111 222 333", "444 555 666", 111222333, 444555666 },
+	};
+	GString *pdf = g_string_new(NULL);
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
+	cairo_t *cr = cairo_create(s);
+	struct ex_error e = { 0 };
+
+	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(cr, 10);
+	for (size_t r = 0; r < N_ELEMS(rows); r++) {
+		double y = 100 + 16 * r + 40 * (r / 2);   /* three tables of two rows */
+
+		cairo_move_to(cr, 60, y);
+		cairo_show_text(cr, rows[r].label);
+		if (rows[r].more) {   /* a gap of 8 points, where the groups have a space */
+			show_right(cr, 392, y, rows[r].nums);
+			cairo_move_to(cr, 400, y);
+			cairo_show_text(cr, rows[r].more);
+		} else {
+			show_right(cr, 460, y, rows[r].nums);
+		}
+	}
+	cairo_move_to(cr, 60, 400);
+	cairo_show_text(cr, "Konto Nordea 3975 82 69658");
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	cairo_surface_destroy(s);
+
+	struct doc *d = tu_read_buf(pdf->str, pdf->len, &e);
+	int account = 0;
+
+	assert_non_null(d);
+	for (size_t r = 0; r < N_ELEMS(rows); r++) {
+		int a = 0, b = 0;
+
+		for (size_t i = 0; i < d->nvalues; i++) {
+			a |= d->values[i].value == rows[r].a;
+			b |= d->values[i].value == rows[r].b;
+		}
+		if (!a || !b)
+			fail_msg("row %zu (%s): %s%s not found", r, rows[r].label, a ? "" : "first ", b ? "" : "second");
+	}
+	for (size_t i = 0; i < d->nvalues; i++)
+		assert_true(fabs(d->values[i].value) < 1e12);
+	for (size_t i = 0; i < d->nblocks; i++)
+		account |= strstr(d->blocks[i].text, "3975 82 69658") != NULL;
+	assert_true(account);
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
 /* No table where there is none: prose, lists, two columns, a long report. */
 static void no_false_tables(void **state)
 {
@@ -516,6 +583,7 @@ int main(void)
 		cmocka_unit_test(sideways_table),
 		cmocka_unit_test(rows_between_rules),
 		cmocka_unit_test(statement_headings),
+		cmocka_unit_test(close_number_columns),
 	};
 
 	return cmocka_run_group_tests_name("PDF reader", tests, NULL, NULL);
