@@ -343,9 +343,35 @@ static int election(const char *sentence)
 	return hit;
 }
 
-/* The sentence of s around [from, to): from the end of the one before
- * to the next full stop. */
-static const char *sentence_at(struct arena *a, const char *s, size_t from, size_t to)
+/* The start of the subject before a cue at "at" in s: the cue itself
+ * when it names it ("Mötet godkänner"), else the capitalised words just
+ * before it ("Röstlängden fastställs", "Elis Hirwing valdes"). */
+static size_t subject_start(const char *s, size_t at)
+{
+	size_t k = at;
+
+	if (g_unichar_isupper(g_utf8_get_char(s + at)))
+		return at;
+	for (;;) {
+		size_t e = k, w;
+
+		while (e > 0 && s[e - 1] == ' ')
+			e--;
+		w = e;
+		while (w > 0 && s[w - 1] != ' ')
+			w--;
+		if (w == e || !g_unichar_isupper(g_utf8_get_char(s + w)))
+			return k;
+		k = w;
+	}
+}
+
+/* The sentence of s around the cue [from, to), from the end of the one
+ * before to the next full stop; in a block whose item number and title
+ * run into its text (title_first), a first sentence starts at the
+ * subject ("Adjungeringar … röstlängden Röstlängden fastställs till 14."
+ * decides "Röstlängden fastställs till 14."). */
+static const char *sentence_at(struct arena *a, const char *s, size_t from, size_t to, int title_first)
 {
 	size_t b = from, e = to, n = strlen(s);
 
@@ -353,6 +379,8 @@ static const char *sentence_at(struct arena *a, const char *s, size_t from, size
 		b--;
 	while (s[b] == ' ' || s[b] == '\n')
 		b++;
+	if (title_first && b <= item_number(s) + 1)   /* the first sentence, after any "7. " */
+		b = subject_start(s, from);
 	while (e < n && !(strchr(".!?", s[e]) && (e + 1 == n || s[e + 1] == ' ' || s[e + 1] == '\n')))
 		e++;
 	return arena_strndup(a, s + b, e < n ? e + 1 - b : n - b);
@@ -360,7 +388,8 @@ static const char *sentence_at(struct arena *a, const char *s, size_t from, size
 
 /* Decisions, assignments and "läggs till handlingarna" in one block of
  * an item. */
-static int item_text(const struct pat_set *ps, struct doc *doc, struct doc_agenda_item *it, size_t bi)
+static int item_text(const struct pat_set *ps, struct doc *doc, struct doc_agenda_item *it, size_t bi,
+		     int title_first)
 {
 	const char *s = doc->blocks[bi].text;
 	pcre2_match_data *md;
@@ -380,7 +409,7 @@ static int item_text(const struct pat_set *ps, struct doc *doc, struct doc_agend
 		while (pcre2_match(ps->decision, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, at, PCRE2_NO_UTF_CHECK, md,
 				   NULL) > 0) {
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-			const char *sent = sentence_at(doc->arena, s, ov[0], ov[1]);
+			const char *sent = sentence_at(doc->arena, s, ov[0], ov[1], title_first);
 			struct doc_decision *d;
 
 			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
@@ -569,7 +598,7 @@ int pat_protocol(const struct pat_set *ps, struct doc *doc)
 		else if (rc == 0 && in_next)
 			next_meeting(ps, doc, i);
 		if (rc == 0 && it)
-			rc = item_text(ps, doc, it, i);
+			rc = item_text(ps, doc, it, i, merged);
 	}
 	/* The title heading is not an agenda item. */
 	return rc;

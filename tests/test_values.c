@@ -391,7 +391,8 @@ static const char minutes[] =
 	"4. Fastställande av dagordning\nMötet godkänner dagordningen. Röstlängden fastställs till 12.\n\n"
 	"5. Val av ordförande för 2022\nMötet beslutar att välja Olof Strand till ordförande för 2022.\n\n"
 	"6. Övrigt\nStyrelsen diskuterade lokalen. Kassören redovisade läget.\n\n"
-	"7. Mötets avslutande\n";
+	"7. Fastställande av röstlängd Röstlängden fastställs till 9.\n\n"
+	"8. Mötets avslutande\n";
 
 static void minutes_as_written(void **state)
 {
@@ -402,6 +403,8 @@ static void minutes_as_written(void **state)
 		{ "4", "Mötet godkänner dagordningen.", "decision" },
 		{ "4", "Röstlängden fastställs till 12.", "decision" },
 		{ "5", "Mötet beslutar att välja Olof Strand till ordförande för 2022.", "election" },
+		/* number, title and text in one line: the decision from its subject */
+		{ "7", "Röstlängden fastställs till 9.", "decision" },
 	};
 	struct ex_error e = { 0 };
 	struct doc *d = tu_read_buf(minutes, sizeof(minutes) - 1, &e);
@@ -419,7 +422,7 @@ static void minutes_as_written(void **state)
 	assert_int_equal(p->npeople, 4);
 	assert_string_equal(p->people[3].name, "Olof Strand");
 	assert_string_equal(p->people[3].status, "present");
-	assert_int_equal(p->nitems, 7);   /* a. b. c. are no items */
+	assert_int_equal(p->nitems, 8);   /* a. b. c. are no items */
 	for (size_t i = 0; i < p->nitems; i++)
 		for (size_t k = 0; k < p->items[i].ndecisions; k++, n++) {
 			assert_true(n < N_ELEMS(want));
