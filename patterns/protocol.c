@@ -105,7 +105,16 @@ static int add_people(struct doc *doc, const char *list, const char *status, siz
 	int rc = 0;
 
 	for (int k = 0; names[k] && rc == 0; k++) {
+		struct doc_protocol *p = &doc->protocol;
+
 		g_strstrip(names[k]);
+		/* "Olof Strand, kanslichef": a part in lower case is the role of
+		 * the name before it */
+		if (k > 0 && p->npeople && g_unichar_islower(g_utf8_get_char(names[k])) &&
+		    !p->people[p->npeople - 1].role) {
+			p->people[p->npeople - 1].role = arena_strdup(doc->arena, names[k]);
+			continue;
+		}
 		if (names[k][0])
 			rc = add_person(doc, arena_strdup(doc->arena, names[k]), status, bi);
 	}
@@ -117,12 +126,17 @@ static int add_people(struct doc *doc, const char *list, const char *status, siz
  * the status a section's people have, or NULL. */
 static const char *people_section(const char *s)
 {
-	if (starts_word(s, "närvarande") || starts_word(s, "narvarande") || starts_word(s, "deltagare"))
+	if (starts_word(s, "närvarande") || starts_word(s, "narvarande") || starts_word(s, "deltagare") ||
+	    starts_word(s, "övriga närvarande") || starts_word(s, "närvarolista"))
 		return "present";
-	if (starts_word(s, "frånvarande") || starts_word(s, "franvarande") || starts_word(s, "förhinder"))
+	if (starts_word(s, "frånvarande") || starts_word(s, "franvarande") || starts_word(s, "förhinder") ||
+	    starts_word(s, "anmält förhinder") || starts_word(s, "anmälda förhinder") ||
+	    starts_word(s, "ej närvarande"))
 		return "absent";
 	if (starts_word(s, "ersättare") || starts_word(s, "tjänstgörande ersättare"))
 		return "deputy";
+	if (starts_word(s, "tjänstemän") || starts_word(s, "tjänstepersoner") || starts_word(s, "tjänsteperson"))
+		return "staff";
 	return NULL;
 }
 

@@ -562,6 +562,32 @@ static void ratings_other_shapes(void **state)
 	doc_free(d);
 }
 
+/* Attendance sections and their statuses: present, absent, deputy,
+ * staff, one name a line or a comma list. */
+static void attendance_sections(void **state)
+{
+	static const char t[] =
+		"Protokoll styrelsemöte\n\nNärvarande ledamöter: Anna Berg, Per Ek\n\n"
+		"Ersättare: Eva Lind\n\nTjänstemän: Olof Strand, kanslichef\n\n"
+		"Anmält förhinder: Karin Sten\n\n§ 1 Mötets öppnande\n\nMötet öppnades.\n";
+	static const struct { const char *name, *status; } want[] = {
+		{ "Anna Berg", "present" }, { "Per Ek", "present" }, { "Eva Lind", "deputy" },
+		{ "Olof Strand", "staff" }, { "Karin Sten", "absent" },
+	};
+	struct ex_error e = { 0 };
+	struct doc *d = tu_read_buf(t, sizeof(t) - 1, &e);
+	const struct doc_protocol *p;
+
+	assert_non_null(d);
+	p = &d->protocol;
+	assert_int_equal(p->npeople, N_ELEMS(want));
+	for (size_t i = 0; i < N_ELEMS(want); i++) {
+		assert_string_equal(p->people[i].name, want[i].name);
+		assert_string_equal(p->people[i].status, want[i].status);
+	}
+	doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -573,6 +599,7 @@ int main(void)
 		cmocka_unit_test(minutes_headings),
 		cmocka_unit_test(survey_phrasings),
 		cmocka_unit_test(ratings_other_shapes),
+		cmocka_unit_test(attendance_sections),
 		cmocka_unit_test(seed000_ratings),
 		cmocka_unit_test(ratings_from_words_and_none_invented),
 		cmocka_unit_test(colour_names),
