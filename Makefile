@@ -12,10 +12,17 @@ XCFLAGS  = -std=c11 -D_GNU_SOURCE -fPIC -Wall -Wextra -Werror -Wno-unused-parame
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 # Tesseract is opened with dlopen at the first OCR page (parsers/ocr.c):
 # its headers at build time, its library by the name it was built with.
-LINK_PKGS  = $(filter-out tesseract,$(PKGS))
+# libxml2 and libzip too, at the first ODT (parsers/odt.c).
+LINK_PKGS  = $(filter-out tesseract libxml-2.0 libzip,$(PKGS))
+# Tests that build ODT packages themselves link libzip.
+TEST_LIBS  = $(shell pkg-config --libs libzip libxml-2.0)
 PKG_LIBS   = $(shell pkg-config --libs $(LINK_PKGS)) -lstdc++ -ldl -lm
 TESS_SONAME := $(shell objdump -p $$(pkg-config --variable=libdir tesseract)/libtesseract.so 2>/dev/null | sed -n 's/^ *SONAME *//p')
 PKG_CFLAGS += -DTESS_SONAME='"$(or $(TESS_SONAME),libtesseract.so.5)"'
+soname = $(shell objdump -p $$(pkg-config --variable=libdir $(1))/$(2) 2>/dev/null | sed -n 's/^ *SONAME *//p')
+XML2_SONAME := $(call soname,libxml-2.0,libxml2.so)
+ZIP_SONAME := $(call soname,libzip,libzip.so)
+PKG_CFLAGS += -DXML2_SONAME='"$(or $(XML2_SONAME),libxml2.so.2)"' -DZIP_SONAME='"$(or $(ZIP_SONAME),libzip.so.4)"'
 
 PREFIX  ?= /usr/local
 BUILD   ?= build
@@ -96,7 +103,7 @@ PC_SED = -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libextract.a tests/testutil.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(XCFLAGS) $(PKG_CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< \
-		$(BUILD)/libextract.a $(PKG_LIBS) $(shell pkg-config --libs cmocka)
+		$(BUILD)/libextract.a $(PKG_LIBS) $(TEST_LIBS) $(shell pkg-config --libs cmocka)
 
 $(BUILD)/tests/jsoncmp: tests/jsoncmp.c
 	@mkdir -p $(dir $@)

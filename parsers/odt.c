@@ -9,6 +9,97 @@
 
 #include "../model/norm.h"
 
+#include <dlfcn.h>
+#include <pthread.h>
+
+/* libxml2 and libzip are opened at the first ODT, not linked: libxml2
+ * brings ICU, and the two cost every process about 6 ms of loading
+ * before main, more than reading a short PDF takes. */
+#define XML_FUNCS(X) \
+	X(xmlReaderForMemory) X(xmlTextReaderRead) X(xmlTextReaderNodeType) X(xmlTextReaderConstName) \
+	X(xmlTextReaderConstNamespaceUri) X(xmlTextReaderConstValue) X(xmlTextReaderGetAttribute) \
+	X(xmlTextReaderIsEmptyElement) X(xmlTextReaderSetStructuredErrorHandler) X(xmlFreeTextReader) \
+	X(xmlInitParser)
+#define ZIP_FUNCS(X) \
+	X(zip_discard) X(zip_error_fini) X(zip_error_init) X(zip_error_strerror) X(zip_fclose) \
+	X(zip_file_strerror) X(zip_fopen) X(zip_fread) X(zip_open_from_source) X(zip_source_buffer_create) \
+	X(zip_source_free) X(zip_stat) X(zip_stat_init) X(zip_strerror)
+
+static struct {
+#define LIB_PTR(f) __typeof__(f) *f;
+	XML_FUNCS(LIB_PTR)
+	ZIP_FUNCS(LIB_PTR)
+#undef LIB_PTR
+	xmlFreeFunc *xml_free;   /* libxml2's xmlFree is a variable */
+	char error[200];
+	int ok;
+} lib;
+
+static pthread_once_t lib_once = PTHREAD_ONCE_INIT;
+
+static void lib_load(void)
+{
+	void *x = dlopen(XML2_SONAME, RTLD_NOW | RTLD_LOCAL), *z = dlopen(ZIP_SONAME, RTLD_NOW | RTLD_LOCAL);
+
+	if (!x || !z) {
+		snprintf(lib.error, sizeof(lib.error), "ODT is not available: %s could not be loaded",
+			 !x ? XML2_SONAME : ZIP_SONAME);
+		return;
+	}
+#define LIB_SYM(h, f) \
+	if (!(*(void **)&lib.f = dlsym(h, #f))) \
+		goto missing;
+#define XML_SYM(f) LIB_SYM(x, f)
+#define ZIP_SYM(f) LIB_SYM(z, f)
+	XML_FUNCS(XML_SYM)
+	ZIP_FUNCS(ZIP_SYM)
+#undef XML_SYM
+#undef ZIP_SYM
+#undef LIB_SYM
+	if (!(lib.xml_free = dlsym(x, "xmlFree")))
+		goto missing;
+	lib.xmlInitParser();   /* once, before readers in several threads */
+	lib.ok = 1;
+	return;
+missing:
+	snprintf(lib.error, sizeof(lib.error), "ODT is not available: %s", dlerror());
+}
+
+/* The library's functions by their own names from here on. */
+#define LIB_NAME(f) (lib.f)
+#define xmlReaderForMemory LIB_NAME(xmlReaderForMemory)
+#define xmlTextReaderRead LIB_NAME(xmlTextReaderRead)
+#define xmlTextReaderNodeType LIB_NAME(xmlTextReaderNodeType)
+#define xmlTextReaderConstName LIB_NAME(xmlTextReaderConstName)
+#define xmlTextReaderConstNamespaceUri LIB_NAME(xmlTextReaderConstNamespaceUri)
+#define xmlTextReaderConstValue LIB_NAME(xmlTextReaderConstValue)
+#define xmlTextReaderGetAttribute LIB_NAME(xmlTextReaderGetAttribute)
+#define xmlTextReaderIsEmptyElement LIB_NAME(xmlTextReaderIsEmptyElement)
+#define xmlTextReaderSetStructuredErrorHandler LIB_NAME(xmlTextReaderSetStructuredErrorHandler)
+#define xmlFreeTextReader LIB_NAME(xmlFreeTextReader)
+#define xmlFree (*lib.xml_free)
+#define zip_discard LIB_NAME(zip_discard)
+#define zip_error_fini LIB_NAME(zip_error_fini)
+#define zip_error_init LIB_NAME(zip_error_init)
+#define zip_error_strerror LIB_NAME(zip_error_strerror)
+#define zip_fclose LIB_NAME(zip_fclose)
+#define zip_file_strerror LIB_NAME(zip_file_strerror)
+#define zip_fopen LIB_NAME(zip_fopen)
+#define zip_fread LIB_NAME(zip_fread)
+#define zip_open_from_source LIB_NAME(zip_open_from_source)
+#define zip_source_buffer_create LIB_NAME(zip_source_buffer_create)
+#define zip_source_free LIB_NAME(zip_source_free)
+#define zip_stat LIB_NAME(zip_stat)
+#define zip_stat_init LIB_NAME(zip_stat_init)
+#define zip_strerror LIB_NAME(zip_strerror)
+
+/* Opens the libraries once; 0, or the error. */
+static int lib_open(struct ex_error *err)
+{
+	pthread_once(&lib_once, lib_load);
+	return lib.ok ? 0 : EX_FAIL(err, EX_EIO, "%s", lib.error);
+}
+
 #define ODT_MAX_ENTRY (256u << 20)  /* uncompressed bytes of one entry */
 #define ODT_MAX_RATIO 200           /* uncompressed / compressed, big entries */
 #define ODT_MAX_REPEAT 64           /* materialised repeats of a cell/row */
@@ -906,6 +997,8 @@ int odt_read_flat(struct doc *doc, const void *buf, size_t n, struct ex_error *e
 
 	if (n > ODT_MAX_ENTRY)
 		return EX_FAIL(err, EX_ELIMIT, "flat ODT larger than %u MiB", ODT_MAX_ENTRY >> 20);
+	if ((rc = lib_open(err)) < 0)
+		return rc;
 	state_init(&st, doc);
 	rc = new_page(&st);
 	if (rc == 0)
@@ -1004,6 +1097,8 @@ int odt_read(struct doc *doc, const void *buf, size_t n, struct ex_error *err)
 	zip_t *z;
 	int rc = 0;
 
+	if ((rc = lib_open(err)) < 0)
+		return rc;
 	zip_error_init(&ze);
 	src = zip_source_buffer_create(buf, n, 0, &ze);
 	if (!src) {
