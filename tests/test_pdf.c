@@ -310,6 +310,15 @@ static void sideways_table(void **state)
 
 /* Rules only between the columns and around the body: the rows are the
  * lines of names beside their numbers, one row each. */
+/* The page drawn with cr on s finished, and pdf read. */
+static struct doc *drawn_doc(cairo_t *cr, cairo_surface_t *s, GString *pdf, struct ex_error *e)
+{
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	cairo_surface_destroy(s);
+	return tu_read_buf(pdf->str, pdf->len, e);
+}
+
 static void rows_between_rules(void **state)
 {
 	static const char *const name[] = { "Land", "Austria", "Belgium", "Bulgaria", "Croatia", "Cyprus" };
@@ -341,11 +350,7 @@ static void rows_between_rules(void **state)
 		cairo_move_to(cr, 206, y);
 		cairo_show_text(cr, num[r]);
 	}
-	cairo_destroy(cr);
-	cairo_surface_finish(s);
-	cairo_surface_destroy(s);
-
-	struct doc *d = tu_read_buf(pdf->str, pdf->len, &e);
+	struct doc *d = drawn_doc(cr, s, pdf, &e);
 	assert_non_null(d);
 	assert_int_equal(d->ntables, 1);
 	assert_int_equal(d->tables[0].nrows, 6);
@@ -422,11 +427,7 @@ static void statement_headings(void **state)
 		show_right(cr, 440, 100 + 16 * r, rows[r][2]);
 		show_right(cr, 530, 100 + 16 * r, rows[r][3]);
 	}
-	cairo_destroy(cr);
-	cairo_surface_finish(s);
-	cairo_surface_destroy(s);
-
-	struct doc *d = tu_read_buf(pdf->str, pdf->len, &e);
+	struct doc *d = drawn_doc(cr, s, pdf, &e);
 	size_t seen = 0;
 
 	assert_non_null(d);
@@ -495,11 +496,7 @@ static void close_number_columns(void **state)
 	}
 	cairo_move_to(cr, 60, 400);
 	cairo_show_text(cr, "Konto Nordea 3975 82 69658");
-	cairo_destroy(cr);
-	cairo_surface_finish(s);
-	cairo_surface_destroy(s);
-
-	struct doc *d = tu_read_buf(pdf->str, pdf->len, &e);
+	struct doc *d = drawn_doc(cr, s, pdf, &e);
 	int account = 0;
 
 	assert_non_null(d);
