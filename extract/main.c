@@ -141,12 +141,28 @@ static char *out_path(const struct cli *c, const char *input)
 	return p;
 }
 
+/* s for a terminal line: control characters (an escape sequence, a
+ * newline in a file name) as '?', so an error stays one harmless line. */
+static char *printable(const char *s)
+{
+	char *t = strdup(s ? s : "");
+
+	for (char *p = t; p && *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	return t;
+}
+
 static void report(const struct cli *c, const char *path, const struct ex_error *e)
 {
-	if (c->o.debug && e->src)
-		fprintf(stderr, "extract: %s: %s (%s:%d)\n", path, e->msg, e->src, e->line);
-	else
-		fprintf(stderr, "extract: %s: %s\n", path, e->msg);
+	char *p = printable(path), *m = printable(e->msg);
+
+	if (p && m && c->o.debug && e->src)
+		fprintf(stderr, "extract: %s: %s (%s:%d)\n", p, m, e->src, e->line);
+	else if (p && m)
+		fprintf(stderr, "extract: %s: %s\n", p, m);
+	free(p);
+	free(m);
 	if (c->o.format == EX_FMT_NDJSON && !c->o.out) {
 		char *s = out_json_error(path, out_error_code_name(e->code), e->msg, 1);
 

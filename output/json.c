@@ -2,6 +2,7 @@
  * keys in a fixed order, numbers rounded to 0.01 pt. */
 #include "out.h"
 
+#include <glib.h>
 #include <jansson.h>
 #include <math.h>
 #include <string.h>
@@ -481,9 +482,15 @@ char *out_json_error(const char *path, const char *code, const char *msg, int co
 
 	json_object_set_new(root, "schema", json_string(EX_SCHEMA));
 	json_object_set_new(root, "tool", tool_json());
-	json_object_set_new(e, "path", json_string(path));
+	/* A file name is bytes: one that is not UTF-8 keeps its place in the
+	 * record, its bad bytes as U+FFFD (jansson takes UTF-8 only). */
+	gchar *p = g_utf8_make_valid(path, -1), *m = g_utf8_make_valid(msg, -1);
+
+	json_object_set_new(e, "path", json_string(p));
 	json_object_set_new(e, "code", json_string(code));
-	json_object_set_new(e, "message", json_string(msg));
+	json_object_set_new(e, "message", json_string(m));
+	g_free(p);
+	g_free(m);
 	json_object_set_new(root, "error", e);
 	return dump(root, compact);
 }

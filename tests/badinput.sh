@@ -114,6 +114,20 @@ if [ "$(id -u)" != 0 ]; then
 	if [ "$rc" = 2 ] && grep -q "cannot write there" "$tmp/err"; then ok; else no "read-only -o: exit $rc"; fi
 fi
 
+# Names as bytes: an escape sequence and a newline in a file name give
+# one harmless line; a name that is not UTF-8 keeps its path in the
+# NDJSON error record (schema-valid).
+esc=$(printf '%s/bad\033[31mname\nx.pdf' "$tmp")
+printf '\000\001junk' > "$esc"
+"$X" "$esc" > "$tmp/out" 2> "$tmp/err"; rc=$?
+if [ "$rc" = 1 ] && [ "$(wc -l < "$tmp/err")" = 1 ] && ! grep -q "$(printf '\033')" "$tmp/err"
+then ok; else no "escape codes in a name: exit $rc, $(wc -l < "$tmp/err") lines"; fi
+latin1=$(printf '%s/r\344kning.pdf' "$tmp")
+printf '\000\001junk' > "$latin1"
+"$X" --ndjson "$latin1" "$good" > "$tmp/nd" 2>/dev/null; rc=$?
+if [ "$rc" = 1 ] && /usr/bin/python3 tests/validate.py --ndjson "$tmp/nd" && head -1 "$tmp/nd" | grep -q '"path"'
+then ok; else no "non-UTF-8 name: exit $rc: $(head -c 300 "$tmp/nd")"; fi
+
 # A bad pattern pack stops the run before any input, naming file and line.
 "$X" --patterns tests/data/packs/bad-regex.pat "$good" > "$tmp/out" 2> "$tmp/err"; rc=$?
 if [ "$rc" = 2 ] && [ ! -s "$tmp/out" ] && grep -q "bad-regex.pat:2: pattern \[bad\]: missing closing parenthesis" "$tmp/err"
