@@ -47,6 +47,7 @@ struct pdf_ctx {
 	const void *buf;            /* the PDF, for the drawing reader */
 	size_t n;
 	struct pdf_draw *draw;      /* opened at the first page that may hold a table */
+	const char *password;       /* the one that opened it, or NULL */
 	int draw_tried;
 };
 
@@ -461,7 +462,7 @@ static cairo_surface_t *pdf_page_rules(struct pdf_ctx *ctx, struct doc *doc, Pop
 
 	if (!ctx->draw_tried) {
 		ctx->draw_tried = 1;
-		ctx->draw = pdf_draw_open(ctx->buf, ctx->n, ctx->opts ? ctx->opts->password : NULL);
+		ctx->draw = pdf_draw_open(ctx->buf, ctx->n, ctx->password);
 	}
 	if (ctx->draw && pdf_draw_page(ctx->draw, poppler_page_get_index(page), v, &nv) == 0) {
 		for (size_t k = 0; turns && k < nv; k++) {
@@ -623,7 +624,7 @@ static int pdf_page_text(struct pdf_ctx *ctx, PopplerPage *page, int i, double w
 {
 	if (!ctx->draw_tried) {
 		ctx->draw_tried = 1;
-		ctx->draw = pdf_draw_open(ctx->buf, ctx->n, ctx->opts ? ctx->opts->password : NULL);
+		ctx->draw = pdf_draw_open(ctx->buf, ctx->n, ctx->password);
 	}
 	if (ctx->draw && pdf_draw_text(ctx->draw, i, w, h, t) == 0) {
 		if (!right_to_left(t))
@@ -904,19 +905,40 @@ static void pdf_warm_up(void)
 	g_string_free(g, TRUE);
 }
 
-static PopplerDocument *pdf_open(const void *buf, size_t n, const char *password,
-				 struct ex_error *err)
+/* The PDF in buf opened with password (or none); NULL with *ge set. */
+static PopplerDocument *open_with(const void *buf, size_t n, const char *password, GError **ge)
 {
 	/* From a stream, not poppler_document_new_from_bytes: with a wrong
 	 * password, poppler 22.12 retries on the bytes object it already
 	 * freed and crashes. */
 	GBytes *bytes = g_bytes_new_static(buf, n);
 	GInputStream *in = g_memory_input_stream_new_from_bytes(bytes);
-	GError *ge = NULL;
-	PopplerDocument *pd = poppler_document_new_from_stream(in, (goffset)n, password, NULL, &ge);
+	PopplerDocument *pd = poppler_document_new_from_stream(in, (goffset)n, password, NULL, ge);
 
 	g_object_unref(in);
 	g_bytes_unref(bytes);
+	return pd;
+}
+
+/* *password is set to NULL when the document opened without it. */
+static PopplerDocument *pdf_open(const void *buf, size_t n, const char **password,
+				 struct ex_error *err)
+{
+	GError *ge = NULL;
+	PopplerDocument *pd = open_with(buf, n, *password, &ge);
+
+	/* --password is for the batch: a PDF locked by an owner password
+	 * alone opens without it, so try that before saying it is wrong. */
+	if (!pd && *password && ge && ge->domain == POPPLER_ERROR && ge->code == POPPLER_ERROR_ENCRYPTED) {
+		GError *ge2 = NULL;
+
+		if ((pd = open_with(buf, n, NULL, &ge2))) {
+			g_error_free(ge);
+			*password = NULL;
+			return pd;
+		}
+		g_clear_error(&ge2);
+	}
 	if (pd)
 		return pd;
 	if (ge && ge->domain == POPPLER_ERROR && ge->code == POPPLER_ERROR_ENCRYPTED)
@@ -939,7 +961,8 @@ int pdf_read(struct doc *doc, const void *buf, size_t n,
 	int npages, first, last, rc = 0;
 
 	pthread_once(&once, pdf_warm_up);
-	pd = pdf_open(buf, n, opts ? opts->password : NULL, err);
+	ctx.password = opts ? opts->password : NULL;
+	pd = pdf_open(buf, n, &ctx.password, err);
 	if (!pd)
 		return err->code;
 	pdf_read_meta(doc, pd);
