@@ -783,6 +783,7 @@ static int pdf_page_finish(struct pdf_ctx *ctx, struct doc *doc, struct pdf_pend
 		doc_warn(doc, in.lp.page, "render", "page %d could not be rendered for OCR", in.lp.page);
 	if (pp->ticket >= 0) {
 		int garbage = !strcmp(pp->reason, "garbage_text");
+		struct doc_page before = *dp;
 		struct ocr_page *pg;
 
 		rc = ocr_pool_take(ctx->ocr, pp->ticket, doc, garbage ? &pp->lp : NULL, &in.lp, dp, &pg,
@@ -790,6 +791,17 @@ static int pdf_page_finish(struct pdf_ctx *ctx, struct doc *doc, struct pdf_pend
 		pp->ticket = -1;
 		if (rc < 0)
 			return rc;
+		if (rc == 0 && in.lp.nlines == 0 && pp->lp.nlines > 0) {
+			/* OCR read nothing where the layer has words (a 1-point
+			 * layer judged garbage): nothing is lost, the layer is
+			 * kept and it is said. */
+			ocr_page_free(pg);
+			*dp = before;
+			in.lp = pp->lp;
+			doc_warn(doc, in.lp.page, "ocr_empty",
+				 "page %d: OCR (%s) read nothing; its text layer is kept", in.lp.page, pp->reason);
+			rc = 1;
+		}
 		if (rc == 0) {
 			dp->ocr_reason = pp->reason;
 			return ocr_page_analyse(doc, &in, pg);   /* tables from what OCR read */

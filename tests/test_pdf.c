@@ -519,6 +519,38 @@ static void close_number_columns(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* A text layer in 1-point type whose words have no vowels: judged
+ * garbage, it goes to OCR, which reads nothing on a page of dots. The
+ * layer is kept, with a warning: nothing is lost in silence. */
+static void ocr_reads_nothing(void **state)
+{
+	GString *pdf = g_string_new(NULL);
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
+	cairo_t *cr = cairo_create(s);
+	struct ex_error e = { 0 };
+	size_t words = 0, warned = 0;
+
+	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(cr, 1);
+	for (int r = 0; r < 30; r++) {
+		cairo_move_to(cr, 60, 100 + 2 * r);
+		cairo_show_text(cr, "xkcd brrr psst grrr tsktsk hmmm shhh ptth");
+	}
+	struct doc *d = drawn_doc(cr, s, pdf, &e);
+
+	assert_non_null(d);
+	for (size_t i = 0; i < d->nblocks; i++)
+		words += strstr(d->blocks[i].text, "tsktsk") != NULL;
+	for (size_t i = 0; i < d->nwarnings; i++)
+		warned += !strcmp(d->warnings[i].code, "ocr_empty");
+	if (d->pages[0].source == DOC_SRC_OCR)
+		fail_msg("the page is OCR's, with nothing read");
+	assert_true(words > 0);
+	assert_int_equal(warned, 1);
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
 /* No table where there is none: prose, lists, two columns, a long report. */
 static void no_false_tables(void **state)
 {
@@ -581,6 +613,7 @@ int main(void)
 		cmocka_unit_test(rows_between_rules),
 		cmocka_unit_test(statement_headings),
 		cmocka_unit_test(close_number_columns),
+		cmocka_unit_test(ocr_reads_nothing),
 	};
 
 	return cmocka_run_group_tests_name("PDF reader", tests, NULL, NULL);
