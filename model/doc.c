@@ -1,6 +1,8 @@
 /* doc.c: the document model's constructors. */
 #include "doc.h"
 
+#include <stdlib.h>
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -220,4 +222,23 @@ const char *doc_pronom(const struct doc *doc)
 		if (tab[i].f == doc->src.format && strcmp(tab[i].v, v) == 0)
 			return tab[i].id;
 	return NULL;
+}
+
+const struct doc_cell **doc_table_grid(const struct doc_table *t)
+{
+	size_t n = (size_t)t->nrows * (size_t)t->ncols;
+	const struct doc_cell **g;
+
+	if (t->nrows <= 0 || t->ncols <= 0 || !(g = calloc(n, sizeof(*g))))
+		return NULL;
+	/* from the last cell back, so the first that covers a position wins */
+	for (size_t i = t->ncells; i-- > 0;) {
+		const struct doc_cell *x = &t->cells[i];
+
+		for (int r = x->row; r < x->row + x->rowspan && r < t->nrows; r++)
+			for (int c = x->col; c < x->col + x->colspan && c < t->ncols; c++)
+				if (r >= 0 && c >= 0)
+					g[(size_t)r * (size_t)t->ncols + (size_t)c] = x;
+	}
+	return g;
 }

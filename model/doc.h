@@ -384,6 +384,13 @@ const char *doc_furniture_name(enum doc_furniture f);
  * when the format and version have none we know. */
 const char *doc_pronom(const struct doc *doc);
 
+/* The cell covering each position of t's grid, row by row (nrows x
+ * ncols; NULL where none covers it), the first in t's order where two
+ * do: one pass over the cells, where a search at every position would
+ * be quadratic in a long table. malloc'd; NULL when out of memory or
+ * the table is empty. */
+const struct doc_cell **doc_table_grid(const struct doc_table *t);
+
 /* Union of two boxes; an all-zero box counts as empty. */
 static inline struct box box_union(struct box a, struct box b)
 {

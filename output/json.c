@@ -334,20 +334,6 @@ static json_t *blocks_json(const struct doc *d)
 }
 
 /* The cell whose span covers (r, c), or NULL. */
-static const struct doc_cell *cell_at(const struct doc_table *t, int r, int c, int *origin)
-{
-	for (size_t i = 0; i < t->ncells; i++) {
-		const struct doc_cell *x = &t->cells[i];
-
-		if (r >= x->row && r < x->row + x->rowspan &&
-		    c >= x->col && c < x->col + x->colspan) {
-			*origin = x->row == r && x->col == c;
-			return x;
-		}
-	}
-	return NULL;
-}
-
 static json_t *cell_json(const struct doc_cell *x, int origin)
 {
 	json_t *o = json_object();
@@ -385,12 +371,14 @@ static json_t *table_json(const struct doc_table *t)
 	json_object_set_new(o, "caption", str_or_null(t->caption));
 	json_object_set_new(o, "method", json_string(t->method));
 	json_object_set_new(o, "columns", json_integer(t->ncols));
-	for (int r = 0; r < t->nrows; r++) {
+	const struct doc_cell **grid = doc_table_grid(t);
+
+	for (int r = 0; r < t->nrows && grid; r++) {
 		json_t *row = json_array();
 
 		for (int c = 0; c < t->ncols; c++) {
-			int origin = 0;
-			const struct doc_cell *x = cell_at(t, r, c, &origin);
+			const struct doc_cell *x = grid[(size_t)r * (size_t)t->ncols + (size_t)c];
+			int origin = x && x->row == r && x->col == c;
 
 			if (r < t->header_rows)
 				json_array_append_new(row, json_string(x && origin ? x->text : ""));
@@ -399,6 +387,7 @@ static json_t *table_json(const struct doc_table *t)
 		}
 		json_array_append_new(r < t->header_rows ? header : rows, row);
 	}
+	free(grid);
 	json_object_set_new(o, "header", header);
 	json_object_set_new(o, "rows", rows);
 	return o;

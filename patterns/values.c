@@ -54,8 +54,13 @@ int pat_doc_period(const struct pat_set *ps, struct doc *doc)
 	return 0;
 }
 
-static const struct doc_cell *cell_at(const struct doc_table *t, int r, int c)
+/* The cell covering (r, c): from the table's grid (doc_table_grid),
+ * else by a search. */
+static const struct doc_cell *cell_at(const struct doc_table *t, const struct doc_cell **grid, int r, int c)
 {
+	if (grid)
+		return r >= 0 && r < t->nrows && c >= 0 && c < t->ncols ? grid[(size_t)r * (size_t)t->ncols + (size_t)c]
+									   : NULL;
 	for (size_t i = 0; i < t->ncells; i++) {
 		const struct doc_cell *x = &t->cells[i];
 
@@ -65,9 +70,9 @@ static const struct doc_cell *cell_at(const struct doc_table *t, int r, int c)
 	return NULL;
 }
 
-static const char *cell_text(const struct doc_table *t, int r, int c)
+static const char *cell_text(const struct doc_table *t, const struct doc_cell **grid, int r, int c)
 {
-	const struct doc_cell *x = cell_at(t, r, c);
+	const struct doc_cell *x = cell_at(t, grid, r, c);
 
 	return x && x->row == r && x->col == c ? x->text : "";
 }
@@ -95,8 +100,8 @@ static int note_header(const char *s)
 	return 0;
 }
 
-static void describe_column(const struct pat_set *ps, const struct doc *doc,
-			    const struct doc_table *t, int c, int header_rows, struct column *col)
+static void describe_column(const struct pat_set *ps, const struct doc *doc, const struct doc_table *t,
+			    const struct doc_cell **grid, int c, int header_rows, struct column *col)
 {
 	char text[512] = "";
 	size_t n = 0;
@@ -104,7 +109,7 @@ static void describe_column(const struct pat_set *ps, const struct doc *doc,
 	memset(col, 0, sizeof(*col));
 	col->scale = 1;
 	for (int r = 0; r < header_rows; r++) {
-		const struct doc_cell *x = cell_at(t, r, c);
+		const struct doc_cell *x = cell_at(t, grid, r, c);
 
 		if (x && x->text[0] && n + strlen(x->text) + 2 < sizeof(text))
 			n += (size_t)snprintf(text + n, sizeof(text) - n, "%s%s", n ? " " : "", x->text);
@@ -139,12 +144,12 @@ static int is_quantity_cell(const struct pat_set *ps, const char *s)
 /* A row of periods over the value columns ("2020", "2020-01-01
  * -2020-12-31", "Budget 2021", "Utfall"), with labels or nothing beside
  * them and no other number: a header row. */
-static int period_row(const struct pat_set *ps, const struct doc_table *t, int r)
+static int period_row(const struct pat_set *ps, const struct doc_table *t, const struct doc_cell **grid, int r)
 {
 	int periods = 0;
 
 	for (int c = 1; c < t->ncols; c++) {
-		const char *s = cell_text(t, r, c);
+		const char *s = cell_text(t, grid, r, c);
 		struct pat_period p;
 
 		if (!s[0])
@@ -162,16 +167,16 @@ static int period_row(const struct pat_set *ps, const struct doc_table *t, int r
 /* Header rows: as the table says, or a first row without numbers over
  * rows with them; and after them the rows of periods (a title row over a
  * row of years, a date range over two lines), up to four in all. */
-static int header_rows_of(const struct pat_set *ps, const struct doc_table *t)
+static int header_rows_of(const struct pat_set *ps, const struct doc_table *t, const struct doc_cell **grid)
 {
 	int nums = 0, h = t->header_rows;
 
 	if (h <= 0) {
 		for (int c = 0; c < t->ncols; c++)
-			nums += is_quantity_cell(ps, cell_text(t, 0, c));
+			nums += is_quantity_cell(ps, cell_text(t, grid, 0, c));
 		h = nums == 0 && t->nrows > 1 ? 1 : 0;
 	}
-	while (h < t->nrows - 1 && h < 4 && period_row(ps, t, h))
+	while (h < t->nrows - 1 && h < 4 && period_row(ps, t, grid, h))
 		h++;
 	return h;
 }
@@ -424,10 +429,10 @@ static void statement_headings(const struct pat_set *ps, struct doc *doc, size_t
 }
 
 static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, const struct doc_unit *du,
-			const char *section)
+			const char *section, const struct doc_cell **grid)
 {
 	const struct doc_table *t = &doc->tables[doc->blocks[bi].table];
-	int hr = header_rows_of(ps, t);
+	int hr = header_rows_of(ps, t, grid);
 	const char *group = NULL;
 	struct column cols[64];
 	struct table_ctx tc = { .t = t, .bi = bi, .section = section, .tscale = 1,
@@ -438,11 +443,11 @@ static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, co
 	if (!(t->caption && pat_header_unit(ps, t->caption, &tc.tunit, &tc.tscale)))
 		for (int c = 0; c < t->ncols && !tc.tunit; c++)
 			for (int r = 0; r < hr && !tc.tunit; r++)
-				pat_header_unit(ps, cell_text(t, r, c), &tc.tunit, &tc.tscale);
+				pat_header_unit(ps, cell_text(t, grid, r, c), &tc.tunit, &tc.tscale);
 	for (int c = 0; c < t->ncols; c++) {
-		describe_column(ps, doc, t, c, hr, &cols[c]);
+		describe_column(ps, doc, t, grid, c, hr, &cols[c]);
 		for (int r = 0; r < hr; r++)
-			tc.tcounts |= c == 0 && pat_counts(ps, cell_text(t, r, c));
+			tc.tcounts |= c == 0 && pat_counts(ps, cell_text(t, grid, r, c));
 	}
 	statement_headings(ps, doc, bi, t, hr, cols);
 	for (int r = hr; r < t->nrows; r++) {
@@ -450,7 +455,7 @@ static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, co
 		int ntext = 0, first_col = -1;
 
 		for (int c = 0; c < t->ncols; c++) {
-			const char *s = cell_text(t, r, c);
+			const char *s = cell_text(t, grid, r, c);
 			struct pat_qty q;
 
 			if (s[0] && !pat_cell_quantity(ps, s, &q)) {
@@ -473,9 +478,9 @@ static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, co
 			return EX_ENOMEM;
 		for (int c = 0; c < t->ncols; c++)
 			if (cols[c].is_note)
-				row.note = note_number(cell_text(t, r, c));
+				row.note = note_number(cell_text(t, grid, r, c));
 		for (int c = 0; c < t->ncols; c++) {
-			const struct doc_cell *x = cell_at(t, r, c);
+			const struct doc_cell *x = cell_at(t, grid, r, c);
 			struct pat_qty q;
 
 			if (!x || x->row != r || x->col != c || !x->text[0] || cols[c].is_note ||
@@ -621,11 +626,15 @@ int pat_values(const struct pat_set *ps, struct doc *doc)
 				section = doc->blocks[k].text;
 		if (b->furniture)
 			continue;
-		if (b->type == DOC_BLK_TABLE)
-			rc = table_values(ps, doc, i, &du, section);
-		else if (b->type == DOC_BLK_PARAGRAPH || b->type == DOC_BLK_LIST_ITEM ||
-			 b->type == DOC_BLK_FOOTNOTE)
+		if (b->type == DOC_BLK_TABLE) {
+			const struct doc_cell **grid = doc_table_grid(&doc->tables[b->table]);
+
+			rc = table_values(ps, doc, i, &du, section, grid);
+			free(grid);
+		} else if (b->type == DOC_BLK_PARAGRAPH || b->type == DOC_BLK_LIST_ITEM ||
+			   b->type == DOC_BLK_FOOTNOTE) {
 			rc = prose_values(ps, doc, i, section);
+		}
 	}
 	return rc;
 }
