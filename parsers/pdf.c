@@ -954,7 +954,7 @@ static PopplerDocument *pdf_open(const void *buf, size_t n, const char **passwor
 	if (pd)
 		return pd;
 	if (ge && ge->domain == POPPLER_ERROR && ge->code == POPPLER_ERROR_ENCRYPTED)
-		EX_FAIL(err, EX_EPASSWORD, password ? "wrong password for encrypted PDF"
+		EX_FAIL(err, EX_EPASSWORD, *password ? "wrong password for encrypted PDF"
 					     : "encrypted PDF needs a password (--password)");
 	else
 		EX_FAIL(err, EX_EFORMAT, "broken PDF: %s", ge ? ge->message : "cannot be opened");
