@@ -52,7 +52,7 @@ expect_error image-bomb "$tmp/huge.png" "larger than extract reads"
 expect_error ole2 "$tmp/old.doc" "OLE2"
 expect_error zip-not-odt "$tmp/notodt.odt" "not an ODF"
 expect_error html "$tmp/page.html" "not an ODF"
-expect_error encrypted tests/data/encrypted.pdf "password"
+expect_error encrypted tests/data/encrypted.pdf "needs a password"
 expect_error wrong-password tests/data/encrypted.pdf "wrong password" --password fel
 expect_error pages-past-end "$good" "pages" --pages 40-41
 if [ "$(id -u)" != 0 ]; then
