@@ -85,7 +85,36 @@ struct column {
 	const char *unit;
 	double scale;
 	int is_note;   /* headed "Not", "Noter": the notes the rows refer to */
+	int comma_thousands;   /* its commas group thousands ("1,234,567" in it) */
 };
+
+/* An integer written with commas between thousands groups, in English:
+ * "1,505", "-12,345,678"; *groups the commas. 0 if s is not one. */
+static int comma_number(const char *s, double *v, int *groups)
+{
+	char digits[32];
+	size_t n = 0, run = 0;
+	int neg = *s == '-';
+
+	*groups = 0;
+	s += neg || *s == '+';
+	for (; *s && n + 1 < sizeof(digits); s++) {
+		if (*s >= '0' && *s <= '9') {
+			digits[n++] = *s;
+			run++;
+		} else if (*s == ',' && run >= 1 && (*groups ? run == 3 : run <= 3)) {
+			(*groups)++;
+			run = 0;
+		} else {
+			return 0;
+		}
+	}
+	if (!*groups || run != 3)
+		return 0;
+	digits[n] = '\0';
+	*v = (neg ? -1 : 1) * strtod(digits, NULL);
+	return 1;
+}
 
 /* Whether a column header names the notes column ("Not", "Noter", "Not nr"). */
 static int note_header(const char *s)
@@ -428,6 +457,23 @@ static void statement_headings(const struct pat_set *ps, struct doc *doc, size_t
 	}
 }
 
+/* A cell's number: as the grammar reads it, or in a column whose commas
+ * group thousands, with them so ("1,505" is 1505 there). */
+static int table_number(const struct pat_set *ps, const struct column *col, const char *s, struct pat_qty *q)
+{
+	double v;
+	int groups, ok = pat_cell_quantity(ps, s, q);
+
+	if (col->comma_thousands && comma_number(s, &v, &groups)) {
+		if (!ok)
+			memset(q, 0, sizeof(*q));
+		q->value = v;
+		q->scale = q->scale ? q->scale : 1;
+		return 1;
+	}
+	return ok;
+}
+
 static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, const struct doc_unit *du,
 			const char *section, const struct doc_cell **grid)
 {
@@ -450,6 +496,15 @@ static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, co
 			tc.tcounts |= c == 0 && pat_counts(ps, cell_text(t, grid, r, c));
 	}
 	statement_headings(ps, doc, bi, t, hr, cols);
+	/* A column with "1,234,567" in it writes thousands with commas, as
+	 * English does: its "1,505" is 1505, not one and a half. */
+	for (int c = 0; c < t->ncols; c++)
+		for (int r = hr; r < t->nrows && !cols[c].comma_thousands; r++) {
+			double v;
+			int groups;
+
+			cols[c].comma_thousands = comma_number(cell_text(t, grid, r, c), &v, &groups) && groups >= 2;
+		}
 	for (int r = hr; r < t->nrows; r++) {
 		const char *texts[64];
 		int ntext = 0, first_col = -1;
@@ -458,7 +513,7 @@ static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, co
 			const char *s = cell_text(t, grid, r, c);
 			struct pat_qty q;
 
-			if (s[0] && !pat_cell_quantity(ps, s, &q)) {
+			if (s[0] && !table_number(ps, &cols[c], s, &q)) {
 				if (first_col < 0)
 					first_col = c;
 				texts[ntext++] = s;
@@ -484,7 +539,7 @@ static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, co
 			struct pat_qty q;
 
 			if (!x || x->row != r || x->col != c || !x->text[0] || cols[c].is_note ||
-			    !pat_cell_quantity(ps, x->text, &q))
+			    !table_number(ps, &cols[c], x->text, &q))
 				continue;
 			/* "247 218 204 192 368 450": columns read as one number,
 			 * which no document of ours prints; kept as printed, warned,

@@ -588,6 +588,42 @@ static void attendance_sections(void **state)
 	doc_free(d);
 }
 
+/* Commas between thousands, in English: a column with "1,234,567" in it
+ * reads its "1,505" as 1505; a column of Swedish decimal commas stays as
+ * it is. */
+static void comma_thousands(void **state)
+{
+	static const char doc[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document " TU_ODF_NS " office:version=\"1.2\" "
+		"office:mimetype=\"application/vnd.oasis.opendocument.text\"><office:body><office:text>"
+		"<table:table table:name=\"E\"><table:table-column table:number-columns-repeated=\"3\"/>"
+		"<table:table-row><table:table-cell><text:p>Post</text:p></table:table-cell>"
+		"<table:table-cell><text:p>Servers</text:p></table:table-cell>"
+		"<table:table-cell><text:p>Andel</text:p></table:table-cell></table:table-row>"
+		"<table:table-row><table:table-cell><text:p>Total</text:p></table:table-cell>"
+		"<table:table-cell><text:p>1,234,567</text:p></table:table-cell>"
+		"<table:table-cell><text:p>2,25</text:p></table:table-cell></table:table-row>"
+		"<table:table-row><table:table-cell><text:p>Closets</text:p></table:table-cell>"
+		"<table:table-cell><text:p>1,505</text:p></table:table-cell>"
+		"<table:table-cell><text:p>1,505</text:p></table:table-cell></table:table-row>"
+		"</table:table></office:text></office:body></office:document>\n";
+	struct ex_error e = { 0 };
+	struct doc *d = tu_read_buf(doc, sizeof(doc) - 1, &e);
+	int thousands = 0, decimal = 0, million = 0;
+
+	assert_non_null(d);
+	for (size_t i = 0; i < d->nvalues; i++) {
+		const struct doc_value *v = &d->values[i];
+
+		million |= v->value == 1234567 && v->prov.col == 1;
+		thousands |= v->value == 1505 && v->prov.col == 1;
+		decimal |= fabs(v->value - 1.505) < 1e-9 && v->prov.col == 2;
+		assert_false(v->value == 1505 && v->prov.col == 2);
+	}
+	assert_true(million && thousands && decimal);
+	doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -600,6 +636,7 @@ int main(void)
 		cmocka_unit_test(survey_phrasings),
 		cmocka_unit_test(ratings_other_shapes),
 		cmocka_unit_test(attendance_sections),
+		cmocka_unit_test(comma_thousands),
 		cmocka_unit_test(seed000_ratings),
 		cmocka_unit_test(ratings_from_words_and_none_invented),
 		cmocka_unit_test(colour_names),
