@@ -225,6 +225,14 @@ struct doc_assignment {
 	struct doc_prov prov;
 };
 
+/* Someone who reserved themselves against a decision, or declared a
+ * conflict of interest (jäv), and the sentence that says so. */
+struct doc_remark {
+	const char *who;
+	const char *text;
+	struct doc_prov prov;
+};
+
 struct doc_agenda_item {
 	const char *number;        /* "§ 4", "3", or NULL */
 	const char *title;
@@ -233,6 +241,10 @@ struct doc_agenda_item {
 	size_t ndecisions, cap_decisions;
 	struct doc_assignment *assignments;
 	size_t nassignments, cap_assignments;
+	struct doc_remark *reservations;   /* "X reserverade sig mot beslutet" */
+	size_t nreservations, cap_reservations;
+	struct doc_remark *conflicts;      /* "X anmälde jäv" */
+	size_t nconflicts, cap_conflicts;
 	int noted;                 /* "Läggs till handlingarna" */
 	struct doc_prov prov;
 };

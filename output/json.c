@@ -148,6 +148,16 @@ static json_t *ratings_json(const struct doc *d)
 	return a;
 }
 
+static json_t *remarks_json(const struct doc_remark *r, size_t n)
+{
+	json_t *a = json_array();
+
+	for (size_t k = 0; k < n; k++)
+		json_array_append_new(a, json_pack("{s:o, s:s, s:o}", "who", str_or_null(r[k].who), "text",
+						   r[k].text ? r[k].text : "", "provenance", prov_json(&r[k].prov)));
+	return a;
+}
+
 static json_t *protocol_json(const struct doc *d)
 {
 	const struct doc_protocol *p = &d->protocol;
@@ -193,6 +203,10 @@ static json_t *protocol_json(const struct doc *d)
 							    str_or_null(it->assignments[k].task), "provenance",
 							    prov_json(&it->assignments[k].prov)));
 		json_object_set_new(io, "assignments", as);
+		if (it->nreservations)
+			json_object_set_new(io, "reservations", remarks_json(it->reservations, it->nreservations));
+		if (it->nconflicts)
+			json_object_set_new(io, "conflicts", remarks_json(it->conflicts, it->nconflicts));
 		json_object_set_new(io, "noted", json_boolean(it->noted));
 		json_object_set_new(io, "provenance", prov_json(&it->prov));
 		json_array_append_new(items, io);

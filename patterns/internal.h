@@ -43,6 +43,8 @@ struct pat_set {
 	pcre2_code *lunit;    /* a unit that ends a row's label: "Soliditet, %", "Årsavgift kr/kvm" */
 	pcre2_code *perarea;  /* a label that says per square metre: "Lån/m²", "Årsavgift per kvm" */
 	pcre2_code *dunit;    /* "Alla belopp redovisas i kronor", "upprättad i svenska kronor" */
+	pcre2_code *reserved; /* "Anna Berg reserverade sig", "Reservation: Per Ek" */
+	pcre2_code *conflict; /* "Eva Lind anmälde jäv", "Jäv: Olof Strand" */
 };
 
 /* Provenance of block bi: its page, box or path, and index. */

@@ -400,6 +400,33 @@ static const char *sentence_at(struct arena *a, const char *s, size_t from, size
 	return arena_strndup(a, s + b, e < n ? e + 1 - b : n - b);
 }
 
+/* Each match of re in block bi (a reservation, a declared conflict of
+ * interest) as a remark: who, and the sentence. */
+static int remarks(const pcre2_code *re, struct doc *doc, size_t bi, struct doc_remark **v, size_t *n, size_t *cap)
+{
+	const char *s = doc->blocks[bi].text;
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+	PCRE2_SIZE at = 0;
+	int rc = 0;
+
+	if (!md)
+		return EX_ENOMEM;
+	while (rc == 0 && pcre2_match(re, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, at, PCRE2_NO_UTF_CHECK, md, NULL) > 0) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+		struct doc_remark *r = ARENA_PUSH(doc->arena, *v, *n, *cap);
+
+		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		if (!r || !(r->text = sentence_at(doc->arena, s, ov[0], ov[1], 0))) {
+			rc = EX_ENOMEM;
+			break;
+		}
+		r->who = group_dup(doc->arena, md, "who");
+		pat_prov_block(doc, bi, &r->prov);
+	}
+	pcre2_match_data_free(md);
+	return rc;
+}
+
 /* Decisions, assignments and "läggs till handlingarna" in one block of
  * an item. */
 static int item_text(const struct pat_set *ps, struct doc *doc, struct doc_agenda_item *it, size_t bi,
@@ -444,6 +471,9 @@ static int item_text(const struct pat_set *ps, struct doc *doc, struct doc_agend
 		}
 		pcre2_match_data_free(md);
 	}
+	if (remarks(ps->reserved, doc, bi, &it->reservations, &it->nreservations, &it->cap_reservations) < 0 ||
+	    remarks(ps->conflict, doc, bi, &it->conflicts, &it->nconflicts, &it->cap_conflicts) < 0)
+		return EX_ENOMEM;
 	if ((md = match(ps->assigned, s))) {
 		struct doc_assignment *x = ARENA_PUSH(doc->arena, it->assignments, it->nassignments,
 						      it->cap_assignments);

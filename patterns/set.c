@@ -119,6 +119,12 @@ static const struct { size_t off; const char *re; } res[] = {
 	{ offsetof(struct pat_set, dunit),
 	  "\\bbelopp\\s+(?:redovisas|anges|är|uttrycks)\\s+i\\s+(?:svenska\\s+)?" UNITS
 	  "|\\bupprättad\\s+i\\s+(?:svenska\\s+)?" UNITS },
+	{ offsetof(struct pat_set, reserved),
+	  "(?<who>\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2})\\s+(?:reserverade|reserverar)\\s+sig"
+	  "|\\breservation\\s*(?::|från|av)\\s*(?<who>\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2})" },
+	{ offsetof(struct pat_set, conflict),
+	  "(?<who>\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2})\\s+(?:anmälde|anmäler|förklarade|uppgav)\\s+(?:sig\\s+)?(?:jäv|jävig)"
+	  "|\\bjäv\\s*(?::|för|anmäldes\\s+av)\\s*(?<who>\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2})" },
 	{ offsetof(struct pat_set, time),
 	  "\\bkl\\.?\\s*(?<t>\\d{1,2}(?:[.:]\\d{2})?(?:\\s*[-\\x{2013}]\\s*\\d{1,2}(?:[.:]\\d{2})?)?)" },
 };

@@ -624,6 +624,32 @@ static void comma_thousands(void **state)
 	doc_free(d);
 }
 
+/* Reservations and declared conflicts of interest, with who and the
+ * sentence; a sentence that only mentions the words records nothing. */
+static void reservations_and_conflicts(void **state)
+{
+	static const char t[] =
+		"Protokoll styrelsemöte\n\n§ 1 Budget\n\nMötet godkänner budgeten. Anna Berg reserverade sig mot "
+		"beslutet.\n\n§ 2 Upphandling\n\nPer Ek anmälde jäv och deltog inte i beslutet. Styrelsen beslutar "
+		"att anta anbudet.\n\n§ 3 Rutiner\n\nStyrelsen diskuterade hur jäv och reservationer ska "
+		"hanteras.\n";
+	struct ex_error e = { 0 };
+	struct doc *d = tu_read_buf(t, sizeof(t) - 1, &e);
+	const struct doc_protocol *p;
+
+	assert_non_null(d);
+	p = &d->protocol;
+	assert_int_equal(p->nitems, 3);
+	assert_int_equal(p->items[0].nreservations, 1);
+	assert_string_equal(p->items[0].reservations[0].who, "Anna Berg");
+	assert_string_equal(p->items[0].reservations[0].text, "Anna Berg reserverade sig mot beslutet.");
+	assert_int_equal(p->items[1].nconflicts, 1);
+	assert_string_equal(p->items[1].conflicts[0].who, "Per Ek");
+	assert_int_equal(p->items[1].nreservations, 0);
+	assert_int_equal(p->items[2].nreservations + p->items[2].nconflicts, 0);
+	doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -637,6 +663,7 @@ int main(void)
 		cmocka_unit_test(ratings_other_shapes),
 		cmocka_unit_test(attendance_sections),
 		cmocka_unit_test(comma_thousands),
+		cmocka_unit_test(reservations_and_conflicts),
 		cmocka_unit_test(seed000_ratings),
 		cmocka_unit_test(ratings_from_words_and_none_invented),
 		cmocka_unit_test(colour_names),
