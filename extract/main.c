@@ -1,6 +1,8 @@
 /* main.c: the extract command line. */
 #include <errno.h>
 #include <fcntl.h>
+#include <glib.h>
+#include <inttypes.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -245,36 +247,60 @@ static int deliver(const struct cli *c, struct job *j)
 	return j->rc < 0 ? -1 : 0;
 }
 
-/* Whether the same file: both exist and are one inode. */
-static int same_file(const char *a, const char *b)
+/* The device and inode of an existing file as a key, or NULL. */
+static char *file_id(const char *path)
 {
-	struct stat sa, sb;
+	struct stat st;
 
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+	if (stat(path, &st) != 0)
+		return NULL;
+	return g_strdup_printf("%ju:%ju", (uintmax_t)st.st_dev, (uintmax_t)st.st_ino);
 }
 
-/* Why input i must not be read into its output: its output is an input
- * ("" : -o X X), or an earlier input writes the same output (its path).
- * NULL when it may. Two inputs never write one output. */
-static const char *clash(const struct cli *c, const char *const *paths, int i)
+/* Marks the inputs that must not be read into their output: the output
+ * is an input, by name or by inode ("" : -o X X), or an earlier input
+ * writes the same output (its path). Two inputs never write one output.
+ * One pass over the inputs, so a batch of many files stays linear. */
+static void mark_clashes(const struct cli *c, struct job *jobs, int n)
 {
-	char *mine, *other;
-	const char *why = NULL;
+	GHashTable *names, *ids, *outs;
+	char *id;
 
 	if (!c->o.out)
-		return NULL;
-	if (!(mine = c->out_dir ? out_path(c, paths[i]) : strdup(c->o.out)))
-		return NULL;
-	for (int k = 0; k < c->o.ninputs && !why; k++)
-		if (same_file(mine, paths[k]) || !strcmp(mine, paths[k]))
-			why = "";
-	for (int k = 0; k < i && !why && c->out_dir; k++) {
-		if ((other = out_path(c, paths[k])) && !strcmp(other, mine))
-			why = paths[k];
-		free(other);
+		return;
+	names = g_hash_table_new(g_str_hash, g_str_equal);
+	ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	outs = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
+	for (int k = 0; k < c->o.ninputs; k++) {
+		g_hash_table_add(names, (char *)c->o.inputs[k]);
+		if ((id = file_id(c->o.inputs[k])))
+			g_hash_table_add(ids, id);
 	}
-	free(mine);
-	return why;
+	for (int i = 0; i < n; i++) {
+		char *mine = c->out_dir ? out_path(c, jobs[i].path) : strdup(c->o.out);
+		const char *first;
+
+		if (!mine)
+			continue;
+		id = file_id(mine);
+		if (g_hash_table_contains(names, mine) || (id && g_hash_table_contains(ids, id)))
+			jobs[i].clash = "";
+		g_free(id);
+		if (!c->out_dir) {
+			free(mine);
+			continue;
+		}
+		if (!(first = g_hash_table_lookup(outs, mine))) {
+			g_hash_table_insert(outs, mine, (char *)jobs[i].path);
+			continue;
+		}
+		if (!jobs[i].clash)
+			jobs[i].clash = first;
+		free(mine);
+	}
+	g_hash_table_destroy(names);
+	g_hash_table_destroy(ids);
+	g_hash_table_destroy(outs);
 }
 
 /* Inputs read by njobs threads, results written in input order: the
@@ -321,10 +347,9 @@ static int run_all(const struct cli *c, const char *const *paths, int n, int njo
 		fprintf(stderr, "extract: out of memory\n");
 		return n;
 	}
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < n; i++)
 		p.jobs[i].path = paths[i];
-		p.jobs[i].clash = clash(c, paths, i);
-	}
+	mark_clashes(c, p.jobs, n);
 	if (njobs <= 1) {
 		for (int i = 0; i < n; i++) {
 			produce(c, &p.jobs[i]);
