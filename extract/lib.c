@@ -95,12 +95,7 @@ extract_ctx *extract_ctx_new(const char *const *options, char **err)
 		extract_ctx_free(ctx);
 		return fail(err, "%s", no);
 	}
-	ctx->patterns = pat_set_new(&e);
-	for (int i = 0; ctx->patterns && i < ctx->o.npacks && e.code == 0; i++)
-		pat_pack_load(ctx->patterns, ctx->o.packs[i], &e);
-	if (ctx->patterns && e.code == 0 && !ctx->o.no_default_patterns)
-		pat_pack_load_default(ctx->patterns, &e);
-	if (e.code) {
+	if (!(ctx->patterns = ex_options_patterns(&ctx->o, &e))) {
 		extract_ctx_free(ctx);
 		return fail(err, "%s", e.msg);
 	}

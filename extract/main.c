@@ -390,24 +390,15 @@ static int is_dir(const char *p)
 	return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
 }
 
-/* Compiles the built-in patterns and the packs: NULL, said on stderr,
- * when a pack is bad (its values would be missing from every document). */
+/* The patterns the options name: NULL, said on stderr, when a pack is bad. */
 static struct pat_set *patterns(const struct ex_options *o)
 {
 	struct ex_error e = { 0 };
-	struct pat_set *ps = pat_set_new(&e);
+	struct pat_set *ps = ex_options_patterns(o, &e);
 
-	for (int i = 0; ps && i < o->npacks; i++)
-		if (pat_pack_load(ps, o->packs[i], &e) < 0)
-			goto bad;
-	if (ps && !o->no_default_patterns && pat_pack_load_default(ps, &e) < 0)
-		goto bad;
-	if (ps)
-		return ps;
-bad:
-	fprintf(stderr, "extract: %s\n", e.msg);
-	pat_set_free(ps);
-	return NULL;
+	if (!ps)
+		fprintf(stderr, "extract: %s\n", e.msg);
+	return ps;
 }
 
 /* Whether -o is usable for n inputs (a directory is made when it ends

@@ -1,5 +1,6 @@
 /* options.c: the command line's words; see options.h. */
 #include "options.h"
+#include "../patterns/pat.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -220,4 +221,19 @@ int ex_options_parse(int argc, const char *const *argv, const char **inputs, str
 			return -1;
 	}
 	return 0;
+}
+
+struct pat_set *ex_options_patterns(const struct ex_options *o, struct ex_error *e)
+{
+	struct pat_set *ps = pat_set_new(e);
+
+	for (int i = 0; ps && i < o->npacks; i++)
+		if (pat_pack_load(ps, o->packs[i], e) < 0)
+			goto bad;
+	if (ps && !o->no_default_patterns && pat_pack_load_default(ps, e) < 0)
+		goto bad;
+	return ps;
+bad:
+	pat_set_free(ps);
+	return NULL;
 }

@@ -30,4 +30,11 @@ struct ex_options {
 int ex_options_parse(int argc, const char *const *argv, const char **inputs, struct ex_options *o,
 		     char *why, size_t whyn);
 
+struct pat_set;
+
+/* The built-in patterns and the packs the options name, compiled as the
+ * program and the library both run them; NULL with e set when a pack is
+ * bad (its values would be missing from every document). */
+struct pat_set *ex_options_patterns(const struct ex_options *o, struct ex_error *e);
+
 #endif
