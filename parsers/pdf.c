@@ -139,13 +139,10 @@ static int cmp_float(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Ends the current line. A gap between words much wider than the line's
- * usual word space (twice the median, and over 0.4 glyph heights) is a
- * column or cell boundary the text layer ran over: the line is split
- * there into segments. Justified text stretches every space alike, so
- * its lines stay whole. */
-/* A unit word that ends a number: "kr", "tkr", "%", "st". */
-static int pat_unit_word_like(const char *t)
+/* A unit word that ends a number: "kr", "tkr", "%", "st". A short list
+ * of its own: parsers sit below patterns/ and may not call its unit
+ * matcher; this one only keeps "12 kr" from being cut as two cells. */
+static int unit_word(const char *t)
 {
 	static const char *const units[] = { "kr", "kr.", "tkr", "mkr", "sek", "tsek", "msek", "%", "st", "st." };
 
@@ -201,7 +198,7 @@ static void number_cuts(const struct doc_word *w, size_t n, unsigned char *cut)
 		}
 		/* the run: groups joined by spaces, a unit word after a number */
 		while (b + 1 < n && w[b].space_after && (digit_group(w[b + 1].text, &sign, &dec) ||
-							  pat_unit_word_like(w[b + 1].text)))
+							  unit_word(w[b + 1].text)))
 			b++;
 		/* only where the numbers end the line after a short label, as
 		 * in a table's row ("SUMMA TILLGÅNGAR 247 218 204 192 368 450");
@@ -241,6 +238,11 @@ static void number_cuts(const struct doc_word *w, size_t n, unsigned char *cut)
 	}
 }
 
+/* Ends the current line. A gap between words much wider than the line's
+ * usual word space (twice the median, and over 0.4 glyph heights) is a
+ * column or cell boundary the text layer ran over: the line is split
+ * there into segments. Justified text stretches every space alike, so
+ * its lines stay whole. */
 static int push_line(struct pdf_page_build *pb)
 {
 	struct doc_word *w = pb->words;
