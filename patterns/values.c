@@ -54,20 +54,10 @@ int pat_doc_period(const struct pat_set *ps, struct doc *doc)
 	return 0;
 }
 
-/* The cell covering (r, c): from the table's grid (doc_table_grid),
- * else by a search. */
+/* The cell covering (r, c), from the table's grid (doc_table_grid). */
 static const struct doc_cell *cell_at(const struct doc_table *t, const struct doc_cell **grid, int r, int c)
 {
-	if (grid)
-		return r >= 0 && r < t->nrows && c >= 0 && c < t->ncols ? grid[(size_t)r * (size_t)t->ncols + (size_t)c]
-									   : NULL;
-	for (size_t i = 0; i < t->ncells; i++) {
-		const struct doc_cell *x = &t->cells[i];
-
-		if (r >= x->row && r < x->row + x->rowspan && c >= x->col && c < x->col + x->colspan)
-			return x;
-	}
-	return NULL;
+	return r >= 0 && r < t->nrows && c >= 0 && c < t->ncols ? grid[(size_t)r * (size_t)t->ncols + (size_t)c] : NULL;
 }
 
 static const char *cell_text(const struct doc_table *t, const struct doc_cell **grid, int r, int c)
@@ -682,8 +672,13 @@ int pat_values(const struct pat_set *ps, struct doc *doc)
 		if (b->furniture)
 			continue;
 		if (b->type == DOC_BLK_TABLE) {
-			const struct doc_cell **grid = doc_table_grid(&doc->tables[b->table]);
+			const struct doc_table *t = &doc->tables[b->table];
+			const struct doc_cell **grid;
 
+			if (t->nrows <= 0 || t->ncols <= 0)
+				continue;   /* no cell, no value */
+			if (!(grid = doc_table_grid(t)))
+				return EX_ENOMEM;
 			rc = table_values(ps, doc, i, &du, section, grid);
 			free(grid);
 		} else if (b->type == DOC_BLK_PARAGRAPH || b->type == DOC_BLK_LIST_ITEM ||
