@@ -157,6 +157,15 @@ static size_t item_number(const char *s)
 	return n;
 }
 
+/* s[0..n) without what follows the number's last digit ("4." is "4",
+ * "§ 4 §" is "§ 4"), in the arena. */
+static const char *number_dup(struct arena *a, const char *s, size_t n)
+{
+	while (n > 0 && !isdigit((unsigned char)s[n - 1]))
+		n--;
+	return arena_strndup(a, s, n);
+}
+
 /* A block that is an item number alone ("1", "§ 1", "1.", "1 §"): its
  * number, the title on the next block (LaTeX and org-mode exports set
  * them apart). */
@@ -167,9 +176,7 @@ static const char *number_alone(struct arena *a, const char *s)
 
 	if (!k || s[n + k + strspn(s + n + k, " ")] != '\0')
 		return NULL;
-	while (k > 0 && !isdigit((unsigned char)s[n + k - 1]))
-		k--;
-	return arena_strndup(a, s, n + k);
+	return number_dup(a, s, n + k);
 }
 
 /* An agenda item heading: "§ 4 Införande …", "4. Mötets öppnande", a
@@ -185,21 +192,13 @@ static int item_heading(struct arena *a, const struct doc_block *b, const char *
 
 	if ((b->type == DOC_BLK_PARAGRAPH || b->type == DOC_BLK_LIST_ITEM) && b->marker &&
 	    item_number(b->marker) && g_unichar_isupper(g_utf8_get_char(s))) {
-		size_t k = item_number(b->marker);
-
-		while (k > 0 && !isdigit((unsigned char)b->marker[k - 1]))
-			k--;
-		*number = arena_strndup(a, b->marker, k);
+		*number = number_dup(a, b->marker, item_number(b->marker));
 		*title = s;
 		return 2;
 	}
 	if (b->type == DOC_BLK_PARAGRAPH && (n = item_number(s)) && s[n] == ' ' &&
 	    g_unichar_isupper(g_utf8_get_char(s + n + 1))) {
-		size_t k = n;
-
-		while (k > 0 && !isdigit((unsigned char)s[k - 1]))
-			k--;
-		*number = arena_strndup(a, s, k);
+		*number = number_dup(a, s, n);
 		*title = s + n + 1;
 		return 2;
 	}
@@ -266,10 +265,11 @@ static int elected(const struct pat_set *ps, struct doc *doc, const char *s)
 }
 
 /* Names in "A, B och C": each into the adjusters, or the first as
- * chair or secretary. */
-static int set_role(struct doc *doc, const char *role, const char *names)
+ * chair or secretary, as the role (any case) says. */
+static int set_role(struct doc *doc, const char *printed_role, const char *names)
 {
 	struct doc_protocol *p = &doc->protocol;
+	gchar *role = g_utf8_strdown(printed_role, -1);
 	gchar *list = g_strdup(names);
 	gchar **parts;
 	int rc = 0;
@@ -302,6 +302,7 @@ static int set_role(struct doc *doc, const char *role, const char *names)
 	}
 	g_strfreev(parts);
 	g_free(list);
+	g_free(role);
 	return rc;
 }
 
@@ -322,21 +323,12 @@ static int functionaries(const struct pat_set *ps, struct doc *doc, const char *
 		at = pcre2_get_ovector_pointer(md)[1];
 		if ((pat_group(md, "r", role, sizeof(role)) && pat_group(md, "n", name, sizeof(name))) ||
 		    (pat_group(md, "r2", role, sizeof(role)) && pat_group(md, "n2", name, sizeof(name))))
-		{
-			gchar *low = g_utf8_strdown(role, -1);
-
-			rc = set_role(doc, low, name);
-			g_free(low);
-		}
+			rc = set_role(doc, role, name);
 	}
 	pcre2_match_data_free(md);
 	if (rc == 0 && (md = match(ps->role_field, s))) {
-		if (pat_group(md, "r", role, sizeof(role)) && pat_group(md, "n", name, sizeof(name))) {
-			gchar *low = g_utf8_strdown(role, -1);
-
-			rc = set_role(doc, low, name);
-			g_free(low);
-		}
+		if (pat_group(md, "r", role, sizeof(role)) && pat_group(md, "n", name, sizeof(name)))
+			rc = set_role(doc, role, name);
 		pcre2_match_data_free(md);
 	}
 	return rc;
@@ -585,7 +577,6 @@ int pat_protocol(const struct pat_set *ps, struct doc *doc)
 		const struct doc_block *b = &doc->blocks[i];
 		const char *number, *title, *st, *colon;
 		int merged;
-
 
 		if (b->furniture || b->type == DOC_BLK_TABLE || b->type == DOC_BLK_FOOTNOTE)
 			continue;
