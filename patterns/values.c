@@ -245,7 +245,6 @@ struct table_ctx {
 	const struct doc_unit *du;
 };
 
-/* The value of cell x (row r, column c) with its row's label and group. */
 /* What a row says of its values: its label (without a unit that ends
  * it), that unit, its group, and the note it refers to. */
 struct row_ctx {
@@ -254,6 +253,7 @@ struct row_ctx {
 	int note;
 };
 
+/* The value of cell x (row r, column c) with its row's label and group. */
 static int cell_value(const struct pat_set *ps, struct doc *doc, const struct table_ctx *tc,
 		      const struct doc_cell *x, int r, int c, const struct row_ctx *row,
 		      const struct pat_qty *q)
@@ -497,13 +497,14 @@ static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, co
 		}
 	for (int r = hr; r < t->nrows; r++) {
 		const char *texts[64];
-		int ntext = 0, first_col = -1;
+		struct pat_qty q[64];   /* each cell read once: for the label and for the value */
+		int ntext = 0, first_col = -1, is_number[64];
 
 		for (int c = 0; c < t->ncols; c++) {
 			const char *s = cell_text(t, grid, r, c);
-			struct pat_qty q;
 
-			if (s[0] && !table_number(ps, &cols[c], s, &q)) {
+			is_number[c] = s[0] && table_number(ps, &cols[c], s, &q[c]);
+			if (s[0] && !is_number[c]) {
 				if (first_col < 0)
 					first_col = c;
 				texts[ntext++] = s;
@@ -525,22 +526,20 @@ static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, co
 			if (cols[c].is_note)
 				row.note = note_number(cell_text(t, grid, r, c));
 		for (int c = 0; c < t->ncols; c++) {
-			const struct doc_cell *x = cell_at(t, grid, r, c);
-			struct pat_qty q;
+			const struct doc_cell *x = cell_at(t, grid, r, c);   /* the cell's own place: it has text */
 
-			if (!x || x->row != r || x->col != c || !x->text[0] || cols[c].is_note ||
-			    !table_number(ps, &cols[c], x->text, &q))
+			if (!is_number[c] || cols[c].is_note)
 				continue;
 			/* "247 218 204 192 368 450": columns read as one number,
 			 * which no document of ours prints; kept as printed, warned,
 			 * no value invented. */
-			if (!q.missing && fabs(q.value) >= MERGED_NUMBERS && !q.unit) {
+			if (!q[c].missing && fabs(q[c].value) >= MERGED_NUMBERS && !q[c].unit) {
 				doc_warn(doc, doc->blocks[bi].page, "merged_numbers",
 					 "page %d: \"%s\" reads as one number of %.0f; columns merged? No value taken",
-					 doc->blocks[bi].page, x->text, q.value);
+					 doc->blocks[bi].page, x->text, q[c].value);
 				continue;
 			}
-			if (cell_value(ps, doc, &tc, x, r, c, &row, &q) < 0)
+			if (cell_value(ps, doc, &tc, x, r, c, &row, &q[c]) < 0)
 				return EX_ENOMEM;
 		}
 	}
