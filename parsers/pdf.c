@@ -46,7 +46,7 @@ struct pdf_ctx {
 	int ocr_warned;
 	const void *buf;            /* the PDF, for the drawing reader */
 	size_t n;
-	struct pdf_draw *draw;      /* opened at the first page that may hold a table */
+	struct pdf_draw *draw;      /* poppler's core: core() opens it at the first page */
 	const char *password;       /* the one that opened it, or NULL */
 	int draw_tried;
 };
@@ -447,6 +447,18 @@ static void pdf_render_free(cairo_surface_t *surf)
 	pthread_mutex_unlock(&render_lock);
 }
 
+/* The document as poppler's core reads it (pdfdraw.h), opened at the
+ * first page that asks (its text or its rules); NULL when the core
+ * cannot read what poppler-glib could. */
+static struct pdf_draw *core(struct pdf_ctx *ctx)
+{
+	if (!ctx->draw_tried) {
+		ctx->draw_tried = 1;
+		ctx->draw = pdf_draw_open(ctx->buf, ctx->n, ctx->password);
+	}
+	return ctx->draw;
+}
+
 /* What the page draws, for its ruled tables (pdfdraw.h), when poppler's
  * core reads the document; else the region rendered at 100 dpi
  * (hairline rules come out as grey pixels; at 72 dpi the peer suites'
@@ -462,11 +474,7 @@ static cairo_surface_t *pdf_page_rules(struct pdf_ctx *ctx, struct doc *doc, Pop
 	cairo_surface_t *surf;
 	size_t nv;
 
-	if (!ctx->draw_tried) {
-		ctx->draw_tried = 1;
-		ctx->draw = pdf_draw_open(ctx->buf, ctx->n, ctx->password);
-	}
-	if (ctx->draw && pdf_draw_page(ctx->draw, poppler_page_get_index(page), v, &nv) == 0) {
+	if (core(ctx) && pdf_draw_page(ctx->draw, poppler_page_get_index(page), v, &nv) == 0) {
 		for (size_t k = 0; turns && k < nv; k++) {
 			struct page_drawn *d = &(*v)[k];
 			struct box b = upright((struct box){ d->x0, d->y0, d->x1, d->y1 }, turns,
@@ -624,11 +632,7 @@ static int right_to_left(const struct pdf_text *t)
  * poppler-glib where the core cannot. */
 static int pdf_page_text(struct pdf_ctx *ctx, PopplerPage *page, int i, double w, double h, struct pdf_text *t)
 {
-	if (!ctx->draw_tried) {
-		ctx->draw_tried = 1;
-		ctx->draw = pdf_draw_open(ctx->buf, ctx->n, ctx->password);
-	}
-	if (ctx->draw && pdf_draw_text(ctx->draw, i, w, h, t) == 0) {
+	if (core(ctx) && pdf_draw_text(ctx->draw, i, w, h, t) == 0) {
 		if (!right_to_left(t))
 			return 0;
 		pdf_text_free(t);   /* poppler-glib puts right-to-left runs in reading order */
