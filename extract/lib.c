@@ -115,31 +115,36 @@ extract_ctx *extract_ctx_new(const char *const *options, char **err)
 static char *run(extract_ctx *ctx, const char *path, const void *buf, size_t n, const char *name,
 		 char **err)
 {
-	struct out_opts oo = { .compact = ctx->o.compact };
+	struct out_opts oo = { .compact = ctx ? ctx->o.compact : 0 };
 	struct ex_error e = { 0 };
+	const char *who = path ? path : name;
 	struct doc *d;
-	char *json, *out = NULL;
+	char *json, *out;
+	size_t len;
 	int rc;
 
 	if (err)
 		*err = NULL;
 	if (!ctx)
-		return fail(err, "%s: no context", path ? path : name);
+		return fail(err, "%s: no context", who);
 	if (!(d = doc_new()))
-		return fail(err, "%s: out of memory", path ? path : name);
+		return fail(err, "%s: out of memory", who);
 	rc = path ? ex_process_file(d, path, &ctx->o.ro, &e) : ex_process_named(d, name, buf, n, &ctx->o.ro, &e);
 	if (rc < 0) {
 		doc_free(d);
 		if (ctx->o.debug && e.src)
-			return fail(err, "%s: %s (%s:%d)", path ? path : name, e.msg, e.src, e.line);
-		return fail(err, "%s: %s", path ? path : name, e.msg);
+			return fail(err, "%s: %s (%s:%d)", who, e.msg, e.src, e.line);
+		return fail(err, "%s: %s", who, e.msg);
 	}
 	json = out_json(d, &oo);
 	doc_free(d);
-	/* The command line ends the document with a newline. */
-	if (!json || asprintf(&out, "%s\n", json) < 0)
-		out = fail(err, "%s: out of memory while writing", path ? path : name);
-	free(json);
+	/* The command line ends the document with a newline: added in place. */
+	if (!json || !(out = realloc(json, (len = strlen(json)) + 2))) {
+		free(json);
+		return fail(err, "%s: out of memory while writing", who);
+	}
+	out[len] = '\n';
+	out[len + 1] = '\0';
 	return out;
 }
 
