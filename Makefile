@@ -38,7 +38,7 @@ TEST_BIN = $(TESTS:%=$(BUILD)/tests/%)
 FUZZ    = fuzz_pdf fuzz_odt fuzz_txt fuzz_image
 
 .PHONY: all help deps demo test check unit golden badinput robustness fidelity install-test \
-        layering asan tsan bench bench-batch bench-ocr bench-values bench-tables corpus-holdout corpus-tables install clean corpus regolden fuzz fuzz-replay
+        layering asan tsan bench bench-batch bench-ocr bench-values bench-tables bench-vary corpus-holdout corpus-tables install clean corpus regolden fuzz fuzz-replay
 
 all: $(BUILD)/extract $(BUILD)/libextract.so.$(SOVERSION)
 
@@ -53,6 +53,7 @@ help:
 	@echo "make bench-batch   20 one-page scans at -j 2 (REF=other/extract to compare)"
 	@echo "make bench-values  precision and recall on held-out documents"
 	@echo "make bench-tables  table detection and cells: own corpus and peer suites"
+	@echo "make bench-vary    300 documents through 5 producers: values, units, periods, cells, ratings"
 	@echo "make bench-ocr     OCR character error rate and speed against the tesseract CLI"
 	@echo "make corpus     rebuild corpus/ documents (needs LibreOffice)"
 	@echo "make regolden   rewrite expected JSON from current output (review the diff!)"
@@ -199,6 +200,19 @@ bench-batch: $(BUILD)/extract
 
 bench-tables: $(BUILD)/extract
 	@/usr/bin/python3 tests/bench_tables.py $(BUILD)/extract
+
+# The variation corpus is made once per generator version into
+# $(BUILD)/vary (VARY_N documents, seed VARY_SEED), never committed.
+VARY_N ?= 300
+VARY_SEED ?= 2026
+$(BUILD)/vary/.stamp-$(VARY_N)-$(VARY_SEED): corpus/gen_vary.py
+	sh scripts/deps.sh --vary
+	rm -rf $(BUILD)/vary
+	/usr/bin/python3 corpus/gen_vary.py $(BUILD)/vary $(VARY_N) $(VARY_SEED)
+	touch $@
+
+bench-vary: $(BUILD)/extract $(BUILD)/vary/.stamp-$(VARY_N)-$(VARY_SEED)
+	@/usr/bin/python3 tests/bench_vary.py $(BUILD)/extract $(BUILD)/vary
 
 bench-ocr: $(BUILD)/extract $(BUILD)/tests/cer $(BUILD)/tests/degrade $(BUILD)/tests/mkscan
 	@/usr/bin/python3 tests/bench_ocr.py $(BUILD)/extract $(BUILD)/tests/cer $(BUILD)/tests/degrade \

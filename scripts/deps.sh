@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs the Debian packages extract needs to build and test, and with
-# --corpus those that rebuild the corpus. Does nothing when all are there.
+# --corpus those that rebuild the corpus, with --vary the producers of the
+# variation corpus (make bench-vary). Does nothing when all are there.
 set -eu
 pkgs="build-essential pkg-config libpoppler-glib-dev libpoppler-private-dev libzip-dev libxml2-dev
 libjansson-dev libpcre2-dev libglib2.0-dev libcairo2-dev libleptonica-dev libtesseract-dev
@@ -8,6 +9,10 @@ wswedish tesseract-ocr tesseract-ocr-swe tesseract-ocr-eng tesseract-ocr-osd lib
 python3-jsonschema"
 if [ "${1:-}" = "--corpus" ]; then
 	pkgs="$pkgs libreoffice-writer-nogui fonts-dejavu-core fonts-liberation2"
+fi
+if [ "${1:-}" = "--vary" ]; then
+	pkgs="$pkgs libreoffice-writer-nogui fonts-dejavu-core fonts-liberation2 texlive-latex-base
+texlive-latex-recommended texlive-fonts-recommended lmodern python3-cairo chromium groff"
 fi
 missing=""
 for p in $pkgs; do

@@ -1,0 +1,748 @@
+#!/usr/bin/python3
+"""The variation corpus for `make bench-vary`: documents extract was not
+written against, made through several producers.
+
+Each document is drawn from a seeded random structure (tables of a
+flerårsöversikt, a resultat- or balansräkning, a budget against its
+outcome; goals with traffic-light ratings) with varied features: fonts
+(serif, sans, monospace), column gaps (two ems down to a thin space),
+number styles (space, no-break, thin space, dot thousands, none, English
+commas; decimal comma or point; '-', '−' or parentheses for negatives),
+rules (grid, horizontal, none), zebra fills, one to three header rows, a
+note column, wrapped labels, the unit in the caption, column header, row
+label or cell, landscape pages. It is written by one producer:
+
+  libreoffice  .fodt -> .odt and .pdf (soffice --headless)
+  latex        .tex -> .pdf (pdflatex)
+  cairo        .pdf drawn directly (pycairo)
+  chromium     .html -> .pdf (chromium --headless --print-to-pdf)
+  groff        tbl/ms -> .pdf (groff -t -ms -Tpdf)
+
+Truth (NAME.truth.json) comes from the structure the document was written
+from: every value with its label, unit, period, measure and note; every
+table's cells as printed; every rating. Never from extract's output.
+
+Usage: gen_vary.py OUTDIR [COUNT] [SEED]   (make bench-vary calls it)
+Needs Debian's libreoffice-writer-nogui, texlive-latex-recommended,
+texlive-fonts-recommended, python3-cairo, chromium and groff.
+"""
+import html
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+
+PRODUCERS = ["libreoffice", "latex", "cairo", "chromium", "groff"]
+GREEN, YELLOW, RED = "#00b050", "#ffc000", "#ff0000"
+COLOUR_HEX = {"green": GREEN, "yellow": YELLOW, "red": RED}
+COLOUR_WORDS = {"green": ["Grön", "grönt", "GRÖN"], "yellow": ["Gul", "gult", "GUL"],
+                "red": ["Röd", "rött", "RÖD"]}
+ORGS = ["Brf Lärkträdet", "Föreningen Östra Ängar", "Bostadsrättsföreningen Sjöbotten 4",
+        "Idrottsföreningen Kämpa", "Riksförbundet för Hörselskadade i Väst", "Stiftelsen Älvdalens Bygdegård",
+        "Hyresgästföreningen Gårdsten", "Brf Måsen 12", "Kulturföreningen Röda Längan"]
+# label, unit, magnitude, may be negative; units: SEK (scaled by the
+# table's kr/tkr), percent, SEK/m2, count
+ROWS_MULTI = [
+    ("Nettoomsättning", "SEK", 7, False), ("Rörelsens intäkter", "SEK", 7, False),
+    ("Resultat efter finansiella poster", "SEK", 6, True), ("Balansomslutning", "SEK", 8, False),
+    ("Soliditet", "percent", 2, False), ("Årsavgift per kvm bostadsrättsyta", "SEK/m2", 3, False),
+    ("Skuldsättning per kvm", "SEK/m2", 4, False), ("Sparande per kvm", "SEK/m2", 3, True),
+    ("Räntekänslighet", "percent", 1, False), ("Antal lägenheter", "count", 2, False),
+    ("Energikostnad per kvm", "SEK/m2", 3, False), ("Antal medlemmar", "count", 4, False),
+]
+ROWS_PL = [
+    ("Årsavgifter och hyresintäkter", 7, False), ("Övriga rörelseintäkter", 5, False),
+    ("Driftskostnader", 6, True), ("Övriga externa kostnader", 5, True), ("Personalkostnader", 5, True),
+    ("Avskrivningar av materiella anläggningstillgångar", 6, True), ("Ränteintäkter och liknande resultatposter", 4, False),
+    ("Räntekostnader och liknande resultatposter", 5, True), ("Årets resultat", 6, True),
+    ("Likvida medel", 6, False), ("Kortfristiga skulder", 6, False), ("Summa eget kapital", 7, False),
+]
+ROWS_BUDGET = [
+    ("Medlemsavgifter", 5, False), ("Bidrag från kommunen", 6, False), ("Lokalhyra", 5, True),
+    ("Arvoden", 5, True), ("Resekostnader", 4, True), ("Kursverksamhet", 5, False),
+    ("Lotteriintäkter", 4, False), ("Administration och porto", 4, True), ("Resultat", 5, True),
+]
+GOALS = ["Fler unga engagerar sig lokalt", "Stärkt påverkan gentemot kommunerna",
+         "Ökad kännedom om verksamheten", "Bredare finansiering", "Bättre stöd till grupperna",
+         "Tryggare boende för alla medlemmar"]
+PROSE = ["Styrelsen har under året arbetat med underhållsplanen och med föreningens ekonomi.",
+         "Föreningen har fortsatt att utveckla sitt arbete tillsammans med medlemmarna.",
+         "Verksamheten har i stort följt den plan som årsmötet beslutade om.",
+         "Kostnaderna för el och värme har påverkats av läget på energimarknaden."]
+
+
+# ------------------------------------------------------------ numbers
+
+def fmt_num(v, st, decimals):
+    """A number as a producer of style st prints it."""
+    neg = v < 0
+    a = abs(v)
+    s = ("%.*f" % (decimals, a)) if decimals else "%d" % round(a)
+    ip, _, fp = s.partition(".")
+    grp = {"space": " ", "nbsp": "\u00a0", "thin": "\u2009", "nnbsp": "\u202f", "dot": ".",
+           "none": "", "en": ","}[st["thousands"]]
+    if len(ip) > 4 or (len(ip) == 4 and st["group4"]):
+        parts = []
+        while len(ip) > 3:
+            parts.insert(0, ip[-3:])
+            ip = ip[:-3]
+        parts.insert(0, ip)
+        ip = grp.join(parts)
+    s = ip + ((("." if st["thousands"] == "en" else ",") + fp) if fp else "")
+    if neg:
+        s = {"hyphen": "-" + s, "minus": "\u2212" + s, "paren": "(" + s + ")", "en_dash": "\u2013" + s}[st["neg"]]
+    return s
+
+
+def draw_value(rng, unit, mag, negative):
+    if unit == "percent":
+        return round(rng.uniform(1, 10 ** mag - 1), 1), 1
+    if unit == "count":
+        return rng.randint(10 ** (mag - 1), 10 ** mag - 1), 0
+    v = rng.randint(10 ** (mag - 1), 10 ** mag - 1)
+    if negative and rng.random() < 0.7:
+        v = -v
+    return v, 0
+
+
+# ---------------------------------------------------------- structures
+
+def number_style(rng):
+    th = rng.choice(["space", "space", "nbsp", "thin", "nnbsp", "dot", "none", "en"])
+    return {"thousands": th, "group4": rng.random() < 0.8,
+            "neg": rng.choice(["hyphen", "minus", "paren", "en_dash"])}
+
+
+def multi_year(rng, year, st, f):
+    """Flerårsöversikt: label | year columns (3 or 4); units per row."""
+    ncol = rng.choice([3, 4])
+    years = [year - k for k in range(ncol)]
+    scale = rng.choice(["kr", "tkr"])
+    rows = rng.sample(ROWS_MULTI, rng.randint(4, 8))
+    where = rng.choice(["label", "label", "caption", "cell"])
+    caption = "Flerårsöversikt" + ((" (belopp i %s)" % scale) if where == "caption" or scale == "tkr" else "")
+    head = [[("Flerårsöversikt" if f["head_label"] else "")] + [str(y) for y in years]]
+    body, vals = [], []
+    for label, unit, mag, negative in rows:
+        text = label
+        suffix = {"SEK": scale if scale == "tkr" else "kr", "percent": "%", "SEK/m2": "kr/kvm", "count": "st"}[unit]
+        if where == "label" and unit != "count":
+            text = label + (", " + suffix if rng.random() < 0.5 else " (" + suffix + ")")
+        elif unit in ("percent", "SEK/m2") and where != "cell":
+            text = label + ", " + suffix
+        cells = []
+        for y in years:
+            if rng.random() < 0.06:
+                cells.append(rng.choice(["-", "\u2013", ""]))
+                continue
+            v, dec = draw_value(rng, unit, mag if scale == "kr" or unit != "SEK" else mag - 3, negative)
+            s = fmt_num(v, st, dec)
+            if where == "cell" and unit != "count":
+                s += " " + ("%" if unit == "percent" else suffix)
+            cells.append(s)
+            tu = unit if not (unit == "SEK" and scale == "tkr") else "TSEK"
+            vals.append({"label": label, "value": v, "unit": tu, "period": str(y), "measure": None})
+        body.append({"label": text, "cells": cells})
+    return {"caption": caption, "head": head, "body": body}, vals
+
+
+def statement(rng, year, st, f):
+    """Resultat- or balansräkning: label | (Not) | this year | last year."""
+    kind = rng.choice(["Resultaträkning", "Balansräkning"])
+    scale = rng.choice(["kr", "kr", "tkr"])
+    note = f["note"]
+    form = rng.choice(["year", "range", "instant", "split"])
+    per = []
+    for y in (year, year - 1):
+        per.append({"year": (str(y), str(y)), "range": ("%d-01-01\u2013%d-12-31" % (y, y), str(y)),
+                    "instant": ("%d-12-31" % y, "%d-12-31" % y),
+                    "split": ("%d/%d" % (y - 1, y), "%d/%d" % (y - 1, y))}[form])
+    head = [[""] + (["Not"] if note else []) + [p[0] for p in per]]
+    if f["header_rows"] >= 2:
+        head.insert(0, [kind] + [""] * (len(head[0]) - 1))
+    if f["header_rows"] >= 3:
+        head.append(["Belopp i " + scale] + [""] * (len(head[0]) - 1))
+        caption = None
+    else:
+        caption = "Belopp i " + scale
+    rows = rng.sample(ROWS_PL, rng.randint(4, 9))
+    body, vals = [], []
+    n = 1
+    for label, mag, negative in rows:
+        cells = []
+        nv = None
+        if note:
+            if rng.random() < 0.6:
+                n += rng.randint(1, 2)
+                nv = n
+            cells.append(str(nv) if nv else "")
+        for p in per:
+            v, dec = draw_value(rng, "SEK", mag if scale == "kr" else mag - 2, negative)
+            cells.append(fmt_num(v, st, dec))
+            vals.append({"label": label, "value": v, "unit": "TSEK" if scale == "tkr" else "SEK",
+                         "period": p[1], "measure": None, "note": nv})
+        body.append({"label": label, "cells": cells})
+    return {"caption": caption, "head": head, "body": body}, vals
+
+
+def budget(rng, year, st, f):
+    """Budget against outcome: label | Budget Y+1 | Utfall Y | (Budget Y)."""
+    cols = [("Budget", year + 1, "budget"), ("Utfall", year, "actual")]
+    if rng.random() < 0.5:
+        cols.append(("Budget", year, "budget"))
+    # where the unit is printed: the caption, the first header cell, or
+    # nowhere (then the values have no unit: none may be invented)
+    where = rng.choice(["caption", "header", "none"])
+    unit = None if where == "none" else "SEK"
+    first = "Kronor" if where == "header" else ""
+    if f["header_rows"] >= 2:
+        head = [[""] + [c[0] for c in cols], [first] + [str(c[1]) for c in cols]]
+    else:
+        head = [[first or "Post"] + ["%s %d" % (c[0], c[1]) for c in cols]]
+    rows = rng.sample(ROWS_BUDGET, rng.randint(4, 8))
+    body, vals = [], []
+    for label, mag, negative in rows:
+        cells = []
+        for name, y, measure in cols:
+            v, dec = draw_value(rng, "SEK", mag, negative)
+            cells.append(fmt_num(v, st, dec))
+            vals.append({"label": label, "value": v, "unit": unit, "period": str(y), "measure": measure})
+        body.append({"label": label, "cells": cells})
+    caption = "Budget %d%s" % (year + 1, " (kr)" if where == "caption" else "")
+    return {"caption": caption, "head": head, "body": body}, vals
+
+
+def wrap_labels(rng, t, f):
+    """Long labels broken over two lines in their cell (printed once)."""
+    if not f["wrap"]:
+        return
+    for r in t["body"]:
+        words = r["label"].split()
+        if len(words) >= 3 and rng.random() < 0.7:
+            k = len(words) // 2 + (1 if len(words) % 2 else 0)
+            r["lines"] = [" ".join(words[:k]), " ".join(words[k:])]
+
+
+def make_doc(rng, i, producer):
+    year = rng.randint(2016, 2025)
+    org = rng.choice(ORGS)
+    f = {"font": rng.choice(["serif", "sans", "mono"]),
+         "gap": rng.choice([2.0, 1.5, 1.0, 0.75, 0.5, 0.3]),
+         "rules": rng.choice(["grid", "horizontal", "none"]), "zebra": rng.random() < 0.3,
+         "header_rows": rng.choice([1, 1, 2, 3]), "note": rng.random() < 0.4, "wrap": rng.random() < 0.4,
+         "landscape": rng.random() < 0.15, "head_label": rng.random() < 0.5, "rating_shape": rng.choice(["fill", "fill", "word", "fillword"])}
+    if producer == "groff":
+        f["rating_shape"] = "word"   # tbl has no cell fills: groff's ratings are words
+    st = number_style(rng)
+    title = rng.choice(["Årsredovisning", "Verksamhetsberättelse", "Styrelsens rapport"])
+    blocks = [("title", "%s %d" % (title, year)), ("p", org), ("p", rng.choice(PROSE))]
+    truth = {"producer": producer, "features": dict(f, numbers=st["thousands"], negatives=st["neg"]),
+             "values": [], "tables": [], "ratings": []}
+    makers = [multi_year, statement, budget]
+    rng.shuffle(makers)
+    for mk in makers[:rng.randint(1, 3)]:
+        t, vals = mk(rng, year, st, f)
+        wrap_labels(rng, t, f)
+        t["features"] = f
+        blocks.append(("h", t["caption"] or t["head"][0][0] or "Tabell"))
+        blocks.append(("table", t))
+        blocks.append(("p", rng.choice(PROSE)))
+        truth["values"] += vals
+        truth["tables"].append({"header": [list(h) for h in t["head"]],
+                                "rows": [[r["label"]] + r["cells"] for r in t["body"]]})
+    if rng.random() < 0.5:
+        blocks.append(("h", "Måluppfyllelse"))
+        for g in range(rng.randint(1, 3)):
+            num = "%d.%d" % (rng.randint(1, 4), g + 1)
+            goal = rng.choice(GOALS)
+            cg, ce = rng.choice(list(COLOUR_HEX)), rng.choice(list(COLOUR_HEX))
+            blocks.append(("h2", "%s %s" % (num, goal)))
+            blocks.append(("rating", {"colours": (cg, ce), "shape": f["rating_shape"],
+                                      "words": (rng.choice(COLOUR_WORDS[cg]), rng.choice(COLOUR_WORDS[ce]))}))
+            truth["ratings"] += [{"goal": num, "dimension": "genomforande", "colour": cg},
+                                 {"goal": num, "dimension": "effekt", "colour": ce}]
+    return {"name": "vary%03d_%s" % (i, producer), "f": f, "blocks": blocks, "year": year}, truth
+
+
+def rating_text(r, k):
+    return r["words"][k] if r["shape"] in ("word", "fillword") else ""
+
+
+def rating_fill(r, k):
+    return COLOUR_HEX[r["colours"][k]] if r["shape"] in ("fill", "fillword") else None
+
+
+# ------------------------------------------------------------ producers
+
+def esc_xml(s):
+    return html.escape(s, quote=True)
+
+
+FODT_FONTS = {"serif": "Liberation Serif", "sans": "Liberation Sans", "mono": "Liberation Mono"}
+
+
+def w_fodt(doc, out):
+    f = doc["f"]
+    font = FODT_FONTS[f["font"]]
+    pw, ph = ("29.7cm", "21cm") if f["landscape"] else ("21cm", "29.7cm")
+    auto, body = [], []
+    border = "0.5pt solid #000000"
+
+    def cell_style(name, bg, align_right, top, bottom, sides):
+        b = ""
+        if sides:
+            b = 'fo:border="%s"' % border
+        else:
+            b = 'fo:border-top="%s" fo:border-bottom="%s" fo:border-left="none" fo:border-right="none"' % (
+                border if top else "none", border if bottom else "none")
+        auto.append('<style:style style:name="%s" style:family="table-cell"><style:table-cell-properties '
+                    'fo:padding="%.2fem" %s%s/></style:style>' % (
+                        name, f["gap"] / 2, b, (' fo:background-color="%s"' % bg) if bg else ""))
+    auto.append('<style:style style:name="PR" style:family="paragraph" style:parent-style-name="Standard">'
+                '<style:paragraph-properties fo:text-align="end"/></style:style>')
+    sid = [0]
+
+    def table_xml(t):
+        ncol = len(t["head"][0])
+        rows = [(h, True) for h in t["head"]] + [([r] + r["cells"], False) for r in t["body"]]
+        x = ['<table:table table:name="T%d">' % (sid[0] + 1)]
+        x.append('<table:table-column table:number-columns-repeated="%d"/>' % ncol)
+        for ri, (row, is_head) in enumerate(rows):
+            x.append("<table:table-row>")
+            for ci in range(ncol):
+                sid[0] += 1
+                name = "C%d" % sid[0]
+                zebra = f["zebra"] and not is_head and ri % 2 == 0
+                cell_style(name, "#e8e8e8" if zebra else None, ci > 0, f["rules"] != "none" and (ri == 0 or is_head),
+                           f["rules"] != "none" and (is_head and ri == len(t["head"]) - 1 or ri == len(rows) - 1 or
+                                                     f["rules"] == "grid"), f["rules"] == "grid")
+                if ci == 0 and not is_head:
+                    r = row[0]
+                    lines = r.get("lines") or [r["label"]]
+                    content = '<text:p>%s</text:p>' % "<text:line-break/>".join(esc_xml(s) for s in lines)
+                else:
+                    s = row[ci]
+                    content = '<text:p%s>%s</text:p>' % (' text:style-name="PR"' if ci > 0 else "", esc_xml(s))
+                x.append('<table:table-cell table:style-name="%s" office:value-type="string">%s</table:table-cell>'
+                         % (name, content))
+            x.append("</table:table-row>")
+        x.append("</table:table>")
+        return "".join(x)
+
+    def rating_xml(r):
+        x = ['<table:table table:name="R%d"><table:table-column table:number-columns-repeated="2"/>' % (sid[0] + 1)]
+        x.append("<table:table-row>")
+        for h in ("GENOMFÖRANDE", "EFFEKT"):
+            sid[0] += 1
+            cell_style("C%d" % sid[0], None, False, True, True, True)
+            x.append('<table:table-cell table:style-name="C%d" office:value-type="string"><text:p>%s</text:p>'
+                     '</table:table-cell>' % (sid[0], h))
+        x.append("</table:table-row><table:table-row>")
+        for k in range(2):
+            sid[0] += 1
+            cell_style("C%d" % sid[0], rating_fill(r, k), False, True, True, True)
+            x.append('<table:table-cell table:style-name="C%d" office:value-type="string"><text:p>%s</text:p>'
+                     '</table:table-cell>' % (sid[0], esc_xml(rating_text(r, k))))
+        x.append("</table:table-row></table:table>")
+        return "".join(x)
+
+    for kind, v in doc["blocks"]:
+        if kind == "title":
+            body.append('<text:h text:outline-level="1">%s</text:h>' % esc_xml(v))
+        elif kind in ("h", "h2"):
+            body.append('<text:h text:outline-level="%d">%s</text:h>' % (2 if kind == "h" else 3, esc_xml(v)))
+        elif kind == "p":
+            body.append("<text:p>%s</text:p>" % esc_xml(v))
+        elif kind == "table":
+            body.append(table_xml(v))
+        elif kind == "rating":
+            body.append(rating_xml(v))
+    xml = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:font-face-decls><style:font-face style:name="%(font)s" svg:font-family="'%(font)s'"/></office:font-face-decls>
+<office:styles>
+<style:default-style style:family="paragraph"><style:text-properties style:font-name="%(font)s" fo:font-size="10pt" fo:language="sv" fo:country="SE"/></style:default-style>
+<style:style style:name="Standard" style:family="paragraph"/>
+<style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" style:default-outline-level="1"><style:text-properties fo:font-size="16pt" fo:font-weight="bold"/></style:style>
+</office:styles>
+<office:automatic-styles>
+<style:page-layout style:name="PL"><style:page-layout-properties fo:page-width="%(pw)s" fo:page-height="%(ph)s" style:print-orientation="%(orient)s" fo:margin="2cm"/></style:page-layout>
+%(auto)s
+</office:automatic-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="PL"/></office:master-styles>
+<office:body><office:text>
+%(body)s
+</office:text></office:body></office:document>
+""" % {"font": font, "pw": pw, "ph": ph, "orient": "landscape" if f["landscape"] else "portrait",
+       "auto": "\n".join(auto), "body": "\n".join(body)}
+    path = os.path.join(out, doc["name"] + ".fodt")
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(xml)
+    return path
+
+
+def libreoffice(paths, out):
+    """Converts every .fodt at once (one soffice start) to .odt and .pdf."""
+    if not paths:
+        return
+    prof = tempfile.mkdtemp(prefix="vary-lo-")
+    try:
+        for fmt in ("odt", "pdf"):
+            subprocess.run(["soffice", "-env:UserInstallation=file://" + prof, "--headless", "--convert-to", fmt,
+                            "--outdir", out] + paths, check=True, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, timeout=1800)
+    finally:
+        shutil.rmtree(prof, ignore_errors=True)
+    for p in paths:
+        os.remove(p)
+
+
+def tex_esc(s):
+    out = []
+    for ch in s:
+        out.append({"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
+                    "\u2009": r"\,", "\u202f": r"\,", "\u00a0": "~", "\u2212": r"\textminus{}",
+                    "\u2013": "--"}.get(ch, ch))
+    return "".join(out)
+
+
+def w_latex(doc, out):
+    f = doc["f"]
+    fonts = {"serif": r"\usepackage{lmodern}", "sans": r"\usepackage{helvet}\renewcommand{\familydefault}{\sfdefault}",
+             "mono": r"\usepackage{courier}\renewcommand{\familydefault}{\ttdefault}"}[f["font"]]
+    x = [r"\documentclass[10pt,a4paper%s]{article}" % (",landscape" if f["landscape"] else ""),
+         r"\usepackage[T1]{fontenc}", r"\usepackage[utf8]{inputenc}", r"\usepackage{textcomp}", fonts,
+         r"\usepackage[margin=2cm%s]{geometry}" % (",landscape" if f["landscape"] else ""),
+         r"\usepackage[table]{xcolor}", r"\usepackage{booktabs}",
+         r"\definecolor{G}{HTML}{00B050}\definecolor{Y}{HTML}{FFC000}\definecolor{R}{HTML}{FF0000}",
+         r"\setlength{\parindent}{0pt}\pagestyle{empty}", r"\begin{document}"]
+    for kind, v in doc["blocks"]:
+        if kind == "title":
+            x.append(r"{\Large\bfseries %s\par}\bigskip" % tex_esc(v))
+        elif kind == "h":
+            x.append(r"\subsection*{%s}" % tex_esc(v))
+        elif kind == "h2":
+            x.append(r"\subsubsection*{%s}" % tex_esc(v))
+        elif kind == "p":
+            x.append(tex_esc(v) + "\n")
+        elif kind == "table":
+            ncol = len(v["head"][0])
+            x.append(r"\setlength{\tabcolsep}{%.2fem}" % (f["gap"] / 2))
+            spec = ("|" if f["rules"] == "grid" else "") + \
+                   ("p{6cm}" if any(r.get("lines") for r in v["body"]) else "l") + \
+                   ("|" if f["rules"] == "grid" else "") + \
+                   "".join("r" + ("|" if f["rules"] == "grid" else "") for _ in range(ncol - 1))
+            x.append(r"\begin{tabular}{%s}" % spec)
+            top = {"grid": r"\hline", "horizontal": r"\toprule", "none": ""}[f["rules"]]
+            mid = {"grid": r"\hline", "horizontal": r"\midrule", "none": ""}[f["rules"]]
+            x.append(top)
+            for h in v["head"]:
+                x.append(" & ".join(tex_esc(c) for c in h) + r" \\" + (r"\hline" if f["rules"] == "grid" else ""))
+            if f["rules"] == "horizontal":
+                x.append(mid)
+            for ri, r in enumerate(v["body"]):
+                lab = r"\newline ".join(tex_esc(s) for s in r["lines"]) if r.get("lines") else tex_esc(r["label"])
+                zebra = r"\rowcolor[gray]{0.9}" if f["zebra"] and ri % 2 == 0 else ""
+                x.append(zebra + " & ".join([lab] + [tex_esc(c) for c in r["cells"]]) + r" \\" +
+                         (r"\hline" if f["rules"] == "grid" else ""))
+            if f["rules"] == "horizontal":
+                x.append(r"\bottomrule")
+            x.append(r"\end{tabular}" + "\n")
+        elif kind == "rating":
+            x.append(r"\begin{tabular}{|p{6cm}|p{6cm}|}\hline GENOMFÖRANDE & EFFEKT \\ \hline")
+            cells = []
+            for k in range(2):
+                fill = rating_fill(v, k)
+                c = {GREEN: "G", YELLOW: "Y", RED: "R"}.get(fill)
+                cells.append((r"\cellcolor{%s}" % c if c else "") + tex_esc(rating_text(v, k)) + r"\rule{0pt}{14pt}")
+            x.append(" & ".join(cells) + r" \\ \hline\end{tabular}" + "\n")
+    x.append(r"\end{document}")
+    tex = os.path.join(out, doc["name"] + ".tex")
+    with open(tex, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(x))
+    subprocess.run(["pdflatex", "-interaction=batchmode", "-halt-on-error", "-output-directory", out, tex],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
+    for ext in (".aux", ".log", ".tex"):
+        os.remove(os.path.join(out, doc["name"] + ext))
+
+
+CAIRO_FONTS = {"serif": "DejaVu Serif", "sans": "DejaVu Sans", "mono": "DejaVu Sans Mono"}
+
+
+def w_cairo(doc, out):
+    import cairo
+    f = doc["f"]
+    pw, ph = (842, 595) if f["landscape"] else (595, 842)
+    path = os.path.join(out, doc["name"] + ".pdf")
+    surf = cairo.PDFSurface(path, pw, ph)
+    cr = cairo.Context(surf)
+    face = CAIRO_FONTS[f["font"]]
+    size = 9.5
+    m = 56
+    y = [m]
+
+    def font(sz, bold=False):
+        cr.select_font_face(face, cairo.FONT_SLANT_NORMAL, cairo.FONT_WEIGHT_BOLD if bold else cairo.FONT_WEIGHT_NORMAL)
+        cr.set_font_size(sz)
+
+    def need(h):
+        if y[0] + h > ph - m:
+            cr.show_page()
+            y[0] = m
+
+    def text(s, x, yy):
+        cr.set_source_rgb(0, 0, 0)
+        cr.move_to(x, yy)
+        cr.show_text(s)
+
+    def width(s):
+        return cr.text_extents(s).x_advance
+
+    def rgb(hexs):
+        return tuple(int(hexs[k:k + 2], 16) / 255 for k in (1, 3, 5))
+
+    for kind, v in doc["blocks"]:
+        if kind in ("title", "h", "h2"):
+            sz = {"title": 16, "h": 12, "h2": 10.5}[kind]
+            need(sz * 2.5)
+            font(sz, True)
+            y[0] += sz * 1.6
+            text(v, m, y[0])
+            y[0] += sz * 0.6
+        elif kind == "p":
+            font(size)
+            need(size * 2)
+            y[0] += size * 1.5
+            text(v, m, y[0])
+        elif kind == "table":
+            font(size)
+            em = size
+            gap = f["gap"] * em
+            rows = [(h, True, None) for h in v["head"]] + [([r["label"]] + r["cells"], False, r.get("lines"))
+                                                           for r in v["body"]]
+            ncol = len(rows[0][0])
+            widths = [0.0] * ncol
+            for cells, _, lines in rows:
+                for c in range(ncol):
+                    w = max(width(s) for s in lines) if (c == 0 and lines) else width(cells[c])
+                    widths[c] = max(widths[c], w)
+            xs = [m]
+            for c in range(1, ncol + 1):
+                xs.append(xs[-1] + widths[c - 1] + gap)
+            lh = size * 1.45
+            y[0] += size
+            for ri, (cells, is_head, lines) in enumerate(rows):
+                nl = len(lines) if lines else 1
+                need(lh * nl + 4)
+                top = y[0]
+                bot = top + lh * nl
+                if f["zebra"] and not is_head and ri % 2 == 0:
+                    cr.set_source_rgb(0.9, 0.9, 0.9)
+                    cr.rectangle(xs[0] - gap / 2, top, xs[-1] - xs[0], bot - top)
+                    cr.fill()
+                font(size, is_head)
+                for c in range(ncol):
+                    if c == 0 and lines:
+                        for k, s in enumerate(lines):
+                            text(s, xs[0], top + lh * (k + 1) - size * 0.4)
+                    elif c == 0:
+                        text(cells[c], xs[0], top + lh - size * 0.4)
+                    else:
+                        text(cells[c], xs[c] + widths[c] - width(cells[c]), top + lh - size * 0.4)
+                cr.set_source_rgb(0, 0, 0)
+                cr.set_line_width(0.5)
+                rule = f["rules"] == "grid" or (f["rules"] == "horizontal" and
+                                                (ri == 0 or ri == len(v["head"]) or ri == len(rows) - 1))
+                if rule and f["rules"] != "none":
+                    cr.move_to(xs[0] - gap / 2, top)
+                    cr.line_to(xs[-1] - gap / 2, top)
+                    cr.stroke()
+                if f["rules"] != "none" and ri == len(rows) - 1:
+                    cr.move_to(xs[0] - gap / 2, bot)
+                    cr.line_to(xs[-1] - gap / 2, bot)
+                    cr.stroke()
+                if f["rules"] == "grid":
+                    for xx in xs:
+                        cr.move_to(xx - gap / 2, top)
+                        cr.line_to(xx - gap / 2, bot)
+                        cr.stroke()
+                y[0] = bot
+            y[0] += size * 0.5
+        elif kind == "rating":
+            need(60)
+            font(size)
+            w = (pw - 2 * m) / 2
+            y[0] += size
+            top = y[0]
+            for k, h in enumerate(("GENOMFÖRANDE", "EFFEKT")):
+                text(h, m + k * w + 4, top + 14)
+            for k in range(2):
+                fill = rating_fill(v, k)
+                if fill:
+                    cr.set_source_rgb(*rgb(fill))
+                    cr.rectangle(m + k * w, top + 20, w, 20)
+                    cr.fill()
+                text(rating_text(v, k), m + k * w + 4, top + 34)
+            cr.set_source_rgb(0, 0, 0)
+            cr.set_line_width(0.5)
+            for yy in (top, top + 20, top + 40):
+                cr.move_to(m, yy)
+                cr.line_to(m + 2 * w, yy)
+                cr.stroke()
+            for xx in (m, m + w, m + 2 * w):
+                cr.move_to(xx, top)
+                cr.line_to(xx, top + 40)
+                cr.stroke()
+            y[0] = top + 40
+    surf.finish()
+
+
+def w_html(doc, out):
+    f = doc["f"]
+    fam = {"serif": "serif", "sans": "sans-serif", "mono": "monospace"}[f["font"]]
+    border = "0.5pt solid black"
+    css = ["@page { size: A4 %s; margin: 2cm }" % ("landscape" if f["landscape"] else "portrait"),
+           "body { font-family: %s; font-size: 10pt }" % fam,
+           "table { border-collapse: collapse; margin: 6pt 0 }",
+           "td, th { padding: 1pt %.2fem; text-align: left; font-weight: normal; vertical-align: top }" % (f["gap"] / 2),
+           "td.n { text-align: right }", "tr.z td { background: #e6e6e6 }",
+           "td.r { width: 7cm; height: 16pt; border: %s }" % border, "th.r { border: %s }" % border]
+    if f["rules"] == "grid":
+        css.append("table.t td, table.t th { border: %s }" % border)
+    elif f["rules"] == "horizontal":
+        css.append("table.t thead tr:first-child th { border-top: %s } table.t thead tr:last-child th "
+                   "{ border-bottom: %s } table.t tbody tr:last-child td { border-bottom: %s }" % (border, border, border))
+    x = ['<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>%s</title><style>%s</style></head><body>'
+         % (html.escape(doc["blocks"][0][1]), "\n".join(css))]
+    for kind, v in doc["blocks"]:
+        if kind == "title":
+            x.append("<h1>%s</h1>" % html.escape(v))
+        elif kind in ("h", "h2"):
+            x.append("<h%d>%s</h%d>" % (2 if kind == "h" else 3, html.escape(v), 2 if kind == "h" else 3))
+        elif kind == "p":
+            x.append("<p>%s</p>" % html.escape(v))
+        elif kind == "table":
+            x.append('<table class="t"><thead>')
+            for h in v["head"]:
+                x.append("<tr>" + "".join("<th>%s</th>" % html.escape(c) for c in h) + "</tr>")
+            x.append("</thead><tbody>")
+            for ri, r in enumerate(v["body"]):
+                lab = "<br>".join(html.escape(s) for s in r["lines"]) if r.get("lines") else html.escape(r["label"])
+                x.append('<tr%s><td>%s</td>' % (' class="z"' if f["zebra"] and ri % 2 == 0 else "", lab) +
+                         "".join('<td class="n">%s</td>' % html.escape(c) for c in r["cells"]) + "</tr>")
+            x.append("</tbody></table>")
+        elif kind == "rating":
+            cells = []
+            for k in range(2):
+                fill = rating_fill(v, k)
+                cells.append('<td class="r"%s>%s</td>' % ((' style="background:%s"' % fill) if fill else "",
+                                                         html.escape(rating_text(v, k)) or "&nbsp;"))
+            x.append('<table><tr><th class="r">GENOMFÖRANDE</th><th class="r">EFFEKT</th></tr><tr>%s</tr></table>'
+                     % "".join(cells))
+    x.append("</body></html>")
+    src = os.path.join(out, doc["name"] + ".html")
+    with open(src, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(x))
+    prof = tempfile.mkdtemp(prefix="vary-chromium-")
+    try:
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=" + prof,
+                        "--no-pdf-header-footer", "--print-to-pdf=" + os.path.join(out, doc["name"] + ".pdf"),
+                        "file://" + os.path.abspath(src)], check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, timeout=120)
+    finally:
+        shutil.rmtree(prof, ignore_errors=True)
+    os.remove(src)
+
+
+def roff_esc(s):
+    s = s.replace("\\", "\\e").replace("\u2212", "\\(mi").replace("\u2013", "\\(en")
+    s = s.replace("\u00a0", "\\~").replace("\u2009", "\\|").replace("\u202f", "\\|")
+    return ("\\&" + s) if s.startswith((".", "'")) else s
+
+
+def w_groff(doc, out):
+    f = doc["f"]
+    fam = {"serif": "T", "sans": "H", "mono": "C"}[f["font"]]
+    x = [".fam " + fam, ".nr PS 10", ".nr HM 2c", ".nr FM 2c", ".nr PO 2c", ".nr LL %s" % ("25.7c" if f["landscape"] else "17c")]
+    if f["landscape"]:
+        x.insert(0, ".pl 21c")
+    for kind, v in doc["blocks"]:
+        if kind == "title":
+            x += [".LP", ".ps 16", ".B \"%s\"" % roff_esc(v), ".ps 10"]
+        elif kind in ("h", "h2"):
+            x += [".SH", roff_esc(v)]
+        elif kind == "p":
+            x += [".LP", roff_esc(v)]
+        elif kind == "table":
+            ncol = len(v["head"][0])
+            opts = {"grid": "allbox", "horizontal": "", "none": ""}[f["rules"]]
+            gap = max(1, int(round(f["gap"] * 2)))
+            x += [".TS", ("%s tab(\t);" % opts).strip() if opts else "tab(\t);"]
+            x.append(" ".join(["l%d" % gap] + ["r%d" % gap] * (ncol - 2) + ["r"]) + ".")
+            if f["rules"] == "horizontal":
+                x.append("_")
+            for h in v["head"]:
+                x.append("\t".join(roff_esc(c) for c in h))
+            if f["rules"] == "horizontal":
+                x.append("_")
+            for r in v["body"]:
+                lab = ("T{\n%s\nT}" % "\n.br\n".join(roff_esc(s) for s in r["lines"])) if r.get("lines") \
+                    else roff_esc(r["label"])
+                x.append("\t".join([lab] + [roff_esc(c) for c in r["cells"]]))
+            if f["rules"] == "horizontal":
+                x.append("_")
+            x.append(".TE")
+        elif kind == "rating":
+            x += [".TS", "allbox tab(\t);", "lw(7c) lw(7c).", "GENOMFÖRANDE\tEFFEKT",
+                  "\t".join(roff_esc(rating_text(v, k)) or "\\ " for k in range(2)), ".TE"]
+    src = os.path.join(out, doc["name"] + ".ms")
+    with open(src, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(x) + "\n")
+    pdf = os.path.join(out, doc["name"] + ".pdf")
+    with open(pdf, "wb") as fh:
+        subprocess.run(["groff", "-k", "-t", "-ms", "-Tpdf", "-dpaper=a4%s" % ("l" if f["landscape"] else ""),
+                        "-P-pa4" + ("l" if f["landscape"] else ""), src], check=True, stdout=fh,
+                       stderr=subprocess.DEVNULL, timeout=120)
+    os.remove(src)
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit("usage: gen_vary.py OUTDIR [COUNT] [SEED]")
+    out = os.path.abspath(sys.argv[1])
+    count = int(sys.argv[2]) if len(sys.argv) > 2 else 300
+    seed = int(sys.argv[3]) if len(sys.argv) > 3 else 2026
+    os.makedirs(out, exist_ok=True)
+    fodts = []
+    for i in range(count):
+        producer = PRODUCERS[i % len(PRODUCERS)]
+        rng = random.Random("%d/%d" % (seed, i))
+        doc, truth = make_doc(rng, i, producer)
+        truth["files"] = [doc["name"] + ".pdf"] + ([doc["name"] + ".odt"] if producer == "libreoffice" else [])
+        with open(os.path.join(out, doc["name"] + ".truth.json"), "w", encoding="utf-8") as fh:
+            json.dump(truth, fh, ensure_ascii=False, indent=1, sort_keys=True)
+        if producer == "libreoffice":
+            fodts.append(w_fodt(doc, out))
+        elif producer == "latex":
+            w_latex(doc, out)
+        elif producer == "cairo":
+            w_cairo(doc, out)
+        elif producer == "chromium":
+            w_html(doc, out)
+        else:
+            w_groff(doc, out)
+    libreoffice(fodts, out)
+    print("gen_vary: %d documents in %s" % (count, out))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,238 @@
+#!/usr/bin/python3
+"""make bench-vary: extract on the variation corpus (corpus/gen_vary.py:
+documents from randomised structures through several producers), against
+truth taken from the structures themselves.
+
+Per producer (and the ODT beside LibreOffice's PDF): values precision and
+recall; of the matched values, the share with the right unit, period,
+measure and note; table cells precision, recall and F1; ratings precision
+and recall. Then the same per feature (font, column gap, rules, number
+style, ...), so a layout class that fails shows by name.
+
+Usage: bench_vary.py EXTRACT DIR [--json] [--verbose] [--only TEXT]
+A value matches when its number is the truth's (or number x scale is)
+and its label shares most words with the truth's label; unit, period,
+measure and note are then scored apart. A cell matches by its text and
+column within the best-overlapping table (as ../shared/eval/real/score.py).
+"""
+import concurrent.futures
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+
+X, DIR = sys.argv[1], sys.argv[2]
+JSON = "--json" in sys.argv
+VERBOSE = "--verbose" in sys.argv
+ONLY = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else ""
+
+
+def norm(s):
+    return " ".join(unicodedata.normalize("NFC", s or "").split())
+
+
+def words(s):
+    return set(re.findall(r"\w+", norm(s).casefold()))
+
+
+def label_sim(t, p):
+    a, b = words(t), words(p)
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a)
+
+
+def same(a, b):
+    return a is not None and b is not None and abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+
+
+def period_ok(tp, pp):
+    if not tp:
+        return pp is None
+    if not isinstance(pp, dict):
+        return False
+    label, start, end = pp.get("label") or "", pp.get("start"), pp.get("end")
+    if norm(label) == tp:
+        return True
+    if re.fullmatch(r"\d{4}", tp):
+        return end == tp + "-12-31" and start in (tp + "-01-01", None, end)
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", tp):
+        return end == tp
+    m = re.fullmatch(r"(\d{4})/(\d{4})", tp)
+    return bool(m and start and end and start[:4] == m.group(1) and end[:4] == m.group(2))
+
+
+def unit_ok(tu, p):
+    if p.get("unit") == tu:
+        return True
+    return tu == "TSEK" and p.get("unit") == "SEK" and same(p.get("scale"), 1000.0)
+
+
+def match_values(truth, got):
+    used, pairs = set(), []
+    for t in truth:
+        best, bi = 0.0, None
+        for i, p in enumerate(got):
+            if i in used or p.get("value") is None:
+                continue
+            v, sc = p["value"], p.get("scale") or 1
+            scaled = t["value"] * 1000 if t["unit"] == "TSEK" else t["value"]
+            if not (same(v, t["value"]) or same(v * sc, scaled)):
+                continue
+            s = label_sim(t["label"], p.get("label"))
+            if s < 0.6:
+                continue
+            s += 0.3 * period_ok(t["period"], p.get("period")) + 0.1 * (p.get("measure") == t["measure"])
+            if s > best:
+                best, bi = s, i
+        if bi is None:
+            pairs.append((t, None))
+        else:
+            used.add(bi)
+            pairs.append((t, got[bi]))
+    return pairs
+
+
+def cells(grid):
+    return {(norm(c), j) for r in grid for j, c in enumerate(r) if norm(c)}
+
+
+def pred_grids(d):
+    out = []
+    for t in d.get("tables") or []:
+        g = [[c if isinstance(c, str) else c.get("text", "") for c in r] for r in t.get("header") or []]
+        g += [[c.get("text", "") if isinstance(c, dict) else c for c in r] for r in t.get("rows") or []]
+        out.append(g)
+    return out
+
+
+def score_cells(truth, d):
+    pg = [cells(g) for g in pred_grids(d)]
+    used, hit, want, found = set(), 0, 0, 0
+    for t in truth:
+        tc = cells(t["header"] + t["rows"])
+        want += len(tc)
+        best, bi = 0, None
+        for i, c in enumerate(pg):
+            if i not in used and len(tc & c) > best:
+                best, bi = len(tc & c), i
+        if bi is not None:
+            used.add(bi)
+            hit += best
+            found += len(pg[bi])
+    return hit, found, want
+
+
+def run(path):
+    p = subprocess.run([X, "--no-default-patterns", "--compact", path], capture_output=True, timeout=300)
+    if p.returncode != 0:
+        return None, p.stderr.decode(errors="replace").strip()
+    return json.loads(p.stdout), None
+
+
+def score(tp, fmt):
+    with open(tp, encoding="utf-8") as f:
+        truth = json.load(f)
+    path = tp[:-len(".truth.json")] + "." + fmt
+    d, err = run(path)
+    s = {"docs": 1, "errors": 0, "v_truth": len(truth["values"]), "v_found": 0, "v_hit": 0,
+         "unit": 0, "period": 0, "measure": 0, "note": 0, "note_n": 0,
+         "c_hit": 0, "c_found": 0, "c_want": 0, "r_hit": 0, "r_found": 0, "r_truth": len(truth["ratings"])}
+    misses = []
+    if d is None:
+        s["errors"] = 1
+        misses.append("error: " + err)
+        return truth, s, misses
+    got = d.get("values") or []
+    s["v_found"] = len(got)
+    for t, p in match_values(truth["values"], got):
+        if p is None:
+            misses.append("missed value %s %s %s %s" % (t["label"], t["period"], t["value"], t["unit"]))
+            continue
+        s["v_hit"] += 1
+        s["unit"] += unit_ok(t["unit"], p)
+        s["period"] += period_ok(t["period"], p.get("period"))
+        s["measure"] += p.get("measure") == t["measure"]
+        if t.get("note"):
+            s["note_n"] += 1
+            s["note"] += p.get("note") == t["note"]
+        if VERBOSE and not (unit_ok(t["unit"], p) and period_ok(t["period"], p.get("period")) and
+                            p.get("measure") == t["measure"]):
+            misses.append("value %s %s: unit %s/%s period %s/%s measure %s/%s" % (
+                t["label"], t["value"], t["unit"], p.get("unit"), t["period"],
+                (p.get("period") or {}).get("label"), t["measure"], p.get("measure")))
+    s["c_hit"], s["c_found"], s["c_want"] = score_cells(truth["tables"], d)
+    want = [(r["goal"], r["dimension"], r["colour"]) for r in truth["ratings"]]
+    have = [(r.get("goal"), r.get("dimension"), r.get("colour")) for r in d.get("ratings") or []]
+    s["r_found"] = len(have)
+    for r in want:
+        if r in have:
+            have.remove(r)
+            s["r_hit"] += 1
+        else:
+            misses.append("missed rating %s %s %s" % r)
+    return truth, s, misses
+
+
+def add(acc, key, s):
+    a = acc.setdefault(key, {k: 0 for k in s})
+    for k, v in s.items():
+        a[k] += v
+
+
+def ratio(a, b):
+    return a / b if b else 1.0
+
+
+def figures(a):
+    cp, cr = ratio(a["c_hit"], a["c_found"]), ratio(a["c_hit"], a["c_want"])
+    return {"docs": a["docs"], "errors": a["errors"],
+            "values_precision": ratio(a["v_hit"], a["v_found"]), "values_recall": ratio(a["v_hit"], a["v_truth"]),
+            "unit": ratio(a["unit"], a["v_hit"]), "period": ratio(a["period"], a["v_hit"]),
+            "measure": ratio(a["measure"], a["v_hit"]), "note": ratio(a["note"], a["note_n"]),
+            "cells_precision": cp, "cells_recall": cr, "cells_f1": 2 * cp * cr / (cp + cr) if cp + cr else 0.0,
+            "ratings_precision": ratio(a["r_hit"], a["r_found"]), "ratings_recall": ratio(a["r_hit"], a["r_truth"])}
+
+
+def main():
+    truths = sorted(t for t in glob.glob(os.path.join(DIR, "*.truth.json")) if ONLY in os.path.basename(t))
+    if not truths:
+        sys.exit("bench-vary: no *.truth.json in %s" % DIR)
+    jobs = []
+    for tp in truths:
+        with open(tp, encoding="utf-8") as f:
+            files = json.load(f)["files"]
+        jobs += [(tp, name.rsplit(".", 1)[1]) for name in files]
+    by_prod, by_feat = {}, {}
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as ex:
+        for (tp, fmt), (truth, s, misses) in zip(jobs, ex.map(lambda j: score(*j), jobs)):
+            prod = truth["producer"] + ("-odt" if fmt == "odt" else "")
+            add(by_prod, prod, s)
+            add(by_prod, "all", s)
+            for k, v in truth["features"].items():
+                add(by_feat, (k, str(v)), s)
+            if VERBOSE and misses:
+                print("%s.%s" % (os.path.basename(tp)[:-len(".truth.json")], fmt))
+                for m in misses:
+                    print("   " + m)
+    out = {"producers": {k: figures(v) for k, v in sorted(by_prod.items())},
+           "features": {"%s=%s" % k: figures(v) for k, v in sorted(by_feat.items())}}
+    if JSON:
+        print(json.dumps(out, indent=1, sort_keys=True))
+        return
+    cols = ["docs", "errors", "values_precision", "values_recall", "unit", "period", "measure", "note",
+            "cells_f1", "ratings_precision", "ratings_recall"]
+    head = ["docs", "err", "v.prec", "v.rec", "unit", "period", "measure", "note", "cellF1", "r.prec", "r.rec"]
+    print("bench-vary: %d documents in %s" % (len(truths), DIR))
+    for title, table in (("producer", out["producers"]), ("feature", out["features"])):
+        print("\n%-22s" % title + "".join("%8s" % h for h in head))
+        for k, f in table.items():
+            print("%-22s" % k[:22] + "".join(("%8d" % f[c]) if isinstance(f[c], int) else ("%8.3f" % f[c])
+                                             for c in cols))
+
+
+if __name__ == "__main__":
+    main()
