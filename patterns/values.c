@@ -464,12 +464,37 @@ static int table_number(const struct pat_set *ps, const struct column *col, cons
 	return ok;
 }
 
+/* A table's heading or caption line: the block just before it on its
+ * page ("Flerårsöversikt (belopp i tkr)", "Belopp i kr" over a
+ * statement), when it is a short heading, caption or line of its own, not
+ * a sentence. */
+#define TABLE_HEAD_MAX 80   /* bytes: longer is a paragraph, not a heading line */
+static const char *heading_line(const struct doc *doc, size_t bi)
+{
+	const struct doc_block *t = &doc->blocks[bi], *b;
+
+	if (bi == 0)
+		return NULL;
+	b = &doc->blocks[bi - 1];
+	if (b->furniture || b->page != t->page || strlen(b->text) > TABLE_HEAD_MAX)
+		return NULL;
+	if (b->type == DOC_BLK_HEADING || b->type == DOC_BLK_CAPTION)
+		return b->text;
+	if (b->type != DOC_BLK_PARAGRAPH)
+		return NULL;
+	size_t n = strlen(b->text);
+
+	while (n && b->text[n - 1] == ' ')
+		n--;
+	return n && !strchr(".!?", b->text[n - 1]) ? b->text : NULL;   /* a sentence is not a heading */
+}
+
 static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, const struct doc_unit *du,
 			const char *section, const struct doc_cell **grid)
 {
 	const struct doc_table *t = &doc->tables[doc->blocks[bi].table];
 	int hr = header_rows_of(ps, t, grid);
-	const char *group = NULL;
+	const char *group = NULL, *head;
 	struct column cols[64];
 	struct table_ctx tc = { .t = t, .bi = bi, .section = section, .tscale = 1,
 				.tcounts = pat_counts(ps, t->caption), .cols = cols, .du = du };
@@ -480,6 +505,8 @@ static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, co
 		for (int c = 0; c < t->ncols && !tc.tunit; c++)
 			for (int r = 0; r < hr && !tc.tunit; r++)
 				pat_header_unit(ps, cell_text(t, grid, r, c), &tc.tunit, &tc.tscale);
+	if (!tc.tunit && (head = heading_line(doc, bi)))
+		pat_header_unit(ps, head, &tc.tunit, &tc.tscale);
 	for (int c = 0; c < t->ncols; c++) {
 		describe_column(ps, doc, t, grid, c, hr, &cols[c]);
 		for (int r = 0; r < hr; r++)

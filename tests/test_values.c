@@ -624,6 +624,58 @@ static void comma_thousands(void **state)
 	doc_free(d);
 }
 
+/* The line just above a table gives its unit when neither its caption
+ * nor its header does: a heading or a line of its own ("Flerårsöversikt
+ * (belopp i tkr)", "Belopp i kr"). A sentence above it, or a line with
+ * a paragraph between, gives none: no unit is invented. */
+static void unit_from_line_above(void **state)
+{
+	static const struct {
+		const char *before;   /* the blocks before the table, ODT */
+		const char *unit;     /* the unit of its value, NULL for none */
+		double scale;
+	} rows[] = {
+		{ "<text:h text:outline-level=\"2\">Flerårsöversikt (belopp i tkr)</text:h>", "TSEK", 1000 },
+		{ "<text:p>Belopp i kr</text:p>", "SEK", 1 },
+		{ "<text:p>Tkr</text:p>", "TSEK", 1000 },
+		{ "<text:p>Avgiften (kr) höjdes inte under året.</text:p>", NULL, 1 },
+		{ "<text:p>Belopp i kr</text:p><text:p>Styrelsen har arbetat med ekonomin.</text:p>", NULL, 1 },
+		{ "<text:h text:outline-level=\"2\">Flerårsöversikt</text:h>", NULL, 1 },
+	};
+
+	for (size_t k = 0; k < sizeof(rows) / sizeof(rows[0]); k++) {
+		char buf[2048];
+		struct ex_error e = { 0 };
+		struct doc *d;
+		const struct doc_value *v;
+		int n = snprintf(buf, sizeof(buf),
+				 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document " TU_ODF_NS
+				 " office:version=\"1.2\" office:mimetype=\"application/vnd.oasis.opendocument.text\">"
+				 "<office:body><office:text>%s"
+				 "<table:table table:name=\"T\"><table:table-column table:number-columns-repeated=\"2\"/>"
+				 "<table:table-row><table:table-cell/><table:table-cell><text:p>2023</text:p>"
+				 "</table:table-cell></table:table-row><table:table-row><table:table-cell>"
+				 "<text:p>Balansomslutning</text:p></table:table-cell><table:table-cell>"
+				 "<text:p>35 955</text:p></table:table-cell></table:table-row></table:table>"
+				 "</office:text></office:body></office:document>\n", rows[k].before);
+
+		assert_true(n > 0 && (size_t)n < sizeof(buf));
+		d = tu_read_buf(buf, (size_t)n, &e);
+		assert_non_null(d);
+		v = value(d, "Balansomslutning", "2023", NULL);
+		assert_non_null(v);
+		assert_true(v->value == 35955);
+		if (rows[k].unit) {
+			assert_non_null(v->unit);
+			assert_string_equal(v->unit, rows[k].unit);
+			assert_true(v->scale == rows[k].scale);
+		} else {
+			assert_null(v->unit);
+		}
+		doc_free(d);
+	}
+}
+
 /* Reservations and declared conflicts of interest, with who and the
  * sentence; a sentence that only mentions the words records nothing. */
 static void reservations_and_conflicts(void **state)
@@ -663,6 +715,7 @@ int main(void)
 		cmocka_unit_test(ratings_other_shapes),
 		cmocka_unit_test(attendance_sections),
 		cmocka_unit_test(comma_thousands),
+		cmocka_unit_test(unit_from_line_above),
 		cmocka_unit_test(reservations_and_conflicts),
 		cmocka_unit_test(seed000_ratings),
 		cmocka_unit_test(ratings_from_words_and_none_invented),
