@@ -35,6 +35,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "../model/norm.h"
 #include "scan.h"
 
@@ -68,6 +70,7 @@
 #define TBL_ROW_BAND 0.4f        /* segments in one row: middles within this of a line height */
 #define TBL_RUN_GAP 2.5f         /* rows of a run: at most this many line heights apart */
 #define TBL_WRAP_GAP 1.0f        /* a wrapped label or one-cell header: within a line height */
+#define TBL_WRAP_LINES 3         /* a label wraps over at most this many lines of its own */
 #define TBL_PROSE_CHARS 60       /* a column averaging more characters a line is prose */
 #define TBL_HEADER_PROSE_CHARS 40  /* a header cell is a short label: no longer than this */
 #define TBL_NUMERIC_TENTHS 6     /* a column of numbers: this many tenths of its cells start
@@ -1297,6 +1300,42 @@ static int stream_qualifies(const struct layout_page *lp, const struct srow *row
 	return !(r1 - r0 < 2 || (r1 - r0 < 3 && !numcol));
 }
 
+/* Whether a label's text goes on in the next line: it starts with a small
+ * letter or an opening bracket ("materiella anläggningstillgångar",
+ * "(kr/kvm)"), as a new label, a group header or a number never does. */
+static int continues(const char *s)
+{
+	gunichar c = g_utf8_get_char(s);
+
+	return c == '(' || g_unichar_islower(c);
+}
+
+/* The row that row r (of [r0, r1)) is part of: itself, or the row above
+ * when r is the second line of that row's label, wrapped in its cell (one
+ * segment, in the first column, starting as continues() says, within a
+ * line of the row above), or the row below when r is the first line of a
+ * label whose numbers stand on its last line. */
+static size_t label_row(const struct layout_page *lp, const struct srow *rows, size_t r0, size_t r1, size_t r,
+			const float *cx0, const float *cx1, int ncols)
+{
+	const struct doc_line *l = &lp->lines[rows[r].idx[0]], *next;
+
+	if (rows[r].n != 1 || column_of(cx0, cx1, ncols, (l->box.x0 + l->box.x1) / 2) != 0)
+		return r;
+	if (r > r0 && l->nwords && continues(l->words[0].text) &&
+	    rows[r].y0 - rows[r - 1].y1 <= TBL_WRAP_GAP * (rows[r - 1].y1 - rows[r - 1].y0) &&
+	    fabsf(lp->lines[rows[r - 1].idx[0]].box.x0 - l->box.x0) <= TBL_ALIGN_PT)
+		return r - 1;
+	if (r + 1 >= r1 || rows[r + 1].n < 2)
+		return r;
+	next = &lp->lines[rows[r + 1].idx[0]];
+	if (fabsf(next->box.x0 - l->box.x0) <= TBL_ALIGN_PT && next->nwords && continues(next->words[0].text) &&
+	    column_of(cx0, cx1, ncols, (next->box.x0 + next->box.x1) / 2) == 0 &&
+	    rows[r + 1].y0 - rows[r].y1 <= TBL_WRAP_GAP * (rows[r].y1 - rows[r].y0))
+		return r + 1;
+	return r;
+}
+
 /* Builds one stream table from rows [r0, r1) if its columns qualify. */
 static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *rows, size_t r0, size_t r1)
 {
@@ -1317,30 +1356,35 @@ static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *ro
 			t->box.x0 = fminf(t->box.x0, lp->lines[rows[r].idx[k]].box.x0);
 			t->box.x1 = fmaxf(t->box.x1, lp->lines[rows[r].idx[k]].box.x1);
 		}
-	for (size_t r = r0; r < r1 && rc == 0; r++)
+	/* Rows [r, e) are one table row: a row and its label's other lines. */
+	for (size_t r = r0, e, out = 0; r < r1 && rc == 0; r = e, out++) {
+		e = label_row(lp, rows, r0, r1, r, cx0, cx1, ncols) == r + 1 ? r + 2 : r + 1;
+		while (e < r1 && label_row(lp, rows, r0, r1, e, cx0, cx1, ncols) == e - 1)
+			e++;
 		for (int c = 0; c < ncols && rc == 0; c++) {
 			const char *parts[16];
 			size_t np = 0;
 			struct doc_cell *x;
 
-			for (size_t k = 0; k < rows[r].n && np < 16; k++) {
-				const struct doc_line *l = &lp->lines[rows[r].idx[k]];
-				float mid = (l->box.x0 + l->box.x1) / 2;
+			for (size_t q = r; q < e; q++)
+				for (size_t k = 0; k < rows[q].n && np < 16; k++) {
+					const struct doc_line *l = &lp->lines[rows[q].idx[k]];
+					float mid = (l->box.x0 + l->box.x1) / 2;
 
-				if (column_of(cx0, cx1, ncols, mid) == c) {
-					parts[np++] = layout_line_text(doc->arena, l);
-					lp->used[rows[r].idx[k]] = 1;
+					if (column_of(cx0, cx1, ncols, mid) == c) {
+						parts[np++] = layout_line_text(doc->arena, l);
+						lp->used[rows[q].idx[k]] = 1;
+					}
 				}
-			}
-			x = doc_table_add_cell(doc, t, (int)(r - r0), c,
-					       np ? norm_join_lines(doc->arena, parts, np) : "");
+			x = doc_table_add_cell(doc, t, (int)out, c, np ? norm_join_lines(doc->arena, parts, np) : "");
 			if (!x) {
 				rc = EX_ENOMEM;
 				break;
 			}
 			x->has_box = 1;
-			x->box = (struct box){ cx0[c], rows[r].y0, cx1[c], rows[r].y1 };
+			x->box = (struct box){ cx0[c], rows[r].y0, cx1[c], rows[e - 1].y1 };
 		}
+	}
 	t->header_rows = header_rows(t);
 	if (rc == 0) {
 		int *p = ARENA_PUSH(doc->arena, lp->tables, lp->ntables, lp->cap_tables);
@@ -1408,13 +1452,33 @@ static int run_goes_on(const struct layout_page *lp, const struct srow *rows, si
 
 	if (r + 1 < nrows && rows[r + 1].n >= 2 && rows[r + 1].y0 - rows[r].y1 < TBL_RUN_GAP * h)
 		return 1;
-	/* A label wrapped onto its own line ("Murder and nonnegligent" over
-	 * "manslaughter . . . 10.0 …") stays in. */
-	if (r + 2 < nrows && rows[r + 1].n == 1 && rows[r + 2].n >= 2 &&
-	    rows[r + 1].y0 - rows[r].y1 < TBL_RUN_GAP * h && rows[r + 2].y0 - rows[r + 1].y1 < TBL_WRAP_GAP * h &&
-	    fabsf(L[rows[r + 1].idx[0]].box.x0 - L[rows[r + 2].idx[0]].box.x0) < TBL_ALIGN_PT &&
+	/* Labels wrapped onto lines of their own ("Murder and nonnegligent"
+	 * over "manslaughter . . . 10.0 …"; "kapital" under "Summa eget 4 808
+	 * 296" then "Avskrivningar av" over its numbers' line) stay in: up to
+	 * TBL_WRAP_LINES one-segment lines where the labels start, each close
+	 * under the last, then a row of cells; or, ending the table, the
+	 * last label's own second line (starting small). */
+	size_t k = 0;
+
+	while (k < TBL_WRAP_LINES && r + k + 1 < nrows && rows[r + k + 1].n == 1 &&
+	       rows[r + k + 1].y0 - rows[r + k].y1 < TBL_WRAP_GAP * h &&
+	       fabsf(L[rows[r + k + 1].idx[0]].box.x0 - L[rows[r].idx[0]].box.x0) < TBL_ALIGN_PT) {
+		const struct doc_line *l = &L[rows[r + ++k].idx[0]];
+
+		if (!(l->nwords && continues(l->words[0].text)))
+			break;   /* not the row above going on: it starts the row below */
+	}
+	/* one line alone may also stand a little further off, as it did */
+	if (!k && r + 2 < nrows && rows[r + 1].n == 1 && rows[r + 1].y0 - rows[r].y1 < TBL_RUN_GAP * h &&
 	    fabsf(L[rows[r + 1].idx[0]].box.x0 - L[rows[r].idx[0]].box.x0) < TBL_ALIGN_PT)
-		return 2;
+		k = 1;
+	if (k && r + k + 1 < nrows && rows[r + k + 1].n >= 2 &&
+	    rows[r + k + 1].y0 - rows[r + k].y1 < TBL_WRAP_GAP * h &&
+	    fabsf(L[rows[r + k + 1].idx[0]].box.x0 - L[rows[r].idx[0]].box.x0) < TBL_ALIGN_PT)
+		return (int)k + 1;
+	if (k && rows[r].n >= 2 && rows[r + 1].y0 - rows[r].y1 < TBL_WRAP_GAP * h &&
+	    L[rows[r + 1].idx[0]].nwords && continues(L[rows[r + 1].idx[0]].words[0].text))
+		return 1;
 	/* A header line with one cell ("Revenue &" over "Capital", a group
 	 * header over two columns): short, close above and below, within the
 	 * span of the run's rows, between rows of three or more cells (not a

@@ -319,6 +319,58 @@ static struct doc *drawn_doc(cairo_t *cr, cairo_surface_t *s, GString *pdf, stru
 	return tu_read_buf(pdf->str, pdf->len, e);
 }
 
+/* A borderless statement whose labels wrap: a label's second line
+ * starting small ("kapital") belongs to the row above it; a first line
+ * whose numbers stand on its second line belongs to the row below it. A
+ * group header ("Rörelsens intäkter", capitalised) stays a row. */
+static void wrapped_labels(void **state)
+{
+	static const char *const lines[][3] = {
+		{ "", "2023", "2022" },
+		{ "Likvida medel", "347 907", "391 302" },
+		{ "Summa eget", "4 808 296", "2 023 094" },
+		{ "kapital", NULL, NULL },
+		{ "Avskrivningar av", NULL, NULL },
+		{ "materiella tillgångar", "-110 630", "-937 839" },
+		{ "Rörelsens intäkter", NULL, NULL },
+		{ "Årsavgifter", "1 298 300", "1 204 500" },
+	};
+	static const char *const want[] = { "Likvida medel", "Summa eget kapital",
+					    "Avskrivningar av materiella tillgångar", "Rörelsens intäkter",
+					    "Årsavgifter" };
+	GString *pdf = g_string_new(NULL);
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
+	cairo_t *cr = cairo_create(s);
+	struct ex_error e = { 0 };
+	struct doc *d;
+
+	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(cr, 10);
+	for (size_t r = 0; r < sizeof(lines) / sizeof(lines[0]); r++)
+		for (int c = 0; c < 3; c++) {
+			cairo_text_extents_t x;
+
+			if (!lines[r][c])
+				continue;
+			cairo_text_extents(cr, lines[r][c], &x);
+			/* labels at the left, numbers right-aligned at 330 and 430 */
+			cairo_move_to(cr, c == 0 ? 60 : 230 + 100 * c - x.x_advance, 100 + 14 * (double)r);
+			cairo_show_text(cr, lines[r][c]);
+		}
+	d = drawn_doc(cr, s, pdf, &e);
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 1);
+	const struct doc_table *t = &d->tables[0];
+	assert_int_equal(t->nrows, 6);
+	for (int r = 1; r < 6; r++)
+		assert_string_equal(grid_text(t, r, 0), want[r - 1]);
+	assert_string_equal(grid_text(t, 2, 1), "4 808 296");
+	assert_string_equal(grid_text(t, 3, 2), "-937 839");
+	assert_string_equal(grid_text(t, 4, 1), "");
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
 static void rows_between_rules(void **state)
 {
 	static const char *const name[] = { "Land", "Austria", "Belgium", "Bulgaria", "Croatia", "Cyprus" };
@@ -611,6 +663,7 @@ int main(void)
 		cmocka_unit_test(drawn_rules),
 		cmocka_unit_test(sideways_table),
 		cmocka_unit_test(rows_between_rules),
+		cmocka_unit_test(wrapped_labels),
 		cmocka_unit_test(statement_headings),
 		cmocka_unit_test(close_number_columns),
 		cmocka_unit_test(ocr_reads_nothing),
