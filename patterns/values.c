@@ -75,35 +75,130 @@ struct column {
 	const char *unit;
 	double scale;
 	int is_note;   /* headed "Not", "Noter": the notes the rows refer to */
-	int comma_thousands;   /* its commas group thousands ("1,234,567" in it) */
+	int style;     /* enum numstyle: how its numbers are written */
 };
 
-/* An integer written with commas between thousands groups, in English:
- * "1,505", "-12,345,678"; *groups the commas. 0 if s is not one. */
-static int comma_number(const char *s, double *v, int *groups)
-{
-	char digits[32];
-	size_t n = 0, run = 0;
-	int neg = *s == '-';
+/* How a table writes its numbers. Swedish: spaces between thousands, a
+ * decimal comma ("1 234,5"). English: commas between thousands, a decimal
+ * point ("1,234.5"). Dotted: dots between thousands, a decimal comma
+ * ("1.234.567", "58.448" beside "25,6"). What a number shows of its style
+ * (ev_*) is gathered per column, per table and per document; a column is
+ * read in the style of the nearest of these that shows one. */
+enum { EV_EN = 1,      /* "1,234,567", "1,234.5": only English writes these */
+       EV_DOT = 2,     /* "1.234.567", "1.234,5": only dotted thousands */
+       EV_SVDEC = 4,   /* "25,6", "0,12345": a comma that groups no thousands */
+       EV_DOTGRP = 8,  /* "58.448": thousands after a dot, or three decimals */
+       EV_DOTDEC = 16  /* "8.1", "45389.01", "0.125": a dot that groups no thousands */
+};
+enum numstyle { NUM_SWEDISH, NUM_ENGLISH, NUM_DOTTED };
 
-	*groups = 0;
-	s += neg || *s == '+';
-	for (; *s && n + 1 < sizeof(digits); s++) {
-		if (*s >= '0' && *s <= '9') {
-			digits[n++] = *s;
-			run++;
-		} else if (*s == ',' && run >= 1 && (*groups ? run == 3 : run <= 3)) {
-			(*groups)++;
-			run = 0;
+/* The evidence of one run of digits and separators, [s, e). */
+static int run_evidence(const char *s, const char *e)
+{
+	int commas = 0, dots = 0, last = 0, ok3 = 1, lead = 0, n = 0;
+	char first = 0, second = 0;
+
+	for (const char *p = s; p < e; p++) {
+		if (*p >= '0' && *p <= '9') {
+			n++;
+			continue;
+		}
+		if (!commas && !dots)
+			lead = n;
+		else if (n != 3)
+			ok3 = 0;
+		if (!first)
+			first = *p;
+		else if (*p != first && !second)
+			second = *p;
+		commas += *p == ',';
+		dots += *p == '.';
+		last = *p;
+		n = 0;
+	}
+	if (!commas && !dots)
+		return 0;
+	if (lead < 1 || n < 1)
+		return 0;
+	int grouped = lead <= 3 && ok3;   /* every separator before the last one is followed by three digits */
+
+	if (commas && dots) {
+		/* "1,234.5": commas then one dot; "1.234,5": dots then one comma */
+		if (grouped && first == ',' && last == '.' && dots == 1)
+			return EV_EN;
+		if (grouped && first == '.' && last == ',' && commas == 1)
+			return EV_DOT;
+		return 0;
+	}
+	if (commas >= 2)
+		return grouped && n == 3 ? EV_EN : 0;
+	if (dots >= 2)
+		return grouped && n == 3 ? EV_DOT : 0;
+	if (commas == 1)
+		return n != 3 ? EV_SVDEC : 0;
+	return lead <= 3 && n == 3 && !(lead == 1 && *s == '0') ? EV_DOTGRP : EV_DOTDEC;
+}
+
+/* The evidence of every number in s. */
+static int style_evidence(const char *s)
+{
+	int ev = 0;
+
+	for (const char *p = s; *p;) {
+		const char *q = p;
+
+		while ((*q >= '0' && *q <= '9') || ((*q == ',' || *q == '.') && q > p && q[1] >= '0' && q[1] <= '9'))
+			q++;
+		if (q > p) {
+			ev |= run_evidence(p, q);
+			p = q;
 		} else {
-			return 0;
+			p++;
 		}
 	}
-	if (!*groups || run != 3)
-		return 0;
-	digits[n] = '\0';
-	*v = (neg ? -1 : 1) * strtod(digits, NULL);
-	return 1;
+	return ev;
+}
+
+/* The style that evidence says, or -1 when it says none. */
+static int style_of(int ev)
+{
+	if (ev == EV_DOTGRP)
+		return -1;   /* "58.448" alone: thousands, or an English three decimals */
+	if ((ev & EV_EN) && !(ev & EV_DOT))
+		return NUM_ENGLISH;
+	if ((ev & EV_DOT) && !(ev & EV_EN))
+		return NUM_DOTTED;
+	if ((ev & EV_SVDEC) && (ev & EV_DOTGRP))
+		return NUM_DOTTED;   /* "58.448" beside "25,6": the dot groups thousands */
+	if (ev & EV_SVDEC)
+		return NUM_SWEDISH;
+	return -1;
+}
+
+/* s in Swedish style into buf (size n): English "1,234.5" and dotted
+ * "1.234,5" both become "1 234,5". s itself when its style is Swedish or
+ * it does not fit. */
+static const char *as_swedish(int style, const char *s, char *buf, size_t n)
+{
+	size_t o = 0;
+
+	if (style == NUM_SWEDISH || strlen(s) >= n)
+		return s;
+	for (const char *p = s; *p; p++) {
+		char c = *p;
+		int between = p > s && p[-1] >= '0' && p[-1] <= '9' && p[1] >= '0' && p[1] <= '9';
+		int three = between && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9' &&
+			    !(p[4] >= '0' && p[4] <= '9');
+		char group = style == NUM_ENGLISH ? ',' : '.', point = style == NUM_ENGLISH ? '.' : ',';
+
+		if (c == group && three)
+			c = ' ';
+		else if (c == point && between)
+			c = ',';
+		buf[o++] = c;
+	}
+	buf[o] = '\0';
+	return buf;
 }
 
 /* Whether a column header names the notes column ("Not", "Noter", "Not nr"). */
@@ -447,21 +542,25 @@ static void statement_headings(const struct pat_set *ps, struct doc *doc, size_t
 	}
 }
 
-/* A cell's number: as the grammar reads it, or in a column whose commas
- * group thousands, with them so ("1,505" is 1505 there). */
+/* A cell's number, read in its column's style; an accounts' negative in
+ * brackets ("(91 386)") is read with a minus. */
 static int table_number(const struct pat_set *ps, const struct column *col, const char *s, struct pat_qty *q)
 {
-	double v;
-	int groups, ok = pat_cell_quantity(ps, s, q);
+	char buf[128], neg[130];
+	size_t n;
 
-	if (col->comma_thousands && comma_number(s, &v, &groups)) {
-		if (!ok)
-			memset(q, 0, sizeof(*q));
-		q->value = v;
-		q->scale = q->scale ? q->scale : 1;
+	s = as_swedish(col->style, s, buf, sizeof(buf));
+	if (pat_cell_quantity(ps, s, q))
 		return 1;
-	}
-	return ok;
+	while (*s == ' ')
+		s++;
+	n = strlen(s);
+	while (n && s[n - 1] == ' ')
+		n--;
+	if (n < 3 || n >= sizeof(buf) || s[0] != '(' || s[n - 1] != ')' || !(s[1] >= '0' && s[1] <= '9'))
+		return 0;
+	snprintf(neg, sizeof(neg), "-%.*s", (int)(n - 2), s + 1);
+	return pat_cell_quantity(ps, neg, q) && !q->missing;
 }
 
 /* A table's heading or caption line: the block just before it on its
@@ -490,7 +589,7 @@ static const char *heading_line(const struct doc *doc, size_t bi)
 }
 
 static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, const struct doc_unit *du,
-			const char *section, const struct doc_cell **grid)
+			int doc_style, const char *section, const struct doc_cell **grid)
 {
 	const struct doc_table *t = &doc->tables[doc->blocks[bi].table];
 	int hr = header_rows_of(ps, t, grid);
@@ -513,15 +612,22 @@ static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, co
 			tc.tcounts |= c == 0 && pat_counts(ps, cell_text(t, grid, r, c));
 	}
 	statement_headings(ps, doc, bi, t, hr, cols);
-	/* A column with "1,234,567" in it writes thousands with commas, as
-	 * English does: its "1,505" is 1505, not one and a half. */
-	for (int c = 0; c < t->ncols; c++)
-		for (int r = hr; r < t->nrows && !cols[c].comma_thousands; r++) {
-			double v;
-			int groups;
+	/* How each column writes its numbers: as it shows, else as its table
+	 * does, else as the document does. A column with "1,234,567" in it
+	 * reads its "1,505" as 1505; one with "2,25" in it stays Swedish. */
+	int cev[64] = { 0 }, tev = 0, ts;
 
-			cols[c].comma_thousands = comma_number(cell_text(t, grid, r, c), &v, &groups) && groups >= 2;
-		}
+	for (int c = 0; c < t->ncols; c++) {
+		for (int r = hr; r < t->nrows; r++)
+			cev[c] |= style_evidence(cell_text(t, grid, r, c));
+		tev |= cev[c];
+	}
+	ts = style_of(tev);
+	for (int c = 0; c < t->ncols; c++) {
+		int st = style_of(cev[c]);
+
+		cols[c].style = st >= 0 ? st : ts >= 0 ? ts : doc_style >= 0 ? doc_style : NUM_SWEDISH;
+	}
 	for (int r = hr; r < t->nrows; r++) {
 		const char *texts[64];
 		struct pat_qty q[64];   /* each cell read once: for the label and for the value */
@@ -686,6 +792,18 @@ int pat_values(const struct pat_set *ps, struct doc *doc)
 		if (!doc->blocks[i].furniture && doc->blocks[i].type == DOC_BLK_PARAGRAPH)
 			pat_doc_unit(ps, doc->blocks[i].text, &du.unit, &du.scale);
 
+	/* the style of the document's numbers, from every table's cells */
+	int ev = 0, doc_style;
+
+	for (size_t i = 0; i < doc->ntables; i++)
+		for (size_t k = 0; k < doc->tables[i].ncells; k++)
+			ev |= style_evidence(doc->tables[i].cells[k].text);
+	doc_style = style_of(ev);
+	/* A document with dots only before three digits ("58.448", "1.250")
+	 * and nothing English in it groups thousands with them. */
+	if (doc_style < 0 && ev == EV_DOTGRP)
+		doc_style = NUM_DOTTED;
+
 	/* section: the nearest heading before the block, kept as the blocks
 	 * go by (a search back from each was quadratic in a document of
 	 * many paragraphs and no headings) */
@@ -705,7 +823,7 @@ int pat_values(const struct pat_set *ps, struct doc *doc)
 				continue;   /* no cell, no value */
 			if (!(grid = doc_table_grid(t)))
 				return EX_ENOMEM;
-			rc = table_values(ps, doc, i, &du, section, grid);
+			rc = table_values(ps, doc, i, &du, doc_style, section, grid);
 			free(grid);
 		} else if (b->type == DOC_BLK_PARAGRAPH || b->type == DOC_BLK_LIST_ITEM ||
 			   b->type == DOC_BLK_FOOTNOTE) {

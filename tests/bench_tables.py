@@ -5,9 +5,11 @@
    known cells): table detection precision and recall, and cell precision
    and recall (a cell counts when its text and its row and column match),
    per category; tables on the no-table pages; time per page.
-2. The peer suites in ../shared/eval/external/{tabula,camelot}/ (their
-   own test cases): cell precision and recall per suite and mode, and how
-   many cases pass (cell F1 >= 0.9, or every cell check right). Their
+2. The peer suites in ../shared/eval/external/{tabula,camelot,icdar2013-us}/
+   (their own test cases; ICDAR-2013's hand-made truth): cell precision
+   and recall per suite and mode, how many cases pass (cell F1 >= 0.9, or
+   every cell check right), and table detection F1 (a truth table is
+   found when one found table holds it with cell F1 >= 0.5). Their
    grids are aligned at the origin first (up to 2 rows or columns), as
    the suites' tools add or drop empty edge columns and title rows."""
 import glob
@@ -219,7 +221,7 @@ def untouched(case, want, found):
 
 
 def peer_suites():
-    for suite in ("tabula", "camelot"):
+    for suite in ("tabula", "camelot", "icdar2013-us"):
         cases = sorted(glob.glob(os.path.join(PEERS, suite, "cases", "*.json")))
         if not cases:
             print("bench-tables: %s suite not present, skipped" % suite)
@@ -229,7 +231,7 @@ def peer_suites():
         for cp in cases:
             case = json.load(open(cp, encoding="utf-8"))
             mode = case.get("mode", "?")
-            st = stats.setdefault(mode, {"cases": 0, "passed": 0, "cell": [0, 0, 0]})
+            st = stats.setdefault(mode, {"cases": 0, "passed": 0, "cell": [0, 0, 0], "det": [0, 0, 0]})
             st["cases"] += 1
             pdf = os.path.join(PEERS, suite, case["pdf"])
             # An encrypted case names its password (and wants the file
@@ -245,6 +247,8 @@ def peer_suites():
             found = [grid(t) for t in (d["tables"] if d else []) if in_area(t, case)]
             ok = True
             if case.get("complete") and case.get("tables"):
+                st["det"][1] += len(found)
+                st["det"][2] += len(case["tables"])
                 for want in case["tables"]:
                     g, mine = untouched(case, [[norm(c) for c in r] for r in want], found)
                     _, s = best(g, mine, shift=2)
@@ -252,6 +256,7 @@ def peer_suites():
                     st["cell"][1] += max(s[1], 0)
                     st["cell"][2] += s[2]
                     ok &= pr(*s)[2] >= 0.9
+                    st["det"][0] += pr(*s)[2] >= 0.5   # detected: most of its cells in one table
                     if VERBOSE:
                         print("    %s: cells matched %d, found %d, wanted %d" % ((os.path.basename(cp),) + s))
             for chk in case.get("cell_checks", []):
@@ -272,8 +277,9 @@ def peer_suites():
         for mode in sorted(stats):
             st = stats[mode]
             p, r, f = pr(*st["cell"])
-            print("bench-tables: %-8s %-8s %3d cases, %3d pass; cell P %.3f R %.3f F1 %.3f" %
-                  (suite, mode, st["cases"], st["passed"], p, r, f))
+            dp, dr, df = pr(*st["det"])
+            print("bench-tables: %-8s %-8s %3d cases, %3d pass; cell P %.3f R %.3f F1 %.3f; tables F1 %.3f" %
+                  (suite, mode, st["cases"], st["passed"], p, r, f, df))
 
 
 if "--check" in sys.argv:

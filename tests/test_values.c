@@ -676,6 +676,77 @@ static void unit_from_line_above(void **state)
 	}
 }
 
+/* A one-column table of cells, as ODT; the values of its column. */
+static struct doc *column_doc(const char *const *cells, size_t n)
+{
+	char buf[4096];
+	size_t o = 0;
+	struct ex_error e = { 0 };
+
+	o += (size_t)snprintf(buf + o, sizeof(buf) - o,
+			      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document " TU_ODF_NS
+			      " office:version=\"1.2\" office:mimetype=\"application/vnd.oasis.opendocument.text\">"
+			      "<office:body><office:text><table:table table:name=\"T\">"
+			      "<table:table-column table:number-columns-repeated=\"2\"/>"
+			      "<table:table-row><table:table-cell/><table:table-cell><text:p>2023</text:p>"
+			      "</table:table-cell></table:table-row>");
+	for (size_t i = 0; i < n && o < sizeof(buf); i++)
+		o += (size_t)snprintf(buf + o, sizeof(buf) - o,
+				      "<table:table-row><table:table-cell><text:p>Rad %zu</text:p></table:table-cell>"
+				      "<table:table-cell><text:p>%s</text:p></table:table-cell></table:table-row>", i + 1,
+				      cells[i]);
+	o += (size_t)snprintf(buf + o, sizeof(buf) - o, "</table:table></office:text></office:body></office:document>\n");
+	assert_true(o < sizeof(buf));
+	return tu_read_buf(buf, o, &e);
+}
+
+/* How a table writes its numbers decides what they are: dots between
+ * thousands beside decimal commas, English commas and points, brackets
+ * for negatives. Where nothing says which, "1,505" stays Swedish (one and
+ * a half) and "1.1" stays no number. */
+static void number_styles(void **state)
+{
+	static const struct {
+		const char *cells[3];
+		double want[3];   /* NAN: the cell gives no value */
+	} rows[] = {
+		{ { "58.448", "25,6", "1.234.567" }, { 58448, 25.6, 1234567 } },
+		{ { "58.448", "62.602", "13.412" }, { 58448, 62602, 13412 } },
+		{ { "3,999,031", "8.1", "-37,307" }, { 3999031, 8.1, -37307 } },
+		{ { "1,234.50", "950.00", "12" }, { 1234.5, 950, 12 } },
+		{ { "(91 386)", "(1.234)", "50 629" }, { -91386, -1234, 50629 } },
+		/* must not: no style shown, a Swedish decimal, a section number */
+		{ { "1,505", "2,25", "1.1" }, { 1.505, 2.25, NAN } },
+		{ { "0.125", "58.448", "7" }, { NAN, NAN, 7 } },   /* either could be English */
+		{ { "(kr/kvm)", "(2)", "x" }, { NAN, -2, NAN } },
+	};
+
+	for (size_t k = 0; k < sizeof(rows) / sizeof(rows[0]); k++) {
+		struct doc *d = column_doc(rows[k].cells, 3);
+
+		assert_non_null(d);
+		for (int i = 0; i < 3; i++) {
+			const struct doc_value *v = NULL;
+			char label[16];
+
+			snprintf(label, sizeof(label), "Rad %d", i + 1);
+			for (size_t j = 0; j < d->nvalues; j++)
+				if (d->values[j].label && !strcmp(d->values[j].label, label) && !d->values[j].missing)
+					v = &d->values[j];
+			if (isnan(rows[k].want[i])) {
+				if (v)
+					print_error("row %zu cell %d: %s read as %g\n", k, i, rows[k].cells[i], v->value);
+				assert_null(v);
+			} else {
+				if (!v || fabs(v->value - rows[k].want[i]) > 1e-9)
+					print_error("row %zu cell %d: %s read as %g\n", k, i, rows[k].cells[i], v ? v->value : NAN);
+				assert_true(v && fabs(v->value - rows[k].want[i]) < 1e-9);
+			}
+		}
+		doc_free(d);
+	}
+}
+
 /* Reservations and declared conflicts of interest, with who and the
  * sentence; a sentence that only mentions the words records nothing. */
 static void reservations_and_conflicts(void **state)
@@ -716,6 +787,7 @@ int main(void)
 		cmocka_unit_test(attendance_sections),
 		cmocka_unit_test(comma_thousands),
 		cmocka_unit_test(unit_from_line_above),
+		cmocka_unit_test(number_styles),
 		cmocka_unit_test(reservations_and_conflicts),
 		cmocka_unit_test(seed000_ratings),
 		cmocka_unit_test(ratings_from_words_and_none_invented),
