@@ -22,6 +22,9 @@
 #define PDF_NUMBER_GAP 0.5f       /* numbers whose groups could be one part at a gap over this
 				   * of the height (a thousands space is a quarter of it) */
 #define PDF_WORD_GAP 0.7          /* letters this far apart (of h) are two words, or a new line */
+#define PDF_CELL_GAP 1.5          /* ... and this many of the letter before's width: in a
+				   * monospaced font a space is one letter's cell, wider
+				   * than 0.7 of its glyphs' height */
 #define PDF_WORD_BACK 1.0         /* ... or this far back */
 #define PDF_LINE_DROP 0.6         /* ... or this far down */
 #define PDF_SPACE_GAP 0.2         /* a gap over this of h is a space */
@@ -153,87 +156,142 @@ static int unit_word(const char *t)
 }
 
 /* A word's part in a Swedish number: a digit group ("458"), one with a
- * sign first ("-1", "−6"), or one with decimals last ("178,5"): its
- * digits before any comma, or 0 when it is none of these. */
-static int digit_group(const char *t, int *sign, int *decimals)
+ * sign or an accounts' opening bracket first ("-1", "−6", "(91"), or one
+ * that ends the number last, with decimals or a closing bracket ("178,5",
+ * "454)"): its digits before any comma, or 0 when it is none of these. */
+static int digit_group(const char *t, int *sign, int *ends)
 {
-	int n = 0;
+	int n = 0, open = *t == '(', close = 0, dec = 0;
 
-	*sign = *decimals = 0;
-	if (*t == '-' || *t == '+')
+	*sign = *ends = 0;
+	if (*t == '-' || *t == '+' || open)
 		t++, *sign = 1;
 	else if (!strncmp(t, "\xE2\x88\x92", 3) || !strncmp(t, "\xE2\x80\x93", 3))
 		t += 3, *sign = 1;
 	while (t[n] >= '0' && t[n] <= '9')
 		n++;
-	if (n && t[n] == ',' && t[n + 1] >= '0' && t[n + 1] <= '9') {
-		*decimals = 1;
-		t += n + 1;
-		while (*t >= '0' && *t <= '9')
-			t++;
-		return *t ? 0 : n;
+	if (!n)
+		return 0;
+	t += n;
+	if (*t == ',' && t[1] >= '0' && t[1] <= '9') {
+		*ends = dec = 1;
+		for (t++; *t >= '0' && *t <= '9'; t++)
+			;
 	}
-	return n && !t[n] ? n : 0;
+	if (*t == ')')
+		*ends = close = 1, t++;
+	if (*t)
+		return 0;
+	/* "(1)", "(13)": a note or a page count ("1 (13)"), not an amount */
+	return open && close && n <= 2 && !dec ? 0 : n;
+}
+
+/* A one-group part that may be an amount: no leading zero ("0001",
+ * "-01" are codes), or a dash. */
+static int amount(const char *t)
+{
+	t += *t == '-' || *t == '+' || *t == '(';
+	return *t != '0' || t[1] < '0' || t[1] > '9' || !strncmp(t, "\xE2", 1) || *t == '\0';
+}
+
+/* A cell that says no value: "-", "–", "—". */
+static int missing_mark(const char *t)
+{
+	return !strcmp(t, "-") || !strcmp(t, "\xE2\x80\x93") || !strcmp(t, "\xE2\x80\x94");
+}
+
+/* A year standing alone: "2023", as column headings print them. */
+static int year_word(const char *t)
+{
+	return strlen(t) == 4 && (!strncmp(t, "19", 2) || !strncmp(t, "20", 2)) && strspn(t, "0123456789") == 4;
 }
 
 /* Where numbers side by side on a line part (columns set closer than
  * the line's word gaps show): in Swedish every group after a number's
  * first has exactly three digits and no sign, and a number ends at its
- * decimals, so "6 178 6 262" is two numbers, "19 980 19 500" two, "1
- * 298 300 kr 1 204 500 kr" two (a unit word ends one). Where the groups
- * could be one number, a gap twice the run's narrowest and wider than
- * PDF_NUMBER_GAP of the height parts them ("247 218 204   192 368 450").
- * Only numbers that end the line after a label of PDF_ROW_LABEL_WORDS
- * words at most. Marks cut[i] after word i. */
+ * decimals or closing bracket, so "6 178 6 262" is two numbers, "19 980
+ * 19 500" two, "1 298 300 kr 1 204 500 kr" two (a unit word ends one),
+ * "(91 454) 74 369" two, "6,7 1,7 - 6,7" four (a dash is a cell of its
+ * own), "2023 2022" two. Where the groups could be one number, a gap
+ * twice the run's narrowest and wider than PDF_NUMBER_GAP of the height
+ * parts them ("247 218 204   192 368 450"). A part must be a number in
+ * thousands groups (two groups at least), unless both its ends are sure
+ * (a sign, bracket, decimals, dash or year on either side of the cut, or
+ * the label and the line's end): "3975 82 69658" (an account) stays
+ * whole. Only numbers that end the line after a label of
+ * PDF_ROW_LABEL_WORDS words at most. Marks cut[i] after word i. */
 static void number_cuts(const struct doc_word *w, size_t n, unsigned char *cut)
 {
+	int sign, ends;
+
 	for (size_t a = 0; a < n;) {
 		size_t b = a;
-		int sign, dec, digits = digit_group(w[a].text, &sign, &dec);
 		float narrow = 1e9f;
 
-		if (!digits) {
+		if (!digit_group(w[a].text, &sign, &ends) && !missing_mark(w[a].text)) {
 			a++;
 			continue;
 		}
-		/* the run: groups joined by spaces, a unit word after a number */
-		while (b + 1 < n && w[b].space_after && (digit_group(w[b + 1].text, &sign, &dec) ||
-							  unit_word(w[b + 1].text)))
+		/* the run: groups joined by spaces, a unit word after a number, dashes */
+		while (b + 1 < n && w[b].space_after &&
+		       (digit_group(w[b + 1].text, &sign, &ends) || unit_word(w[b + 1].text) ||
+			missing_mark(w[b + 1].text)))
 			b++;
 		/* only where the numbers end the line after a short label, as
 		 * in a table's row ("SUMMA TILLGÅNGAR 247 218 204 192 368 450");
 		 * prose ("ring 08 123 45 67 i dag") is left whole */
-		if (b + 1 != n || a > PDF_ROW_LABEL_WORDS) {
+		if (b + 1 != n || a > PDF_ROW_LABEL_WORDS || a == b) {
 			a = b + 1;
 			continue;
 		}
 		for (size_t k = a; k < b; k++)
 			narrow = fminf(narrow, w[k + 1].box.x0 - w[k].box.x1);
-		/* The parts must each be a number in thousands groups (two
-		 * groups at least): "3975 82 69658" (an account) is left whole. */
-		unsigned char mine[256] = { 0 };
-		int groups = 1, ok = 1, any = 0;
+		/* With the gaps first; then, where a gap would leave a part that
+		 * is no number (a column gap narrower than a thousands space, as
+		 * a monospaced font sets it), by the grammar alone. */
+		for (int by_gap = 1; by_gap >= 0; by_gap--) {
+			unsigned char mine[256] = { 0 };
+			int groups = 1, ok = 1, any = 0, sure_left = 1;
 
-		for (size_t k = a + 1, first = a; k <= b; k++) {
-			int s1, d1, s0, d0, g = digit_group(w[k].text, &s1, &d1);
-			int prev = digit_group(w[k - 1].text, &s0, &d0);
-			float gap = w[k].box.x0 - w[k - 1].box.x1, h = w[k].box.y1 - w[k].box.y0;
+			for (size_t k = a + 1; k <= b; k++) {
+				int s1, e1, s0, e0, g = digit_group(w[k].text, &s1, &e1);
+				int prev = digit_group(w[k - 1].text, &s0, &e0);
+				int dash = missing_mark(w[k].text) || missing_mark(w[k - 1].text);
+				float gap = w[k].box.x0 - w[k - 1].box.x1, h = w[k].box.y1 - w[k].box.y0;
+				int sure = s1 || e0 || dash || (year_word(w[k].text) && year_word(w[k - 1].text));
 
-			if (!g)
-				continue;   /* a unit word: the number after it starts anew */
-			if (!prev || s1 || d0 || g != 3 || (k - 1 == first && prev > 3) ||
-			    (gap >= 2 * narrow && gap > PDF_NUMBER_GAP * h)) {
-				ok &= groups >= 2;
-				mine[k - 1] = any = 1;
-				first = k;
-				groups = 1;
-			} else {
-				groups++;
+				if (!g && !dash)
+					continue;   /* a unit word: the number after it starts anew */
+				if (dash || !prev || sure || g != 3 || (groups == 1 && prev > 3) ||
+				    (by_gap && gap >= 2 * narrow && gap > PDF_NUMBER_GAP * h)) {
+					ok &= groups >= 2 || (sure_left && sure && amount(w[k - 1].text));
+					mine[k - 1] = any = 1;
+					groups = 1;
+					sure_left = sure;
+				} else {
+					groups++;
+				}
+			}
+			ok &= groups >= 2 || (sure_left && amount(w[b].text));   /* the last part ends the line */
+			/* a dash before one number is a dash in the text
+			 * ("Chennai – 600035"), not an empty cell */
+			size_t inner = 0, second = 0;
+
+			for (size_t k = a + 1; k < b; k++)
+				if (mine[k] && !inner++)
+					second = k + 1;
+			if (missing_mark(w[a].text) && !inner)
+				break;
+			/* nor is one between two numbers alone ("2020 - 2021", "3 - 1"):
+			 * a range or a score */
+			if (inner == 1 && mine[a] && missing_mark(w[second - 1].text) && second - 1 == a + 1)
+				break;
+			if (ok && any) {
+				for (size_t k = a; k <= b; k++)
+					cut[k] |= mine[k];
+				break;
 			}
 		}
-		ok &= groups >= 2;
-		for (size_t k = a; ok && any && k <= b; k++)
-			cut[k] |= mine[k];
 		a = b + 1;
 	}
 }
@@ -313,7 +371,9 @@ static int pdf_page_words(struct pdf_page_build *pb, const struct pdf_text *t)
 			double gap = r->x0 - prev->x1;
 			double dy = fabs((r->y0 + r->y1) - (prev->y0 + prev->y1)) / 2;
 
-			if (h > 0 && (gap > PDF_WORD_GAP * h || gap < -PDF_WORD_BACK * h || dy > PDF_LINE_DROP * h)) {
+			double split = MAX(PDF_WORD_GAP * h, PDF_CELL_GAP * (prev->x1 - prev->x0));
+
+			if (h > 0 && (gap > split || gap < -PDF_WORD_BACK * h || dy > PDF_LINE_DROP * h)) {
 				rc = push_word(pb, 0);
 				if (rc == 0)
 					rc = push_line(pb);

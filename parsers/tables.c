@@ -424,6 +424,17 @@ static int is_year(const char *s)
 /* Row 0 is a header when its cells are short labels and the rows under
  * it hold numbers or running text, or when the table has just two rows
  * (a label row over a value row). */
+/* Whether s starts with a number: a digit, after a sign or an accounts'
+ * bracket ("-12", "−6", "(91 454)"). */
+static int starts_number(const char *s)
+{
+	if (s[0] == '-' || s[0] == '+' || s[0] == '(')
+		s++;
+	else if (!strncmp(s, "\xE2\x88\x92", 3) || !strncmp(s, "\xE2\x80\x93", 3))
+		s += 3;
+	return isdigit((unsigned char)s[0]);
+}
+
 static int header_rows(const struct doc_table *t)
 {
 	int short0 = 1, digits0 = 0, digits_later = 0, prose_later = 0;
@@ -431,8 +442,7 @@ static int header_rows(const struct doc_table *t)
 	for (size_t i = 0; i < t->ncells; i++) {
 		const char *s = t->cells[i].text;
 		size_t n = strlen(s);
-		int d = ((s[0] >= '0' && s[0] <= '9') || (s[0] == '-' && s[1] >= '0' && s[1] <= '9')) &&
-			!(t->cells[i].row == 0 && is_year(s));
+		int d = starts_number(s) && !(t->cells[i].row == 0 && is_year(s));
 		int prose = n > TBL_HEADER_PROSE_CHARS || (n && s[n - 1] == '.');
 
 		if (t->cells[i].row == 0) {
@@ -452,6 +462,8 @@ static int numeric(const char *s)
 		return 0;
 	if (s[0] == '-' || s[0] == '+' || !strncmp(s, "\xE2\x88\x92", 3) || !strncmp(s, "\xE2\x80\x93", 3))
 		s += s[0] == '-' || s[0] == '+' ? 1 : 3;
+	else if (s[0] == '(' && isdigit((unsigned char)s[1]))
+		s++;   /* an accounts' negative, "(91 454)" */
 	return isdigit((unsigned char)s[0]) || !s[0];
 }
 

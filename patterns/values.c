@@ -201,6 +201,27 @@ static const char *as_swedish(int style, const char *s, char *buf, size_t n)
 	return buf;
 }
 
+/* A cell's number, read in the given style; an accounts' negative in
+ * brackets ("(91 386)") is read with a minus. */
+static int cell_number(const struct pat_set *ps, int style, const char *s, struct pat_qty *q)
+{
+	char buf[128], neg[130];
+	size_t n;
+
+	s = as_swedish(style, s, buf, sizeof(buf));
+	if (pat_cell_quantity(ps, s, q))
+		return 1;
+	while (*s == ' ')
+		s++;
+	n = strlen(s);
+	while (n && s[n - 1] == ' ')
+		n--;
+	if (n < 3 || n >= sizeof(buf) || s[0] != '(' || s[n - 1] != ')' || !(s[1] >= '0' && s[1] <= '9'))
+		return 0;
+	snprintf(neg, sizeof(neg), "-%.*s", (int)(n - 2), s + 1);
+	return pat_cell_quantity(ps, neg, q) && !q->missing;
+}
+
 /* Whether a column header names the notes column ("Not", "Noter", "Not nr"). */
 static int note_header(const char *s)
 {
@@ -252,7 +273,7 @@ static int is_quantity_cell(const struct pat_set *ps, const char *s)
 {
 	struct pat_qty q;
 
-	return s[0] && pat_cell_quantity(ps, s, &q) && !q.missing;
+	return s[0] && cell_number(ps, NUM_SWEDISH, s, &q) && !q.missing;
 }
 
 /* A row of periods over the value columns ("2020", "2020-01-01
@@ -542,25 +563,10 @@ static void statement_headings(const struct pat_set *ps, struct doc *doc, size_t
 	}
 }
 
-/* A cell's number, read in its column's style; an accounts' negative in
- * brackets ("(91 386)") is read with a minus. */
+/* A cell's number, read in its column's style. */
 static int table_number(const struct pat_set *ps, const struct column *col, const char *s, struct pat_qty *q)
 {
-	char buf[128], neg[130];
-	size_t n;
-
-	s = as_swedish(col->style, s, buf, sizeof(buf));
-	if (pat_cell_quantity(ps, s, q))
-		return 1;
-	while (*s == ' ')
-		s++;
-	n = strlen(s);
-	while (n && s[n - 1] == ' ')
-		n--;
-	if (n < 3 || n >= sizeof(buf) || s[0] != '(' || s[n - 1] != ')' || !(s[1] >= '0' && s[1] <= '9'))
-		return 0;
-	snprintf(neg, sizeof(neg), "-%.*s", (int)(n - 2), s + 1);
-	return pat_cell_quantity(ps, neg, q) && !q->missing;
+	return cell_number(ps, col->style, s, q);
 }
 
 /* A table's heading or caption line: the block just before it on its

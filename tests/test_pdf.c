@@ -571,6 +571,76 @@ static void close_number_columns(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* Number columns in a monospaced font, right-aligned one letter's cell
+ * apart, the width of the thousands space: the grammar alone parts them
+ * (a bracket, decimals, a dash, a group that is not three digits). A dash
+ * before one number, a range of two years and a page count stay text. */
+static void mono_number_columns(void **state)
+{
+	static const struct { const char *cell[4]; double v[3]; } rows[] = {
+		{ { "Lokalhyra", "(22 712)", "(95 914)", "-" }, { -22712, -95914, NAN } },
+		{ { "Arvoden", "(91 454)", "74 369", "12 000" }, { -91454, 74369, 12000 } },
+		{ { "Resekostnader", "4381", "(8553)", "6,7" }, { 4381, -8553, 6.7 } },
+		{ { "Balansomslutning", "29 165", "25 054", "1,7" }, { 29165, 25054, 1.7 } },
+	};
+	static const char *const text[] = { "Chennai – 600035", "Verksamhetsår 2020 - 2021",
+					     "Räkenskapsår 2019 - 2020", "Sida 1 (13)" };
+	GString *pdf = g_string_new(NULL);
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
+	cairo_t *cr = cairo_create(s);
+	struct ex_error e = { 0 };
+
+	cairo_select_font_face(cr, "DejaVu Sans Mono", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(cr, 10);
+	for (size_t r = 0; r < N_ELEMS(rows); r++) {
+		/* one line of text, as TeX or a typewriter sets it: each column
+		 * as wide as its widest number, one space apart */
+		GString *l = g_string_new(rows[r].cell[0]);
+
+		for (long k = g_utf8_strlen(rows[r].cell[0], -1); k < 17; k++)
+			g_string_append_c(l, ' ');
+		for (int c = 1; c < 4; c++) {
+			long wide = 0;
+
+			for (size_t q = 0; q < N_ELEMS(rows); q++)
+				wide = MAX(wide, g_utf8_strlen(rows[q].cell[c], -1));
+			for (long k = g_utf8_strlen(rows[r].cell[c], -1); k < wide + (c > 1); k++)
+				g_string_append_c(l, ' ');
+			g_string_append(l, rows[r].cell[c]);
+		}
+		cairo_move_to(cr, 60, 100 + 14 * (double)r);
+		cairo_show_text(cr, l->str);
+		g_string_free(l, TRUE);
+	}
+	for (size_t r = 0; r < N_ELEMS(text); r++) {
+		cairo_move_to(cr, 60, 300 + 14 * (double)r + (r == 3 ? 300 : 0));
+		cairo_show_text(cr, text[r]);
+	}
+	struct doc *d = drawn_doc(cr, s, pdf, &e);
+
+	assert_non_null(d);
+	for (size_t r = 0; r < N_ELEMS(rows); r++)
+		for (int k = 0; k < 3 && !isnan(rows[r].v[k]); k++) {
+			int hit = 0;
+
+			for (size_t i = 0; i < d->nvalues; i++)
+				hit |= fabs(d->values[i].value - rows[r].v[k]) < 1e-9 && !d->values[i].missing;
+			if (!hit)
+				fail_msg("row %zu (%s): %g not found", r, rows[r].cell[0], rows[r].v[k]);
+		}
+	for (size_t i = 0; i < d->nvalues; i++) {
+		double v = d->values[i].value;
+
+		assert_false(v == -600035 || v == 600035 || v == -2021 || v == -2020 || v == -13);
+	}
+	/* the year ranges are no table of years and dashes */
+	for (size_t t = 0; t < d->ntables; t++)
+		for (size_t i = 0; i < d->tables[t].ncells; i++)
+			assert_false(!strcmp(d->tables[t].cells[i].text, "2021"));
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
 /* A text layer in 1-point type whose words have no vowels: judged
  * garbage, it goes to OCR, which reads nothing on a page of dots. The
  * layer is kept, with a warning: nothing is lost in silence. */
@@ -666,6 +736,7 @@ int main(void)
 		cmocka_unit_test(wrapped_labels),
 		cmocka_unit_test(statement_headings),
 		cmocka_unit_test(close_number_columns),
+		cmocka_unit_test(mono_number_columns),
 		cmocka_unit_test(ocr_reads_nothing),
 	};
 
