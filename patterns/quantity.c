@@ -318,6 +318,10 @@ static void period_fill(struct pat_period *p)
 	default: break;
 	}
 	p->start[0] = p->end[0] = '\0';
+	if (p->kind == PAT_P_SPLIT) {   /* which months it runs is not printed: none invented */
+		snprintf(p->label, sizeof(p->label), "%d/%d", p->year % 10000, (p->year + 1) % 10000);
+		return;
+	}
 	if (p->year > 0) {
 		snprintf(p->start, sizeof(p->start), "%04d-%02d-01", p->year % 10000, m0);
 		snprintf(p->end, sizeof(p->end), "%04d-%02d-%02d", p->year % 10000, m1,
@@ -365,7 +369,16 @@ int pat_period(const struct pat_set *ps, const char *s, int default_year, struct
 	if (pcre2_match(ps->period, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, PCRE2_NO_UTF_CHECK, md, NULL) > 0) {
 		ok = 1;
 		p->year = pat_group(md, "y", b, sizeof(b)) ? atoi(b) : 0;
-		if (pat_group(md, "yo", b, sizeof(b))) {
+		if (pat_group(md, "s1", b, sizeof(b))) {
+			/* "2022/2023", "2022/23": the second year the next */
+			int y2;
+
+			p->kind = PAT_P_SPLIT;
+			p->year = atoi(b);
+			pat_group(md, "s2", b, sizeof(b));
+			y2 = atoi(b);
+			ok = y2 == p->year + 1 || y2 == (p->year + 1) % 100;
+		} else if (pat_group(md, "yo", b, sizeof(b))) {
 			p->kind = PAT_P_YEAR;
 			p->year = atoi(b);
 			ok = !bad_part_before(s, (size_t)pat_group_start(ps->period, md, "yo"));

@@ -60,7 +60,8 @@ int pat_unit_word(const char *w, const char **unit, double *scale);
 int pat_counts(const struct pat_set *ps, const char *s);
 
 enum pat_period_kind { PAT_P_NONE, PAT_P_TERTIAL, PAT_P_QUARTER, PAT_P_YEAR,
-		       PAT_P_MONTH, PAT_P_MONTHS, PAT_P_RANGE, PAT_P_INSTANT };
+		       PAT_P_MONTH, PAT_P_MONTHS, PAT_P_RANGE, PAT_P_INSTANT,
+		       PAT_P_SPLIT /* a split financial year, "2022/2023": its months unknown */ };
 
 struct pat_period {
 	enum pat_period_kind kind;

@@ -54,7 +54,8 @@ static const struct { size_t off; const char *re; } res[] = {
 	  "|(?<h>helår(?:et)?|verksamhetsår(?:et)?)"
 	  "|(?<m1>" MONTHS ")\\.?\\s*[-\\x{2013}]\\s*(?<m2>" MONTHS ")\\.?|(?<m>" MONTHS ")\\.?)"
 	  "(?![\\p{L}\\p{N}])(?:\\s*[-\\x{2013}]?\\s*(?<y>(?:19|20)\\d{2})(?!\\d))?"
-	  "|(?<yo>(?:19|20)\\d{2})(?![\\p{N}-])(?!\\s*[-\\x{2013}]\\s*\\d))" },
+	  "|(?<s1>(?:19|20)\\d{2})/(?<s2>(?:19|20)?\\d{2})(?![\\p{N}/])"
+	  "|(?<yo>(?:19|20)\\d{2})(?![\\p{N}/-])(?!\\s*[-\\x{2013}]\\s*\\d))" },
 	{ offsetof(struct pat_set, measure),
 	  /* å also as OCR leaves it ("Fg ar", "Maltal") */
 	  "(?<![\\p{L}])(?:(?<p>fg\\.?\\s*[åa]r|f[öo]reg[åa]ende\\s+[åa]r|fjol[åa]ret)|(?<a>utfall|utf)"

@@ -256,7 +256,11 @@ static const struct period_row {
 	{ "Tertialrapport T1 2021", 0, 1, "T1 2021", "2021-01-01", "2021-04-30" },
 	{ "TERTIALRAPPORT 2021", 0, 1, "2021", "2021-01-01", "2021-12-31" },
 	{ "3.4 T1-rapport verksamhet och ekonomi", 2021, 1, "T1 2021", "2021-01-01", "2021-04-30" },
+	/* a split financial year: its months are not printed, so no dates */
+	{ "2022/2023", 0, 1, "2022/2023", "", "" },
+	{ "Räkenskapsår 2021/22", 0, 1, "2021/2022", "", "" },
 	/* not periods */
+	{ "2022/2024", 0, 0, "", "", "" },      /* two years apart: no financial year */
 	{ "T4 2021", 0, 0, "", "", "" },
 	{ "Q5", 0, 0, "", "", "" },
 	{ "helår", 0, 0, "", "", "" },
