@@ -569,29 +569,35 @@ static int table_number(const struct pat_set *ps, const struct column *col, cons
 	return cell_number(ps, col->style, s, q);
 }
 
-/* A table's heading or caption line: the block just before it on its
- * page ("Flerårsöversikt (belopp i tkr)", "Belopp i kr" over a
- * statement), when it is a short heading, caption or line of its own, not
- * a sentence. */
+/* A table's heading or caption lines: the blocks just before it on its
+ * page ("Flerårsöversikt (belopp i tkr)"; "Belopp i kr" over a
+ * "Resultaträkning" heading over a statement), as long as they are short
+ * headings, captions or lines of their own, not sentences; up to
+ * TABLE_HEAD_LINES of them. Each in turn from the nearest, or NULL. */
 #define TABLE_HEAD_MAX 80   /* bytes: longer is a paragraph, not a heading line */
-static const char *heading_line(const struct doc *doc, size_t bi)
+#define TABLE_HEAD_LINES 2
+static const char *heading_line(const struct doc *doc, size_t bi, int k)
 {
 	const struct doc_block *t = &doc->blocks[bi], *b;
 
-	if (bi == 0)
+	if (k >= TABLE_HEAD_LINES || bi < (size_t)k + 1)
 		return NULL;
-	b = &doc->blocks[bi - 1];
-	if (b->furniture || b->page != t->page || strlen(b->text) > TABLE_HEAD_MAX)
-		return NULL;
-	if (b->type == DOC_BLK_HEADING || b->type == DOC_BLK_CAPTION)
-		return b->text;
-	if (b->type != DOC_BLK_PARAGRAPH)
-		return NULL;
-	size_t n = strlen(b->text);
+	for (int i = 0; i <= k; i++) {
+		b = &doc->blocks[bi - 1 - (size_t)i];
+		if (b->furniture || b->page != t->page || strlen(b->text) > TABLE_HEAD_MAX)
+			return NULL;
+		if (b->type == DOC_BLK_HEADING || b->type == DOC_BLK_CAPTION)
+			continue;
+		if (b->type != DOC_BLK_PARAGRAPH)
+			return NULL;
+		size_t n = strlen(b->text);
 
-	while (n && b->text[n - 1] == ' ')
-		n--;
-	return n && !strchr(".!?", b->text[n - 1]) ? b->text : NULL;   /* a sentence is not a heading */
+		while (n && b->text[n - 1] == ' ')
+			n--;
+		if (!n || strchr(".!?", b->text[n - 1]))
+			return NULL;   /* a sentence is not a heading */
+	}
+	return b->text;
 }
 
 static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, const struct doc_unit *du,
@@ -610,7 +616,7 @@ static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, co
 		for (int c = 0; c < t->ncols && !tc.tunit; c++)
 			for (int r = 0; r < hr && !tc.tunit; r++)
 				pat_header_unit(ps, cell_text(t, grid, r, c), &tc.tunit, &tc.tscale);
-	if (!tc.tunit && (head = heading_line(doc, bi)))
+	for (int k = 0; !tc.tunit && (head = heading_line(doc, bi, k)); k++)
 		pat_header_unit(ps, head, &tc.tunit, &tc.tscale);
 	for (int c = 0; c < t->ncols; c++) {
 		describe_column(ps, doc, t, grid, c, hr, &cols[c]);

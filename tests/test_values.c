@@ -641,6 +641,8 @@ static void unit_from_line_above(void **state)
 		{ "<text:p>Avgiften (kr) höjdes inte under året.</text:p>", NULL, 1 },
 		{ "<text:p>Belopp i kr</text:p><text:p>Styrelsen har arbetat med ekonomin.</text:p>", NULL, 1 },
 		{ "<text:h text:outline-level=\"2\">Flerårsöversikt</text:h>", NULL, 1 },
+		{ "<text:p>Belopp i tkr</text:p><text:h text:outline-level=\"2\">Resultaträkning</text:h>", "TSEK", 1000 },
+		{ "<text:p>Belopp i kr</text:p><text:h>A</text:h><text:h>B</text:h>", NULL, 1 },   /* too far */
 	};
 
 	for (size_t k = 0; k < sizeof(rows) / sizeof(rows[0]); k++) {
