@@ -157,8 +157,9 @@ static int unit_word(const char *t)
 
 /* A word's part in a Swedish number: a digit group ("458"), one with a
  * sign or an accounts' opening bracket first ("-1", "−6", "(91"), or one
- * that ends the number last, with decimals or a closing bracket ("178,5",
- * "454)"): its digits before any comma, or 0 when it is none of these. */
+ * that ends the number last, with decimals, a closing bracket or the
+ * rest of its groups ("178,5", "454)", "1,716,390"): its digits before
+ * any comma or point, or 0 when it is none of these. */
 static int digit_group(const char *t, int *sign, int *ends)
 {
 	int n = 0, open = *t == '(', close = 0, dec = 0;
@@ -173,7 +174,9 @@ static int digit_group(const char *t, int *sign, int *ends)
 	if (!n)
 		return 0;
 	t += n;
-	if (*t == ',' && t[1] >= '0' && t[1] <= '9') {
+	/* decimals, or the rest of a number grouped in English or with dots
+	 * ("178,5", "1,716,390", "1.234.567", "1,234.50"): whole in the word */
+	while ((*t == ',' || *t == '.') && t[1] >= '0' && t[1] <= '9') {
 		*ends = dec = 1;
 		for (t++; *t >= '0' && *t <= '9'; t++)
 			;
