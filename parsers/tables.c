@@ -1348,6 +1348,61 @@ static size_t label_row(const struct layout_page *lp, const struct srow *rows, s
 	return r;
 }
 
+/* Whether line l, which lies across two or more of the columns (a header
+ * line whose cells were set closer than a space: "Budget 2022 Utfall
+ * 2021"), parts into them: it is cut after each word that ends where a
+ * column's numbers end, and before each that starts where a column's
+ * start (cells flush with their numbers, as headers are set), and its
+ * pieces fall in distinct columns left to right. The column of each word
+ * into col (room for TBL_PART_WORDS). A title centred over columns does
+ * not part. */
+#define TBL_PART_WORDS 64
+static int parts_by_word(const struct doc_line *l, const float *cx0, const float *cx1, int ncols, int *col)
+{
+	size_t start = 0;
+	int across = 0, last = -1, pieces = 0;
+
+	for (int c = 0; c < ncols; c++)
+		across += l->box.x0 < cx1[c] && l->box.x1 > cx0[c];
+	if (across < 2 || l->nwords > TBL_PART_WORDS)
+		return 0;
+	for (size_t w = 0; w < l->nwords; w++) {
+		int end = w + 1 == l->nwords, c;
+
+		for (c = 0; c < ncols && !end; c++)
+			end = fabsf(l->words[w].box.x1 - cx1[c]) <= TBL_ALIGN_PT ||
+			      fabsf(l->words[w + 1].box.x0 - cx0[c]) <= TBL_ALIGN_PT;
+		if (!end)
+			continue;
+		/* the piece [start, w] */
+		c = column_of(cx0, cx1, ncols, (l->words[start].box.x0 + l->words[w].box.x1) / 2);
+		if (c <= last)
+			return 0;
+		for (size_t k = start; k <= w; k++)
+			col[k] = c;
+		last = c;
+		pieces++;
+		start = w + 1;
+	}
+	return pieces >= 2;
+}
+
+/* The words of line l in column c (col gives each word's), as one text;
+ * NULL when none are. */
+static const char *words_in(struct arena *a, const struct doc_line *l, const int *col, int c)
+{
+	struct doc_line part = { 0 };
+
+	for (size_t w = 0; w < l->nwords; w++) {
+		if (col[w] != c)
+			continue;
+		if (!part.nwords)
+			part.words = &l->words[w];
+		part.nwords++;
+	}
+	return part.nwords ? layout_line_text(a, &part) : NULL;
+}
+
 /* Builds one stream table from rows [r0, r1) if its columns qualify. */
 static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *rows, size_t r0, size_t r1)
 {
@@ -1383,7 +1438,13 @@ static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *ro
 					const struct doc_line *l = &lp->lines[rows[q].idx[k]];
 					float mid = (l->box.x0 + l->box.x1) / 2;
 
-					if (column_of(cx0, cx1, ncols, mid) == c) {
+					int col[TBL_PART_WORDS];
+
+					if (parts_by_word(l, cx0, cx1, ncols, col)) {
+						if ((parts[np] = words_in(doc->arena, l, col, c)))
+							np++;
+						lp->used[rows[q].idx[k]] = 1;
+					} else if (column_of(cx0, cx1, ncols, mid) == c) {
 						parts[np++] = layout_line_text(doc->arena, l);
 						lp->used[rows[q].idx[k]] = 1;
 					}

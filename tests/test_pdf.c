@@ -571,6 +571,52 @@ static void close_number_columns(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* A header line whose cells stand about a word space apart, each flush
+ * right with the numbers under it, parts into the columns; a title
+ * centred over the number columns stays one cell. */
+static void close_header_cells(void **state)
+{
+	static const char *const labels[] = { "Lotteriintäkter", "Resekostnader", "Lokalhyra" };
+	static const char *const nums[][3] = { { "4 737", "9 887", "2 122" }, { "4 188", "7 400", "-8 444" },
+					       { "-67 136", "-35 029", "63 023" } };
+	static const char *const head[] = { "Budget 2022", "Utfall 2021", "Budget 2021" };
+	GString *pdf = g_string_new(NULL);
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
+	cairo_t *cr = cairo_create(s);
+	struct ex_error e = { 0 };
+	const double right[] = { 250, 316, 382 };   /* 66 points apart: "Budget 2022" is 61 wide */
+
+	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(cr, 9.5);
+	show_right(cr, 310, 86, "Belopp i kronor");   /* centred over the columns */
+	for (int c = 0; c < 3; c++)
+		show_right(cr, right[c], 100, head[c]);
+	for (int r = 0; r < 3; r++) {
+		cairo_move_to(cr, 60, 114 + 14 * r);
+		cairo_show_text(cr, labels[r]);
+		for (int c = 0; c < 3; c++)
+			show_right(cr, right[c], 114 + 14 * r, nums[r][c]);
+	}
+	struct doc *d = drawn_doc(cr, s, pdf, &e);
+
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 1);
+	const struct doc_table *t = &d->tables[0];
+	int hr = -1;
+
+	for (int r = 0; r < t->nrows && hr < 0; r++)
+		if (!strcmp(grid_text(t, r, 1), "Budget 2022"))
+			hr = r;
+	if (hr < 0)
+		fail_msg("no header row with \"Budget 2022\" alone in column 1");
+	assert_string_equal(grid_text(t, hr, 2), "Utfall 2021");
+	assert_string_equal(grid_text(t, hr, 3), "Budget 2021");
+	for (size_t i = 0; i < t->ncells; i++)
+		assert_false(strstr(t->cells[i].text, "kronor") && strcmp(t->cells[i].text, "Belopp i kronor"));
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
 /* Number columns in a monospaced font, right-aligned one letter's cell
  * apart, the width of the thousands space: the grammar alone parts them
  * (a bracket, decimals, a dash, a group that is not three digits). A dash
@@ -737,6 +783,7 @@ int main(void)
 		cmocka_unit_test(statement_headings),
 		cmocka_unit_test(close_number_columns),
 		cmocka_unit_test(mono_number_columns),
+		cmocka_unit_test(close_header_cells),
 		cmocka_unit_test(ocr_reads_nothing),
 	};
 
