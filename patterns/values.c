@@ -563,10 +563,21 @@ static void statement_headings(const struct pat_set *ps, struct doc *doc, size_t
 	}
 }
 
-/* A cell's number, read in its column's style. */
+/* A cell's number, read in its column's style. Under a period's heading
+ * a four-digit number is an amount ("Nettoomsättning 1275 2074" under
+ * "2018 2017"), not a year: there it is read as one. */
 static int table_number(const struct pat_set *ps, const struct column *col, const char *s, struct pat_qty *q)
 {
-	return cell_number(ps, col->style, s, q);
+	if (cell_number(ps, col->style, s, q))
+		return 1;
+	if (!col->has_period || strlen(s) != 4 || strspn(s, "0123456789") != 4)
+		return 0;
+	memset(q, 0, sizeof(*q));
+	q->value = atoi(s);
+	q->scale = 1;
+	q->noun = "";
+	q->end = 4;
+	return 1;
 }
 
 /* A table's heading or caption lines: the blocks just before it on its

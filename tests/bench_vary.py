@@ -146,7 +146,9 @@ def score(tp, fmt):
         s["errors"] = 1
         misses.append("error: " + err)
         return truth, s, misses
-    got = d.get("values") or []
+    # a missing marker ('-') is kept as a value with missing: true; it is
+    # not a value found (as ../shared/eval/real/score.py counts)
+    got = [v for v in d.get("values") or [] if v.get("value") is not None]
     s["v_found"] = len(got)
     for t, p in match_values(truth["values"], got):
         if p is None:
@@ -164,6 +166,12 @@ def score(tp, fmt):
             misses.append("value %s %s: unit %s/%s period %s/%s measure %s/%s" % (
                 t["label"], t["value"], t["unit"], p.get("unit"), t["period"],
                 (p.get("period") or {}).get("label"), t["measure"], p.get("measure")))
+    if VERBOSE:
+        matched = {id(p) for _, p in match_values(truth["values"], got) if p is not None}
+        for p in got:
+            if id(p) not in matched:
+                misses.append("extra value %s %s %s (%s)" % (p.get("label"), p.get("value"), p.get("unit"),
+                                                            p.get("text")))
     s["c_hit"], s["c_found"], s["c_want"] = score_cells(truth["tables"], d)
     want = [(r["goal"], r["dimension"], r["colour"]) for r in truth["ratings"]]
     have = [(r.get("goal"), r.get("dimension"), r.get("colour")) for r in d.get("ratings") or []]
