@@ -215,7 +215,7 @@ static int year_word(const char *t)
  * decimals or closing bracket, so "6 178 6 262" is two numbers, "19 980
  * 19 500" two, "1 298 300 kr 1 204 500 kr" two (a unit word ends one),
  * "(91 454) 74 369" two, "6,7 1,7 - 6,7" four (a dash is a cell of its
- * own), "2023 2022" two. Where the groups could be one number, a gap
+ * own), "2023 2022" two, "38869 46968" two. Where the groups could be one number, a gap
  * twice the run's narrowest and wider than PDF_NUMBER_GAP of the height
  * parts them ("247 218 204   192 368 450"). A part must be a number in
  * thousands groups (two groups at least), unless both its ends are sure
@@ -261,7 +261,11 @@ static void number_cuts(const struct doc_word *w, size_t n, unsigned char *cut)
 				int prev = digit_group(w[k - 1].text, &s0, &e0);
 				int dash = missing_mark(w[k].text) || missing_mark(w[k - 1].text);
 				float gap = w[k].box.x0 - w[k - 1].box.x1, h = w[k].box.y1 - w[k].box.y0;
-				int sure = s1 || e0 || dash || (year_word(w[k].text) && year_word(w[k - 1].text));
+				/* sure: a sign, a bracket, decimals, a dash, years, or two
+				 * numbers of four digits or more side by side (no group
+				 * of a number has more than three) */
+				int sure = s1 || e0 || dash || (year_word(w[k].text) && year_word(w[k - 1].text)) ||
+					   (prev >= 4 && g >= 4);
 
 				if (!g && !dash)
 					continue;   /* a unit word: the number after it starts anew */

@@ -525,6 +525,8 @@ static void close_number_columns(void **state)
 		{ "Utgifter", "2 100 000 kr 3 400 000 kr", NULL, 2100000, 3400000 },
 		{ "Tillgångar", "247 218 204", "192 368 450", 247218204, 192368450 },
 		{ "Skulder", "111 222 333", "444 555 666", 111222333, 444555666 },
+		{ "Medlemsavgifter", "38869 46968", NULL, 38869, 46968 },   /* ungrouped: no group has four digits */
+		{ "Lotteriintäkter", "8092 -5694", NULL, 8092, -5694 },
 	};
 	GString *pdf = g_string_new(NULL);
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
@@ -534,7 +536,7 @@ static void close_number_columns(void **state)
 	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
 	cairo_set_font_size(cr, 10);
 	for (size_t r = 0; r < N_ELEMS(rows); r++) {
-		double y = 100 + 16 * r + 40 * (r / 2);   /* three tables of two rows */
+		double y = 100 + 16 * r + 40 * (r / 2);   /* four tables of two rows */
 
 		cairo_move_to(cr, 60, y);
 		cairo_show_text(cr, rows[r].label);
@@ -546,7 +548,7 @@ static void close_number_columns(void **state)
 			show_right(cr, 460, y, rows[r].nums);
 		}
 	}
-	cairo_move_to(cr, 60, 400);
+	cairo_move_to(cr, 60, 500);
 	cairo_show_text(cr, "Konto Nordea 3975 82 69658");
 	struct doc *d = drawn_doc(cr, s, pdf, &e);
 	int account = 0;
@@ -628,6 +630,7 @@ static void mono_number_columns(void **state)
 		{ { "Arvoden", "(91 454)", "74 369", "12 000" }, { -91454, 74369, 12000 } },
 		{ { "Resekostnader", "4381", "(8553)", "6,7" }, { 4381, -8553, 6.7 } },
 		{ { "Balansomslutning", "29 165", "25 054", "1,7" }, { 29165, 25054, 1.7 } },
+		{ { "Medlemsavgifter", "38869120", "46968120", "897751" }, { 38869120, 46968120, 897751 } },
 	};
 	static const char *const text[] = { "Chennai – 600035", "Verksamhetsår 2020 - 2021",
 					     "Räkenskapsår 2019 - 2020", "Sida 1 (13)" };
