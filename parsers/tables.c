@@ -1353,7 +1353,8 @@ static size_t label_row(const struct layout_page *lp, const struct srow *rows, s
  * 2021"), parts into them: it is cut after each word that ends where a
  * column's numbers end, and before each that starts where a column's
  * start (cells flush with their numbers, as headers are set), and its
- * pieces fall in distinct columns left to right. The column of each word
+ * pieces, each flush with its column, fall in distinct columns left to
+ * right. The column of each word
  * into col (room for TBL_PART_WORDS). A title centred over columns does
  * not part. */
 #define TBL_PART_WORDS 64
@@ -1374,9 +1375,10 @@ static int parts_by_word(const struct doc_line *l, const float *cx0, const float
 			      fabsf(l->words[w + 1].box.x0 - cx0[c]) <= TBL_ALIGN_PT;
 		if (!end)
 			continue;
-		/* the piece [start, w] */
+		/* the piece [start, w], flush with its column's left or right */
 		c = column_of(cx0, cx1, ncols, (l->words[start].box.x0 + l->words[w].box.x1) / 2);
-		if (c <= last)
+		if (c <= last || (fabsf(l->words[start].box.x0 - cx0[c]) > TBL_ALIGN_PT &&
+				  fabsf(l->words[w].box.x1 - cx1[c]) > TBL_ALIGN_PT))
 			return 0;
 		for (size_t k = start; k <= w; k++)
 			col[k] = c;
@@ -1412,6 +1414,19 @@ static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *ro
 
 	if (ncols < 2 || !stream_qualifies(lp, rows, r0, r1, cx0, cx1, ncols))
 		return 0;
+	/* Header lines just above whose cells were set too close to be
+	 * segments of their own ("Not 2017-12-31 2016-12-31") are the
+	 * table's, when they part into its columns. */
+	for (int k = 0; k < TBL_WRAP_LINES && r0 > 0 && rows[r0 - 1].n == 1; k++) {
+		const struct doc_line *l = &lp->lines[rows[r0 - 1].idx[0]];
+		int col[TBL_PART_WORDS];
+
+		if (lp->used[rows[r0 - 1].idx[0]] ||
+		    rows[r0].y0 - rows[r0 - 1].y1 > TBL_RUN_GAP * (rows[r0 - 1].y1 - rows[r0 - 1].y0) ||
+		    !parts_by_word(l, cx0, cx1, ncols, col))
+			break;
+		r0--;
+	}
 	t = doc_add_table(doc, "stream");
 	if (!t)
 		return EX_ENOMEM;

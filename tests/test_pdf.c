@@ -599,11 +599,30 @@ static void close_header_cells(void **state)
 		for (int c = 0; c < 3; c++)
 			show_right(cr, right[c], 114 + 14 * r, nums[r][c]);
 	}
+	/* a statement below, its header line one segment over the note and
+	 * year columns: the table's first row, parted */
+	cairo_move_to(cr, 60, 300);
+	cairo_show_text(cr, "Belopp i kr");
+	show_right(cr, 238, 320, "Not");   /* each flush right with its column, a few points apart */
+	show_right(cr, 300, 320, "2017-12-31");
+	show_right(cr, 358, 320, "2016-12-31");
+	for (int r = 0; r < 3; r++) {
+		cairo_move_to(cr, 60, 334 + 14 * r);
+		cairo_show_text(cr, labels[r]);
+		show_right(cr, 238, 334 + 14 * r, r == 1 ? "" : r == 0 ? "2" : "3");
+		show_right(cr, 300, 334 + 14 * r, nums[r][0]);
+		show_right(cr, 358, 334 + 14 * r, nums[r][1]);
+	}
 	struct doc *d = drawn_doc(cr, s, pdf, &e);
 
 	assert_non_null(d);
-	assert_int_equal(d->ntables, 1);
-	const struct doc_table *t = &d->tables[0];
+	assert_int_equal(d->ntables, 2);
+	const struct doc_table *t = &d->tables[1];
+
+	assert_string_equal(grid_text(t, 0, 1), "Not");
+	assert_string_equal(grid_text(t, 0, 2), "2017-12-31");
+	assert_string_equal(grid_text(t, 0, 3), "2016-12-31");
+	t = &d->tables[0];
 	int hr = -1;
 
 	for (int r = 0; r < t->nrows && hr < 0; r++)
