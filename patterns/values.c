@@ -88,9 +88,11 @@ enum { EV_EN = 1,      /* "1,234,567", "1,234.5": only English writes these */
        EV_DOT = 2,     /* "1.234.567", "1.234,5": only dotted thousands */
        EV_SVDEC = 4,   /* "25,6", "0,12345": a comma that groups no thousands */
        EV_DOTGRP = 8,  /* "58.448": thousands after a dot, or three decimals */
-       EV_DOTDEC = 16  /* "8.1", "45389.01", "0.125": a dot that groups no thousands */
+       EV_DOTDEC = 16, /* "8.1", "45389.01", "0.125": a dot that groups no thousands */
+       EV_COMMA3 = 32  /* "73,178": thousands after a comma, or three decimals */
 };
 enum numstyle { NUM_SWEDISH, NUM_ENGLISH, NUM_DOTTED };
+#define DOC_COMMA3 4   /* cells of "73,178" alone that make a document English */
 
 /* The evidence of one run of digits and separators, [s, e). */
 static int run_evidence(const char *s, const char *e)
@@ -135,7 +137,7 @@ static int run_evidence(const char *s, const char *e)
 	if (dots >= 2)
 		return grouped && n == 3 ? EV_DOT : 0;
 	if (commas == 1)
-		return n != 3 ? EV_SVDEC : 0;
+		return n != 3 || (lead == 1 && *s == '0') ? EV_SVDEC : lead <= 3 ? EV_COMMA3 : EV_SVDEC;
 	return lead <= 3 && n == 3 && !(lead == 1 && *s == '0') ? EV_DOTGRP : EV_DOTDEC;
 }
 
@@ -162,6 +164,7 @@ static int style_evidence(const char *s)
 /* The style that evidence says, or -1 when it says none. */
 static int style_of(int ev)
 {
+	ev &= ~EV_COMMA3;   /* "73,178" alone says nothing */
 	if (ev == EV_DOTGRP)
 		return -1;   /* "58.448" alone: thousands, or an English three decimals */
 	if ((ev & EV_EN) && !(ev & EV_DOT))
@@ -816,16 +819,26 @@ int pat_values(const struct pat_set *ps, struct doc *doc)
 			pat_doc_unit(ps, doc->blocks[i].text, &du.unit, &du.scale);
 
 	/* the style of the document's numbers, from every table's cells */
-	int ev = 0, doc_style;
+	int ev = 0, doc_style, comma3 = 0;
 
 	for (size_t i = 0; i < doc->ntables; i++)
-		for (size_t k = 0; k < doc->tables[i].ncells; k++)
-			ev |= style_evidence(doc->tables[i].cells[k].text);
+		for (size_t k = 0; k < doc->tables[i].ncells; k++) {
+			int e = style_evidence(doc->tables[i].cells[k].text);
+
+			ev |= e;
+			comma3 += (e & EV_COMMA3) != 0;
+		}
 	doc_style = style_of(ev);
 	/* A document with dots only before three digits ("58.448", "1.250")
-	 * and nothing English in it groups thousands with them. */
+	 * and nothing English in it groups thousands with them; one whose
+	 * only commas stand before three digits, in DOC_COMMA3 cells or more
+	 * ("73,178", "711,861", "-2,582"), and no decimal of another length,
+	 * writes English thousands: three decimals throughout are no way to
+	 * write amounts. */
 	if (doc_style < 0 && ev == EV_DOTGRP)
 		doc_style = NUM_DOTTED;
+	if (doc_style < 0 && ev == EV_COMMA3 && comma3 >= DOC_COMMA3)
+		doc_style = NUM_ENGLISH;
 
 	/* section: the nearest heading before the block, kept as the blocks
 	 * go by (a search back from each was quadratic in a document of

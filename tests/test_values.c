@@ -750,6 +750,40 @@ static void number_styles(void **state)
 	}
 }
 
+/* A document whose only commas stand before three digits, in four cells
+ * or more, writes English thousands; in fewer, or beside a decimal of
+ * another length ("0,375"), they stay Swedish decimals. */
+static void comma_thousands_alone(void **state)
+{
+	static const struct {
+		const char *cells[4];
+		size_t n;
+		double want[4];
+	} rows[] = {
+		{ { "73,178", "711,861", "-2,582", "13,004" }, 4, { 73178, 711861, -2582, 13004 } },
+		{ { "73,178", "711,861", "2,582", NULL }, 3, { 73.178, 711.861, 2.582, 0 } },
+		{ { "1,250", "2,125", "0,375", "3,500" }, 4, { 1.25, 2.125, 0.375, 3.5 } },
+	};
+
+	for (size_t k = 0; k < N_ELEMS(rows); k++) {
+		struct doc *d = column_doc(rows[k].cells, rows[k].n);
+
+		assert_non_null(d);
+		for (size_t i = 0; i < rows[k].n; i++) {
+			char label[32];
+			int hit = 0;
+
+			snprintf(label, sizeof(label), "Rad %zu", i + 1);
+			for (size_t j = 0; j < d->nvalues; j++)
+				hit |= d->values[j].label && !strcmp(d->values[j].label, label) &&
+				       fabs(d->values[j].value - rows[k].want[i]) < 1e-9;
+			if (!hit)
+				fail_msg("row %zu: %s not read as %g", k, rows[k].cells[i], rows[k].want[i]);
+		}
+		doc_free(d);
+	}
+}
+
 /* Reservations and declared conflicts of interest, with who and the
  * sentence; a sentence that only mentions the words records nothing. */
 static void reservations_and_conflicts(void **state)
@@ -791,6 +825,7 @@ int main(void)
 		cmocka_unit_test(comma_thousands),
 		cmocka_unit_test(unit_from_line_above),
 		cmocka_unit_test(number_styles),
+		cmocka_unit_test(comma_thousands_alone),
 		cmocka_unit_test(reservations_and_conflicts),
 		cmocka_unit_test(seed000_ratings),
 		cmocka_unit_test(ratings_from_words_and_none_invented),
