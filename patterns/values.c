@@ -302,6 +302,25 @@ static int period_row(const struct pat_set *ps, const struct doc_table *t, const
 	return periods > 0;
 }
 
+/* A row whose one cell with text names a unit, as a header does
+ * ("Belopp i kr", "Tkr", "(kr)"). */
+static int unit_row(const struct pat_set *ps, const struct doc_table *t, const struct doc_cell **grid, int r)
+{
+	const char *only = NULL, *unit;
+	double scale;
+
+	for (int c = 0; c < t->ncols; c++) {
+		const char *s = cell_text(t, grid, r, c);
+
+		if (!s[0])
+			continue;
+		if (only)
+			return 0;
+		only = s;
+	}
+	return only && pat_header_unit(ps, only, &unit, &scale);
+}
+
 /* Header rows: as the table says, or a first row without numbers over
  * rows with them; and after them the rows of periods (a title row over a
  * row of years, a date range over two lines), up to four in all. */
@@ -315,6 +334,9 @@ static int header_rows_of(const struct pat_set *ps, const struct doc_table *t, c
 		h = nums == 0 && t->nrows > 1 ? 1 : 0;
 	}
 	while (h < t->nrows - 1 && h < 4 && period_row(ps, t, grid, h))
+		h++;
+	/* a row under them that only names the unit ("Belopp i kr") heads too */
+	if (h > 0 && h < t->nrows - 1 && unit_row(ps, t, grid, h))
 		h++;
 	return h;
 }

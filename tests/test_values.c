@@ -678,6 +678,41 @@ static void unit_from_line_above(void **state)
 	}
 }
 
+/* A row under the years that only names the unit ("Belopp i kr") is a
+ * header row: its unit is the table's, and it is no group heading. A
+ * row that names a unit beside numbers is a body row. */
+static void unit_row_under_years(void **state)
+{
+	static const char doc[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document " TU_ODF_NS " office:version=\"1.2\" "
+		"office:mimetype=\"application/vnd.oasis.opendocument.text\"><office:body><office:text>"
+		"<table:table table:name=\"B\"><table:table-column table:number-columns-repeated=\"3\"/>"
+		"<table:table-row><table:table-cell><text:p>Balansräkning</text:p></table:table-cell>"
+		"<table:table-cell/><table:table-cell/></table:table-row>"
+		"<table:table-row><table:table-cell/><table:table-cell><text:p>2016</text:p></table:table-cell>"
+		"<table:table-cell><text:p>2015</text:p></table:table-cell></table:table-row>"
+		"<table:table-row><table:table-cell><text:p>Belopp i tkr</text:p></table:table-cell>"
+		"<table:table-cell/><table:table-cell/></table:table-row>"
+		"<table:table-row><table:table-cell><text:p>Likvida medel</text:p></table:table-cell>"
+		"<table:table-cell><text:p>43 348</text:p></table:table-cell>"
+		"<table:table-cell><text:p>-72 120</text:p></table:table-cell></table:table-row>"
+		"<table:table-row><table:table-cell><text:p>Soliditet (%)</text:p></table:table-cell>"
+		"<table:table-cell><text:p>61</text:p></table:table-cell>"
+		"<table:table-cell><text:p>58</text:p></table:table-cell></table:table-row>"
+		"</table:table></office:text></office:body></office:document>\n";
+	struct ex_error e = { 0 };
+	struct doc *d = tu_read_buf(doc, sizeof(doc) - 1, &e);
+	const struct doc_value *v;
+
+	assert_non_null(d);
+	v = value(d, "Likvida medel", "2015", NULL);
+	assert_true(v && v->value == -72120 && v->unit && !strcmp(v->unit, "TSEK"));
+	assert_true(v->group == NULL || strcmp(v->group, "Belopp i tkr"));
+	v = value(d, "Soliditet", "2016", NULL);
+	assert_true(v && v->unit && !strcmp(v->unit, "percent"));
+	doc_free(d);
+}
+
 /* A one-column table of cells, as ODT; the values of its column. */
 static struct doc *column_doc(const char *const *cells, size_t n)
 {
@@ -825,6 +860,7 @@ int main(void)
 		cmocka_unit_test(comma_thousands),
 		cmocka_unit_test(unit_from_line_above),
 		cmocka_unit_test(number_styles),
+		cmocka_unit_test(unit_row_under_years),
 		cmocka_unit_test(comma_thousands_alone),
 		cmocka_unit_test(reservations_and_conflicts),
 		cmocka_unit_test(seed000_ratings),
