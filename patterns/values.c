@@ -164,6 +164,8 @@ static int style_evidence(const char *s)
 /* The style that evidence says, or -1 when it says none. */
 static int style_of(int ev)
 {
+	if ((ev & EV_COMMA3) && (ev & EV_DOTDEC) && !(ev & (EV_SVDEC | EV_DOT | EV_DOTGRP)))
+		return NUM_ENGLISH;   /* "5,516" beside "5.3": commas group, the point is decimal */
 	ev &= ~EV_COMMA3;   /* "73,178" alone says nothing */
 	if (ev == EV_DOTGRP)
 		return -1;   /* "58.448" alone: thousands, or an English three decimals */

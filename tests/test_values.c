@@ -753,6 +753,7 @@ static void number_styles(void **state)
 		{ { "1,234.50", "950.00", "12" }, { 1234.5, 950, 12 } },
 		{ { "(91 386)", "(1.234)", "50 629" }, { -91386, -1234, 50629 } },
 		{ { "1275", "2074", "1978" }, { 1275, 2074, 1978 } },   /* amounts under a year */
+		{ { "5,516", "5.3", "2,688" }, { 5516, 5.3, 2688 } },   /* commas group where a point is decimal */
 		/* must not: no style shown, a Swedish decimal, a section number */
 		{ { "1,505", "2,25", "1.1" }, { 1.505, 2.25, NAN } },
 		{ { "0.125", "58.448", "7" }, { NAN, NAN, 7 } },   /* either could be English */
