@@ -1533,13 +1533,44 @@ static struct srow *stream_rows(struct doc *doc, struct layout_page *lp, size_t 
  * height h) the run goes on by: 1, the next row close below with two or
  * more segments; 2, a wrapped label or a one-cell header line and the
  * row after it; 0, the run ends at r. */
+/* Whether row r, after rows [start, r) of a run, is a line of justified
+ * prose whose stretched spaces parted every word (a monospaced font's
+ * justification): segments of one word each, none a number, spaced alike,
+ * more of them than any row of the run has by TBL_PROSE_EXTRA. */
+#define TBL_PROSE_EXTRA 2
+#define TBL_PROSE_EVEN 1.5f   /* its widest space at most this many times its narrowest */
+static int prose_line(const struct layout_page *lp, const struct srow *rows, size_t start, size_t r)
+{
+	size_t most = 0;
+
+	for (size_t q = start; q < r; q++)
+		most = rows[q].n > most ? rows[q].n : most;
+	if (rows[r].n < most + TBL_PROSE_EXTRA)
+		return 0;
+	float lo = 1e9f, hi = 0;
+
+	for (size_t k = 0; k < rows[r].n; k++) {
+		const struct doc_line *l = &lp->lines[rows[r].idx[k]];
+
+		if (l->nwords != 1 || numeric(l->words[0].text))
+			return 0;
+		if (k) {   /* justified: its spaces stretched alike */
+			float gap = l->box.x0 - lp->lines[rows[r].idx[k - 1]].box.x1;
+
+			lo = fminf(lo, gap);
+			hi = fmaxf(hi, gap);
+		}
+	}
+	return hi <= lo * TBL_PROSE_EVEN;
+}
+
 static int run_goes_on(const struct layout_page *lp, const struct srow *rows, size_t nrows, size_t start, size_t r,
 		       float h)
 {
 	const struct doc_line *L = lp->lines;
 
 	if (r + 1 < nrows && rows[r + 1].n >= 2 && rows[r + 1].y0 - rows[r].y1 < TBL_RUN_GAP * h)
-		return 1;
+		return !prose_line(lp, rows, start, r + 1);
 	/* Labels wrapped onto lines of their own ("Murder and nonnegligent"
 	 * over "manslaughter . . . 10.0 …"; "kapital" under "Summa eget 4 808
 	 * 296" then "Avskrivningar av" over its numbers' line) stay in: up to

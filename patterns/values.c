@@ -616,7 +616,7 @@ static int table_number(const struct pat_set *ps, const struct column *col, cons
 #define TABLE_HEAD_LINES 2
 static const char *heading_line(const struct doc *doc, size_t bi, int k)
 {
-	const struct doc_block *t = &doc->blocks[bi], *b;
+	const struct doc_block *t = &doc->blocks[bi], *b = NULL;
 
 	if (k >= TABLE_HEAD_LINES || bi < (size_t)k + 1)
 		return NULL;
@@ -635,7 +635,7 @@ static const char *heading_line(const struct doc *doc, size_t bi, int k)
 		if (!n || strchr(".!?", b->text[n - 1]))
 			return NULL;   /* a sentence is not a heading */
 	}
-	return b->text;
+	return b ? b->text : NULL;
 }
 
 static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, const struct doc_unit *du,

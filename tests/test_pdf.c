@@ -638,6 +638,50 @@ static void close_header_cells(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* A line of justified prose in a monospaced font right under a table: its
+ * stretched spaces part every word, but a line of single words spaced
+ * alike, more of them than the table has columns, is no row of it. */
+static void justified_line_after_table(void **state)
+{
+	static const char *const rows[][4] = { { "Antal medlemmar", "8569", "6175", "8752" },
+					       { "Antal lägenheter", "94", "80", "96" } };
+	static const char *const words[] = { "Styrelsen", "har", "under", "året", "arbetat", "med",
+					     "underhållsplanen", "och", "med", "föreningens" };
+	GString *pdf = g_string_new(NULL);
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
+	cairo_t *cr = cairo_create(s);
+	struct ex_error e = { 0 };
+	double x = 57;
+
+	cairo_select_font_face(cr, "DejaVu Sans Mono", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(cr, 10);
+	for (int r = 0; r < 2; r++) {
+		cairo_move_to(cr, 57, 100 + 12 * r);
+		cairo_show_text(cr, rows[r][0]);
+		for (int c = 1; c < 4; c++)
+			show_right(cr, 320 + 41 * c, 100 + 12 * r, rows[r][c]);
+	}
+	for (size_t i = 0; i < N_ELEMS(words); i++) {   /* spaces of 11 points, as groff justifies */
+		cairo_text_extents_t t;
+
+		cairo_text_extents(cr, words[i], &t);
+		cairo_move_to(cr, x, 124);
+		cairo_show_text(cr, words[i]);
+		x += t.x_advance + 11;
+	}
+	cairo_move_to(cr, 57, 136);
+	cairo_show_text(cr, "ekonomi.");
+	struct doc *d = drawn_doc(cr, s, pdf, &e);
+
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 1);
+	for (size_t i = 0; i < d->tables[0].ncells; i++)
+		assert_null(strstr(d->tables[0].cells[i].text, "under"));
+	assert_int_equal(d->tables[0].ncols, 4);
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
 /* Number columns in a monospaced font, right-aligned one letter's cell
  * apart, the width of the thousands space: the grammar alone parts them
  * (a bracket, decimals, a dash, a group that is not three digits). A dash
@@ -806,6 +850,7 @@ int main(void)
 		cmocka_unit_test(close_number_columns),
 		cmocka_unit_test(mono_number_columns),
 		cmocka_unit_test(close_header_cells),
+		cmocka_unit_test(justified_line_after_table),
 		cmocka_unit_test(ocr_reads_nothing),
 	};
 
