@@ -71,6 +71,7 @@
 #define TBL_RUN_GAP 2.5f         /* rows of a run: at most this many line heights apart */
 #define TBL_WRAP_GAP 1.0f        /* a wrapped label or one-cell header: within a line height */
 #define TBL_WRAP_LINES 3         /* a label wraps over at most this many lines of its own */
+#define TBL_PART_WORDS 64        /* a line parted into columns word by word has at most these */
 #define TBL_PROSE_CHARS 60       /* a column averaging more characters a line is prose */
 #define TBL_HEADER_PROSE_CHARS 40  /* a header cell is a short label: no longer than this */
 #define TBL_NUMERIC_TENTHS 6     /* a column of numbers: this many tenths of its cells start
@@ -1226,51 +1227,10 @@ static int column_of(const float *cx0, const float *cx1, int ncols, float x)
  * cx1 (room for TBL_MAX_COLS); their count, 0 when there are too many.
  * Header rows are left out of it: a header such as "Under 18 18 years"
  * bridges the two columns of numbers under it. */
-static int stream_columns(const struct layout_page *lp, const struct srow *rows, size_t r0, size_t r1, float *cx0,
-			  float *cx1)
+static int parts_by_word(const struct doc_line *l, const float *cx0, const float *cx1, int ncols, int *col);
+
+static void sort_columns(float *cx0, float *cx1, int ncols)
 {
-	size_t body = r0;
-	int ncols = 0;
-
-	for (size_t r = r0; r < r1 && body == r0; r++) {
-		size_t nn = 0;
-
-		/* cells of numbers only: "18 years" heads a column */
-		for (size_t k = 0; k < rows[r].n; k++)
-			nn += numeric_line(&lp->lines[rows[r].idx[k]]);
-		if (nn >= 2 || (nn && rows[r].n == 2))
-			body = r;
-	}
-	for (size_t r = body; r < r1; r++)
-		for (size_t k = 0; k < rows[r].n && rows[r].n > 1; k++) {
-			/* (a row of one cell, a wrapped label or header line,
-			 * goes to the column it falls in; it makes none) */
-			const struct box *b = &lp->lines[rows[r].idx[k]].box;
-			int hit = -1;
-
-			for (int c = 0; c < ncols; c++)
-				if (b->x0 <= cx1[c] + TBL_SPAN_SLACK_PT && b->x1 >= cx0[c] - TBL_SPAN_SLACK_PT) {
-					if (hit < 0) {
-						hit = c;
-						cx0[c] = fminf(cx0[c], b->x0);
-						cx1[c] = fmaxf(cx1[c], b->x1);
-					} else {
-						/* b bridges two columns: they are one. */
-						cx0[hit] = fminf(cx0[hit], cx0[c]);
-						cx1[hit] = fmaxf(cx1[hit], cx1[c]);
-						cx0[c] = cx0[--ncols];
-						cx1[c] = cx1[ncols];
-						c--;
-					}
-				}
-			if (hit < 0) {
-				if (ncols == TBL_MAX_COLS)
-					return 0;
-				cx0[ncols] = b->x0;
-				cx1[ncols++] = b->x1;
-			}
-		}
-	/* Columns left to right. */
 	for (int i = 0; i < ncols; i++)
 		for (int j = i + 1; j < ncols; j++)
 			if (cx0[j] < cx0[i]) {
@@ -1278,6 +1238,65 @@ static int stream_columns(const struct layout_page *lp, const struct srow *rows,
 
 				cx0[i] = cx0[j], cx1[i] = cx1[j];
 				cx0[j] = a, cx1[j] = b;
+			}
+}
+
+static int stream_columns(const struct layout_page *lp, const struct srow *rows, size_t r0, size_t r1, float *cx0,
+			  float *cx1)
+{
+	size_t body = r0, most = 0;
+	int ncols = 0, found = 0;
+
+	for (size_t r = r0; r < r1 && !found; r++) {
+		size_t nn = 0;
+
+		/* cells of numbers only: "18 years" heads a column */
+		for (size_t k = 0; k < rows[r].n; k++)
+			nn += numeric_line(&lp->lines[rows[r].idx[k]]);
+		if (nn >= 2 || (nn && rows[r].n == 2))
+			body = r, found = 1;
+	}
+	for (size_t r = body; r < r1; r++)
+		most = rows[r].n > most ? rows[r].n : most;
+	/* Rows with the most segments first: they set the finest columns, and
+	 * a segment of a row with fewer that lies across two of them ("(4.7)
+	 * Ref. —" over three) is parted by them where its words are flush with
+	 * theirs, instead of making them one. */
+	for (size_t n = most; n >= 2; n--)
+		for (size_t r = body; r < r1; r++)
+			for (size_t k = 0; k < rows[r].n && rows[r].n == n; k++) {
+				/* (a row of one cell, a wrapped label or header line,
+				 * goes to the column it falls in; it makes none) */
+				const struct doc_line *l = &lp->lines[rows[r].idx[k]];
+				const struct box *b = &l->box;
+				int hit = -1, across = 0, col[TBL_PART_WORDS];
+
+				for (int c = 0; c < ncols; c++)
+					across += b->x0 <= cx1[c] + TBL_SPAN_SLACK_PT && b->x1 >= cx0[c] - TBL_SPAN_SLACK_PT;
+				if (across >= 2 && parts_by_word(l, cx0, cx1, ncols, col))
+					continue;
+				for (int c = 0; c < ncols; c++)
+					if (b->x0 <= cx1[c] + TBL_SPAN_SLACK_PT && b->x1 >= cx0[c] - TBL_SPAN_SLACK_PT) {
+						if (hit < 0) {
+							hit = c;
+							cx0[c] = fminf(cx0[c], b->x0);
+							cx1[c] = fmaxf(cx1[c], b->x1);
+						} else {
+							/* b bridges two columns: they are one. */
+							cx0[hit] = fminf(cx0[hit], cx0[c]);
+							cx1[hit] = fmaxf(cx1[hit], cx1[c]);
+							cx0[c] = cx0[--ncols];
+							cx1[c] = cx1[ncols];
+							c--;
+						}
+					}
+				if (hit < 0) {
+					if (ncols == TBL_MAX_COLS)
+						return 0;
+					cx0[ncols] = b->x0;
+					cx1[ncols++] = b->x1;
+				}
+				sort_columns(cx0, cx1, ncols);   /* left to right, as parts_by_word reads them */
 			}
 	return ncols;
 }
@@ -1357,7 +1376,6 @@ static size_t label_row(const struct layout_page *lp, const struct srow *rows, s
  * right. The column of each word
  * into col (room for TBL_PART_WORDS). A title centred over columns does
  * not part. */
-#define TBL_PART_WORDS 64
 static int parts_by_word(const struct doc_line *l, const float *cx0, const float *cx1, int ncols, int *col)
 {
 	size_t start = 0;

@@ -526,7 +526,7 @@ static void close_number_columns(void **state)
 		{ "Tillgångar", "247 218 204", "192 368 450", 247218204, 192368450 },
 		{ "Skulder", "111 222 333", "444 555 666", 111222333, 444555666 },
 		{ "Medlemsavgifter", "38869 46968", NULL, 38869, 46968 },   /* ungrouped: no group has four digits */
-		{ "Lotteriintäkter", "8092 -5694", NULL, 8092, -5694 },
+		{ "Lotteriintäkter", "18092 25694", NULL, 18092, 25694 },
 	};
 	GString *pdf = g_string_new(NULL);
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
@@ -678,6 +678,50 @@ static void justified_line_after_table(void **state)
 	for (size_t i = 0; i < d->tables[0].ncells; i++)
 		assert_null(strstr(d->tables[0].cells[i].text, "under"));
 	assert_int_equal(d->tables[0].ncols, 4);
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
+/* The first row of a table sets columns like any other: a note ("3") only
+ * on the first row of a statement's part, under group headings, is a
+ * column of its own, not the first group of "3 330". */
+static void first_row_columns(void **state)
+{
+	GString *pdf = g_string_new(NULL);
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
+	cairo_t *cr = cairo_create(s);
+	struct ex_error e = { 0 };
+
+	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(cr, 10);
+	cairo_move_to(cr, 60, 40);
+	cairo_show_text(cr, "Belopp i kr");
+	show_right(cr, 380, 40, "Not");
+	show_right(cr, 440, 40, "2020-12-31");
+	show_right(cr, 520, 40, "2019-12-31");
+	cairo_move_to(cr, 60, 72);   /* group headings part the statement */
+	cairo_show_text(cr, "Omsättningstillgångar");
+	cairo_move_to(cr, 60, 86);
+	cairo_show_text(cr, "Kortfristiga fordringar");
+	cairo_move_to(cr, 60, 100);
+	cairo_show_text(cr, "Övriga fordringar");
+	show_right(cr, 380, 100, "3");
+	show_right(cr, 440, 100, "330");
+	show_right(cr, 520, 100, "-");
+	cairo_move_to(cr, 60, 114);
+	cairo_show_text(cr, "Summa kortfristiga fordringar");
+	show_right(cr, 440, 114, "330");
+	show_right(cr, 520, 114, "-");
+	struct doc *d = drawn_doc(cr, s, pdf, &e);
+	const struct doc_value *v = NULL;
+
+	assert_non_null(d);
+	for (size_t i = 0; i < d->nvalues; i++) {
+		if (d->values[i].label && !strcmp(d->values[i].label, "Övriga fordringar") && d->values[i].value == 330)
+			v = &d->values[i];
+		assert_false(d->values[i].value == 3330);   /* "3 330": the note run into the amount */
+	}
+	assert_non_null(v);
 	doc_free(d);
 	g_string_free(pdf, TRUE);
 }
@@ -851,6 +895,7 @@ int main(void)
 		cmocka_unit_test(mono_number_columns),
 		cmocka_unit_test(close_header_cells),
 		cmocka_unit_test(justified_line_after_table),
+		cmocka_unit_test(first_row_columns),
 		cmocka_unit_test(ocr_reads_nothing),
 	};
 
