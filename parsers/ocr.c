@@ -388,29 +388,25 @@ out:
 /* The page recognised by api: turned upright and level, its background
  * flattened (scan.h); its words into job. Runs in a worker: touches
  * nothing but the job. */
-static void read_page(TessBaseAPI *api, struct ocr_job *job)
+/* Reads job->sp.flat into job->words (from none) and job->conf; -1 when
+ * Tesseract fails or memory runs out. */
+static int recognize(TessBaseAPI *api, struct ocr_job *job)
 {
 	struct word_walk ww = { .newline = 1 };
 	TessResultIterator *it;
+	int rc = 0;
 
-	if (scan_prepare(job->pix, job->scale, &job->sp) < 0) {
-		job->pix = NULL;
-		job->failed = 1;
-		return;
-	}
-	job->pix = NULL;
 	tess.TessBaseAPISetImage2(api, job->sp.flat);
 	if (tess.TessBaseAPIRecognize(api, NULL) != 0) {
 		tess.TessBaseAPIClear(api);
-		job->failed = 1;
-		return;
+		return -1;
 	}
 	ww.bin = scan_binary(&job->sp);
 	it = tess.TessBaseAPIGetIterator(api);
 	if (it) {
 		do {
 			if (take_word(it, job, &ww) < 0) {
-				job->failed = 1;
+				rc = -1;
 				break;
 			}
 		} while (tess.TessResultIteratorNext(it, RIL_WORD));
@@ -419,6 +415,65 @@ static void read_page(TessBaseAPI *api, struct ocr_job *job)
 	tess.TessBaseAPIClear(api);
 	scan_free(ww.bin);
 	job->conf = job->nwords ? (float)(ww.confsum / (double)job->nwords) : 0;
+	return rc;
+}
+
+static void free_words(struct ocr_word *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(w[i].text);
+	free(w);
+}
+
+/* A page leptonica turned and Tesseract then read with little confidence
+ * is read as it came too, and the surer reading kept: leptonica's count of
+ * ascenders and descenders is fooled by text unlike prose (codes, keyboard
+ * mash), and an upright page must never be read upside down. */
+#define OCR_TURN_SURE 0.80f   /* a turned page read at least this surely is not read again */
+static void second_opinion(TessBaseAPI *api, struct ocr_job *job)
+{
+	struct ocr_word *words = job->words;
+	size_t nwords = job->nwords;
+	float conf = job->conf;
+	struct Pix *img = job->sp.img, *flat = job->sp.flat, *img0, *flat0;
+
+	if (scan_unturned(&job->sp, &img0, &flat0) < 0)
+		return;   /* no memory for a second look: the first reading stands */
+	job->words = NULL;
+	job->nwords = 0;
+	job->sp.img = img0;
+	job->sp.flat = flat0;
+	if (recognize(api, job) == 0 && job->conf > conf) {
+		job->sp.turns = 0;
+		free_words(words, nwords);
+		scan_free(img);
+		scan_free(flat);
+		return;
+	}
+	free_words(job->words, job->nwords);
+	job->words = words;
+	job->nwords = nwords;
+	job->conf = conf;
+	job->sp.img = img;
+	job->sp.flat = flat;
+	scan_free(img0);
+	scan_free(flat0);
+}
+
+static void read_page(TessBaseAPI *api, struct ocr_job *job)
+{
+	if (scan_prepare(job->pix, job->scale, &job->sp) < 0) {
+		job->pix = NULL;
+		job->failed = 1;
+		return;
+	}
+	job->pix = NULL;
+	if (recognize(api, job) < 0) {
+		job->failed = 1;
+		return;
+	}
+	if (job->sp.turns && job->conf < OCR_TURN_SURE)
+		second_opinion(api, job);
 }
 
 /* A worker: an engine borrowed from the service at its first page and

@@ -269,6 +269,17 @@ fail:
 	return -1;
 }
 
+int scan_unturned(const struct scan_page *sp, struct Pix **img, struct Pix **flat)
+{
+	*img = pixRotateOrth(sp->img, sp->turns);
+	*flat = pixRotateOrth(sp->flat, sp->turns);
+	if (*img && *flat)
+		return 0;
+	pixDestroy(img);
+	pixDestroy(flat);
+	return -1;
+}
+
 void scan_page_free(struct scan_page *sp)
 {
 	pixDestroy(&sp->img);

@@ -32,6 +32,11 @@ struct Pix *scan_from_raster(const struct page_raster *r);
 int scan_prepare(struct Pix *pix, double scale, struct scan_page *out);
 void scan_page_free(struct scan_page *sp);
 
+/* The pictures of sp turned back by the quarter turns scan_prepare gave
+ * them (the page as it came, levelled) into *img and *flat; -1 when out
+ * of memory (nothing made). */
+int scan_unturned(const struct scan_page *sp, struct Pix **img, struct Pix **flat);
+
 /* The flattened page binarised, for stroke widths; NULL if it cannot. */
 struct Pix *scan_binary(const struct scan_page *sp);
 

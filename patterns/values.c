@@ -607,6 +607,28 @@ static int table_number(const struct pat_set *ps, const struct column *col, cons
 	return 1;
 }
 
+/* How each column of t (up to 64) writes its numbers: as it shows, else
+ * as its table does, else as the document does (doc_style, -1 when it
+ * shows none). A column with "1,234,567" in it reads its "1,505" as
+ * 1505; one with "2,25" in it stays Swedish. */
+static void column_styles(const struct doc_table *t, const struct doc_cell **grid, int hr, int doc_style,
+			  struct column *cols)
+{
+	int cev[64] = { 0 }, tev = 0, ts;
+
+	for (int c = 0; c < t->ncols; c++) {
+		for (int r = hr; r < t->nrows; r++)
+			cev[c] |= style_evidence(cell_text(t, grid, r, c));
+		tev |= cev[c];
+	}
+	ts = style_of(tev);
+	for (int c = 0; c < t->ncols; c++) {
+		int st = style_of(cev[c]);
+
+		cols[c].style = st >= 0 ? st : ts >= 0 ? ts : doc_style >= 0 ? doc_style : NUM_SWEDISH;
+	}
+}
+
 /* A table's heading or caption lines: the blocks just before it on its
  * page ("Flerårsöversikt (belopp i tkr)"; "Belopp i kr" over a
  * "Resultaträkning" heading over a statement), as long as they are short
@@ -662,22 +684,7 @@ static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, co
 			tc.tcounts |= c == 0 && pat_counts(ps, cell_text(t, grid, r, c));
 	}
 	statement_headings(ps, doc, bi, t, hr, cols);
-	/* How each column writes its numbers: as it shows, else as its table
-	 * does, else as the document does. A column with "1,234,567" in it
-	 * reads its "1,505" as 1505; one with "2,25" in it stays Swedish. */
-	int cev[64] = { 0 }, tev = 0, ts;
-
-	for (int c = 0; c < t->ncols; c++) {
-		for (int r = hr; r < t->nrows; r++)
-			cev[c] |= style_evidence(cell_text(t, grid, r, c));
-		tev |= cev[c];
-	}
-	ts = style_of(tev);
-	for (int c = 0; c < t->ncols; c++) {
-		int st = style_of(cev[c]);
-
-		cols[c].style = st >= 0 ? st : ts >= 0 ? ts : doc_style >= 0 ? doc_style : NUM_SWEDISH;
-	}
+	column_styles(t, grid, hr, doc_style, cols);
 	for (int r = hr; r < t->nrows; r++) {
 		const char *texts[64];
 		struct pat_qty q[64];   /* each cell read once: for the label and for the value */
