@@ -120,7 +120,9 @@ static void fill(pcre2_match_data *md, struct pat_qty *q)
 		q->is_range = 1;
 		q->hi = to_double(b);
 	}
-	if (pat_group(md, "unit", b, sizeof(b)))
+	if (pat_group(md, "rate", b, sizeof(b)))
+		q->unit = strstr(b, "mån") ? "SEK/month" : "SEK/m2";
+	else if (pat_group(md, "unit", b, sizeof(b)))
 		set_unit(b, &q->unit, &q->scale);
 	if (pat_group(md, "noun", q->noun_buf, sizeof(q->noun_buf)))
 		q->unit = "count";

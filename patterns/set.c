@@ -24,6 +24,10 @@
 	"|deltagare|svar|respondenter|ärenden|ansökningar|aktivister|grupper|kommuner|förbund" \
 	"|anställda|möten|utbildningar|aktioner|sidvisningar|givare|lärare|elever|organisationer" \
 	"|länder|fonder|projekt|seminarier|underskrifter|träffar|samtal|kontakter)\\b)"
+/* A rate: kronor per square metre or a month ("498 kr/kvm", "kr/m²",
+ * "kr per månad"); before UNITS, whose "kr" it starts with. */
+#define RATE "(?<rate>kr" SP "*/" SP "*(?:kvm|m²|m2)|kr" SP "+per" SP "+(?:kvm|m²|m2)" \
+	"|kr" SP "*/" SP "*mån(?:ad)?|kr" SP "+per" SP "+månad)(?![\\p{L}\\p{N}])"
 #define CHANGE "(?:" SP "*\\((?<chg>[-+\\x{2212}]" SP "?\\d[\\d \\x{A0}\\x{2009}\\x{202F}]*(?:,\\d+)?)\\))"
 #define MONTHS "(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november" \
 	"|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)"
@@ -39,7 +43,7 @@ static const struct { size_t off; const char *re; } res[] = {
 	{ offsetof(struct pat_set, cell),
 	  "^\\s*(?:(?<missing>-|\\x{2013}|\\x{2014}|n\\.?\\s?a\\.?|x|\\.\\.)"
 	  "|(?:" QUAL "\\s+)?" NUMC "(?:" SP "?[-\\x{2013}]" SP "?(?<hi>\\d+(?:,\\d+)?))?"
-	  "(?:" SP "*(?:" UNITS "|" NOUNS "))?" CHANGE "?"
+	  "(?:" SP "*(?:" RATE "|" UNITS "|" NOUNS "))?" CHANGE "?"
 	  "(?:\\s+av\\s+max\\s+(?<max>\\d+(?:,\\d+)?))?)\\s*$" },
 	{ offsetof(struct pat_set, prose),
 	  "(?<![\\p{L}\\p{N}.,:/\\x{2013}-])(?:" QUAL "\\s+)?" NUM

@@ -47,6 +47,11 @@ static const struct cell_row {
 	{ "18 509 052 kr", 1, 18509052, "SEK", 1, 0, 0, 0, 0, NULL },
 	{ "1 859 661 kr", 1, 1859661, "SEK", 1, 0, 0, 0, 0, NULL },
 	{ "0 kr", 1, 0, "SEK", 1, 0, 0, 0, 0, NULL },
+	{ "913 kr/kvm", 1, 913, "SEK/m2", 1, 0, 0, 0, 0, NULL },   /* rates in the cell */
+	{ "1 048 kr/m²", 1, 1048, "SEK/m2", 1, 0, 0, 0, 0, NULL },
+	{ "498 kr per kvm", 1, 498, "SEK/m2", 1, 0, 0, 0, 0, NULL },
+	{ "3 250 kr/mån", 1, 3250, "SEK/month", 1, 0, 0, 0, 0, NULL },
+	{ "913 kr/kvmx", 0, 0, NULL, 1, 0, 0, 0, 0, NULL },      /* no rate word */
 	{ "3619", 1, 3619, NULL, 1, 0, 0, 0, 0, NULL },
 	{ "2500", 1, 2500, NULL, 1, 0, 0, 0, 0, NULL },
 	{ "27,9", 1, 27.9, NULL, 1, 0, 0, 0, 0, NULL },
