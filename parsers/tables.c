@@ -1250,9 +1250,14 @@ static int stream_columns(const struct layout_page *lp, const struct srow *rows,
 	for (size_t r = r0; r < r1 && !found; r++) {
 		size_t nn = 0;
 
-		/* cells of numbers only: "18 years" heads a column */
-		for (size_t k = 0; k < rows[r].n; k++)
-			nn += numeric_line(&lp->lines[rows[r].idx[k]]);
+		/* cells of numbers only: "18 years" heads a column, and so
+		 * does a year ("2017" over its column, set flush left while
+		 * the numbers under it are flush right) */
+		for (size_t k = 0; k < rows[r].n; k++) {
+			const struct doc_line *l = &lp->lines[rows[r].idx[k]];
+
+			nn += numeric_line(l) && !(l->nwords == 1 && is_year(l->words[0].text));
+		}
 		if (nn >= 2 || (nn && rows[r].n == 2))
 			body = r, found = 1;
 	}

@@ -726,6 +726,43 @@ static void first_row_columns(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* Years set flush left over numbers set flush right head their columns:
+ * the row of years is no body row that makes columns of its own. */
+static void years_flush_left(void **state)
+{
+	static const char *const nums[][3] = { { "-804", "426", "221" }, { "2,4", "5,3", "4,3" },
+					       { "60", "25", "91" } };
+	GString *pdf = g_string_new(NULL);
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
+	cairo_t *cr = cairo_create(s);
+	struct ex_error e = { 0 };
+
+	cairo_select_font_face(cr, "DejaVu Serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(cr, 10);
+	for (int c = 0; c < 3; c++) {
+		char y[8];
+
+		snprintf(y, sizeof(y), "%d", 2017 - c);
+		cairo_move_to(cr, 300 + 60 * c, 100);
+		cairo_show_text(cr, y);
+	}
+	for (int r = 0; r < 3; r++) {
+		cairo_move_to(cr, 60, 114 + 14 * r);
+		cairo_show_text(cr, r == 0 ? "Sparande per kvm" : r == 1 ? "Räntekänslighet (%)" : "Antal lägenheter");
+		for (int c = 0; c < 3; c++)
+			show_right(cr, 350 + 60 * c, 114 + 14 * r, nums[r][c]);
+	}
+	struct doc *d = drawn_doc(cr, s, pdf, &e);
+
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 1);
+	assert_int_equal(d->tables[0].ncols, 4);
+	assert_string_equal(grid_text(&d->tables[0], 0, 2), "2016");
+	assert_string_equal(grid_text(&d->tables[0], 1, 2), "426");
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
 /* Number columns in a monospaced font, right-aligned one letter's cell
  * apart, the width of the thousands space: the grammar alone parts them
  * (a bracket, decimals, a dash, a group that is not three digits). A dash
@@ -896,6 +933,7 @@ int main(void)
 		cmocka_unit_test(close_header_cells),
 		cmocka_unit_test(justified_line_after_table),
 		cmocka_unit_test(first_row_columns),
+		cmocka_unit_test(years_flush_left),
 		cmocka_unit_test(ocr_reads_nothing),
 	};
 
