@@ -267,6 +267,121 @@ def make_doc(rng, i, producer):
     return {"name": "vary%03d_%s" % (i, producer), "f": f, "blocks": blocks, "year": year}, truth
 
 
+# ------------------------------------------------------------ protocols
+
+FIRST = ["Anna", "Karl", "Maria", "Erik", "Sara", "Johan", "Lena", "Omar", "Fatima", "Petra", "Åsa", "Örjan",
+         "Björn", "Elin", "Mikael", "Ingrid", "Hassan", "Linnea"]
+LAST = ["Lindqvist", "Östberg", "Sjöström", "Åkesson", "Nyberg", "Bergkvist", "Håkansson", "Haddad", "Rahimi",
+        "Ekdahl", "Öhman", "Blom", "Wallin", "Sandberg", "Forsberg", "Jönsson"]
+MEETINGS = [("Styrelsemöte", "Styrelsen"), ("Årsmöte", "Mötet"), ("Medlemsmöte", "Mötet"),
+            ("Föreningsstämma", "Stämman")]
+DECIDE = ["{who} beslutar att {what}.", "{who} beslutade att {what}.", "Det beslutades att {what}.",
+          "Beslut: att {what}.", "{who} beslöt att {what}."]
+WHATS = ["anta budgeten för {y}", "godkänna verksamhetsplanen för {y}", "höja medlemsavgiften till 300 kronor",
+         "ge kansliet i uppdrag att ta fram en kommunikationsplan", "bordlägga frågan till nästa möte",
+         "fastställa resultat- och balansräkningen för {y0}", "bevilja styrelsen ansvarsfrihet för {y0}",
+         "anta den reviderade arbetsordningen", "avsätta 20 000 kronor till underhållsfonden",
+         "uppdra åt styrelsen att utreda frågan om laddplatser"]
+ITEMS = ["Mötets öppnande", "Val av mötesordförande", "Val av sekreterare", "Val av justerare",
+         "Godkännande av dagordningen", "Föregående protokoll", "Ekonomisk rapport", "Verksamhetsplan",
+         "Budget", "Medlemsavgift", "Övriga frågor", "Nästa möte", "Mötets avslutande"]
+
+
+def person(rng, used):
+    while True:
+        n = "%s %s" % (rng.choice(FIRST), rng.choice(LAST))
+        if n not in used:
+            used.add(n)
+            return n
+
+
+def item_heading(rng, style, k, title):
+    return {"para": "§ %d %s" % (k, title), "nospace": "§%d %s" % (k, title), "after": "%d § %s" % (k, title),
+            "dot": "%d. %s" % (k, title), "plain": "%d %s" % (k, title)}[style]
+
+
+def make_protocol(rng, i, producer):
+    """A set of minutes: its date, functionaries, attendees, numbered items
+    and decisions, in phrasings drawn from those Swedish minutes use."""
+    year = rng.randint(2016, 2025)
+    month, day = rng.randint(1, 12), rng.randint(1, 28)
+    date = "%04d-%02d-%02d" % (year, month, day)
+    org = rng.choice(ORGS)
+    kind, body = rng.choice(MEETINGS)
+    used = set()
+    chair, secretary = person(rng, used), person(rng, used)
+    adjusters = [person(rng, used) for _ in range(rng.choice([1, 2]))]
+    others = [person(rng, used) for _ in range(rng.randint(2, 5))]
+    absent = [person(rng, used) for _ in range(rng.choice([0, 0, 1, 2]))]
+    present = [chair, secretary] + adjusters + others
+    rng.shuffle(present)
+    f = {"font": rng.choice(["serif", "sans", "mono"]), "gap": 1.0, "rules": rng.choice(["grid", "none"]),
+         "zebra": False, "header_rows": 1, "note": False, "wrap": False, "landscape": False, "head_label": False,
+         "rating_shape": "fill", "items": rng.choice(["para", "nospace", "after", "dot", "plain"]),
+         "attendance": rng.choice(["comma", "lines", "roles"]),
+         "functionaries": rng.choice(["fields", "elected", "sentence"]),
+         "date_form": rng.choice(["iso", "words"])}
+    months = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+              "november", "december"]
+    printed_date = date if f["date_form"] == "iso" else "%d %s %d" % (day, months[month - 1], year)
+    blocks = [("title", "Protokoll fört vid %s i %s" % (kind.lower(), org)),
+              ("p", "Datum: %s" % printed_date), ("p", "Plats: Föreningslokalen")]
+    truth = {"producer": producer, "features": dict((k, f[k]) for k in ("font", "items", "attendance",
+                                                                       "functionaries", "date_form")),
+             "values": [], "tables": [], "ratings": [],
+             "protocol": {"date": date, "chair": chair, "secretary": secretary, "adjusters": sorted(adjusters),
+                          "attendees": sorted([(n, "present") for n in present] + [(n, "absent") for n in absent]),
+                          "decisions": []}}
+    roles = {chair: "ordförande", secretary: "sekreterare"}
+    if f["attendance"] == "comma":
+        blocks.append(("p", "Närvarande: " + ", ".join(present)))
+    else:
+        blocks.append(("p", "Närvarande:"))
+        for n in present:
+            r = roles.get(n, rng.choice(["ledamot", "ledamot", "kassör", "suppleant"]))
+            blocks.append(("p", "%s, %s" % (n, r) if f["attendance"] == "roles" else n))
+    if absent:
+        blocks.append(("p", "Frånvarande: " + ", ".join(absent)))
+    if f["functionaries"] == "fields":
+        blocks += [("p", "Ordförande: %s" % chair), ("p", "Sekreterare: %s" % secretary),
+                   ("p", "Justerare: %s" % " och ".join(adjusters))]
+    titles = ITEMS[:4] + rng.sample(ITEMS[4:-2], rng.randint(3, 6)) + ITEMS[-2:]
+    for k, title in enumerate(titles, 1):
+        blocks.append(("h", item_heading(rng, f["items"], k, title)))
+        if title == "Mötets öppnande":
+            blocks.append(("p", "%s hälsade alla välkomna och förklarade mötet öppnat." % chair))
+        elif title == "Val av mötesordförande":
+            if f["functionaries"] == "elected":
+                blocks.append(("p", "Till mötesordförande valdes %s." % chair))
+            elif f["functionaries"] == "sentence":
+                blocks.append(("p", "%s väljs till mötesordförande." % chair))
+            else:
+                blocks.append(("p", "Punkten behandlades."))
+        elif title == "Val av sekreterare":
+            if f["functionaries"] == "fields":
+                blocks.append(("p", "Punkten behandlades."))
+            else:
+                blocks.append(("p", "%s väljs till sekreterare." % secretary))
+        elif title == "Val av justerare":
+            if f["functionaries"] == "fields":
+                blocks.append(("p", "Punkten behandlades."))
+            else:
+                blocks.append(("p", "Till justerare valdes %s." % " och ".join(adjusters)))
+        elif title in ("Övriga frågor", "Mötets avslutande", "Föregående protokoll", "Nästa möte"):
+            blocks.append(("p", {"Övriga frågor": "Inga övriga frågor anmäldes.",
+                                 "Mötets avslutande": "Ordföranden tackade för visat intresse och avslutade mötet.",
+                                 "Föregående protokoll": "Protokollet lades till handlingarna.",
+                                 "Nästa möte": "Nästa möte hålls i föreningslokalen."}[title]))
+        else:
+            what = rng.choice(WHATS).format(y=year + 1, y0=year - 1)
+            text = rng.choice(DECIDE).format(who=body, what=what)
+            blocks.append(("p", "Frågan diskuterades."))
+            blocks.append(("p", text))
+            truth["protocol"]["decisions"].append(text)
+    truth["protocol"]["items"] = len(titles)
+    return {"name": "varyP%03d_%s" % (i, producer), "f": f, "blocks": blocks, "year": year}, truth
+
+
 def rating_text(r, k):
     return r["words"][k] if r["shape"] in ("word", "fillword") else ""
 
@@ -520,9 +635,15 @@ def w_cairo(doc, out):
             y[0] += sz * 0.6
         elif kind == "p":
             font(size)
-            need(size * 2)
-            y[0] += size * 1.5
-            text(v, m, y[0])
+            words, line = v.split(), ""
+            for w in words + [None]:   # greedy lines within the margins
+                if w is not None and (not line or width(line + " " + w) <= pw - 2 * m):
+                    line = (line + " " + w).strip()
+                    continue
+                need(size * 2)
+                y[0] += size * 1.5
+                text(line, m, y[0])
+                line = w or ""
         elif kind == "table":
             font(size)
             em = size
@@ -715,6 +836,24 @@ def w_groff(doc, out):
     os.remove(src)
 
 
+def write_doc(doc, truth, producer, out, fodts):
+    """Truth beside the document, written by its producer (LibreOffice's
+    .fodt files are converted together at the end)."""
+    truth["files"] = [doc["name"] + ".pdf"] + ([doc["name"] + ".odt"] if producer == "libreoffice" else [])
+    with open(os.path.join(out, doc["name"] + ".truth.json"), "w", encoding="utf-8") as fh:
+        json.dump(truth, fh, ensure_ascii=False, indent=1, sort_keys=True)
+    if producer == "libreoffice":
+        fodts.append(w_fodt(doc, out))
+    elif producer == "latex":
+        w_latex(doc, out)
+    elif producer == "cairo":
+        w_cairo(doc, out)
+    elif producer == "chromium":
+        w_html(doc, out)
+    else:
+        w_groff(doc, out)
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit("usage: gen_vary.py OUTDIR [COUNT] [SEED]")
@@ -727,21 +866,15 @@ def main():
         producer = PRODUCERS[i % len(PRODUCERS)]
         rng = random.Random("%d/%d" % (seed, i))
         doc, truth = make_doc(rng, i, producer)
-        truth["files"] = [doc["name"] + ".pdf"] + ([doc["name"] + ".odt"] if producer == "libreoffice" else [])
-        with open(os.path.join(out, doc["name"] + ".truth.json"), "w", encoding="utf-8") as fh:
-            json.dump(truth, fh, ensure_ascii=False, indent=1, sort_keys=True)
-        if producer == "libreoffice":
-            fodts.append(w_fodt(doc, out))
-        elif producer == "latex":
-            w_latex(doc, out)
-        elif producer == "cairo":
-            w_cairo(doc, out)
-        elif producer == "chromium":
-            w_html(doc, out)
-        else:
-            w_groff(doc, out)
+        write_doc(doc, truth, producer, out, fodts)
+    # minutes, a third as many, through the same producers
+    for i in range(count // 3):
+        producer = PRODUCERS[i % len(PRODUCERS)]
+        rng = random.Random("%d/P%d" % (seed, i))
+        doc, truth = make_protocol(rng, i, producer)
+        write_doc(doc, truth, producer, out, fodts)
     libreoffice(fodts, out)
-    print("gen_vary: %d documents in %s" % (count, out))
+    print("gen_vary: %d documents and %d sets of minutes in %s" % (count, count // 3, out))
 
 
 if __name__ == "__main__":

@@ -122,6 +122,54 @@ static int add_people(struct doc *doc, const char *list, const char *status, siz
 	return rc;
 }
 
+/* Line l's words as one text, in the arena; NULL when out of memory. */
+static const char *line_text(struct arena *a, const struct doc_line *l)
+{
+	GString *g = g_string_new(NULL);
+	const char *s;
+
+	for (size_t w = 0; w < l->nwords; w++)
+		g_string_append(g_string_append(g, l->words[w].text), w + 1 < l->nwords ? " " : "");
+	s = arena_strdup(a, g->str);
+	g_string_free(g, TRUE);
+	return s;
+}
+
+/* A line that names a field ("Ordförande: X", "Plats: Y"): a word or two
+ * and a colon near its start. */
+#define FIELD_LABEL_MAX 30   /* bytes before the colon */
+static int field_like(const char *s)
+{
+	const char *c = strchr(s, ':');
+
+	return c && c > s && c - s <= FIELD_LABEL_MAX && c[1];
+}
+
+/* The people of block bi under status: a person a line where the lines
+ * of a paragraph were joined ("Anna Berg, kassör" over "Erik Öhman,
+ * ledamot"), else the block as one person. A line that names a field
+ * ends the list: it is not added, and the status it ended is returned
+ * as NULL through *status. */
+static int people_lines(struct doc *doc, size_t bi, const char **status)
+{
+	const struct doc_block *b = &doc->blocks[bi];
+	int rc = 0;
+
+	if (b->nlines < 2)
+		return add_person(doc, b->text, *status, bi);
+	for (size_t k = 0; k < b->nlines && rc == 0 && *status; k++) {
+		const char *t = line_text(doc->arena, &b->lines[k]);
+
+		if (!t)
+			return EX_ENOMEM;
+		if (field_like(t))
+			*status = NULL;
+		else if (t[0])
+			rc = add_person(doc, t, *status, bi);
+	}
+	return rc;
+}
+
 /* "Närvarande", "Närvarande ledamöter", "Frånvarande", "Ersättare":
  * the status a section's people have, or NULL. */
 static const char *people_section(const char *s)
@@ -590,9 +638,21 @@ int pat_protocol(const struct pat_set *ps, struct doc *doc)
 			}
 			continue;
 		}
-		if (status && (b->type == DOC_BLK_LIST_ITEM || (b->type == DOC_BLK_PARAGRAPH &&
-								   strlen(b->text) < 120 && !strchr(b->text, '.')))) {
-			rc = add_person(doc, b->text, status, i);
+		/* "Plats: Lokalen" over "Närvarande:", read as one paragraph */
+		if (b->type == DOC_BLK_PARAGRAPH && b->nlines >= 2 && !status) {
+			const char *last = line_text(doc->arena, &b->lines[b->nlines - 1]);
+
+			if (!last)
+				return EX_ENOMEM;
+			if ((st = people_section(last)) && strlen(last) < 40 && last[strlen(last) - 1] == ':') {
+				status = st;
+				continue;
+			}
+		}
+		if (status && !field_like(b->text) &&
+		    (b->type == DOC_BLK_LIST_ITEM ||
+		     (b->type == DOC_BLK_PARAGRAPH && (strlen(b->text) < 120 || b->nlines >= 2) && !strchr(b->text, '.')))) {
+			rc = people_lines(doc, i, &status);
 			continue;
 		}
 		status = NULL;

@@ -126,6 +126,49 @@ def score_cells(truth, d):
     return hit, found, want
 
 
+def similar(a, b):
+    """Two decisions are one when most of their words are shared."""
+    x, y = words(a), words(b)
+    return bool(x and y) and len(x & y) >= 0.8 * max(len(x), len(y))
+
+
+def score_protocol(t, p, s, misses):
+    """Minutes: date, chair, secretary, adjusters, attendees (name and
+    status), decisions (by their words; elections are the functionaries'),
+    the number of items."""
+    s["m_n"] += 4
+    s["m_hit"] += (p.get("date") == t["date"]) + (p.get("chair") == t["chair"]) + \
+        (p.get("secretary") == t["secretary"]) + (sorted(p.get("adjusters") or []) == t["adjusters"])
+    for k, ok in (("date", p.get("date") == t["date"]), ("chair", p.get("chair") == t["chair"]),
+                  ("secretary", p.get("secretary") == t["secretary"]),
+                  ("adjusters", sorted(p.get("adjusters") or []) == t["adjusters"])):
+        if not ok:
+            misses.append("meeting %s: %s, read %s" % (k, t[k], p.get(k)))
+    want = [tuple(a) for a in t["attendees"]]
+    have = [(a.get("name"), a.get("status")) for a in p.get("attendees") or []]
+    s["a_truth"] += len(want)
+    s["a_found"] += len(have)
+    for a in want:
+        if a in have:
+            have.remove(a)
+            s["a_hit"] += 1
+        else:
+            misses.append("missed attendee %s %s" % a)
+    got = [x.get("text", "") for it in p.get("items") or [] for x in it.get("decisions") or []
+           if x.get("kind") != "election"]
+    s["d_truth"] += len(t["decisions"])
+    s["d_found"] += len(got)
+    for d in t["decisions"]:
+        k = next((i for i, g in enumerate(got) if similar(d, g)), None)
+        if k is None:
+            misses.append("missed decision %s" % d)
+        else:
+            got.pop(k)
+            s["d_hit"] += 1
+    s["i_n"] += 1
+    s["i_hit"] += len(p.get("items") or []) == t["items"]
+
+
 def run(path):
     p = subprocess.run([X, "--no-default-patterns", "--compact", path], capture_output=True, timeout=300)
     if p.returncode != 0:
@@ -140,7 +183,9 @@ def score(tp, fmt):
     d, err = run(path)
     s = {"docs": 1, "errors": 0, "v_truth": len(truth["values"]), "v_found": 0, "v_hit": 0,
          "unit": 0, "period": 0, "measure": 0, "note": 0, "note_n": 0,
-         "c_hit": 0, "c_found": 0, "c_want": 0, "r_hit": 0, "r_found": 0, "r_truth": len(truth["ratings"])}
+         "c_hit": 0, "c_found": 0, "c_want": 0, "r_hit": 0, "r_found": 0, "r_truth": len(truth["ratings"]),
+         "m_hit": 0, "m_n": 0, "a_hit": 0, "a_found": 0, "a_truth": 0, "d_hit": 0, "d_found": 0, "d_truth": 0,
+         "i_hit": 0, "i_n": 0}
     misses = []
     if d is None:
         s["errors"] = 1
@@ -173,6 +218,8 @@ def score(tp, fmt):
                 misses.append("extra value %s %s %s (%s)" % (p.get("label"), p.get("value"), p.get("unit"),
                                                             p.get("text")))
     s["c_hit"], s["c_found"], s["c_want"] = score_cells(truth["tables"], d)
+    if "protocol" in truth:
+        score_protocol(truth["protocol"], d.get("protocol") or {}, s, misses)
     want = [(r["goal"], r["dimension"], r["colour"]) for r in truth["ratings"]]
     have = [(r.get("goal"), r.get("dimension"), r.get("colour")) for r in d.get("ratings") or []]
     s["r_found"] = len(have)
@@ -202,7 +249,11 @@ def figures(a):
             "unit": ratio(a["unit"], a["v_hit"]), "period": ratio(a["period"], a["v_hit"]),
             "measure": ratio(a["measure"], a["v_hit"]), "note": ratio(a["note"], a["note_n"]),
             "cells_precision": cp, "cells_recall": cr, "cells_f1": 2 * cp * cr / (cp + cr) if cp + cr else 0.0,
-            "ratings_precision": ratio(a["r_hit"], a["r_found"]), "ratings_recall": ratio(a["r_hit"], a["r_truth"])}
+            "ratings_precision": ratio(a["r_hit"], a["r_found"]), "ratings_recall": ratio(a["r_hit"], a["r_truth"]),
+            "meeting": ratio(a["m_hit"], a["m_n"]), "attendees_precision": ratio(a["a_hit"], a["a_found"]),
+            "attendees_recall": ratio(a["a_hit"], a["a_truth"]),
+            "decisions_precision": ratio(a["d_hit"], a["d_found"]),
+            "decisions_recall": ratio(a["d_hit"], a["d_truth"]), "items": ratio(a["i_hit"], a["i_n"])}
 
 
 def main():
@@ -214,20 +265,27 @@ def main():
         with open(tp, encoding="utf-8") as f:
             files = json.load(f)["files"]
         jobs += [(tp, name.rsplit(".", 1)[1]) for name in files]
-    by_prod, by_feat = {}, {}
+    by_prod, by_feat, by_min = {}, {}, {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as ex:
         for (tp, fmt), (truth, s, misses) in zip(jobs, ex.map(lambda j: score(*j), jobs)):
             prod = truth["producer"] + ("-odt" if fmt == "odt" else "")
-            add(by_prod, prod, s)
-            add(by_prod, "all", s)
-            for k, v in truth["features"].items():
-                add(by_feat, (k, str(v)), s)
+            if "protocol" in truth:
+                add(by_min, prod, s)
+                add(by_min, "all", s)
+                for k, v in truth["features"].items():
+                    add(by_min, "%s=%s" % (k, v), s)
+            else:
+                add(by_prod, prod, s)
+                add(by_prod, "all", s)
+                for k, v in truth["features"].items():
+                    add(by_feat, (k, str(v)), s)
             if VERBOSE and misses:
                 print("%s.%s" % (os.path.basename(tp)[:-len(".truth.json")], fmt))
                 for m in misses:
                     print("   " + m)
     out = {"producers": {k: figures(v) for k, v in sorted(by_prod.items())},
-           "features": {"%s=%s" % k: figures(v) for k, v in sorted(by_feat.items())}}
+           "features": {"%s=%s" % k: figures(v) for k, v in sorted(by_feat.items())},
+           "minutes": {k: figures(v) for k, v in sorted(by_min.items())}}
     if JSON:
         print(json.dumps(out, indent=1, sort_keys=True))
         return
@@ -240,6 +298,14 @@ def main():
         for k, f in table.items():
             print("%-22s" % k[:22] + "".join(("%8d" % f[c]) if isinstance(f[c], int) else ("%8.3f" % f[c])
                                              for c in cols))
+    if out["minutes"]:
+        mcols = ["docs", "errors", "meeting", "attendees_precision", "attendees_recall", "decisions_precision",
+                 "decisions_recall", "items"]
+        print("\n%-22s" % "minutes" + "".join("%9s" % h for h in ["docs", "err", "meeting", "att.prec",
+                                                                    "att.rec", "dec.prec", "dec.rec", "items"]))
+        for k, f in out["minutes"].items():
+            print("%-22s" % k[:22] + "".join(("%9d" % f[c]) if isinstance(f[c], int) else ("%9.3f" % f[c])
+                                             for c in mcols))
 
 
 if __name__ == "__main__":

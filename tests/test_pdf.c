@@ -763,6 +763,58 @@ static void years_flush_left(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* Minutes whose lines stand a line apart, so layout joins them into
+ * paragraphs: "Närvarande:" ending the "Plats" paragraph, then a person a
+ * line ("Name, role"), then the functionaries as fields, which end the
+ * list and are no attendees. */
+static void minutes_lines_joined(void **state)
+{
+	static const char *const lines[] = {
+		"Datum: 2022-10-13", "Plats: Föreningslokalen", "Närvarande:", "Anna Berg, kassör",
+		"Per Ek, ledamot", "Eva Lind, sekreterare", "Ordförande: Anna Berg", "Sekreterare: Eva Lind",
+		"Justerare: Per Ek",
+	};
+	GString *pdf = g_string_new(NULL);
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
+	cairo_t *cr = cairo_create(s);
+	struct ex_error e = { 0 };
+
+	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+	cairo_set_font_size(cr, 16);
+	cairo_move_to(cr, 60, 80);
+	cairo_show_text(cr, "Protokoll fört vid styrelsemöte");
+	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(cr, 10);
+	for (size_t i = 0; i < N_ELEMS(lines); i++) {
+		cairo_move_to(cr, 60, 110 + 13 * (double)i);
+		cairo_show_text(cr, lines[i]);
+	}
+	cairo_move_to(cr, 60, 260);
+	cairo_show_text(cr, "1 § Mötets öppnande");
+	cairo_move_to(cr, 60, 274);
+	cairo_show_text(cr, "Ordföranden öppnade mötet.");
+	cairo_move_to(cr, 60, 300);
+	cairo_show_text(cr, "2 § Budget");
+	cairo_move_to(cr, 60, 314);
+	cairo_show_text(cr, "Styrelsen beslutar att anta budgeten.");
+	struct doc *d = drawn_doc(cr, s, pdf, &e);
+
+	assert_non_null(d);
+	assert_string_equal(d->type, "protocol");
+	const struct doc_protocol *p = &d->protocol;
+
+	assert_int_equal(p->npeople, 3);
+	assert_string_equal(p->people[0].name, "Anna Berg");
+	assert_string_equal(p->people[0].role, "kassör");
+	assert_string_equal(p->people[2].name, "Eva Lind");
+	assert_string_equal(p->chair, "Anna Berg");
+	assert_string_equal(p->secretary, "Eva Lind");
+	assert_int_equal(p->nadjusters, 1);
+	assert_string_equal(p->adjusters[0], "Per Ek");
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
 /* Number columns in a monospaced font, right-aligned one letter's cell
  * apart, the width of the thousands space: the grammar alone parts them
  * (a bracket, decimals, a dash, a group that is not three digits). A dash
@@ -934,6 +986,7 @@ int main(void)
 		cmocka_unit_test(justified_line_after_table),
 		cmocka_unit_test(first_row_columns),
 		cmocka_unit_test(years_flush_left),
+		cmocka_unit_test(minutes_lines_joined),
 		cmocka_unit_test(ocr_reads_nothing),
 	};
 
