@@ -713,6 +713,27 @@ static void unit_row_under_years(void **state)
 	doc_free(d);
 }
 
+/* Two adjusters elected in one sentence are both adjusters; a second
+ * name after a chair's is not a second chair. */
+static void two_adjusters(void **state)
+{
+	static const char doc[] =
+		"Protokoll styrelsemöte\n\n2021-03-04\n\n"
+		"1. Mötets öppnande\nMötet öppnades.\n\n"
+		"2. Val av justerare\nTill justerare valdes Anna Berg och Per Ek.\n\n"
+		"3. Val av ordförande\nTill ordförande valdes Eva Lind, Olof Strand till sekreterare.\n\n"
+		"4. Mötets avslutande\n";
+	struct ex_error e = { 0 };
+	struct doc *d = tu_read_buf(doc, sizeof(doc) - 1, &e);
+
+	assert_non_null(d);
+	assert_int_equal(d->protocol.nadjusters, 2);
+	assert_string_equal(d->protocol.adjusters[0], "Anna Berg");
+	assert_string_equal(d->protocol.adjusters[1], "Per Ek");
+	assert_string_equal(d->protocol.chair, "Eva Lind");
+	doc_free(d);
+}
+
 /* A one-column table of cells, as ODT; the values of its column. */
 static struct doc *column_doc(const char *const *cells, size_t n)
 {
@@ -862,6 +883,7 @@ int main(void)
 		cmocka_unit_test(unit_from_line_above),
 		cmocka_unit_test(number_styles),
 		cmocka_unit_test(unit_row_under_years),
+		cmocka_unit_test(two_adjusters),
 		cmocka_unit_test(comma_thousands_alone),
 		cmocka_unit_test(reservations_and_conflicts),
 		cmocka_unit_test(seed000_ratings),
