@@ -170,6 +170,15 @@ static int people_lines(struct doc *doc, size_t bi, const char **status)
 	return rc;
 }
 
+static int ends_with_comma(const char *s)
+{
+	size_t n = strlen(s);
+
+	while (n && s[n - 1] == ' ')
+		n--;
+	return n && s[n - 1] == ',';
+}
+
 /* "Närvarande", "Närvarande ledamöter", "Frånvarande", "Ersättare":
  * the status a section's people have, or NULL. */
 static const char *people_section(const char *s)
@@ -620,7 +629,7 @@ int pat_protocol(const struct pat_set *ps, struct doc *doc)
 {
 	struct doc_protocol *p = &doc->protocol;
 	struct doc_agenda_item *it = NULL;
-	const char *status = NULL;
+	const char *status = NULL, *comma = NULL;   /* comma: a list that goes on, its status */
 	int rc = 0, in_next = 0, signed_off = 0;
 
 	if (strcmp(doc->type, "protocol"))
@@ -636,14 +645,22 @@ int pat_protocol(const struct pat_set *ps, struct doc *doc)
 			continue;
 		if ((st = people_section(b->text)) && (strlen(b->text) < 40 || strchr(b->text, ':'))) {
 			status = st;
-			/* "Närvarande: A, B, C" on one line. */
+			/* "Närvarande: A, B, C" on one line; a comma at its end
+			 * says the list goes on in the next paragraph */
 			colon = strchr(b->text, ':');
 			if (colon && colon[1]) {
 				rc = add_people(doc, colon + 1, status, i);
+				comma = ends_with_comma(b->text) ? status : NULL;
 				status = NULL;
 			}
 			continue;
 		}
+		if (comma && b->type == DOC_BLK_PARAGRAPH && !field_like(b->text) && !strchr(b->text, '.')) {
+			rc = add_people(doc, b->text, comma, i);
+			comma = ends_with_comma(b->text) ? comma : NULL;
+			continue;
+		}
+		comma = NULL;
 		/* "Plats: Lokalen" over "Närvarande:", read as one paragraph */
 		if (b->type == DOC_BLK_PARAGRAPH && b->nlines >= 2 && !status) {
 			const char *last = line_text(doc->arena, &b->lines[b->nlines - 1]);

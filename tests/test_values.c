@@ -734,6 +734,29 @@ static void two_adjusters(void **state)
 	doc_free(d);
 }
 
+/* A comma list of those present that ends its paragraph with a comma
+ * goes on in the next; one that ends without does not. */
+static void attendance_goes_on(void **state)
+{
+	static const char doc[] =
+		"Protokoll styrelsemöte\n\n2021-03-04\n\n"
+		"Närvarande: Anna Berg, Per Ek,\n\nEva Lind, Olof Strand\n\n"
+		"Frånvarande: Åsa Blom\n\nÖrjan Sandberg hälsade välkommen\n\n"
+		"1. Mötets öppnande\nMötet öppnades.\n\n2. Mötets avslutande\n";
+	struct ex_error e = { 0 };
+	struct doc *d = tu_read_buf(doc, sizeof(doc) - 1, &e);
+	const struct doc_protocol *p;
+
+	assert_non_null(d);
+	p = &d->protocol;
+	assert_int_equal(p->npeople, 5);
+	assert_string_equal(p->people[3].name, "Olof Strand");
+	assert_string_equal(p->people[3].status, "present");
+	assert_string_equal(p->people[4].name, "Åsa Blom");
+	assert_string_equal(p->people[4].status, "absent");
+	doc_free(d);
+}
+
 /* A one-column table of cells, as ODT; the values of its column. */
 static struct doc *column_doc(const char *const *cells, size_t n)
 {
@@ -884,6 +907,7 @@ int main(void)
 		cmocka_unit_test(number_styles),
 		cmocka_unit_test(unit_row_under_years),
 		cmocka_unit_test(two_adjusters),
+		cmocka_unit_test(attendance_goes_on),
 		cmocka_unit_test(comma_thousands_alone),
 		cmocka_unit_test(reservations_and_conflicts),
 		cmocka_unit_test(seed000_ratings),
