@@ -25,6 +25,7 @@
 #define PDF_CELL_GAP 1.5          /* ... and this many of the letter before's width: in a
 				   * monospaced font a space is one letter's cell, wider
 				   * than 0.7 of its glyphs' height */
+#define PDF_PUNCT_GAP 2.0         /* ... times this after a colon or a stop */
 #define PDF_WORD_BACK 1.0         /* ... or this far back */
 #define PDF_LINE_DROP 0.6         /* ... or this far down */
 #define PDF_SPACE_GAP 0.2         /* a gap over this of h is a space */
@@ -379,6 +380,12 @@ static int pdf_page_words(struct pdf_page_build *pb, const struct pdf_text *t)
 			double dy = fabs((r->y0 + r->y1) - (prev->y0 + prev->y1)) / 2;
 
 			double split = MAX(PDF_WORD_GAP * h, PDF_CELL_GAP * (prev->x1 - prev->x0));
+
+			/* TeX widens the space after a colon or a full stop (its
+			 * space factor): "Datum:  2022-12-23" in a monospaced
+			 * font is still one line of words */
+			if (prev->u == ':' || prev->u == '.' || prev->u == '!' || prev->u == '?')
+				split *= PDF_PUNCT_GAP;
 
 			if (h > 0 && (gap > split || gap < -PDF_WORD_BACK * h || dy > PDF_LINE_DROP * h)) {
 				rc = push_word(pb, 0);

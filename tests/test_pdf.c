@@ -815,6 +815,49 @@ static void minutes_lines_joined(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* TeX widens the space after a colon: in a monospaced font "Datum:" and
+ * its value two letters' cells apart are one line of words, the labels
+ * over each other no column of their own. Five cells apart they part. */
+static void wide_space_after_colon(void **state)
+{
+	static const char *const lab[] = { "Datum:", "Plats:", "Tid:" };
+	static const char *const val[] = { "2022-12-23", "Föreningslokalen", "18.00" };
+	GString *pdf = g_string_new(NULL);
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
+	cairo_t *cr = cairo_create(s);
+	struct ex_error e = { 0 };
+	cairo_text_extents_t x;
+	int whole = 0, apart = 1;
+
+	cairo_select_font_face(cr, "DejaVu Sans Mono", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(cr, 10);
+	for (int i = 0; i < 3; i++) {
+		cairo_text_extents(cr, lab[i], &x);
+		cairo_move_to(cr, 60, 100 + 12 * i);
+		cairo_show_text(cr, lab[i]);
+		cairo_move_to(cr, 60 + x.x_advance + 12, 100 + 12 * i);   /* two cells of 6 points */
+		cairo_show_text(cr, val[i]);
+	}
+	cairo_move_to(cr, 60, 300);
+	cairo_show_text(cr, "Summa:");
+	cairo_move_to(cr, 60 + 36 + 30, 300);   /* five cells */
+	cairo_show_text(cr, "1 234");
+	struct doc *d = drawn_doc(cr, s, pdf, &e);
+
+	assert_non_null(d);
+	for (size_t i = 0; i < d->nblocks; i++) {
+		whole |= strstr(d->blocks[i].text, "Datum: 2022-12-23") != NULL;
+		apart &= strstr(d->blocks[i].text, "Summa: 1 234") == NULL;
+	}
+	assert_true(whole);
+	for (size_t t = 0; t < d->ntables; t++)
+		for (size_t i = 0; i < d->tables[t].ncells; i++)
+			assert_false(!strcmp(d->tables[t].cells[i].text, "2022-12-23"));
+	assert_true(apart);
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
 /* Number columns in a monospaced font, right-aligned one letter's cell
  * apart, the width of the thousands space: the grammar alone parts them
  * (a bracket, decimals, a dash, a group that is not three digits). A dash
@@ -987,6 +1030,7 @@ int main(void)
 		cmocka_unit_test(first_row_columns),
 		cmocka_unit_test(years_flush_left),
 		cmocka_unit_test(minutes_lines_joined),
+		cmocka_unit_test(wide_space_after_colon),
 		cmocka_unit_test(ocr_reads_nothing),
 	};
 
