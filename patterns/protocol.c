@@ -630,12 +630,20 @@ int pat_protocol(const struct pat_set *ps, struct doc *doc)
 	struct doc_protocol *p = &doc->protocol;
 	struct doc_agenda_item *it = NULL;
 	const char *status = NULL, *comma = NULL;   /* comma: a list that goes on, its status */
-	int rc = 0, in_next = 0, signed_off = 0;
+	int rc = 0, in_next = 0, signed_off = 0, numbered = 0;
 
 	if (strcmp(doc->type, "protocol"))
 		return 0;
 	p->present = 1;
 	meeting_fields(ps, doc);
+	/* Minutes whose items are numbered: a heading without a number before
+	 * the first of them is the title's (its second line), not an item. */
+	for (size_t i = 0; i < doc->nblocks && !numbered; i++) {
+		const char *t = doc->blocks[i].text;
+
+		numbered = doc->blocks[i].type == DOC_BLK_HEADING &&
+			   (item_number(t) || !strncmp(t, "\xC2\xA7", 2));
+	}
 	for (size_t i = 0; i < doc->nblocks && rc == 0; i++) {
 		const struct doc_block *b = &doc->blocks[i];
 		const char *number, *title, *st, *colon;
@@ -686,7 +694,8 @@ int pat_protocol(const struct pat_set *ps, struct doc *doc)
 		if (number)
 			title = doc->blocks[++i].text;   /* "1", then "Mötets öppning" */
 		else if ((merged = item_heading(doc->arena, b, &number, &title)) && i > 0 &&
-			 !(merged == 1 && (signed_off || !heading_item(ps, doc, b, number))))
+			 !(merged == 1 && (signed_off || !heading_item(ps, doc, b, number) ||
+					   (!number && numbered && !p->nitems))))
 			merged = merged == 2;   /* number, title and text in one block */
 		else
 			title = NULL;

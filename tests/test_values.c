@@ -757,6 +757,32 @@ static void attendance_goes_on(void **state)
 	doc_free(d);
 }
 
+/* Minutes whose items are numbered: a heading without a number before
+ * the first ("Bygdegård", the title's second line) is no item; the
+ * numbered ones are. */
+static void title_line_no_item(void **state)
+{
+	static const char doc[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document " TU_ODF_NS " office:version=\"1.2\" "
+		"office:mimetype=\"application/vnd.oasis.opendocument.text\"><office:body><office:text>"
+		"<text:h text:outline-level=\"1\">Protokoll fört vid föreningsstämma i Stiftelsen Älvdalens</text:h>"
+		"<text:h text:outline-level=\"1\">Bygdegård</text:h>"
+		"<text:p>Datum: 2022-12-23</text:p>"
+		"<text:h text:outline-level=\"2\">1 § Mötets öppnande</text:h><text:p>Mötet öppnades.</text:p>"
+		"<text:h text:outline-level=\"2\">2 § Budget</text:h>"
+		"<text:p>Stämman beslutar att anta budgeten.</text:p>"
+		"<text:h text:outline-level=\"2\">3 § Mötets avslutande</text:h>"
+		"</office:text></office:body></office:document>\n";
+	struct ex_error e = { 0 };
+	struct doc *d = tu_read_buf(doc, sizeof(doc) - 1, &e);
+
+	assert_non_null(d);
+	assert_string_equal(d->type, "protocol");
+	assert_int_equal(d->protocol.nitems, 3);
+	assert_string_equal(d->protocol.items[0].number, "1");
+	doc_free(d);
+}
+
 /* A one-column table of cells, as ODT; the values of its column. */
 static struct doc *column_doc(const char *const *cells, size_t n)
 {
@@ -908,6 +934,7 @@ int main(void)
 		cmocka_unit_test(unit_row_under_years),
 		cmocka_unit_test(two_adjusters),
 		cmocka_unit_test(attendance_goes_on),
+		cmocka_unit_test(title_line_no_item),
 		cmocka_unit_test(comma_thousands_alone),
 		cmocka_unit_test(reservations_and_conflicts),
 		cmocka_unit_test(seed000_ratings),
