@@ -223,7 +223,8 @@ static int year_word(const char *t)
  * (a sign, bracket, decimals, dash or year on either side of the cut, or
  * the label and the line's end): "3975 82 69658" (an account) stays
  * whole. Only numbers that end the line after a label of
- * PDF_ROW_LABEL_WORDS words at most. Marks cut[i] after word i. */
+ * PDF_ROW_LABEL_WORDS words at most; where they part, the label before
+ * them is parted from them too. Marks cut[i] after word i. */
 static void number_cuts(const struct doc_word *w, size_t n, unsigned char *cut)
 {
 	int sign, ends;
@@ -297,6 +298,10 @@ static void number_cuts(const struct doc_word *w, size_t n, unsigned char *cut)
 			if (ok && any) {
 				for (size_t k = a; k <= b; k++)
 					cut[k] |= mine[k];
+				/* numbers that part are cells: the label before
+				 * them is a cell of its own too, however close */
+				if (a > 0 && !unit_word(w[a - 1].text))
+					cut[a - 1] = 1;
 				break;
 			}
 		}

@@ -573,6 +573,32 @@ static void close_number_columns(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* A row whose numbers part ("6 178 6 262") parts from its label too,
+ * though the label stands a space before them. */
+static void label_parts_with_numbers(void **state)
+{
+	GString *pdf = g_string_new(NULL);
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
+	cairo_t *cr = cairo_create(s);
+	struct ex_error e = { 0 };
+
+	cairo_select_font_face(cr, "DejaVu Sans Mono", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(cr, 10);
+	cairo_move_to(cr, 60, 100);
+	cairo_show_text(cr, "Intäkt 6 178 6 262");
+	cairo_move_to(cr, 60, 112);
+	cairo_show_text(cr, "Utgift 1 234 5 678");
+	struct doc *d = drawn_doc(cr, s, pdf, &e);
+
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 1);
+	assert_int_equal(d->tables[0].ncols, 3);
+	assert_string_equal(grid_text(&d->tables[0], 0, 0), "Intäkt");
+	assert_string_equal(grid_text(&d->tables[0], 1, 2), "5 678");
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
 /* A header line whose cells stand about a word space apart, each flush
  * right with the numbers under it, parts into the columns; a title
  * centred over the number columns stays one cell. */
@@ -870,6 +896,7 @@ static void mono_number_columns(void **state)
 		{ { "Resekostnader", "4381", "(8553)", "6,7" }, { 4381, -8553, 6.7 } },
 		{ { "Balansomslutning", "29 165", "25 054", "1,7" }, { 29165, 25054, 1.7 } },
 		{ { "Medlemsavgifter", "38869120", "46968120", "897751" }, { 38869120, 46968120, 897751 } },
+		{ { "Sparande per kvm", "(91 454)", "25 054", "1,7" }, { -91454, 25054, 1.7 } },   /* label a space off */
 	};
 	static const char *const text[] = { "Chennai – 600035", "Verksamhetsår 2020 - 2021",
 					     "Räkenskapsår 2019 - 2020", "Sida 1 (13)" };
@@ -916,6 +943,9 @@ static void mono_number_columns(void **state)
 			if (!hit)
 				fail_msg("row %zu (%s): %g not found", r, rows[r].cell[0], rows[r].v[k]);
 		}
+	for (size_t i = 0; i < d->nvalues; i++)   /* no label takes a number in */
+		assert_true(!d->values[i].label || !strstr(d->values[i].label, "Sparande") ||
+			    !strcmp(d->values[i].label, "Sparande per kvm"));
 	for (size_t i = 0; i < d->nvalues; i++) {
 		double v = d->values[i].value;
 
@@ -1026,6 +1056,7 @@ int main(void)
 		cmocka_unit_test(close_number_columns),
 		cmocka_unit_test(mono_number_columns),
 		cmocka_unit_test(close_header_cells),
+		cmocka_unit_test(label_parts_with_numbers),
 		cmocka_unit_test(justified_line_after_table),
 		cmocka_unit_test(first_row_columns),
 		cmocka_unit_test(years_flush_left),
