@@ -225,6 +225,53 @@ static int year_word(const char *t)
  * whole. Only numbers that end the line after a label of
  * PDF_ROW_LABEL_WORDS words at most; where they part, the label before
  * them is parted from them too. Marks cut[i] after word i. */
+/* The parts of the run of numbers w[a..b] (narrow: its narrowest gap),
+ * by the grammar and, with by_gap, by wide gaps: mine[k] set after word
+ * k where a part ends. 1 when they part into numbers, each a number in
+ * thousands groups or sure at both ends; 0 when they are one number or
+ * cannot part with confidence. */
+static int run_parts(const struct doc_word *w, size_t a, size_t b, float narrow, int by_gap, unsigned char *mine)
+{
+	int groups = 1, ok = 1, any = 0, sure_left = 1;
+	size_t inner = 0, second = 0;
+
+	for (size_t k = a + 1; k <= b; k++) {
+		int s1, e1, s0, e0, g = digit_group(w[k].text, &s1, &e1);
+		int prev = digit_group(w[k - 1].text, &s0, &e0);
+		int dash = missing_mark(w[k].text) || missing_mark(w[k - 1].text);
+		float gap = w[k].box.x0 - w[k - 1].box.x1, h = w[k].box.y1 - w[k].box.y0;
+		/* sure: a sign, a bracket, decimals, a dash, years, or two
+		 * numbers of four digits or more side by side (no group of a
+		 * number has more than three) */
+		int sure = s1 || e0 || dash || (year_word(w[k].text) && year_word(w[k - 1].text)) ||
+			   (prev >= 4 && g >= 4);
+
+		if (!g && !dash)
+			continue;   /* a unit word: the number after it starts anew */
+		if (dash || !prev || sure || g != 3 || (groups == 1 && prev > 3) ||
+		    (by_gap && gap >= 2 * narrow && gap > PDF_NUMBER_GAP * h)) {
+			ok &= groups >= 2 || (sure_left && sure && amount(w[k - 1].text));
+			mine[k - 1] = any = 1;
+			groups = 1;
+			sure_left = sure;
+		} else {
+			groups++;
+		}
+	}
+	ok &= groups >= 2 || (sure_left && amount(w[b].text));   /* the last part ends the line */
+	for (size_t k = a + 1; k < b; k++)
+		if (mine[k] && !inner++)
+			second = k + 1;
+	/* a dash before one number is a dash in the text ("Chennai –
+	 * 600035"), not an empty cell; nor is one between two numbers alone
+	 * ("2020 - 2021", "3 - 1"): a range or a score */
+	if (missing_mark(w[a].text) && !inner)
+		return 0;
+	if (inner == 1 && mine[a] && missing_mark(w[second - 1].text) && second - 1 == a + 1)
+		return 0;
+	return ok && any;
+}
+
 static void number_cuts(const struct doc_word *w, size_t n, unsigned char *cut)
 {
 	int sign, ends;
@@ -256,54 +303,16 @@ static void number_cuts(const struct doc_word *w, size_t n, unsigned char *cut)
 		 * a monospaced font sets it), by the grammar alone. */
 		for (int by_gap = 1; by_gap >= 0; by_gap--) {
 			unsigned char mine[256] = { 0 };
-			int groups = 1, ok = 1, any = 0, sure_left = 1;
 
-			for (size_t k = a + 1; k <= b; k++) {
-				int s1, e1, s0, e0, g = digit_group(w[k].text, &s1, &e1);
-				int prev = digit_group(w[k - 1].text, &s0, &e0);
-				int dash = missing_mark(w[k].text) || missing_mark(w[k - 1].text);
-				float gap = w[k].box.x0 - w[k - 1].box.x1, h = w[k].box.y1 - w[k].box.y0;
-				/* sure: a sign, a bracket, decimals, a dash, years, or two
-				 * numbers of four digits or more side by side (no group
-				 * of a number has more than three) */
-				int sure = s1 || e0 || dash || (year_word(w[k].text) && year_word(w[k - 1].text)) ||
-					   (prev >= 4 && g >= 4);
-
-				if (!g && !dash)
-					continue;   /* a unit word: the number after it starts anew */
-				if (dash || !prev || sure || g != 3 || (groups == 1 && prev > 3) ||
-				    (by_gap && gap >= 2 * narrow && gap > PDF_NUMBER_GAP * h)) {
-					ok &= groups >= 2 || (sure_left && sure && amount(w[k - 1].text));
-					mine[k - 1] = any = 1;
-					groups = 1;
-					sure_left = sure;
-				} else {
-					groups++;
-				}
-			}
-			ok &= groups >= 2 || (sure_left && amount(w[b].text));   /* the last part ends the line */
-			/* a dash before one number is a dash in the text
-			 * ("Chennai – 600035"), not an empty cell */
-			size_t inner = 0, second = 0;
-
-			for (size_t k = a + 1; k < b; k++)
-				if (mine[k] && !inner++)
-					second = k + 1;
-			if (missing_mark(w[a].text) && !inner)
-				break;
-			/* nor is one between two numbers alone ("2020 - 2021", "3 - 1"):
-			 * a range or a score */
-			if (inner == 1 && mine[a] && missing_mark(w[second - 1].text) && second - 1 == a + 1)
-				break;
-			if (ok && any) {
-				for (size_t k = a; k <= b; k++)
-					cut[k] |= mine[k];
-				/* numbers that part are cells: the label before
-				 * them is a cell of its own too, however close */
-				if (a > 0 && !unit_word(w[a - 1].text))
-					cut[a - 1] = 1;
-				break;
-			}
+			if (!run_parts(w, a, b, narrow, by_gap, mine))
+				continue;
+			for (size_t k = a; k <= b; k++)
+				cut[k] |= mine[k];
+			/* numbers that part are cells: the label before them is
+			 * a cell of its own too, however close */
+			if (a > 0 && !unit_word(w[a - 1].text))
+				cut[a - 1] = 1;
+			break;
 		}
 		a = b + 1;
 	}

@@ -625,25 +625,87 @@ static void next_meeting(const struct pat_set *ps, struct doc *doc, size_t bi)
 	p->next_meeting_text = s;
 }
 
+/* Minutes whose items are numbered: a heading without a number before
+ * the first of them is the title's (its second line), not an item. */
+static int numbered_items(const struct doc *doc)
+{
+	for (size_t i = 0; i < doc->nblocks; i++) {
+		const char *t = doc->blocks[i].text;
+
+		if (doc->blocks[i].type == DOC_BLK_HEADING && (item_number(t) || !strncmp(t, "\xC2\xA7", 2)))
+			return 1;
+	}
+	return 0;
+}
+
+/* Where an attendance list stands: the status of a list under way, and
+ * of a comma list that goes on in the next paragraph. */
+struct attendance {
+	const char *status, *comma;
+};
+
+/* Block i read as attendance: a section heading ("Närvarande:", "Närvarande:
+ * A, B, C"), a comma list going on, a paragraph ending in "Närvarande:",
+ * or people under a heading. 1 when it was, 0 when not (the list, if
+ * any, ends), <0 on error. */
+static int people_block(struct doc *doc, size_t i, struct attendance *a)
+{
+	const struct doc_block *b = &doc->blocks[i];
+	const char *st, *colon;
+	int rc;
+
+	if ((st = people_section(b->text)) && (strlen(b->text) < 40 || strchr(b->text, ':'))) {
+		a->status = st;
+		/* "Närvarande: A, B, C" on one line; a comma at its end says
+		 * the list goes on in the next paragraph */
+		colon = strchr(b->text, ':');
+		if (colon && colon[1]) {
+			rc = add_people(doc, colon + 1, st, i);
+			a->comma = ends_with_comma(b->text) ? st : NULL;
+			a->status = NULL;
+			return rc < 0 ? rc : 1;
+		}
+		return 1;
+	}
+	if (a->comma && b->type == DOC_BLK_PARAGRAPH && !field_like(b->text) && !strchr(b->text, '.')) {
+		rc = add_people(doc, b->text, a->comma, i);
+		a->comma = ends_with_comma(b->text) ? a->comma : NULL;
+		return rc < 0 ? rc : 1;
+	}
+	a->comma = NULL;
+	/* "Plats: Lokalen" over "Närvarande:", read as one paragraph */
+	if (b->type == DOC_BLK_PARAGRAPH && b->nlines >= 2 && !a->status) {
+		const char *last = line_text(doc->arena, &b->lines[b->nlines - 1]);
+
+		if (!last)
+			return EX_ENOMEM;
+		if ((st = people_section(last)) && strlen(last) < 40 && last[strlen(last) - 1] == ':') {
+			a->status = st;
+			return 1;
+		}
+	}
+	if (a->status && !field_like(b->text) &&
+	    (b->type == DOC_BLK_LIST_ITEM ||
+	     (b->type == DOC_BLK_PARAGRAPH && (strlen(b->text) < 120 || b->nlines >= 2) && !strchr(b->text, '.')))) {
+		rc = people_lines(doc, i, &a->status);
+		return rc < 0 ? rc : 1;
+	}
+	a->status = NULL;
+	return 0;
+}
+
 int pat_protocol(const struct pat_set *ps, struct doc *doc)
 {
 	struct doc_protocol *p = &doc->protocol;
 	struct doc_agenda_item *it = NULL;
-	const char *status = NULL, *comma = NULL;   /* comma: a list that goes on, its status */
-	int rc = 0, in_next = 0, signed_off = 0, numbered = 0;
+	struct attendance att = { NULL, NULL };
+	int rc = 0, in_next = 0, signed_off = 0, numbered;
 
 	if (strcmp(doc->type, "protocol"))
 		return 0;
+	numbered = numbered_items(doc);
 	p->present = 1;
 	meeting_fields(ps, doc);
-	/* Minutes whose items are numbered: a heading without a number before
-	 * the first of them is the title's (its second line), not an item. */
-	for (size_t i = 0; i < doc->nblocks && !numbered; i++) {
-		const char *t = doc->blocks[i].text;
-
-		numbered = doc->blocks[i].type == DOC_BLK_HEADING &&
-			   (item_number(t) || !strncmp(t, "\xC2\xA7", 2));
-	}
 	for (size_t i = 0; i < doc->nblocks && rc == 0; i++) {
 		const struct doc_block *b = &doc->blocks[i];
 		const char *number, *title, *st, *colon;
@@ -651,42 +713,10 @@ int pat_protocol(const struct pat_set *ps, struct doc *doc)
 
 		if (b->furniture || b->type == DOC_BLK_TABLE || b->type == DOC_BLK_FOOTNOTE)
 			continue;
-		if ((st = people_section(b->text)) && (strlen(b->text) < 40 || strchr(b->text, ':'))) {
-			status = st;
-			/* "Närvarande: A, B, C" on one line; a comma at its end
-			 * says the list goes on in the next paragraph */
-			colon = strchr(b->text, ':');
-			if (colon && colon[1]) {
-				rc = add_people(doc, colon + 1, status, i);
-				comma = ends_with_comma(b->text) ? status : NULL;
-				status = NULL;
-			}
+		if ((rc = people_block(doc, i, &att)) != 0) {
+			rc = rc < 0 ? rc : 0;
 			continue;
 		}
-		if (comma && b->type == DOC_BLK_PARAGRAPH && !field_like(b->text) && !strchr(b->text, '.')) {
-			rc = add_people(doc, b->text, comma, i);
-			comma = ends_with_comma(b->text) ? comma : NULL;
-			continue;
-		}
-		comma = NULL;
-		/* "Plats: Lokalen" over "Närvarande:", read as one paragraph */
-		if (b->type == DOC_BLK_PARAGRAPH && b->nlines >= 2 && !status) {
-			const char *last = line_text(doc->arena, &b->lines[b->nlines - 1]);
-
-			if (!last)
-				return EX_ENOMEM;
-			if ((st = people_section(last)) && strlen(last) < 40 && last[strlen(last) - 1] == ':') {
-				status = st;
-				continue;
-			}
-		}
-		if (status && !field_like(b->text) &&
-		    (b->type == DOC_BLK_LIST_ITEM ||
-		     (b->type == DOC_BLK_PARAGRAPH && (strlen(b->text) < 120 || b->nlines >= 2) && !strchr(b->text, '.')))) {
-			rc = people_lines(doc, i, &status);
-			continue;
-		}
-		status = NULL;
 		title = NULL;
 		merged = 0;
 		number = i + 1 < doc->nblocks && g_unichar_isalpha(g_utf8_get_char(doc->blocks[i + 1].text))
