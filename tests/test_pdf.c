@@ -319,6 +319,28 @@ static struct doc *drawn_doc(cairo_t *cr, cairo_surface_t *s, GString *pdf, stru
 	return tu_read_buf(pdf->str, pdf->len, e);
 }
 
+/* A blank A4 page to draw on in face at size; drawn_page() reads it. */
+static cairo_t *new_page(GString **pdf, const char *face, double size)
+{
+	cairo_t *cr;
+
+	*pdf = g_string_new(NULL);
+	cr = cairo_create(cairo_pdf_surface_create_for_stream(to_string, *pdf, 595, 842));
+	cairo_select_font_face(cr, face, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(cr, size);
+	return cr;
+}
+
+/* The page new_page() gave, finished and read. */
+static struct doc *drawn_page(cairo_t *cr, GString *pdf, struct ex_error *e)
+{
+	cairo_surface_t *s = cairo_surface_reference(cairo_get_target(cr));
+	struct doc *d = drawn_doc(cr, s, pdf, e);
+
+	cairo_surface_destroy(s);
+	return d;
+}
+
 /* A borderless statement whose labels wrap: a label's second line
  * starting small ("kapital") belongs to the row above it; a first line
  * whose numbers stand on its second line belongs to the row below it. A
@@ -338,14 +360,10 @@ static void wrapped_labels(void **state)
 	static const char *const want[] = { "Likvida medel", "Summa eget kapital",
 					    "Avskrivningar av materiella tillgångar", "Rörelsens intäkter",
 					    "Årsavgifter" };
-	GString *pdf = g_string_new(NULL);
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
-	cairo_t *cr = cairo_create(s);
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 10);
 	struct ex_error e = { 0 };
 	struct doc *d;
-
-	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-	cairo_set_font_size(cr, 10);
 	for (size_t r = 0; r < sizeof(lines) / sizeof(lines[0]); r++)
 		for (int c = 0; c < 3; c++) {
 			cairo_text_extents_t x;
@@ -357,7 +375,7 @@ static void wrapped_labels(void **state)
 			cairo_move_to(cr, c == 0 ? 60 : 230 + 100 * c - x.x_advance, 100 + 14 * (double)r);
 			cairo_show_text(cr, lines[r][c]);
 		}
-	d = drawn_doc(cr, s, pdf, &e);
+	d = drawn_page(cr, pdf, &e);
 	assert_non_null(d);
 	assert_int_equal(d->ntables, 1);
 	const struct doc_table *t = &d->tables[0];
@@ -577,18 +595,14 @@ static void close_number_columns(void **state)
  * though the label stands a space before them. */
 static void label_parts_with_numbers(void **state)
 {
-	GString *pdf = g_string_new(NULL);
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
-	cairo_t *cr = cairo_create(s);
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans Mono", 10);
 	struct ex_error e = { 0 };
-
-	cairo_select_font_face(cr, "DejaVu Sans Mono", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-	cairo_set_font_size(cr, 10);
 	cairo_move_to(cr, 60, 100);
 	cairo_show_text(cr, "Intäkt 6 178 6 262");
 	cairo_move_to(cr, 60, 112);
 	cairo_show_text(cr, "Utgift 1 234 5 678");
-	struct doc *d = drawn_doc(cr, s, pdf, &e);
+	struct doc *d = drawn_page(cr, pdf, &e);
 
 	assert_non_null(d);
 	assert_int_equal(d->ntables, 1);
@@ -608,14 +622,10 @@ static void close_header_cells(void **state)
 	static const char *const nums[][3] = { { "4 737", "9 887", "2 122" }, { "4 188", "7 400", "-8 444" },
 					       { "-67 136", "-35 029", "63 023" } };
 	static const char *const head[] = { "Budget 2022", "Utfall 2021", "Budget 2021" };
-	GString *pdf = g_string_new(NULL);
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
-	cairo_t *cr = cairo_create(s);
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 9.5);
 	struct ex_error e = { 0 };
 	const double right[] = { 250, 316, 382 };   /* 66 points apart: "Budget 2022" is 61 wide */
-
-	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-	cairo_set_font_size(cr, 9.5);
 	show_right(cr, 310, 86, "Belopp i kronor");   /* centred over the columns */
 	for (int c = 0; c < 3; c++)
 		show_right(cr, right[c], 100, head[c]);
@@ -639,7 +649,7 @@ static void close_header_cells(void **state)
 		show_right(cr, 300, 334 + 14 * r, nums[r][0]);
 		show_right(cr, 358, 334 + 14 * r, nums[r][1]);
 	}
-	struct doc *d = drawn_doc(cr, s, pdf, &e);
+	struct doc *d = drawn_page(cr, pdf, &e);
 
 	assert_non_null(d);
 	assert_int_equal(d->ntables, 2);
@@ -673,14 +683,10 @@ static void justified_line_after_table(void **state)
 					       { "Antal lägenheter", "94", "80", "96" } };
 	static const char *const words[] = { "Styrelsen", "har", "under", "året", "arbetat", "med",
 					     "underhållsplanen", "och", "med", "föreningens" };
-	GString *pdf = g_string_new(NULL);
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
-	cairo_t *cr = cairo_create(s);
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans Mono", 10);
 	struct ex_error e = { 0 };
 	double x = 57;
-
-	cairo_select_font_face(cr, "DejaVu Sans Mono", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-	cairo_set_font_size(cr, 10);
 	for (int r = 0; r < 2; r++) {
 		cairo_move_to(cr, 57, 100 + 12 * r);
 		cairo_show_text(cr, rows[r][0]);
@@ -697,7 +703,7 @@ static void justified_line_after_table(void **state)
 	}
 	cairo_move_to(cr, 57, 136);
 	cairo_show_text(cr, "ekonomi.");
-	struct doc *d = drawn_doc(cr, s, pdf, &e);
+	struct doc *d = drawn_page(cr, pdf, &e);
 
 	assert_non_null(d);
 	assert_int_equal(d->ntables, 1);
@@ -713,13 +719,9 @@ static void justified_line_after_table(void **state)
  * column of its own, not the first group of "3 330". */
 static void first_row_columns(void **state)
 {
-	GString *pdf = g_string_new(NULL);
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
-	cairo_t *cr = cairo_create(s);
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 10);
 	struct ex_error e = { 0 };
-
-	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-	cairo_set_font_size(cr, 10);
 	cairo_move_to(cr, 60, 40);
 	cairo_show_text(cr, "Belopp i kr");
 	show_right(cr, 380, 40, "Not");
@@ -738,7 +740,7 @@ static void first_row_columns(void **state)
 	cairo_show_text(cr, "Summa kortfristiga fordringar");
 	show_right(cr, 440, 114, "330");
 	show_right(cr, 520, 114, "-");
-	struct doc *d = drawn_doc(cr, s, pdf, &e);
+	struct doc *d = drawn_page(cr, pdf, &e);
 	const struct doc_value *v = NULL;
 
 	assert_non_null(d);
@@ -758,13 +760,9 @@ static void years_flush_left(void **state)
 {
 	static const char *const nums[][3] = { { "-804", "426", "221" }, { "2,4", "5,3", "4,3" },
 					       { "60", "25", "91" } };
-	GString *pdf = g_string_new(NULL);
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
-	cairo_t *cr = cairo_create(s);
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Serif", 10);
 	struct ex_error e = { 0 };
-
-	cairo_select_font_face(cr, "DejaVu Serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-	cairo_set_font_size(cr, 10);
 	for (int c = 0; c < 3; c++) {
 		char y[8];
 
@@ -778,7 +776,7 @@ static void years_flush_left(void **state)
 		for (int c = 0; c < 3; c++)
 			show_right(cr, 350 + 60 * c, 114 + 14 * r, nums[r][c]);
 	}
-	struct doc *d = drawn_doc(cr, s, pdf, &e);
+	struct doc *d = drawn_page(cr, pdf, &e);
 
 	assert_non_null(d);
 	assert_int_equal(d->ntables, 1);
@@ -848,15 +846,11 @@ static void wide_space_after_colon(void **state)
 {
 	static const char *const lab[] = { "Datum:", "Plats:", "Tid:" };
 	static const char *const val[] = { "2022-12-23", "Föreningslokalen", "18.00" };
-	GString *pdf = g_string_new(NULL);
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
-	cairo_t *cr = cairo_create(s);
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans Mono", 10);
 	struct ex_error e = { 0 };
 	cairo_text_extents_t x;
 	int whole = 0, apart = 1;
-
-	cairo_select_font_face(cr, "DejaVu Sans Mono", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-	cairo_set_font_size(cr, 10);
 	for (int i = 0; i < 3; i++) {
 		cairo_text_extents(cr, lab[i], &x);
 		cairo_move_to(cr, 60, 100 + 12 * i);
@@ -868,7 +862,7 @@ static void wide_space_after_colon(void **state)
 	cairo_show_text(cr, "Summa:");
 	cairo_move_to(cr, 60 + 36 + 30, 300);   /* five cells */
 	cairo_show_text(cr, "1 234");
-	struct doc *d = drawn_doc(cr, s, pdf, &e);
+	struct doc *d = drawn_page(cr, pdf, &e);
 
 	assert_non_null(d);
 	for (size_t i = 0; i < d->nblocks; i++) {
@@ -900,13 +894,9 @@ static void mono_number_columns(void **state)
 	};
 	static const char *const text[] = { "Chennai – 600035", "Verksamhetsår 2020 - 2021",
 					     "Räkenskapsår 2019 - 2020", "Sida 1 (13)" };
-	GString *pdf = g_string_new(NULL);
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
-	cairo_t *cr = cairo_create(s);
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans Mono", 10);
 	struct ex_error e = { 0 };
-
-	cairo_select_font_face(cr, "DejaVu Sans Mono", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-	cairo_set_font_size(cr, 10);
 	for (size_t r = 0; r < N_ELEMS(rows); r++) {
 		/* one line of text, as TeX or a typewriter sets it: each column
 		 * as wide as its widest number, one space apart */
@@ -931,7 +921,7 @@ static void mono_number_columns(void **state)
 		cairo_move_to(cr, 60, 300 + 14 * (double)r + (r == 3 ? 300 : 0));
 		cairo_show_text(cr, text[r]);
 	}
-	struct doc *d = drawn_doc(cr, s, pdf, &e);
+	struct doc *d = drawn_page(cr, pdf, &e);
 
 	assert_non_null(d);
 	for (size_t r = 0; r < N_ELEMS(rows); r++)
