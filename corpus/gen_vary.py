@@ -282,6 +282,10 @@ WHATS = ["anta budgeten för {y}", "godkänna verksamhetsplanen för {y}", "höj
          "fastställa resultat- och balansräkningen för {y0}", "bevilja styrelsen ansvarsfrihet för {y0}",
          "anta den reviderade arbetsordningen", "avsätta 20 000 kronor till underhållsfonden",
          "uppdra åt styrelsen att utreda frågan om laddplatser"]
+ASSIGN = ["{who} får i uppdrag att {task}.", "{who} fick i uppdrag att {task}.", "{who} ges i uppdrag att {task}.",
+          "{body} uppdrar åt {who} att {task}."]
+TASKS = ["ta fram ett förslag till nästa möte", "kontakta kommunen om bidraget", "se över försäkringarna",
+         "boka lokal för årsmötet", "sammanställa medlemsenkäten"]
 ITEMS = ["Mötets öppnande", "Val av mötesordförande", "Val av sekreterare", "Val av justerare",
          "Godkännande av dagordningen", "Föregående protokoll", "Ekonomisk rapport", "Verksamhetsplan",
          "Budget", "Medlemsavgift", "Övriga frågor", "Nästa möte", "Mötets avslutande"]
@@ -378,6 +382,10 @@ def make_protocol(rng, i, producer):
             blocks.append(("p", "Frågan diskuterades."))
             blocks.append(("p", text))
             truth["protocol"]["decisions"].append(text)
+            if rng.random() < 0.4:   # a task given, to someone present
+                who, task = rng.choice(present), rng.choice(TASKS)
+                blocks.append(("p", rng.choice(ASSIGN).format(who=who, task=task, body=body)))
+                truth["protocol"].setdefault("assignments", []).append([who, task])
     truth["protocol"]["items"] = len(titles)
     return {"name": "varyP%03d_%s" % (i, producer), "f": f, "blocks": blocks, "year": year}, truth
 

@@ -102,7 +102,12 @@ static const struct { size_t off; const char *re; } res[] = {
 	  "|\\b(?:fastställs|fastställdes|godkänns|godkändes|antas|antogs|beviljas|beviljades|bifalls|avslås"
 	  "|avslogs)\\b|\\b(?:valdes|väljs|utsågs)\\s+(?:till|att)\\b)" },
 	{ offsetof(struct pat_set, assigned),
-	  "(?<who>(?:\\p{L}+\\s+){0,3}?\\p{L}+)\\s+(?:får|fick|ges|gavs)\\s+(?:i\\s+)?uppdrag(?:et)?\\s+att\\s+(?<task>[^.]+)" },
+	  /* "X får i uppdrag att T", "Mötet uppdrar åt X att T" (the names
+	   * twice: whichever form matched) */
+	  "(?J)(?<who>(?:\\p{L}+\\s+){0,3}?\\p{L}+)\\s+(?:får|fick|ges|gavs)\\s+(?:i\\s+)?uppdrag(?:et)?\\s+att\\s+"
+	  "(?<task>[^.]+)"
+	  "|\\b(?:uppdrar|uppdrog|uppdras|uppdrogs)\\s+åt\\s+(?<who>\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){0,2}|\\p{Ll}+)"
+	  "\\s+att\\s+(?<task>[^.]+)" },
 	{ offsetof(struct pat_set, response),
 	  "(?:av\\s+(?:de\\s+)?(?<pop>\\d+)\\s+(?:som|personer|tillfrågade|respondenter)[^.]*?)?"
 	  "(?:svarade\\s+(?<resp>\\d+)(?:\\s+(?:personer|respondenter|st))?"

@@ -135,7 +135,7 @@ def similar(a, b):
 def score_protocol(t, p, s, misses):
     """Minutes: date, chair, secretary, adjusters, attendees (name and
     status), decisions (by their words; elections are the functionaries'),
-    the number of items."""
+    the number of items, tasks given (who and what)."""
     s["m_n"] += 4
     s["m_hit"] += (p.get("date") == t["date"]) + (p.get("chair") == t["chair"]) + \
         (p.get("secretary") == t["secretary"]) + (sorted(p.get("adjusters") or []) == t["adjusters"])
@@ -167,6 +167,16 @@ def score_protocol(t, p, s, misses):
             s["d_hit"] += 1
     s["i_n"] += 1
     s["i_hit"] += len(p.get("items") or []) == t["items"]
+    want = [tuple(a) for a in t.get("assignments") or []]
+    have = [(x.get("who"), x.get("task")) for it in p.get("items") or [] for x in it.get("assignments") or []]
+    s["g_truth"] += len(want)
+    s["g_found"] += len(have)
+    for a in want:
+        if a in have:
+            have.remove(a)
+            s["g_hit"] += 1
+        else:
+            misses.append("missed assignment %s: %s" % a)
 
 
 def run(path):
@@ -185,7 +195,7 @@ def score(tp, fmt):
          "unit": 0, "period": 0, "measure": 0, "note": 0, "note_n": 0,
          "c_hit": 0, "c_found": 0, "c_want": 0, "r_hit": 0, "r_found": 0, "r_truth": len(truth["ratings"]),
          "m_hit": 0, "m_n": 0, "a_hit": 0, "a_found": 0, "a_truth": 0, "d_hit": 0, "d_found": 0, "d_truth": 0,
-         "i_hit": 0, "i_n": 0}
+         "i_hit": 0, "i_n": 0, "g_hit": 0, "g_found": 0, "g_truth": 0}
     misses = []
     if d is None:
         s["errors"] = 1
@@ -253,7 +263,9 @@ def figures(a):
             "meeting": ratio(a["m_hit"], a["m_n"]), "attendees_precision": ratio(a["a_hit"], a["a_found"]),
             "attendees_recall": ratio(a["a_hit"], a["a_truth"]),
             "decisions_precision": ratio(a["d_hit"], a["d_found"]),
-            "decisions_recall": ratio(a["d_hit"], a["d_truth"]), "items": ratio(a["i_hit"], a["i_n"])}
+            "decisions_recall": ratio(a["d_hit"], a["d_truth"]), "items": ratio(a["i_hit"], a["i_n"]),
+            "assignments_precision": ratio(a["g_hit"], a["g_found"]),
+            "assignments_recall": ratio(a["g_hit"], a["g_truth"])}
 
 
 def main():
@@ -300,9 +312,10 @@ def main():
                                              for c in cols))
     if out["minutes"]:
         mcols = ["docs", "errors", "meeting", "attendees_precision", "attendees_recall", "decisions_precision",
-                 "decisions_recall", "items"]
+                 "decisions_recall", "items", "assignments_precision", "assignments_recall"]
         print("\n%-22s" % "minutes" + "".join("%9s" % h for h in ["docs", "err", "meeting", "att.prec",
-                                                                    "att.rec", "dec.prec", "dec.rec", "items"]))
+                                                                    "att.rec", "dec.prec", "dec.rec", "items",
+                                                                    "task.prec", "task.rec"]))
         for k, f in out["minutes"].items():
             print("%-22s" % k[:22] + "".join(("%9d" % f[c]) if isinstance(f[c], int) else ("%9.3f" % f[c])
                                              for c in mcols))

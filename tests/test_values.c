@@ -783,6 +783,34 @@ static void title_line_no_item(void **state)
 	doc_free(d);
 }
 
+/* Tasks given: "X får i uppdrag att T" and "Mötet uppdrar åt X att T",
+ * who and what; a sentence that only mentions an uppdrag gives none. */
+static void assignments(void **state)
+{
+	static const char doc[] =
+		"Protokoll styrelsemöte\n\n2021-03-04\n\n"
+		"1. Mötets öppnande\nMötet öppnades.\n\n"
+		"2. Lokalen\nAnna Berg får i uppdrag att boka lokal för årsmötet.\n\n"
+		"3. Försäkringar\nStyrelsen uppdrar åt Per Ek att se över försäkringarna.\n\n"
+		"4. Rapport\nUppdraget från förra året redovisades.\n\n"
+		"5. Mötets avslutande\n";
+	struct ex_error e = { 0 };
+	struct doc *d = tu_read_buf(doc, sizeof(doc) - 1, &e);
+	const struct doc_protocol *p;
+
+	assert_non_null(d);
+	p = &d->protocol;
+	assert_int_equal(p->nitems, 5);
+	assert_int_equal(p->items[1].nassignments, 1);
+	assert_string_equal(p->items[1].assignments[0].who, "Anna Berg");
+	assert_string_equal(p->items[1].assignments[0].task, "boka lokal för årsmötet");
+	assert_int_equal(p->items[2].nassignments, 1);
+	assert_string_equal(p->items[2].assignments[0].who, "Per Ek");
+	assert_string_equal(p->items[2].assignments[0].task, "se över försäkringarna");
+	assert_int_equal(p->items[3].nassignments, 0);
+	doc_free(d);
+}
+
 /* A one-column table of cells, as ODT; the values of its column. */
 static struct doc *column_doc(const char *const *cells, size_t n)
 {
@@ -935,6 +963,7 @@ int main(void)
 		cmocka_unit_test(two_adjusters),
 		cmocka_unit_test(attendance_goes_on),
 		cmocka_unit_test(title_line_no_item),
+		cmocka_unit_test(assignments),
 		cmocka_unit_test(comma_thousands_alone),
 		cmocka_unit_test(reservations_and_conflicts),
 		cmocka_unit_test(seed000_ratings),
