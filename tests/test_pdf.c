@@ -613,6 +613,37 @@ static void label_parts_with_numbers(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* A header row with no label ("2020 2019") over a line in the label
+ * column ("Belopp i kr") over the body: all one table, the header its
+ * first row. */
+static void header_over_unit_line(void **state)
+{
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 10);
+	struct ex_error e = { 0 };
+
+	show_right(cr, 380, 100, "2020");
+	show_right(cr, 460, 100, "2019");
+	cairo_move_to(cr, 60, 113);
+	cairo_show_text(cr, "Belopp i kr");
+	cairo_move_to(cr, 60, 126);
+	cairo_show_text(cr, "Likvida medel");
+	show_right(cr, 380, 126, "846 476");
+	show_right(cr, 460, 126, "774 028");
+	cairo_move_to(cr, 60, 139);
+	cairo_show_text(cr, "Kortfristiga skulder");
+	show_right(cr, 380, 139, "298 382");
+	show_right(cr, 460, 139, "924 466");
+	struct doc *d = drawn_page(cr, pdf, &e);
+
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 1);
+	assert_string_equal(grid_text(&d->tables[0], 0, 1), "2020");
+	assert_string_equal(grid_text(&d->tables[0], 0, 2), "2019");
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
 /* A header line whose cells stand about a word space apart, each flush
  * right with the numbers under it, parts into the columns; a title
  * centred over the number columns stays one cell. */
@@ -1046,6 +1077,7 @@ int main(void)
 		cmocka_unit_test(close_number_columns),
 		cmocka_unit_test(mono_number_columns),
 		cmocka_unit_test(close_header_cells),
+		cmocka_unit_test(header_over_unit_line),
 		cmocka_unit_test(label_parts_with_numbers),
 		cmocka_unit_test(justified_line_after_table),
 		cmocka_unit_test(first_row_columns),
