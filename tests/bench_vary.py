@@ -126,6 +126,20 @@ def score_cells(truth, d):
     return hit, found, want
 
 
+def tally(want, have, s, key, misses, what):
+    """Exact matches of want in have, each used once, into s[key+"_truth"],
+    s[key+"_found"] and s[key+"_hit"]; the missed ones said."""
+    have = list(have)
+    s[key + "_truth"] += len(want)
+    s[key + "_found"] += len(have)
+    for x in want:
+        if x in have:
+            have.remove(x)
+            s[key + "_hit"] += 1
+        else:
+            misses.append("missed %s %s" % (what, " ".join(str(v) for v in x)))
+
+
 def similar(a, b):
     """Two decisions are one when most of their words are shared."""
     x, y = words(a), words(b)
@@ -144,16 +158,8 @@ def score_protocol(t, p, s, misses):
                   ("adjusters", sorted(p.get("adjusters") or []) == t["adjusters"])):
         if not ok:
             misses.append("meeting %s: %s, read %s" % (k, t[k], p.get(k)))
-    want = [tuple(a) for a in t["attendees"]]
-    have = [(a.get("name"), a.get("status")) for a in p.get("attendees") or []]
-    s["a_truth"] += len(want)
-    s["a_found"] += len(have)
-    for a in want:
-        if a in have:
-            have.remove(a)
-            s["a_hit"] += 1
-        else:
-            misses.append("missed attendee %s %s" % a)
+    tally([tuple(a) for a in t["attendees"]], [(a.get("name"), a.get("status")) for a in p.get("attendees") or []],
+          s, "a", misses, "attendee")
     got = [x.get("text", "") for it in p.get("items") or [] for x in it.get("decisions") or []
            if x.get("kind") != "election"]
     s["d_truth"] += len(t["decisions"])
@@ -167,16 +173,9 @@ def score_protocol(t, p, s, misses):
             s["d_hit"] += 1
     s["i_n"] += 1
     s["i_hit"] += len(p.get("items") or []) == t["items"]
-    want = [tuple(a) for a in t.get("assignments") or []]
-    have = [(x.get("who"), x.get("task")) for it in p.get("items") or [] for x in it.get("assignments") or []]
-    s["g_truth"] += len(want)
-    s["g_found"] += len(have)
-    for a in want:
-        if a in have:
-            have.remove(a)
-            s["g_hit"] += 1
-        else:
-            misses.append("missed assignment %s: %s" % a)
+    tally([tuple(a) for a in t.get("assignments") or []],
+          [(x.get("who"), x.get("task")) for it in p.get("items") or [] for x in it.get("assignments") or []],
+          s, "g", misses, "assignment")
 
 
 def run(path):
@@ -230,15 +229,10 @@ def score(tp, fmt):
     s["c_hit"], s["c_found"], s["c_want"] = score_cells(truth["tables"], d)
     if "protocol" in truth:
         score_protocol(truth["protocol"], d.get("protocol") or {}, s, misses)
-    want = [(r["goal"], r["dimension"], r["colour"]) for r in truth["ratings"]]
-    have = [(r.get("goal"), r.get("dimension"), r.get("colour")) for r in d.get("ratings") or []]
-    s["r_found"] = len(have)
-    for r in want:
-        if r in have:
-            have.remove(r)
-            s["r_hit"] += 1
-        else:
-            misses.append("missed rating %s %s %s" % r)
+    s["r_truth"] = 0
+    tally([(r["goal"], r["dimension"], r["colour"]) for r in truth["ratings"]],
+          [(r.get("goal"), r.get("dimension"), r.get("colour")) for r in d.get("ratings") or []],
+          s, "r", misses, "rating")
     return truth, s, misses
 
 
