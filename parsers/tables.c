@@ -1623,9 +1623,10 @@ static int run_goes_on(const struct layout_page *lp, const struct srow *rows, si
 		return 1;
 	/* A header row with no label that starts the run ("Not 2018/2019
 	 * 2017/2018", right of the labels) over a line of the label column
-	 * ("Belopp i kr") over the body, each close under the last. */
+	 * ("Belopp i kr") close under it, over the body (a rule's room
+	 * between them, as a head rule leaves). */
 	if (r + 2 < nrows && rows[r + 1].n == 1 && rows[r + 2].n >= 2 &&
-	    rows[r + 1].y0 - rows[r].y1 < TBL_WRAP_GAP * h && rows[r + 2].y0 - rows[r + 1].y1 < TBL_WRAP_GAP * h &&
+	    rows[r + 1].y0 - rows[r].y1 < TBL_WRAP_GAP * h && rows[r + 2].y0 - rows[r + 1].y1 < TBL_RUN_GAP * h &&
 	    fabsf(L[rows[r + 1].idx[0]].box.x0 - L[rows[r + 2].idx[0]].box.x0) < TBL_ALIGN_PT &&
 	    L[rows[r].idx[0]].box.x0 > L[rows[r + 2].idx[0]].box.x1 && r == start)
 		return 2;

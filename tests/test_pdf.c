@@ -634,10 +634,24 @@ static void header_over_unit_line(void **state)
 	cairo_show_text(cr, "Kortfristiga skulder");
 	show_right(cr, 380, 139, "298 382");
 	show_right(cr, 460, 139, "924 466");
+	/* the same with a head rule's room between the unit line and the body */
+	show_right(cr, 380, 300, "2020");
+	show_right(cr, 460, 300, "2019");
+	cairo_move_to(cr, 60, 313);
+	cairo_show_text(cr, "Belopp i kr");
+	cairo_move_to(cr, 60, 339);
+	cairo_show_text(cr, "Likvida medel");
+	show_right(cr, 380, 339, "846 476");
+	show_right(cr, 460, 339, "774 028");
+	cairo_move_to(cr, 60, 352);
+	cairo_show_text(cr, "Kortfristiga skulder");
+	show_right(cr, 380, 352, "298 382");
+	show_right(cr, 460, 352, "924 466");
 	struct doc *d = drawn_page(cr, pdf, &e);
 
 	assert_non_null(d);
-	assert_int_equal(d->ntables, 1);
+	assert_int_equal(d->ntables, 2);
+	assert_string_equal(grid_text(&d->tables[1], 0, 1), "2020");
 	assert_string_equal(grid_text(&d->tables[0], 0, 1), "2020");
 	assert_string_equal(grid_text(&d->tables[0], 0, 2), "2019");
 	doc_free(d);
