@@ -378,14 +378,10 @@ static int functionaries(const struct pat_set *ps, struct doc *doc, const char *
 	while (rc == 0 && pcre2_match(ps->chosen, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, at, PCRE2_NO_UTF_CHECK, md,
 				      NULL) > 0) {
 		at = pcre2_get_ovector_pointer(md)[1];
-		int first = pat_group(md, "r", role, sizeof(role)) && pat_group(md, "n", name, sizeof(name));
-
-		if (first || (pat_group(md, "r2", role, sizeof(role)) && pat_group(md, "n2", name, sizeof(name))))
-			rc = set_role(doc, role, name);
-		/* "Till justerare valdes A och B": the second too, for roles
-		 * that two hold ("Till ordförande valdes A, B till ..." is not) */
-		if (rc == 0 && (strstr(role, "juster") || strstr(role, "Juster") || strstr(role, "räkn")) &&
-		    pat_group(md, first ? "m" : "m2", name, sizeof(name)))
+		/* "Till justerare valdes A och B": set_role takes every name
+		 * of a list for adjusters, the first for a chair or secretary */
+		if ((pat_group(md, "r", role, sizeof(role)) && pat_group(md, "n", name, sizeof(name))) ||
+		    (pat_group(md, "r2", role, sizeof(role)) && pat_group(md, "n2", name, sizeof(name))))
 			rc = set_role(doc, role, name);
 	}
 	pcre2_match_data_free(md);

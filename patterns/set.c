@@ -83,11 +83,11 @@ static const struct { size_t off; const char *re; } res[] = {
 	  "(?<![\\p{L}])(?<r>mötesordförande|mötessekreterare|justeringspersoner|justeringsperson|justerare"
 	  "|protokollförare|rösträknare)(?![\\p{L}])[^.]{0,80}?(?<![\\p{L}])"
 	  "(?:väljer|valde|valdes|väljs|utses|utsågs|utser)\\s+(?:till\\s+\\p{Ll}+\\s+)?"
-	  "(?<n>\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2})"
-	  "(?:\\s*(?:,|och)\\s*(?<m>\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2}))?"
+	  "(?<n>\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2}"
+	  "(?:\\s*(?:,|och)\\s*\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2})?)"
 	  "|^\\s*till\\s+(?<r2>mötesordförande|ordförande|mötessekreterare|sekreterare|justerare|justeringsperson)"
-	  "\\s+(?:valdes|väljs|utsågs)\\s+(?<n2>\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2})"
-	  "(?:\\s*(?:,|och)\\s*(?<m2>\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2}))?" },
+	  "\\s+(?:valdes|väljs|utsågs)\\s+(?<n2>\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2}"
+	  "(?:\\s*(?:,|och)\\s*\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2})?)" },
 	{ offsetof(struct pat_set, role_field),
 	  /* "Ordförande: X", "Justerare: X och Y", "Mötesordförande Anna Berg" */
 	  "^\\s*(?<r>mötesordförande|ordförande|mötessekreterare|sekreterare|protokollförare|justerare"
