@@ -232,12 +232,13 @@ static int year_word(const char *t)
  * cannot part with confidence. */
 static int run_parts(const struct doc_word *w, size_t a, size_t b, float narrow, int by_gap, unsigned char *mine)
 {
-	int groups = 1, ok = 1, any = 0, sure_left = 1;
+	int groups = 1, ok = 1, any = 0, sure_left = 1, s0, e0, prev = digit_group(w[a].text, &s0, &e0);
+	int s1, e1, g;
 	size_t inner = 0, second = 0;
 
-	for (size_t k = a + 1; k <= b; k++) {
-		int s1, e1, s0, e0, g = digit_group(w[k].text, &s1, &e1);
-		int prev = digit_group(w[k - 1].text, &s0, &e0);
+	/* each word read once: this one's group is the next one's prev */
+	for (size_t k = a + 1; k <= b; prev = g, e0 = e1, k++) {
+		g = digit_group(w[k].text, &s1, &e1);
 		int dash = missing_mark(w[k].text) || missing_mark(w[k - 1].text);
 		float gap = w[k].box.x0 - w[k - 1].box.x1, h = w[k].box.y1 - w[k].box.y0;
 		/* sure: a sign, a bracket, decimals, a dash, years, or two

@@ -422,20 +422,22 @@ static int is_year(const char *s)
 	       isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3]);
 }
 
+/* A word or cell that is a number, or a sign alone (an empty cell's
+ * dash): a digit, after a sign or an accounts' bracket. */
+static int numeric(const char *s)
+{
+	if (!s[0])
+		return 0;
+	if (s[0] == '-' || s[0] == '+' || !strncmp(s, "\xE2\x88\x92", 3) || !strncmp(s, "\xE2\x80\x93", 3))
+		s += s[0] == '-' || s[0] == '+' ? 1 : 3;
+	else if (s[0] == '(' && isdigit((unsigned char)s[1]))
+		s++;   /* an accounts' negative, "(91 454)" */
+	return isdigit((unsigned char)s[0]) || !s[0];
+}
+
 /* Row 0 is a header when its cells are short labels and the rows under
  * it hold numbers or running text, or when the table has just two rows
  * (a label row over a value row). */
-/* Whether s starts with a number: a digit, after a sign or an accounts'
- * bracket ("-12", "−6", "(91 454)"). */
-static int starts_number(const char *s)
-{
-	if (s[0] == '-' || s[0] == '+' || s[0] == '(')
-		s++;
-	else if (!strncmp(s, "\xE2\x88\x92", 3) || !strncmp(s, "\xE2\x80\x93", 3))
-		s += 3;
-	return isdigit((unsigned char)s[0]);
-}
-
 static int header_rows(const struct doc_table *t)
 {
 	int short0 = 1, digits0 = 0, digits_later = 0, prose_later = 0;
@@ -443,7 +445,9 @@ static int header_rows(const struct doc_table *t)
 	for (size_t i = 0; i < t->ncells; i++) {
 		const char *s = t->cells[i].text;
 		size_t n = strlen(s);
-		int d = starts_number(s) && !(t->cells[i].row == 0 && is_year(s));
+		/* a number, not a lone dash ("-" is numeric() as an empty cell) */
+		const char *digit = strpbrk(s, "0123456789");
+		int d = numeric(s) && digit && digit - s < 4 && !(t->cells[i].row == 0 && is_year(s));
 		int prose = n > TBL_HEADER_PROSE_CHARS || (n && s[n - 1] == '.');
 
 		if (t->cells[i].row == 0) {
@@ -455,17 +459,6 @@ static int header_rows(const struct doc_table *t)
 		}
 	}
 	return t->nrows >= 2 && !digits0 && short0 && (digits_later || prose_later || t->nrows == 2);
-}
-
-static int numeric(const char *s)
-{
-	if (!s[0])
-		return 0;
-	if (s[0] == '-' || s[0] == '+' || !strncmp(s, "\xE2\x88\x92", 3) || !strncmp(s, "\xE2\x80\x93", 3))
-		s += s[0] == '-' || s[0] == '+' ? 1 : 3;
-	else if (s[0] == '(' && isdigit((unsigned char)s[1]))
-		s++;   /* an accounts' negative, "(91 454)" */
-	return isdigit((unsigned char)s[0]) || !s[0];
 }
 
 /* A line of numbers through and through ("18 years" is none, nor "3a"). */
@@ -1274,7 +1267,7 @@ static int stream_columns(const struct layout_page *lp, const struct srow *rows,
 				 * goes to the column it falls in; it makes none) */
 				const struct doc_line *l = &lp->lines[rows[r].idx[k]];
 				const struct box *b = &l->box;
-				int hit = -1, across = 0, col[TBL_PART_WORDS];
+				int hit = -1, across = 0, merged = 0, col[TBL_PART_WORDS];
 
 				for (int c = 0; c < ncols; c++)
 					across += b->x0 <= cx1[c] + TBL_SPAN_SLACK_PT && b->x1 >= cx0[c] - TBL_SPAN_SLACK_PT;
@@ -1293,6 +1286,7 @@ static int stream_columns(const struct layout_page *lp, const struct srow *rows,
 							cx0[c] = cx0[--ncols];
 							cx1[c] = cx1[ncols];
 							c--;
+							merged = 1;
 						}
 					}
 				if (hit < 0) {
@@ -1301,7 +1295,11 @@ static int stream_columns(const struct layout_page *lp, const struct srow *rows,
 					cx0[ncols] = b->x0;
 					cx1[ncols++] = b->x1;
 				}
-				sort_columns(cx0, cx1, ncols);   /* left to right, as parts_by_word reads them */
+				/* left to right, as parts_by_word reads them: only a
+				 * column added or two made one can change the order
+				 * (columns do not overlap, so growing one cannot) */
+				if (hit < 0 || merged)
+					sort_columns(cx0, cx1, ncols);
 			}
 	return ncols;
 }
@@ -1556,18 +1554,15 @@ static struct srow *stream_rows(struct doc *doc, struct layout_page *lp, size_t 
  * height h) the run goes on by: 1, the next row close below with two or
  * more segments; 2, a wrapped label or a one-cell header line and the
  * row after it; 0, the run ends at r. */
-/* Whether row r, after rows [start, r) of a run, is a line of justified
+/* Whether row r, after a run whose rows have at most `most` segments, is
+ * a line of justified
  * prose whose stretched spaces parted every word (a monospaced font's
  * justification): segments of one word each, none a number, spaced alike,
  * more of them than any row of the run has by TBL_PROSE_EXTRA. */
 #define TBL_PROSE_EXTRA 2
 #define TBL_PROSE_EVEN 1.5f   /* its widest space at most this many times its narrowest */
-static int prose_line(const struct layout_page *lp, const struct srow *rows, size_t start, size_t r)
+static int prose_line(const struct layout_page *lp, const struct srow *rows, size_t most, size_t r)
 {
-	size_t most = 0;
-
-	for (size_t q = start; q < r; q++)
-		most = rows[q].n > most ? rows[q].n : most;
 	if (rows[r].n < most + TBL_PROSE_EXTRA)
 		return 0;
 	float lo = 1e9f, hi = 0;
@@ -1587,13 +1582,32 @@ static int prose_line(const struct layout_page *lp, const struct srow *rows, siz
 	return hi <= lo * TBL_PROSE_EVEN;
 }
 
-static int run_goes_on(const struct layout_page *lp, const struct srow *rows, size_t nrows, size_t start, size_t r,
-		       float h)
+/* A run of rows so far: its first row, the most segments a row of it
+ * has, and the x-extent of its rows, kept as rows join it (a search back
+ * from each row was quadratic in the run's length). */
+struct run {
+	size_t start, most;
+	float x0, x1;
+};
+
+/* Rows [from, to] join run. */
+static void run_take(struct run *run, const struct layout_page *lp, const struct srow *rows, size_t from, size_t to)
+{
+	for (size_t q = from; q <= to; q++) {
+		run->most = rows[q].n > run->most ? rows[q].n : run->most;
+		run->x0 = fminf(run->x0, lp->lines[rows[q].idx[0]].box.x0);
+		run->x1 = fmaxf(run->x1, lp->lines[rows[q].idx[rows[q].n - 1]].box.x1);
+	}
+}
+
+static int run_goes_on(const struct layout_page *lp, const struct srow *rows, size_t nrows, const struct run *run,
+		       size_t r, float h)
 {
 	const struct doc_line *L = lp->lines;
+	size_t start = run->start;
 
 	if (r + 1 < nrows && rows[r + 1].n >= 2 && rows[r + 1].y0 - rows[r].y1 < TBL_RUN_GAP * h)
-		return !prose_line(lp, rows, start, r + 1);
+		return !prose_line(lp, rows, run->most, r + 1);
 	/* Labels wrapped onto lines of their own ("Murder and nonnegligent"
 	 * over "manslaughter . . . 10.0 …"; "kapital" under "Summa eget 4 808
 	 * 296" then "Avskrivningar av" over its numbers' line) stay in: up to
@@ -1637,13 +1651,9 @@ static int run_goes_on(const struct layout_page *lp, const struct srow *rows, si
 	if (r + 2 < nrows && rows[r + 1].n == 1 && rows[r].n >= 3 && rows[r + 2].n >= 3 &&
 	    rows[r + 1].y0 - rows[r].y1 < TBL_WRAP_GAP * h && rows[r + 2].y0 - rows[r + 1].y1 < TBL_WRAP_GAP * h) {
 		const struct box *b = &L[rows[r + 1].idx[0]].box;
-		float x0 = L[rows[r + 2].idx[0]].box.x0;
-		float x1 = L[rows[r + 2].idx[rows[r + 2].n - 1]].box.x1;
+		float x0 = fminf(run->x0, L[rows[r + 2].idx[0]].box.x0);
+		float x1 = fmaxf(run->x1, L[rows[r + 2].idx[rows[r + 2].n - 1]].box.x1);
 
-		for (size_t q = start; q <= r; q++) {
-			x0 = fminf(x0, L[rows[q].idx[0]].box.x0);
-			x1 = fmaxf(x1, L[rows[q].idx[rows[q].n - 1]].box.x1);
-		}
 		if (b->x0 >= x0 - TBL_SPAN_SLACK_PT && b->x1 <= x1 + TBL_SPAN_SLACK_PT &&
 		    (b->x1 - b->x0) * TBL_HEADER_SHARE < x1 - x0)
 			return 2;
@@ -1663,7 +1673,7 @@ int tbl_find_stream(struct doc *doc, struct layout_page *lp)
 		return EX_ENOMEM;
 	/* Runs of close rows with two or more segments each. */
 	for (size_t r = 0; r < nrows && rc == 0;) {
-		size_t start = r;
+		struct run run = { r, 0, 1e9f, -1e9f };
 		float h = rows[r].y1 - rows[r].y0;
 		int more;
 
@@ -1671,9 +1681,12 @@ int tbl_find_stream(struct doc *doc, struct layout_page *lp)
 			r++;
 			continue;
 		}
-		while ((more = run_goes_on(lp, rows, nrows, start, r, h)) > 0)
+		run_take(&run, lp, rows, r, r);
+		while ((more = run_goes_on(lp, rows, nrows, &run, r, h)) > 0) {
+			run_take(&run, lp, rows, r + 1, r + (size_t)more);
 			r += (size_t)more;
-		rc = stream_table(doc, lp, rows, start, r + 1);
+		}
+		rc = stream_table(doc, lp, rows, run.start, r + 1);
 		r++;
 	}
 	return rc;
