@@ -31,13 +31,13 @@ LIB_SRC = model/arena.c model/error.c model/doc.c model/norm.c \
           extract/pipeline.c extract/options.c extract/lib.c parsers/classify.c parsers/layout.c parsers/page.c parsers/tables.c parsers/scan.c parsers/ocr.c parsers/image.c parsers/ocrfix.c parsers/pdf.c \
           parsers/odt.c parsers/txt.c patterns/set.c patterns/header.c patterns/quantity.c patterns/values.c patterns/rating.c patterns/doctype.c patterns/protocol.c patterns/survey.c patterns/pack.c patterns/contents.c output/json.c output/text.c output/csv.c
 # The one C++ file: poppler's core interpreter for what a page draws.
-LIB_CXX = parsers/pdfdraw.cc
+LIB_CXX = parsers/pdfdraw.cc parsers/tessguard.cc
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(LIB_CXX:%.cc=$(BUILD)/obj/%.o)
 TESTS   = test_lib test_arena test_norm test_classify test_txt test_odt test_pdf test_json test_sniff test_header test_threads test_quantity test_values test_pack test_ocrfix
 TEST_BIN = $(TESTS:%=$(BUILD)/tests/%)
 FUZZ    = fuzz_pdf fuzz_odt fuzz_txt fuzz_image
 
-.PHONY: all help deps demo test check unit golden badinput robustness fidelity install-test \
+.PHONY: all help deps demo test check unit golden badinput attack robustness fidelity install-test \
         layering asan tsan bench bench-batch bench-ocr bench-values bench-tables bench-vary corpus-holdout corpus-tables install clean corpus regolden fuzz fuzz-replay
 
 all: $(BUILD)/extract $(BUILD)/libextract.so.$(SOVERSION)
@@ -47,6 +47,7 @@ help:
 	@echo "make demo       install what is missing, build, run on the bundled sample"
 	@echo "make test       install what is missing, build, run every test"
 	@echo "make check      run every test (no installing)"
+	@echo "make attack     hard inputs: memory limits, hostile names and outputs (in make check)"
 	@echo "make asan       build with ASan+UBSan and run the tests and fuzz replay"
 	@echo "make tsan       documents in parallel threads under ThreadSanitizer (library and --jobs)"
 	@echo "make bench      time extract against pdftotext on the 100+ page PDF"
@@ -140,6 +141,9 @@ golden: $(BUILD)/extract $(BUILD)/tests/jsoncmp
 
 badinput: $(BUILD)/extract
 	@sh tests/badinput.sh $(BUILD)/extract
+
+attack: $(BUILD)/extract
+	@sh tests/attack.sh $(BUILD)/extract
 
 fidelity: $(BUILD)/extract $(BUILD)/tests/cer
 	@sh tests/fidelity.sh $(BUILD)/extract $(BUILD)/tests/cer

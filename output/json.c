@@ -5,11 +5,41 @@
 #include <glib.h>
 #include <jansson.h>
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 
 /* Keys are ASCII literals and every string in the model is valid UTF-8
  * (norm.c sees to it): jansson need not check them again. */
 #define json_object_set_new json_object_set_new_nocheck
+
+/* jansson leaves out what it could not allocate (a key whose value is
+ * NULL is not set): a tree built short of memory would dump as valid
+ * but incomplete JSON. Its allocations go through oom_malloc, which
+ * marks the thread's document as failed; out_json then returns NULL. */
+static _Thread_local int json_oom;
+static json_malloc_t next_malloc;
+static json_free_t next_free;
+
+static void *oom_malloc(size_t n)
+{
+	void *p = next_malloc(n);
+
+	if (!p)
+		json_oom = 1;
+	return p;
+}
+
+static void oom_free(void *p)
+{
+	next_free(p);
+}
+
+/* Chains to whatever allocator the program had set, once per process. */
+static void oom_guard_install(void)
+{
+	json_get_alloc_funcs(&next_malloc, &next_free);
+	json_set_alloc_funcs(oom_malloc, oom_free);
+}
 
 static json_t *str_or_null(const char *s)
 {
@@ -437,20 +467,35 @@ static json_t *tool_json(void)
 	return json_pack("{ssss}", "name", "extract", "version", EX_VERSION);
 }
 
+/* The tree as text, or NULL if any part of it could not be made. */
 static char *dump(json_t *root, int compact)
 {
 	size_t flags = JSON_REAL_PRECISION(12);
-	char *s;
+	char *s = NULL;
 
 	flags |= compact ? JSON_COMPACT : JSON_INDENT(2);
-	s = json_dumps(root, flags);
+	if (root && !json_oom)
+		s = json_dumps(root, flags);
 	json_decref(root);
+	if (s && json_oom) {
+		free(s);
+		s = NULL;
+	}
 	return s;
+}
+
+static pthread_once_t oom_once = PTHREAD_ONCE_INIT;
+
+static json_t *begin(void)
+{
+	pthread_once(&oom_once, oom_guard_install);
+	json_oom = 0;
+	return json_object();
 }
 
 char *out_json(const struct doc *d, const struct out_opts *opt)
 {
-	json_t *root = json_object();
+	json_t *root = begin();
 
 	json_object_set_new(root, "schema", json_string(EX_SCHEMA));
 	json_object_set_new(root, "tool", tool_json());
@@ -481,7 +526,7 @@ char *out_json(const struct doc *d, const struct out_opts *opt)
 
 char *out_json_error(const char *path, const char *code, const char *msg, int compact)
 {
-	json_t *root = json_object(), *e = json_object();
+	json_t *root = begin(), *e = json_object();
 
 	json_object_set_new(root, "schema", json_string(EX_SCHEMA));
 	json_object_set_new(root, "tool", tool_json());

@@ -9,14 +9,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dlfcn.h>
+#include <unistd.h>
 #include <tesseract/capi.h>
 
 #include "../model/norm.h"
 #include "ocrfix.h"
 #include "scan.h"
+#include "tessguard.h"
 
 #define OCR_WORDLIST "/usr/share/dict/swedish"   /* Debian's wswedish */
 #define OCR_MAX_WORKERS 8
+#define TESS_DATADIR "/usr/share/tesseract-ocr/5/tessdata"   /* Debian 12's libtesseract5 */
+
+enum { OCR_FAILED = 1, OCR_NOMEM = 2 };
 
 /* A word as a worker read it, before it goes into the document's arena
  * (which only the reading thread touches). */
@@ -47,7 +52,8 @@ struct ocr_job {
 	int ticket;
 	struct Pix *pix;    /* the page as submitted; taken by scan_prepare */
 	double scale;       /* pixels per point */
-	int done, failed;
+	int done;
+	int failed;         /* 0, OCR_FAILED, or OCR_NOMEM: memory ran out, the document fails */
 	struct scan_page sp;   /* upright, level page and its flattened grey */
 	struct page_raster raster;   /* sp for the table finder, made when asked */
 	struct ocr_word *words;
@@ -147,7 +153,7 @@ static TessBaseAPI *engine_new(const char *lang)
 
 	pthread_mutex_lock(&engine_lock);
 	api = tess.TessBaseAPICreate();
-	if (api && tess.TessBaseAPIInit3(api, NULL, lang) != 0) {
+	if (api && tg_init(tess.TessBaseAPIInit3, api, lang) != TG_OK) {
 		tess.TessBaseAPIDelete(api);
 		api = NULL;
 	}
@@ -193,6 +199,26 @@ void ocr_service_free(struct ocr_service *s)
 	pthread_mutex_destroy(&s->mu);
 	free(s->lang);
 	free(s);
+}
+
+/* Whether every language of "swe+eng" has its traineddata where
+ * Tesseract looks ($TESSDATA_PREFIX, else Debian's folder). */
+static int lang_installed(const char *langs)
+{
+	const char *dir = getenv("TESSDATA_PREFIX");
+	gchar **each = g_strsplit(langs, "+", -1);
+	int ok = 1;
+
+	if (!dir || !*dir)
+		dir = TESS_DATADIR;
+	for (int i = 0; ok && each[i]; i++) {
+		gchar *f = g_strdup_printf("%s/%s.traineddata", dir, each[i]);
+
+		ok = access(f, R_OK) == 0;
+		g_free(f);
+	}
+	g_strfreev(each);
+	return ok;
 }
 
 /* An engine for one thread's use: one kept from an earlier page or
@@ -334,12 +360,14 @@ struct word_walk {
 static int take_word(TessResultIterator *it, struct ocr_job *job, struct word_walk *ww)
 {
 	const TessPageIterator *pi = tess.TessResultIteratorGetPageIteratorConst(it);
-	char *text = tess.TessResultIteratorGetUTF8Text(it, RIL_WORD), *t0;
+	char *text, *t0;
 	double scale = job->scale;
-	int x0, y0, x1, y1, bx0, by0, bx1, by1, rc = 0;
+	int x0, y0, x1, y1, bx0, by0, bx1, by1, rc;
 	struct ocr_word *w;
 	size_t tn;
 
+	if ((rc = tg_word_text(tess.TessResultIteratorGetUTF8Text, it, RIL_WORD, &text)) != TG_OK)
+		return rc == TG_NOMEM ? -1 : 0;
 	if (!text)
 		return 0;
 	if (tess.TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE)) {
@@ -388,28 +416,36 @@ out:
 /* The page recognised by api: turned upright and level, its background
  * flattened (scan.h); its words into job. Runs in a worker: touches
  * nothing but the job. */
-/* Reads job->sp.flat into job->words (from none) and job->conf; -1 when
- * Tesseract fails or memory runs out. */
+/* Reads job->sp.flat into job->words (from none) and job->conf: 0, or
+ * OCR_FAILED when Tesseract fails, OCR_NOMEM when memory runs out (in
+ * Tesseract or here). */
 static int recognize(TessBaseAPI *api, struct ocr_job *job)
 {
 	struct word_walk ww = { .newline = 1 };
-	TessResultIterator *it;
-	int rc = 0;
+	TessResultIterator *it = NULL;
+	int rc;
 
-	tess.TessBaseAPISetImage2(api, job->sp.flat);
-	if (tess.TessBaseAPIRecognize(api, NULL) != 0) {
+	if ((rc = tg_set_image(tess.TessBaseAPISetImage2, api, job->sp.flat)) == TG_OK)
+		rc = tg_recognize(tess.TessBaseAPIRecognize, api);
+	if (rc == TG_OK)
+		rc = tg_iterator(tess.TessBaseAPIGetIterator, api, &it);
+	if (rc != TG_OK) {
 		tess.TessBaseAPIClear(api);
-		return -1;
+		return rc == TG_NOMEM ? OCR_NOMEM : OCR_FAILED;
 	}
 	ww.bin = scan_binary(&job->sp);
-	it = tess.TessBaseAPIGetIterator(api);
 	if (it) {
+		int more;
+
 		do {
 			if (take_word(it, job, &ww) < 0) {
-				rc = -1;
+				rc = OCR_NOMEM;
 				break;
 			}
-		} while (tess.TessResultIteratorNext(it, RIL_WORD));
+			more = tg_next(tess.TessResultIteratorNext, it, RIL_WORD);
+			if (more < 0)
+				rc = more == TG_NOMEM ? OCR_NOMEM : OCR_FAILED;
+		} while (more > 0);
 		tess.TessResultIteratorDelete(it);
 	}
 	tess.TessBaseAPIClear(api);
@@ -462,16 +498,14 @@ static void second_opinion(TessBaseAPI *api, struct ocr_job *job)
 
 static void read_page(TessBaseAPI *api, struct ocr_job *job)
 {
-	if (scan_prepare(job->pix, job->scale, &job->sp) < 0) {
+	if (scan_prepare(job->pix, job->scale, &job->sp) < 0) {   /* leptonica short of memory */
 		job->pix = NULL;
-		job->failed = 1;
+		job->failed = OCR_NOMEM;
 		return;
 	}
 	job->pix = NULL;
-	if (recognize(api, job) < 0) {
-		job->failed = 1;
+	if ((job->failed = recognize(api, job)) != 0)
 		return;
-	}
 	if (job->sp.turns && job->conf < OCR_TURN_SURE)
 		second_opinion(api, job);
 }
@@ -506,7 +540,7 @@ static void *worker(void *arg)
 		if (api)
 			read_page(api, job);
 		else
-			job->failed = 1;
+			job->failed = OCR_FAILED;
 		pthread_mutex_lock(&p->mu);
 		job->done = 1;
 		pthread_cond_broadcast(&p->cv);
@@ -547,8 +581,11 @@ struct ocr_pool *ocr_pool_new(const struct doc_read_opts *opts, struct ex_error 
 	scan_init();
 	p->first = engine_get(p->s);
 	if (!p->first) {
-		EX_FAIL(err, EX_EIO, "OCR language data \"%s\" is not installed (tesseract-ocr-swe, "
-			"tesseract-ocr-eng)", p->s->lang);
+		if (lang_installed(p->s->lang))   /* there, yet not loaded: memory ran out */
+			EX_FAIL(err, EX_ENOMEM, "out of memory loading OCR language data \"%s\"", p->s->lang);
+		else
+			EX_FAIL(err, EX_EIO, "OCR language data \"%s\" is not installed (tesseract-ocr-swe, "
+				"tesseract-ocr-eng)", p->s->lang);
 		ocr_service_free(p->own);
 		free(p);
 		return NULL;
@@ -847,7 +884,11 @@ int ocr_pool_take(struct ocr_pool *p, int ticket, struct doc *doc,
 		if (p->first)
 			read_page(p->first, job);
 		else
-			job->failed = 1;
+			job->failed = OCR_FAILED;
+	}
+	if (job->failed == OCR_NOMEM) {   /* never a page left short without a word */
+		job_free(job);
+		return EX_FAIL(err, EX_ENOMEM, "page %d: out of memory in OCR", lp->page);
 	}
 	if (layer && !job->failed && agrees(job, layer)) {
 		job_free(job);

@@ -27,6 +27,7 @@ run funclen sh -c 'sh tests/funclen.sh && echo "funclen: 1 passed, 0 failed"'
 run unit sh tests/run_unit.sh "$B"/tests/test_*
 run golden sh tests/golden.sh "$X"
 run badinput sh tests/badinput.sh "$X"
+run attack sh tests/attack.sh "$X"
 run fidelity sh tests/fidelity.sh "$X" "$B/tests/cer"
 run tables /usr/bin/python3 tests/bench_tables.py "$X" --check
 run ocr sh tests/ocr.sh "$X" "$B/tests/mkscan" "$B/tests/cer" "$B/tests/degrade"

@@ -38,7 +38,7 @@ only zip.h parsers/odt.c
 only libxml/ parsers/odt.c
 only jansson.h output/json.c
 only leptonica/ parsers/scan.c parsers/tables.c
-only tesseract/ parsers/ocr.c
+only tesseract/ parsers/ocr.c parsers/tessguard.h
 only pcre2.h patterns/internal.h
 # The program's own headers are for the program: nothing below reads them.
 for d in model parsers patterns output; do
