@@ -201,9 +201,9 @@ const char *doc_pronom(const struct doc *doc)
 		{ DOC_FMT_PDF, "1.6", "fmt/20" },  { DOC_FMT_PDF, "1.7", "fmt/276" },
 		{ DOC_FMT_PDF, "2.0", "fmt/1129" },
 		{ DOC_FMT_ODT, "1.0", "fmt/136" }, { DOC_FMT_ODT, "1.1", "fmt/290" },
-		{ DOC_FMT_ODT, "1.2", "fmt/291" },
+		{ DOC_FMT_ODT, "1.2", "fmt/291" }, { DOC_FMT_ODT, "1.3", "fmt/1756" },
 		{ DOC_FMT_FODT, "1.0", "fmt/136" }, { DOC_FMT_FODT, "1.1", "fmt/290" },
-		{ DOC_FMT_FODT, "1.2", "fmt/291" },
+		{ DOC_FMT_FODT, "1.2", "fmt/291" }, { DOC_FMT_FODT, "1.3", "fmt/1756" },
 	};
 	static const struct { const char *c; const char *id; } pdfa[] = {
 		{ "PDF/A-1a", "fmt/95" },  { "PDF/A-1b", "fmt/354" },
