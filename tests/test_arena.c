@@ -116,7 +116,9 @@ static void pronom_ids(void **state)
 		{ DOC_FMT_ODT, "1.0", NULL, "fmt/136" },
 		{ DOC_FMT_ODT, "1.1", NULL, "fmt/290" },
 		{ DOC_FMT_ODT, "1.2", NULL, "fmt/291" },
-		{ DOC_FMT_ODT, "1.3", NULL, NULL },  /* no id we know */
+		{ DOC_FMT_ODT, "1.3", NULL, "fmt/1756" },
+		{ DOC_FMT_FODT, "1.3", NULL, "fmt/1756" },
+		{ DOC_FMT_ODT, "1.4", NULL, NULL },  /* no id we know */
 		{ DOC_FMT_TEXT, NULL, NULL, NULL },
 		{ DOC_FMT_PDF, "9.9", NULL, NULL },
 	};
