@@ -37,7 +37,7 @@ TESTS   = test_lib test_arena test_norm test_classify test_txt test_odt test_pdf
 TEST_BIN = $(TESTS:%=$(BUILD)/tests/%)
 FUZZ    = fuzz_pdf fuzz_odt fuzz_txt fuzz_image
 
-.PHONY: all help deps demo test check unit golden badinput attack robustness fidelity install-test \
+.PHONY: all help deps demo test check unit golden badinput attack batch robustness fidelity install-test \
         layering asan tsan bench bench-batch bench-ocr bench-values bench-tables bench-vary corpus-holdout corpus-tables install clean corpus regolden fuzz fuzz-replay
 
 all: $(BUILD)/extract $(BUILD)/libextract.so.$(SOVERSION)
@@ -48,6 +48,7 @@ help:
 	@echo "make test       install what is missing, build, run every test"
 	@echo "make check      run every test (no installing)"
 	@echo "make attack     hard inputs: memory limits, hostile names and outputs (in make check)"
+	@echo "make batch      folders, lists, workers (timeout, crash, memory), manifest, resume (in make check)"
 	@echo "make asan       build with ASan+UBSan and run the tests and fuzz replay"
 	@echo "make tsan       documents in parallel threads under ThreadSanitizer (library and --jobs)"
 	@echo "make bench      time extract against pdftotext on the 100+ page PDF"
@@ -95,7 +96,8 @@ $(BUILD)/libextract.so.$(SOVERSION): $(LIB_OBJ) extract/extract.map
 	ln -sf libextract.so.$(SOVERSION) $(BUILD)/libextract.so
 
 # The program links the static library (one file to install and copy).
-$(BUILD)/extract: $(BUILD)/obj/extract/main.o $(BUILD)/libextract.a
+PROG_OBJ = $(BUILD)/obj/extract/main.o $(BUILD)/obj/extract/batch.o $(BUILD)/obj/extract/inputs.o
+$(BUILD)/extract: $(PROG_OBJ) $(BUILD)/libextract.a
 	$(CC) $(CFLAGS) $(XCFLAGS) -o $@ $^ $(PKG_LIBS)
 
 # extract.pc names the prefix it is installed under: made at install.
@@ -145,6 +147,9 @@ badinput: $(BUILD)/extract
 attack: $(BUILD)/extract
 	@sh tests/attack.sh $(BUILD)/extract
 
+batch: $(BUILD)/extract $(BUILD)/tests/mkscan
+	@sh tests/batch.sh $(BUILD)/extract $(BUILD)/tests/mkscan
+
 fidelity: $(BUILD)/extract $(BUILD)/tests/cer
 	@sh tests/fidelity.sh $(BUILD)/extract $(BUILD)/tests/cer
 
@@ -174,14 +179,16 @@ tsan:
 		build-tsan/tests/mkscan build-tsan/tests/test_lib
 	G_SLICE=always-malloc TSAN_OPTIONS=halt_on_error=1 sh tests/run_unit.sh build-tsan/tests/test_threads \
 		build-tsan/tests/test_lib
-	G_SLICE=always-malloc TSAN_OPTIONS=halt_on_error=1 build-tsan/extract --ndjson -j 2 \
+	# --in-process: documents in threads of one process (workers would
+	# each read one at a time)
+	G_SLICE=always-malloc TSAN_OPTIONS=halt_on_error=1 build-tsan/extract --in-process --ndjson -j 2 \
 		corpus/seed000_tertialrapport.pdf corpus/seed001_memo.odt corpus/seed003_utvardering.pdf \
 		corpus/seed004_protokoll.fodt corpus/seed002_rapport.pdf corpus/tables/ruled_1.pdf > /dev/null
 	pdftoppm -r 100 -gray -png -f 1 -l 2 corpus/seed000_tertialrapport.pdf build-tsan/scan
 	build-tsan/tests/mkscan build-tsan/scan-1.png build-tsan/scan-2.png build-tsan/scan.pdf
 	G_SLICE=always-malloc TSAN_OPTIONS=halt_on_error=1 build-tsan/extract -j 2 build-tsan/scan.pdf > /dev/null
 	# two scans, two documents at once: one OCR service, its engines handed between them
-	G_SLICE=always-malloc TSAN_OPTIONS=halt_on_error=1 build-tsan/extract -j 2 --ndjson build-tsan/scan-1.png \
+	G_SLICE=always-malloc TSAN_OPTIONS=halt_on_error=1 build-tsan/extract --in-process -j 2 --ndjson build-tsan/scan-1.png \
 		build-tsan/scan-2.png build-tsan/scan-1.png > /dev/null
 
 fuzz:

@@ -9,7 +9,8 @@
 enum opt_id {
 	O_OUTPUT, O_FORMAT, O_NDJSON, O_COMPACT, O_PAGES, O_PASSWORD, O_FURNITURE, O_TABLES,
 	O_NO_TABLES, O_OCR, O_LANG, O_DPI, O_NO_CORRECT, O_JOBS, O_PATTERNS, O_NO_DEFAULT,
-	O_DEBUG, O_HELP, O_VERSION,
+	O_DEBUG, O_HELP, O_VERSION, O_TIMEOUT, O_MAX_MEMORY, O_FILES_FROM, O_NUL, O_PROGRESS,
+	O_NO_PROGRESS, O_QUIET, O_RESUME, O_RETRY_FAILED, O_IN_PROCESS,
 };
 
 static const struct opt {
@@ -37,6 +38,16 @@ static const struct opt {
 	{ "debug", 0, 0, O_DEBUG },
 	{ "help", 'h', 0, O_HELP },
 	{ "version", 'V', 0, O_VERSION },
+	{ "timeout", 0, 1, O_TIMEOUT },
+	{ "max-memory", 0, 1, O_MAX_MEMORY },
+	{ "files-from", 0, 1, O_FILES_FROM },
+	{ "null", '0', 0, O_NUL },
+	{ "progress", 0, 0, O_PROGRESS },
+	{ "no-progress", 0, 0, O_NO_PROGRESS },
+	{ "quiet", 'q', 0, O_QUIET },
+	{ "resume", 0, 0, O_RESUME },
+	{ "retry-failed", 0, 0, O_RETRY_FAILED },
+	{ "in-process", 0, 0, O_IN_PROCESS },
 };
 
 #define NOPTS (sizeof(opts) / sizeof(opts[0]))
@@ -97,6 +108,35 @@ static int int_in(const char *s, int lo, int hi, int *v)
 
 #define WHY(...) (snprintf(why, whyn, __VA_ARGS__), -1)
 
+/* The batch's options: the program's alone. */
+static int apply_batch(const struct opt *op, const char *v, struct ex_options *o, char *why, size_t whyn)
+{
+	switch (op->id) {
+	case O_TIMEOUT:
+		if (int_in(v, 0, 7 * 86400, &o->timeout) < 0)
+			return WHY("--timeout wants seconds from 0 (none) to 604800, got '%s'", v);
+		break;
+	case O_MAX_MEMORY:
+		if (int_in(v, 0, 1 << 22, &o->max_memory) < 0 || (o->max_memory > 0 && o->max_memory < 64))
+			return WHY("--max-memory wants MiB from 64 (or 0: none), got '%s'", v);
+		break;
+	case O_FILES_FROM:
+		if (o->nlists == EX_MAX_LISTS)
+			return WHY("at most %d --files-from", EX_MAX_LISTS);
+		o->lists[o->nlists++] = v;
+		break;
+	case O_NUL: o->nul = 1; break;
+	case O_PROGRESS: o->progress = 1; break;
+	case O_NO_PROGRESS: o->progress = -1; break;
+	case O_QUIET: o->quiet = 1; break;
+	case O_RESUME: o->resume = 1; break;
+	case O_RETRY_FAILED: o->resume = o->retry_failed = 1; break;
+	case O_IN_PROCESS: o->in_process = 1; break;
+	default: break;
+	}
+	return 0;
+}
+
 /* One option with its value (NULL for none) into o. */
 static int apply(const struct opt *op, const char *v, struct ex_options *o, char *why, size_t whyn)
 {
@@ -145,6 +185,7 @@ static int apply(const struct opt *op, const char *v, struct ex_options *o, char
 	case O_DEBUG: o->debug = 1; break;
 	case O_HELP: o->help = 1; break;
 	case O_VERSION: o->version = 1; break;
+	default: return apply_batch(op, v, o, why, whyn);
 	}
 	return 0;
 }
@@ -184,6 +225,7 @@ int ex_options_parse(int argc, const char *const *argv, const char **inputs, str
 	int only_inputs = 0;
 
 	o->inputs = inputs;
+	o->timeout = o->max_memory = -1;
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i], *v = NULL;
 		const struct opt *op;

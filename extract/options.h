@@ -9,6 +9,7 @@
 enum ex_format { EX_FMT_JSON, EX_FMT_NDJSON, EX_FMT_TEXT, EX_FMT_MARKDOWN, EX_FMT_CSV };
 
 #define EX_MAX_PACKS 64
+#define EX_MAX_LISTS 16
 
 struct ex_options {
 	enum ex_format format;
@@ -19,6 +20,16 @@ struct ex_options {
 	const char *packs[EX_MAX_PACKS];    /* --patterns, in order */
 	int npacks;
 	struct doc_read_opts ro;
+	/* The program's batch (the library refuses them). */
+	int timeout;          /* seconds a document may take; -1 not given (300); 0 no limit */
+	int max_memory;       /* MiB of address space a worker may take; -1 not given (2048); 0 none */
+	const char *lists[EX_MAX_LISTS];   /* --files-from */
+	int nlists;
+	int nul;              /* -0: the lists are NUL-separated */
+	int progress;         /* 1 --progress, -1 --no-progress, 0 only on a terminal */
+	int quiet;            /* no progress, no summary */
+	int resume, retry_failed;
+	int in_process;       /* documents in this process's threads, not in workers */
 	const char **inputs;                /* the words that are not options */
 	int ninputs;
 };

@@ -168,12 +168,47 @@ int ex_process_buffer(struct doc *doc, const void *buf, size_t n,
 	return run_patterns(doc, opts, err);
 }
 
+/* Standard input to its end, up to EX_MAX_INPUT. */
+static char *read_stdin(size_t *n, struct ex_error *err)
+{
+	size_t cap = 1 << 16, got = 0, r;
+	char *buf = malloc(cap + 1), *nb;
+
+	while (buf && (r = fread(buf + got, 1, cap - got, stdin)) > 0) {
+		if ((got += r) < cap)
+			continue;
+		if (cap >= EX_MAX_INPUT) {
+			free(buf);
+			EX_FAIL(err, EX_ELIMIT, "larger than %zu MiB", EX_MAX_INPUT >> 20);
+			return NULL;
+		}
+		if (!(nb = realloc(buf, 2 * cap + 1)))
+			free(buf);
+		buf = nb;
+		cap *= 2;
+	}
+	if (!buf) {
+		EX_FAIL(err, EX_ENOMEM, "out of memory");
+		return NULL;
+	}
+	if (ferror(stdin)) {
+		free(buf);
+		EX_FAIL(err, EX_EIO, "read error: %s", strerror(errno));
+		return NULL;
+	}
+	buf[got] = '\0';
+	*n = got;
+	return buf;
+}
+
 static char *read_file(const char *path, size_t *n, struct ex_error *err)
 {
 	struct stat sb;
 	FILE *f;
 	char *buf;
 
+	if (strcmp(path, "-") == 0)
+		return read_stdin(n, err);
 	if (stat(path, &sb) < 0) {
 		EX_FAIL(err, EX_EIO, "%s", strerror(errno));
 		return NULL;

@@ -22,7 +22,8 @@ int ex_process_buffer(struct doc *doc, const void *buf, size_t n,
 int ex_process_named(struct doc *doc, const char *name, const void *buf, size_t n,
 		     const struct doc_read_opts *opts, struct ex_error *err);
 
-/* Reads the file at path into doc: size, sha256, format, content. */
+/* Reads the file at path ("-": standard input) into doc: size, sha256,
+ * format, content. */
 int ex_process_file(struct doc *doc, const char *path,
 		    const struct doc_read_opts *opts, struct ex_error *err);
 

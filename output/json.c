@@ -550,8 +550,107 @@ const char *out_error_code_name(int code)
 	case EX_EFORMAT: return "format";
 	case EX_ELIMIT: return "limit";
 	case EX_EPASSWORD: return "password";
-	case EX_ENOMEM: return "memory";
+	case EX_ENOMEM: return "out_of_memory";
 	case EX_EEMPTY: return "empty";
 	default: return "error";
 	}
+}
+
+char *out_manifest_doc(const struct doc *d, const char *engine, const char *langs)
+{
+	json_t *o = begin(), *src = json_array();
+	int ocr = 0;
+
+	json_object_set_new(o, "sha256", json_string(d->src.sha256));
+	json_object_set_new(o, "bytes", json_integer((json_int_t)d->src.bytes));
+	json_object_set_new(o, "format", json_string(doc_format_name(d->src.format)));
+	json_object_set_new(o, "format_version", str_or_null(d->meta.format_version));
+	json_object_set_new(o, "pronom", str_or_null(doc_pronom(d)));
+	json_object_set_new(o, "pages", json_integer((json_int_t)d->npages));
+	for (size_t i = 0; i < d->npages; i++) {
+		json_array_append_new(src, json_string(doc_source_name(d->pages[i].source)));
+		ocr |= d->pages[i].source == DOC_SRC_OCR;
+	}
+	json_object_set_new(o, "page_sources", src);
+	json_object_set_new(o, "ocr", ocr ? json_pack("{s:s?, s:s?}", "engine", engine, "languages", langs)
+					  : json_null());
+	json_object_set_new(o, "warnings", json_integer((json_int_t)d->nwarnings));
+	return dump(o, 1);
+}
+
+/* The document's part of a manifest line (from out_manifest_doc), or
+ * what stands for it when there is no document: the digest and size the
+ * run found, the rest unknown. */
+static json_t *manifest_doc_part(const struct out_manifest *m)
+{
+	json_t *part = m->doc_part ? json_loads(m->doc_part, 0, NULL) : NULL;
+
+	if (part)
+		return part;
+	return json_pack("{s:o, s:o, s:n, s:n, s:n, s:n, s:[], s:n, s:i}", "sha256", str_or_null(m->sha256),
+			 "bytes", m->bytes >= 0 ? json_integer(m->bytes) : json_null(), "format", "format_version",
+			 "pronom", "pages", "page_sources", "ocr", "warnings", 0);
+}
+
+char *out_manifest_line(const struct out_manifest *m)
+{
+	static const char *const doc_keys[] = { "sha256", "bytes", "format", "format_version", "pronom",
+						 "pages", "page_sources", "ocr", "warnings" };
+	json_t *o = begin(), *part = manifest_doc_part(m), *ocr;
+
+	json_object_set_new(o, "path", json_string(m->path));
+	json_object_set_new(o, "output", str_or_null(m->output));
+	for (size_t i = 0; part && i < sizeof(doc_keys) / sizeof(doc_keys[0]); i++) {
+		json_t *v = json_object_get(part, doc_keys[i]);
+
+		json_object_set(o, doc_keys[i], v ? v : json_null());
+	}
+	json_decref(part);
+	if (m->lang_data && json_is_object(ocr = json_object_get(o, "ocr")))
+		json_object_set_new(ocr, "language_data", json_loads(m->lang_data, 0, NULL));
+	json_object_set_new(o, "status", json_string(m->error_code ? "failed" : "done"));
+	json_object_set_new(o, "error", m->error_code ? json_pack("{s:s, s:s}", "code", m->error_code,
+								  "message", m->error_msg ? m->error_msg : "")
+						      : json_null());
+	json_object_set_new(o, "seconds", num(m->seconds));
+	json_object_set_new(o, "started", json_string(m->started));
+	json_object_set_new(o, "tool", tool_json());
+	json_object_set_new(o, "options_digest", json_string(m->options_digest));
+	return dump(o, 1);
+}
+
+int out_manifest_read(const char *line, struct out_manifest_entry *e)
+{
+	json_t *o = json_loads(line, 0, NULL);
+	const char *path = NULL, *sha = NULL, *status = NULL, *digest = NULL, *version = NULL, *output;
+	json_t *jsha = NULL, *jout = NULL;
+	int rc = -1;
+
+	memset(e, 0, sizeof(*e));
+	if (o && json_unpack(o, "{s:s, s:o, s:s, s:s, s:{s:s}, s:o}", "path", &path, "sha256", &jsha, "status",
+			     &status, "options_digest", &digest, "tool", "version", &version, "output",
+			     &jout) == 0 && (sha = json_string_value(jsha))) {
+		output = json_string_value(jout);
+		e->path = strdup(path);
+		e->sha256 = strdup(sha);
+		e->digest = strdup(digest);
+		e->version = strdup(version);
+		e->output = output ? strdup(output) : NULL;
+		e->done = !strcmp(status, "done");
+		rc = e->path && e->sha256 && e->digest && e->version && (!output || e->output) ? 0 : -1;
+		if (rc < 0)
+			out_manifest_entry_free(e);
+	}
+	json_decref(o);
+	return rc;
+}
+
+void out_manifest_entry_free(struct out_manifest_entry *e)
+{
+	free(e->path);
+	free(e->sha256);
+	free(e->digest);
+	free(e->version);
+	free(e->output);
+	memset(e, 0, sizeof(*e));
 }

@@ -24,6 +24,35 @@ char *out_markdown(const struct doc *doc, const struct out_opts *o);
 /* Every table of the document as CSV, tables apart by a blank line. */
 char *out_csv(const struct doc *doc, const struct out_opts *o);
 
+/* Manifest (-o DIR/manifest.ndjson), a line per input. */
+struct out_manifest {
+	const char *path, *output;   /* input as given; output relative to the folder, or NULL */
+	const char *doc_part;        /* out_manifest_doc's object, or NULL when no document was read */
+	const char *sha256;          /* without a document: the input's digest, or NULL */
+	long long bytes;             /* ... and size, or -1 */
+	const char *lang_data;       /* JSON object: OCR language -> data package version, or NULL */
+	const char *error_code, *error_msg;   /* NULL: done */
+	double seconds;
+	const char *started;         /* ISO 8601, UTC */
+	const char *options_digest;
+};
+
+/* What a document tells its manifest line (compact JSON object): digest,
+ * size, format, PRONOM id, pages and each page's source, the OCR engine
+ * (engine, langs: NULL if not known) when a page was OCR'd. */
+char *out_manifest_doc(const struct doc *d, const char *engine, const char *langs);
+/* One manifest line (compact JSON, no newline). */
+char *out_manifest_line(const struct out_manifest *m);
+
+/* What --resume needs of a manifest line. */
+struct out_manifest_entry {
+	char *path, *sha256, *digest, *version, *output;
+	int done;
+};
+/* 0 and e filled, or -1 for a line that is not a manifest line. */
+int out_manifest_read(const char *line, struct out_manifest_entry *e);
+void out_manifest_entry_free(struct out_manifest_entry *e);
+
 /* Stable name of an error code for JSON: "io", "format", ... */
 const char *out_error_code_name(int code);
 

@@ -85,7 +85,8 @@ struct ocr_job {
 	X(TessResultIteratorDelete) \
 	X(TessResultIteratorGetPageIteratorConst) \
 	X(TessResultIteratorGetUTF8Text) \
-	X(TessResultIteratorNext)
+	X(TessResultIteratorNext) \
+	X(TessVersion)
 
 static struct {
 #define TESS_PTR(f) __typeof__(f) *f;
@@ -94,6 +95,7 @@ static struct {
 	void (*omp_set_max_active_levels)(int);   /* libgomp, which it links */
 	void *handle;
 	char error[200];
+	int nomem;          /* it could not be loaded for want of memory */
 } tess;
 static pthread_once_t tess_once = PTHREAD_ONCE_INIT;
 
@@ -102,8 +104,15 @@ static void tess_load(void)
 	void *h = dlopen(TESS_SONAME, RTLD_NOW | RTLD_LOCAL);
 
 	if (!h) {
-		snprintf(tess.error, sizeof(tess.error), "OCR is not available: %s could not be loaded "
-			 "(install libtesseract5 and tesseract-ocr)", TESS_SONAME);
+		const char *why = dlerror();
+
+		/* Under a memory limit the loader cannot map it: not a missing package. */
+		tess.nomem = why && (strstr(why, "map") || strstr(why, "allocate"));
+		if (tess.nomem)
+			snprintf(tess.error, sizeof(tess.error), "out of memory loading %s", TESS_SONAME);
+		else
+			snprintf(tess.error, sizeof(tess.error), "OCR is not available: %s could not be loaded "
+				 "(install libtesseract5 and tesseract-ocr)", TESS_SONAME);
 		return;
 	}
 #define TESS_SYM(f) \
@@ -118,6 +127,13 @@ missing:
 	snprintf(tess.error, sizeof(tess.error), "OCR is not available: %s lacks %s", TESS_SONAME,
 		 dlerror());
 	dlclose(h);
+}
+
+static char engine_version[64];
+
+static void version_once(void)
+{
+	snprintf(engine_version, sizeof(engine_version), "tesseract %s", tess.TessVersion());
 }
 
 struct ocr_service {
@@ -572,7 +588,7 @@ struct ocr_pool *ocr_pool_new(const struct doc_read_opts *opts, struct ex_error 
 	 * at all keeps them to the calling thread (and to each worker). */
 	pthread_once(&tess_once, tess_load);
 	if (!tess.handle) {
-		EX_FAIL(err, EX_EIO, "%s", tess.error);
+		EX_FAIL(err, tess.nomem ? EX_ENOMEM : EX_EIO, "%s", tess.error);
 		ocr_service_free(p->own);
 		free(p);
 		return NULL;
@@ -952,4 +968,15 @@ int ocr_page_analyse(struct doc *doc, struct page_input *in, struct ocr_page *pg
 	in->raster = NULL;
 	ocr_page_free(pg);
 	return rc;
+}
+
+const char *ocr_engine_version(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&tess_once, tess_load);
+	if (!tess.handle)
+		return NULL;
+	pthread_once(&once, version_once);
+	return engine_version;
 }

@@ -59,4 +59,8 @@ void ocr_page_free(struct ocr_page *pg);
  * Frees pg. */
 int ocr_page_analyse(struct doc *doc, struct page_input *in, struct ocr_page *pg);
 
+/* "tesseract 5.3.0": the engine OCR runs (loading it if need be), or
+ * NULL when it cannot be loaded. */
+const char *ocr_engine_version(void);
+
 #endif

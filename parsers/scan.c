@@ -297,6 +297,17 @@ void scan_size(struct Pix *pix, int *width, int *height)
 	*height = pixGetHeight(pix);
 }
 
+/* Whether n bytes can be had now: leptonica says only "failed" when an
+ * image that its header says is sound will not decode, so the memory it
+ * needs is asked for once to tell memory run out from a broken file. */
+static int probe_alloc(size_t n)
+{
+	void *p = malloc(n);
+
+	free(p);
+	return p != NULL;
+}
+
 int scan_file_open(struct scan_file *f, const void *buf, size_t n, struct ex_error *err)
 {
 	l_int32 fmt, w = 0, h = 0, bps, spp, iscmap;
@@ -322,6 +333,8 @@ int scan_file_open(struct scan_file *f, const void *buf, size_t n, struct ex_err
 	 * 300-page scan is gigabytes of pixels); any other image is one. */
 	f->tiff = n >= 4 && (!memcmp(buf, "II*\0", 4) || !memcmp(buf, "MM\0*", 4));
 	f->first = f->tiff ? pixReadMemFromMultipageTiff(buf, n, &f->off) : pixReadMem(buf, n);
+	if (!f->first && w > 0 && h > 0 && !probe_alloc((size_t)w * (size_t)h * 8))   /* its pixels twice over */
+		return EX_FAIL(err, EX_ENOMEM, "out of memory decoding an image of %d x %d pixels", w, h);
 	if (!f->first)
 		return EX_FAIL(err, EX_EFORMAT, "an image leptonica cannot read (broken or unsupported)");
 	if (!f->tiff)

@@ -39,5 +39,25 @@ if [ "$plain" = 1 ]; then
 	done
 fi
 
+# OCR short of memory, through the worker's --max-memory: Tesseract's
+# std::bad_alloc, leptonica's failures, GLib's abort on a failed
+# g_malloc, a loader that cannot map a library all end as that input's
+# out_of_memory error, never a crash of the run and never a page left
+# empty. The range runs from where nothing loads to where OCR has room.
+if [ "$plain" = 1 ]; then
+	pdftoppm -r 300 -f 1 -l 1 -png corpus/seed004_protokoll.pdf "$tmp/scan" && mv "$tmp"/scan*.png "$tmp/scan.png"
+	for mib in 64 96 128 144 160 176 192 208 224 256 320 400; do
+		"$X" --max-memory $mib "$tmp/scan.png" > "$tmp/out" 2> "$tmp/err"; rc=$?
+		case $rc in
+		0) if /usr/bin/python3 tests/validate.py "$tmp/out" > /dev/null 2>&1 &&
+		      /usr/bin/python3 -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d['blocks'] else 1)" "$tmp/out"
+		   then ok; else no "scan at $mib MiB: exit 0 without its text"; fi ;;
+		1) if [ ! -s "$tmp/out" ] && [ "$(wc -l < "$tmp/err")" = 1 ] && grep -q "out of memory" "$tmp/err"; then ok
+		   else no "scan at $mib MiB: exit 1 but not one 'out of memory' line: $(head -c 300 "$tmp/err")"; fi ;;
+		*) no "scan at $mib MiB: exit $rc: $(head -c 300 "$tmp/err")" ;;
+		esac
+	done
+fi
+
 echo "attack: $pass passed, $fail failed"
 [ "$fail" = 0 ]

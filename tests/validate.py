@@ -1,6 +1,8 @@
 #!/usr/bin/python3
 """Validates JSON documents (files, or NDJSON lines with --ndjson) against
-output/schema.json. Prints one line per invalid document; exits 1 if any."""
+output/schema.json, or manifest lines (--manifest FILE) against
+output/manifest.schema.json. Prints one line per invalid document; exits 1
+if any."""
 import json
 import os
 import sys
@@ -8,14 +10,15 @@ import sys
 import jsonschema
 
 here = os.path.dirname(os.path.abspath(__file__))
-with open(os.path.join(here, "..", "output", "schema.json"), encoding="utf-8") as f:
+args = sys.argv[1:]
+manifest = "--manifest" in args
+ndjson = "--ndjson" in args or manifest
+args = [a for a in args if a not in ("--ndjson", "--manifest")]
+name = "manifest.schema.json" if manifest else "schema.json"
+with open(os.path.join(here, "..", "output", name), encoding="utf-8") as f:
     schema = json.load(f)
 jsonschema.Draft202012Validator.check_schema(schema)
 validator = jsonschema.Draft202012Validator(schema)
-
-args = sys.argv[1:]
-ndjson = "--ndjson" in args
-args = [a for a in args if a != "--ndjson"]
 bad = 0
 for path in args:
     with open(path, encoding="utf-8") as f:
