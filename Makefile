@@ -38,7 +38,7 @@ TEST_BIN = $(TESTS:%=$(BUILD)/tests/%)
 FUZZ    = fuzz_pdf fuzz_odt fuzz_txt fuzz_image
 
 .PHONY: all help deps demo test check unit golden badinput attack batch robustness fidelity install-test \
-        layering asan tsan bench bench-batch bench-ocr bench-values bench-tables bench-vary corpus-holdout corpus-tables install clean corpus regolden fuzz fuzz-replay
+        layering asan tsan bench bench-batch bench-archive bench-ocr bench-values bench-tables bench-vary corpus-holdout corpus-tables install clean corpus regolden fuzz fuzz-replay
 
 all: $(BUILD)/extract $(BUILD)/libextract.so.$(SOVERSION)
 
@@ -53,6 +53,7 @@ help:
 	@echo "make tsan       documents in parallel threads under ThreadSanitizer (library and --jobs)"
 	@echo "make bench      time extract against pdftotext on the 100+ page PDF"
 	@echo "make bench-batch   20 one-page scans at -j 2 (REF=other/extract to compare)"
+	@echo "make bench-archive 320 documents in year folders: workers, isolation cost, SIGKILL + resume, 10 000 small inputs"
 	@echo "make bench-values  precision and recall on held-out documents"
 	@echo "make bench-tables  table detection and cells: own corpus and peer suites"
 	@echo "make bench-vary    300 documents through 5 producers: values, units, periods, cells, ratings"
@@ -208,6 +209,9 @@ bench: $(BUILD)/extract
 # REF=path/to/extract: an earlier build run in the same rounds.
 bench-batch: $(BUILD)/extract
 	@/usr/bin/python3 tests/bench_batch.py $(BUILD)/extract
+
+bench-archive: $(BUILD)/extract $(BUILD)/tests/mkscan
+	@/usr/bin/python3 tests/bench_archive.py $(BUILD)/extract
 
 bench-tables: $(BUILD)/extract
 	@/usr/bin/python3 tests/bench_tables.py $(BUILD)/extract

@@ -52,22 +52,25 @@ struct progress {
 	int tty;                /* one line rewritten in place */
 };
 
+/* Results are kept only while they wait: a ring of 2 * jobs + 2 for
+ * output in input order (no input is read further ahead than that), none
+ * for a folder's outputs, written as they come. Memory stays flat
+ * however many inputs a run has. */
 struct batch {
 	struct ex_run *r;
-	struct result *res;
-	size_t delivered;       /* standard output: the results written so far, in order */
+	struct result *ring;
+	size_t nring;
+	unsigned char *skip;    /* an input --resume leaves as it was */
+	size_t delivered;       /* in input order: the results written so far */
 	int manifest;           /* fd appended to, or -1 */
-	GHashTable *resume;     /* path -> struct out_manifest_entry *, from the manifest */
 	char *lang_data;        /* JSON: OCR language -> its data package's version */
 	struct progress pr;
 	int failed;
-	size_t *readyq, nready;  /* results in, not yet written (folder outputs) */
 };
 
-static void mark_ready(struct batch *b, size_t i)
+static struct result *slot(struct batch *b, size_t i)
 {
-	b->res[i].ready = 1;
-	b->readyq[b->nready++] = i;
+	return &b->ring[i % b->nring];
 }
 
 static double now(void)
@@ -237,9 +240,8 @@ static void report(struct batch *b, const char *path, const struct ex_error *e)
 
 static mode_t out_mode;   /* 0666 less the umask, as fopen would make a file */
 
-static int emit(struct batch *b, size_t i, const char *s, struct ex_error *e)
+static int emit(const struct ex_run *r, size_t i, const char *s, struct ex_error *e)
 {
-	const struct ex_run *r = b->r;
 	char why[512];
 
 	if (r->o->out) {
@@ -408,7 +410,6 @@ static int manifest_open(struct batch *b)
 	char why[512];
 	int rc = 0;
 
-	b->resume = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, entry_free);
 	for (size_t i = 0; i < b->r->in.n; i++)
 		g_hash_table_insert(mine, b->r->in.v[i].path, GSIZE_TO_POINTER(i + 1));
 	if (g_file_get_contents(path, &text, NULL, NULL)) {
@@ -422,13 +423,11 @@ static int manifest_open(struct batch *b)
 				continue;
 			}
 			k = GPOINTER_TO_SIZE(g_hash_table_lookup(mine, e->path));
-			if (k && b->r->o->resume && can_skip(b, k - 1, e) && !b->res[k - 1].ready) {
-				b->res[k - 1].rc = R_SKIPPED;
-				mark_ready(b, k - 1);
-			}
-			if (!k || b->res[k - 1].rc == R_SKIPPED)
+			if (k && b->r->o->resume && !b->skip[k - 1] && can_skip(b, k - 1, e))
+				b->skip[k - 1] = 1;
+			if (!k || b->skip[k - 1])
 				g_string_append_printf(keep, "%s\n", line);
-			g_hash_table_replace(b->resume, e->path, e);
+			entry_free(e);
 		}
 	}
 	if (write_atomic(path, keep->str, out_mode, why, sizeof(why)) < 0 ||
@@ -471,18 +470,16 @@ static void progress_show(struct progress *pr, int force)
 }
 
 /* Input i's outcome written (output, error line, manifest line). */
-static void deliver(struct batch *b, size_t i)
+static void deliver(struct batch *b, size_t i, struct result *res)
 {
-	struct result *res = &b->res[i];
-
 	b->pr.done++;
 	if (res->rc == R_SKIPPED) {
 		b->pr.skipped++;
 		progress_show(&b->pr, 0);
 		return;
 	}
-	if (res->rc == 0)
-		res->rc = emit(b, i, res->out, &res->e);
+	if (res->rc == 0 && res->out)   /* a worker writes its own file outputs */
+		res->rc = emit(b->r, i, res->out, &res->e);
 	if (res->rc < 0) {
 		res->e.code = res->rc;
 		report(b, b->r->in.v[i].path, &res->e);
@@ -495,11 +492,32 @@ static void deliver(struct batch *b, size_t i)
 	progress_show(&b->pr, 0);
 }
 
-/* Standard output takes results in input order: those that are in. */
+/* Output in input order: the results that are in, up to the first that is not. */
 static void deliver_in_order(struct batch *b)
 {
-	while (b->delivered < b->r->in.n && b->res[b->delivered].ready)
-		deliver(b, b->delivered++);
+	while (b->delivered < b->r->in.n) {
+		struct result *res = slot(b, b->delivered);
+
+		if (b->skip[b->delivered])
+			res->rc = R_SKIPPED;
+		else if (!res->ready)
+			break;
+		deliver(b, b->delivered++, res);
+		res->ready = 0;
+	}
+}
+
+/* A result in: written now (a folder's outputs from workers), or when
+ * its turn comes. */
+static void settle(struct batch *b, size_t i, struct result *res)
+{
+	if (b->r->o->out && !b->r->o->in_process) {
+		deliver(b, i, res);
+		return;
+	}
+	*slot(b, i) = *res;
+	slot(b, i)->ready = 1;
+	deliver_in_order(b);
 }
 
 /* ---- documents in this process's threads (--in-process) ---- */
@@ -525,10 +543,10 @@ static void *thread_main(void *arg)
 		pthread_mutex_unlock(&p->mu);
 		if (i == SIZE_MAX)
 			return NULL;
-		if (!p->b->res[i].ready)   /* a skipped input is ready from the start */
-			produce(p->b->r, i, &p->b->res[i]);
+		if (!p->b->skip[i])
+			produce(p->b->r, i, slot(p->b, i));
 		pthread_mutex_lock(&p->mu);
-		p->b->res[i].ready = 1;
+		slot(p->b, i)->ready = 1;
 		pthread_cond_broadcast(&p->cv);
 		pthread_mutex_unlock(&p->mu);
 	}
@@ -549,12 +567,15 @@ static void run_threads(struct batch *b)
 		started += pthread_create(&th[started], NULL, thread_main, &p) == 0;
 	for (size_t i = 0; i < p.n; i++) {
 		pthread_mutex_lock(&p.mu);
-		while (!b->res[i].ready && started)
+		while (!slot(b, i)->ready && started)
 			pthread_cond_wait(&p.cv, &p.mu);
 		pthread_mutex_unlock(&p.mu);
-		if (!b->res[i].ready)   /* one at a time, or no thread could start: here */
-			produce(b->r, i, &b->res[i]);
-		deliver(b, i);
+		if (!slot(b, i)->ready && !b->skip[i])   /* one at a time, or no thread could start: here */
+			produce(b->r, i, slot(b, i));
+		if (b->skip[i])
+			slot(b, i)->rc = R_SKIPPED;
+		deliver(b, i, slot(b, i));
+		slot(b, i)->ready = 0;
 		pthread_mutex_lock(&p.mu);
 		b->delivered = i + 1;
 		pthread_cond_broadcast(&p.cv);
@@ -668,6 +689,13 @@ static void worker_main(const struct ex_run *r, int cmd, int out, pid_t parent)
 		if (n != sizeof(idx) || idx >= r->in.n)
 			_exit(0);
 		produce(r, (size_t)idx, &res);
+		/* Files are written here, where the work is: several workers
+		 * flush and sync at once, and what a worker sends back is small. */
+		if (res.rc == 0 && r->o->out) {
+			res.rc = emit(r, (size_t)idx, res.out, &res.e);
+			free(res.out);
+			res.out = NULL;
+		}
 		if (send_result(out, &res) < 0)
 			_exit(1);
 		result_clear(&res);
@@ -729,8 +757,9 @@ static int spawn(struct batch *b, struct worker *ws, int nw, int k)
 	return 0;
 }
 
-/* A whole result in w's buffer into res; 0 if not all of it is in. */
-static int take_result(struct worker *w, struct result *res)
+/* A whole result in w's buffer into res; 0 if not all of it is in.
+ * to_file: the worker wrote the output itself. */
+static int take_result(struct worker *w, struct result *res, int to_file)
 {
 	struct wire h;
 	size_t need;
@@ -757,7 +786,7 @@ static int take_result(struct worker *w, struct result *res)
 	res->e.line = h.line;
 	p += h.msg + h.src;
 	res->man = h.man ? g_strndup(p, h.man) : NULL;
-	res->out = h.rc == 0 ? g_strndup(p + h.man, h.out) : NULL;
+	res->out = h.rc == 0 && !to_file ? g_strndup(p + h.man, h.out) : NULL;
 	res->pages = h.pages;
 	res->seconds = h.seconds;
 	res->started = (time_t)h.started;
@@ -820,16 +849,19 @@ static void relay_err(struct batch *b, struct worker *w)
 static void collect(struct batch *b, struct worker *w)
 {
 	unsigned char buf[65536];
+	struct result res;
 	ssize_t n;
+	size_t i;
 	int status = 0;
 
 	while ((n = read(w->res, buf, sizeof(buf))) > 0)
 		g_byte_array_append(w->buf, buf, (guint)n);
 	drain_err(w);
-	if (w->idx != SIZE_MAX && take_result(w, &b->res[w->idx])) {
+	if (w->idx != SIZE_MAX && take_result(w, &res, b->r->o->out != NULL)) {
 		relay_err(b, w);
-		mark_ready(b, w->idx);
+		i = w->idx;
 		w->idx = SIZE_MAX;
+		settle(b, i, &res);
 	}
 	if (n != 0)   /* EAGAIN: more to come */
 		return;
@@ -837,9 +869,10 @@ static void collect(struct batch *b, struct worker *w)
 	waitpid(w->pid, &status, 0);
 	w->pid = 0;
 	if (w->idx != SIZE_MAX) {
-		died(w, status, &b->res[w->idx]);
-		mark_ready(b, w->idx);
+		died(w, status, &res);
+		i = w->idx;
 		w->idx = SIZE_MAX;
+		settle(b, i, &res);
 	}
 	w->killed = 0;
 	g_byte_array_set_size(w->buf, 0);
@@ -858,11 +891,19 @@ static size_t next_input(struct batch *b, size_t *next, size_t window)
 		if (!b->r->o->out && i >= b->delivered + window)
 			return SIZE_MAX;
 		(*next)++;
-		if (b->res[i].ready)
-			continue;   /* skipped by --resume */
+		if (b->skip[i]) {
+			if (b->r->o->out) {   /* in order or not, nothing to wait for */
+				struct result res = { .rc = R_SKIPPED };
+
+				settle(b, i, &res);
+			}
+			continue;
+		}
 		if (b->r->in.v[i].refused) {
-			produce(b->r, i, &b->res[i]);
-			mark_ready(b, i);
+			struct result res;
+
+			produce(b->r, i, &res);
+			settle(b, i, &res);
 			continue;
 		}
 		return i;
@@ -883,8 +924,10 @@ static void dispatch(struct batch *b, struct worker *ws, int nw, size_t *next)
 		if ((i = next_input(b, next, 2 * (size_t)nw)) == SIZE_MAX)
 			return;
 		if (w->pid == 0 && spawn(b, ws, nw, k) < 0) {
-			b->res[i].rc = EX_FAIL(&b->res[i].e, EX_EIO, "cannot start a worker: %s", strerror(errno));
-			mark_ready(b, i);
+			struct result res = { 0 };
+
+			res.rc = EX_FAIL(&res.e, EX_EIO, "cannot start a worker: %s", strerror(errno));
+			settle(b, i, &res);
 			continue;
 		}
 		idx = i;
@@ -935,20 +978,6 @@ static int busy(const struct worker *ws, int nw)
 	return 0;
 }
 
-/* Folder outputs as they finish; standard output in order. */
-static void deliver_ready(struct batch *b, size_t *written)
-{
-	if (!b->r->o->out) {
-		deliver_in_order(b);
-		*written = b->delivered;
-		return;
-	}
-	for (size_t k = 0; k < b->nready; k++)
-		deliver(b, b->readyq[k]);
-	*written += b->nready;
-	b->nready = 0;
-}
-
 static void stop_workers(struct worker *ws, int nw, int sig)
 {
 	for (int k = 0; k < nw; k++) {
@@ -966,7 +995,7 @@ static void run_workers(struct batch *b)
 {
 	int nw = b->r->njobs < 64 ? b->r->njobs : 64;
 	struct worker ws[64];
-	size_t next = 0, written = 0;
+	size_t next = 0;
 	struct sigaction sa = { .sa_handler = on_signal }, old[3];
 
 	for (int k = 0; k < nw; k++)
@@ -976,10 +1005,9 @@ static void run_workers(struct batch *b)
 	sigaction(SIGINT, &sa, &old[0]);
 	sigaction(SIGTERM, &sa, &old[1]);
 	sigaction(SIGHUP, &sa, &old[2]);
-	while (written < b->r->in.n && !interrupted) {
+	while (b->pr.done < b->r->in.n && !interrupted) {
 		dispatch(b, ws, nw, &next);
-		deliver_ready(b, &written);
-		if (written < b->r->in.n && busy(ws, nw))
+		if (b->pr.done < b->r->in.n && busy(ws, nw))
 			await(b, ws, nw);
 		progress_show(&b->pr, 0);
 	}
@@ -1042,12 +1070,13 @@ int ex_run_batch(struct ex_run *r)
 
 	umask(um);
 	out_mode = 0666 & ~um;
-	b.res = calloc(r->in.n ? r->in.n : 1, sizeof(*b.res));
-	b.readyq = calloc(r->in.n ? r->in.n : 1, sizeof(*b.readyq));
-	if (!b.res || !b.readyq) {
+	b.nring = 2 * (size_t)r->njobs + 2;
+	b.ring = calloc(b.nring, sizeof(*b.ring));
+	b.skip = calloc(r->in.n ? r->in.n : 1, 1);
+	if (!b.ring || !b.skip) {
 		fprintf(stderr, "extract: out of memory\n");
-		free(b.res);
-		free(b.readyq);
+		free(b.ring);
+		free(b.skip);
 		return 1;
 	}
 	if (r->o->timeout < 0)
@@ -1059,8 +1088,8 @@ int ex_run_batch(struct ex_run *r)
 	if (r->out_dir) {
 		ex_sweep_temporaries(r->o->out, r->ext);
 		if (manifest_open(&b) < 0) {
-			free(b.res);
-			free(b.readyq);
+			free(b.ring);
+			free(b.skip);
 			return 1;
 		}
 	}
@@ -1074,12 +1103,10 @@ int ex_run_batch(struct ex_run *r)
 	rc = interrupted ? 128 + interrupted : b.failed ? 1 : 0;
 	if (b.manifest >= 0)
 		close(b.manifest);
-	if (b.resume)
-		g_hash_table_destroy(b.resume);
 	g_free(b.lang_data);
-	for (size_t i = 0; i < r->in.n; i++)   /* what an interruption left unwritten */
-		result_clear(&b.res[i]);
-	free(b.res);
-	free(b.readyq);
+	for (size_t i = 0; i < b.nring; i++)   /* what an interruption left unwritten */
+		result_clear(&b.ring[i]);
+	free(b.ring);
+	free(b.skip);
 	return rc;
 }
