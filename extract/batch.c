@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -19,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../output/db.h"
 #include "../output/out.h"
 #include "../parsers/ocr.h"
 #include "../model/doc.h"
@@ -61,6 +63,8 @@ struct batch {
 	struct result *ring;
 	size_t nring;
 	unsigned char *skip;    /* an input --resume leaves as it was */
+	struct out_db *db;      /* --db: for inputs that fail (a document read is stored where it is read) */
+	int db_lock;            /* fd of DB.lock, held for the run */
 	size_t delivered;       /* in input order: the results written so far */
 	int manifest;           /* fd appended to, or -1 */
 	char *lang_data;        /* JSON: OCR language -> its data package's version */
@@ -88,6 +92,49 @@ static const char *code_name(int rc)
 	case R_CRASHED: return "crashed";
 	default: return out_error_code_name(rc);
 	}
+}
+
+static void iso_time(time_t t, char out[32])
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* ---- the archive database ---- */
+
+/* Each thread or worker writes through a connection of its own, opened
+ * at its first document (SQLite connections never cross a fork). */
+static _Thread_local struct out_db *thread_db;
+
+static void thread_db_close(void)
+{
+	out_db_close(thread_db);
+	thread_db = NULL;
+}
+
+/* Stores d with input i's record; 0, or the error of the input. */
+static int db_store(const struct ex_run *r, size_t i, const struct doc *d, double t0, time_t started,
+		    struct ex_error *e)
+{
+	const struct ex_input *x = &r->in.v[i];
+	char why[512], when[32], *out = NULL;
+	struct out_db_path p = { .path = x->path, .sha256 = d->src.sha256, .tool_version = EX_VERSION,
+				 .options_digest = r->digest, .started = when };
+	int rc;
+
+	if (!thread_db && !(thread_db = out_db_open(r->o->db, why, sizeof(why))))
+		return EX_FAIL(e, EX_EIO, "database %s", why);
+	iso_time(started, when);
+	p.seconds = now() - t0;
+	if (r->out_dir && asprintf(&out, "%s%s", x->rel, r->ext) >= 0)
+		p.output = out;
+	else if (r->o->out && !r->out_dir)
+		p.output = r->o->out;
+	rc = out_db_store(thread_db, d, &p, why, sizeof(why));
+	free(out);
+	return rc < 0 ? EX_FAIL(e, EX_EIO, "%s", why) : 0;
 }
 
 /* ---- reading one document (in a thread or a worker) ---- */
@@ -134,6 +181,8 @@ static void produce(const struct ex_run *r, size_t i, struct result *res)
 		res->pages = (int)d->npages;
 		if (!res->out || (r->out_dir && !res->man))
 			res->rc = EX_FAIL(&res->e, EX_ENOMEM, "out of memory while writing");
+		else if (r->o->db)
+			res->rc = db_store(r, i, d, t0, res->started, &res->e);
 	}
 	doc_free(d);
 	res->seconds = now() - t0;
@@ -326,14 +375,6 @@ static const char *lang_data(struct batch *b)
 	return b->lang_data;
 }
 
-static void iso_time(time_t t, char out[32])
-{
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
 /* Appends input i's line to the manifest, in one write. */
 static void manifest_add(struct batch *b, size_t i, const struct result *res)
 {
@@ -442,6 +483,43 @@ static int manifest_open(struct batch *b)
 	return rc;
 }
 
+/* The run's hold on the database: one run writes it at a time (a second
+ * says so and waits); with --resume, inputs it holds as done with these
+ * bytes, version and options (and, with -o DIR, whose output is there)
+ * are left, and failed ones too unless --retry-failed. */
+static int db_begin(struct batch *b)
+{
+	const struct ex_run *r = b->r;
+	gchar *lock = g_strdup_printf("%s.lock", r->o->db);
+	char why[512], sha[65];
+	long long bytes;
+
+	b->db_lock = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	if (b->db_lock >= 0 && flock(b->db_lock, LOCK_EX | LOCK_NB) < 0) {
+		fprintf(stderr, "extract: %s: another run is writing to it; waiting\n", r->o->db);
+		flock(b->db_lock, LOCK_EX);
+	}
+	g_free(lock);
+	if (!(b->db = out_db_open(r->o->db, why, sizeof(why)))) {
+		fprintf(stderr, "extract: database %s\n", why);
+		return -1;
+	}
+	for (size_t i = 0; r->o->resume && i < r->in.n; i++) {
+		int seen;
+		char *out;
+
+		if (b->skip[i] || file_digest(r->in.v[i].path, sha, &bytes) < 0)
+			continue;
+		seen = out_db_seen(b->db, r->in.v[i].path, sha, EX_VERSION, r->digest);
+		if (seen == 0 || (seen == 2 && r->o->retry_failed))
+			continue;
+		out = r->out_dir && seen == 1 ? ex_output_path(r->o->out, &r->in.v[i], r->ext) : NULL;
+		b->skip[i] = !out || access(out, F_OK) == 0;
+		free(out);
+	}
+	return 0;
+}
+
 /* ---- progress ---- */
 
 static void hms(double s, char out[32])
@@ -469,6 +547,26 @@ static void progress_show(struct progress *pr, int force)
 	fflush(stderr);
 }
 
+/* A failed input's record in the database (it replaces a done one when
+ * the output could not be written after the document was stored). */
+static void db_failed(struct batch *b, size_t i, const struct result *res)
+{
+	const struct ex_input *x = &b->r->in.v[i];
+	char sha[65], when[32], why[512];
+	long long bytes;
+	struct out_db_path p = { .path = x->path, .error_code = code_name(res->rc), .error_msg = res->e.msg,
+				 .seconds = res->seconds, .started = when, .tool_version = EX_VERSION,
+				 .options_digest = b->r->digest };
+
+	if (!b->db)
+		return;
+	if (file_digest(x->path, sha, &bytes) == 0)
+		p.sha256 = sha;
+	iso_time(res->started, when);
+	if (out_db_store_path(b->db, &p, why, sizeof(why)) < 0)
+		fprintf(stderr, "extract: %s\n", why);
+}
+
 /* Input i's outcome written (output, error line, manifest line). */
 static void deliver(struct batch *b, size_t i, struct result *res)
 {
@@ -485,6 +583,7 @@ static void deliver(struct batch *b, size_t i, struct result *res)
 		report(b, b->r->in.v[i].path, &res->e);
 		b->failed++;
 		b->pr.failed++;
+		db_failed(b, i, res);
 	}
 	b->pr.pages += (size_t)res->pages;
 	manifest_add(b, i, res);
@@ -541,8 +640,10 @@ static void *thread_main(void *arg)
 			pthread_cond_wait(&p->cv, &p->mu);
 		i = p->next < p->n ? p->next++ : SIZE_MAX;
 		pthread_mutex_unlock(&p->mu);
-		if (i == SIZE_MAX)
+		if (i == SIZE_MAX) {
+			thread_db_close();
 			return NULL;
+		}
 		if (!p->b->skip[i])
 			produce(p->b->r, i, slot(p->b, i));
 		pthread_mutex_lock(&p->mu);
@@ -583,6 +684,7 @@ static void run_threads(struct batch *b)
 	}
 	for (int t = 0; t < started; t++)
 		pthread_join(th[t], NULL);
+	thread_db_close();   /* this thread's, when it read documents itself */
 	pthread_mutex_destroy(&p.mu);
 	pthread_cond_destroy(&p.cv);
 }
@@ -686,8 +788,10 @@ static void worker_main(const struct ex_run *r, int cmd, int out, pid_t parent)
 
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n != sizeof(idx) || idx >= r->in.n)
+		if (n != sizeof(idx) || idx >= r->in.n) {
+			thread_db_close();
 			_exit(0);
+		}
 		produce(r, (size_t)idx, &res);
 		/* Files are written here, where the work is: several workers
 		 * flush and sync at once, and what a worker sends back is small. */
@@ -1007,6 +1111,8 @@ static void run_workers(struct batch *b)
 	sigaction(SIGHUP, &sa, &old[2]);
 	while (b->pr.done < b->r->in.n && !interrupted) {
 		dispatch(b, ws, nw, &next);
+		if (!b->r->o->out)
+			deliver_in_order(b);   /* inputs --resume left are written as their turn comes */
 		if (b->pr.done < b->r->in.n && busy(ws, nw))
 			await(b, ws, nw);
 		progress_show(&b->pr, 0);
@@ -1085,6 +1191,12 @@ int ex_run_batch(struct ex_run *r)
 		r->o->max_memory = BATCH_MEMORY;
 	b.pr = (struct progress){ .t0 = now(), .total = r->in.n, .tty = isatty(STDERR_FILENO) };
 	b.pr.on = !r->o->quiet && (r->o->progress > 0 || (r->o->progress == 0 && b.pr.tty));
+	b.db_lock = -1;
+	if (r->o->db && db_begin(&b) < 0) {
+		free(b.ring);
+		free(b.skip);
+		return 1;
+	}
 	if (r->out_dir) {
 		ex_sweep_temporaries(r->o->out, r->ext);
 		if (manifest_open(&b) < 0) {
@@ -1103,6 +1215,9 @@ int ex_run_batch(struct ex_run *r)
 	rc = interrupted ? 128 + interrupted : b.failed ? 1 : 0;
 	if (b.manifest >= 0)
 		close(b.manifest);
+	out_db_close(b.db);
+	if (b.db_lock >= 0)
+		close(b.db_lock);
 	g_free(b.lang_data);
 	for (size_t i = 0; i < b.nring; i++)   /* what an interruption left unwritten */
 		result_clear(&b.ring[i]);

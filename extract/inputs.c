@@ -60,7 +60,8 @@ static GPtrArray *names_in(const char *dir)
 		if (e->d_name[0] != '.')
 			g_ptr_array_add(v, g_strdup(e->d_name));
 	closedir(d);
-	qsort(v->pdata, v->len, sizeof(void *), cmp_names);
+	if (v->len > 1)   /* an empty array has no storage to sort */
+		qsort(v->pdata, v->len, sizeof(void *), cmp_names);
 	return v;
 }
 

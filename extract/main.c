@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../output/db.h"
 #include "../output/out.h"
 #include "../parsers/ocr.h"
 #include "../patterns/pat.h"
@@ -116,8 +117,9 @@ static int check_output(struct ex_run *r, int many)
 	} else if (o->format == EX_FMT_JSON && (n > 1 || many)) {
 		fprintf(stderr, "extract: %zu inputs: use --ndjson for one JSON object per line, or -o DIR\n", n);
 		return -1;
-	} else if (o->resume) {
-		fprintf(stderr, "extract: --resume reads the manifest of -o DIR: give one\n");
+	}
+	if (o->resume && !r->out_dir && !o->db) {
+		fprintf(stderr, "extract: --resume reads the manifest of -o DIR or the --db database: give one\n");
 		return -1;
 	}
 	return 0;
@@ -209,6 +211,67 @@ out:
 	return rc;
 }
 
+/* One hit of extract search. */
+static void hit(void *arg, const char *path, const char *sha256, int page, int block, const char *snippet)
+{
+	if (*(int *)arg) {
+		char *j = out_search_hit_json(path, sha256, page, block, snippet);
+
+		if (j)
+			puts(j);
+		free(j);
+		return;
+	}
+	char *p = strdup(path ? path : sha256), *t = strdup(snippet ? snippet : "");
+
+	for (char *c = t; c && *c; c++)   /* one line a hit */
+		if ((unsigned char)*c < 0x20)
+			*c = ' ';
+	printf("%s:%d: %s\n", p ? p : "", page, t ? t : "");
+	free(p);
+	free(t);
+}
+
+/* extract search --db FILE [--json] [--limit N] QUERY...: the archive's
+ * blocks that match, best first. */
+static int search_main(int argc, char **argv)
+{
+	const char *db = NULL;
+	int json = 0, limit = 20, n;
+	GString *q = g_string_new(NULL);
+	char why[600];
+	struct out_db *d;
+
+	for (int i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "--db") && i + 1 < argc)
+			db = argv[++i];
+		else if (!strncmp(argv[i], "--db=", 5))
+			db = argv[i] + 5;
+		else if (!strcmp(argv[i], "--json"))
+			json = 1;
+		else if (!strcmp(argv[i], "--limit") && i + 1 < argc)
+			limit = atoi(argv[++i]);
+		else
+			g_string_append_printf(q, "%s%s", q->len ? " " : "", argv[i]);
+	}
+	if (!db || !q->len || limit <= 0) {
+		fputs("usage: extract search --db FILE [--json] [--limit N] QUERY...\n", stderr);
+		g_string_free(q, TRUE);
+		return 2;
+	}
+	if (access(db, R_OK) < 0 || !(d = out_db_open(db, why, sizeof(why)))) {
+		fprintf(stderr, "extract: search: %s: %s\n", db, access(db, R_OK) < 0 ? strerror(errno) : why);
+		g_string_free(q, TRUE);
+		return 2;
+	}
+	n = out_db_search(d, q->str, limit, hit, &json, why, sizeof(why));
+	if (n < 0)
+		fprintf(stderr, "extract: %s\n", why);
+	out_db_close(d);
+	g_string_free(q, TRUE);
+	return n < 0 ? 2 : n > 0 ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
 	struct ex_options o = { .format = EX_FMT_JSON };
@@ -219,6 +282,10 @@ int main(int argc, char **argv)
 	if (!inputs) {
 		fprintf(stderr, "extract: out of memory\n");
 		return 2;
+	}
+	if (argc > 1 && !strcmp(argv[1], "search")) {
+		free(inputs);
+		return search_main(argc - 2, argv + 2);
 	}
 	/* A file size limit (ulimit -f) makes a write fail with EFBIG, said
 	 * for the input it hit, instead of killing the batch. */

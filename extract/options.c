@@ -10,7 +10,7 @@ enum opt_id {
 	O_OUTPUT, O_FORMAT, O_NDJSON, O_COMPACT, O_PAGES, O_PASSWORD, O_FURNITURE, O_TABLES,
 	O_NO_TABLES, O_OCR, O_LANG, O_DPI, O_NO_CORRECT, O_JOBS, O_PATTERNS, O_NO_DEFAULT,
 	O_DEBUG, O_HELP, O_VERSION, O_TIMEOUT, O_MAX_MEMORY, O_FILES_FROM, O_NUL, O_PROGRESS,
-	O_NO_PROGRESS, O_QUIET, O_RESUME, O_RETRY_FAILED, O_IN_PROCESS,
+	O_NO_PROGRESS, O_QUIET, O_RESUME, O_RETRY_FAILED, O_IN_PROCESS, O_DB,
 };
 
 static const struct opt {
@@ -48,6 +48,7 @@ static const struct opt {
 	{ "resume", 0, 0, O_RESUME },
 	{ "retry-failed", 0, 0, O_RETRY_FAILED },
 	{ "in-process", 0, 0, O_IN_PROCESS },
+	{ "db", 0, 1, O_DB },
 };
 
 #define NOPTS (sizeof(opts) / sizeof(opts[0]))
@@ -132,6 +133,7 @@ static int apply_batch(const struct opt *op, const char *v, struct ex_options *o
 	case O_RESUME: o->resume = 1; break;
 	case O_RETRY_FAILED: o->resume = o->retry_failed = 1; break;
 	case O_IN_PROCESS: o->in_process = 1; break;
+	case O_DB: o->db = v; break;
 	default: break;
 	}
 	return 0;

@@ -30,6 +30,7 @@ struct ex_options {
 	int quiet;            /* no progress, no summary */
 	int resume, retry_failed;
 	int in_process;       /* documents in this process's threads, not in workers */
+	const char *db;       /* --db: the archive database (SQLite) */
 	const char **inputs;                /* the words that are not options */
 	int ninputs;
 };

@@ -654,3 +654,19 @@ void out_manifest_entry_free(struct out_manifest_entry *e)
 	free(e->output);
 	memset(e, 0, sizeof(*e));
 }
+
+char *out_search_hit_json(const char *path, const char *sha256, int page, int block, const char *snippet)
+{
+	json_t *o = begin();
+	/* A path is bytes, not always UTF-8: its bad bytes as U+FFFD. */
+	gchar *p = path ? g_utf8_make_valid(path, -1) : NULL, *t = snippet ? g_utf8_make_valid(snippet, -1) : NULL;
+
+	json_object_set_new(o, "path", str_or_null(p));
+	json_object_set_new(o, "sha256", str_or_null(sha256));
+	json_object_set_new(o, "page", json_integer(page));
+	json_object_set_new(o, "block", json_integer(block));
+	json_object_set_new(o, "snippet", str_or_null(t));
+	g_free(p);
+	g_free(t);
+	return dump(o, 1);
+}

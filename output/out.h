@@ -53,6 +53,9 @@ struct out_manifest_entry {
 int out_manifest_read(const char *line, struct out_manifest_entry *e);
 void out_manifest_entry_free(struct out_manifest_entry *e);
 
+/* A hit of extract search --json: {path, sha256, page, block, snippet}. */
+char *out_search_hit_json(const char *path, const char *sha256, int page, int block, const char *snippet);
+
 /* Stable name of an error code for JSON: "io", "format", ... */
 const char *out_error_code_name(int code);
 

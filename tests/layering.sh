@@ -37,6 +37,7 @@ only 'PDFDoc.h\|<OutputDev.h\|<GfxState.h\|<Page.h\|<GlobalParams.h\|<Stream.h\|
 only zip.h parsers/odt.c
 only libxml/ parsers/odt.c
 only jansson.h output/json.c
+only sqlite3.h output/db.c
 only leptonica/ parsers/scan.c parsers/tables.c
 only tesseract/ parsers/ocr.c parsers/tessguard.h
 only pcre2.h patterns/internal.h

@@ -1,0 +1,528 @@
+/* db.c: the archive database in SQLite; see db.h. */
+#include "db.h"
+
+#include <glib.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DB_SCHEMA_VERSION "1"
+#define DB_BUSY_MS (10 * 60 * 1000)   /* another process writing: wait this long before failing */
+
+static const char schema_sql[] =
+	"PRAGMA journal_mode = WAL;"
+	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
+	"INSERT OR IGNORE INTO meta VALUES ('schema', '" DB_SCHEMA_VERSION "');"
+	"CREATE TABLE IF NOT EXISTS documents (sha256 TEXT PRIMARY KEY, bytes INTEGER, format TEXT,"
+	" format_version TEXT, pronom TEXT, pages INTEGER, type TEXT, title TEXT, organisation TEXT,"
+	" year INTEGER, date TEXT, period_label TEXT, period_start TEXT, period_end TEXT, producer TEXT,"
+	" creator TEXT, created TEXT, modified TEXT, tool_version TEXT, options_digest TEXT);"
+	"CREATE TABLE IF NOT EXISTS paths (path TEXT PRIMARY KEY, sha256 TEXT, output TEXT, status TEXT NOT NULL,"
+	" error_code TEXT, error_message TEXT, seconds REAL, started TEXT, tool_version TEXT,"
+	" options_digest TEXT);"
+	"CREATE INDEX IF NOT EXISTS paths_sha256 ON paths (sha256);"
+	"CREATE TABLE IF NOT EXISTS pages (sha256 TEXT, page INTEGER, width REAL, height REAL, source TEXT,"
+	" rotation INTEGER, ocr_reason TEXT, ocr_confidence REAL, PRIMARY KEY (sha256, page));"
+	"CREATE TABLE IF NOT EXISTS blocks (sha256 TEXT, block INTEGER, type TEXT, level INTEGER, page INTEGER,"
+	" furniture TEXT, text TEXT, x0 REAL, y0 REAL, x1 REAL, y1 REAL, path TEXT, PRIMARY KEY (sha256, block));"
+	/* unicode61 folds case but, told so, not diacritics: å, ä, ö stay letters of their own. */
+	"CREATE VIRTUAL TABLE IF NOT EXISTS blocks_fts USING fts5(text, sha256 UNINDEXED, page UNINDEXED,"
+	" block UNINDEXED, tokenize = 'unicode61 remove_diacritics 0');"
+	"CREATE TABLE IF NOT EXISTS tables (sha256 TEXT, tbl INTEGER, method TEXT, caption TEXT, page_first INTEGER,"
+	" page_last INTEGER, nrows INTEGER, ncols INTEGER, header_rows INTEGER, PRIMARY KEY (sha256, tbl));"
+	"CREATE TABLE IF NOT EXISTS cells (sha256 TEXT, tbl INTEGER, row INTEGER, col INTEGER, rowspan INTEGER,"
+	" colspan INTEGER, text TEXT, background TEXT, PRIMARY KEY (sha256, tbl, row, col));"
+	"CREATE TABLE IF NOT EXISTS \"values\" (sha256 TEXT, idx INTEGER, label TEXT, grp TEXT, section TEXT,"
+	" period_label TEXT, period_start TEXT, period_end TEXT, measure TEXT, value REAL, missing INTEGER,"
+	" unit TEXT, scale REAL, note INTEGER, qualifier TEXT, text TEXT, context TEXT, method TEXT, page INTEGER,"
+	" block INTEGER, tbl INTEGER, row INTEGER, col INTEGER, confidence REAL, PRIMARY KEY (sha256, idx));"
+	"CREATE TABLE IF NOT EXISTS ratings (sha256 TEXT, idx INTEGER, goal TEXT, title TEXT, dimension TEXT,"
+	" colour TEXT, evidence TEXT, page INTEGER, PRIMARY KEY (sha256, idx));"
+	"CREATE TABLE IF NOT EXISTS meetings (sha256 TEXT PRIMARY KEY, date TEXT, time TEXT, place TEXT,"
+	" chair TEXT, secretary TEXT, adjusters TEXT, next_meeting TEXT);"
+	"CREATE TABLE IF NOT EXISTS attendees (sha256 TEXT, idx INTEGER, name TEXT, role TEXT,"
+	" organisation TEXT, status TEXT, PRIMARY KEY (sha256, idx));"
+	"CREATE TABLE IF NOT EXISTS items (sha256 TEXT, item INTEGER, number TEXT, title TEXT, text TEXT,"
+	" noted INTEGER, PRIMARY KEY (sha256, item));"
+	"CREATE TABLE IF NOT EXISTS decisions (sha256 TEXT, item INTEGER, idx INTEGER, kind TEXT, text TEXT,"
+	" PRIMARY KEY (sha256, item, idx));"
+	"CREATE TABLE IF NOT EXISTS surveys (sha256 TEXT PRIMARY KEY, population REAL, responses REAL,"
+	" response_rate REAL, text TEXT);"
+	"CREATE TABLE IF NOT EXISTS survey_answers (sha256 TEXT, figure INTEGER, idx INTEGER, label TEXT,"
+	" question TEXT, answer TEXT, percent REAL, PRIMARY KEY (sha256, figure, idx));"
+	"CREATE TABLE IF NOT EXISTS warnings (sha256 TEXT, idx INTEGER, code TEXT, message TEXT, page INTEGER,"
+	" PRIMARY KEY (sha256, idx));"
+	/* For analysts: each value with its document, a path it was seen at,
+	 * its period, and money in kronor. */
+	"CREATE VIEW IF NOT EXISTS v_values AS SELECT v.sha256, (SELECT min(p.path) FROM paths p WHERE"
+	" p.sha256 = v.sha256) AS path, d.title, d.organisation, d.year, v.label, v.grp, v.section,"
+	" v.period_label, v.period_start, v.period_end, v.measure, v.value, v.unit,"
+	" CASE WHEN v.unit IN ('SEK', 'TSEK', 'MSEK', 'GSEK') THEN v.value * v.scale END AS value_sek,"
+	" v.page FROM \"values\" v JOIN documents d ON d.sha256 = v.sha256;";
+
+/* The tables a document's content fills (not paths, which outlive it). */
+static const char *const content_tables[] = { "documents", "pages", "blocks", "blocks_fts", "tables", "cells",
+					      "\"values\"", "ratings", "meetings", "attendees", "items",
+					      "decisions", "surveys", "survey_answers", "warnings" };
+
+struct out_db {
+	sqlite3 *db;
+	GHashTable *stmts;   /* SQL text (static) -> prepared statement */
+	char why[256];
+};
+
+enum { V_NULL, V_TEXT, V_INT, V_REAL };
+
+struct v {
+	int t;
+	const char *s;
+	long long i;
+	double d;
+};
+
+static struct v txt(const char *s)
+{
+	return (struct v){ .t = s ? V_TEXT : V_NULL, .s = s };
+}
+
+static struct v num_i(long long i)
+{
+	return (struct v){ .t = V_INT, .i = i };
+}
+
+static struct v num_d(double d)
+{
+	return (struct v){ .t = V_REAL, .d = d };
+}
+
+static struct v num_or_null(double d)   /* < 0: not printed */
+{
+	return d < 0 ? (struct v){ .t = V_NULL } : num_d(d);
+}
+
+static void finalize(gpointer p)
+{
+	sqlite3_finalize(p);
+}
+
+/* Runs sql (a static string: statements are prepared once) with n values. */
+static int row(struct out_db *db, const char *sql, int n, const struct v *v)
+{
+	sqlite3_stmt *st = g_hash_table_lookup(db->stmts, sql);
+	int rc;
+
+	if (!st) {
+		if (sqlite3_prepare_v2(db->db, sql, -1, &st, NULL) != SQLITE_OK)
+			goto bad;
+		g_hash_table_insert(db->stmts, (gpointer)sql, st);
+	}
+	sqlite3_reset(st);
+	for (int i = 0; i < n; i++) {
+		switch (v[i].t) {
+		case V_TEXT: sqlite3_bind_text(st, i + 1, v[i].s, -1, SQLITE_STATIC); break;
+		case V_INT: sqlite3_bind_int64(st, i + 1, v[i].i); break;
+		case V_REAL: sqlite3_bind_double(st, i + 1, v[i].d); break;
+		default: sqlite3_bind_null(st, i + 1); break;
+		}
+	}
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+		return 0;
+bad:
+	snprintf(db->why, sizeof(db->why), "%s", sqlite3_errmsg(db->db));
+	return -1;
+}
+
+#define ROW(db, sql, ...) row((db), (sql), (int)(sizeof((struct v[]){ __VA_ARGS__ }) / sizeof(struct v)), \
+			      (struct v[]){ __VA_ARGS__ })
+
+struct out_db *out_db_open(const char *path, char *why, size_t whyn)
+{
+	struct out_db *db = calloc(1, sizeof(*db));
+	char *err = NULL;
+
+	if (!db) {
+		snprintf(why, whyn, "out of memory");
+		return NULL;
+	}
+	if (sqlite3_open_v2(path, &db->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK) {
+		snprintf(why, whyn, "%s: %s", path, db->db ? sqlite3_errmsg(db->db) : "cannot open");
+		sqlite3_close(db->db);
+		free(db);
+		return NULL;
+	}
+	sqlite3_busy_timeout(db->db, DB_BUSY_MS);
+	db->stmts = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, finalize);
+	if (sqlite3_exec(db->db, schema_sql, NULL, NULL, &err) != SQLITE_OK) {
+		snprintf(why, whyn, "%s: %s", path, err ? err : sqlite3_errmsg(db->db));
+		sqlite3_free(err);
+		out_db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+void out_db_close(struct out_db *db)
+{
+	if (!db)
+		return;
+	g_hash_table_destroy(db->stmts);
+	sqlite3_close(db->db);
+	free(db);
+}
+
+static int store_document(struct out_db *db, const struct doc *d, const struct out_db_path *p)
+{
+	return ROW(db,
+		   "INSERT INTO documents VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
+		   " $16, $17, $18, $19, $20)",
+		   txt(d->src.sha256), num_i((long long)d->src.bytes), txt(doc_format_name(d->src.format)),
+		   txt(d->meta.format_version), txt(doc_pronom(d)), num_i((long long)d->npages), txt(d->type),
+		   txt(d->title), txt(d->organisation), d->year ? num_i(d->year) : txt(NULL), txt(d->date),
+		   txt(d->period.label), txt(d->period.start), txt(d->period.end), txt(d->meta.producer),
+		   txt(d->meta.creator), txt(d->meta.created), txt(d->meta.modified), txt(p->tool_version),
+		   txt(p->options_digest));
+}
+
+static int store_pages(struct out_db *db, const struct doc *d)
+{
+	for (size_t i = 0; i < d->npages; i++) {
+		const struct doc_page *g = &d->pages[i];
+		int ocr = g->source == DOC_SRC_OCR;
+
+		if (ROW(db, "INSERT INTO pages VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", txt(d->src.sha256),
+			num_i(g->number), g->width > 0 ? num_d(g->width) : txt(NULL),
+			g->height > 0 ? num_d(g->height) : txt(NULL), txt(doc_source_name(g->source)),
+			num_i(g->rotation), txt(g->ocr_reason), ocr ? num_d(g->ocr_conf) : txt(NULL)) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int store_blocks(struct out_db *db, const struct doc *d)
+{
+	for (size_t i = 0; i < d->nblocks; i++) {
+		const struct doc_block *b = &d->blocks[i];
+		struct v box[4] = { txt(NULL), txt(NULL), txt(NULL), txt(NULL) };
+
+		if (b->has_box) {
+			box[0] = num_d(b->box.x0);
+			box[1] = num_d(b->box.y0);
+			box[2] = num_d(b->box.x1);
+			box[3] = num_d(b->box.y1);
+		}
+		if (ROW(db, "INSERT INTO blocks VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+			txt(d->src.sha256), num_i((long long)i + 1), txt(doc_block_type_name(b->type)),
+			num_i(b->level), num_i(b->page), txt(doc_furniture_name(b->furniture)), txt(b->text), box[0],
+			box[1], box[2], box[3], txt(b->path)) < 0)
+			return -1;
+		/* Body text only: running heads and page numbers would match every query. */
+		if (b->text && b->furniture == DOC_FURN_NONE && b->type != DOC_BLK_TABLE &&
+		    ROW(db, "INSERT INTO blocks_fts (text, sha256, page, block) VALUES ($1, $2, $3, $4)", txt(b->text),
+			txt(d->src.sha256), num_i(b->page), num_i((long long)i + 1)) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int store_tables(struct out_db *db, const struct doc *d)
+{
+	char bg[8];
+
+	for (size_t i = 0; i < d->ntables; i++) {
+		const struct doc_table *t = &d->tables[i];
+
+		if (ROW(db, "INSERT INTO tables VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", txt(d->src.sha256),
+			num_i(t->id), txt(t->method), txt(t->caption), num_i(t->page_first), num_i(t->page_last),
+			num_i(t->nrows), num_i(t->ncols), num_i(t->header_rows)) < 0)
+			return -1;
+		for (size_t k = 0; k < t->ncells; k++) {
+			const struct doc_cell *c = &t->cells[k];
+
+			snprintf(bg, sizeof(bg), "#%06x", (unsigned)(c->bg & 0xFFFFFF));
+			if (ROW(db, "INSERT OR REPLACE INTO cells VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+				txt(d->src.sha256), num_i(t->id), num_i(c->row), num_i(c->col), num_i(c->rowspan),
+				num_i(c->colspan), txt(c->text), txt(c->has_bg ? bg : NULL)) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int store_value(struct out_db *db, const struct doc *d, size_t i)
+{
+	const struct doc_value *v = &d->values[i];
+	const struct doc_prov *p = &v->prov;
+
+	return ROW(db,
+		   "INSERT INTO \"values\" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
+		   " $16, $17, $18, $19, $20, $21, $22, $23, $24)",
+		   txt(d->src.sha256), num_i((long long)i + 1), txt(v->label), txt(v->group), txt(v->section),
+		   txt(v->period.label), txt(v->period.start), txt(v->period.end), txt(v->measure),
+		   v->missing ? txt(NULL) : num_d(v->value), num_i(v->missing), txt(v->unit),
+		   v->unit ? num_d(v->scale) : txt(NULL), v->note ? num_i(v->note) : txt(NULL), txt(v->qualifier),
+		   txt(v->text), txt(v->context), txt(v->method), num_i(p->page),
+		   p->block >= 0 ? num_i(p->block + 1) : txt(NULL), p->table ? num_i(p->table) : txt(NULL),
+		   p->table ? num_i(p->row) : txt(NULL), p->table ? num_i(p->col) : txt(NULL), num_d(v->confidence));
+}
+
+static int store_values(struct out_db *db, const struct doc *d)
+{
+	for (size_t i = 0; i < d->nvalues; i++)
+		if (store_value(db, d, i) < 0)
+			return -1;
+	for (size_t i = 0; i < d->nratings; i++) {
+		const struct doc_rating *r = &d->ratings[i];
+
+		if (ROW(db, "INSERT INTO ratings VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", txt(d->src.sha256),
+			num_i((long long)i + 1), txt(r->goal), txt(r->title), txt(r->dimension), txt(r->colour),
+			txt(r->evidence), num_i(r->prov.page)) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int store_items(struct out_db *db, const struct doc *d)
+{
+	const struct doc_protocol *m = &d->protocol;
+
+	for (size_t i = 0; i < m->nitems; i++) {
+		const struct doc_agenda_item *it = &m->items[i];
+
+		if (ROW(db, "INSERT INTO items VALUES ($1, $2, $3, $4, $5, $6)", txt(d->src.sha256),
+			num_i((long long)i + 1), txt(it->number), txt(it->title), txt(it->text), num_i(it->noted)) < 0)
+			return -1;
+		for (size_t k = 0; k < it->ndecisions; k++)
+			if (ROW(db, "INSERT INTO decisions VALUES ($1, $2, $3, $4, $5)", txt(d->src.sha256),
+				num_i((long long)i + 1), num_i((long long)k + 1), txt(it->decisions[k].kind),
+				txt(it->decisions[k].text)) < 0)
+				return -1;
+	}
+	return 0;
+}
+
+static int store_protocol(struct out_db *db, const struct doc *d)
+{
+	const struct doc_protocol *m = &d->protocol;
+	GString *adj;
+	int rc;
+
+	if (!m->present)
+		return 0;
+	adj = g_string_new(NULL);
+	for (size_t i = 0; i < m->nadjusters; i++)
+		g_string_append_printf(adj, "%s%s", i ? "; " : "", m->adjusters[i]);
+	rc = ROW(db, "INSERT INTO meetings VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", txt(d->src.sha256), txt(m->date),
+		 txt(m->time), txt(m->place), txt(m->chair), txt(m->secretary), txt(adj->len ? adj->str : NULL),
+		 txt(m->next_meeting));
+	g_string_free(adj, TRUE);
+	for (size_t i = 0; rc == 0 && i < m->npeople; i++) {
+		const struct doc_person *a = &m->people[i];
+
+		rc = ROW(db, "INSERT INTO attendees VALUES ($1, $2, $3, $4, $5, $6)", txt(d->src.sha256),
+			 num_i((long long)i + 1), txt(a->name), txt(a->role), txt(a->organisation), txt(a->status));
+	}
+	return rc < 0 ? -1 : store_items(db, d);
+}
+
+static int store_survey(struct out_db *db, const struct doc *d)
+{
+	const struct doc_survey *s = &d->survey;
+
+	if (!s->present)
+		return 0;
+	if (ROW(db, "INSERT INTO surveys VALUES ($1, $2, $3, $4, $5)", txt(d->src.sha256), num_or_null(s->population),
+		num_or_null(s->responses), num_or_null(s->rate), txt(s->text)) < 0)
+		return -1;
+	for (size_t f = 0; f < s->nfigures; f++)
+		for (size_t k = 0; k < s->figures[f].nanswers; k++)
+			if (ROW(db, "INSERT INTO survey_answers VALUES ($1, $2, $3, $4, $5, $6, $7)", txt(d->src.sha256),
+				num_i((long long)f + 1), num_i((long long)k + 1), txt(s->figures[f].label),
+				txt(s->figures[f].question), txt(s->figures[f].answers[k].answer),
+				num_d(s->figures[f].answers[k].percent)) < 0)
+				return -1;
+	return 0;
+}
+
+static int store_warnings(struct out_db *db, const struct doc *d)
+{
+	for (size_t i = 0; i < d->nwarnings; i++)
+		if (ROW(db, "INSERT INTO warnings VALUES ($1, $2, $3, $4, $5)", txt(d->src.sha256),
+			num_i((long long)i + 1), txt(d->warnings[i].code), txt(d->warnings[i].msg),
+			d->warnings[i].page > 0 ? num_i(d->warnings[i].page) : txt(NULL)) < 0)
+			return -1;
+	return 0;
+}
+
+static int put_path(struct out_db *db, const struct out_db_path *p)
+{
+	return ROW(db, "INSERT OR REPLACE INTO paths VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)", txt(p->path),
+		   txt(p->sha256), txt(p->output), txt(p->error_code ? "failed" : "done"), txt(p->error_code),
+		   txt(p->error_msg), num_d(p->seconds), txt(p->started), txt(p->tool_version),
+		   txt(p->options_digest));
+}
+
+/* Whether the same bytes are stored by this tool version and options. */
+static int stored(struct out_db *db, const struct doc *d, const struct out_db_path *p)
+{
+	sqlite3_stmt *st = NULL;
+	int yes = 0;
+
+	if (sqlite3_prepare_v2(db->db, "SELECT 1 FROM documents WHERE sha256 = ?1 AND tool_version = ?2 AND"
+				       " options_digest = ?3", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(st, 1, d->src.sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, p->tool_version, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, p->options_digest, -1, SQLITE_STATIC);
+	yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return yes;
+}
+
+static int forget(struct out_db *db, const char *sha256)
+{
+	for (size_t i = 0; i < sizeof(content_tables) / sizeof(content_tables[0]); i++) {
+		char *sql = sqlite3_mprintf("DELETE FROM %s WHERE sha256 = ?1", content_tables[i]);
+		sqlite3_stmt *st = NULL;
+		int rc = sql ? sqlite3_prepare_v2(db->db, sql, -1, &st, NULL) : SQLITE_NOMEM;
+
+		if (rc == SQLITE_OK) {
+			sqlite3_bind_text(st, 1, sha256, -1, SQLITE_STATIC);
+			rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+		}
+		sqlite3_finalize(st);
+		sqlite3_free(sql);
+		if (rc != SQLITE_OK) {
+			snprintf(db->why, sizeof(db->why), "%s", sqlite3_errmsg(db->db));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* BEGIN IMMEDIATE: the write lock now, waiting for another writer. */
+static int begin(struct out_db *db)
+{
+	if (sqlite3_exec(db->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK)
+		return 0;
+	snprintf(db->why, sizeof(db->why), "%s", sqlite3_errmsg(db->db));
+	return -1;
+}
+
+static int end(struct out_db *db, int rc, char *why, size_t whyn)
+{
+	if (rc == 0 && sqlite3_exec(db->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+		return 0;
+	if (rc == 0)
+		snprintf(db->why, sizeof(db->why), "%s", sqlite3_errmsg(db->db));
+	sqlite3_exec(db->db, "ROLLBACK", NULL, NULL, NULL);
+	snprintf(why, whyn, "database: %s", db->why);
+	return -1;
+}
+
+int out_db_store(struct out_db *db, const struct doc *d, const struct out_db_path *p, char *why, size_t whyn)
+{
+	int rc = begin(db);
+
+	if (rc == 0 && !stored(db, d, p)) {
+		rc = forget(db, d->src.sha256);
+		if (rc == 0)
+			rc = store_document(db, d, p);
+		if (rc == 0)
+			rc = store_pages(db, d);
+		if (rc == 0)
+			rc = store_blocks(db, d);
+		if (rc == 0)
+			rc = store_tables(db, d);
+		if (rc == 0)
+			rc = store_values(db, d);
+		if (rc == 0)
+			rc = store_protocol(db, d);
+		if (rc == 0)
+			rc = store_survey(db, d);
+		if (rc == 0)
+			rc = store_warnings(db, d);
+	}
+	if (rc == 0)
+		rc = put_path(db, p);
+	return end(db, rc, why, whyn);
+}
+
+int out_db_store_path(struct out_db *db, const struct out_db_path *p, char *why, size_t whyn)
+{
+	int rc = begin(db);
+
+	if (rc == 0)
+		rc = put_path(db, p);
+	return end(db, rc, why, whyn);
+}
+
+int out_db_seen(struct out_db *db, const char *path, const char *sha256, const char *version, const char *digest)
+{
+	sqlite3_stmt *st = NULL;
+	int yes = 0;
+
+	if (sqlite3_prepare_v2(db->db, "SELECT CASE status WHEN 'done' THEN 1 ELSE 2 END FROM paths WHERE path = ?1"
+				       " AND sha256 = ?2 AND tool_version = ?3 AND options_digest = ?4", -1, &st,
+			       NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, version, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, digest, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		yes = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return yes;
+}
+
+static int search_once(struct out_db *db, const char *query, int limit,
+		       void (*fn)(void *, const char *, const char *, int, int, const char *), void *arg)
+{
+	sqlite3_stmt *st = NULL;
+	int n = 0, rc;
+
+	rc = sqlite3_prepare_v2(db->db,
+				"SELECT (SELECT min(p.path) FROM paths p WHERE p.sha256 = f.sha256), f.sha256, f.page,"
+				" f.block, snippet(blocks_fts, 0, '[', ']', '…', 16) FROM blocks_fts f"
+				" WHERE blocks_fts MATCH ?1 ORDER BY rank, f.sha256, f.block LIMIT ?2",
+				-1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		fn(arg, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+		   sqlite3_column_int(st, 2), sqlite3_column_int(st, 3), (const char *)sqlite3_column_text(st, 4));
+		n++;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? n : -1;
+}
+
+int out_db_search(struct out_db *db, const char *query, int limit,
+		  void (*fn)(void *, const char *, const char *, int, int, const char *), void *arg, char *why,
+		  size_t whyn)
+{
+	int n = search_once(db, query, limit, fn, arg);
+
+	if (n < 0) {   /* not FTS5's syntax: the words as one phrase */
+		GString *q = g_string_new("\"");
+
+		for (const char *c = query; *c; c++) {
+			if (*c == '"')
+				g_string_append_c(q, '"');
+			g_string_append_c(q, *c);
+		}
+		g_string_append_c(q, '"');
+		n = search_once(db, q->str, limit, fn, arg);
+		g_string_free(q, TRUE);
+	}
+	if (n < 0)
+		snprintf(why, whyn, "search: %s", sqlite3_errmsg(db->db));
+	return n;
+}

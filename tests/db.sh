@@ -1,0 +1,114 @@
+#!/bin/sh
+# The archive database (--db, SQLite) and extract search: documents
+# stored once by content, every path a row, a failure recorded, values
+# for analysts in v_values, --resume from the database, two runs at once,
+# search by words with å, ä and ö in the right document and page.
+X=${1:?usage: db.sh EXTRACT}
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+pass=0; fail=0
+ok() { pass=$((pass+1)); }
+no() { echo "FAIL $*"; fail=$((fail+1)); }
+
+A=$tmp/arkiv
+mkdir -p "$A/2019" "$A/2020"
+for f in corpus/seed00*.pdf corpus/seed002_rapport.odt; do cp "$f" "$A/2019/"; done
+cp corpus/seed000_tertialrapport.pdf "$A/2020/samma_innehall.pdf"   # the same bytes under another name
+printf '%%PDF-1.7\n%%broken\n' > "$A/2020/trasig.pdf"
+DB=$tmp/arkiv.sqlite
+
+"$X" -q --db "$DB" -o "$tmp/out" "$A" 2> "$tmp/err"; rc=$?
+[ "$rc" = 1 ] && ok || no "import: exit $rc, want 1 (one broken file): $(cat "$tmp/err")"
+if /usr/bin/python3 - "$DB" "$tmp/out" "$A" <<'PY'
+import json, os, sqlite3, sys
+db, out, a = sys.argv[1:4]
+c = sqlite3.connect(db)
+paths = dict(c.execute("SELECT path, status FROM paths"))
+assert len(paths) == 8, paths
+assert paths[a + "/2020/trasig.pdf"] == "failed", paths
+code = c.execute("SELECT error_code FROM paths WHERE path LIKE '%trasig.pdf'").fetchone()[0]
+assert code == "format", code
+# The same bytes twice: one document, two paths.
+assert c.execute("SELECT count(*) FROM documents").fetchone()[0] == 6
+assert c.execute("SELECT count(DISTINCT path) FROM paths WHERE sha256 = (SELECT sha256 FROM paths WHERE path LIKE"
+                 " '%samma_innehall.pdf')").fetchone()[0] == 2
+# Every table holds what the JSON holds.
+for p, status in paths.items():
+    if status != "done":
+        continue
+    rel = os.path.relpath(p, a)
+    d = json.load(open(os.path.join(out, rel + ".json"), encoding="utf-8"))
+    sha = d["source"]["sha256"]
+    for table, key in (("blocks", "blocks"), ("tables", "tables"), ("\"values\"", "values"),
+                       ("ratings", "ratings"), ("warnings", "warnings"), ("pages", "pages")):
+        n = c.execute("SELECT count(*) FROM %s WHERE sha256 = ?" % table, (sha,)).fetchone()[0]
+        assert n == len(d[key]), (p, table, n, len(d[key]))
+    items = d["protocol"].get("items", [])
+    assert c.execute("SELECT count(*) FROM items WHERE sha256 = ?", (sha,)).fetchone()[0] == len(items)
+    ndec = sum(len(i.get("decisions", [])) for i in items)
+    assert c.execute("SELECT count(*) FROM decisions WHERE sha256 = ?", (sha,)).fetchone()[0] == ndec
+    att = d["protocol"].get("attendees", [])
+    assert c.execute("SELECT count(*) FROM attendees WHERE sha256 = ?", (sha,)).fetchone()[0] == len(att)
+# Values for analysts: money in kronor.
+rows = c.execute("SELECT label, value, unit, value_sek FROM v_values WHERE unit = 'TSEK' LIMIT 5").fetchall()
+assert all(abs(r[3] - r[1] * 1000) < 1e-6 for r in rows), rows
+assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+PY
+then ok; else no "database contents"; fi
+
+# Search: a word with å/ä/ö that one block of the archive holds is found
+# in that document and on that page; the same word with a and o is not.
+if /usr/bin/python3 - "$X" "$DB" "$tmp/out" "$A" <<'PY'
+import collections, glob, json, os, re, subprocess, sys
+x, db, out, a = sys.argv[1:5]
+where = collections.defaultdict(set)
+for f in glob.glob(out + "/**/*.json", recursive=True):
+    d = json.load(open(f, encoding="utf-8"))
+    for b in d["blocks"]:
+        if b.get("furniture") or b["type"] == "table":
+            continue
+        for w in set(re.findall(r"\w+", b["text"].lower())):
+            where[w].add((d["source"]["path"], b["page"]))
+words = sorted(w for w, s in where.items() if len(s) == 1 and len(w) >= 8 and re.search("[åäö]", w))
+assert words, "no word to search for"
+for w in words[:5]:
+    (path, page), = where[w]
+    r = subprocess.run([x, "search", "--db", db, "--json", w], capture_output=True, text=True)
+    hits = [json.loads(l) for l in r.stdout.splitlines()]
+    assert r.returncode == 0 and hits and all(h["page"] == page for h in hits), (w, hits)
+    assert {h["path"] for h in hits} <= {path}, (w, path, hits)
+    assert "[" in hits[0]["snippet"], hits[0]
+    folded = w.replace("å", "a").replace("ä", "a").replace("ö", "o")
+    r = subprocess.run([x, "search", "--db", db, "--json", folded], capture_output=True, text=True)
+    assert not any(h["path"] == path and h["page"] == page and w not in h["snippet"].lower().replace("[", "").replace("]", "")
+                   for h in map(json.loads, r.stdout.splitlines())), (folded, r.stdout[:300])
+print("searched:", ", ".join(words[:5]))
+PY
+then ok; else no "search"; fi
+"$X" search --db "$DB" "zzqqxx" > "$tmp/o"; rc=$?
+[ "$rc" = 1 ] && [ ! -s "$tmp/o" ] && ok || no "search without hits: exit $rc"
+"$X" search --db "$DB" 'budget AND (' > /dev/null 2> "$tmp/err"; rc=$?
+[ "$rc" -le 1 ] && ok || no "a query FTS5 cannot parse: exit $rc: $(cat "$tmp/err")"
+
+# --resume from the database alone: nothing read again; the broken file
+# stays failed, and is read again with --retry-failed.
+"$X" -q --db "$tmp/nd.sqlite" --ndjson "$A" > /dev/null 2>&1
+"$X" --resume --db "$tmp/nd.sqlite" --ndjson "$A" > "$tmp/nd" 2> "$tmp/err"; rc=$?
+if [ "$rc" = 0 ] && [ ! -s "$tmp/nd" ] && grep -q "8 inputs: 0 done, 0 failed, 8 skipped" "$tmp/err"
+then ok; else no "resume from the database: exit $rc: $(cat "$tmp/err")"; fi
+"$X" --retry-failed --db "$tmp/nd.sqlite" --ndjson "$A" > "$tmp/nd" 2> "$tmp/err"; rc=$?
+if [ "$rc" = 1 ] && grep -q "8 inputs: 0 done, 1 failed, 7 skipped" "$tmp/err"
+then ok; else no "retry-failed from the database: exit $rc: $(cat "$tmp/err")"; fi
+
+# Two runs on one database at once: the second waits; nothing lost.
+B=$tmp/b; mkdir -p "$B"; cp corpus/seed00*.odt corpus/seed00*.fodt "$B/"
+"$X" -q --db "$tmp/two.sqlite" --ndjson "$A" > /dev/null 2>&1 &
+p1=$!
+"$X" -q --db "$tmp/two.sqlite" --ndjson "$B" > /dev/null 2>&1 &
+p2=$!
+wait $p1; r1=$?; wait $p2; r2=$?
+n=$(/usr/bin/python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute('SELECT count(*) FROM paths').fetchone()[0], c.execute('PRAGMA integrity_check').fetchone()[0])" "$tmp/two.sqlite")
+nb=$(ls "$B" | wc -l)
+if [ "$r1" = 1 ] && [ "$r2" = 0 ] && [ "$n" = "$((8 + nb)) ok" ]; then ok; else no "two runs at once: exits $r1 $r2, rows $n"; fi
+
+echo "db: $pass passed, $fail failed"
+[ "$fail" = 0 ]
