@@ -357,3 +357,29 @@ void ex_sweep_temporaries(const char *dir, const char *ext)
 {
 	sweep(dir, ext, 0);
 }
+
+/* FNV-1a, 64 bits: the same number for a name on every machine. */
+static uint64_t fnv1a(const char *s)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+void ex_inputs_shard(struct ex_inputs *in, int k, int n)
+{
+	size_t j = 0;
+
+	for (size_t i = 0; i < in->n; i++) {
+		if (fnv1a(in->v[i].rel) % (uint64_t)n == (uint64_t)k) {
+			in->v[j++] = in->v[i];
+			continue;
+		}
+		free(in->v[i].path);
+		free(in->v[i].rel);
+		free(in->v[i].refused);
+	}
+	in->n = j;
+}

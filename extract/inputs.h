@@ -30,6 +30,10 @@ int ex_inputs_add_arg(struct ex_inputs *in, const char *arg, char *why, size_t w
  * NUL-separated when nul. 0, or -1 with why set. */
 int ex_inputs_add_list(struct ex_inputs *in, const char *file, int nul, char *why, size_t whyn);
 
+/* Keeps the inputs whose relative name hashes to k of n (FNV-1a): the
+ * same split of one archive on every machine, whatever the order. */
+void ex_inputs_shard(struct ex_inputs *in, int k, int n);
+
 /* Never walk into dir (the output folder inside an input folder). */
 void ex_inputs_skip(struct ex_inputs *in, const char *dir);
 

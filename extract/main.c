@@ -45,6 +45,8 @@ static void usage(FILE *f)
 	      "      --max-memory MIB    a document's worker may take MIB of address space (default 2048;\n"
 	      "                          0: none); past it the document's error is out_of_memory\n"
 	      "      --in-process        read documents in this process's threads, not in workers\n"
+	      "      --db FILE           also store every document in the SQLite archive FILE\n"
+	      "      --shard K/N         only the inputs whose relative path hashes to K (0..N-1) of N\n"
 	      "      --resume            with -o DIR: leave inputs the manifest says were done with the same\n"
 	      "                          bytes, version and options (and whose output is there)\n"
 	      "      --retry-failed      --resume, and read again the inputs that failed\n"
@@ -154,6 +156,8 @@ static int gather(struct ex_run *r, int *many)
 		snprintf(why, sizeof(why), "standard input (-) can be read once");
 		goto bad;
 	}
+	if (o->shard_n)
+		ex_inputs_shard(&r->in, o->shard_k, o->shard_n);
 	return 0;
 bad:
 	fprintf(stderr, "extract: %s\n", why);
@@ -184,6 +188,10 @@ static int run(struct ex_options *o)
 
 	if (gather(&r, &many) < 0 || check_output(&r, many) < 0)
 		goto out;
+	if (r.in.n == 0 && o->shard_n) {   /* a shard may well be empty */
+		rc = 0;
+		goto out;
+	}
 	if (r.in.n == 0) {
 		fprintf(stderr, "extract: no inputs: the folders and lists named hold no files to read\n");
 		goto out;

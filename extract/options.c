@@ -10,7 +10,7 @@ enum opt_id {
 	O_OUTPUT, O_FORMAT, O_NDJSON, O_COMPACT, O_PAGES, O_PASSWORD, O_FURNITURE, O_TABLES,
 	O_NO_TABLES, O_OCR, O_LANG, O_DPI, O_NO_CORRECT, O_JOBS, O_PATTERNS, O_NO_DEFAULT,
 	O_DEBUG, O_HELP, O_VERSION, O_TIMEOUT, O_MAX_MEMORY, O_FILES_FROM, O_NUL, O_PROGRESS,
-	O_NO_PROGRESS, O_QUIET, O_RESUME, O_RETRY_FAILED, O_IN_PROCESS, O_DB,
+	O_NO_PROGRESS, O_QUIET, O_RESUME, O_RETRY_FAILED, O_IN_PROCESS, O_DB, O_SHARD,
 };
 
 static const struct opt {
@@ -49,6 +49,7 @@ static const struct opt {
 	{ "retry-failed", 0, 0, O_RETRY_FAILED },
 	{ "in-process", 0, 0, O_IN_PROCESS },
 	{ "db", 0, 1, O_DB },
+	{ "shard", 0, 1, O_SHARD },
 };
 
 #define NOPTS (sizeof(opts) / sizeof(opts[0]))
@@ -134,6 +135,11 @@ static int apply_batch(const struct opt *op, const char *v, struct ex_options *o
 	case O_RETRY_FAILED: o->resume = o->retry_failed = 1; break;
 	case O_IN_PROCESS: o->in_process = 1; break;
 	case O_DB: o->db = v; break;
+	case O_SHARD:
+		if (sscanf(v, "%d/%d", &o->shard_k, &o->shard_n) != 2 || o->shard_n < 1 || o->shard_n > 1000000 ||
+		    o->shard_k < 0 || o->shard_k >= o->shard_n)
+			return WHY("--shard wants K/N with 0 <= K < N, got '%s'", v);
+		break;
 	default: break;
 	}
 	return 0;

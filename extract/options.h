@@ -31,6 +31,7 @@ struct ex_options {
 	int resume, retry_failed;
 	int in_process;       /* documents in this process's threads, not in workers */
 	const char *db;       /* --db: the archive database (SQLite) */
+	int shard_k, shard_n; /* --shard K/N: the inputs whose relative path hashes to K of N; n 0: all */
 	const char **inputs;                /* the words that are not options */
 	int ninputs;
 };

@@ -110,5 +110,25 @@ n=$(/usr/bin/python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); pri
 nb=$(ls "$B" | wc -l)
 if [ "$r1" = 1 ] && [ "$r2" = 0 ] && [ "$n" = "$((8 + nb)) ok" ]; then ok; else no "two runs at once: exits $r1 $r2, rows $n"; fi
 
+# --shard K/N: three shards at once into one database give the rows one
+# run gives; the shards split the inputs, each input in one.
+for k in 0 1 2; do "$X" -q --shard $k/3 --db "$tmp/shards.sqlite" --ndjson "$A" "$B" > "$tmp/s$k" 2>/dev/null & done
+wait
+"$X" -q --db "$tmp/one.sqlite" --ndjson "$A" "$B" > /dev/null 2>&1
+if /usr/bin/python3 - "$tmp/shards.sqlite" "$tmp/one.sqlite" "$tmp/s0" "$tmp/s1" "$tmp/s2" <<'PY'
+import json, sqlite3, sys
+a, b = (sqlite3.connect(p) for p in sys.argv[1:3])
+for q in ("SELECT path, sha256, status, error_code FROM paths ORDER BY path",
+          "SELECT sha256, title, type, pages FROM documents ORDER BY sha256",
+          "SELECT sha256, idx, label, value, unit, period_label FROM \"values\" ORDER BY sha256, idx",
+          "SELECT sha256, block, text FROM blocks ORDER BY sha256, block"):
+    assert a.execute(q).fetchall() == b.execute(q).fetchall(), q
+parts = [[json.loads(l).get("source", json.loads(l).get("error", {})).get("path") for l in open(f)] for f in sys.argv[3:]]
+every = [p for part in parts for p in part]
+assert len(every) == len(set(every)) == a.execute("SELECT count(*) FROM paths").fetchone()[0], parts
+assert all(parts), "a shard was empty: the split is not a split"
+PY
+then ok; else no "three shards into one database"; fi
+
 echo "db: $pass passed, $fail failed"
 [ "$fail" = 0 ]
