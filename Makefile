@@ -29,7 +29,7 @@ BUILD   ?= build
 
 LIB_SRC = model/arena.c model/error.c model/doc.c model/norm.c \
           extract/pipeline.c extract/options.c extract/lib.c parsers/classify.c parsers/layout.c parsers/page.c parsers/tables.c parsers/scan.c parsers/ocr.c parsers/image.c parsers/ocrfix.c parsers/pdf.c \
-          parsers/odt.c parsers/txt.c patterns/set.c patterns/header.c patterns/quantity.c patterns/values.c patterns/rating.c patterns/doctype.c patterns/protocol.c patterns/survey.c patterns/pack.c patterns/contents.c output/json.c output/text.c output/csv.c output/db.c
+          parsers/odt.c parsers/txt.c patterns/set.c patterns/header.c patterns/quantity.c patterns/values.c patterns/rating.c patterns/doctype.c patterns/protocol.c patterns/survey.c patterns/pack.c patterns/contents.c output/json.c output/text.c output/csv.c output/db.c output/diff.c
 # The one C++ file: poppler's core interpreter for what a page draws.
 LIB_CXX = parsers/pdfdraw.cc parsers/tessguard.cc
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(LIB_CXX:%.cc=$(BUILD)/obj/%.o)
@@ -37,7 +37,7 @@ TESTS   = test_lib test_arena test_norm test_classify test_txt test_odt test_pdf
 TEST_BIN = $(TESTS:%=$(BUILD)/tests/%)
 FUZZ    = fuzz_pdf fuzz_odt fuzz_txt fuzz_image
 
-.PHONY: all help deps demo test check unit golden badinput attack batch db robustness fidelity install-test \
+.PHONY: all help deps demo test check unit golden badinput attack batch db diff robustness fidelity install-test \
         layering asan tsan bench bench-batch bench-archive bench-ocr bench-values bench-tables bench-vary corpus-holdout corpus-tables install clean corpus regolden fuzz fuzz-replay
 
 all: $(BUILD)/extract $(BUILD)/libextract.so.$(SOVERSION)
@@ -50,6 +50,7 @@ help:
 	@echo "make attack     hard inputs: memory limits, hostile names and outputs (in make check)"
 	@echo "make batch      folders, lists, workers (timeout, crash, memory), manifest, resume (in make check)"
 	@echo "make db         the archive database (--db) and extract search (in make check)"
+	@echo "make diff       extract diff: pairing rules, restatements, ratings (in make check)"
 	@echo "make asan       build with ASan+UBSan and run the tests and fuzz replay"
 	@echo "make tsan       documents in parallel threads under ThreadSanitizer (library and --jobs)"
 	@echo "make bench      time extract against pdftotext on the 100+ page PDF"
@@ -154,6 +155,9 @@ batch: $(BUILD)/extract $(BUILD)/tests/mkscan
 
 db: $(BUILD)/extract
 	@sh tests/db.sh $(BUILD)/extract
+
+diff: $(BUILD)/extract
+	@sh tests/diff.sh $(BUILD)/extract
 
 fidelity: $(BUILD)/extract $(BUILD)/tests/cer
 	@sh tests/fidelity.sh $(BUILD)/extract $(BUILD)/tests/cer

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../output/db.h"
+#include "../output/diff.h"
 #include "../output/out.h"
 #include "../parsers/ocr.h"
 #include "../patterns/pat.h"
@@ -280,6 +281,80 @@ static int search_main(int argc, char **argv)
 	return n < 0 ? 2 : n > 0 ? 0 : 1;
 }
 
+/* An input of extract diff as extract/1 JSON: the file itself when it is
+ * JSON, else the document read (the default options and packs). */
+static char *diff_input(const char *path, struct pat_set **ps)
+{
+	gchar *text = NULL;
+	gsize n = 0;
+	struct ex_options o = { .format = EX_FMT_JSON };
+	struct ex_error e = { 0 };
+	struct out_opts oo = { 0 };
+	struct doc *d;
+	char *json = NULL;
+
+	if (g_file_get_contents(path, &text, &n, NULL) && text[strspn(text, " \t\r\n")] == '{') {
+		json = strdup(text);
+		g_free(text);
+		return json;
+	}
+	g_free(text);
+	if (!*ps && !(*ps = ex_options_patterns(&o, &e))) {
+		fprintf(stderr, "extract: %s\n", e.msg);
+		return NULL;
+	}
+	o.ro.patterns = *ps;
+	if (!(d = doc_new()))
+		return NULL;
+	if (ex_process_file(d, path, &o.ro, &e) == 0)
+		json = out_json(d, &oo);
+	else
+		fprintf(stderr, "extract: %s: %s\n", path, e.msg);
+	doc_free(d);
+	return json;
+}
+
+/* extract diff [--format text|json|csv] OLD NEW. */
+static int diff_main(int argc, char **argv)
+{
+	enum out_diff_format f = isatty(STDOUT_FILENO) ? OUT_DIFF_TEXT : OUT_DIFF_JSON;
+	const char *in[2] = { NULL, NULL };
+	struct pat_set *ps = NULL;
+	char *j[2] = { NULL, NULL }, *out = NULL, why[300];
+	int n = 0;
+
+	for (int i = 0; i < argc; i++) {
+		const char *v = !strcmp(argv[i], "--format") && i + 1 < argc ? argv[++i]
+				: !strncmp(argv[i], "--format=", 9) ? argv[i] + 9 : NULL;
+
+		if (v && (!strcmp(v, "text") || !strcmp(v, "json") || !strcmp(v, "csv")))
+			f = !strcmp(v, "text") ? OUT_DIFF_TEXT : !strcmp(v, "csv") ? OUT_DIFF_CSV : OUT_DIFF_JSON;
+		else if (!v && n < 2 && (argv[i][0] != '-' || !argv[i][1]))
+			in[n++] = argv[i];
+		else
+			n = 3;
+	}
+	if (n != 2) {
+		fputs("usage: extract diff [--format text|json|csv] OLD NEW\n"
+		      "OLD and NEW: documents, or their extract JSON\n", stderr);
+		return 2;
+	}
+	for (int k = 0; k < 2; k++)
+		j[k] = diff_input(in[k], &ps);
+	if (j[0] && j[1] && !(out = out_diff(j[0], j[1], f, why, sizeof(why))))
+		fprintf(stderr, "extract: diff: %s\n", why);
+	if (out) {
+		fputs(out, stdout);
+		if (!*out || out[strlen(out) - 1] != '\n')
+			fputc('\n', stdout);
+	}
+	free(out);
+	free(j[0]);
+	free(j[1]);
+	pat_set_free(ps);
+	return out ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
 	struct ex_options o = { .format = EX_FMT_JSON };
@@ -294,6 +369,10 @@ int main(int argc, char **argv)
 	if (argc > 1 && !strcmp(argv[1], "search")) {
 		free(inputs);
 		return search_main(argc - 2, argv + 2);
+	}
+	if (argc > 1 && !strcmp(argv[1], "diff")) {
+		free(inputs);
+		return diff_main(argc - 2, argv + 2);
 	}
 	/* A file size limit (ulimit -f) makes a write fail with EFBIG, said
 	 * for the input it hit, instead of killing the batch. */

@@ -17,7 +17,7 @@ static const char *text_at(const struct doc_table *t, int r, int c)
 	return "";
 }
 
-static void field(GString *g, const char *s)
+void out_csv_field(GString *g, const char *s)
 {
 	if (!strpbrk(s, ",\"\r\n")) {
 		g_string_append(g, s);
@@ -47,7 +47,7 @@ char *out_csv(const struct doc *d, const struct out_opts *o)
 			for (int c = 0; c < t->ncols; c++) {
 				if (c)
 					g_string_append_c(g, ',');
-				field(g, text_at(t, r, c));
+				out_csv_field(g, text_at(t, r, c));
 			}
 			g_string_append(g, "\r\n");
 		}

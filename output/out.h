@@ -56,6 +56,11 @@ void out_manifest_entry_free(struct out_manifest_entry *e);
 /* A hit of extract search --json: {path, sha256, page, block, snippet}. */
 char *out_search_hit_json(const char *path, const char *sha256, int page, int block, const char *snippet);
 
+/* One CSV field (RFC 4180: quoted when it holds a comma, quote or line
+ * break) appended to a GString. */
+struct _GString;
+void out_csv_field(struct _GString *g, const char *s);
+
 /* Stable name of an error code for JSON: "io", "format", ... */
 const char *out_error_code_name(int code);
 

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Validates JSON documents (files, or NDJSON lines with --ndjson) against
 output/schema.json, or manifest lines (--manifest FILE) against
-output/manifest.schema.json. Prints one line per invalid document; exits 1
+output/manifest.schema.json, or extract diff's JSON (--diff) against
+output/diff-schema.json. Prints one line per invalid document; exits 1
 if any."""
 import json
 import os
@@ -12,9 +13,10 @@ import jsonschema
 here = os.path.dirname(os.path.abspath(__file__))
 args = sys.argv[1:]
 manifest = "--manifest" in args
+diff = "--diff" in args
 ndjson = "--ndjson" in args or manifest
-args = [a for a in args if a not in ("--ndjson", "--manifest")]
-name = "manifest.schema.json" if manifest else "schema.json"
+args = [a for a in args if a not in ("--ndjson", "--manifest", "--diff")]
+name = "manifest.schema.json" if manifest else "diff-schema.json" if diff else "schema.json"
 with open(os.path.join(here, "..", "output", name), encoding="utf-8") as f:
     schema = json.load(f)
 jsonschema.Draft202012Validator.check_schema(schema)

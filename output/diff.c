@@ -1,0 +1,666 @@
+/* diff.c: two extract/1 documents compared; see diff.h.
+ *
+ * Each document's own period is its document period, else the latest
+ * period end among its values. Its current values are those whose period
+ * ends there (a year "2022" and a balance date "2022-12-31" both); each
+ * is keyed by its normalised label (case, diacritics, punctuation and a
+ * bracketed addition dropped), its group, its measure (none reads as
+ * actual) and whether its period is a span or an instant. Pairs are made
+ * in three passes, each taking only pairs that are unique on both sides:
+ * the whole key; the key without the group; the label within one or two
+ * edits. A pair whose units cannot be converted (kronor against percent)
+ * is not made and is said. NEW's values for OLD's own period (its
+ * previous-year and multi-year columns) that differ from OLD's are
+ * `restated`. */
+#include "diff.h"
+#include "out.h"
+
+#include <glib.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DIFF_SAME 0.005   /* values this close (in their unit) are the same number */
+
+struct item {
+	json_t *v;           /* the value object */
+	char *label, *group; /* normalised */
+	const char *measure; /* "actual" when none */
+	int instant;         /* the period is a date, not a span */
+	const char *uclass;  /* "SEK" (any scale of kronor), or the unit, or "" */
+	double base;         /* the value in uclass (kronor for money) */
+	int paired;
+};
+
+struct side {
+	json_t *doc;
+	char *own_end;       /* the own period's end (ISO) */
+	json_t *own_period;
+	struct item *cur;    /* values of the own period */
+	size_t ncur;
+	struct item *all;    /* every value with a period (for restatements) */
+	size_t nall;
+};
+
+/* Label for pairing: casefolded, without diacritics, a bracketed
+ * addition ("Nettoomsättning (tot intäkter)") or punctuation; words
+ * apart by one space. */
+static char *norm_label(const char *s)
+{
+	gchar *fold, *nfd;
+	GString *o = g_string_new(NULL);
+	int depth = 0, space = 0;
+
+	if (!s)
+		return g_string_free(o, FALSE);
+	fold = g_utf8_casefold(s, -1);
+	nfd = g_utf8_normalize(fold, -1, G_NORMALIZE_NFD);
+	for (const char *p = nfd; p && *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (c == '(' || c == '[')
+			depth++;
+		else if ((c == ')' || c == ']') && depth)
+			depth--;
+		else if (depth || (c >= 0x300 && c <= 0x36f))
+			continue;
+		else if (g_unichar_isalnum(c)) {
+			if (space && o->len)
+				g_string_append_c(o, ' ');
+			space = 0;
+			g_string_append_unichar(o, c);
+		} else
+			space = 1;
+	}
+	g_free(fold);
+	g_free(nfd);
+	return g_string_free(o, FALSE);
+}
+
+static const char *str(json_t *o, const char *key)
+{
+	return json_string_value(json_object_get(o, key));
+}
+
+/* Money in kronor, a rate or a count as printed: the unit's class and
+ * the value in it. */
+static const char *unit_class(json_t *v, double *base)
+{
+	const char *u = str(v, "unit");
+	double x = json_number_value(json_object_get(v, "value"));
+	json_t *sc = json_object_get(v, "scale");
+
+	*base = x;
+	if (!u)
+		return "";
+	if (!strcmp(u, "SEK") || !strcmp(u, "TSEK") || !strcmp(u, "MSEK") || !strcmp(u, "GSEK")) {
+		*base = x * (json_is_number(sc) ? json_number_value(sc) : 1);
+		return "SEK";
+	}
+	return u;
+}
+
+/* The end of a value's period (ISO), or NULL. A bare year ends on 31 Dec. */
+static const char *period_end(json_t *v, char buf[16])
+{
+	json_t *p = json_object_get(v, "period");
+	const char *end = str(p, "end"), *label = str(p, "label");
+
+	if (end)
+		return end;
+	if (label && strlen(label) == 4 && g_ascii_isdigit(label[0]) && g_ascii_isdigit(label[3])) {
+		snprintf(buf, 16, "%s-12-31", label);
+		return buf;
+	}
+	return NULL;
+}
+
+static void item_init(struct item *it, json_t *v)
+{
+	const char *m = str(v, "measure");
+	json_t *p = json_object_get(v, "period");
+
+	it->v = v;
+	it->label = norm_label(str(v, "label"));
+	it->group = norm_label(str(v, "group"));
+	it->measure = m ? m : "actual";
+	it->instant = p && !str(p, "start") && str(p, "end");
+	it->uclass = unit_class(v, &it->base);
+	it->paired = 0;
+}
+
+/* A figure printed twice (a key figure in the multi-year overview and
+ * again in the income statement) is one: the later copies are set aside
+ * (paired -1) so they neither pair nor count as only on one side. */
+static void drop_repeats(struct item *it, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = i + 1; k < n && !it[i].paired; k++)
+			if (!it[k].paired && !strcmp(it[i].label, it[k].label) && !strcmp(it[i].group, it[k].group) &&
+			    !strcmp(it[i].measure, it[k].measure) && it[i].instant == it[k].instant &&
+			    !strcmp(it[i].uclass, it[k].uclass) && fabs(it[i].base - it[k].base) < DIFF_SAME)
+				it[k].paired = -1;
+}
+
+/* The side's own period, and its values: those of that period and all
+ * that have one (missing values and values without a label are left). */
+static void side_init(struct side *s, json_t *doc)
+{
+	json_t *vals = json_object_get(doc, "values"), *v, *dp = json_object_get(json_object_get(doc, "document"), "period");
+	size_t i;
+	char buf[16];
+	const char *e;
+
+	memset(s, 0, sizeof(*s));
+	s->doc = doc;
+	s->own_period = json_is_object(dp) ? dp : NULL;
+	if (s->own_period && str(dp, "end"))
+		s->own_end = g_strdup(str(dp, "end"));
+	json_array_foreach(vals, i, v)
+		if (!s->own_period && (e = period_end(v, buf)) && (!s->own_end || strcmp(e, s->own_end) > 0)) {
+			g_free(s->own_end);
+			s->own_end = g_strdup(e);
+		}
+	s->cur = calloc(json_array_size(vals) + 1, sizeof(*s->cur));
+	s->all = calloc(json_array_size(vals) + 1, sizeof(*s->all));
+	json_array_foreach(vals, i, v) {
+		if (!str(v, "label") || !json_is_number(json_object_get(v, "value")))
+			continue;
+		e = period_end(v, buf);
+		if (e)
+			item_init(&s->all[s->nall++], v);
+		if ((e && s->own_end && !strcmp(e, s->own_end)) || (!s->own_end && !e))
+			item_init(&s->cur[s->ncur++], v);
+	}
+	drop_repeats(s->cur, s->ncur);
+}
+
+static void items_free(struct item *it, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		g_free(it[i].label);
+		g_free(it[i].group);
+	}
+	free(it);
+}
+
+static void side_free(struct side *s)
+{
+	items_free(s->cur, s->ncur);
+	items_free(s->all, s->nall);
+	g_free(s->own_end);
+}
+
+/* Edit distance, up to a bound (more is more). */
+static int edits(const char *a, const char *b, int bound)
+{
+	glong la = g_utf8_strlen(a, -1), lb = g_utf8_strlen(b, -1);
+	gunichar *ua, *ub;
+	int *row, best = bound + 1;
+
+	if (labs(la - lb) > bound)
+		return bound + 1;
+	ua = g_utf8_to_ucs4_fast(a, -1, NULL);
+	ub = g_utf8_to_ucs4_fast(b, -1, NULL);
+	row = g_new(int, lb + 1);
+	for (glong j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (glong i = 1; i <= la; i++) {
+		int diag = row[0], lo;
+
+		row[0] = (int)i;
+		lo = row[0];
+		for (glong j = 1; j <= lb; j++) {
+			int up = row[j], x = MIN(MIN(up + 1, row[j - 1] + 1), diag + (ua[i - 1] != ub[j - 1]));
+
+			diag = up;
+			row[j] = x;
+			lo = MIN(lo, x);
+		}
+		if (lo > bound)
+			goto out;
+	}
+	best = row[lb];
+out:
+	g_free(ua);
+	g_free(ub);
+	g_free(row);
+	return best;
+}
+
+/* Whether a and b match at a pass: 0 the whole key, 1 without the group,
+ * 2 the label within a small edit. */
+static int matches(const struct item *a, const struct item *b, int pass)
+{
+	int bound;
+
+	if (strcmp(a->measure, b->measure) || a->instant != b->instant)
+		return 0;
+	if (pass == 0)
+		return !strcmp(a->label, b->label) && !strcmp(a->group, b->group);
+	if (pass == 1)
+		return !strcmp(a->label, b->label);
+	bound = strlen(a->label) >= 12 ? 2 : strlen(a->label) >= 6 ? 1 : 0;
+	return bound && edits(a->label, b->label, bound) <= bound;
+}
+
+/* The one unpaired item of v that matches x at pass, or NULL when none
+ * or more than one does. */
+static struct item *unique_match(struct item *v, size_t n, const struct item *x, int pass)
+{
+	struct item *hit = NULL;
+
+	for (size_t i = 0; i < n; i++)
+		if (!v[i].paired && matches(x, &v[i], pass)) {
+			if (hit)
+				return NULL;
+			hit = &v[i];
+		}
+	return hit;
+}
+
+/* A key printed several times on both sides ("Summa" under each note):
+ * when each side has it as many times, the k-th pairs with the k-th. */
+static void pair_in_order(struct side *a, struct side *b, void (*fn)(void *, struct item *, struct item *), void *arg)
+{
+	for (size_t i = 0; i < a->ncur; i++) {
+		struct item *x = &a->cur[i];
+		GPtrArray *xs, *ys;
+
+		if (x->paired)
+			continue;
+		xs = g_ptr_array_new();
+		ys = g_ptr_array_new();
+		for (size_t k = i; k < a->ncur; k++)
+			if (!a->cur[k].paired && matches(x, &a->cur[k], 0))
+				g_ptr_array_add(xs, &a->cur[k]);
+		for (size_t k = 0; k < b->ncur; k++)
+			if (!b->cur[k].paired && matches(x, &b->cur[k], 0))
+				g_ptr_array_add(ys, &b->cur[k]);
+		for (guint k = 0; xs->len > 1 && xs->len == ys->len && k < xs->len; k++) {
+			struct item *p = xs->pdata[k], *q = ys->pdata[k];
+
+			p->paired = q->paired = 1;
+			fn(arg, p, q);
+		}
+		g_ptr_array_free(xs, TRUE);
+		g_ptr_array_free(ys, TRUE);
+	}
+}
+
+/* Pairs a's and b's items, pass by pass; each pair to fn. */
+static void pair_all(struct side *a, struct side *b, void (*fn)(void *, struct item *, struct item *), void *arg)
+{
+	pair_in_order(a, b, fn, arg);
+	for (int pass = 0; pass < 3; pass++)
+		for (size_t i = 0; i < a->ncur; i++) {
+			struct item *x = &a->cur[i], *y;
+
+			if (x->paired || !(y = unique_match(b->cur, b->ncur, x, pass)) ||
+			    unique_match(a->cur, a->ncur, y, pass) != x)
+				continue;
+			x->paired = y->paired = 1;
+			fn(arg, x, y);
+		}
+}
+
+struct out {
+	json_t *changes, *restated, *only_old, *only_new, *warnings;
+	struct side *old, *new;
+};
+
+static json_t *side_value(const struct item *it)
+{
+	json_t *o = json_object();
+
+	json_object_set(o, "period", json_object_get(it->v, "period"));
+	json_object_set_new(o, "value", json_real(it->base));
+	json_object_set(o, "text", json_object_get(it->v, "text"));
+	json_object_set(o, "provenance", json_object_get(it->v, "provenance"));
+	return o;
+}
+
+static json_t *entry(const struct item *a)
+{
+	json_t *o = json_object();
+
+	json_object_set(o, "label", json_object_get(a->v, "label"));
+	json_object_set(o, "group", json_object_get(a->v, "group"));
+	json_object_set_new(o, "measure", json_string(a->measure));
+	json_object_set_new(o, "unit", *a->uclass ? json_string(a->uclass) : json_null());
+	json_object_set_new(o, "scale", json_integer(1));
+	return o;
+}
+
+static void one_pair(void *arg, struct item *x, struct item *y)
+{
+	struct out *out = arg;
+	json_t *o;
+	double d;
+
+	if (strcmp(x->uclass, y->uclass)) {
+		json_array_append_new(out->warnings,
+				      json_pack("{s:s, s:s+++}", "code", "units", "message", str(x->v, "label"),
+						": units cannot be compared (", *x->uclass ? x->uclass : "none", ")"));
+		return;
+	}
+	o = entry(x);
+	d = y->base - x->base;
+	json_object_set_new(o, "old", side_value(x));
+	json_object_set_new(o, "new", side_value(y));
+	json_object_set_new(o, "delta", json_real(d));
+	json_object_set_new(o, "delta_percent", x->base != 0 ? json_real(100 * d / fabs(x->base)) : json_null());
+	json_array_append_new(out->changes, o);
+}
+
+/* NEW's values for OLD's own period that differ from OLD's. */
+static void restatements(struct out *out)
+{
+	struct side *a = out->old, *b = out->new;
+	char buf[16];
+
+	for (size_t i = 0; i < a->ncur && a->own_end; i++) {
+		struct item *x = &a->cur[i], *hit = NULL;
+		int n = 0;
+
+		for (size_t k = 0; k < b->nall; k++) {
+			const char *e = period_end(b->all[k].v, buf);
+
+			if (e && !strcmp(e, a->own_end) && matches(x, &b->all[k], 0) && !strcmp(x->uclass, b->all[k].uclass)) {
+				hit = &b->all[k];
+				n++;
+			}
+		}
+		if (n == 1 && fabs(hit->base - x->base) > DIFF_SAME * fmax(1, fabs(x->base) * 1e-6)) {
+			json_t *o = entry(x);
+
+			json_object_set_new(o, "old", side_value(x));
+			json_object_set_new(o, "new", side_value(hit));
+			json_object_set_new(o, "delta", json_real(hit->base - x->base));
+			json_array_append_new(out->restated, o);
+		}
+	}
+}
+
+static json_t *unpaired(const struct side *s)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < s->ncur; i++)
+		if (s->cur[i].paired == 0) {
+			json_t *o = entry(&s->cur[i]);
+
+			json_object_set_new(o, "value", side_value(&s->cur[i]));
+			json_array_append_new(a, o);
+		}
+	return a;
+}
+
+/* Goals whose colour changed, or that only one document rates. */
+static json_t *rating_changes(json_t *old, json_t *new)
+{
+	json_t *a = json_array(), *r, *s;
+	json_t *ro = json_object_get(old, "ratings"), *rn = json_object_get(new, "ratings");
+	size_t i, k;
+
+	json_array_foreach(ro, i, r) {
+		const char *c2 = NULL;
+
+		json_array_foreach(rn, k, s)
+			if (!g_strcmp0(str(r, "goal"), str(s, "goal")) && !g_strcmp0(str(r, "dimension"), str(s, "dimension")))
+				c2 = str(s, "colour");
+		if (g_strcmp0(str(r, "colour"), c2))
+			json_array_append_new(a, json_pack("{s:O, s:O, s:O, s:O, s:s?}", "goal", json_object_get(r, "goal"),
+							   "title", json_object_get(r, "title"), "dimension",
+							   json_object_get(r, "dimension"), "old", json_object_get(r, "colour"),
+							   "new", c2));
+	}
+	json_array_foreach(rn, k, s) {
+		int seen = 0;
+
+		json_array_foreach(ro, i, r)
+			seen |= !g_strcmp0(str(r, "goal"), str(s, "goal")) && !g_strcmp0(str(r, "dimension"), str(s, "dimension"));
+		if (!seen)
+			json_array_append_new(a, json_pack("{s:O, s:O, s:O, s:n, s:O}", "goal", json_object_get(s, "goal"),
+							   "title", json_object_get(s, "title"), "dimension",
+							   json_object_get(s, "dimension"), "old", "new",
+							   json_object_get(s, "colour")));
+	}
+	return a;
+}
+
+/* Survey figures that changed: population, responses, response rate. */
+static json_t *survey_changes(json_t *old, json_t *new)
+{
+	static const char *const keys[] = { "population", "responses", "response_rate" };
+	json_t *a = json_array(), *so = json_object_get(old, "survey"), *sn = json_object_get(new, "survey");
+
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		json_t *x = json_object_get(so, keys[i]), *y = json_object_get(sn, keys[i]);
+
+		if ((x || y) && !json_equal(x, y))
+			json_array_append_new(a, json_pack("{s:s, s:O?, s:O?}", "field", keys[i], "old", x, "new", y));
+	}
+	return a;
+}
+
+static json_t *side_json(const struct side *s)
+{
+	json_t *src = json_object_get(s->doc, "source"), *doc = json_object_get(s->doc, "document");
+	json_t *period = s->own_period ? json_incref(s->own_period)
+				       : s->own_end ? json_pack("{s:n, s:n, s:s}", "label", "start", "end", s->own_end)
+						    : json_null();
+
+	return json_pack("{s:O?, s:O?, s:O?, s:O?, s:O?, s:o}", "path", json_object_get(src, "path"), "sha256",
+			 json_object_get(src, "sha256"), "format", json_object_get(src, "format"), "type",
+			 json_object_get(doc, "type"), "title", json_object_get(doc, "title"), "period", period);
+}
+
+/* The extract-diff/1 object of two documents. */
+static json_t *compare(json_t *old, json_t *new)
+{
+	struct side a, b;
+	struct out out = { json_array(), json_array(), NULL, NULL, json_array(), &a, &b };
+	json_t *o;
+
+	side_init(&a, old);
+	side_init(&b, new);
+	pair_all(&a, &b, one_pair, &out);
+	restatements(&out);
+	out.only_old = unpaired(&a);
+	out.only_new = unpaired(&b);
+	if (!a.own_end || !b.own_end)
+		json_array_append_new(out.warnings, json_pack("{s:s, s:s}", "code", "period", "message",
+							      "a document names no period: all its values taken as its own"));
+	o = json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "schema", "extract-diff/1", "old",
+		      side_json(&a), "new", side_json(&b), "changes", out.changes, "only_old", out.only_old, "only_new",
+		      out.only_new, "restated", out.restated, "ratings", rating_changes(old, new), "survey",
+		      survey_changes(old, new), "warnings", out.warnings);
+	side_free(&a);
+	side_free(&b);
+	return o;
+}
+
+/* ---- renderings ---- */
+
+static const char *period_label(json_t *side_value)
+{
+	const char *l = str(json_object_get(side_value, "period"), "label");
+
+	return l ? l : "";
+}
+
+static void number(GString *g, json_t *v)
+{
+	if (json_is_number(v))
+		g_string_append_printf(g, "%.15g", json_number_value(v));
+}
+
+static void csv_row(GString *g, const char *kind, json_t *e)
+{
+	json_t *o = json_object_get(e, "old"), *n = json_object_get(e, "new");
+	const char *f[] = { kind, str(e, "label"), str(e, "group"), str(e, "measure"), str(e, "unit") };
+
+	if (!o && !n)
+		o = json_object_get(e, "value");
+	for (size_t i = 0; i < 5; i++) {
+		out_csv_field(g, f[i] ? f[i] : "");
+		g_string_append_c(g, ',');
+	}
+	out_csv_field(g, period_label(o));
+	g_string_append_c(g, ',');
+	number(g, json_object_get(o, "value"));
+	g_string_append_c(g, ',');
+	out_csv_field(g, period_label(n));
+	g_string_append_c(g, ',');
+	number(g, json_object_get(n, "value"));
+	g_string_append_c(g, ',');
+	number(g, json_object_get(e, "delta"));
+	g_string_append_c(g, ',');
+	number(g, json_object_get(e, "delta_percent"));
+	g_string_append(g, "\r\n");
+}
+
+static char *render_csv(json_t *d)
+{
+	GString *g = g_string_new("kind,label,group,measure,unit,old_period,old_value,new_period,new_value,delta,"
+				  "delta_percent\r\n");
+	static const char *const parts[][2] = { { "changes", "change" }, { "restated", "restated" },
+						{ "only_old", "only_old" }, { "only_new", "only_new" } };
+	json_t *e;
+	size_t i;
+
+	for (size_t p = 0; p < 4; p++)
+		json_array_foreach(json_object_get(d, parts[p][0]), i, e)
+			csv_row(g, parts[p][1], e);
+	return g_string_free(g, FALSE);
+}
+
+/* A number as a Swedish reader writes it: thin groups, decimal comma. */
+static void swedish(GString *g, double x)
+{
+	char buf[64], *dot;
+	int neg = x < 0, n, lead;
+
+	snprintf(buf, sizeof(buf), fabs(x - round(x)) < 0.005 ? "%.0f" : "%.2f", fabs(x));
+	dot = strchr(buf, '.');
+	n = dot ? (int)(dot - buf) : (int)strlen(buf);
+	lead = n % 3 ? n % 3 : 3;
+	if (neg)
+		g_string_append(g, "−");
+	for (int i = 0; i < n; i++) {
+		if (i && (i - lead) % 3 == 0)
+			g_string_append_c(g, ' ');
+		g_string_append_c(g, buf[i]);
+	}
+	if (dot)
+		g_string_append_printf(g, ",%s", dot + 1);
+}
+
+/* s in width characters (not bytes: å is one), cut or padded. */
+static void pad(GString *g, const char *s, glong width)
+{
+	glong n = s ? g_utf8_strlen(s, -1) : 0;
+
+	if (n > width) {
+		g_string_append_len(g, s, g_utf8_offset_to_pointer(s, width - 1) - s);
+		g_string_append(g, "…");
+		return;
+	}
+	if (s)
+		g_string_append(g, s);
+	for (; n < width; n++)
+		g_string_append_c(g, ' ');
+}
+
+static void text_row(GString *g, json_t *e, const char *mark)
+{
+	json_t *o = json_object_get(e, "old"), *n = json_object_get(e, "new"), *v = json_object_get(e, "value");
+	const char *label = str(e, "label"), *unit = str(e, "unit");
+	GString *cell = g_string_new(NULL);
+
+	g_string_append_printf(g, "%s ", mark);
+	pad(g, label, 40);
+	g_string_append_printf(g, " %-8s %-7s", str(e, "measure"), unit ? unit : "");
+	for (int k = 0; k < 3; k++) {
+		json_t *x = k == 0 ? (o ? json_object_get(o, "value") : mark[0] == '-' ? json_object_get(v, "value") : NULL)
+			  : k == 1 ? (n ? json_object_get(n, "value") : mark[0] == '+' ? json_object_get(v, "value") : NULL)
+				   : json_object_get(e, "delta");
+
+		g_string_truncate(cell, 0);
+		if (json_is_number(x))
+			swedish(cell, json_number_value(x));
+		for (glong w = g_utf8_strlen(cell->str, -1); w < 17; w++)   /* right-aligned in characters */
+			g_string_append_c(g, ' ');
+		g_string_append(g, cell->str);
+	}
+	if (json_is_number(json_object_get(e, "delta_percent")))
+		g_string_append_printf(g, " %+7.1f %%", json_number_value(json_object_get(e, "delta_percent")));
+	g_string_append_c(g, '\n');
+	g_string_free(cell, TRUE);
+}
+
+static void text_side(GString *g, const char *which, json_t *s)
+{
+	const char *path = str(s, "path"), *title = str(s, "title"), *pl = str(json_object_get(s, "period"), "label"),
+		   *pe = str(json_object_get(s, "period"), "end");
+
+	g_string_append_printf(g, "%s %s%s%s, period %s\n", which, path ? path : "?", title ? ": " : "", title ? title : "",
+			       pl ? pl : pe ? pe : "none");
+}
+
+static char *render_text(json_t *d)
+{
+	GString *g = g_string_new(NULL);
+	static const char *const parts[][2] = { { "changes", " " }, { "restated", "R" }, { "only_old", "-" },
+						{ "only_new", "+" } };
+	json_t *e;
+	size_t i;
+
+	text_side(g, "old:", json_object_get(d, "old"));
+	text_side(g, "new:", json_object_get(d, "new"));
+	g_string_append_printf(g, "  %-40s %-8s %-7s %16s %16s %16s  change\n", "label", "measure", "unit", "old", "new",
+			       "delta");
+	for (size_t p = 0; p < 4; p++)
+		json_array_foreach(json_object_get(d, parts[p][0]), i, e)
+			text_row(g, e, parts[p][1]);
+	json_array_foreach(json_object_get(d, "ratings"), i, e)
+		g_string_append_printf(g, "rating %s %s: %s -> %s\n", str(e, "goal") ? str(e, "goal") : "?",
+				       str(e, "dimension") ? str(e, "dimension") : "", str(e, "old") ? str(e, "old") : "none",
+				       str(e, "new") ? str(e, "new") : "none");
+	json_array_foreach(json_object_get(d, "warnings"), i, e)
+		g_string_append_printf(g, "warning: %s\n", str(e, "message"));
+	g_string_append_printf(g, "%zu changes, %zu restated, %zu only in old, %zu only in new (R restated, - only old, + only new)\n",
+			       json_array_size(json_object_get(d, "changes")), json_array_size(json_object_get(d, "restated")),
+			       json_array_size(json_object_get(d, "only_old")), json_array_size(json_object_get(d, "only_new")));
+	return g_string_free(g, FALSE);
+}
+
+char *out_diff(const char *old_json, const char *new_json, enum out_diff_format format, char *why, size_t whyn)
+{
+	json_error_t je;
+	json_t *old = json_loads(old_json, 0, &je), *new = old ? json_loads(new_json, 0, &je) : NULL, *d;
+	char *s;
+
+	if (!old || !new || g_strcmp0(str(old, "schema"), "extract/1") || g_strcmp0(str(new, "schema"), "extract/1")) {
+		snprintf(why, whyn, "%s", !old || !new ? je.text : "not an extract/1 document");
+		json_decref(old);
+		json_decref(new);
+		return NULL;
+	}
+	d = compare(old, new);
+	if (format == OUT_DIFF_CSV)
+		s = render_csv(d);
+	else if (format == OUT_DIFF_TEXT)
+		s = render_text(d);
+	else
+		s = json_dumps(d, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
+	json_decref(d);
+	json_decref(old);
+	json_decref(new);
+	if (!s)
+		snprintf(why, whyn, "out of memory");
+	return s;
+}

@@ -1,0 +1,154 @@
+#!/bin/sh
+# extract diff: pairs that must be made and pairs that must not, on two
+# documents written here as extract/1 JSON (each row a rule: case,
+# diacritics, a bracketed addition, a small edit, TSEK against kronor,
+# a group to tell two labels apart, printed twice; never across measures
+# or units that do not convert); restatements; ratings; survey figures;
+# a document against itself; the real housing co-operative's two years
+# when ../shared/eval/real is there. Every JSON output schema-valid.
+X=${1:?usage: diff.sh EXTRACT}
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+pass=0; fail=0
+ok() { pass=$((pass+1)); }
+no() { echo "FAIL $*"; fail=$((fail+1)); }
+
+/usr/bin/python3 - "$tmp" <<'PY'
+import json, sys
+tmp = sys.argv[1]
+def doc(year, values, ratings=(), survey=None, period=None):
+    return {"schema": "extract/1", "tool": {"name": "extract", "version": "test"},
+            "source": {"path": "rapport_%d.pdf" % year, "sha256": "%064d" % year, "format": "pdf"},
+            "document": {"type": "annual_report", "title": "Årsredovisning %d" % year, "period": period},
+            "pages": [], "blocks": [], "tables": [], "values": values, "ratings": list(ratings),
+            "protocol": {}, "survey": survey or {}, "warnings": [], "ocr_corrections": []}
+def v(label, year, value, unit="SEK", scale=1, measure=None, group=None, instant=False):
+    p = {"label": str(year), "start": None if instant else "%d-01-01" % year, "end": "%d-12-31" % year}
+    return {"label": label, "group": group, "section": None, "period": p, "measure": measure, "value": value,
+            "unit": unit, "scale": scale, "text": str(value), "method": "table", "provenance": {"page": 1},
+            "confidence": 0.9}
+old = [
+    v("Nettoomsättning", 2022, 3200), v("Nettoomsättning", 2021, 3000),               # TSEK below, kr in new
+    v("Årsavgifter", 2022, 100, "SEK", 1),                                              # diacritics, case
+    v("Räntekostnader (not 5)", 2022, -50),                                             # bracketed addition
+    v("Fastighetsskatt", 2022, 10), v("Soliditet", 2022, 70, "percent"),
+    v("Facebook", 2022, 900, "count", group="Följare"), v("Facebook", 2022, 40, "count", group="Inlägg"),
+    v("Summa", 2022, 5), v("Summa", 2022, 6),                                           # printed twice: in order
+    v("Budget drift", 2022, 500, measure="budget"),                                     # budget only in old
+    v("Kassa", 2022, 77, "percent"),                                                     # a unit that cannot convert
+    v("Underhållsfond", 2022, 1000, instant=True),
+    v("Borttagen post", 2022, 1),
+]
+new = [
+    v("Nettoomsättning", 2023, 3500000, "SEK", 1), v("Nettoomsättning", 2022, 3250000, "SEK", 1),
+    v("ÅRSAVGIFTER", 2023, 110),
+    v("Räntekostnader", 2023, -60),
+    v("Fastighetskatt", 2023, 12),                                                       # one letter lost (OCR)
+    v("Soliditet", 2023, 72, "percent"),
+    v("Facebook", 2023, 950, "count", group="Följare"), v("Facebook", 2023, 45, "count", group="Inlägg"),
+    v("Summa", 2023, 7), v("Summa", 2023, 8),
+    v("Budget drift", 2023, 520, measure="actual"),                                     # another measure: no pair
+    v("Kassa", 2023, 80),
+    v("Underhållsfond", 2023, 1200, instant=True),
+    v("Ny post", 2023, 2),
+]
+for x in old[:1] + old[1:2]:
+    x["unit"], x["scale"] = "TSEK", 1000
+r_old = [{"goal": "1.1", "title": "Mål", "dimension": "effekt", "colour": "yellow"},
+         {"goal": "1.2", "title": "Mål 2", "dimension": "effekt", "colour": "green"}]
+r_new = [{"goal": "1.1", "title": "Mål", "dimension": "effekt", "colour": "green"},
+         {"goal": "1.2", "title": "Mål 2", "dimension": "effekt", "colour": "green"}]
+json.dump(doc(2022, old, r_old, {"population": 200, "responses": 120, "response_rate": 60}),
+          open(tmp + "/old.json", "w"), ensure_ascii=False)
+json.dump(doc(2023, new, r_new, {"population": 200, "responses": 150, "response_rate": 75}),
+          open(tmp + "/new.json", "w"), ensure_ascii=False)
+PY
+
+"$X" diff --format json "$tmp/old.json" "$tmp/new.json" > "$tmp/d.json"; rc=$?
+[ "$rc" = 0 ] && /usr/bin/python3 tests/validate.py --diff "$tmp/d.json" && ok || no "diff: exit $rc or schema-invalid"
+if /usr/bin/python3 - "$tmp/d.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+ch = {(c["label"], c.get("group")): c for c in d["changes"]}
+def pair(label, old, new, group=None, unit="SEK"):
+    c = ch.get((label, group))
+    assert c, ("not paired", label, group, sorted(ch))
+    assert abs(c["old"]["value"] - old) < 1e-6 and abs(c["new"]["value"] - new) < 1e-6, (label, c)
+    assert abs(c["delta"] - (new - old)) < 1e-6 and c["unit"] == unit, c
+# must pair
+pair("Nettoomsättning", 3200000, 3500000)                        # TSEK against kronor, in kronor
+assert abs(ch[("Nettoomsättning", None)]["delta_percent"] - 9.375) < 1e-9
+pair("Årsavgifter", 100, 110)                                     # case
+pair("Räntekostnader (not 5)", -50, -60)                          # bracketed addition
+pair("Fastighetsskatt", 10, 12)                                   # one edit
+pair("Soliditet", 70, 72, unit="percent")
+pair("Facebook", 900, 950, group="Följare", unit="count")         # the group tells them apart
+pair("Facebook", 40, 45, group="Inlägg", unit="count")
+pair("Underhållsfond", 1000, 1200)                                # an instant with an instant
+summa = sorted((c["old"]["value"], c["new"]["value"]) for c in d["changes"] if c["label"] == "Summa")
+assert summa == [(5, 7), (6, 8)], summa                           # printed twice: in order
+# must not pair
+assert not any(c["label"] == "Budget drift" for c in d["changes"])   # budget against actual
+assert not any(c["label"] == "Kassa" for c in d["changes"])          # percent against kronor
+assert any(w["code"] == "units" and "Kassa" in w["message"] for w in d["warnings"]), d["warnings"]
+assert {e["label"] for e in d["only_old"]} == {"Borttagen post", "Budget drift"}, d["only_old"]
+assert {e["label"] for e in d["only_new"]} == {"Ny post", "Budget drift"}, d["only_new"]
+# NEW's 2022 column restates OLD's 2022 figure: a restatement, not a change.
+rs = d["restated"]
+assert len(rs) == 1 and rs[0]["label"] == "Nettoomsättning" and rs[0]["delta"] == 50000, rs
+assert d["ratings"] == [{"goal": "1.1", "title": "Mål", "dimension": "effekt", "old": "yellow", "new": "green"}], d["ratings"]
+assert [(s["field"], s["old"], s["new"]) for s in d["survey"]] == [("responses", 120, 150), ("response_rate", 60, 75)]
+assert d["old"]["period"]["end"] == "2022-12-31" and d["new"]["period"]["end"] == "2023-12-31"
+PY
+then ok; else no "pairing rules"; fi
+
+"$X" diff --format csv "$tmp/old.json" "$tmp/new.json" > "$tmp/d.csv"
+if /usr/bin/python3 -c "
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding='utf-8', newline='')))
+kinds = {r['kind'] for r in rows}
+assert {'change', 'restated', 'only_old', 'only_new'} <= kinds, kinds
+n = [r for r in rows if r['kind'] == 'change' and r['label'] == 'Nettoomsättning'][0]
+assert float(n['old_value']) == 3200000 and float(n['delta']) == 300000, n
+" "$tmp/d.csv"; then ok; else no "csv"; fi
+"$X" diff --format text "$tmp/old.json" "$tmp/new.json" > "$tmp/d.txt"
+grep -q "Nettoomsättning .* 3 200 000 .* 3 500 000 .* 300 000 *+9,4 %\|Nettoomsättning .* 3 200 000 .* 3 500 000 .* 300 000 *+9.4 %" "$tmp/d.txt" && ok ||
+	no "text: $(head -5 "$tmp/d.txt")"
+
+# A document against itself: every value paired, nothing changed.
+"$X" diff --format json corpus/seed000_tertialrapport.pdf corpus/seed000_tertialrapport.pdf > "$tmp/self.json"
+if /usr/bin/python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d['changes'] and all(c['delta'] == 0 for c in d['changes']), d['changes'][:2]
+assert not d['only_old'] and not d['only_new'] and not d['restated'] and not d['ratings'], d
+" "$tmp/self.json"; then ok; else no "a document against itself"; fi
+
+# Usage and bad input.
+"$X" diff "$tmp/old.json" > /dev/null 2>&1; [ $? = 2 ] && ok || no "diff with one input: not a usage error"
+printf '{"schema": "other"}' > "$tmp/other.json"
+"$X" diff "$tmp/old.json" "$tmp/other.json" > /dev/null 2> "$tmp/err"; rc=$?
+[ "$rc" = 1 ] && grep -q "not an extract/1 document" "$tmp/err" && ok || no "a JSON that is not ours: exit $rc"
+
+# The real housing co-operative's two annual accounts (when present):
+# pairs made, each value in it one its document has.
+R=../shared/eval/real/docs
+if [ -f "$R/brf-teleterrassen1_arsredovisning_2020.pdf" ]; then
+	"$X" "$R/brf-teleterrassen1_arsredovisning_2020.pdf" > "$tmp/a.json"
+	"$X" "$R/brf-teleterrassen1_arsredovisning_2022.pdf" > "$tmp/b.json"
+	"$X" diff --format json "$tmp/a.json" "$tmp/b.json" > "$tmp/r.json"
+	if /usr/bin/python3 tests/validate.py --diff "$tmp/r.json" && /usr/bin/python3 -c "
+import json, sys
+a, b, d = (json.load(open(p)) for p in sys.argv[1:4])
+assert len(d['changes']) >= 10, len(d['changes'])
+def values(doc):
+    return {(v['label'], v['value'] * (v.get('scale') or 1) if v['unit'] in ('SEK','TSEK','MSEK','GSEK') else v['value'])
+            for v in doc['values'] if v['value'] is not None}
+va, vb = values(a), values(b)
+for c in d['changes']:
+    assert any(l == c['label'] and abs(x - c['old']['value']) < 1e-6 for l, x in va), c
+    assert any(abs(x - c['new']['value']) < 1e-6 for l, x in vb), c
+" "$tmp/a.json" "$tmp/b.json" "$tmp/r.json"; then ok; else no "real year pair"; fi
+fi
+
+echo "diff: $pass passed, $fail failed"
+[ "$fail" = 0 ]
