@@ -22,6 +22,8 @@ PKG_CFLAGS += -DTESS_SONAME='"$(or $(TESS_SONAME),libtesseract.so.5)"'
 soname = $(shell objdump -p $$(pkg-config --variable=libdir $(1))/$(2) 2>/dev/null | sed -n 's/^ *SONAME *//p')
 XML2_SONAME := $(call soname,libxml-2.0,libxml2.so)
 ZIP_SONAME := $(call soname,libzip,libzip.so)
+PQ_SONAME := $(call soname,libpq,libpq.so)
+PKG_CFLAGS += -DPQ_SONAME='"$(or $(PQ_SONAME),libpq.so.5)"' $(shell pkg-config --cflags libpq)
 PKG_CFLAGS += -DXML2_SONAME='"$(or $(XML2_SONAME),libxml2.so.2)"' -DZIP_SONAME='"$(or $(ZIP_SONAME),libzip.so.4)"'
 
 PREFIX  ?= /usr/local
@@ -37,7 +39,7 @@ TESTS   = test_lib test_arena test_norm test_classify test_txt test_odt test_pdf
 TEST_BIN = $(TESTS:%=$(BUILD)/tests/%)
 FUZZ    = fuzz_pdf fuzz_odt fuzz_txt fuzz_image
 
-.PHONY: all help deps demo test check unit golden badinput attack batch db diff robustness fidelity install-test \
+.PHONY: all help deps demo test check unit golden badinput attack batch db diff pg robustness fidelity install-test \
         layering asan tsan bench bench-batch bench-archive bench-ocr bench-values bench-tables bench-vary corpus-holdout corpus-tables install clean corpus regolden fuzz fuzz-replay
 
 all: $(BUILD)/extract $(BUILD)/libextract.so.$(SOVERSION)
@@ -51,6 +53,7 @@ help:
 	@echo "make batch      folders, lists, workers (timeout, crash, memory), manifest, resume (in make check)"
 	@echo "make db         the archive database (--db) and extract search (in make check)"
 	@echo "make diff       extract diff: pairing rules, restatements, ratings (in make check)"
+	@echo "make pg         the archive in a throwaway PostgreSQL: the same rows as SQLite, shards (in make check)"
 	@echo "make asan       build with ASan+UBSan and run the tests and fuzz replay"
 	@echo "make tsan       documents in parallel threads under ThreadSanitizer (library and --jobs)"
 	@echo "make bench      time extract against pdftotext on the 100+ page PDF"
@@ -158,6 +161,9 @@ db: $(BUILD)/extract
 
 diff: $(BUILD)/extract
 	@sh tests/diff.sh $(BUILD)/extract
+
+pg: $(BUILD)/extract
+	@sh tests/pg.sh $(BUILD)/extract
 
 fidelity: $(BUILD)/extract $(BUILD)/tests/cer
 	@sh tests/fidelity.sh $(BUILD)/extract $(BUILD)/tests/cer

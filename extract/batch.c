@@ -494,7 +494,8 @@ static int db_begin(struct batch *b)
 	char why[512], sha[65];
 	long long bytes;
 
-	b->db_lock = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	/* A server takes several runs at once (shards); a file, one. */
+	b->db_lock = out_db_is_shared(r->o->db) ? -1 : open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
 	if (b->db_lock >= 0 && flock(b->db_lock, LOCK_EX | LOCK_NB) < 0) {
 		fprintf(stderr, "extract: %s: another run is writing to it; waiting\n", r->o->db);
 		flock(b->db_lock, LOCK_EX);

@@ -268,8 +268,8 @@ static int search_main(int argc, char **argv)
 		g_string_free(q, TRUE);
 		return 2;
 	}
-	if (access(db, R_OK) < 0 || !(d = out_db_open(db, why, sizeof(why)))) {
-		fprintf(stderr, "extract: search: %s: %s\n", db, access(db, R_OK) < 0 ? strerror(errno) : why);
+	if ((!out_db_is_shared(db) && access(db, R_OK) < 0) || !(d = out_db_open(db, why, sizeof(why)))) {
+		fprintf(stderr, "extract: search: %s\n", !out_db_is_shared(db) && access(db, R_OK) < 0 ? strerror(errno) : why);
 		g_string_free(q, TRUE);
 		return 2;
 	}

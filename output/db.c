@@ -1,11 +1,50 @@
-/* db.c: the archive database in SQLite; see db.h. */
+/* db.c: the archive database, in SQLite or PostgreSQL; see db.h.
+ *
+ * One set of statements serves both: parameters as $1..$n (SQLite reads
+ * them as named parameters numbered in order), upserts as ON CONFLICT.
+ * What differs is the schema's types, the full-text index (FTS5; a
+ * tsvector with the swedish configuration and a GIN index) and the
+ * search. libpq is opened with dlopen at the first postgresql:// URI,
+ * as Tesseract and libxml2 are: linked, it and its libraries would load
+ * with every process. */
 #include "db.h"
 
+#include <dlfcn.h>
 #include <glib.h>
+#include <libpq-fe.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define PG_FUNCS(X) \
+	X(PQconnectdb) X(PQstatus) X(PQerrorMessage) X(PQexec) X(PQexecParams) X(PQresultStatus) X(PQclear) \
+	X(PQfinish) X(PQntuples) X(PQgetvalue) X(PQgetisnull) X(PQresultErrorMessage) X(PQsetNoticeProcessor)
+
+static struct {
+#define PG_PTR(f) __typeof__(f) *f;
+	PG_FUNCS(PG_PTR)
+#undef PG_PTR
+	void *handle;
+} pq;
+static pthread_once_t pq_once = PTHREAD_ONCE_INIT;
+
+static void pq_load(void)
+{
+	void *h = dlopen(PQ_SONAME, RTLD_NOW | RTLD_LOCAL);
+
+	if (!h)
+		return;
+#define PG_SYM(f) \
+	if (!(*(void **)&pq.f = dlsym(h, #f))) { \
+		dlclose(h); \
+		return; \
+	}
+	PG_FUNCS(PG_SYM)
+#undef PG_SYM
+	pq.handle = h;
+}
 
 #define DB_SCHEMA_VERSION "1"
 #define DB_BUSY_MS (10 * 60 * 1000)   /* another process writing: wait this long before failing */
@@ -61,16 +100,74 @@ static const char schema_sql[] =
 	" CASE WHEN v.unit IN ('SEK', 'TSEK', 'MSEK', 'GSEK') THEN v.value * v.scale END AS value_sek,"
 	" v.page FROM \"values\" v JOIN documents d ON d.sha256 = v.sha256;";
 
-/* The tables a document's content fills (not paths, which outlive it). */
-static const char *const content_tables[] = { "documents", "pages", "blocks", "blocks_fts", "tables", "cells",
-					      "\"values\"", "ratings", "meetings", "attendees", "items",
-					      "decisions", "surveys", "survey_answers", "warnings" };
+static const char pg_schema_sql[] =
+	"SET client_min_messages = warning;"
+	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
+	"INSERT INTO meta VALUES ('schema', '" DB_SCHEMA_VERSION "') ON CONFLICT DO NOTHING;"
+	"CREATE TABLE IF NOT EXISTS documents (sha256 TEXT PRIMARY KEY, bytes BIGINT, format TEXT,"
+	" format_version TEXT, pronom TEXT, pages INTEGER, type TEXT, title TEXT, organisation TEXT,"
+	" year INTEGER, date TEXT, period_label TEXT, period_start TEXT, period_end TEXT, producer TEXT,"
+	" creator TEXT, created TEXT, modified TEXT, tool_version TEXT, options_digest TEXT);"
+	"CREATE TABLE IF NOT EXISTS paths (path TEXT PRIMARY KEY, sha256 TEXT, output TEXT, status TEXT NOT NULL,"
+	" error_code TEXT, error_message TEXT, seconds DOUBLE PRECISION, started TEXT, tool_version TEXT,"
+	" options_digest TEXT);"
+	"CREATE INDEX IF NOT EXISTS paths_sha256 ON paths (sha256);"
+	"CREATE TABLE IF NOT EXISTS pages (sha256 TEXT, page INTEGER, width DOUBLE PRECISION, height DOUBLE PRECISION,"
+	" source TEXT, rotation INTEGER, ocr_reason TEXT, ocr_confidence DOUBLE PRECISION, PRIMARY KEY (sha256, page));"
+	"CREATE TABLE IF NOT EXISTS blocks (sha256 TEXT, block INTEGER, type TEXT, level INTEGER, page INTEGER,"
+	" furniture TEXT, text TEXT, x0 DOUBLE PRECISION, y0 DOUBLE PRECISION, x1 DOUBLE PRECISION,"
+	" y1 DOUBLE PRECISION, path TEXT, PRIMARY KEY (sha256, block));"
+	"CREATE TABLE IF NOT EXISTS blocks_fts (text TEXT, sha256 TEXT, page INTEGER, block INTEGER,"
+	" tsv tsvector GENERATED ALWAYS AS (to_tsvector('swedish', coalesce(text, ''))) STORED);"
+	"CREATE INDEX IF NOT EXISTS blocks_fts_tsv ON blocks_fts USING gin (tsv);"
+	"CREATE INDEX IF NOT EXISTS blocks_fts_sha256 ON blocks_fts (sha256);"
+	"CREATE TABLE IF NOT EXISTS tables (sha256 TEXT, tbl INTEGER, method TEXT, caption TEXT, page_first INTEGER,"
+	" page_last INTEGER, nrows INTEGER, ncols INTEGER, header_rows INTEGER, PRIMARY KEY (sha256, tbl));"
+	"CREATE TABLE IF NOT EXISTS cells (sha256 TEXT, tbl INTEGER, row INTEGER, col INTEGER, rowspan INTEGER,"
+	" colspan INTEGER, text TEXT, background TEXT, PRIMARY KEY (sha256, tbl, row, col));"
+	"CREATE TABLE IF NOT EXISTS \"values\" (sha256 TEXT, idx INTEGER, label TEXT, grp TEXT, section TEXT,"
+	" period_label TEXT, period_start TEXT, period_end TEXT, measure TEXT, value DOUBLE PRECISION,"
+	" missing INTEGER, unit TEXT, scale DOUBLE PRECISION, note INTEGER, qualifier TEXT, text TEXT, context TEXT,"
+	" method TEXT, page INTEGER, block INTEGER, tbl INTEGER, row INTEGER, col INTEGER,"
+	" confidence DOUBLE PRECISION, PRIMARY KEY (sha256, idx));"
+	"CREATE TABLE IF NOT EXISTS ratings (sha256 TEXT, idx INTEGER, goal TEXT, title TEXT, dimension TEXT,"
+	" colour TEXT, evidence TEXT, page INTEGER, PRIMARY KEY (sha256, idx));"
+	"CREATE TABLE IF NOT EXISTS meetings (sha256 TEXT PRIMARY KEY, date TEXT, time TEXT, place TEXT,"
+	" chair TEXT, secretary TEXT, adjusters TEXT, next_meeting TEXT);"
+	"CREATE TABLE IF NOT EXISTS attendees (sha256 TEXT, idx INTEGER, name TEXT, role TEXT,"
+	" organisation TEXT, status TEXT, PRIMARY KEY (sha256, idx));"
+	"CREATE TABLE IF NOT EXISTS items (sha256 TEXT, item INTEGER, number TEXT, title TEXT, text TEXT,"
+	" noted INTEGER, PRIMARY KEY (sha256, item));"
+	"CREATE TABLE IF NOT EXISTS decisions (sha256 TEXT, item INTEGER, idx INTEGER, kind TEXT, text TEXT,"
+	" PRIMARY KEY (sha256, item, idx));"
+	"CREATE TABLE IF NOT EXISTS surveys (sha256 TEXT PRIMARY KEY, population DOUBLE PRECISION,"
+	" responses DOUBLE PRECISION, response_rate DOUBLE PRECISION, text TEXT);"
+	"CREATE TABLE IF NOT EXISTS survey_answers (sha256 TEXT, figure INTEGER, idx INTEGER, label TEXT,"
+	" question TEXT, answer TEXT, percent DOUBLE PRECISION, PRIMARY KEY (sha256, figure, idx));"
+	"CREATE TABLE IF NOT EXISTS warnings (sha256 TEXT, idx INTEGER, code TEXT, message TEXT, page INTEGER,"
+	" PRIMARY KEY (sha256, idx));"
+	"CREATE OR REPLACE VIEW v_values AS SELECT v.sha256, (SELECT min(p.path) FROM paths p WHERE"
+	" p.sha256 = v.sha256) AS path, d.title, d.organisation, d.year, v.label, v.grp, v.section,"
+	" v.period_label, v.period_start, v.period_end, v.measure, v.value, v.unit,"
+	" CASE WHEN v.unit IN ('SEK', 'TSEK', 'MSEK', 'GSEK') THEN v.value * v.scale END AS value_sek,"
+	" v.page FROM \"values\" v JOIN documents d ON d.sha256 = v.sha256;";
 
 struct out_db {
-	sqlite3 *db;
-	GHashTable *stmts;   /* SQL text (static) -> prepared statement */
+	sqlite3 *db;         /* SQLite, or */
+	PGconn *pg;          /* PostgreSQL */
+	GHashTable *stmts;   /* SQLite: SQL text (static) -> prepared statement */
 	char why[256];
 };
+
+/* The last error, one line. */
+static void failed(struct out_db *db, const char *msg)
+{
+	char *nl;
+
+	snprintf(db->why, sizeof(db->why), "%s", msg ? msg : "error");
+	if ((nl = strchr(db->why, '\n')))
+		*nl = '\0';
+}
 
 enum { V_NULL, V_TEXT, V_INT, V_REAL };
 
@@ -106,12 +203,43 @@ static void finalize(gpointer p)
 	sqlite3_finalize(p);
 }
 
+/* PostgreSQL: sql with n values as text; the result (PQclear it), or NULL. */
+static PGresult *pg_run(struct out_db *db, const char *sql, int n, const struct v *v)
+{
+	char buf[32][32];
+	const char *vals[32];
+	PGresult *r;
+	ExecStatusType st;
+
+	for (int i = 0; i < n && i < 32; i++) {
+		vals[i] = v[i].t == V_TEXT ? v[i].s : NULL;
+		if (v[i].t == V_INT)
+			snprintf(buf[i], sizeof(buf[i]), "%lld", v[i].i), vals[i] = buf[i];
+		else if (v[i].t == V_REAL)
+			snprintf(buf[i], sizeof(buf[i]), "%.17g", v[i].d), vals[i] = buf[i];
+	}
+	r = pq.PQexecParams(db->pg, sql, n, NULL, vals, NULL, NULL, 0);
+	st = r ? pq.PQresultStatus(r) : PGRES_FATAL_ERROR;
+	if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK)
+		return r;
+	failed(db, r ? pq.PQresultErrorMessage(r) : pq.PQerrorMessage(db->pg));
+	pq.PQclear(r);
+	return NULL;
+}
+
 /* Runs sql (a static string: statements are prepared once) with n values. */
 static int row(struct out_db *db, const char *sql, int n, const struct v *v)
 {
-	sqlite3_stmt *st = g_hash_table_lookup(db->stmts, sql);
+	sqlite3_stmt *st;
 	int rc;
 
+	if (db->pg) {
+		PGresult *r = pg_run(db, sql, n, v);
+
+		pq.PQclear(r);
+		return r ? 0 : -1;
+	}
+	st = g_hash_table_lookup(db->stmts, sql);
 	if (!st) {
 		if (sqlite3_prepare_v2(db->db, sql, -1, &st, NULL) != SQLITE_OK)
 			goto bad;
@@ -132,38 +260,123 @@ static int row(struct out_db *db, const char *sql, int n, const struct v *v)
 	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
 		return 0;
 bad:
-	snprintf(db->why, sizeof(db->why), "%s", sqlite3_errmsg(db->db));
+	failed(db, sqlite3_errmsg(db->db));
 	return -1;
 }
+
+/* The first column of sql's first row as an integer; 0 when none. */
+static int query_int(struct out_db *db, const char *sql, int n, const struct v *v)
+{
+	sqlite3_stmt *st = NULL;
+	int x = 0;
+
+	if (db->pg) {
+		PGresult *r = pg_run(db, sql, n, v);
+
+		if (r && pq.PQntuples(r) > 0 && !pq.PQgetisnull(r, 0, 0))
+			x = atoi(pq.PQgetvalue(r, 0, 0));
+		pq.PQclear(r);
+		return x;
+	}
+	if (sqlite3_prepare_v2(db->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	for (int i = 0; i < n; i++)
+		sqlite3_bind_text(st, i + 1, v[i].s, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		x = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return x;
+}
+
+#define QUERY_INT(db, sql, ...) query_int((db), (sql), (int)(sizeof((struct v[]){ __VA_ARGS__ }) / sizeof(struct v)), \
+					  (struct v[]){ __VA_ARGS__ })
 
 #define ROW(db, sql, ...) row((db), (sql), (int)(sizeof((struct v[]){ __VA_ARGS__ }) / sizeof(struct v)), \
 			      (struct v[]){ __VA_ARGS__ })
 
+static int is_pg(const char *path)
+{
+	return !strncmp(path, "postgresql://", 13) || !strncmp(path, "postgres://", 11);
+}
+
+static void quiet(void *arg, const char *msg)
+{
+	(void)arg;
+	(void)msg;   /* NOTICEs ("relation exists, skipping") are no news */
+}
+
+static int pg_open(struct out_db *db, const char *uri, char *why, size_t whyn)
+{
+	PGresult *r;
+
+	pthread_once(&pq_once, pq_load);
+	if (!pq.handle) {
+		snprintf(why, whyn, "%s: PostgreSQL's client library %s cannot be loaded (install libpq5)", uri, PQ_SONAME);
+		return -1;
+	}
+	db->pg = pq.PQconnectdb(uri);
+	if (!db->pg || pq.PQstatus(db->pg) != CONNECTION_OK) {
+		failed(db, db->pg ? pq.PQerrorMessage(db->pg) : "cannot connect");
+		snprintf(why, whyn, "%s: %s", uri, db->why);
+		return -1;
+	}
+	pq.PQsetNoticeProcessor(db->pg, quiet, NULL);
+	/* Made once: a schema in place is not touched again (its locks would
+	 * wait on, and deadlock with, other runs' writes). */
+	if (query_int(db, "SELECT CASE WHEN to_regclass('v_values') IS NULL THEN 0 ELSE 1 END", 0, NULL))
+		return 0;
+	/* Two runs making the schema at once: one at a time. */
+	r = pq.PQexec(db->pg, "BEGIN; SELECT pg_advisory_xact_lock(7305733);");
+	pq.PQclear(r);
+	r = pq.PQexec(db->pg, pg_schema_sql);
+	if (!r || pq.PQresultStatus(r) != PGRES_COMMAND_OK) {
+		failed(db, r ? pq.PQresultErrorMessage(r) : pq.PQerrorMessage(db->pg));
+		snprintf(why, whyn, "%s: %s", uri, db->why);
+		pq.PQclear(r);
+		return -1;
+	}
+	pq.PQclear(r);
+	pq.PQclear(pq.PQexec(db->pg, "COMMIT"));
+	return 0;
+}
+
+static int sqlite_open(struct out_db *db, const char *path, char *why, size_t whyn)
+{
+	char *err = NULL;
+
+	if (sqlite3_open_v2(path, &db->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK) {
+		snprintf(why, whyn, "%s: %s", path, db->db ? sqlite3_errmsg(db->db) : "cannot open");
+		return -1;
+	}
+	sqlite3_busy_timeout(db->db, DB_BUSY_MS);
+	if (sqlite3_exec(db->db, schema_sql, NULL, NULL, &err) != SQLITE_OK) {
+		snprintf(why, whyn, "%s: %s", path, err ? err : sqlite3_errmsg(db->db));
+		sqlite3_free(err);
+		return -1;
+	}
+	return 0;
+}
+
 struct out_db *out_db_open(const char *path, char *why, size_t whyn)
 {
 	struct out_db *db = calloc(1, sizeof(*db));
-	char *err = NULL;
 
 	if (!db) {
 		snprintf(why, whyn, "out of memory");
 		return NULL;
 	}
-	if (sqlite3_open_v2(path, &db->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) !=
-	    SQLITE_OK) {
-		snprintf(why, whyn, "%s: %s", path, db->db ? sqlite3_errmsg(db->db) : "cannot open");
-		sqlite3_close(db->db);
-		free(db);
-		return NULL;
-	}
-	sqlite3_busy_timeout(db->db, DB_BUSY_MS);
 	db->stmts = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, finalize);
-	if (sqlite3_exec(db->db, schema_sql, NULL, NULL, &err) != SQLITE_OK) {
-		snprintf(why, whyn, "%s: %s", path, err ? err : sqlite3_errmsg(db->db));
-		sqlite3_free(err);
+	if ((is_pg(path) ? pg_open(db, path, why, whyn) : sqlite_open(db, path, why, whyn)) < 0) {
 		out_db_close(db);
 		return NULL;
 	}
 	return db;
+}
+
+int out_db_is_shared(const char *path)
+{
+	return is_pg(path);
 }
 
 void out_db_close(struct out_db *db)
@@ -171,6 +384,8 @@ void out_db_close(struct out_db *db)
 	if (!db)
 		return;
 	g_hash_table_destroy(db->stmts);
+	if (db->pg)
+		pq.PQfinish(db->pg);
 	sqlite3_close(db->db);
 	free(db);
 }
@@ -244,7 +459,7 @@ static int store_tables(struct out_db *db, const struct doc *d)
 			const struct doc_cell *c = &t->cells[k];
 
 			snprintf(bg, sizeof(bg), "#%06x", (unsigned)(c->bg & 0xFFFFFF));
-			if (ROW(db, "INSERT OR REPLACE INTO cells VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+			if (ROW(db, "INSERT INTO cells VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING",
 				txt(d->src.sha256), num_i(t->id), num_i(c->row), num_i(c->col), num_i(c->rowspan),
 				num_i(c->colspan), txt(c->text), txt(c->has_bg ? bg : NULL)) < 0)
 				return -1;
@@ -360,7 +575,11 @@ static int store_warnings(struct out_db *db, const struct doc *d)
 
 static int put_path(struct out_db *db, const struct out_db_path *p)
 {
-	return ROW(db, "INSERT OR REPLACE INTO paths VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)", txt(p->path),
+	return ROW(db, "INSERT INTO paths VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (path) DO UPDATE"
+		   " SET sha256 = excluded.sha256, output = excluded.output, status = excluded.status,"
+		   " error_code = excluded.error_code, error_message = excluded.error_message, seconds = excluded.seconds,"
+		   " started = excluded.started, tool_version = excluded.tool_version,"
+		   " options_digest = excluded.options_digest", txt(p->path),
 		   txt(p->sha256), txt(p->output), txt(p->error_code ? "failed" : "done"), txt(p->error_code),
 		   txt(p->error_msg), num_d(p->seconds), txt(p->started), txt(p->tool_version),
 		   txt(p->options_digest));
@@ -369,64 +588,65 @@ static int put_path(struct out_db *db, const struct out_db_path *p)
 /* Whether the same bytes are stored by this tool version and options. */
 static int stored(struct out_db *db, const struct doc *d, const struct out_db_path *p)
 {
-	sqlite3_stmt *st = NULL;
-	int yes = 0;
-
-	if (sqlite3_prepare_v2(db->db, "SELECT 1 FROM documents WHERE sha256 = ?1 AND tool_version = ?2 AND"
-				       " options_digest = ?3", -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_text(st, 1, d->src.sha256, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, p->tool_version, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, p->options_digest, -1, SQLITE_STATIC);
-	yes = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return yes;
+	return QUERY_INT(db, "SELECT 1 FROM documents WHERE sha256 = $1 AND tool_version = $2 AND options_digest = $3",
+			 txt(d->src.sha256), txt(p->tool_version), txt(p->options_digest));
 }
 
 static int forget(struct out_db *db, const char *sha256)
 {
-	for (size_t i = 0; i < sizeof(content_tables) / sizeof(content_tables[0]); i++) {
-		char *sql = sqlite3_mprintf("DELETE FROM %s WHERE sha256 = ?1", content_tables[i]);
-		sqlite3_stmt *st = NULL;
-		int rc = sql ? sqlite3_prepare_v2(db->db, sql, -1, &st, NULL) : SQLITE_NOMEM;
+	static const char *const sql[] = {
+		"DELETE FROM documents WHERE sha256 = $1", "DELETE FROM pages WHERE sha256 = $1",
+		"DELETE FROM blocks WHERE sha256 = $1", "DELETE FROM blocks_fts WHERE sha256 = $1",
+		"DELETE FROM tables WHERE sha256 = $1", "DELETE FROM cells WHERE sha256 = $1",
+		"DELETE FROM \"values\" WHERE sha256 = $1", "DELETE FROM ratings WHERE sha256 = $1",
+		"DELETE FROM meetings WHERE sha256 = $1", "DELETE FROM attendees WHERE sha256 = $1",
+		"DELETE FROM items WHERE sha256 = $1", "DELETE FROM decisions WHERE sha256 = $1",
+		"DELETE FROM surveys WHERE sha256 = $1", "DELETE FROM survey_answers WHERE sha256 = $1",
+		"DELETE FROM warnings WHERE sha256 = $1",
+	};
 
-		if (rc == SQLITE_OK) {
-			sqlite3_bind_text(st, 1, sha256, -1, SQLITE_STATIC);
-			rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
-		}
-		sqlite3_finalize(st);
-		sqlite3_free(sql);
-		if (rc != SQLITE_OK) {
-			snprintf(db->why, sizeof(db->why), "%s", sqlite3_errmsg(db->db));
+	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++)
+		if (ROW(db, sql[i], txt(sha256)) < 0)
 			return -1;
-		}
-	}
 	return 0;
 }
 
-/* BEGIN IMMEDIATE: the write lock now, waiting for another writer. */
-static int begin(struct out_db *db)
+/* A transaction. SQLite: BEGIN IMMEDIATE, the write lock now (waiting
+ * for another writer). PostgreSQL: runs write at once, so a document's
+ * bytes are locked by their digest (key): two shards storing one
+ * document take turns. */
+static int begin(struct out_db *db, const char *key)
 {
+	if (db->pg) {
+		if (ROW(db, "BEGIN") < 0)
+			return -1;
+		return key ? ROW(db, "SELECT pg_advisory_xact_lock(hashtext($1))", txt(key)) : 0;
+	}
 	if (sqlite3_exec(db->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK)
 		return 0;
-	snprintf(db->why, sizeof(db->why), "%s", sqlite3_errmsg(db->db));
+	failed(db, sqlite3_errmsg(db->db));
 	return -1;
 }
 
 static int end(struct out_db *db, int rc, char *why, size_t whyn)
 {
-	if (rc == 0 && sqlite3_exec(db->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+	if (rc == 0 && db->pg && ROW(db, "COMMIT") == 0)
 		return 0;
-	if (rc == 0)
-		snprintf(db->why, sizeof(db->why), "%s", sqlite3_errmsg(db->db));
-	sqlite3_exec(db->db, "ROLLBACK", NULL, NULL, NULL);
+	if (rc == 0 && !db->pg && sqlite3_exec(db->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+		return 0;
+	if (rc == 0 && !db->pg)
+		failed(db, sqlite3_errmsg(db->db));
+	if (db->pg)
+		pq.PQclear(pq.PQexec(db->pg, "ROLLBACK"));
+	else
+		sqlite3_exec(db->db, "ROLLBACK", NULL, NULL, NULL);
 	snprintf(why, whyn, "database: %s", db->why);
 	return -1;
 }
 
-int out_db_store(struct out_db *db, const struct doc *d, const struct out_db_path *p, char *why, size_t whyn)
+static int store_once(struct out_db *db, const struct doc *d, const struct out_db_path *p, char *why, size_t whyn)
 {
-	int rc = begin(db);
+	int rc = begin(db, d->src.sha256);
 
 	if (rc == 0 && !stored(db, d, p)) {
 		rc = forget(db, d->src.sha256);
@@ -452,9 +672,20 @@ int out_db_store(struct out_db *db, const struct doc *d, const struct out_db_pat
 	return end(db, rc, why, whyn);
 }
 
+/* PostgreSQL may end one of two transactions that wait on each other
+ * (deadlock detected): that one is run again. */
+int out_db_store(struct out_db *db, const struct doc *d, const struct out_db_path *p, char *why, size_t whyn)
+{
+	int rc = store_once(db, d, p, why, whyn);
+
+	for (int tries = 1; rc < 0 && db->pg && strstr(db->why, "deadlock") && tries < 5; tries++)
+		rc = store_once(db, d, p, why, whyn);
+	return rc;
+}
+
 int out_db_store_path(struct out_db *db, const struct out_db_path *p, char *why, size_t whyn)
 {
-	int rc = begin(db);
+	int rc = begin(db, NULL);
 
 	if (rc == 0)
 		rc = put_path(db, p);
@@ -463,21 +694,8 @@ int out_db_store_path(struct out_db *db, const struct out_db_path *p, char *why,
 
 int out_db_seen(struct out_db *db, const char *path, const char *sha256, const char *version, const char *digest)
 {
-	sqlite3_stmt *st = NULL;
-	int yes = 0;
-
-	if (sqlite3_prepare_v2(db->db, "SELECT CASE status WHEN 'done' THEN 1 ELSE 2 END FROM paths WHERE path = ?1"
-				       " AND sha256 = ?2 AND tool_version = ?3 AND options_digest = ?4", -1, &st,
-			       NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, sha256, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, version, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, digest, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		yes = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return yes;
+	return QUERY_INT(db, "SELECT CASE status WHEN 'done' THEN 1 ELSE 2 END FROM paths WHERE path = $1 AND sha256 = $2"
+			 " AND tool_version = $3 AND options_digest = $4", txt(path), txt(sha256), txt(version), txt(digest));
 }
 
 static int search_once(struct out_db *db, const char *query, int limit,
@@ -504,11 +722,41 @@ static int search_once(struct out_db *db, const char *query, int limit,
 	return rc == SQLITE_DONE ? n : -1;
 }
 
+/* PostgreSQL: the swedish configuration's words (stemmed: "beslutade"
+ * finds "besluta"), a web-search query (quotes, or, -). */
+static int pg_search(struct out_db *db, const char *query, int limit,
+		     void (*fn)(void *, const char *, const char *, int, int, const char *), void *arg)
+{
+	PGresult *r = pg_run(db,
+			     "SELECT (SELECT min(p.path) FROM paths p WHERE p.sha256 = f.sha256), f.sha256, f.page, f.block,"
+			     " ts_headline('swedish', f.text, q, 'StartSel=[, StopSel=], MaxWords=16, MinWords=6')"
+			     " FROM blocks_fts f, websearch_to_tsquery('swedish', $1) q WHERE f.tsv @@ q"
+			     " ORDER BY ts_rank(f.tsv, q) DESC, f.sha256, f.block LIMIT $2",
+			     2, (struct v[]){ txt(query), num_i(limit) });
+	int n;
+
+	if (!r)
+		return -1;
+	n = pq.PQntuples(r);
+	for (int i = 0; i < n; i++)
+		fn(arg, pq.PQgetisnull(r, i, 0) ? NULL : pq.PQgetvalue(r, i, 0), pq.PQgetvalue(r, i, 1),
+		   atoi(pq.PQgetvalue(r, i, 2)), atoi(pq.PQgetvalue(r, i, 3)), pq.PQgetvalue(r, i, 4));
+	pq.PQclear(r);
+	return n;
+}
+
 int out_db_search(struct out_db *db, const char *query, int limit,
 		  void (*fn)(void *, const char *, const char *, int, int, const char *), void *arg, char *why,
 		  size_t whyn)
 {
-	int n = search_once(db, query, limit, fn, arg);
+	int n;
+
+	if (db->pg) {
+		if ((n = pg_search(db, query, limit, fn, arg)) < 0)
+			snprintf(why, whyn, "search: %s", db->why);
+		return n;
+	}
+	n = search_once(db, query, limit, fn, arg);
 
 	if (n < 0) {   /* not FTS5's syntax: the words as one phrase */
 		GString *q = g_string_new("\"");

@@ -1,4 +1,5 @@
-/* db.h: the archive database (--db FILE: SQLite, embedded, no server).
+/* db.h: the archive database (--db FILE: SQLite, embedded, no server;
+ * --db postgresql://...: a shared PostgreSQL, through libpq).
  * Documents are stored once by sha256 with everything the model holds
  * (pages, blocks, tables and cells, values, ratings, meetings, items,
  * decisions, attendees, surveys, warnings); every path a document was
@@ -26,6 +27,9 @@ struct out_db_path {
  * NULL with why set. Waits up to ten minutes for a writer in another
  * process. */
 struct out_db *out_db_open(const char *path, char *why, size_t whyn);
+/* Whether path names a server (postgresql://...), which several runs
+ * write at once, rather than a file one run writes at a time. */
+int out_db_is_shared(const char *path);
 void out_db_close(struct out_db *db);
 
 /* Stores d (unless the same bytes are stored by the same tool version

@@ -30,6 +30,7 @@ run badinput sh tests/badinput.sh "$X"
 run attack sh tests/attack.sh "$X"
 run batch sh tests/batch.sh "$X" "$B/tests/mkscan"
 run db sh tests/db.sh "$X"
+run pg sh tests/pg.sh "$X"
 run diff sh tests/diff.sh "$X"
 run fidelity sh tests/fidelity.sh "$X" "$B/tests/cer"
 run tables /usr/bin/python3 tests/bench_tables.py "$X" --check

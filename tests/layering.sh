@@ -38,6 +38,7 @@ only zip.h parsers/odt.c
 only libxml/ parsers/odt.c
 only jansson.h output/json.c output/diff.c
 only sqlite3.h output/db.c
+only libpq-fe.h output/db.c
 only leptonica/ parsers/scan.c parsers/tables.c
 only tesseract/ parsers/ocr.c parsers/tessguard.h
 only pcre2.h patterns/internal.h
