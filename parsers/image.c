@@ -8,7 +8,8 @@
 
 #define IMAGE_WINDOW 16   /* pages in flight at most */
 
-/* A page queued for OCR, waiting for its turn. */
+/* A page queued for OCR, waiting for its turn (ticket -1: a page too
+ * large to read, kept as an empty page with a warning). */
 struct image_pending {
 	int ticket, width, height;
 	double scale;
@@ -33,6 +34,12 @@ static int image_page(struct ocr_pool *pool, const struct image_pending *ip, str
 	in.lp.page = number;
 	in.lp.width = dp->width;
 	in.lp.height = dp->height;
+	if (ip->ticket < 0) {   /* never decoded: nothing vanishes unsaid */
+		dp->source = DOC_SRC_OCR;
+		doc_warn(doc, number, "too_large", "page %d: an image of %d x %d pixels, larger than extract reads: not read",
+			 number, ip->width, ip->height);
+		return 0;
+	}
 	rc = ocr_pool_take(pool, ip->ticket, doc, NULL, &in.lp, dp, &pg, err);
 	if (rc == 0 && (rc = ocr_page_analyse(doc, &in, pg)) < 0)
 		EX_FAIL_CODE(err, rc);
@@ -64,8 +71,15 @@ int image_read(struct doc *doc, const void *buf, size_t n,
 	for (int head = first, next = 0, end = 0; rc == 0;) {
 		while (rc == 0 && !end && next < last && next - head < window) {
 			struct image_pending *ip = &info[next % IMAGE_WINDOW];
-			struct Pix *p = scan_file_next(&f, &ip->scale, &broken);
+			int big_w, big_h;
+			struct Pix *p = scan_file_next(&f, &ip->scale, &broken, &big_w, &big_h);
 
+			if (!p && big_w) {
+				*ip = (struct image_pending){ .ticket = -1, .width = big_w, .height = big_h,
+							     .scale = ip->scale };
+				next++;
+				continue;
+			}
 			if (!p) {
 				broken = broken ? next + 1 : 0;
 				end = 1;

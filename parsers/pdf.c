@@ -33,6 +33,8 @@
 #define PDF_TURN_MIN 30           /* a page turned sideways shows this many vertical advances */
 #define PDF_TURN_TENTHS 7         /* ... this many tenths of all its advances */
 #define PDF_MAX_RENDER_PX 20000   /* a render wider or higher than this is not made */
+#define PDF_OCR_MAX_PIXELS 64e6   /* an OCR render of more pixels (256 MB of ARGB; A4 at 300 dpi is
+				   * 8.7 M) is made at the resolution that fits, and said */
 #define PDF_TABLE_DPI 100.0       /* tables' fallback render: hairlines still show */
 #define PDF_OCR_DPI 300           /* OCR renders at this unless --dpi says */
 #define PDF_GARBAGE_WORDS 300     /* the garbage test reads this many words: a garbage layer is
@@ -779,6 +781,7 @@ static int pdf_page_submit(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *pa
 {
 	struct page_raster r = { 0 };
 	cairo_surface_t *surf;
+	double scale;
 
 	if (!ctx->ocr && !ctx->ocr_failed) {
 		ctx->ocr = ocr_pool_new(ctx->opts, ctx->err);
@@ -791,8 +794,15 @@ static int pdf_page_submit(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *pa
 	}
 	if (!ctx->ocr)
 		return 0;
-	surf = pdf_render(page, pp->lp.width, pp->lp.height,
-			  (ctx->opts && ctx->opts->dpi > 0 ? ctx->opts->dpi : PDF_OCR_DPI) / 72.0, NULL, &r);
+	scale = (ctx->opts && ctx->opts->dpi > 0 ? ctx->opts->dpi : PDF_OCR_DPI) / 72.0;
+	if ((double)pp->lp.width * pp->lp.height * scale * scale > PDF_OCR_MAX_PIXELS) {
+		double fit = sqrt(PDF_OCR_MAX_PIXELS / ((double)pp->lp.width * pp->lp.height));
+
+		doc_warn(doc, pp->lp.page, "downscaled", "page %d (%.0f x %.0f in) rendered for OCR at %.0f dpi, not %.0f",
+			 pp->lp.page, pp->lp.width / 72.0, pp->lp.height / 72.0, fit * 72, scale * 72);
+		scale = fit;
+	}
+	surf = pdf_render(page, pp->lp.width, pp->lp.height, scale, NULL, &r);
 	if (!surf) {
 		pp->render_failed = 1;
 		return 0;

@@ -308,6 +308,46 @@ static int probe_alloc(size_t n)
 	return p != NULL;
 }
 
+static int too_large(int w, int h)
+{
+	return (double)w * h > SCAN_MAX_PIXELS || w > SCAN_MAX_SIDE || h > SCAN_MAX_SIDE;
+}
+
+/* A TIFF's page count, from its directories (no page decoded). */
+static int tiff_pages(const void *buf, size_t n)
+{
+	FILE *fp = fmemopen((void *)buf, n, "rb");
+	l_int32 count = 0;
+
+	if (fp) {
+		tiffGetCount(fp, &count);
+		fclose(fp);
+	}
+	return count;
+}
+
+/* Page k of a TIFF read by its index, after its header's size is
+ * checked: a page too large is *big (not decoded; every page is
+ * checked, not only the first); NULL and *broken when it cannot be read. */
+static PIX *tiff_page(struct scan_file *f, int k, int *big_w, int *big_h, int *broken)
+{
+	l_int32 w = 0, h = 0, bps, spp, res, cmap, fmt;
+	PIX *p;
+
+	if (readHeaderMemTiff(f->buf, f->n, k, &w, &h, &bps, &spp, &res, &cmap, &fmt) != 0) {
+		*broken = 1;
+		return NULL;
+	}
+	if (too_large(w, h)) {
+		*big_w = w;
+		*big_h = h;
+		return NULL;
+	}
+	if (!(p = pixReadMemTiff(f->buf, f->n, k)))
+		*broken = 1;
+	return p;
+}
+
 int scan_file_open(struct scan_file *f, const void *buf, size_t n, struct ex_error *err)
 {
 	l_int32 fmt, w = 0, h = 0, bps, spp, iscmap;
@@ -322,41 +362,43 @@ int scan_file_open(struct scan_file *f, const void *buf, size_t n, struct ex_err
 	if (n >= 3 && !memcmp(buf, "\xFF\xD8\xFF", 3) &&
 	    (n < 4 || memcmp((const char *)buf + n - 2, "\xFF\xD9", 2)))
 		return EX_FAIL(err, EX_EFORMAT, "a JPEG image cut short (no end marker)");
-	/* A header that claims a vast image must not make us allocate it. */
-	if (pixReadHeaderMem(buf, n, &fmt, &w, &h, &bps, &spp, &iscmap) == 0 &&
-	    ((double)w * h > SCAN_MAX_PIXELS || w > SCAN_MAX_SIDE || h > SCAN_MAX_SIDE))
-		return EX_FAIL(err, EX_ELIMIT, "an image of %d x %d pixels, larger than extract reads",
-			       w, h);
 	f->buf = buf;
 	f->n = n;
 	/* A TIFF's pages are read one at a time as they are wanted (a
 	 * 300-page scan is gigabytes of pixels); any other image is one. */
 	f->tiff = n >= 4 && (!memcmp(buf, "II*\0", 4) || !memcmp(buf, "MM\0*", 4));
-	f->first = f->tiff ? pixReadMemFromMultipageTiff(buf, n, &f->off) : pixReadMem(buf, n);
+	f->npages = f->tiff ? tiff_pages(buf, n) : 1;
+	/* A header that claims a vast image must not make us allocate it:
+	 * the file is refused, or in a TIFF of several pages that page alone. */
+	if (pixReadHeaderMem(buf, n, &fmt, &w, &h, &bps, &spp, &iscmap) == 0 && too_large(w, h)) {
+		if (f->npages > 1)
+			return 0;   /* scan_file_next says so for page 1 */
+		return EX_FAIL(err, EX_ELIMIT, "an image of %d x %d pixels, larger than extract reads", w, h);
+	}
+	f->page = 1;
+	f->first = f->tiff ? pixReadMemTiff(buf, n, 0) : pixReadMem(buf, n);
 	if (!f->first && w > 0 && h > 0 && !probe_alloc((size_t)w * (size_t)h * 8))   /* its pixels twice over */
 		return EX_FAIL(err, EX_ENOMEM, "out of memory decoding an image of %d x %d pixels", w, h);
 	if (!f->first)
 		return EX_FAIL(err, EX_EFORMAT, "an image leptonica cannot read (broken or unsupported)");
-	if (!f->tiff)
-		f->off = 0;
 	return 0;
 }
 
-struct Pix *scan_file_next(struct scan_file *f, double *scale, int *broken)
+struct Pix *scan_file_next(struct scan_file *f, double *scale, int *broken, int *big_w, int *big_h)
 {
 	PIX *p = f->first;
 	l_int32 xres = 0, yres = 0;
 
-	*broken = 0;
+	*broken = *big_w = *big_h = 0;
+	*scale = SCAN_DEFAULT_DPI / 72.0;
 	if (p) {
 		f->first = NULL;
 	} else {
-		if (!f->tiff || f->off == 0)
+		if (!f->tiff || f->page >= f->npages)
 			return NULL;
-		p = pixReadMemFromMultipageTiff(f->buf, f->n, &f->off);
-		if (!p) {
-			*broken = 1;   /* a broken page ends the file */
-			f->off = 0;
+		if (!(p = tiff_page(f, f->page++, big_w, big_h, broken))) {
+			if (*broken)
+				f->page = f->npages;   /* a broken page ends the file */
 			return NULL;
 		}
 	}

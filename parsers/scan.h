@@ -59,8 +59,8 @@ struct scan_file {
 	const void *buf;
 	size_t n;
 	int tiff;           /* pages are read one at a time */
-	size_t off;         /* TIFF: where the next page starts; 0: none left */
-	struct Pix *first;  /* the first page, read by scan_file_open */
+	int npages, page;   /* TIFF: its pages, and the next to read (0-based) */
+	struct Pix *first;  /* the first page, read by scan_file_open (NULL: too large) */
 };
 
 /* Opens buf as an image file and reads its first page: 0, or an error
@@ -70,8 +70,9 @@ int scan_file_open(struct scan_file *f, const void *buf, size_t n, struct ex_err
 void scan_file_close(struct scan_file *f);
 
 /* The next page of the file with its scale (pixels per point; 300 dpi
- * where the file does not say); NULL at the end or when the page cannot
- * be read (*broken set). */
-struct Pix *scan_file_next(struct scan_file *f, double *scale, int *broken);
+ * where the file does not say); NULL at the end, when the page cannot
+ * be read (*broken set), or when its header says it is larger than
+ * extract reads (*big_w x *big_h pixels: the page is passed over). */
+struct Pix *scan_file_next(struct scan_file *f, double *scale, int *broken, int *big_w, int *big_h);
 
 #endif

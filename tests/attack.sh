@@ -59,5 +59,28 @@ if [ "$plain" = 1 ]; then
 	done
 fi
 
+# Memory guards. A TIFF whose second page claims 46000 x 46000 pixels:
+# every page's header is checked before it is decoded, that page is kept
+# empty with a too_large warning, and the page after it is read (it was
+# lost with the rest of the file). A 66 x 66 inch page with no text: its
+# OCR render would be 1.5 GB at 300 dpi; it is made at the resolution
+# that fits 64 Mpx, with a downscaled warning. Both within a 1 GiB worker.
+/usr/bin/python3 tests/mktiff.py "$tmp/big.tif"
+"$X" --max-memory 1024 "$tmp/big.tif" > "$tmp/out" 2> "$tmp/err"; rc=$?
+if [ "$rc" = 0 ] && /usr/bin/python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert len(d['pages']) == 3, d['pages']
+assert [(w['code'], w['page']) for w in d['warnings']] == [('too_large', 2)], d['warnings']
+" "$tmp/out"; then ok; else no "TIFF with a vast second page: exit $rc: $(head -c 300 "$tmp/err")"; fi
+/usr/bin/python3 tests/mkpage.py "$tmp/huge.pdf" 4752
+"$X" --max-memory 1024 "$tmp/huge.pdf" > "$tmp/out" 2> "$tmp/err"; rc=$?
+if [ "$rc" = 0 ] && /usr/bin/python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+w = [x for x in d['warnings'] if x['code'] == 'downscaled']
+assert len(w) == 1 and '66 x 66 in' in w[0]['message'] and d['pages'][0]['source'] == 'ocr', d['warnings']
+" "$tmp/out"; then ok; else no "66-inch page: exit $rc: $(head -c 300 "$tmp/err")"; fi
+
 echo "attack: $pass passed, $fail failed"
 [ "$fail" = 0 ]
