@@ -314,7 +314,7 @@ static char *diff_input(const char *path, struct pat_set **ps)
 	return json;
 }
 
-/* extract diff [--format text|json|csv] OLD NEW. */
+/* extract diff [--format text|json|csv|html] OLD NEW. */
 static int diff_main(int argc, char **argv)
 {
 	enum out_diff_format f = isatty(STDOUT_FILENO) ? OUT_DIFF_TEXT : OUT_DIFF_JSON;
@@ -327,15 +327,18 @@ static int diff_main(int argc, char **argv)
 		const char *v = !strcmp(argv[i], "--format") && i + 1 < argc ? argv[++i]
 				: !strncmp(argv[i], "--format=", 9) ? argv[i] + 9 : NULL;
 
-		if (v && (!strcmp(v, "text") || !strcmp(v, "json") || !strcmp(v, "csv")))
-			f = !strcmp(v, "text") ? OUT_DIFF_TEXT : !strcmp(v, "csv") ? OUT_DIFF_CSV : OUT_DIFF_JSON;
+		if (v && (!strcmp(v, "text") || !strcmp(v, "json") || !strcmp(v, "csv") || !strcmp(v, "html")))
+			f = !strcmp(v, "text")	 ? OUT_DIFF_TEXT
+			    : !strcmp(v, "csv")	 ? OUT_DIFF_CSV
+			    : !strcmp(v, "html") ? OUT_DIFF_HTML
+						 : OUT_DIFF_JSON;
 		else if (!v && n < 2 && (argv[i][0] != '-' || !argv[i][1]))
 			in[n++] = argv[i];
 		else
 			n = 3;
 	}
 	if (n != 2) {
-		fputs("usage: extract diff [--format text|json|csv] OLD NEW\n"
+		fputs("usage: extract diff [--format text|json|csv|html] OLD NEW\n"
 		      "OLD and NEW: documents, or their extract JSON\n", stderr);
 		return 2;
 	}

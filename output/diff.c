@@ -27,6 +27,7 @@
 struct item {
 	json_t *v;           /* the value object */
 	char *label, *group; /* normalised */
+	char *section;       /* normalised, without a leading note number ("Not 5") */
 	const char *measure; /* "actual" when none */
 	int instant;         /* the period is a date, not a span */
 	const char *uclass;  /* "SEK" (any scale of kronor), or the unit, or "" */
@@ -125,6 +126,15 @@ static void item_init(struct item *it, json_t *v)
 	it->v = v;
 	it->label = norm_label(str(v, "label"));
 	it->group = norm_label(str(v, "group"));
+	it->section = norm_label(str(v, "section"));
+	/* Notes are numbered anew each year: "not 5 skulder" is "skulder". */
+	if (!strncmp(it->section, "not ", 4) && g_ascii_isdigit(it->section[4])) {
+		char *p = it->section + 4;
+
+		while (g_ascii_isdigit(*p))
+			p++;
+		memmove(it->section, p + (*p == ' '), strlen(p + (*p == ' ')) + 1);
+	}
 	it->measure = m ? m : "actual";
 	it->instant = p && !str(p, "start") && str(p, "end");
 	it->uclass = unit_class(v, &it->base);
@@ -139,6 +149,7 @@ static void drop_repeats(struct item *it, size_t n)
 	for (size_t i = 0; i < n; i++)
 		for (size_t k = i + 1; k < n && !it[i].paired; k++)
 			if (!it[k].paired && !strcmp(it[i].label, it[k].label) && !strcmp(it[i].group, it[k].group) &&
+			    !strcmp(it[i].section, it[k].section) &&
 			    !strcmp(it[i].measure, it[k].measure) && it[i].instant == it[k].instant &&
 			    !strcmp(it[i].uclass, it[k].uclass) && fabs(it[i].base - it[k].base) < DIFF_SAME)
 				it[k].paired = -1;
@@ -182,6 +193,7 @@ static void items_free(struct item *it, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		g_free(it[i].label);
 		g_free(it[i].group);
+		g_free(it[i].section);
 	}
 	free(it);
 }
@@ -230,8 +242,9 @@ out:
 	return best;
 }
 
-/* Whether a and b match at a pass: 0 the whole key, 1 without the group,
- * 2 the label within a small edit. */
+/* Whether a and b match at a pass: 0 the whole key (label, group,
+ * section), 1 without the section, 2 the label alone, 3 the label within
+ * a small edit. */
 static int matches(const struct item *a, const struct item *b, int pass)
 {
 	int bound;
@@ -239,8 +252,10 @@ static int matches(const struct item *a, const struct item *b, int pass)
 	if (strcmp(a->measure, b->measure) || a->instant != b->instant)
 		return 0;
 	if (pass == 0)
-		return !strcmp(a->label, b->label) && !strcmp(a->group, b->group);
+		return !strcmp(a->label, b->label) && !strcmp(a->group, b->group) && !strcmp(a->section, b->section);
 	if (pass == 1)
+		return !strcmp(a->label, b->label) && !strcmp(a->group, b->group);
+	if (pass == 2)
 		return !strcmp(a->label, b->label);
 	bound = strlen(a->label) >= 12 ? 2 : strlen(a->label) >= 6 ? 1 : 0;
 	return bound && edits(a->label, b->label, bound) <= bound;
@@ -294,7 +309,7 @@ static void pair_in_order(struct side *a, struct side *b, void (*fn)(void *, str
 static void pair_all(struct side *a, struct side *b, void (*fn)(void *, struct item *, struct item *), void *arg)
 {
 	pair_in_order(a, b, fn, arg);
-	for (int pass = 0; pass < 3; pass++)
+	for (int pass = 0; pass < 4; pass++)
 		for (size_t i = 0; i < a->ncur; i++) {
 			struct item *x = &a->cur[i], *y;
 
@@ -638,6 +653,167 @@ static char *render_text(json_t *d)
 	return g_string_free(g, FALSE);
 }
 
+/* ---- HTML: one self-contained page, no script, printable ---- */
+
+#define HTML_BARS 12        /* the largest relative changes charted */
+#define HTML_BAR_W 360.0    /* px for the largest |change| */
+#define HTML_CAP 200.0      /* % at the end of the scale: larger changes run to it */
+
+static void esc(GString *g, const char *s)
+{
+	gchar *e = g_markup_escape_text(s ? s : "", -1);
+
+	g_string_append(g, e);
+	g_free(e);
+}
+
+static int by_size(const void *a, const void *b)
+{
+	double x = fabs(json_number_value(json_object_get(*(json_t *const *)a, "delta_percent")));
+	double y = fabs(json_number_value(json_object_get(*(json_t *const *)b, "delta_percent")));
+
+	return (y > x) - (y < x);
+}
+
+/* A bar per change, its length the relative change: the largest first. */
+static void html_chart(GString *g, json_t *changes)
+{
+	json_t *v[HTML_BARS], *e;
+	size_t i, n = 0, all = 0;
+	double top = 0;
+
+	json_array_foreach(changes, i, e)
+		if (json_is_number(json_object_get(e, "delta_percent")))
+			all++;
+	json_t **pick = g_new(json_t *, all + 1);
+	json_array_foreach(changes, i, e)
+		if (json_is_number(json_object_get(e, "delta_percent")))
+			pick[n++] = e;
+	qsort(pick, n, sizeof(*pick), by_size);
+	n = n < HTML_BARS ? n : HTML_BARS;
+	memcpy(v, pick, n * sizeof(*v));
+	g_free(pick);
+	for (i = 0; i < n; i++)
+		top = fmax(top, fabs(json_number_value(json_object_get(v[i], "delta_percent"))));
+	top = fmin(top, HTML_CAP);   /* one change of 10 000 % must not flatten the rest: it runs off the scale */
+	g_string_append_printf(g, "<svg id=\"changes-chart\" role=\"img\" width=\"820\" height=\"%zu\" "
+			       "xmlns=\"http://www.w3.org/2000/svg\"><title>Largest changes, per cent</title>\n", 24 * n + 10);
+	for (i = 0; i < n; i++) {
+		double pct = json_number_value(json_object_get(v[i], "delta_percent"));
+		double w = top > 0 ? fmin(fabs(pct), top) / top * HTML_BAR_W : 0, x = pct < 0 ? 420 - w : 420;
+
+		g_string_append_printf(g, "<text x=\"410\" y=\"%zu\" text-anchor=\"end\">", 24 * i + 20);
+		esc(g, str(v[i], "label"));
+		g_string_append_printf(g, "</text><rect class=\"bar %s\" x=\"%.1f\" y=\"%zu\" width=\"%.1f\" height=\"16\" "
+				       "data-label=\"", pct < 0 ? "down" : "up", x, 24 * i + 7, w);
+		esc(g, str(v[i], "label"));
+		g_string_append_printf(g, "\" data-old=\"%.15g\" data-new=\"%.15g\" data-delta-percent=\"%.15g\"/>"
+				       "<text x=\"%.1f\" y=\"%zu\">%+.1f %%</text>\n",
+				       json_number_value(json_object_get(json_object_get(v[i], "old"), "value")),
+				       json_number_value(json_object_get(json_object_get(v[i], "new"), "value")), pct,
+				       pct < 0 ? 425.0 : x + w + 5, 24 * i + 20, pct);
+	}
+	g_string_append(g, "</svg>\n");
+}
+
+/* Each rating change: the old colour's dot, an arrow, the new one's. */
+static void html_ratings(GString *g, json_t *ratings)
+{
+	json_t *e;
+	size_t i, n = json_array_size(ratings);
+
+	if (!n)
+		return;
+	g_string_append_printf(g, "<h2>Ratings</h2>\n<svg id=\"ratings-chart\" role=\"img\" width=\"820\" height=\"%zu\" "
+			       "xmlns=\"http://www.w3.org/2000/svg\">\n", 26 * n + 10);
+	json_array_foreach(ratings, i, e) {
+		const char *o = str(e, "old"), *w = str(e, "new");
+
+		g_string_append_printf(g, "<g class=\"rating\" data-goal=\"");
+		esc(g, str(e, "goal"));
+		g_string_append_printf(g, "\" data-old=\"%s\" data-new=\"%s\"><circle class=\"%s\" cx=\"20\" cy=\"%zu\" r=\"9\"/>"
+				       "<text x=\"36\" y=\"%zu\">→</text><circle class=\"%s\" cx=\"66\" cy=\"%zu\" r=\"9\"/>"
+				       "<text x=\"86\" y=\"%zu\">", o ? o : "none", w ? w : "none", o ? o : "none",
+				       26 * i + 16, 26 * i + 21, w ? w : "none", 26 * i + 16, 26 * i + 21);
+		esc(g, str(e, "goal"));
+		g_string_append_c(g, ' ');
+		esc(g, str(e, "dimension"));
+		g_string_append(g, ": ");
+		esc(g, str(e, "title"));
+		g_string_append(g, "</text></g>\n");
+	}
+	g_string_append(g, "</svg>\n");
+}
+
+static void html_table(GString *g, json_t *d)
+{
+	static const char *const parts[][2] = { { "changes", "change" }, { "restated", "restated" },
+						{ "only_old", "only in old" }, { "only_new", "only in new" } };
+	json_t *e;
+	size_t i;
+	GString *t = g_string_new(NULL);
+
+	g_string_append(g, "<table><thead><tr><th>kind</th><th>label</th><th>measure</th><th>unit</th><th>old</th>"
+			   "<th>new</th><th>change</th><th>%</th></tr></thead><tbody>\n");
+	for (size_t p = 0; p < 4; p++)
+		json_array_foreach(json_object_get(d, parts[p][0]), i, e) {
+			json_t *o = json_object_get(e, "old"), *n = json_object_get(e, "new"), *v = json_object_get(e, "value");
+			json_t *cols[3] = { json_object_get(o ? o : p == 2 ? v : NULL, "value"),
+					    json_object_get(n ? n : p == 3 ? v : NULL, "value"), json_object_get(e, "delta") };
+
+			g_string_append_printf(g, "<tr class=\"%s\"><td>%s</td><td>", parts[p][0], parts[p][1]);
+			esc(g, str(e, "label"));
+			g_string_append_printf(g, "</td><td>%s</td><td>%s</td>", str(e, "measure"), str(e, "unit") ? str(e, "unit") : "");
+			for (int k = 0; k < 3; k++) {
+				g_string_truncate(t, 0);
+				if (json_is_number(cols[k]))
+					swedish(t, json_number_value(cols[k]));
+				g_string_append_printf(g, "<td class=\"n\">%s</td>", t->str);
+			}
+			if (json_is_number(json_object_get(e, "delta_percent")))
+				g_string_append_printf(g, "<td class=\"n\">%+.1f</td></tr>\n",
+						       json_number_value(json_object_get(e, "delta_percent")));
+			else
+				g_string_append(g, "<td></td></tr>\n");
+		}
+	g_string_append(g, "</tbody></table>\n");
+	g_string_free(t, TRUE);
+}
+
+static char *render_html(json_t *d)
+{
+	GString *g = g_string_new("<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\">"
+				  "<title>extract diff</title><style>\n"
+				  "body{font:14px/1.4 sans-serif;margin:2em;color:#222}"
+				  "table{border-collapse:collapse}td,th{padding:2px 8px;border-bottom:1px solid #ddd}"
+				  "td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
+				  ".bar.up{fill:#2b7a3d}.bar.down{fill:#b3261e}svg text{font:12px sans-serif}"
+				  "circle.green{fill:#2b7a3d}circle.yellow{fill:#e0b000}circle.red{fill:#b3261e}"
+				  "circle.none{fill:#fff;stroke:#888}"
+				  "@media print{body{margin:0}}\n</style></head><body>\n");
+	json_t *o = json_object_get(d, "old"), *n = json_object_get(d, "new");
+
+	g_string_append(g, "<h1>");
+	esc(g, str(o, "title") ? str(o, "title") : str(o, "path"));
+	g_string_append(g, "</h1>\n<p class=\"sides\">old: ");
+	esc(g, str(o, "path"));
+	g_string_append(g, " (");
+	esc(g, str(json_object_get(o, "period"), "label") ? str(json_object_get(o, "period"), "label")
+							  : str(json_object_get(o, "period"), "end"));
+	g_string_append(g, ")<br>new: ");
+	esc(g, str(n, "path"));
+	g_string_append(g, " (");
+	esc(g, str(json_object_get(n, "period"), "label") ? str(json_object_get(n, "period"), "label")
+							  : str(json_object_get(n, "period"), "end"));
+	g_string_append(g, ")</p>\n<h2>Largest changes</h2>\n");
+	html_chart(g, json_object_get(d, "changes"));
+	html_ratings(g, json_object_get(d, "ratings"));
+	g_string_append(g, "<h2>All values</h2>\n");
+	html_table(g, d);
+	g_string_append(g, "</body></html>\n");
+	return g_string_free(g, FALSE);
+}
+
 char *out_diff(const char *old_json, const char *new_json, enum out_diff_format format, char *why, size_t whyn)
 {
 	json_error_t je;
@@ -653,6 +829,8 @@ char *out_diff(const char *old_json, const char *new_json, enum out_diff_format 
 	d = compare(old, new);
 	if (format == OUT_DIFF_CSV)
 		s = render_csv(d);
+	else if (format == OUT_DIFF_HTML)
+		s = render_html(d);
 	else if (format == OUT_DIFF_TEXT)
 		s = render_text(d);
 	else

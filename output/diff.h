@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-enum out_diff_format { OUT_DIFF_JSON, OUT_DIFF_TEXT, OUT_DIFF_CSV };
+enum out_diff_format { OUT_DIFF_JSON, OUT_DIFF_TEXT, OUT_DIFF_CSV, OUT_DIFF_HTML };
 
 /* The comparison of old and new (each a whole extract/1 document as
  * JSON text) as format: a malloc'd string, or NULL with why set. */

@@ -5,7 +5,7 @@
 set -eu
 pkgs="build-essential pkg-config libpoppler-glib-dev libpoppler-private-dev libzip-dev libxml2-dev
 libjansson-dev libpcre2-dev libglib2.0-dev libcairo2-dev libleptonica-dev libtesseract-dev libsqlite3-dev libpq-dev
-postgresql
+postgresql chromium
 wswedish tesseract-ocr tesseract-ocr-swe tesseract-ocr-eng tesseract-ocr-osd libcmocka-dev poppler-utils python3
 python3-jsonschema"
 if [ "${1:-}" = "--corpus" ]; then

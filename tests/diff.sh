@@ -114,6 +114,43 @@ assert float(n['old_value']) == 3200000 and float(n['delta']) == 300000, n
 grep -q "Nettoomsättning .* 3 200 000 .* 3 500 000 .* 300 000 *+9,4 %\|Nettoomsättning .* 3 200 000 .* 3 500 000 .* 300 000 *+9.4 %" "$tmp/d.txt" && ok ||
 	no "text: $(head -5 "$tmp/d.txt")"
 
+# HTML as a person sees it, in headless Chromium: one self-contained file
+# (no external asset), no console error, a screenshot that is not blank
+# (several times the bytes of an empty page's), and the chart's bars read
+# from the DOM equal to the JSON's largest changes.
+"$X" diff --format html "$tmp/old.json" "$tmp/new.json" > "$tmp/d.html"
+if ! command -v chromium > /dev/null; then
+	no "html: chromium is not installed (scripts/deps.sh installs it)"
+elif grep -q 'src=\|href=\|<script\|@import\|url(' "$tmp/d.html"; then
+	no "html: refers to something outside itself"
+else
+	C="chromium --headless --no-sandbox --disable-gpu --user-data-dir=$tmp/chrome --window-size=1000,1400"
+	printf '<!DOCTYPE html><html><body></body></html>' > "$tmp/blank.html"
+	timeout 120 $C --enable-logging=stderr --v=0 --screenshot="$tmp/d.png" "file://$tmp/d.html" > /dev/null 2> "$tmp/chrome.err"
+	timeout 120 $C --screenshot="$tmp/blank.png" "file://$tmp/blank.html" > /dev/null 2>&1
+	timeout 120 $C --dump-dom "file://$tmp/d.html" > "$tmp/dom.html" 2> /dev/null
+	if ! grep -qi 'CONSOLE\|Failed to load resource\|Uncaught' "$tmp/chrome.err" &&
+	   [ -s "$tmp/d.png" ] && [ -s "$tmp/blank.png" ] &&
+	   [ "$(stat -c %s "$tmp/d.png")" -gt $(( 3 * $(stat -c %s "$tmp/blank.png") )) ] &&
+	   /usr/bin/python3 - "$tmp/dom.html" "$tmp/d.json" <<'PY'
+import json, re, sys
+from html.parser import HTMLParser
+bars = []
+class P(HTMLParser):
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "rect" and "data-delta-percent" in a:
+            bars.append((a["data-label"], float(a["data-old"]), float(a["data-new"]), float(a["data-delta-percent"])))
+P().feed(open(sys.argv[1], encoding="utf-8").read())
+d = json.load(open(sys.argv[2], encoding="utf-8"))
+want = sorted((c for c in d["changes"] if c["delta_percent"] is not None), key=lambda c: -abs(c["delta_percent"]))[:12]
+want = [(c["label"], c["old"]["value"], c["new"]["value"], c["delta_percent"]) for c in want]
+assert len(bars) == len(want) and all(b[0] == w[0] and abs(b[1] - w[1]) < 1e-6 and abs(b[2] - w[2]) < 1e-6
+                                      and abs(b[3] - w[3]) < 1e-6 for b, w in zip(bars, want)), (bars, want)
+PY
+	then ok; else no "html in Chromium: $(grep -i 'CONSOLE\|Failed' "$tmp/chrome.err" | head -3)"; fi
+fi
+
 # A document against itself: every value paired, nothing changed.
 "$X" diff --format json corpus/seed000_tertialrapport.pdf corpus/seed000_tertialrapport.pdf > "$tmp/self.json"
 if /usr/bin/python3 -c "
