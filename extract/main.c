@@ -358,6 +358,47 @@ static int diff_main(int argc, char **argv)
 	return out ? 0 : 1;
 }
 
+/* extract series [--format json|csv|html] [--label REGEX] FILE...: the
+ * reports' values as indicator x period series. */
+static int series_main(int argc, char **argv)
+{
+	enum out_diff_format f = OUT_DIFF_JSON;
+	const char *label = NULL;
+	char **docs = calloc((size_t)argc + 1, sizeof(*docs)), *out = NULL, why[300];
+	struct pat_set *ps = NULL;
+	int n = 0, bad = !docs;
+
+	for (int i = 0; !bad && i < argc; i++) {
+		if (!strcmp(argv[i], "--format") && i + 1 < argc) {
+			const char *v = argv[++i];
+
+			f = !strcmp(v, "csv") ? OUT_DIFF_CSV : !strcmp(v, "html") ? OUT_DIFF_HTML : OUT_DIFF_JSON;
+			bad = strcmp(v, "csv") && strcmp(v, "html") && strcmp(v, "json");
+		} else if (!strcmp(argv[i], "--label") && i + 1 < argc) {
+			label = argv[++i];
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			bad = 1;
+		} else if (!(docs[n++] = diff_input(argv[i], &ps))) {
+			bad = 2;
+		}
+	}
+	if (bad == 1 || (!bad && n < 1))
+		fputs("usage: extract series [--format json|csv|html] [--label REGEX] FILE...\n", stderr);
+	if (!bad && n >= 1 && !(out = out_series((const char *const *)docs, n, label, f, why, sizeof(why))))
+		fprintf(stderr, "extract: series: %s\n", why);
+	if (out) {
+		fputs(out, stdout);
+		if (!*out || out[strlen(out) - 1] != '\n')
+			fputc('\n', stdout);
+	}
+	for (int i = 0; docs && i < n; i++)
+		free(docs[i]);
+	free(docs);
+	free(out);
+	pat_set_free(ps);
+	return out ? 0 : bad == 1 || n < 1 ? 2 : 1;
+}
+
 int main(int argc, char **argv)
 {
 	struct ex_options o = { .format = EX_FMT_JSON };
@@ -376,6 +417,10 @@ int main(int argc, char **argv)
 	if (argc > 1 && !strcmp(argv[1], "diff")) {
 		free(inputs);
 		return diff_main(argc - 2, argv + 2);
+	}
+	if (argc > 1 && !strcmp(argv[1], "series")) {
+		free(inputs);
+		return series_main(argc - 2, argv + 2);
 	}
 	/* A file size limit (ulimit -f) makes a write fail with EFBIG, said
 	 * for the input it hit, instead of killing the batch. */

@@ -87,7 +87,7 @@ static const char *str(json_t *o, const char *key)
 
 /* Money in kronor, a rate or a count as printed: the unit's class and
  * the value in it. */
-static const char *unit_class(json_t *v, double *base)
+const char *diff_unit_class(json_t *v, double *base)
 {
 	const char *u = str(v, "unit");
 	double x = json_number_value(json_object_get(v, "value"));
@@ -104,7 +104,7 @@ static const char *unit_class(json_t *v, double *base)
 }
 
 /* The end of a value's period (ISO), or NULL. A bare year ends on 31 Dec. */
-static const char *period_end(json_t *v, char buf[16])
+const char *diff_period_end(json_t *v, char buf[16])
 {
 	json_t *p = json_object_get(v, "period");
 	const char *end = str(p, "end"), *label = str(p, "label");
@@ -137,7 +137,7 @@ static void item_init(struct item *it, json_t *v)
 	}
 	it->measure = m ? m : "actual";
 	it->instant = p && !str(p, "start") && str(p, "end");
-	it->uclass = unit_class(v, &it->base);
+	it->uclass = diff_unit_class(v, &it->base);
 	it->paired = 0;
 }
 
@@ -170,7 +170,7 @@ static void side_init(struct side *s, json_t *doc)
 	if (s->own_period && str(dp, "end"))
 		s->own_end = g_strdup(str(dp, "end"));
 	json_array_foreach(vals, i, v)
-		if (!s->own_period && (e = period_end(v, buf)) && (!s->own_end || strcmp(e, s->own_end) > 0)) {
+		if (!s->own_period && (e = diff_period_end(v, buf)) && (!s->own_end || strcmp(e, s->own_end) > 0)) {
 			g_free(s->own_end);
 			s->own_end = g_strdup(e);
 		}
@@ -179,7 +179,7 @@ static void side_init(struct side *s, json_t *doc)
 	json_array_foreach(vals, i, v) {
 		if (!str(v, "label") || !json_is_number(json_object_get(v, "value")))
 			continue;
-		e = period_end(v, buf);
+		e = diff_period_end(v, buf);
 		if (e)
 			item_init(&s->all[s->nall++], v);
 		if ((e && s->own_end && !strcmp(e, s->own_end)) || (!s->own_end && !e))
@@ -381,7 +381,7 @@ static void restatements(struct out *out)
 		int n = 0;
 
 		for (size_t k = 0; k < b->nall; k++) {
-			const char *e = period_end(b->all[k].v, buf);
+			const char *e = diff_period_end(b->all[k].v, buf);
 
 			if (e && !strcmp(e, a->own_end) && matches(x, &b->all[k], 0) && !strcmp(x->uclass, b->all[k].uclass)) {
 				hit = &b->all[k];
@@ -841,4 +841,17 @@ char *out_diff(const char *old_json, const char *new_json, enum out_diff_format 
 	if (!s)
 		snprintf(why, whyn, "out of memory");
 	return s;
+}
+
+char *diff_series_key(json_t *v, const char *unit)
+{
+	struct item it;
+	char *k;
+
+	item_init(&it, v);
+	k = g_strdup_printf("%s\x1f%s\x1f%s\x1f%d\x1f%s", it.label, it.group, it.measure, it.instant, unit);
+	g_free(it.label);
+	g_free(it.group);
+	g_free(it.section);
+	return k;
 }

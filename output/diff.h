@@ -13,4 +13,17 @@ enum out_diff_format { OUT_DIFF_JSON, OUT_DIFF_TEXT, OUT_DIFF_CSV, OUT_DIFF_HTML
  * JSON text) as format: a malloc'd string, or NULL with why set. */
 char *out_diff(const char *old_json, const char *new_json, enum out_diff_format format, char *why, size_t whyn);
 
+/* extract series: the values of n reports (extract/1 JSON texts) as
+ * indicator x period series, newest report first where they conflict;
+ * only labels label_regex matches (NULL: all). JSON (extract-series/1),
+ * CSV or HTML (a line chart a series). NULL with why set. */
+char *out_series(const char *const *docs, int n, const char *label_regex, enum out_diff_format format, char *why,
+		 size_t whyn);
+
+/* Shared by diff.c and series.c (json_t from jansson). */
+struct json_t;
+const char *diff_period_end(struct json_t *v, char buf[16]);
+const char *diff_unit_class(struct json_t *v, double *base);
+char *diff_series_key(struct json_t *v, const char *unit);   /* g_free it */
+
 #endif

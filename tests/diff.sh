@@ -160,6 +160,76 @@ assert d['changes'] and all(c['delta'] == 0 for c in d['changes']), d['changes']
 assert not d['only_old'] and not d['only_new'] and not d['restated'] and not d['ratings'], d
 " "$tmp/self.json"; then ok; else no "a document against itself"; fi
 
+# extract series: four annual reports, each with a multi-year overview of
+# four years: every year from the earliest column to the last report's
+# own is a point; where two reports print one year differently, the newer
+# report's figure is kept and the other is its conflict.
+/usr/bin/python3 - "$tmp" <<'PY'
+import json, sys
+tmp = sys.argv[1]
+truth = {2016: 80, 2017: 90, 2018: 100, 2019: 110, 2020: 120, 2021: 130, 2022: 140}
+for own in (2019, 2020, 2021, 2022):
+    vals = []
+    for y in range(own - 3, own + 1):
+        x = truth[y]
+        if own == 2020 and y == 2018:
+            x = 99                     # printed differently in the 2020 report: later reports say 100
+        vals.append({"label": "Nettoomsättning", "group": None, "section": "Flerårsöversikt",
+                     "period": {"label": str(y), "start": "%d-01-01" % y, "end": "%d-12-31" % y},
+                     "measure": None, "value": x, "unit": "TSEK", "scale": 1000, "text": str(x),
+                     "method": "table", "provenance": {"page": 2}, "confidence": 0.9})
+        vals.append({"label": "Soliditet", "group": None, "section": "Flerårsöversikt",
+                     "period": {"label": str(y), "start": "%d-01-01" % y, "end": "%d-12-31" % y},
+                     "measure": None, "value": 50 + y - 2016, "unit": "percent", "scale": 1, "text": "",
+                     "method": "table", "provenance": {"page": 2}, "confidence": 0.9})
+    d = {"schema": "extract/1", "tool": {"name": "extract", "version": "test"},
+         "source": {"path": "ar%d.pdf" % own, "sha256": "%064d" % own, "format": "pdf"},
+         "document": {"type": "annual_report", "title": "Årsredovisning %d" % own, "period": None},
+         "pages": [], "blocks": [], "tables": [], "values": vals, "ratings": [], "protocol": {}, "survey": {},
+         "warnings": [], "ocr_corrections": []}
+    json.dump(d, open("%s/ar%d.json" % (tmp, own), "w"), ensure_ascii=False)
+PY
+"$X" series "$tmp"/ar2019.json "$tmp"/ar2020.json "$tmp"/ar2021.json "$tmp"/ar2022.json > "$tmp/series.json"; rc=$?
+if [ "$rc" = 0 ] && /usr/bin/python3 - "$tmp/series.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+s = {x["label"]: x for x in d["series"]}
+n = s["Nettoomsättning"]
+pts = [(p["period"]["label"], p["value"], len(p["conflicts"])) for p in n["points"]]
+want = [(str(y), v * 1000.0, 1 if y == 2018 else 0) for y, v in
+        {2016: 80, 2017: 90, 2018: 100, 2019: 110, 2020: 120, 2021: 130, 2022: 140}.items()]
+assert pts == want, pts
+c = n["points"][2]["conflicts"][0]
+assert c["value"] == 99000 and c["source"] == "ar2020.pdf", c
+assert n["unit"] == "SEK" and s["Soliditet"]["unit"] == "percent" and len(s["Soliditet"]["points"]) == 7
+assert d["conflicts"] == 1
+PY
+then ok; else no "series: exit $rc"; fi
+"$X" series --format csv --label '^soliditet$' "$tmp"/ar20*.json > "$tmp/series.csv"
+[ "$(wc -l < "$tmp/series.csv")" = 8 ] && ! grep -q Nettoomsättning "$tmp/series.csv" && ok || no "series --label, csv"
+"$X" series --format html "$tmp"/ar20*.json > "$tmp/series.html"
+if command -v chromium > /dev/null; then
+	timeout 120 chromium --headless --no-sandbox --disable-gpu --user-data-dir="$tmp/chrome" --dump-dom \
+		"file://$tmp/series.html" > "$tmp/sdom.html" 2> /dev/null
+	if /usr/bin/python3 - "$tmp/sdom.html" "$tmp/series.json" <<'PY'
+import json, sys
+from html.parser import HTMLParser
+charts, cur = [], None
+class P(HTMLParser):
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "svg" and "series" in a.get("class", ""):
+            charts.append([])
+        if tag == "circle" and "data-value" in a:
+            charts[-1].append((a["data-period"], float(a["data-value"])))
+P().feed(open(sys.argv[1], encoding="utf-8").read())
+d = json.load(open(sys.argv[2], encoding="utf-8"))
+want = [[(p["period"]["label"], p["value"]) for p in s["points"]] for s in d["series"] if len(s["points"]) > 1]
+assert charts == want, (charts, want)
+PY
+	then ok; else no "series html: the chart's points are not the JSON's"; fi
+fi
+
 # Usage and bad input.
 "$X" diff "$tmp/old.json" > /dev/null 2>&1; [ $? = 2 ] && ok || no "diff with one input: not a usage error"
 printf '{"schema": "other"}' > "$tmp/other.json"

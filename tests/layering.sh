@@ -36,7 +36,7 @@ only poppler.h parsers/pdf.c
 only 'PDFDoc.h\|<OutputDev.h\|<GfxState.h\|<Page.h\|<GlobalParams.h\|<Stream.h\|<poppler/' parsers/pdfdraw.cc
 only zip.h parsers/odt.c
 only libxml/ parsers/odt.c
-only jansson.h output/json.c output/diff.c
+only jansson.h output/json.c output/diff.c output/series.c
 only sqlite3.h output/db.c
 only libpq-fe.h output/db.c
 only leptonica/ parsers/scan.c parsers/tables.c
