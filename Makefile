@@ -37,10 +37,10 @@ LIB_CXX = parsers/pdfdraw.cc parsers/tessguard.cc
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(LIB_CXX:%.cc=$(BUILD)/obj/%.o)
 TESTS   = test_lib test_arena test_norm test_classify test_txt test_odt test_pdf test_json test_sniff test_header test_threads test_quantity test_values test_pack test_ocrfix
 TEST_BIN = $(TESTS:%=$(BUILD)/tests/%)
-FUZZ    = fuzz_pdf fuzz_odt fuzz_txt fuzz_image
+FUZZ    = fuzz_pdf fuzz_odt fuzz_txt fuzz_image fuzz_pack fuzz_writers fuzz_diff fuzz_cli
 
 .PHONY: all help deps demo test check unit golden badinput attack batch db diff pg robustness fidelity install-test \
-        layering asan tsan bench bench-batch bench-archive bench-ocr bench-values bench-tables bench-vary corpus-holdout corpus-tables install clean corpus regolden fuzz fuzz-replay
+        layering asan tsan bench bench-batch bench-archive bench-diff bench-ocr bench-values bench-tables bench-vary corpus-holdout corpus-tables install clean corpus regolden fuzz fuzz-all fuzz-replay
 
 all: $(BUILD)/extract $(BUILD)/libextract.so.$(SOVERSION)
 
@@ -59,6 +59,7 @@ help:
 	@echo "make bench      time extract against pdftotext on the 100+ page PDF"
 	@echo "make bench-batch   20 one-page scans at -j 2 (REF=other/extract to compare)"
 	@echo "make bench-archive 320 documents in year folders: workers, isolation cost, SIGKILL + resume, 10 000 small inputs"
+	@echo "make bench-diff    extract diff on 25 generated year pairs (PDF, ODT, scanned) through 5 producers"
 	@echo "make bench-values  precision and recall on held-out documents"
 	@echo "make bench-tables  table detection and cells: own corpus and peer suites"
 	@echo "make bench-vary    300 documents through 5 producers: values, units, periods, cells, ratings"
@@ -183,6 +184,11 @@ asan:
 		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -DARENA_DEBUG" \
 		check
 
+# Every target in turn, MINUTES each: make fuzz-all MINUTES=10
+MINUTES ?= 1
+fuzz-all:
+	for t in $(FUZZ); do $(MAKE) fuzz FUZZ_TARGET=$$t FUZZ_SECONDS=$$(($(MINUTES) * 60)) || exit 1; done
+
 # Coverage-guided fuzzing with libFuzzer (clang): make fuzz FUZZ_TARGET=fuzz_pdf
 FUZZ_TARGET ?= fuzz_pdf
 FUZZ_SECONDS ?= 60
@@ -239,6 +245,17 @@ $(BUILD)/vary/.stamp-$(VARY_N)-$(VARY_SEED): corpus/gen_vary.py
 	rm -rf $(BUILD)/vary
 	/usr/bin/python3 corpus/gen_vary.py $(BUILD)/vary $(VARY_N) $(VARY_SEED)
 	touch $@
+
+# Year pairs for extract diff, made once into $(BUILD)/pairs.
+PAIRS_N ?= 25
+$(BUILD)/pairs/.stamp-$(PAIRS_N)-$(VARY_SEED): corpus/gen_pairs.py corpus/gen_vary.py
+	sh scripts/deps.sh --vary
+	rm -rf $(BUILD)/pairs
+	/usr/bin/python3 corpus/gen_pairs.py $(BUILD)/pairs $(PAIRS_N) $(VARY_SEED)
+	touch $@
+
+bench-diff: $(BUILD)/extract $(BUILD)/tests/mkscan $(BUILD)/pairs/.stamp-$(PAIRS_N)-$(VARY_SEED)
+	@/usr/bin/python3 tests/bench_diff.py $(BUILD)/extract $(BUILD)/pairs
 
 bench-vary: $(BUILD)/extract $(BUILD)/vary/.stamp-$(VARY_N)-$(VARY_SEED)
 	@/usr/bin/python3 tests/bench_vary.py $(BUILD)/extract $(BUILD)/vary

@@ -3,7 +3,7 @@
 # a time with a 20 s limit, so a crash names its input.
 B=${1:?usage: replay.sh BUILD_DIR/tests/fuzz}
 pass=0; fail=0
-for t in pdf odt txt image; do
+for t in pdf odt txt image pack writers diff cli; do
 	for f in tests/fuzz/corpus/$t/*; do
 		[ -f "$f" ] || continue
 		if timeout 20 "$B/fuzz_$t" "$f" > /dev/null 2> /tmp/replay.$$; then

@@ -1,0 +1,3 @@
+[p]
+regex = x
+colour = red

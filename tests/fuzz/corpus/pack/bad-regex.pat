@@ -1,0 +1,3 @@
+[bad]
+regex = (?<value>\d+
+field = x

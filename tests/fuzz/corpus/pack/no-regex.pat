@@ -1,0 +1,5 @@
+[p]
+field = dnr
+
+[q]
+regex = y
