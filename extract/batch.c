@@ -1016,6 +1016,22 @@ static size_t next_input(struct batch *b, size_t *next, size_t window)
 	return SIZE_MAX;
 }
 
+/* An input's number to a worker. A worker that died since its last
+ * document has closed its end: that write must fail (and be said as the
+ * input's crash), not kill the run with SIGPIPE, which stays as it is
+ * for standard output (extract ... | head ends quietly). */
+static int send_index(int fd, uint64_t idx)
+{
+	struct sigaction ign = { .sa_handler = SIG_IGN }, old;
+	int rc;
+
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGPIPE, &ign, &old);
+	rc = write_all(fd, &idx, sizeof(idx));
+	sigaction(SIGPIPE, &old, NULL);
+	return rc;
+}
+
 /* Hands inputs to idle workers, starting workers as needed. */
 static void dispatch(struct batch *b, struct worker *ws, int nw, size_t *next)
 {
@@ -1039,7 +1055,7 @@ static void dispatch(struct batch *b, struct worker *ws, int nw, size_t *next)
 		w->idx = i;
 		w->killed = 0;
 		w->deadline = b->r->o->timeout > 0 ? now() + b->r->o->timeout : INFINITY;
-		if (write_all(w->cmd, &idx, sizeof(idx)) < 0)
+		if (send_index(w->cmd, idx) < 0)
 			kill(w->pid, SIGKILL);   /* said as its input's crash when its pipe closes */
 	}
 }
