@@ -80,18 +80,42 @@ static const char *dimension(const char *s)
 	return d;
 }
 
+#define GOAL_LINE_MAX 100   /* bytes: a goal's heading is a short line */
+
+/* A paragraph that reads as a goal's heading: "4.1 Bredare finansiering",
+ * one short line without a sentence's full stop. OCR'd pages give such a
+ * heading as a paragraph when the scan kept neither its size nor its
+ * weight; a numbered sentence ("2.1 Styrelsen har beslutat att … .") is
+ * none. */
+static int goal_line(const struct doc_block *b)
+{
+	const char *s = b->text;
+	size_t n = strlen(s);
+
+	return b->type == DOC_BLK_PARAGRAPH && n <= GOAL_LINE_MAX && !strchr(s, '\n') && n && s[n - 1] != '.' &&
+	       s[n - 1] != ':' && isdigit((unsigned char)s[0]);
+}
+
 /* The goal heading a block sits under: "1.1 Amnesty Sverige bidrar …"
  * gives goal "1.1" and its title; a main section's heading ("2. FINANSIERING")
- * ends the search. */
+ * ends the search. The line just above (a paragraph that reads as a
+ * goal's heading) counts as one too. */
 static int goal_of(struct doc *doc, size_t bi, const char **goal, const char **title)
 {
+	size_t seen = 0;
+
 	while (bi-- > 0) {
 		const struct doc_block *b = &doc->blocks[bi];
 		const char *s = b->text;
 		size_t n = 0;
 
-		if (b->type != DOC_BLK_HEADING || b->furniture)
+		if (b->furniture)
 			continue;
+		if (b->type != DOC_BLK_HEADING && !(seen == 0 && goal_line(b))) {
+			seen++;
+			continue;
+		}
+		seen++;
 		while (isdigit((unsigned char)s[n]))
 			n++;
 		if (n && s[n] == '.' && isdigit((unsigned char)s[n + 1])) {

@@ -562,6 +562,40 @@ static void ratings_other_shapes(void **state)
 	doc_free(d);
 }
 
+/* A goal's heading as the paragraph just above its rating table (what
+ * OCR gives when the scan kept no size or weight): "4.1 Bredare
+ * finansiering" rates; a numbered sentence with its full stop does not,
+ * nor a goal line with another paragraph between it and the table. */
+static void ratings_under_goal_paragraph(void **state)
+{
+#define RTABLE(c) \
+	"<table:table table:name=\"T\"><table:table-column table:number-columns-repeated=\"2\"/>" \
+	"<table:table-row><table:table-cell><text:p>GENOMFÖRANDE</text:p></table:table-cell>" \
+	"<table:table-cell><text:p>EFFEKT</text:p></table:table-cell></table:table-row>" \
+	"<table:table-row><table:table-cell><text:p>" c "</text:p></table:table-cell>" \
+	"<table:table-cell><text:p>Gul</text:p></table:table-cell></table:table-row></table:table>"
+	static const char doc[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document " TU_ODF_NS " office:version=\"1.2\" "
+		"office:mimetype=\"application/vnd.oasis.opendocument.text\"><office:body><office:text>"
+		"<text:p>Måluppfyllelse</text:p>"
+		"<text:p>4.1 Bredare finansiering</text:p>" RTABLE("Grön")
+		"<text:p>2.1 Styrelsen har beslutat att öka stödet.</text:p>" RTABLE("Röd")
+		"<text:p>3.2 Fler medlemmar</text:p><text:p>Arbetet har gått bra under året.</text:p>" RTABLE("Röd")
+		"</office:text></office:body></office:document>\n";
+#undef RTABLE
+	struct ex_error e = { 0 };
+	struct doc *d = tu_read_buf(doc, sizeof(doc) - 1, &e);
+
+	assert_non_null(d);
+	assert_int_equal(d->nratings, 2);
+	assert_string_equal(d->ratings[0].goal, "4.1");
+	assert_string_equal(d->ratings[0].title, "Bredare finansiering");
+	assert_string_equal(d->ratings[0].colour, "green");
+	assert_string_equal(d->ratings[1].dimension, "effekt");
+	assert_string_equal(d->ratings[1].colour, "yellow");
+	doc_free(d);
+}
+
 /* Attendance sections and their statuses: present, absent, deputy,
  * staff, one name a line or a comma list. */
 static void attendance_sections(void **state)
@@ -958,6 +992,7 @@ int main(void)
 		cmocka_unit_test(minutes_headings),
 		cmocka_unit_test(survey_phrasings),
 		cmocka_unit_test(ratings_other_shapes),
+		cmocka_unit_test(ratings_under_goal_paragraph),
 		cmocka_unit_test(attendance_sections),
 		cmocka_unit_test(comma_thousands),
 		cmocka_unit_test(unit_from_line_above),
