@@ -1,0 +1,190 @@
+/* numcut.c: numbers side by side on a line parted by the Swedish number
+ * grammar; see numcut.h. The text layer's lines (pdf.c) and OCR's
+ * (ocr.c) are cut by the same rules. */
+#include "numcut.h"
+
+#include <glib.h>
+#include <math.h>
+#include <string.h>
+
+/* Thresholds, and why (shares of a glyph's height h). */
+#define NUM_ROW_LABEL_WORDS 6     /* numbers are parted only after a label this short */
+#define NUM_NUMBER_GAP 0.5f       /* numbers whose groups could be one part at a gap over this
+				   * of the height (a thousands space is a quarter of it) */
+
+/* A unit word that ends a number: "kr", "tkr", "%", "st". A short list
+ * of its own: parsers sit below patterns/ and may not call its unit
+ * matcher; this one only keeps "12 kr" from being cut as two cells. */
+static int unit_word(const char *t)
+{
+	static const char *const units[] = { "kr", "kr.", "tkr", "mkr", "sek", "tsek", "msek", "%", "st", "st." };
+
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		if (!g_ascii_strcasecmp(t, units[i]))
+			return 1;
+	return 0;
+}
+
+/* A word's part in a Swedish number: a digit group ("458"), one with a
+ * sign or an accounts' opening bracket first ("-1", "−6", "(91"), or one
+ * that ends the number last, with decimals, a closing bracket or the
+ * rest of its groups ("178,5", "454)", "1,716,390"): its digits before
+ * any comma or point, or 0 when it is none of these. */
+static int digit_group(const char *t, int *sign, int *ends)
+{
+	int n = 0, open = *t == '(', close = 0, dec = 0;
+
+	*sign = *ends = 0;
+	if (*t == '-' || *t == '+' || open)
+		t++, *sign = 1;
+	else if (!strncmp(t, "\xE2\x88\x92", 3) || !strncmp(t, "\xE2\x80\x93", 3))
+		t += 3, *sign = 1;
+	while (t[n] >= '0' && t[n] <= '9')
+		n++;
+	if (!n)
+		return 0;
+	t += n;
+	/* decimals, or the rest of a number grouped in English or with dots
+	 * ("178,5", "1,716,390", "1.234.567", "1,234.50"): whole in the word */
+	while ((*t == ',' || *t == '.') && t[1] >= '0' && t[1] <= '9') {
+		*ends = dec = 1;
+		for (t++; *t >= '0' && *t <= '9'; t++)
+			;
+	}
+	if (*t == ')')
+		*ends = close = 1, t++;
+	if (*t)
+		return 0;
+	/* "(1)", "(13)": a note or a page count ("1 (13)"), not an amount */
+	return open && close && n <= 2 && !dec ? 0 : n;
+}
+
+/* A one-group part that may be an amount: no leading zero ("0001",
+ * "-01" are codes), or a dash. */
+static int amount(const char *t)
+{
+	t += *t == '-' || *t == '+' || *t == '(';
+	return *t != '0' || t[1] < '0' || t[1] > '9' || !strncmp(t, "\xE2", 1) || *t == '\0';
+}
+
+/* A cell that says no value: "-", "–", "—". */
+static int missing_mark(const char *t)
+{
+	return !strcmp(t, "-") || !strcmp(t, "\xE2\x80\x93") || !strcmp(t, "\xE2\x80\x94");
+}
+
+/* A year standing alone: "2023", as column headings print them. */
+static int year_word(const char *t)
+{
+	return strlen(t) == 4 && (!strncmp(t, "19", 2) || !strncmp(t, "20", 2)) && strspn(t, "0123456789") == 4;
+}
+
+/* Where numbers side by side on a line part (columns set closer than
+ * the line's word gaps show): in Swedish every group after a number's
+ * first has exactly three digits and no sign, and a number ends at its
+ * decimals or closing bracket, so "6 178 6 262" is two numbers, "19 980
+ * 19 500" two, "1 298 300 kr 1 204 500 kr" two (a unit word ends one),
+ * "(91 454) 74 369" two, "6,7 1,7 - 6,7" four (a dash is a cell of its
+ * own), "2023 2022" two, "38869 46968" two. Where the groups could be one number, a gap
+ * twice the run's narrowest and wider than NUM_NUMBER_GAP of the height
+ * parts them ("247 218 204   192 368 450"). A part must be a number in
+ * thousands groups (two groups at least), unless both its ends are sure
+ * (a sign, bracket, decimals, dash or year on either side of the cut, or
+ * the label and the line's end): "3975 82 69658" (an account) stays
+ * whole. Only numbers that end the line after a label of
+ * NUM_ROW_LABEL_WORDS words at most; where they part, the label before
+ * them is parted from them too. Marks cut[i] after word i. */
+/* The parts of the run of numbers w[a..b] (narrow: its narrowest gap),
+ * by the grammar and, with by_gap, by wide gaps: mine[k] set after word
+ * k where a part ends. 1 when they part into numbers, each a number in
+ * thousands groups or sure at both ends; 0 when they are one number or
+ * cannot part with confidence. */
+static int run_parts(const struct doc_word *w, size_t a, size_t b, float narrow, int by_gap, unsigned char *mine)
+{
+	int groups = 1, ok = 1, any = 0, sure_left = 1, s0, e0, prev = digit_group(w[a].text, &s0, &e0);
+	int s1, e1, g;
+	size_t inner = 0, second = 0;
+
+	/* each word read once: this one's group is the next one's prev */
+	for (size_t k = a + 1; k <= b; prev = g, e0 = e1, k++) {
+		g = digit_group(w[k].text, &s1, &e1);
+		int dash = missing_mark(w[k].text) || missing_mark(w[k - 1].text);
+		float gap = w[k].box.x0 - w[k - 1].box.x1, h = w[k].box.y1 - w[k].box.y0;
+		/* sure: a sign, a bracket, decimals, a dash, years, or two
+		 * numbers of four digits or more side by side (no group of a
+		 * number has more than three) */
+		int sure = s1 || e0 || dash || (year_word(w[k].text) && year_word(w[k - 1].text)) ||
+			   (prev >= 4 && g >= 4);
+
+		if (!g && !dash)
+			continue;   /* a unit word: the number after it starts anew */
+		if (dash || !prev || sure || g != 3 || (groups == 1 && prev > 3) ||
+		    (by_gap && gap >= 2 * narrow && gap > NUM_NUMBER_GAP * h)) {
+			ok &= groups >= 2 || (sure_left && sure && amount(w[k - 1].text));
+			mine[k - 1] = any = 1;
+			groups = 1;
+			sure_left = sure;
+		} else {
+			groups++;
+		}
+	}
+	ok &= groups >= 2 || (sure_left && amount(w[b].text));   /* the last part ends the line */
+	for (size_t k = a + 1; k < b; k++)
+		if (mine[k] && !inner++)
+			second = k + 1;
+	/* a dash before one number is a dash in the text ("Chennai –
+	 * 600035"), not an empty cell; nor is one between two numbers alone
+	 * ("2020 - 2021", "3 - 1"): a range or a score */
+	if (missing_mark(w[a].text) && !inner)
+		return 0;
+	if (inner == 1 && mine[a] && missing_mark(w[second - 1].text) && second - 1 == a + 1)
+		return 0;
+	return ok && any;
+}
+
+void numcut_line(const struct doc_word *w, size_t n, unsigned char *cut)
+{
+	int sign, ends;
+
+	for (size_t a = 0; a < n;) {
+		size_t b = a;
+		float narrow = 1e9f;
+
+		if (!digit_group(w[a].text, &sign, &ends) && !missing_mark(w[a].text)) {
+			a++;
+			continue;
+		}
+		/* the run: groups joined by spaces, a unit word after a number, dashes */
+		while (b + 1 < n && w[b].space_after &&
+		       (digit_group(w[b + 1].text, &sign, &ends) || unit_word(w[b + 1].text) ||
+			missing_mark(w[b + 1].text)))
+			b++;
+		/* only where the numbers end the line after a short label, as
+		 * in a table's row ("SUMMA TILLGÅNGAR 247 218 204 192 368 450");
+		 * prose ("ring 08 123 45 67 i dag") is left whole */
+		if (b + 1 != n || a > NUM_ROW_LABEL_WORDS || a == b) {
+			a = b + 1;
+			continue;
+		}
+		for (size_t k = a; k < b; k++)
+			narrow = fminf(narrow, w[k + 1].box.x0 - w[k].box.x1);
+		/* With the gaps first; then, where a gap would leave a part that
+		 * is no number (a column gap narrower than a thousands space, as
+		 * a monospaced font sets it), by the grammar alone. */
+		for (int by_gap = 1; by_gap >= 0; by_gap--) {
+			unsigned char mine[256] = { 0 };
+
+			if (!run_parts(w, a, b, narrow, by_gap, mine))
+				continue;
+			for (size_t k = a; k <= b; k++)
+				cut[k] |= mine[k];
+			/* numbers that part are cells: the label before them is
+			 * a cell of its own too, however close */
+			if (a > 0 && !unit_word(w[a - 1].text))
+				cut[a - 1] = 1;
+			break;
+		}
+		a = b + 1;
+	}
+}
+

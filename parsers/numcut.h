@@ -1,0 +1,16 @@
+/* numcut.h: where a line of words parts into cells by the Swedish
+ * number grammar: numbers set side by side closer than the line's word
+ * gaps ("6 178 6 262" is two; "SUMMA TILLGÅNGAR 247 218 204 192 368 450"
+ * is a label and two), and the label before numbers that part. */
+#ifndef EX_NUMCUT_H
+#define EX_NUMCUT_H
+
+#include <stddef.h>
+
+#include "../model/doc.h"
+
+/* Marks cut[i] after word i of w[0..n) (n at most 256) where the line
+ * parts; cut is zeroed by the caller. */
+void numcut_line(const struct doc_word *w, size_t n, unsigned char *cut);
+
+#endif
