@@ -11,6 +11,10 @@
 #define NUM_ROW_LABEL_WORDS 6     /* numbers are parted only after a label this short */
 #define NUM_NUMBER_GAP 0.5f       /* numbers whose groups could be one part at a gap over this
 				   * of the height (a thousands space is a quarter of it) */
+#define NUM_COLUMN_GAP 1.5f       /* ... and at a gap over this of it whatever the run's other
+				   * gaps: no thousands space is that wide (a monospaced
+				   * font's is 0.8); columns set evenly ("995 313 417 788",
+				   * every gap a column's) part there */
 
 /* A unit word that ends a number: "kr", "tkr", "%", "st". A short list
  * of its own: parsers sit below patterns/ and may not call its unit
@@ -110,11 +114,13 @@ static int run_parts(const struct doc_word *w, size_t a, size_t b, float narrow,
 		g = digit_group(w[k].text, &s1, &e1);
 		int dash = missing_mark(w[k].text) || missing_mark(w[k - 1].text);
 		float gap = w[k].box.x0 - w[k - 1].box.x1, h = w[k].box.y1 - w[k].box.y0;
-		/* sure: a sign, a bracket, decimals, a dash, years, or two
+		/* sure: a sign, a bracket, decimals, a dash, years, two
 		 * numbers of four digits or more side by side (no group of a
-		 * number has more than three) */
+		 * number has more than three), or, after a row's label, a gap
+		 * no thousands space is (numbers alone on a line, a chart's
+		 * axis, stay one line) */
 		int sure = s1 || e0 || dash || (year_word(w[k].text) && year_word(w[k - 1].text)) ||
-			   (prev >= 4 && g >= 4);
+			   (prev >= 4 && g >= 4) || (a > 0 && gap > NUM_COLUMN_GAP * h);
 
 		if (!g && !dash)
 			continue;   /* a unit word: the number after it starts anew */

@@ -13,6 +13,7 @@
 #include <tesseract/capi.h>
 
 #include "../model/norm.h"
+#include "numcut.h"
 #include "ocrfix.h"
 #include "scan.h"
 #include "tessguard.h"
@@ -308,9 +309,11 @@ static int split_lines(struct arena *a, struct doc_line **lines, size_t *nlines)
 		struct doc_word *w = (*lines)[i].words;
 		size_t n = (*lines)[i].nwords, start = 0;
 		float gaps[256], hs[256], median = 0, h;
+		unsigned char parts[256] = { 0 };
 
 		if (n > sizeof(gaps) / sizeof(gaps[0]))
 			n = sizeof(gaps) / sizeof(gaps[0]);
+		numcut_line(w, n, parts);   /* numbers set side by side, as the text layer's */
 		for (size_t k = 0; k < n; k++)
 			hs[k] = w[k].box.y1 - w[k].box.y0;
 		qsort(hs, n, sizeof(hs[0]), cmp_float);
@@ -323,8 +326,9 @@ static int split_lines(struct arena *a, struct doc_line **lines, size_t *nlines)
 		}
 		for (size_t k = 0; k <= n; k++) {
 			float gap = k + 1 < n ? w[k + 1].box.x0 - w[k].box.x1 : 0;
-			int cut = k == n || (k + 1 < n && h > 0 &&
-					     (n >= 4 ? gap > OCR_SPLIT_GAP * median && gap > OCR_SPLIT_HEIGHT * h : gap > h));
+			int cut = k == n || (k + 1 < n && (parts[k] || (h > 0 && (n >= 4 ? gap > OCR_SPLIT_GAP * median &&
+										     gap > OCR_SPLIT_HEIGHT * h
+									  : gap > h))));
 			struct doc_line *l;
 
 			if (!cut)

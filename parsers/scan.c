@@ -313,15 +313,38 @@ static int too_large(int w, int h)
 	return (double)w * h > SCAN_MAX_PIXELS || w > SCAN_MAX_SIDE || h > SCAN_MAX_SIDE;
 }
 
-/* A TIFF's page count, from its directories (no page decoded). */
-static int tiff_pages(const void *buf, size_t n)
+static uint32_t tiff_u(const unsigned char *p, int big_endian, int bytes)
 {
+	uint32_t v = 0;
+
+	for (int i = 0; i < bytes; i++)
+		v |= (uint32_t)p[big_endian ? i : bytes - 1 - i] << (8 * (bytes - 1 - i));
+	return v;
+}
+
+/* A TIFF's page count (libtiff's, through leptonica), and whether its
+ * chain of page directories runs past the end of the file (*cut: a file
+ * cut short after its last whole page). Only the chain's links are read
+ * here: a directory's entry count and its link to the next. */
+static int tiff_pages(const void *buf, size_t n, int *cut)
+{
+	const unsigned char *b = buf;
 	FILE *fp = fmemopen((void *)buf, n, "rb");
 	l_int32 count = 0;
+	int big = n >= 2 && b[0] == 'M';
+	uint64_t off = n >= 8 ? tiff_u(b + 4, big, 4) : 0;
 
 	if (fp) {
 		tiffGetCount(fp, &count);
 		fclose(fp);
+	}
+	*cut = 0;
+	for (int k = 0; off && k <= count; k++) {   /* count links are whole; one more is the cut */
+		if (off + 2 > n || off + 2 + 12 * (uint64_t)tiff_u(b + off, big, 2) + 4 > n) {
+			*cut = 1;
+			break;
+		}
+		off = tiff_u(b + off + 2 + 12 * tiff_u(b + off, big, 2), big, 4);
 	}
 	return count;
 }
@@ -367,7 +390,7 @@ int scan_file_open(struct scan_file *f, const void *buf, size_t n, struct ex_err
 	/* A TIFF's pages are read one at a time as they are wanted (a
 	 * 300-page scan is gigabytes of pixels); any other image is one. */
 	f->tiff = n >= 4 && (!memcmp(buf, "II*\0", 4) || !memcmp(buf, "MM\0*", 4));
-	f->npages = f->tiff ? tiff_pages(buf, n) : 1;
+	f->npages = f->tiff ? tiff_pages(buf, n, &f->cut) : 1;
 	/* A header that claims a vast image must not make us allocate it:
 	 * the file is refused, or in a TIFF of several pages that page alone. */
 	if (pixReadHeaderMem(buf, n, &fmt, &w, &h, &bps, &spp, &iscmap) == 0 && too_large(w, h)) {
@@ -394,8 +417,11 @@ struct Pix *scan_file_next(struct scan_file *f, double *scale, int *broken, int 
 	if (p) {
 		f->first = NULL;
 	} else {
-		if (!f->tiff || f->page >= f->npages)
+		if (!f->tiff || f->page >= f->npages) {
+			*broken = f->tiff && f->cut && f->page == f->npages;   /* said once */
+			f->page = f->npages + 1;
 			return NULL;
+		}
 		if (!(p = tiff_page(f, f->page++, big_w, big_h, broken))) {
 			if (*broken)
 				f->page = f->npages;   /* a broken page ends the file */

@@ -60,6 +60,7 @@ struct scan_file {
 	size_t n;
 	int tiff;           /* pages are read one at a time */
 	int npages, page;   /* TIFF: its pages, and the next to read (0-based) */
+	int cut;            /* TIFF: its chain of pages runs past the file's end */
 	struct Pix *first;  /* the first page, read by scan_file_open (NULL: too large) */
 };
 
