@@ -41,7 +41,7 @@ static int digit_group(const char *t, int *sign, int *ends)
 	*sign = *ends = 0;
 	if (*t == '-' || *t == '+' || open)
 		t++, *sign = 1;
-	else if (!strncmp(t, "\xE2\x88\x92", 3) || !strncmp(t, "\xE2\x80\x93", 3))
+	else if (!strncmp(t, "\xE2\x88\x92", 3) || !strncmp(t, "\xE2\x80\x93", 3) || !strncmp(t, "\xE2\x80\x94", 3))
 		t += 3, *sign = 1;
 	while (t[n] >= '0' && t[n] <= '9')
 		n++;
@@ -186,7 +186,7 @@ void numcut_line(const struct doc_word *w, size_t n, unsigned char *cut)
 				cut[k] |= mine[k];
 			/* numbers that part are cells: the label before them is
 			 * a cell of its own too, however close */
-			if (a > 0 && !unit_word(w[a - 1].text))
+			if (a > 0)
 				cut[a - 1] = 1;
 			break;
 		}

@@ -6,14 +6,14 @@
 
 /* Pieces shared by several patterns. */
 #define SP "[ \\x{A0}\\x{2009}\\x{202F}]"
-#define NUM "(?<sign>[-+\\x{2212}]|\\x{2013}(?=\\d))?" SP "?" \
+#define NUM "(?<sign>[-+\\x{2212}]|[\\x{2013}\\x{2014}](?=\\d))?" SP "?" \
 	"(?<int>\\d{1,3}(?:" SP "\\d{3})+(?!\\d)|\\d+)(?:,(?<frac>\\d+))?"
 /* A cell's number may also be written with a decimal point, as money
  * is in an English-style or a spreadsheet's table: two decimals after at
  * least three digits or a lone 0 ("45389.01", "950.00", "0.00",
  * "1,234.50" with comma thousands); never "1.1" (a goal or section
  * number) or "13.00" (a time). */
-#define NUMC "(?<sign>[-+\\x{2212}]|\\x{2013}(?=\\d))?" SP "?" \
+#define NUMC "(?<sign>[-+\\x{2212}]|[\\x{2013}\\x{2014}](?=\\d))?" SP "?" \
 	"(?:(?<intc>\\d{1,3}(?:,\\d{3})+)(?=\\.\\d{2}(?!\\d))|(?<int>\\d{1,3}(?:" SP "\\d{3})+(?!\\d)|\\d+))" \
 	"(?:,(?<frac>\\d+)|(?:(?<=\\d\\d\\d)|(?<=^0)|(?<=[\\s+\\x{2212}-]0))\\.(?<fracp>\\d{2})(?!\\d))?"
 #define QUAL "(?<q>ca\\.?|cirka|över|under|drygt|nästan|knappt|minst|högst|omkring|runt)"

@@ -41,6 +41,17 @@ static void number_columns_evenly_spaced(void **state)
 	numcut_line(w, n, cut);
 	assert_int_equal(cut[0] + cut[1], 0);
 	assert_true(cut[2] && cut[3] && cut[4] && cut[5]);
+	/* the label's unit ends the label: the numbers after it still part from it */
+	{
+		static const char *const u[] = { "Nettoomsättning,", "tkr", "12", "553", "11", "450" };
+		static const float ux[] = { 73, 140, 143, 153, 200, 210, 213, 230, 270, 280, 283, 300 };
+
+		memset(cut, 0, sizeof(cut));
+		n = line_of(w, u, ux, 6);
+		numcut_line(w, n, cut);
+		assert_true(cut[1] && cut[3]);
+		assert_int_equal(cut[0] + cut[2] + cut[4], 0);
+	}
 	memset(cut, 0, sizeof(cut));
 	n = line_of(w, axis, ax, 4);
 	numcut_line(w, n, cut);

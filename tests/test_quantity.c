@@ -59,6 +59,9 @@ static const struct cell_row {
 	{ "-16%", 1, -16, "percent", 1, 0, 0, 0, 0, NULL },
 	{ MINUS "3,5", 1, -3.5, NULL, 1, 0, 0, 0, 0, NULL },
 	{ MINUS " 3,5", 1, -3.5, NULL, 1, 0, 0, 0, 0, NULL },
+	/* OCR reads a minus as an en or em dash set against the digits */
+	{ "\xE2\x80\x94" "448 185", 1, -448185, NULL, 1, 0, 0, 0, 0, NULL },
+	{ "\xE2\x80\x93" "11 371", 1, -11371, NULL, 1, 0, 0, 0, 0, NULL },
 	{ NDASH "3,5", 1, -3.5, NULL, 1, 0, 0, 0, 0, NULL },
 	{ "+4200", 1, 4200, NULL, 1, 0, 0, 0, 0, NULL },
 	{ "95 162 (+867)", 1, 95162, NULL, 1, 0, 0, 867, 0, NULL },
@@ -197,6 +200,7 @@ static const struct prose_row {
 	{ "en 16:e kärnindikator", 0, 0, NULL, "" },
 	{ "MR Internationellt (CC 2452-53, 2353, 2062-63)", 0, 0, NULL, "" },
 	{ "ring 08-123 45 67 för frågor", 0, 0, NULL, "" },
+	{ "åren 2019\xE2\x80\x94" "2020 och 2021\xE2\x80\x93" "2022", 0, 0, NULL, "" },
 	{ "mål 1.1 och 2.2 följs upp", 0, 0, NULL, "" },
 	{ "starta kl. 13.00 och sluta 15.30", 0, 0, NULL, "" },
 	{ "Vision 2016 exempelvis", 0, 0, NULL, "" },
