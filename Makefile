@@ -214,9 +214,9 @@ tsan:
 
 fuzz:
 	$(MAKE) BUILD=build-fuzz CC=clang \
-		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -DARENA_DEBUG" \
+		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -DARENA_DEBUG" \
 		build-fuzz/libextract.a
-	clang -O1 -g -fsanitize=fuzzer,address,undefined -fsanitize-link-c++-runtime $(PKG_CFLAGS) -o build-fuzz/$(FUZZ_TARGET) \
+	clang -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -fsanitize-link-c++-runtime $(PKG_CFLAGS) -o build-fuzz/$(FUZZ_TARGET) \
 		tests/fuzz/$(FUZZ_TARGET).c build-fuzz/libextract.a $(PKG_LIBS)
 	mkdir -p build-fuzz/corpus-$(FUZZ_TARGET)
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \

@@ -172,7 +172,8 @@ static json_t *all_series(GHashTable *series, int *conflicts)
 					     str(b.rep, "measure") ? str(b.rep, "measure") : "actual", "unit",
 					     *unit ? unit : NULL, "scale", 1, "points", b.points));
 	}
-	qsort(v->pdata, v->len, sizeof(void *), by_label);
+	if (v->len > 1)   /* an empty array has no storage to sort */
+		qsort(v->pdata, v->len, sizeof(void *), by_label);
 	for (guint i = 0; i < v->len; i++)
 		json_array_append_new(a, v->pdata[i]);
 	g_ptr_array_free(v, TRUE);
