@@ -49,108 +49,74 @@ static void pq_load(void)
 #define DB_SCHEMA_VERSION "1"
 #define DB_BUSY_MS (10 * 60 * 1000)   /* another process writing: wait this long before failing */
 
+/* The tables, in SQL both take: SQLite reads BIGINT as INTEGER and
+ * DOUBLE PRECISION as REAL (the same 64-bit storage PostgreSQL gives
+ * them). */
+#define DB_TABLES \
+	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);" \
+	"INSERT INTO meta VALUES ('schema', '" DB_SCHEMA_VERSION "') ON CONFLICT DO NOTHING;" \
+	"CREATE TABLE IF NOT EXISTS documents (sha256 TEXT PRIMARY KEY, bytes BIGINT, format TEXT," \
+	" format_version TEXT, pronom TEXT, pages INTEGER, type TEXT, title TEXT, organisation TEXT," \
+	" year INTEGER, date TEXT, period_label TEXT, period_start TEXT, period_end TEXT, producer TEXT," \
+	" creator TEXT, created TEXT, modified TEXT, tool_version TEXT, options_digest TEXT);" \
+	"CREATE TABLE IF NOT EXISTS paths (path TEXT PRIMARY KEY, sha256 TEXT, output TEXT, status TEXT NOT NULL," \
+	" error_code TEXT, error_message TEXT, seconds DOUBLE PRECISION, started TEXT, tool_version TEXT," \
+	" options_digest TEXT);" \
+	"CREATE INDEX IF NOT EXISTS paths_sha256 ON paths (sha256);" \
+	"CREATE TABLE IF NOT EXISTS pages (sha256 TEXT, page INTEGER, width DOUBLE PRECISION, height DOUBLE PRECISION," \
+	" source TEXT, rotation INTEGER, ocr_reason TEXT, ocr_confidence DOUBLE PRECISION, PRIMARY KEY (sha256, page));" \
+	"CREATE TABLE IF NOT EXISTS blocks (sha256 TEXT, block INTEGER, type TEXT, level INTEGER, page INTEGER," \
+	" furniture TEXT, text TEXT, x0 DOUBLE PRECISION, y0 DOUBLE PRECISION, x1 DOUBLE PRECISION," \
+	" y1 DOUBLE PRECISION, path TEXT, PRIMARY KEY (sha256, block));" \
+	"CREATE TABLE IF NOT EXISTS tables (sha256 TEXT, tbl INTEGER, method TEXT, caption TEXT, page_first INTEGER," \
+	" page_last INTEGER, nrows INTEGER, ncols INTEGER, header_rows INTEGER, PRIMARY KEY (sha256, tbl));" \
+	"CREATE TABLE IF NOT EXISTS cells (sha256 TEXT, tbl INTEGER, row INTEGER, col INTEGER, rowspan INTEGER," \
+	" colspan INTEGER, text TEXT, background TEXT, PRIMARY KEY (sha256, tbl, row, col));" \
+	"CREATE TABLE IF NOT EXISTS \"values\" (sha256 TEXT, idx INTEGER, label TEXT, grp TEXT, section TEXT," \
+	" period_label TEXT, period_start TEXT, period_end TEXT, measure TEXT, value DOUBLE PRECISION," \
+	" missing INTEGER, unit TEXT, scale DOUBLE PRECISION, note INTEGER, qualifier TEXT, text TEXT, context TEXT," \
+	" method TEXT, page INTEGER, block INTEGER, tbl INTEGER, row INTEGER, col INTEGER," \
+	" confidence DOUBLE PRECISION, PRIMARY KEY (sha256, idx));" \
+	"CREATE TABLE IF NOT EXISTS ratings (sha256 TEXT, idx INTEGER, goal TEXT, title TEXT, dimension TEXT," \
+	" colour TEXT, evidence TEXT, page INTEGER, PRIMARY KEY (sha256, idx));" \
+	"CREATE TABLE IF NOT EXISTS meetings (sha256 TEXT PRIMARY KEY, date TEXT, time TEXT, place TEXT," \
+	" chair TEXT, secretary TEXT, adjusters TEXT, next_meeting TEXT);" \
+	"CREATE TABLE IF NOT EXISTS attendees (sha256 TEXT, idx INTEGER, name TEXT, role TEXT," \
+	" organisation TEXT, status TEXT, PRIMARY KEY (sha256, idx));" \
+	"CREATE TABLE IF NOT EXISTS items (sha256 TEXT, item INTEGER, number TEXT, title TEXT, text TEXT," \
+	" noted INTEGER, PRIMARY KEY (sha256, item));" \
+	"CREATE TABLE IF NOT EXISTS decisions (sha256 TEXT, item INTEGER, idx INTEGER, kind TEXT, text TEXT," \
+	" PRIMARY KEY (sha256, item, idx));" \
+	"CREATE TABLE IF NOT EXISTS surveys (sha256 TEXT PRIMARY KEY, population DOUBLE PRECISION," \
+	" responses DOUBLE PRECISION, response_rate DOUBLE PRECISION, text TEXT);" \
+	"CREATE TABLE IF NOT EXISTS survey_answers (sha256 TEXT, figure INTEGER, idx INTEGER, label TEXT," \
+	" question TEXT, answer TEXT, percent DOUBLE PRECISION, PRIMARY KEY (sha256, figure, idx));" \
+	"CREATE TABLE IF NOT EXISTS warnings (sha256 TEXT, idx INTEGER, code TEXT, message TEXT, page INTEGER," \
+	" PRIMARY KEY (sha256, idx));"
+
+/* For analysts: each value with its document, a path it was seen at,
+ * its period, and money in kronor. */
+#define DB_VIEW_BODY \
+	" v_values AS SELECT v.sha256, (SELECT min(p.path) FROM paths p WHERE" \
+	" p.sha256 = v.sha256) AS path, d.title, d.organisation, d.year, v.label, v.grp, v.section," \
+	" v.period_label, v.period_start, v.period_end, v.measure, v.value, v.unit," \
+	" CASE WHEN v.unit IN ('SEK', 'TSEK', 'MSEK', 'GSEK') THEN v.value * v.scale END AS value_sek," \
+	" v.page FROM \"values\" v JOIN documents d ON d.sha256 = v.sha256;"
+
 static const char schema_sql[] =
-	"PRAGMA journal_mode = WAL;"
-	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
-	"INSERT OR IGNORE INTO meta VALUES ('schema', '" DB_SCHEMA_VERSION "');"
-	"CREATE TABLE IF NOT EXISTS documents (sha256 TEXT PRIMARY KEY, bytes INTEGER, format TEXT,"
-	" format_version TEXT, pronom TEXT, pages INTEGER, type TEXT, title TEXT, organisation TEXT,"
-	" year INTEGER, date TEXT, period_label TEXT, period_start TEXT, period_end TEXT, producer TEXT,"
-	" creator TEXT, created TEXT, modified TEXT, tool_version TEXT, options_digest TEXT);"
-	"CREATE TABLE IF NOT EXISTS paths (path TEXT PRIMARY KEY, sha256 TEXT, output TEXT, status TEXT NOT NULL,"
-	" error_code TEXT, error_message TEXT, seconds REAL, started TEXT, tool_version TEXT,"
-	" options_digest TEXT);"
-	"CREATE INDEX IF NOT EXISTS paths_sha256 ON paths (sha256);"
-	"CREATE TABLE IF NOT EXISTS pages (sha256 TEXT, page INTEGER, width REAL, height REAL, source TEXT,"
-	" rotation INTEGER, ocr_reason TEXT, ocr_confidence REAL, PRIMARY KEY (sha256, page));"
-	"CREATE TABLE IF NOT EXISTS blocks (sha256 TEXT, block INTEGER, type TEXT, level INTEGER, page INTEGER,"
-	" furniture TEXT, text TEXT, x0 REAL, y0 REAL, x1 REAL, y1 REAL, path TEXT, PRIMARY KEY (sha256, block));"
+	"PRAGMA journal_mode = WAL;" DB_TABLES
 	/* unicode61 folds case but, told so, not diacritics: å, ä, ö stay letters of their own. */
 	"CREATE VIRTUAL TABLE IF NOT EXISTS blocks_fts USING fts5(text, sha256 UNINDEXED, page UNINDEXED,"
 	" block UNINDEXED, tokenize = 'unicode61 remove_diacritics 0');"
-	"CREATE TABLE IF NOT EXISTS tables (sha256 TEXT, tbl INTEGER, method TEXT, caption TEXT, page_first INTEGER,"
-	" page_last INTEGER, nrows INTEGER, ncols INTEGER, header_rows INTEGER, PRIMARY KEY (sha256, tbl));"
-	"CREATE TABLE IF NOT EXISTS cells (sha256 TEXT, tbl INTEGER, row INTEGER, col INTEGER, rowspan INTEGER,"
-	" colspan INTEGER, text TEXT, background TEXT, PRIMARY KEY (sha256, tbl, row, col));"
-	"CREATE TABLE IF NOT EXISTS \"values\" (sha256 TEXT, idx INTEGER, label TEXT, grp TEXT, section TEXT,"
-	" period_label TEXT, period_start TEXT, period_end TEXT, measure TEXT, value REAL, missing INTEGER,"
-	" unit TEXT, scale REAL, note INTEGER, qualifier TEXT, text TEXT, context TEXT, method TEXT, page INTEGER,"
-	" block INTEGER, tbl INTEGER, row INTEGER, col INTEGER, confidence REAL, PRIMARY KEY (sha256, idx));"
-	"CREATE TABLE IF NOT EXISTS ratings (sha256 TEXT, idx INTEGER, goal TEXT, title TEXT, dimension TEXT,"
-	" colour TEXT, evidence TEXT, page INTEGER, PRIMARY KEY (sha256, idx));"
-	"CREATE TABLE IF NOT EXISTS meetings (sha256 TEXT PRIMARY KEY, date TEXT, time TEXT, place TEXT,"
-	" chair TEXT, secretary TEXT, adjusters TEXT, next_meeting TEXT);"
-	"CREATE TABLE IF NOT EXISTS attendees (sha256 TEXT, idx INTEGER, name TEXT, role TEXT,"
-	" organisation TEXT, status TEXT, PRIMARY KEY (sha256, idx));"
-	"CREATE TABLE IF NOT EXISTS items (sha256 TEXT, item INTEGER, number TEXT, title TEXT, text TEXT,"
-	" noted INTEGER, PRIMARY KEY (sha256, item));"
-	"CREATE TABLE IF NOT EXISTS decisions (sha256 TEXT, item INTEGER, idx INTEGER, kind TEXT, text TEXT,"
-	" PRIMARY KEY (sha256, item, idx));"
-	"CREATE TABLE IF NOT EXISTS surveys (sha256 TEXT PRIMARY KEY, population REAL, responses REAL,"
-	" response_rate REAL, text TEXT);"
-	"CREATE TABLE IF NOT EXISTS survey_answers (sha256 TEXT, figure INTEGER, idx INTEGER, label TEXT,"
-	" question TEXT, answer TEXT, percent REAL, PRIMARY KEY (sha256, figure, idx));"
-	"CREATE TABLE IF NOT EXISTS warnings (sha256 TEXT, idx INTEGER, code TEXT, message TEXT, page INTEGER,"
-	" PRIMARY KEY (sha256, idx));"
-	/* For analysts: each value with its document, a path it was seen at,
-	 * its period, and money in kronor. */
-	"CREATE VIEW IF NOT EXISTS v_values AS SELECT v.sha256, (SELECT min(p.path) FROM paths p WHERE"
-	" p.sha256 = v.sha256) AS path, d.title, d.organisation, d.year, v.label, v.grp, v.section,"
-	" v.period_label, v.period_start, v.period_end, v.measure, v.value, v.unit,"
-	" CASE WHEN v.unit IN ('SEK', 'TSEK', 'MSEK', 'GSEK') THEN v.value * v.scale END AS value_sek,"
-	" v.page FROM \"values\" v JOIN documents d ON d.sha256 = v.sha256;";
+	"CREATE VIEW IF NOT EXISTS" DB_VIEW_BODY;
 
 static const char pg_schema_sql[] =
-	"SET client_min_messages = warning;"
-	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
-	"INSERT INTO meta VALUES ('schema', '" DB_SCHEMA_VERSION "') ON CONFLICT DO NOTHING;"
-	"CREATE TABLE IF NOT EXISTS documents (sha256 TEXT PRIMARY KEY, bytes BIGINT, format TEXT,"
-	" format_version TEXT, pronom TEXT, pages INTEGER, type TEXT, title TEXT, organisation TEXT,"
-	" year INTEGER, date TEXT, period_label TEXT, period_start TEXT, period_end TEXT, producer TEXT,"
-	" creator TEXT, created TEXT, modified TEXT, tool_version TEXT, options_digest TEXT);"
-	"CREATE TABLE IF NOT EXISTS paths (path TEXT PRIMARY KEY, sha256 TEXT, output TEXT, status TEXT NOT NULL,"
-	" error_code TEXT, error_message TEXT, seconds DOUBLE PRECISION, started TEXT, tool_version TEXT,"
-	" options_digest TEXT);"
-	"CREATE INDEX IF NOT EXISTS paths_sha256 ON paths (sha256);"
-	"CREATE TABLE IF NOT EXISTS pages (sha256 TEXT, page INTEGER, width DOUBLE PRECISION, height DOUBLE PRECISION,"
-	" source TEXT, rotation INTEGER, ocr_reason TEXT, ocr_confidence DOUBLE PRECISION, PRIMARY KEY (sha256, page));"
-	"CREATE TABLE IF NOT EXISTS blocks (sha256 TEXT, block INTEGER, type TEXT, level INTEGER, page INTEGER,"
-	" furniture TEXT, text TEXT, x0 DOUBLE PRECISION, y0 DOUBLE PRECISION, x1 DOUBLE PRECISION,"
-	" y1 DOUBLE PRECISION, path TEXT, PRIMARY KEY (sha256, block));"
+	"SET client_min_messages = warning;" DB_TABLES
 	"CREATE TABLE IF NOT EXISTS blocks_fts (text TEXT, sha256 TEXT, page INTEGER, block INTEGER,"
 	" tsv tsvector GENERATED ALWAYS AS (to_tsvector('swedish', coalesce(text, ''))) STORED);"
 	"CREATE INDEX IF NOT EXISTS blocks_fts_tsv ON blocks_fts USING gin (tsv);"
 	"CREATE INDEX IF NOT EXISTS blocks_fts_sha256 ON blocks_fts (sha256);"
-	"CREATE TABLE IF NOT EXISTS tables (sha256 TEXT, tbl INTEGER, method TEXT, caption TEXT, page_first INTEGER,"
-	" page_last INTEGER, nrows INTEGER, ncols INTEGER, header_rows INTEGER, PRIMARY KEY (sha256, tbl));"
-	"CREATE TABLE IF NOT EXISTS cells (sha256 TEXT, tbl INTEGER, row INTEGER, col INTEGER, rowspan INTEGER,"
-	" colspan INTEGER, text TEXT, background TEXT, PRIMARY KEY (sha256, tbl, row, col));"
-	"CREATE TABLE IF NOT EXISTS \"values\" (sha256 TEXT, idx INTEGER, label TEXT, grp TEXT, section TEXT,"
-	" period_label TEXT, period_start TEXT, period_end TEXT, measure TEXT, value DOUBLE PRECISION,"
-	" missing INTEGER, unit TEXT, scale DOUBLE PRECISION, note INTEGER, qualifier TEXT, text TEXT, context TEXT,"
-	" method TEXT, page INTEGER, block INTEGER, tbl INTEGER, row INTEGER, col INTEGER,"
-	" confidence DOUBLE PRECISION, PRIMARY KEY (sha256, idx));"
-	"CREATE TABLE IF NOT EXISTS ratings (sha256 TEXT, idx INTEGER, goal TEXT, title TEXT, dimension TEXT,"
-	" colour TEXT, evidence TEXT, page INTEGER, PRIMARY KEY (sha256, idx));"
-	"CREATE TABLE IF NOT EXISTS meetings (sha256 TEXT PRIMARY KEY, date TEXT, time TEXT, place TEXT,"
-	" chair TEXT, secretary TEXT, adjusters TEXT, next_meeting TEXT);"
-	"CREATE TABLE IF NOT EXISTS attendees (sha256 TEXT, idx INTEGER, name TEXT, role TEXT,"
-	" organisation TEXT, status TEXT, PRIMARY KEY (sha256, idx));"
-	"CREATE TABLE IF NOT EXISTS items (sha256 TEXT, item INTEGER, number TEXT, title TEXT, text TEXT,"
-	" noted INTEGER, PRIMARY KEY (sha256, item));"
-	"CREATE TABLE IF NOT EXISTS decisions (sha256 TEXT, item INTEGER, idx INTEGER, kind TEXT, text TEXT,"
-	" PRIMARY KEY (sha256, item, idx));"
-	"CREATE TABLE IF NOT EXISTS surveys (sha256 TEXT PRIMARY KEY, population DOUBLE PRECISION,"
-	" responses DOUBLE PRECISION, response_rate DOUBLE PRECISION, text TEXT);"
-	"CREATE TABLE IF NOT EXISTS survey_answers (sha256 TEXT, figure INTEGER, idx INTEGER, label TEXT,"
-	" question TEXT, answer TEXT, percent DOUBLE PRECISION, PRIMARY KEY (sha256, figure, idx));"
-	"CREATE TABLE IF NOT EXISTS warnings (sha256 TEXT, idx INTEGER, code TEXT, message TEXT, page INTEGER,"
-	" PRIMARY KEY (sha256, idx));"
-	"CREATE OR REPLACE VIEW v_values AS SELECT v.sha256, (SELECT min(p.path) FROM paths p WHERE"
-	" p.sha256 = v.sha256) AS path, d.title, d.organisation, d.year, v.label, v.grp, v.section,"
-	" v.period_label, v.period_start, v.period_end, v.measure, v.value, v.unit,"
-	" CASE WHEN v.unit IN ('SEK', 'TSEK', 'MSEK', 'GSEK') THEN v.value * v.scale END AS value_sek,"
-	" v.page FROM \"values\" v JOIN documents d ON d.sha256 = v.sha256;";
+	"CREATE OR REPLACE VIEW" DB_VIEW_BODY;
 
 struct out_db {
 	sqlite3 *db;         /* SQLite, or */
@@ -328,6 +294,13 @@ static int pg_open(struct out_db *db, const char *uri, char *why, size_t whyn)
 	/* Two runs making the schema at once: one at a time. */
 	r = pq.PQexec(db->pg, "BEGIN; SELECT pg_advisory_xact_lock(7305733);");
 	pq.PQclear(r);
+	/* Made by the run that held the lock before: no DDL now, whose table
+	 * locks would wait on other runs' writes while theirs wait on it
+	 * (PostgreSQL ends one of them: deadlock detected). */
+	if (query_int(db, "SELECT CASE WHEN to_regclass('v_values') IS NULL THEN 0 ELSE 1 END", 0, NULL)) {
+		pq.PQclear(pq.PQexec(db->pg, "COMMIT"));
+		return 0;
+	}
 	r = pq.PQexec(db->pg, pg_schema_sql);
 	if (!r || pq.PQresultStatus(r) != PGRES_COMMAND_OK) {
 		failed(db, r ? pq.PQresultErrorMessage(r) : pq.PQerrorMessage(db->pg));

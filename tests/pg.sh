@@ -80,10 +80,10 @@ out=$(same one "$tmp/one.sqlite" 2>&1)
 
 # Three shards at once into one database: the rows of one run.
 createdb shards
-for k in 0 1 2; do "$X" -q --shard $k/3 --db "$(uri shards)" --ndjson "$A" > /dev/null 2>&1 & done
+for k in 0 1 2; do "$X" -q --shard $k/3 --db "$(uri shards)" --ndjson "$A" > /dev/null 2> "$tmp/shard$k.err" & done
 wait
 out=$(same shards "$tmp/one.sqlite" 2>&1)
-[ -z "$out" ] && ok || no "three shards at once: $out"
+[ -z "$out" ] && ok || no "three shards at once: $out $(cat "$tmp"/shard*.err | head -3)"
 
 # --resume from PostgreSQL: nothing read again.
 "$X" --resume --db "$(uri one)" --ndjson "$A" > "$tmp/nd" 2> "$tmp/err"
