@@ -484,9 +484,9 @@ static int manifest_open(struct batch *b)
 }
 
 /* The run's hold on the database: one run writes it at a time (a second
- * says so and waits); with --resume, inputs it holds as done with these
- * bytes, version and options (and, with -o DIR, whose output is there)
- * are left, and failed ones too unless --retry-failed. */
+ * says so and waits); with --resume and no -o DIR, inputs it holds as
+ * done with these bytes, version and options are left, and failed ones
+ * too unless --retry-failed. */
 static int db_begin(struct batch *b)
 {
 	const struct ex_run *r = b->r;
@@ -505,18 +505,16 @@ static int db_begin(struct batch *b)
 		fprintf(stderr, "extract: database %s\n", why);
 		return -1;
 	}
-	for (size_t i = 0; r->o->resume && i < r->in.n; i++) {
+	/* With -o DIR the manifest decides (manifest_open): a document can be
+	 * in the database and not yet in the manifest when the run was
+	 * killed between the two, and would then never get its line. */
+	for (size_t i = 0; r->o->resume && !r->out_dir && i < r->in.n; i++) {
 		int seen;
-		char *out;
 
 		if (b->skip[i] || file_digest(r->in.v[i].path, sha, &bytes) < 0)
 			continue;
 		seen = out_db_seen(b->db, r->in.v[i].path, sha, EX_VERSION, r->digest);
-		if (seen == 0 || (seen == 2 && r->o->retry_failed))
-			continue;
-		out = r->out_dir && seen == 1 ? ex_output_path(r->o->out, &r->in.v[i], r->ext) : NULL;
-		b->skip[i] = !out || access(out, F_OK) == 0;
-		free(out);
+		b->skip[i] = seen == 1 || (seen == 2 && !r->o->retry_failed);
 	}
 	return 0;
 }

@@ -13,8 +13,8 @@ outlasts --timeout (a hanging file) and an image too large for
   B  the same in-process (threads): what isolation costs, A / B;
   C  workers, -j 1: what a second worker gives, C / A;
   D  killed with SIGKILL at three random moments and resumed: the same
-     manifest (path, status, sha256, error code) and the same output
-     bytes as A;
+     manifest (path, status, sha256, error code), the same output bytes
+     and the same archive database (--db) as A;
   E  1 000 and 10 000 small text inputs: the run's own peak memory
      (sampled from /proc), which must stay flat.
 
@@ -28,6 +28,7 @@ import os
 import random
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -89,9 +90,10 @@ def make_archive(root):
     return sum(len(f) for _, _, f in os.walk(root))
 
 
-def run(args, out, kill_after=None):
+def run(args, out, kill_after=None, db=None):
     t0 = time.monotonic()
-    p = subprocess.Popen([X, "-q", "--timeout", TIMEOUT, "--max-memory", MEMORY, "-o", out + "/"] + args,
+    p = subprocess.Popen([X, "-q", "--timeout", TIMEOUT, "--max-memory", MEMORY, "-o", out + "/"] +
+                         (["--db", db] if db else []) + args,
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     if kill_after is not None:
         time.sleep(kill_after)
@@ -134,7 +136,7 @@ archive = os.path.join(tmp, "arkiv")
 n = make_archive(archive)
 print("bench-archive: %d inputs in %s (timeout %s s, max-memory %s MiB)" % (n, archive, TIMEOUT, MEMORY))
 
-ta, rca = run([archive], os.path.join(tmp, "A"))
+ta, rca = run([archive], os.path.join(tmp, "A"), db=os.path.join(tmp, "A.sqlite"))
 lines, ma = manifest(os.path.join(tmp, "A"))
 codes = sorted({c for _, _, c in ma.values() if c})
 print("A  workers -j 2: %.1f s, exit %d; %d done, %d failed (%s)" % (
@@ -164,13 +166,27 @@ rnd = random.Random(7)
 d = os.path.join(tmp, "D")
 for k in range(3):
     t = rnd.uniform(0.2, ta * 0.8)
-    run(["--resume", archive], d, kill_after=t)
-td, rcd = run(["--resume", archive], d)
+    run(["--resume", archive], d, kill_after=t, db=os.path.join(tmp, "D.sqlite"))
+td, rcd = run(["--resume", archive], d, db=os.path.join(tmp, "D.sqlite"))
 _, md = manifest(d)
 print("D  killed 3 times, resumed: final run %.1f s, exit %d" % (td, rcd))
 check(md == ma, "the same manifest as the run never killed")
 check(outputs(d) == outs, "the same outputs, byte for byte")
 check(not any(".tmp" in f for _, _, fs in os.walk(d) for f in fs), "no temporary file left")
+
+
+def rows(db):
+    c = sqlite3.connect(db)
+    return [c.execute(q).fetchall() for q in (
+        "SELECT path, sha256, status, error_code, output FROM paths ORDER BY path",
+        "SELECT sha256, title, type, pages, pronom FROM documents ORDER BY sha256",
+        "SELECT sha256, idx, label, value, unit, period_label FROM \"values\" ORDER BY sha256, idx",
+        "SELECT sha256, block, text FROM blocks ORDER BY sha256, block",
+        "SELECT count(*) FROM blocks_fts")]
+
+
+check(rows(os.path.join(tmp, "D.sqlite")) == rows(os.path.join(tmp, "A.sqlite")),
+      "the same database (paths, documents, values, blocks, index) as the run never killed")
 
 small = os.path.join(tmp, "small")
 for i in range(SMALL):
