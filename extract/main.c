@@ -344,6 +344,8 @@ static int diff_main(int argc, char **argv)
 	}
 	for (int k = 0; k < 2; k++)
 		j[k] = diff_input(in[k], &ps);
+	if (f == OUT_DIFF_TEXT && isatty(STDOUT_FILENO) && !getenv("NO_COLOR"))
+		f = OUT_DIFF_TEXT_COLOUR;
 	if (j[0] && j[1] && !(out = out_diff(j[0], j[1], f, why, sizeof(why))))
 		fprintf(stderr, "extract: diff: %s\n", why);
 	if (out) {

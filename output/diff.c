@@ -590,7 +590,8 @@ static void pad(GString *g, const char *s, glong width)
 		g_string_append_c(g, ' ');
 }
 
-static void text_row(GString *g, json_t *e, const char *mark)
+/* colour: a terminal's, for the change (green up, red down) */
+static void text_row(GString *g, json_t *e, const char *mark, int colour)
 {
 	json_t *o = json_object_get(e, "old"), *n = json_object_get(e, "new"), *v = json_object_get(e, "value");
 	const char *label = str(e, "label"), *unit = str(e, "unit");
@@ -609,7 +610,11 @@ static void text_row(GString *g, json_t *e, const char *mark)
 			swedish(cell, json_number_value(x));
 		for (glong w = g_utf8_strlen(cell->str, -1); w < 17; w++)   /* right-aligned in characters */
 			g_string_append_c(g, ' ');
+		if (colour && k == 2 && json_is_number(x) && json_number_value(x) != 0)
+			g_string_append(g, json_number_value(x) > 0 ? "\033[32m" : "\033[31m");
 		g_string_append(g, cell->str);
+		if (colour && k == 2 && json_is_number(x) && json_number_value(x) != 0)
+			g_string_append(g, "\033[0m");
 	}
 	if (json_is_number(json_object_get(e, "delta_percent")))
 		g_string_append_printf(g, " %+7.1f %%", json_number_value(json_object_get(e, "delta_percent")));
@@ -626,7 +631,7 @@ static void text_side(GString *g, const char *which, json_t *s)
 			       pl ? pl : pe ? pe : "none");
 }
 
-static char *render_text(json_t *d)
+static char *render_text(json_t *d, int colour)
 {
 	GString *g = g_string_new(NULL);
 	static const char *const parts[][2] = { { "changes", " " }, { "restated", "R" }, { "only_old", "-" },
@@ -640,7 +645,7 @@ static char *render_text(json_t *d)
 			       "delta");
 	for (size_t p = 0; p < 4; p++)
 		json_array_foreach(json_object_get(d, parts[p][0]), i, e)
-			text_row(g, e, parts[p][1]);
+			text_row(g, e, parts[p][1], colour);
 	json_array_foreach(json_object_get(d, "ratings"), i, e)
 		g_string_append_printf(g, "rating %s %s: %s -> %s\n", str(e, "goal") ? str(e, "goal") : "?",
 				       str(e, "dimension") ? str(e, "dimension") : "", str(e, "old") ? str(e, "old") : "none",
@@ -831,8 +836,8 @@ char *out_diff(const char *old_json, const char *new_json, enum out_diff_format 
 		s = render_csv(d);
 	else if (format == OUT_DIFF_HTML)
 		s = render_html(d);
-	else if (format == OUT_DIFF_TEXT)
-		s = render_text(d);
+	else if (format == OUT_DIFF_TEXT || format == OUT_DIFF_TEXT_COLOUR)
+		s = render_text(d, format == OUT_DIFF_TEXT_COLOUR);
 	else
 		s = json_dumps(d, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
 	json_decref(d);

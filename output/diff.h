@@ -7,7 +7,8 @@
 
 #include <stddef.h>
 
-enum out_diff_format { OUT_DIFF_JSON, OUT_DIFF_TEXT, OUT_DIFF_CSV, OUT_DIFF_HTML };
+/* OUT_DIFF_TEXT_COLOUR: text with the changes coloured for a terminal. */
+enum out_diff_format { OUT_DIFF_JSON, OUT_DIFF_TEXT, OUT_DIFF_CSV, OUT_DIFF_HTML, OUT_DIFF_TEXT_COLOUR };
 
 /* The comparison of old and new (each a whole extract/1 document as
  * JSON text) as format: a malloc'd string, or NULL with why set. */

@@ -151,6 +151,17 @@ PY
 	then ok; else no "html in Chromium: $(grep -i 'CONSOLE\|Failed' "$tmp/chrome.err" | head -3)"; fi
 fi
 
+# Text on a terminal colours the changes (green up, red down); piped,
+# or with NO_COLOR, it is plain.
+if command -v script > /dev/null; then
+	script -qc "$X diff $tmp/old.json $tmp/new.json" /dev/null > "$tmp/tty.txt" 2>&1
+	NO_COLOR=1 script -qc "$X diff $tmp/old.json $tmp/new.json" /dev/null > "$tmp/nocolor.txt" 2>&1
+	esc=$(printf '\033')
+	if grep -q "${esc}\[32m300 000${esc}\[0m" "$tmp/tty.txt" && grep -q "${esc}\[31m" "$tmp/tty.txt" &&
+	   ! grep -q "$esc" "$tmp/nocolor.txt" && ! grep -q "$esc" "$tmp/d.txt"
+	then ok; else no "text colours on a terminal"; fi
+fi
+
 # A document against itself: every value paired, nothing changed.
 "$X" diff --format json corpus/seed000_tertialrapport.pdf corpus/seed000_tertialrapport.pdf > "$tmp/self.json"
 if /usr/bin/python3 -c "
