@@ -78,7 +78,8 @@ demo: deps
 	$(BUILD)/extract corpus/seed000_tertialrapport.pdf | head -n 40
 	@echo "... (full JSON: $(BUILD)/extract corpus/seed000_tertialrapport.pdf)"
 
-test: deps
+test:
+	sh scripts/deps.sh --test
 	$(MAKE) check
 
 $(BUILD)/obj/%.o: %.c

@@ -1,13 +1,17 @@
 #!/bin/sh
-# Installs the Debian packages extract needs to build and test, and with
-# --corpus those that rebuild the corpus, with --vary the producers of the
+# Installs the Debian packages extract needs to build, with --test also
+# those its tests start (PostgreSQL, Chromium), with --corpus those that
+# rebuild the corpus, with --vary the producers of the
 # variation corpus (make bench-vary). Does nothing when all are there.
 set -eu
 pkgs="build-essential pkg-config libpoppler-glib-dev libpoppler-private-dev libzip-dev libxml2-dev
 libjansson-dev libpcre2-dev libglib2.0-dev libcairo2-dev libleptonica-dev libtesseract-dev libsqlite3-dev libpq-dev
-postgresql chromium
 wswedish tesseract-ocr tesseract-ocr-swe tesseract-ocr-eng tesseract-ocr-osd libcmocka-dev poppler-utils python3
 python3-jsonschema"
+# The tests also start a throwaway PostgreSQL and open HTML in Chromium.
+if [ "${1:-}" = "--test" ]; then
+	pkgs="$pkgs postgresql chromium"
+fi
 if [ "${1:-}" = "--corpus" ]; then
 	pkgs="$pkgs libreoffice-writer-nogui fonts-dejavu-core fonts-liberation2"
 fi

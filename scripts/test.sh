@@ -5,7 +5,7 @@
 # under ThreadSanitizer.
 set -eu
 cd "$(dirname "$0")/.."
-sh scripts/deps.sh
+sh scripts/deps.sh --test
 make -s -j2 all
 make -s tsan
 make -s check
