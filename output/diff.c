@@ -28,6 +28,7 @@ struct item {
 	json_t *v;           /* the value object */
 	char *label, *group; /* normalised */
 	char *section;       /* normalised, without a leading note number ("Not 5") */
+	char *canon;         /* the label as its synonyms' first (synonyms[]) */
 	const char *measure; /* "actual" when none */
 	int instant;         /* the period is a date, not a span */
 	const char *uclass;  /* "SEK" (any scale of kronor), or the unit, or "" */
@@ -80,6 +81,31 @@ static char *norm_label(const char *s)
 	return g_string_free(o, FALSE);
 }
 
+/* Labels that name one figure in Swedish annual accounts, as normalised
+ * labels (no diacritics), each to the first of its row: a report of one
+ * year and of the next may print either. Only whole labels: 'Summa eget
+ * kapital och skulder' is none of them. */
+static const char *const synonyms[][4] = {
+	{ "resultat efter finansiella poster", "resultat efter finansnetto", NULL },
+	{ "likvida medel", "kassa och bank", "kassa och bankmedel", NULL },
+	{ "summa eget kapital", "eget kapital", NULL },
+	{ "arets resultat", "arets vinst", "arets forlust", "arets vinst forlust" },
+	{ "balansomslutning", "summa tillgangar", NULL },
+	{ "nettoomsattning", "nettoomsattning totala intakter", "omsattning", NULL },
+};
+
+/* s (malloc'd, normalised) as its row's first label, or as it is. */
+static char *synonym(char *s)
+{
+	for (size_t r = 0; r < sizeof(synonyms) / sizeof(synonyms[0]); r++)
+		for (size_t k = 1; k < 4 && synonyms[r][k]; k++)
+			if (!strcmp(s, synonyms[r][k])) {
+				g_free(s);
+				return g_strdup(synonyms[r][0]);
+			}
+	return s;
+}
+
 static const char *str(json_t *o, const char *key)
 {
 	return json_string_value(json_object_get(o, key));
@@ -125,6 +151,7 @@ static void item_init(struct item *it, json_t *v)
 
 	it->v = v;
 	it->label = norm_label(str(v, "label"));
+	it->canon = synonym(g_strdup(it->label));
 	it->group = norm_label(str(v, "group"));
 	it->section = norm_label(str(v, "section"));
 	/* Notes are numbered anew each year: "not 5 skulder" is "skulder". */
@@ -194,6 +221,7 @@ static void items_free(struct item *it, size_t n)
 		g_free(it[i].label);
 		g_free(it[i].group);
 		g_free(it[i].section);
+		g_free(it[i].canon);
 	}
 	free(it);
 }
@@ -243,8 +271,8 @@ out:
 }
 
 /* Whether a and b match at a pass: 0 the whole key (label, group,
- * section), 1 without the section, 2 the label alone, 3 the label within
- * a small edit. */
+ * section), 1 without the section, 2 the label alone, 3 the label's
+ * synonym, 4 the label within a small edit. */
 static int matches(const struct item *a, const struct item *b, int pass)
 {
 	int bound;
@@ -257,6 +285,8 @@ static int matches(const struct item *a, const struct item *b, int pass)
 		return !strcmp(a->label, b->label) && !strcmp(a->group, b->group);
 	if (pass == 2)
 		return !strcmp(a->label, b->label);
+	if (pass == 3)
+		return !strcmp(a->canon, b->canon);
 	bound = strlen(a->label) >= 12 ? 2 : strlen(a->label) >= 6 ? 1 : 0;
 	return bound && edits(a->label, b->label, bound) <= bound;
 }
@@ -309,7 +339,7 @@ static void pair_in_order(struct side *a, struct side *b, void (*fn)(void *, str
 static void pair_all(struct side *a, struct side *b, void (*fn)(void *, struct item *, struct item *), void *arg)
 {
 	pair_in_order(a, b, fn, arg);
-	for (int pass = 0; pass < 4; pass++)
+	for (int pass = 0; pass < 5; pass++)
 		for (size_t i = 0; i < a->ncur; i++) {
 			struct item *x = &a->cur[i], *y;
 
@@ -858,5 +888,6 @@ char *diff_series_key(json_t *v, const char *unit)
 	g_free(it.label);
 	g_free(it.group);
 	g_free(it.section);
+	g_free(it.canon);
 	return k;
 }

@@ -37,6 +37,8 @@ old = [
     v("Kassa", 2022, 77, "percent"),                                                     # a unit that cannot convert
     v("Underhållsfond", 2022, 1000, instant=True),
     v("Borttagen post", 2022, 1),
+    v("Resultat efter finansiella poster", 2022, 300), v("Kassa och bank", 2022, 50),   # synonyms below
+    v("Summa skulder", 2022, 900),
 ]
 new = [
     v("Nettoomsättning", 2023, 3500000, "SEK", 1), v("Nettoomsättning", 2022, 3250000, "SEK", 1),
@@ -50,6 +52,8 @@ new = [
     v("Kassa", 2023, 80),
     v("Underhållsfond", 2023, 1200, instant=True),
     v("Ny post", 2023, 2),
+    v("Resultat efter finansnetto", 2023, 330), v("Likvida medel", 2023, 55),
+    v("Summa eget kapital och skulder", 2023, 950),                                     # no synonym of it
 ]
 for x in old[:1] + old[1:2]:
     x["unit"], x["scale"] = "TSEK", 1000
@@ -84,14 +88,16 @@ pair("Soliditet", 70, 72, unit="percent")
 pair("Facebook", 900, 950, group="Följare", unit="count")         # the group tells them apart
 pair("Facebook", 40, 45, group="Inlägg", unit="count")
 pair("Underhållsfond", 1000, 1200)                                # an instant with an instant
+pair("Resultat efter finansiella poster", 300, 330)                # synonyms of one figure
+pair("Kassa och bank", 50, 55)
 summa = sorted((c["old"]["value"], c["new"]["value"]) for c in d["changes"] if c["label"] == "Summa")
 assert summa == [(5, 7), (6, 8)], summa                           # printed twice: in order
 # must not pair
 assert not any(c["label"] == "Budget drift" for c in d["changes"])   # budget against actual
 assert not any(c["label"] == "Kassa" for c in d["changes"])          # percent against kronor
 assert any(w["code"] == "units" and "Kassa" in w["message"] for w in d["warnings"]), d["warnings"]
-assert {e["label"] for e in d["only_old"]} == {"Borttagen post", "Budget drift"}, d["only_old"]
-assert {e["label"] for e in d["only_new"]} == {"Ny post", "Budget drift"}, d["only_new"]
+assert {e["label"] for e in d["only_old"]} == {"Borttagen post", "Budget drift", "Summa skulder"}, d["only_old"]
+assert {e["label"] for e in d["only_new"]} == {"Ny post", "Budget drift", "Summa eget kapital och skulder"}, d["only_new"]
 # NEW's 2022 column restates OLD's 2022 figure: a restatement, not a change.
 rs = d["restated"]
 assert len(rs) == 1 and rs[0]["label"] == "Nettoomsättning" and rs[0]["delta"] == 50000, rs
