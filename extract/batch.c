@@ -375,18 +375,34 @@ static const char *lang_data(struct batch *b)
 	return b->lang_data;
 }
 
-/* Appends input i's line to the manifest, in one write. */
-static void manifest_add(struct batch *b, size_t i, const struct result *res)
+/* The digest and size of an input, for the manifest line of one no
+ * document was read from and the database row of one that failed: read
+ * once for both, NULL when it cannot be read or nothing records it. */
+struct digest {
+	char sha[65];
+	long long bytes;
+};
+
+static const char *failed_digest(const struct batch *b, size_t i, const struct result *res, struct digest *dg)
+{
+	dg->bytes = -1;
+	if ((res->man || b->manifest < 0) && !(res->rc < 0 && b->db))
+		return NULL;
+	return file_digest(b->r->in.v[i].path, dg->sha, &dg->bytes) == 0 ? dg->sha : NULL;
+}
+
+/* Appends input i's line to the manifest, in one write; sha (and dg's
+ * size) stand for the document when none was read. */
+static void manifest_add(struct batch *b, size_t i, const struct result *res, const char *sha,
+			 const struct digest *dg)
 {
 	const struct ex_input *x = &b->r->in.v[i];
-	struct out_manifest m = { .path = x->path, .doc_part = res->man, .bytes = -1, .seconds = res->seconds,
-				  .options_digest = b->r->digest };
-	char sha[65], started[32], *line, *out = NULL;
+	struct out_manifest m = { .path = x->path, .doc_part = res->man, .sha256 = sha,
+				  .bytes = sha ? dg->bytes : -1, .seconds = res->seconds, .options_digest = b->r->digest };
+	char started[32], *line, *out = NULL;
 
 	if (b->manifest < 0)
 		return;
-	if (!res->man && file_digest(x->path, sha, &m.bytes) == 0)
-		m.sha256 = sha;
 	if (res->rc == 0 && asprintf(&out, "%s%s", x->rel, b->r->ext) >= 0)
 		m.output = out;
 	if (res->rc != 0) {
@@ -548,19 +564,16 @@ static void progress_show(struct progress *pr, int force)
 
 /* A failed input's record in the database (it replaces a done one when
  * the output could not be written after the document was stored). */
-static void db_failed(struct batch *b, size_t i, const struct result *res)
+static void db_failed(struct batch *b, size_t i, const struct result *res, const char *sha)
 {
 	const struct ex_input *x = &b->r->in.v[i];
-	char sha[65], when[32], why[512];
-	long long bytes;
-	struct out_db_path p = { .path = x->path, .error_code = code_name(res->rc), .error_msg = res->e.msg,
-				 .seconds = res->seconds, .started = when, .tool_version = EX_VERSION,
-				 .options_digest = b->r->digest };
+	char when[32], why[512];
+	struct out_db_path p = { .path = x->path, .sha256 = sha, .error_code = code_name(res->rc),
+				 .error_msg = res->e.msg, .seconds = res->seconds, .started = when,
+				 .tool_version = EX_VERSION, .options_digest = b->r->digest };
 
 	if (!b->db)
 		return;
-	if (file_digest(x->path, sha, &bytes) == 0)
-		p.sha256 = sha;
 	iso_time(res->started, when);
 	if (out_db_store_path(b->db, &p, why, sizeof(why)) < 0)
 		fprintf(stderr, "extract: %s\n", why);
@@ -569,6 +582,9 @@ static void db_failed(struct batch *b, size_t i, const struct result *res)
 /* Input i's outcome written (output, error line, manifest line). */
 static void deliver(struct batch *b, size_t i, struct result *res)
 {
+	struct digest dg;
+	const char *sha;
+
 	b->pr.done++;
 	if (res->rc == R_SKIPPED) {
 		b->pr.skipped++;
@@ -582,10 +598,12 @@ static void deliver(struct batch *b, size_t i, struct result *res)
 		report(b, b->r->in.v[i].path, &res->e);
 		b->failed++;
 		b->pr.failed++;
-		db_failed(b, i, res);
 	}
+	sha = failed_digest(b, i, res, &dg);
+	if (res->rc < 0)
+		db_failed(b, i, res, sha);
 	b->pr.pages += (size_t)res->pages;
-	manifest_add(b, i, res);
+	manifest_add(b, i, res, sha, &dg);
 	result_clear(res);
 	progress_show(&b->pr, 0);
 }

@@ -621,24 +621,16 @@ static int store_once(struct out_db *db, const struct doc *d, const struct out_d
 {
 	int rc = begin(db, d->src.sha256);
 
+	static int (*const parts[])(struct out_db *, const struct doc *) = {
+		store_pages, store_blocks, store_tables, store_values, store_protocol, store_survey, store_warnings,
+	};
+
 	if (rc == 0 && !stored(db, d, p)) {
 		rc = forget(db, d->src.sha256);
 		if (rc == 0)
 			rc = store_document(db, d, p);
-		if (rc == 0)
-			rc = store_pages(db, d);
-		if (rc == 0)
-			rc = store_blocks(db, d);
-		if (rc == 0)
-			rc = store_tables(db, d);
-		if (rc == 0)
-			rc = store_values(db, d);
-		if (rc == 0)
-			rc = store_protocol(db, d);
-		if (rc == 0)
-			rc = store_survey(db, d);
-		if (rc == 0)
-			rc = store_warnings(db, d);
+		for (size_t i = 0; rc == 0 && i < sizeof(parts) / sizeof(parts[0]); i++)
+			rc = parts[i](db, d);
 	}
 	if (rc == 0)
 		rc = put_path(db, p);

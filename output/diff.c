@@ -694,7 +694,7 @@ static char *render_text(json_t *d, int colour)
 #define HTML_BAR_W 360.0    /* px for the largest |change| */
 #define HTML_CAP 200.0      /* % at the end of the scale: larger changes run to it */
 
-static void esc(GString *g, const char *s)
+void diff_html_escape(GString *g, const char *s)
 {
 	gchar *e = g_markup_escape_text(s ? s : "", -1);
 
@@ -738,10 +738,10 @@ static void html_chart(GString *g, json_t *changes)
 		double w = top > 0 ? fmin(fabs(pct), top) / top * HTML_BAR_W : 0, x = pct < 0 ? 420 - w : 420;
 
 		g_string_append_printf(g, "<text x=\"410\" y=\"%zu\" text-anchor=\"end\">", 24 * i + 20);
-		esc(g, str(v[i], "label"));
+		diff_html_escape(g, str(v[i], "label"));
 		g_string_append_printf(g, "</text><rect class=\"bar %s\" x=\"%.1f\" y=\"%zu\" width=\"%.1f\" height=\"16\" "
 				       "data-label=\"", pct < 0 ? "down" : "up", x, 24 * i + 7, w);
-		esc(g, str(v[i], "label"));
+		diff_html_escape(g, str(v[i], "label"));
 		g_string_append_printf(g, "\" data-old=\"%.15g\" data-new=\"%.15g\" data-delta-percent=\"%.15g\"/>"
 				       "<text x=\"%.1f\" y=\"%zu\">%+.1f %%</text>\n",
 				       json_number_value(json_object_get(json_object_get(v[i], "old"), "value")),
@@ -765,16 +765,16 @@ static void html_ratings(GString *g, json_t *ratings)
 		const char *o = str(e, "old"), *w = str(e, "new");
 
 		g_string_append_printf(g, "<g class=\"rating\" data-goal=\"");
-		esc(g, str(e, "goal"));
+		diff_html_escape(g, str(e, "goal"));
 		g_string_append_printf(g, "\" data-old=\"%s\" data-new=\"%s\"><circle class=\"%s\" cx=\"20\" cy=\"%zu\" r=\"9\"/>"
 				       "<text x=\"36\" y=\"%zu\">→</text><circle class=\"%s\" cx=\"66\" cy=\"%zu\" r=\"9\"/>"
 				       "<text x=\"86\" y=\"%zu\">", o ? o : "none", w ? w : "none", o ? o : "none",
 				       26 * i + 16, 26 * i + 21, w ? w : "none", 26 * i + 16, 26 * i + 21);
-		esc(g, str(e, "goal"));
+		diff_html_escape(g, str(e, "goal"));
 		g_string_append_c(g, ' ');
-		esc(g, str(e, "dimension"));
+		diff_html_escape(g, str(e, "dimension"));
 		g_string_append(g, ": ");
-		esc(g, str(e, "title"));
+		diff_html_escape(g, str(e, "title"));
 		g_string_append(g, "</text></g>\n");
 	}
 	g_string_append(g, "</svg>\n");
@@ -797,7 +797,7 @@ static void html_table(GString *g, json_t *d)
 					    json_object_get(n ? n : p == 3 ? v : NULL, "value"), json_object_get(e, "delta") };
 
 			g_string_append_printf(g, "<tr class=\"%s\"><td>%s</td><td>", parts[p][0], parts[p][1]);
-			esc(g, str(e, "label"));
+			diff_html_escape(g, str(e, "label"));
 			g_string_append_printf(g, "</td><td>%s</td><td>%s</td>", str(e, "measure"), str(e, "unit") ? str(e, "unit") : "");
 			for (int k = 0; k < 3; k++) {
 				g_string_truncate(t, 0);
@@ -815,30 +815,37 @@ static void html_table(GString *g, json_t *d)
 	g_string_free(t, TRUE);
 }
 
+GString *diff_html_page(const char *title, const char *css)
+{
+	GString *g = g_string_new(NULL);
+
+	g_string_append_printf(g, "<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\">"
+			       "<title>%s</title><style>\nbody{font:14px/1.4 sans-serif;margin:2em;color:#222}%s"
+			       "@media print{body{margin:0}}\n</style></head><body>\n", title, css);
+	return g;
+}
+
 static char *render_html(json_t *d)
 {
-	GString *g = g_string_new("<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\">"
-				  "<title>extract diff</title><style>\n"
-				  "body{font:14px/1.4 sans-serif;margin:2em;color:#222}"
-				  "table{border-collapse:collapse}td,th{padding:2px 8px;border-bottom:1px solid #ddd}"
-				  "td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
-				  ".bar.up{fill:#2b7a3d}.bar.down{fill:#b3261e}svg text{font:12px sans-serif}"
-				  "circle.green{fill:#2b7a3d}circle.yellow{fill:#e0b000}circle.red{fill:#b3261e}"
-				  "circle.none{fill:#fff;stroke:#888}"
-				  "@media print{body{margin:0}}\n</style></head><body>\n");
+	GString *g = diff_html_page("extract diff",
+				    "table{border-collapse:collapse}td,th{padding:2px 8px;border-bottom:1px solid #ddd}"
+				    "td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
+				    ".bar.up{fill:#2b7a3d}.bar.down{fill:#b3261e}svg text{font:12px sans-serif}"
+				    "circle.green{fill:#2b7a3d}circle.yellow{fill:#e0b000}circle.red{fill:#b3261e}"
+				    "circle.none{fill:#fff;stroke:#888}");
 	json_t *o = json_object_get(d, "old"), *n = json_object_get(d, "new");
 
 	g_string_append(g, "<h1>");
-	esc(g, str(o, "title") ? str(o, "title") : str(o, "path"));
+	diff_html_escape(g, str(o, "title") ? str(o, "title") : str(o, "path"));
 	g_string_append(g, "</h1>\n<p class=\"sides\">old: ");
-	esc(g, str(o, "path"));
+	diff_html_escape(g, str(o, "path"));
 	g_string_append(g, " (");
-	esc(g, str(json_object_get(o, "period"), "label") ? str(json_object_get(o, "period"), "label")
+	diff_html_escape(g, str(json_object_get(o, "period"), "label") ? str(json_object_get(o, "period"), "label")
 							  : str(json_object_get(o, "period"), "end"));
 	g_string_append(g, ")<br>new: ");
-	esc(g, str(n, "path"));
+	diff_html_escape(g, str(n, "path"));
 	g_string_append(g, " (");
-	esc(g, str(json_object_get(n, "period"), "label") ? str(json_object_get(n, "period"), "label")
+	diff_html_escape(g, str(json_object_get(n, "period"), "label") ? str(json_object_get(n, "period"), "label")
 							  : str(json_object_get(n, "period"), "end"));
 	g_string_append(g, ")</p>\n<h2>Largest changes</h2>\n");
 	html_chart(g, json_object_get(d, "changes"));

@@ -26,5 +26,10 @@ struct json_t;
 const char *diff_period_end(struct json_t *v, char buf[16]);
 const char *diff_unit_class(struct json_t *v, double *base);
 char *diff_series_key(struct json_t *v, const char *unit);   /* g_free it */
+/* An HTML page's start (doctype, title, the body's font, print margins,
+ * then css) and text escaped into it (GLib's markup escaping). */
+struct _GString;
+struct _GString *diff_html_page(const char *title, const char *css);
+void diff_html_escape(struct _GString *g, const char *s);
 
 #endif

@@ -180,14 +180,6 @@ static json_t *all_series(GHashTable *series, int *conflicts)
 	return a;
 }
 
-static void esc(GString *g, const char *s)
-{
-	gchar *e = g_markup_escape_text(s ? s : "", -1);
-
-	g_string_append(g, e);
-	g_free(e);
-}
-
 static char *render_csv(json_t *d)
 {
 	GString *g = g_string_new("label,group,measure,unit,period,period_end,value,source,conflicts\r\n");
@@ -226,7 +218,7 @@ static void html_chart(GString *g, json_t *s, size_t n)
 	if (hi <= lo)
 		hi = lo + 1;
 	g_string_append(g, "<h3>");
-	esc(g, str(s, "label"));
+	diff_html_escape(g, str(s, "label"));
 	g_string_append_printf(g, " <small>(%s%s%s)</small></h3>\n<svg class=\"series\" id=\"series-%zu\" width=\"%.0f\" "
 			       "height=\"%.0f\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">\n",
 			       str(s, "measure"), str(s, "unit") ? ", " : "", str(s, "unit") ? str(s, "unit") : "", n,
@@ -240,10 +232,10 @@ static void html_chart(GString *g, json_t *s, size_t n)
 		g_string_append_printf(line, "%s%.1f,%.1f", i ? " " : "", x, y);
 		g_string_append_printf(g, "<circle class=\"%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\" data-period=\"",
 				       json_array_size(json_object_get(p, "conflicts")) ? "point conflict" : "point", x, y);
-		esc(g, pl ? pl : str(json_object_get(p, "period"), "end"));
+		diff_html_escape(g, pl ? pl : str(json_object_get(p, "period"), "end"));
 		g_string_append_printf(g, "\" data-value=\"%.15g\"/><text x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\">", v, x,
 				       SVG_H + 34);
-		esc(g, pl ? pl : str(json_object_get(p, "period"), "end"));
+		diff_html_escape(g, pl ? pl : str(json_object_get(p, "period"), "end"));
 		g_string_append(g, "</text>\n");
 	}
 	g_string_append_printf(g, "<polyline points=\"%s\"/></svg>\n", line->str);
@@ -252,15 +244,14 @@ static void html_chart(GString *g, json_t *s, size_t n)
 
 static char *render_html(json_t *d)
 {
-	GString *g = g_string_new("<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\">"
-				  "<title>extract series</title><style>\n"
-				  "body{font:14px/1.4 sans-serif;margin:2em;color:#222}svg text{font:11px sans-serif}"
-				  "polyline{fill:none;stroke:#1f5aa6;stroke-width:2}circle.point{fill:#1f5aa6}"
-				  "circle.conflict{fill:#fff;stroke:#b3261e;stroke-width:2}"
-				  "@media print{body{margin:0}}\n</style></head><body>\n<h1>Series</h1>\n");
+	GString *g = diff_html_page("extract series",
+				    "svg text{font:11px sans-serif}"
+				    "polyline{fill:none;stroke:#1f5aa6;stroke-width:2}circle.point{fill:#1f5aa6}"
+				    "circle.conflict{fill:#fff;stroke:#b3261e;stroke-width:2}");
 	json_t *s;
 	size_t i, n = 0;
 
+	g_string_append(g, "<h1>Series</h1>\n");
 	json_array_foreach(json_object_get(d, "series"), i, s)
 		if (json_array_size(json_object_get(s, "points")) > 1)
 			html_chart(g, s, n++);
