@@ -42,6 +42,21 @@ struct doc_page *doc_add_page(struct doc *doc)
 	return p;
 }
 
+const struct doc_page *doc_page_numbered(const struct doc *doc, int number)
+{
+	if (doc->npages == 0)
+		return NULL;
+	/* Pages are read in order from the first asked for. */
+	long i = (long)number - doc->pages[0].number;
+
+	if (i >= 0 && (size_t)i < doc->npages && doc->pages[i].number == number)
+		return &doc->pages[i];
+	for (size_t k = 0; k < doc->npages; k++)
+		if (doc->pages[k].number == number)
+			return &doc->pages[k];
+	return NULL;
+}
+
 struct doc_block *doc_add_block(struct doc *doc, enum doc_block_type type, int page)
 {
 	struct doc_block *b = PUSH(doc, blocks);

@@ -377,6 +377,9 @@ void doc_free(struct doc *doc);
 /* Append and return a zeroed element, or NULL when memory runs out. */
 struct doc_page *doc_add_page(struct doc *doc);
 struct doc_block *doc_add_block(struct doc *doc, enum doc_block_type type, int page);
+/* The page numbered number (1-based, as printed in blocks: with --pages
+ * the first page read need not be 1), or NULL when it was not read. */
+const struct doc_page *doc_page_numbered(const struct doc *doc, int number);
 struct doc_table *doc_add_table(struct doc *doc, const char *method);
 struct doc_cell *doc_table_add_cell(struct doc *doc, struct doc_table *t,
 				    int row, int col, const char *text);

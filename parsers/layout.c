@@ -502,9 +502,9 @@ static void furniture_key(char *out, size_t n, const char *s)
 
 static int band(const struct doc *doc, const struct doc_block *b)
 {
-	const struct doc_page *p = &doc->pages[b->page - 1];
+	const struct doc_page *p = doc_page_numbered(doc, b->page);
 
-	if (!b->has_box || p->height <= 0 || b->nlines > 3)
+	if (!p || !b->has_box || p->height <= 0 || b->nlines > 3)
 		return 0;
 	if (b->box.y1 <= p->height * LAY_FURNITURE_BAND)
 		return 1;
@@ -549,9 +549,9 @@ static void mark_footnotes(struct doc *doc, float body)
 {
 	for (size_t i = 0; i < doc->nblocks; i++) {
 		struct doc_block *b = &doc->blocks[i];
-		const struct doc_page *p = &doc->pages[b->page - 1];
+		const struct doc_page *p = doc_page_numbered(doc, b->page);
 
-		if (b->furniture || !b->has_box || b->type == DOC_BLK_HEADING)
+		if (!p || b->furniture || !b->has_box || b->type == DOC_BLK_HEADING)
 			continue;
 		if (b->box.y0 < p->height * LAY_NOTE_BAND || block_size(b) > body * LAY_NOTE_SIZE)
 			continue;
