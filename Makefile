@@ -30,7 +30,7 @@ PREFIX  ?= /usr/local
 BUILD   ?= build
 
 LIB_SRC = model/arena.c model/error.c model/doc.c model/norm.c \
-          extract/pipeline.c extract/options.c extract/lib.c parsers/classify.c parsers/layout.c parsers/page.c parsers/tables.c parsers/scan.c parsers/ocr.c parsers/image.c parsers/ocrfix.c parsers/numcut.c parsers/pdf.c \
+          extract/pipeline.c extract/options.c extract/lib.c parsers/classify.c parsers/layout.c parsers/page.c parsers/tables.c parsers/scan.c parsers/ocr.c parsers/image.c parsers/ocrfix.c parsers/numcut.c parsers/pdfahead.c parsers/pdf.c \
           parsers/odt.c parsers/txt.c patterns/set.c patterns/header.c patterns/quantity.c patterns/values.c patterns/rating.c patterns/doctype.c patterns/protocol.c patterns/survey.c patterns/pack.c patterns/contents.c output/json.c output/text.c output/csv.c output/db.c output/diff.c output/series.c
 # The one C++ file: poppler's core interpreter for what a page draws.
 LIB_CXX = parsers/pdfdraw.cc parsers/tessguard.cc
@@ -206,6 +206,9 @@ tsan:
 	G_SLICE=always-malloc TSAN_OPTIONS=halt_on_error=1 build-tsan/extract --in-process --ndjson -j 2 \
 		corpus/seed000_tertialrapport.pdf corpus/seed001_memo.odt corpus/seed003_utvardering.pdf \
 		corpus/seed004_protokoll.fodt corpus/seed002_rapport.pdf corpus/tables/ruled_1.pdf > /dev/null
+	# one document, its pages' text read ahead by two helper threads
+	G_SLICE=always-malloc TSAN_OPTIONS=halt_on_error=1 build-tsan/extract --in-process -j 3 --pages 1-14 \
+		corpus/long_verksamhetsberattelse.pdf > /dev/null
 	pdftoppm -r 100 -gray -png -f 1 -l 2 corpus/seed000_tertialrapport.pdf build-tsan/scan
 	build-tsan/tests/mkscan build-tsan/scan-1.png build-tsan/scan-2.png build-tsan/scan.pdf
 	G_SLICE=always-malloc TSAN_OPTIONS=halt_on_error=1 build-tsan/extract -j 2 build-tsan/scan.pdf > /dev/null

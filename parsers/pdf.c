@@ -13,6 +13,7 @@
 #include "ocr.h"
 #include "page.h"
 #include "numcut.h"
+#include "pdfahead.h"
 #include "pdfdraw.h"
 
 /* Thresholds, and why. Lengths in points or pixels, or shares of a
@@ -51,6 +52,7 @@ struct pdf_ctx {
 	const void *buf;            /* the PDF, for the drawing reader */
 	size_t n;
 	struct pdf_draw *draw;      /* poppler's core: core() opens it at the first page */
+	struct pdf_ahead *ahead;    /* helpers reading pages' text ahead; NULL: none */
 	const char *password;       /* the one that opened it, or NULL */
 	int draw_tried;
 };
@@ -545,7 +547,7 @@ static int right_to_left(const struct pdf_text *t)
  * poppler-glib where the core cannot. */
 static int pdf_page_text(struct pdf_ctx *ctx, PopplerPage *page, int i, double w, double h, struct pdf_text *t)
 {
-	if (core(ctx) && pdf_draw_text(ctx->draw, i, w, h, t) == 0) {
+	if (pdf_ahead_take(ctx->ahead, i, w, h, t) || (core(ctx) && pdf_draw_text(ctx->draw, i, w, h, t) == 0)) {
 		if (!right_to_left(t))
 			return 0;
 		pdf_text_free(t);   /* poppler-glib puts right-to-left runs in reading order */
@@ -919,8 +921,12 @@ int pdf_read(struct doc *doc, const void *buf, size_t n,
 	}
 	/* Pages start in order, up to a window ahead of the one that
 	 * finishes: twice the OCR workers, so they always have a page. */
-	int window = 2 * (opts && opts->ocr_workers > 1 ? opts->ocr_workers : 1);
+	int workers = opts && opts->ocr_workers > 1 ? opts->ocr_workers : 1;
+	int window = 2 * workers;
 	int head = first - 1, tail = first - 1;
+
+	/* The document's other cores (workers - 1) read the text of pages ahead. */
+	ctx.ahead = pdf_ahead_new(buf, n, ctx.password, first - 1, last, workers - 1);
 
 	if (window > PDF_WINDOW)
 		window = PDF_WINDOW;
@@ -944,6 +950,7 @@ int pdf_read(struct doc *doc, const void *buf, size_t n,
 	if (rc < 0)
 		EX_FAIL_CODE(err, rc);
 out:
+	pdf_ahead_free(ctx.ahead);
 	ocr_pool_free(ctx.ocr);
 	pdf_draw_close(ctx.draw);
 	g_object_unref(pd);

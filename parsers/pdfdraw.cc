@@ -245,6 +245,22 @@ extern "C" int pdf_draw_page(struct pdf_draw *d, int page, struct page_drawn **o
 	}
 }
 
+extern "C" int pdf_draw_size(struct pdf_draw *d, int page, double *w, double *h)
+{
+	try {
+		Page *p = core_page(d, page);
+		if (!p)
+			return -1;
+		int turn = p->getRotate();
+		bool side = turn == 90 || turn == 270;
+		*w = side ? p->getCropHeight() : p->getCropWidth();
+		*h = side ? p->getCropWidth() : p->getCropHeight();
+		return 0;
+	} catch (...) {
+		return -1;
+	}
+}
+
 extern "C" void pdf_draw_close(struct pdf_draw *d)
 {
 	if (d) {

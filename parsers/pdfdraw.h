@@ -32,6 +32,11 @@ int pdf_draw_page(struct pdf_draw *d, int page, struct page_drawn **out, size_t 
 
 void pdf_draw_close(struct pdf_draw *d);
 
+/* Page's (0-based) width and height in points as it is shown (its crop
+ * box, turned by its /Rotate), as poppler_page_get_size gives them; -1
+ * if the page cannot be read. */
+int pdf_draw_size(struct pdf_draw *d, int page, double *w, double *h);
+
 /* A page's text as poppler lays it out (its text page, read in the order
  * poppler-glib's text, layout and attributes give it, in one pass): each
  * character with its box in points and its attributes; ' ' after a word

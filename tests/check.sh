@@ -28,6 +28,7 @@ run unit sh tests/run_unit.sh "$B"/tests/test_*
 run golden sh tests/golden.sh "$X"
 run badinput sh tests/badinput.sh "$X"
 run attack sh tests/attack.sh "$X"
+run pages sh tests/pages.sh "$X"
 run batch sh tests/batch.sh "$X" "$B/tests/mkscan"
 run db sh tests/db.sh "$X"
 run pg sh tests/pg.sh "$X"

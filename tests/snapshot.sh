@@ -5,6 +5,7 @@
 #   sh tests/snapshot.sh build/extract DIR
 set -u
 ex=$1 out=$2
+jobs=${SNAPSHOT_JOBS:-1}   # documents, and pages of one document, at a time
 shared=${SHARED:-../shared}
 scans=${SNAPSHOT_SCANS:-build/snapshot-scans}   # a fixed path: it is in the JSON
 mkdir -p "$out" "$scans"
@@ -27,9 +28,9 @@ i=0
 while IFS= read -r f; do
 	i=$((i + 1))
 	name=$(printf '%s' "$f" | tr '/' '_' | sed 's/^[._]*//')
-	timeout 300 "$ex" -j 1 "$f" > "$out/$name.json" 2> "$out/$name.err"
+	timeout 300 "$ex" -j "$jobs" "$f" > "$out/$name.json" 2> "$out/$name.err"
 	echo "rc=$?" >> "$out/$name.err"
-	"$ex" -j 1 --format text "$f" > "$out/$name.txt" 2>/dev/null
+	"$ex" -j "$jobs" --format text "$f" > "$out/$name.txt" 2>/dev/null
 done < "$list"
 rm -f "$list"
 echo "snapshot: $i inputs in $out"
