@@ -64,6 +64,7 @@
 #define TBL_LEVEL_PT 2.0f        /* lines whose tops (or middles) agree within this are level */
 #define TBL_SAME_EDGE_PT 4.0f    /* tables across a page break: their edges agree within this */
 #define TBL_SPAN_SLACK_PT 2.0f   /* a segment this close to a column's extent falls in it */
+#define TBL_HANG_MIN_PT 1.0f     /* a label's second line set in this much or more hangs */
 #define TBL_ALIGN_PT 3.0f        /* a wrapped label starts where the labels around it do */
 #define TBL_REGION_MIN_PT 72.0f  /* room drawn or rendered around side-by-side lines: an inch */
 #define TBL_REGION_LINES 6.0f    /* ... or six lines' worth, for headers and outer rules */
@@ -78,6 +79,7 @@
 				  * with one */
 #define TBL_LIST_WORDS 4         /* lines of a list entry have at most this many words */
 #define TBL_SHORT_PAIRS 3        /* short segments side by side in any order make a candidate */
+#define TBL_NOTE_SEGMENTS 2      /* a footnote line: its text, after its marker */
 #define TBL_MAX_COLS 32          /* a borderless table has at most this many columns */
 #define TBL_COLOUR_SHARE 4       /* a cell's colour covers 1/4 of it at least */
 #define TBL_HEADER_SHARE 4       /* a one-cell header line is under 1/4 of its run's width */
@@ -1344,6 +1346,21 @@ static int continues(const char *s)
 	return c == '(' || g_unichar_islower(c);
 }
 
+/* Whether row r's one line is the hanging second line of the label of
+ * the row of cells above it ("American Indian/Alaska" over "Native", set
+ * in a little): indented from that label by TBL_HANG_MIN_PT or more,
+ * with the row below (if any) starting left of it again. A line set in
+ * with the rows below set further in heads them ("Male" over its
+ * subgroup's rows), and is no part of the label above. */
+static int hanging(const struct layout_page *lp, const struct srow *rows, size_t r, size_t r1)
+{
+	float x = lp->lines[rows[r].idx[0]].box.x0;
+
+	if (rows[r - 1].n < 2 || x - lp->lines[rows[r - 1].idx[0]].box.x0 < TBL_HANG_MIN_PT)
+		return 0;
+	return r + 1 >= r1 || lp->lines[rows[r + 1].idx[0]].box.x0 < x - TBL_HANG_MIN_PT;
+}
+
 /* The row that row r (of [r0, r1)) is part of: itself, or the row above
  * when r is the second line of that row's label, wrapped in its cell (one
  * segment, in the first column, starting as continues() says, within a
@@ -1356,7 +1373,7 @@ static size_t label_row(const struct layout_page *lp, const struct srow *rows, s
 
 	if (rows[r].n != 1 || column_of(cx0, cx1, ncols, (l->box.x0 + l->box.x1) / 2) != 0)
 		return r;
-	if (r > r0 && l->nwords && continues(l->words[0].text) &&
+	if (r > r0 && l->nwords && (continues(l->words[0].text) || hanging(lp, rows, r, r1)) &&
 	    rows[r].y0 - rows[r - 1].y1 <= TBL_WRAP_GAP * (rows[r - 1].y1 - rows[r - 1].y0) &&
 	    fabsf(lp->lines[rows[r - 1].idx[0]].box.x0 - l->box.x0) <= TBL_ALIGN_PT)
 		return r - 1;
@@ -1600,6 +1617,26 @@ static void run_take(struct run *run, const struct layout_page *lp, const struct
 	}
 }
 
+/* Whether the k one-cell lines after row r are each short and within
+ * the span of the run's rows and of the row under them. */
+static int header_lines_inside(const struct layout_page *lp, const struct srow *rows, const struct run *run,
+			       size_t r, size_t k)
+{
+	const struct doc_line *L = lp->lines;
+	const struct srow *below = &rows[r + k + 1];
+	float x0 = fminf(run->x0, L[below->idx[0]].box.x0);
+	float x1 = fmaxf(run->x1, L[below->idx[below->n - 1]].box.x1);
+
+	for (size_t q = r + 1; q <= r + k; q++) {
+		const struct box *b = &L[rows[q].idx[0]].box;
+
+		if (b->x0 < x0 - TBL_SPAN_SLACK_PT || b->x1 > x1 + TBL_SPAN_SLACK_PT ||
+		    (b->x1 - b->x0) * TBL_HEADER_SHARE >= x1 - x0)
+			return 0;
+	}
+	return 1;
+}
+
 static int run_goes_on(const struct layout_page *lp, const struct srow *rows, size_t nrows, const struct run *run,
 		       size_t r, float h)
 {
@@ -1644,21 +1681,39 @@ static int run_goes_on(const struct layout_page *lp, const struct srow *rows, si
 	    fabsf(L[rows[r + 1].idx[0]].box.x0 - L[rows[r + 2].idx[0]].box.x0) < TBL_ALIGN_PT &&
 	    L[rows[r].idx[0]].box.x0 > L[rows[r + 2].idx[0]].box.x1 && r == start)
 		return 2;
-	/* A header line with one cell ("Revenue &" over "Capital", a group
-	 * header over two columns): short, close above and below, within the
+	/* Header lines with one cell each ("Revenue &" over "Capital", a
+	 * group header over two columns; a label's last line, a group and
+	 * its subgroup: "Native", "Sex, by race/ethnicity", "Male"): up to
+	 * TBL_WRAP_LINES, each short and close under the last, within the
 	 * span of the run's rows, between rows of three or more cells (not a
 	 * page's title lines, which come in ones and twos). */
-	if (r + 2 < nrows && rows[r + 1].n == 1 && rows[r].n >= 3 && rows[r + 2].n >= 3 &&
-	    rows[r + 1].y0 - rows[r].y1 < TBL_WRAP_GAP * h && rows[r + 2].y0 - rows[r + 1].y1 < TBL_WRAP_GAP * h) {
-		const struct box *b = &L[rows[r + 1].idx[0]].box;
-		float x0 = fminf(run->x0, L[rows[r + 2].idx[0]].box.x0);
-		float x1 = fmaxf(run->x1, L[rows[r + 2].idx[rows[r + 2].n - 1]].box.x1);
-
-		if (b->x0 >= x0 - TBL_SPAN_SLACK_PT && b->x1 <= x1 + TBL_SPAN_SLACK_PT &&
-		    (b->x1 - b->x0) * TBL_HEADER_SHARE < x1 - x0)
-			return 2;
-	}
+	k = 0;
+	while (k < TBL_WRAP_LINES && r + k + 2 < nrows && rows[r + k + 1].n == 1 &&
+	       rows[r + k + 1].y0 - rows[r + k].y1 < TBL_WRAP_GAP * h)
+		k++;
+	if (k && rows[r].n >= 3 && rows[r + k + 1].n >= 3 && rows[r + k + 1].y0 - rows[r + k].y1 < TBL_WRAP_GAP * h)
+		return header_lines_inside(lp, rows, run, r, k) ? (int)k + 1 : 0;
 	return 0;
+}
+
+/* Where rows [r0, r1) stop being a table: at the first row after r0
+ * that is a line of prose, alone or after its marker (a footnote under
+ * the table that the run took in, "1 In 2008 and 2009, some students of
+ * both ..."), so that it ends the table instead of making a column of
+ * prose of it; else r1. A long label beside its numbers is no prose. */
+static size_t prose_end(const struct layout_page *lp, const struct srow *rows, size_t r0, size_t r1)
+{
+	for (size_t r = r0 + 1; r < r1; r++)
+		for (size_t k = 0; k < rows[r].n && rows[r].n <= TBL_NOTE_SEGMENTS; k++) {
+			const struct doc_line *l = &lp->lines[rows[r].idx[k]];
+			size_t chars = 0;
+
+			for (size_t w = 0; w < l->nwords; w++)
+				chars += strlen(l->words[w].text) + 1;
+			if (chars > TBL_PROSE_CHARS)
+				return r;
+		}
+	return r1;
 }
 
 int tbl_find_stream(struct doc *doc, struct layout_page *lp)
@@ -1686,7 +1741,7 @@ int tbl_find_stream(struct doc *doc, struct layout_page *lp)
 			run_take(&run, lp, rows, r + 1, r + (size_t)more);
 			r += (size_t)more;
 		}
-		rc = stream_table(doc, lp, rows, run.start, r + 1);
+		rc = stream_table(doc, lp, rows, run.start, prose_end(lp, rows, run.start, r + 1));
 		r++;
 	}
 	return rc;

@@ -813,6 +813,104 @@ static void justified_line_after_table(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* A footnote close under a table, its marker apart from its text, ends
+ * the table: the table is found (the footnote had made a column of prose
+ * of the run, and no table at all), the note is not in it. A long label
+ * beside its numbers stays a row of the table. */
+static void footnote_under_table(void **state)
+{
+	static const char *const labels[] = { "Medlemmar", "Examine and evaluate content, language, and textual elements",
+					      "Lokaler", "Styrelsen" };
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 7);
+	struct ex_error e = { 0 };
+
+	show_right(cr, 420, 88, "2021");
+	show_right(cr, 480, 88, "2020");
+	show_right(cr, 540, 88, "2019");
+	for (int r = 0; r < 4; r++) {
+		char n[16];
+
+		cairo_move_to(cr, 40, 100 + 10 * r);
+		cairo_show_text(cr, labels[r]);
+		for (int c = 0; c < 3; c++) {
+			snprintf(n, sizeof(n), "%d", 100 + 17 * r + 5 * c);
+			show_right(cr, 420 + 60 * c, 100 + 10 * r, n);
+		}
+	}
+	cairo_set_font_size(cr, 5);   /* the marker raised, apart from its text */
+	cairo_move_to(cr, 40, 142);
+	cairo_show_text(cr, "1");
+	cairo_set_font_size(cr, 7);
+	cairo_move_to(cr, 56, 144);
+	cairo_show_text(cr, "In 2020 and 2021, some members of both local groups were counted twice in the total.");
+	struct doc *d = drawn_page(cr, pdf, &e);
+
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 1);
+	assert_int_equal(d->tables[0].nrows, 5);
+	for (size_t i = 0; i < d->tables[0].ncells; i++)
+		assert_null(strstr(d->tables[0].cells[i].text, "counted twice"));
+	int long_label = 0;
+
+	for (size_t i = 0; i < d->tables[0].ncells; i++)
+		long_label |= !strcmp(d->tables[0].cells[i].text, labels[1]);
+	assert_true(long_label);
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
+/* A statistical table in one piece: group headers of one to three short
+ * lines between its rows ("Race", then "Sex, by race" over its subgroup
+ * "Male") keep it one table, and a label's second line set in a little
+ * ("American Indian/Alaska" over "Native") is that label's, while a line
+ * set in with the rows under it set further in ("Male") heads them. */
+static void group_headers_and_hanging_labels(void **state)
+{
+	static const struct { float x; const char *label; int nums; } rows[] = {
+		{ 36, "Characteristic", 0 }, { 36, "Race", 0 },
+		{ 42, "White", 1 }, { 42, "Black", 1 }, { 42, "American Indian/Alaska", 1 }, { 44, "Native", 0 },
+		{ 36, "Sex, by race", 0 }, { 42, "Male", 0 },
+		{ 50, "White", 1 }, { 50, "Black", 1 }, { 36, "Total", 1 },
+	};
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 7);
+	struct ex_error e = { 0 };
+
+	for (size_t r = 0; r < N_ELEMS(rows); r++) {
+		float y = 100 + 11.8f * (float)r;
+
+		cairo_move_to(cr, rows[r].x, y);
+		cairo_show_text(cr, rows[r].label);
+		for (int c = 0; c < 4; c++) {
+			char n[16];
+
+			if (!rows[r].nums && r > 0)
+				continue;
+			snprintf(n, sizeof(n), r == 0 ? "Col %d" : "%d,%03d", r == 0 ? c + 1 : 10 + (int)r, 100 * c + 7);
+			show_right(cr, 230 + 70 * c, y, n);
+		}
+	}
+	struct doc *d = drawn_page(cr, pdf, &e);
+
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 1);
+	const struct doc_table *t = &d->tables[0];
+	int joined = 0, male_alone = 0, native_alone = 0;
+
+	for (size_t i = 0; i < t->ncells; i++) {
+		joined |= !strcmp(t->cells[i].text, "American Indian/Alaska Native");
+		native_alone |= !strcmp(t->cells[i].text, "Native");
+		male_alone |= !strcmp(t->cells[i].text, "Male") && t->cells[i].col == 0;
+	}
+	assert_true(joined);
+	assert_false(native_alone);
+	assert_true(male_alone);
+	assert_int_equal(t->nrows, (int)N_ELEMS(rows) - 1);
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
 /* The first row of a table sets columns like any other: a note ("3") only
  * on the first row of a statement's part, under group headings, is a
  * column of its own, not the first group of "3 330". */
@@ -1149,6 +1247,8 @@ int main(void)
 		cmocka_unit_test(header_over_unit_line),
 		cmocka_unit_test(label_parts_with_numbers),
 		cmocka_unit_test(justified_line_after_table),
+		cmocka_unit_test(footnote_under_table),
+		cmocka_unit_test(group_headers_and_hanging_labels),
 		cmocka_unit_test(first_row_columns),
 		cmocka_unit_test(years_flush_left),
 		cmocka_unit_test(minutes_lines_joined),
