@@ -77,6 +77,7 @@
 #define TBL_HEADER_PROSE_CHARS 40  /* a header cell is a short label: no longer than this */
 #define TBL_NUMERIC_TENTHS 6     /* a column of numbers: this many tenths of its cells start
 				  * with one */
+#define TBL_BAND_LINES 512       /* lines of one band between rules read to part it into rows */
 #define TBL_LIST_WORDS 4         /* lines of a list entry have at most this many words */
 #define TBL_SHORT_PAIRS 3        /* short segments side by side in any order make a candidate */
 #define TBL_NOTE_SEGMENTS 2      /* a footnote line: its text, after its marker */
@@ -480,6 +481,17 @@ struct band_line {
 	int col, num;
 };
 
+/* Line l's words, leader dots left out ("All ages . . . . . ." is two
+ * words of a label, not running text). */
+static size_t label_words(const struct doc_line *l)
+{
+	size_t n = 0;
+
+	for (size_t w = 0; w < l->nwords; w++)
+		n += strspn(l->words[w].text, ".\xE2\x80\xA6") != strlen(l->words[w].text);
+	return n;
+}
+
 static int cmp_band_line(const void *a, const void *b)
 {
 	float x = ((const struct band_line *)a)->cy, y = ((const struct band_line *)b)->cy;
@@ -506,10 +518,10 @@ static int implicit_rows(const struct layout_page *lp, int *ys, int ny, const in
 		if (i + 1 == ny || m >= 250)
 			continue;
 		float y0 = (ys[i] + oy) / s, y1 = (ys[i + 1] + oy) / s;
-		struct band_line ln[128];
+		struct band_line ln[TBL_BAND_LINES];
 		int n = 0, multi = 0, ok = 1;
 
-		for (size_t k = 0; k < lp->nlines && n < 128; k++) {
+		for (size_t k = 0; k < lp->nlines && n < TBL_BAND_LINES; k++) {
 			const struct doc_line *l = &lp->lines[k];
 			float mx = (l->box.x0 + l->box.x1) / 2, my = (l->box.y0 + l->box.y1) / 2;
 			int c = -1;
@@ -521,7 +533,7 @@ static int implicit_rows(const struct layout_page *lp, int *ys, int ny, const in
 					c = j;
 			if (c < 0)
 				continue;
-			if (l->nwords > TBL_LIST_WORDS)
+			if (label_words(l) > TBL_LIST_WORDS)
 				ok = 0;   /* running text, not a list of entries */
 			ln[n++] = (struct band_line){ my, l->box.y0, l->box.y1, c, numeric_line(l) };
 		}
