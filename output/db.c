@@ -291,26 +291,28 @@ static int pg_open(struct out_db *db, const char *uri, char *why, size_t whyn)
 	 * wait on, and deadlock with, other runs' writes). */
 	if (query_int(db, "SELECT CASE WHEN to_regclass('v_values') IS NULL THEN 0 ELSE 1 END", 0, NULL))
 		return 0;
-	/* Two runs making the schema at once: one at a time. */
-	r = pq.PQexec(db->pg, "BEGIN; SELECT pg_advisory_xact_lock(7305733);");
-	pq.PQclear(r);
-	/* Made by the run that held the lock before: no DDL now, whose table
-	 * locks would wait on other runs' writes while theirs wait on it
-	 * (PostgreSQL ends one of them: deadlock detected). */
-	if (query_int(db, "SELECT CASE WHEN to_regclass('v_values') IS NULL THEN 0 ELSE 1 END", 0, NULL)) {
-		pq.PQclear(pq.PQexec(db->pg, "COMMIT"));
-		return 0;
-	}
-	r = pq.PQexec(db->pg, pg_schema_sql);
-	if (!r || pq.PQresultStatus(r) != PGRES_COMMAND_OK) {
-		failed(db, r ? pq.PQresultErrorMessage(r) : pq.PQerrorMessage(db->pg));
-		snprintf(why, whyn, "%s: %s", uri, db->why);
+	/* Two runs making the schema at once: one at a time, under a lock
+	 * held by the session, the check made again once it is held, each
+	 * statement its own transaction. (Under a transaction's lock the
+	 * check read the catalogue as it was when the wait began: the
+	 * schema another run had just made looked missing, and its DDL
+	 * then deadlocked with that run's writes.) */
+	pq.PQclear(pq.PQexec(db->pg, "SELECT pg_advisory_lock(7305733)"));
+	int rc = 0;
+
+	if (!query_int(db, "SELECT CASE WHEN to_regclass('v_values') IS NULL THEN 0 ELSE 1 END", 0, NULL)) {
+		pq.PQclear(pq.PQexec(db->pg, "BEGIN"));
+		r = pq.PQexec(db->pg, pg_schema_sql);
+		if (!r || pq.PQresultStatus(r) != PGRES_COMMAND_OK) {
+			failed(db, r ? pq.PQresultErrorMessage(r) : pq.PQerrorMessage(db->pg));
+			snprintf(why, whyn, "%s: %s", uri, db->why);
+			rc = -1;
+		}
 		pq.PQclear(r);
-		return -1;
+		pq.PQclear(pq.PQexec(db->pg, rc ? "ROLLBACK" : "COMMIT"));
 	}
-	pq.PQclear(r);
-	pq.PQclear(pq.PQexec(db->pg, "COMMIT"));
-	return 0;
+	pq.PQclear(pq.PQexec(db->pg, "SELECT pg_advisory_unlock(7305733)"));
+	return rc;
 }
 
 static int sqlite_open(struct out_db *db, const char *path, char *why, size_t whyn)
