@@ -425,6 +425,21 @@ static int is_year(const char *s)
 	       isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3]);
 }
 
+/* A year, a date or a split year as a header prints them: "2021",
+ * "2020-12-31", "2022/2023", "2022/23". */
+static int period_like(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n < 4 || !is_year((char[5]){ s[0], s[1], s[2], s[3], 0 }))
+		return 0;
+	if (n == 4)
+		return 1;
+	if (n == 10 && s[4] == '-' && s[7] == '-')
+		return strspn(s + 5, "0123456789") == 2 && strspn(s + 8, "0123456789") == 2;
+	return s[4] == '/' && (n == 7 || n == 9) && strspn(s + 5, "0123456789") == n - 5;
+}
+
 /* A word or cell that is a number, or a sign alone (an empty cell's
  * dash): a digit, after a sign or an accounts' bracket. */
 static int numeric(const char *s)
@@ -1373,6 +1388,30 @@ static int hanging(const struct layout_page *lp, const struct srow *rows, size_t
 	return r + 1 >= r1 || lp->lines[rows[r + 1].idx[0]].box.x0 < x - TBL_HANG_MIN_PT;
 }
 
+/* Whether row holds a segment of numbers that are no periods (a
+ * header row of years or balance-sheet dates holds only those). */
+static int numbers_in(const struct layout_page *lp, const struct srow *row)
+{
+	for (size_t k = 0; k < row->n; k++) {
+		const struct doc_line *l = &lp->lines[row->idx[k]];
+
+		if (numeric_line(l) && !(l->nwords == 1 && period_like(l->words[0].text)))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether row is cells of numbers with none in the label column (and
+ * not a header row of years or dates, which a title may stand over). */
+static int unlabelled(const struct layout_page *lp, const struct srow *row, const float *cx0, const float *cx1,
+		      int ncols)
+{
+	const struct doc_line *l = &lp->lines[row->idx[0]];
+
+	return row->n >= 2 && column_of(cx0, cx1, ncols, (l->box.x0 + l->box.x1) / 2) != 0 && numeric_line(l) &&
+	       numbers_in(lp, row);
+}
+
 /* The row that row r (of [r0, r1)) is part of: itself, or the row above
  * when r is the second line of that row's label, wrapped in its cell (one
  * segment, in the first column, starting as continues() says, within a
@@ -1389,6 +1428,14 @@ static size_t label_row(const struct layout_page *lp, const struct srow *rows, s
 	    rows[r].y0 - rows[r - 1].y1 <= TBL_WRAP_GAP * (rows[r - 1].y1 - rows[r - 1].y0) &&
 	    fabsf(lp->lines[rows[r - 1].idx[0]].box.x0 - l->box.x0) <= TBL_ALIGN_PT)
 		return r - 1;
+	/* a label set around its numbers ("Defendants" over a row of
+	 * numbers with no label of its own, "Sentenced" under it) */
+	if (r > r0 && unlabelled(lp, &rows[r - 1], cx0, cx1, ncols) &&
+	    rows[r].y0 - rows[r - 1].y1 <= TBL_WRAP_GAP * (rows[r - 1].y1 - rows[r - 1].y0))
+		return r - 1;
+	if (r + 1 < r1 && unlabelled(lp, &rows[r + 1], cx0, cx1, ncols) &&
+	    rows[r + 1].y0 - rows[r].y1 <= TBL_WRAP_GAP * (rows[r].y1 - rows[r].y0))
+		return r + 1;
 	if (r + 1 >= r1 || rows[r + 1].n < 2)
 		return r;
 	next = &lp->lines[rows[r + 1].idx[0]];
@@ -1629,21 +1676,39 @@ static void run_take(struct run *run, const struct layout_page *lp, const struct
 	}
 }
 
-/* Whether the k one-cell lines after row r are each short and within
- * the span of the run's rows and of the row under them. */
+/* Whether the k one-cell lines after row r are each short (or end in
+ * the label column, as a statement's group headings do), within the
+ * span of the run's rows and of the row under them, none a label's
+ * lower-case going on, and with at_labels, none starting right of the
+ * labels under them. */
 static int header_lines_inside(const struct layout_page *lp, const struct srow *rows, const struct run *run,
-			       size_t r, size_t k)
+			       size_t r, size_t k, int at_labels)
 {
 	const struct doc_line *L = lp->lines;
 	const struct srow *below = &rows[r + k + 1];
 	float x0 = fminf(run->x0, L[below->idx[0]].box.x0);
 	float x1 = fmaxf(run->x1, L[below->idx[below->n - 1]].box.x1);
 
+	float cells = L[below->idx[below->n - 1]].box.x0;   /* where the label column ends: */
+
+	for (size_t j = below->n; j-- > 0;)   /* the first cells of numbers under them */
+		if (numeric_line(&L[below->idx[j]]))
+			cells = L[below->idx[j]].box.x0;
+
 	for (size_t q = r + 1; q <= r + k; q++) {
 		const struct box *b = &L[rows[q].idx[0]].box;
 
 		if (b->x0 < x0 - TBL_SPAN_SLACK_PT || b->x1 > x1 + TBL_SPAN_SLACK_PT ||
-		    (b->x1 - b->x0) * TBL_HEADER_SHARE >= x1 - x0)
+		    ((b->x1 - b->x0) * TBL_HEADER_SHARE >= x1 - x0 && b->x1 >= cells))
+			return 0;
+		const struct doc_line *l = &L[rows[q].idx[0]];
+		const char *last = l->nwords ? l->words[l->nwords - 1].text : "";
+
+		if (l->nwords && continues(l->words[0].text))
+			return 0;   /* a label going on ("index)"), which heads nothing */
+		if (last[0] && last[strlen(last) - 1] == '.' && l->nwords >= TBL_LIST_WORDS)
+			return 0;   /* a sentence */
+		if (at_labels && b->x0 > L[below->idx[0]].box.x0 + TBL_ALIGN_PT)
 			return 0;
 	}
 	return 1;
@@ -1679,8 +1744,9 @@ static int run_goes_on(const struct layout_page *lp, const struct srow *rows, si
 		k = 1;
 	if (k && r + k + 1 < nrows && rows[r + k + 1].n >= 2 &&
 	    rows[r + k + 1].y0 - rows[r + k].y1 < TBL_WRAP_GAP * h &&
-	    fabsf(L[rows[r + k + 1].idx[0]].box.x0 - L[rows[r].idx[0]].box.x0) < TBL_ALIGN_PT)
-		return (int)k + 1;
+	    fabsf(L[rows[r + k + 1].idx[0]].box.x0 - L[rows[r].idx[0]].box.x0) < TBL_ALIGN_PT &&
+	    (rows[r + 1].y0 - rows[r].y1 < TBL_WRAP_GAP * h || numbers_in(lp, &rows[r + k + 1])))
+		return (int)k + 1;   /* (one standing off: over numbers, not over a header row of years) */
 	if (k && rows[r].n >= 2 && rows[r + 1].y0 - rows[r].y1 < TBL_WRAP_GAP * h &&
 	    L[rows[r + 1].idx[0]].nwords && continues(L[rows[r + 1].idx[0]].words[0].text))
 		return 1;
@@ -1701,10 +1767,18 @@ static int run_goes_on(const struct layout_page *lp, const struct srow *rows, si
 	 * page's title lines, which come in ones and twos). */
 	k = 0;
 	while (k < TBL_WRAP_LINES && r + k + 2 < nrows && rows[r + k + 1].n == 1 &&
-	       rows[r + k + 1].y0 - rows[r + k].y1 < TBL_WRAP_GAP * h)
+	       rows[r + k + 1].y0 - rows[r + k].y1 < (k ? TBL_WRAP_GAP : TBL_RUN_GAP) * h)
 		k++;
-	if (k && rows[r].n >= 3 && rows[r + k + 1].n >= 3 && rows[r + k + 1].y0 - rows[r + k].y1 < TBL_WRAP_GAP * h)
-		return header_lines_inside(lp, rows, run, r, k) ? (int)k + 1 : 0;
+	/* (a blank line's room above the first, as a statement sets its
+	 * groups apart, when the row under them is one of numbers, a table
+	 * after a heading starting with a header row of its own, and the
+	 * lines start where the labels do: a title over the next table's
+	 * columns is centred over them) */
+	int apart = rows[r + 1].y0 - rows[r].y1 >= TBL_WRAP_GAP * h;
+
+	if (k && rows[r].n >= 3 && rows[r + k + 1].n >= 3 && rows[r + k + 1].y0 - rows[r + k].y1 < TBL_WRAP_GAP * h &&
+	    (!apart || numbers_in(lp, &rows[r + k + 1])))
+		return header_lines_inside(lp, rows, run, r, k, apart) ? (int)k + 1 : 0;
 	return 0;
 }
 

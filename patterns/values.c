@@ -480,6 +480,9 @@ static int note_number(const char *s)
  * take the heading over them (by x-extent): its period, or "Not". */
 #define STMT_LEVEL_PT 2.0f     /* blocks of one heading row: tops within this */
 #define STMT_SHORT 40          /* a heading is no longer than this */
+#define STMT_EDGE_PT 4.0f      /* parts of one statement: their edges agree within this ... */
+#define STMT_PART_GAP_PT 144.0f /* ... and the lower starts within this under the upper (group
+				 * headings and the blank lines around them) */
 
 /* A column heading of a statement: its text and x-extent. */
 struct head {
@@ -490,15 +493,48 @@ struct head {
 /* A table of headings alone: no row holds a value, and a period is
  * among its cells (a heading row over two lines read as a table). Its
  * columns, their cells joined, into h. */
-static int heading_table(const struct pat_set *ps, struct doc *doc, const struct doc_table *t, struct head *h,
-			 int max)
+/* The rows of table t, above table under, whose cells may head under's
+ * columns: its header rows when it has a body of its own and is the
+ * part of one statement above another (the statement split where it
+ * sets its groups apart: the same columns, the same edges, close above);
+ * else all of them (a table that is a header alone heads; one with a
+ * body does not). */
+static int header_rows_above(const struct pat_set *ps, const struct doc_table *t, const struct doc_table *under)
+{
+	const struct doc_cell **grid;
+	int h = t->nrows;
+
+	if (t->ncols != under->ncols || !t->has_box || !under->has_box ||
+	    fabsf(t->box.x0 - under->box.x0) > STMT_EDGE_PT || fabsf(t->box.x1 - under->box.x1) > STMT_EDGE_PT ||
+	    under->box.y0 - t->box.y1 > STMT_PART_GAP_PT || under->box.y0 < t->box.y1)
+		return h;
+	if ((grid = doc_table_grid(t))) {
+		int body = header_rows_of(ps, t, grid);
+		struct pat_period p;
+
+		for (size_t i = 0; i < t->ncells && body > 0 && h == t->nrows; i++) {
+			const char *s = t->cells[i].text;
+
+			if (t->cells[i].row >= body && t->cells[i].col > 0 && is_quantity_cell(ps, s) &&
+			    !pat_date_period(ps, s, &p) && !(pat_period(ps, s, 0, &p) && p.year))
+				h = body;   /* its body has values */
+		}
+		free(grid);
+	}
+	return h;
+}
+
+static int heading_table(const struct pat_set *ps, struct doc *doc, const struct doc_table *t,
+			 const struct doc_table *under, struct head *h, int max)
 {
 	struct pat_period p;
-	int periods = 0, n = 0;
+	int periods = 0, n = 0, rows = header_rows_above(ps, t, under);
 
 	for (size_t i = 0; i < t->ncells; i++) {
 		const char *s = t->cells[i].text;
 
+		if (t->cells[i].row >= rows)
+			continue;
 		if (t->cells[i].col > 0 && is_quantity_cell(ps, s) && !(pat_period(ps, s, 0, &p) && p.year))
 			return 0;
 		periods += pat_date_period(ps, s, &p) || (pat_period(ps, s, 0, &p) && p.year);
@@ -509,7 +545,8 @@ static int heading_table(const struct pat_set *ps, struct doc *doc, const struct
 
 		h[n] = (struct head){ NULL, 1e9f, -1e9f };
 		for (size_t i = 0; i < t->ncells; i++)
-			if (t->cells[i].col == c && t->cells[i].text[0] && t->cells[i].has_box && np < 8) {
+			if (t->cells[i].col == c && t->cells[i].row < rows && t->cells[i].text[0] &&
+			    t->cells[i].has_box && np < 8) {
 				parts[np++] = t->cells[i].text;
 				h[n].x0 = fminf(h[n].x0, t->cells[i].box.x0);
 				h[n].x1 = fmaxf(h[n].x1, t->cells[i].box.x1);
@@ -536,7 +573,7 @@ static int statement_heads(const struct pat_set *ps, struct doc *doc, size_t bi,
 		if (b->furniture || !b->has_box || b->box.y1 > t->box.y0 + 1)
 			continue;
 		if (b->type == DOC_BLK_TABLE) {
-			if ((n = heading_table(ps, doc, &doc->tables[b->table], h, max)))
+			if ((n = heading_table(ps, doc, &doc->tables[b->table], t, h, max)))
 				return n;
 			continue;
 		}

@@ -921,6 +921,144 @@ static void group_headers_and_hanging_labels(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* A balance sheet set in parts: group headings with a blank line's room
+ * above them ("Omsättningstillgångar" over "Kortfristiga fordringar")
+ * keep it one table under its header row of dates; a part further down
+ * (its own table) takes its periods and note column from the part above;
+ * the income statement after it, under a sentence, a heading and a
+ * header row of its own, stays a table of its own with its own years. */
+static const struct stmt_row {
+	float y;
+	const char *label, *note, *now, *before;
+} stmt_rows[] = {
+	{ 80, "Belopp i kr", "Not", "2020-12-31", "2019-12-31" },
+	{ 106, "TILLGÅNGAR", NULL, NULL, NULL },
+	{ 119, "Anläggningstillgångar", NULL, NULL, NULL },
+	{ 132, "Byggnader och mark", "1", "53 000 000", "-" },
+	{ 145, "Summa anläggningstillgångar", NULL, "53 000 000", "-" },
+	{ 171, "Omsättningstillgångar", NULL, NULL, NULL },
+	{ 184, "Kortfristiga fordringar", NULL, NULL, NULL },
+	{ 197, "Övriga fordringar", "3", "330", "-" },
+	{ 210, "SUMMA TILLGÅNGAR", NULL, "53 000 330", "-" },
+	{ 280, "EGET KAPITAL OCH SKULDER", NULL, NULL, NULL },
+	{ 293, "Kortfristiga skulder", NULL, NULL, NULL },
+	{ 306, "Leverantörsskulder", NULL, "2 443 450", "-" },
+	{ 319, "Övriga skulder", "4", "50 556 880", "-" },
+	{ 332, "SUMMA EGET KAPITAL OCH SKULDER", NULL, "53 000 330", "-" },
+	{ 345, "Skulderna förfaller inom ett år.", NULL, NULL, NULL },
+	{ 358, "Resultaträkning", NULL, NULL, NULL },
+	{ 371, "Belopp i kr", NULL, "2020", "2019" },
+	{ 384, "Nettoomsättning", NULL, "1 200 000", "1 100 000" },
+	{ 397, "Årets resultat", NULL, "200 000", "150 000" },
+};
+
+/* The table holding a cell of text s, or -1. */
+static int table_of(const struct doc *d, const char *s)
+{
+	for (size_t t = 0; t < d->ntables; t++)
+		for (size_t i = 0; i < d->tables[t].ncells; i++)
+			if (!strcmp(d->tables[t].cells[i].text, s))
+				return (int)t;
+	return -1;
+}
+
+/* The value of label with that number, or NULL. */
+static const struct doc_value *value_of(const struct doc *d, const char *label, double v)
+{
+	for (size_t i = 0; i < d->nvalues; i++)
+		if (d->values[i].label && !strcmp(d->values[i].label, label) && d->values[i].value == v)
+			return &d->values[i];
+	return NULL;
+}
+
+static void statement_in_parts(void **state)
+{
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 9);
+	struct ex_error e = { 0 };
+
+	for (size_t r = 0; r < N_ELEMS(stmt_rows); r++) {
+		const struct stmt_row *x = &stmt_rows[r];
+
+		cairo_move_to(cr, 60, x->y);
+		cairo_show_text(cr, x->label);
+		if (x->note)
+			show_right(cr, 330, x->y, x->note);
+		if (x->now)
+			show_right(cr, 420, x->y, x->now);
+		if (x->before)
+			show_right(cr, 500, x->y, x->before);
+	}
+	struct doc *d = drawn_page(cr, pdf, &e);
+	const struct doc_value *v;
+
+	assert_non_null(d);
+	/* one table through the group headings */
+	assert_true(table_of(d, "Byggnader och mark") >= 0);
+	assert_int_equal(table_of(d, "Byggnader och mark"), table_of(d, "SUMMA TILLGÅNGAR"));
+	/* the income statement is a table of its own */
+	assert_true(table_of(d, "Nettoomsättning") >= 0);
+	assert_int_not_equal(table_of(d, "Nettoomsättning"), table_of(d, "SUMMA EGET KAPITAL OCH SKULDER"));
+	assert_int_not_equal(table_of(d, "Nettoomsättning"), table_of(d, "SUMMA TILLGÅNGAR"));
+	/* the lower part's periods and notes from the part above */
+	assert_non_null(v = value_of(d, "Leverantörsskulder", 2443450));
+	assert_non_null(v->period.end);
+	assert_string_equal(v->period.end, "2020-12-31");
+	assert_non_null(v = value_of(d, "Övriga skulder", 50556880));
+	assert_int_equal(v->note, 4);
+	assert_null(value_of(d, "Övriga skulder", 4));
+	/* the income statement's own years */
+	assert_non_null(v = value_of(d, "Nettoomsättning", 1200000));
+	assert_non_null(v->period.label);
+	assert_string_equal(v->period.label, "2020");
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
+/* A label set around its numbers: its first line a little above the
+ * row of numbers, its second a little below, the numbers with no label
+ * of their own: one row, its label both lines. */
+static void label_around_numbers(void **state)
+{
+	static const struct { float y; const char *label; int nums; } rows[] = {
+		{ 100, "District totals", 0 }, { 122, "Investigative matters", 0 }, { 128, NULL, 1 },
+		{ 134, "Received by AUSAs", 0 }, { 152, "Defendants charged", 1 }, { 172, "Cases charged", 1 },
+	};
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 8);
+	struct ex_error e = { 0 };
+
+	for (size_t r = 0; r < N_ELEMS(rows); r++) {
+		if (rows[r].label) {
+			cairo_move_to(cr, 100, rows[r].y);
+			cairo_show_text(cr, rows[r].label);
+		}
+		for (int c = 0; c < 4 && (rows[r].nums || r == 0); c++) {
+			char n[16];
+
+			snprintf(n, sizeof(n), r == 0 ? "FY %d" : "%d", r == 0 ? 2008 + c : 200 + 13 * (int)r + c);
+			show_right(cr, 300 + 60 * c, rows[r].y, n);
+		}
+	}
+	struct doc *d = drawn_page(cr, pdf, &e);
+
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 1);
+	const struct doc_table *t = &d->tables[0];
+	int row = -1;
+
+	for (size_t i = 0; i < t->ncells; i++)
+		if (!strcmp(t->cells[i].text, "Investigative matters Received by AUSAs"))
+			row = t->cells[i].row;
+	assert_true(row >= 0);
+	for (size_t i = 0; i < t->ncells; i++)
+		if (!strcmp(t->cells[i].text, "239"))   /* the row of numbers between the lines */
+			assert_int_equal(t->cells[i].row, row);
+	assert_int_equal(t->nrows, 4);
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
 /* The first row of a table sets columns like any other: a note ("3") only
  * on the first row of a statement's part, under group headings, is a
  * column of its own, not the first group of "3 330". */
@@ -1258,6 +1396,8 @@ int main(void)
 		cmocka_unit_test(label_parts_with_numbers),
 		cmocka_unit_test(justified_line_after_table),
 		cmocka_unit_test(footnote_under_table),
+		cmocka_unit_test(label_around_numbers),
+		cmocka_unit_test(statement_in_parts),
 		cmocka_unit_test(group_headers_and_hanging_labels),
 		cmocka_unit_test(first_row_columns),
 		cmocka_unit_test(years_flush_left),
