@@ -71,6 +71,8 @@
 #define TBL_ROW_BAND 0.4f        /* segments in one row: middles within this of a line height */
 #define TBL_RUN_GAP 2.5f         /* rows of a run: at most this many line heights apart */
 #define TBL_WRAP_GAP 1.0f        /* a wrapped label or one-cell header: within a line height */
+#define TBL_GROUP_GAP 5.0f       /* group headings of a statement: this many line heights below
+				  * the row above, room for blank lines */
 #define TBL_WRAP_LINES 3         /* a label wraps over at most this many lines of its own */
 #define TBL_PART_WORDS 64        /* a line parted into columns word by word has at most these */
 #define TBL_PROSE_CHARS 60       /* a column averaging more characters a line is prose */
@@ -456,6 +458,25 @@ static int numeric(const char *s)
 /* Row 0 is a header when its cells are short labels and the rows under
  * it hold numbers or running text, or when the table has just two rows
  * (a label row over a value row). */
+/* A header cell that is a year, a date or a range of two dates
+ * ("2020-01-01 -2020-12-31"). */
+static int period_cell(const char *s)
+{
+	int digits = 0;
+
+	if (strlen(s) < 4 || !is_year((char[5]){ s[0], s[1], s[2], s[3], 0 }))
+		return 0;
+	for (const char *p = s; *p; p++) {
+		if (isdigit((unsigned char)*p))
+			digits++;
+		else if (!strchr(" -/", *p) && strncmp(p, "\xE2\x80\x93", 3))
+			return 0;
+		else if ((unsigned char)*p == 0xE2)
+			p += 2;
+	}
+	return digits == 4 || digits == 8 || digits == 16 || (digits == 6 && strchr(s, '/'));
+}
+
 static int header_rows(const struct doc_table *t)
 {
 	int short0 = 1, digits0 = 0, digits_later = 0, prose_later = 0;
@@ -465,7 +486,7 @@ static int header_rows(const struct doc_table *t)
 		size_t n = strlen(s);
 		/* a number, not a lone dash ("-" is numeric() as an empty cell) */
 		const char *digit = strpbrk(s, "0123456789");
-		int d = numeric(s) && digit && digit - s < 4 && !(t->cells[i].row == 0 && is_year(s));
+		int d = numeric(s) && digit && digit - s < 4 && !(t->cells[i].row == 0 && period_cell(s));
 		int prose = n > TBL_HEADER_PROSE_CHARS || (n && s[n - 1] == '.');
 
 		if (t->cells[i].row == 0) {
@@ -1412,6 +1433,50 @@ static int unlabelled(const struct layout_page *lp, const struct srow *row, cons
 	       numbers_in(lp, row);
 }
 
+/* The length of a dash that s starts with, or 0. */
+static size_t dash_at(const char *s)
+{
+	return *s == '-' ? 1 : !strncmp(s, "\xE2\x80\x93", 3) ? 3 : 0;
+}
+
+/* Whether a line ends with a dash ("2022-01-01-", a range going on). */
+static int ends_in_dash(const struct doc_line *l)
+{
+	const char *t = l->nwords ? l->words[l->nwords - 1].text : "";
+	size_t n = strlen(t);
+
+	return (n >= 1 && t[n - 1] == '-') || (n >= 3 && !strcmp(t + n - 3, "\xE2\x80\x93"));
+}
+
+/* Whether row r is the second line of a header's date ranges: each of
+ * its cells a date, after a dash ("-2020-12-31" under "2020-01-01") or
+ * under a line ending in one ("2022-12-31" under "2022-01-01-"), none
+ * in the label column. */
+static int range_ends(const struct layout_page *lp, const struct srow *rows, size_t r, const float *cx0,
+		      const float *cx1, int ncols)
+{
+	const struct srow *row = &rows[r], *above = &rows[r - 1];
+	int open = 0;
+
+	for (size_t k = 0; k < above->n; k++)
+		open |= ends_in_dash(&lp->lines[above->idx[k]]);
+	for (size_t k = 0; k < row->n; k++) {
+		const struct doc_line *l = &lp->lines[row->idx[k]];
+		const char *t = l->nwords ? l->words[0].text : "";
+		size_t dash = dash_at(t);
+
+		if ((!dash && !open) || column_of(cx0, cx1, ncols, (l->box.x0 + l->box.x1) / 2) == 0)
+			return 0;
+		if (!t[dash] && l->nwords == 2)
+			t = l->words[1].text, dash = 0;
+		else if (l->nwords != 1)
+			return 0;
+		if (strlen(t + dash) != 10 || !period_like(t + dash))
+			return 0;
+	}
+	return row->n > 0;
+}
+
 /* The row that row r (of [r0, r1)) is part of: itself, or the row above
  * when r is the second line of that row's label, wrapped in its cell (one
  * segment, in the first column, starting as continues() says, within a
@@ -1422,6 +1487,9 @@ static size_t label_row(const struct layout_page *lp, const struct srow *rows, s
 {
 	const struct doc_line *l = &lp->lines[rows[r].idx[0]], *next;
 
+	if (r > r0 && range_ends(lp, rows, r, cx0, cx1, ncols) &&
+	    rows[r].y0 - rows[r - 1].y1 <= TBL_WRAP_GAP * (rows[r - 1].y1 - rows[r - 1].y0))
+		return r - 1;
 	if (rows[r].n != 1 || column_of(cx0, cx1, ncols, (l->box.x0 + l->box.x1) / 2) != 0)
 		return r;
 	if (r > r0 && l->nwords && (continues(l->words[0].text) || hanging(lp, rows, r, r1)) &&
@@ -1767,7 +1835,7 @@ static int run_goes_on(const struct layout_page *lp, const struct srow *rows, si
 	 * page's title lines, which come in ones and twos). */
 	k = 0;
 	while (k < TBL_WRAP_LINES && r + k + 2 < nrows && rows[r + k + 1].n == 1 &&
-	       rows[r + k + 1].y0 - rows[r + k].y1 < (k ? TBL_WRAP_GAP : TBL_RUN_GAP) * h)
+	       rows[r + k + 1].y0 - rows[r + k].y1 < (k ? TBL_WRAP_GAP : TBL_GROUP_GAP) * h)
 		k++;
 	/* (a blank line's room above the first, as a statement sets its
 	 * groups apart, when the row under them is one of numbers, a table
@@ -1776,7 +1844,8 @@ static int run_goes_on(const struct layout_page *lp, const struct srow *rows, si
 	 * columns is centred over them) */
 	int apart = rows[r + 1].y0 - rows[r].y1 >= TBL_WRAP_GAP * h;
 
-	if (k && rows[r].n >= 3 && rows[r + k + 1].n >= 3 && rows[r + k + 1].y0 - rows[r + k].y1 < TBL_WRAP_GAP * h &&
+	if (k && (rows[r].n >= 3 || run->most >= 3) && rows[r + k + 1].n >= 3 &&
+	    rows[r + k + 1].y0 - rows[r + k].y1 < TBL_WRAP_GAP * h &&
 	    (!apart || numbers_in(lp, &rows[r + k + 1])))
 		return header_lines_inside(lp, rows, run, r, k, apart) ? (int)k + 1 : 0;
 	return 0;

@@ -1059,6 +1059,60 @@ static void label_around_numbers(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* An income statement whose header gives each year as a date range
+ * over two lines ("2020-01-01" over "-2020-12-31", or "2022-01-01-"
+ * over "2022-12-31") and whose body starts under a group heading: one
+ * table, each range one header cell, the values' periods those ranges.
+ * A row of amounts under a header row of single dates stays a row. */
+static void check_range_header(int dash_first)
+{
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 9);
+	struct ex_error e = { 0 };
+
+	cairo_move_to(cr, 60, 80);
+	cairo_show_text(cr, "Resultaträkning");
+	show_right(cr, 330, 80, "Not");
+	show_right(cr, 420, 80, dash_first ? "2020-01-01" : "2020-01-01-");
+	show_right(cr, 500, 80, dash_first ? "2019-01-01" : "2019-01-01-");
+	show_right(cr, 420, 92, dash_first ? "-2020-12-31" : "2020-12-31");
+	show_right(cr, 500, 92, dash_first ? "-2019-12-31" : "2019-12-31");
+	cairo_move_to(cr, 60, 118);
+	cairo_show_text(cr, "Rörelseintäkter");
+	static const char *const body[][4] = { { "Årsavgifter och hyresintäkter", "2", "11 529 030", "11 434 464" },
+					       { "Övriga rörelseintäkter", "3", "929 332", "961 162" },
+					       { "Summa rörelseintäkter", NULL, "12 458 362", "12 395 626" } };
+	for (int r = 0; r < 3; r++) {
+		cairo_move_to(cr, 60, 131 + 13 * r);
+		cairo_show_text(cr, body[r][0]);
+		if (body[r][1])
+			show_right(cr, 330, 131 + 13 * r, body[r][1]);
+		show_right(cr, 420, 131 + 13 * r, body[r][2]);
+		show_right(cr, 500, 131 + 13 * r, body[r][3]);
+	}
+	struct doc *d = drawn_page(cr, pdf, &e);
+	const struct doc_value *v;
+
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 1);
+	assert_int_equal(table_of(d, dash_first ? "2020-01-01 -2020-12-31" : "2020-01-01-2020-12-31"), 0);
+	assert_int_equal(table_of(d, "Årsavgifter och hyresintäkter"), 0);
+	assert_int_equal(d->tables[0].header_rows, 1);   /* a row of ranges heads */
+	assert_non_null(v = value_of(d, "Årsavgifter och hyresintäkter", 11529030));
+	assert_non_null(v->period.start);
+	assert_string_equal(v->period.start, "2020-01-01");
+	assert_string_equal(v->period.end, "2020-12-31");
+	assert_int_equal(v->note, 2);
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
+static void range_header(void **state)
+{
+	check_range_header(1);
+	check_range_header(0);
+}
+
 /* The first row of a table sets columns like any other: a note ("3") only
  * on the first row of a statement's part, under group headings, is a
  * column of its own, not the first group of "3 330". */
@@ -1396,6 +1450,7 @@ int main(void)
 		cmocka_unit_test(label_parts_with_numbers),
 		cmocka_unit_test(justified_line_after_table),
 		cmocka_unit_test(footnote_under_table),
+		cmocka_unit_test(range_header),
 		cmocka_unit_test(label_around_numbers),
 		cmocka_unit_test(statement_in_parts),
 		cmocka_unit_test(group_headers_and_hanging_labels),
