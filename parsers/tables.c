@@ -442,6 +442,33 @@ static int period_like(const char *s)
 	return s[4] == '/' && (n == 7 || n == 9) && strspn(s + 5, "0123456789") == n - 5;
 }
 
+/* A year or a date in any of the usual forms: "2021", "2020-12-31",
+ * "2022/2023", "12/31/2009", "31.12.2009" (a header over its column, not
+ * a number of the body). */
+static int date_like(const char *s)
+{
+	int parts = 0, digits = 0, last = 0;
+
+	if (period_like(s))
+		return 1;
+	for (const char *p = s;; p++) {
+		if (isdigit((unsigned char)*p)) {
+			digits++;
+			continue;
+		}
+		if (!digits || digits > 4 || (parts < 2 && digits > 2))
+			return 0;
+		parts++;
+		last = digits;
+		digits = 0;
+		if (!*p)
+			break;
+		if (*p != '/' && *p != '.')
+			return 0;
+	}
+	return parts == 3 && (last == 4 || last == 2);
+}
+
 /* A word or cell that is a number, or a sign alone (an empty cell's
  * dash): a digit, after a sign or an accounts' bracket. */
 static int numeric(const char *s)
@@ -1299,7 +1326,7 @@ static int stream_columns(const struct layout_page *lp, const struct srow *rows,
 		for (size_t k = 0; k < rows[r].n; k++) {
 			const struct doc_line *l = &lp->lines[rows[r].idx[k]];
 
-			nn += numeric_line(l) && !(l->nwords == 1 && is_year(l->words[0].text));
+			nn += numeric_line(l) && !(l->nwords == 1 && date_like(l->words[0].text));
 		}
 		if (nn >= 2 || (nn && rows[r].n == 2))
 			body = r, found = 1;
@@ -1570,6 +1597,53 @@ static const char *words_in(struct arena *a, const struct doc_line *l, const int
 	return part.nwords ? layout_line_text(a, &part) : NULL;
 }
 
+/* Where a header of wrapped lines ends: rows r0.. up to the first with
+ * numbers are one header row ("Percentage of" over "international" over
+ * "desired population" over "coverage", each column's lines one cell)
+ * when there are two or more with cells over the columns of numbers,
+ * each close under the last, none a period (years over their columns
+ * head in rows of their own), every line set over its column, centred
+ * on it or flush with one of its edges (a group's header centred over
+ * its columns is a row of its own), and every line under another of its
+ * column of numbers going on in lower case. A line alone in the label column after them ("Actual") is
+ * the body's first group, not the header's. Else r0. */
+static size_t header_block(const struct layout_page *lp, const struct srow *rows, size_t r0, size_t r1,
+			   const float *cx0, const float *cx1, int ncols)
+{
+	size_t r = r0, end = r0;
+	unsigned char seen[TBL_MAX_COLS] = { 0 };
+
+	for (; r < r1 && !numbers_in(lp, &rows[r]); r++) {
+		if (r > r0 && rows[r].y0 - rows[r - 1].y1 > TBL_WRAP_GAP * (rows[r - 1].y1 - rows[r - 1].y0))
+			return r0;
+		for (size_t k = 0; k < rows[r].n; k++) {
+			const struct doc_line *l = &lp->lines[rows[r].idx[k]];
+			int c = column_of(cx0, cx1, ncols, (l->box.x0 + l->box.x1) / 2);
+
+			for (size_t w = 0; w < l->nwords; w++)
+				if (period_cell(l->words[w].text))
+					return r0;
+			/* set over its column: centred on it, or flush with its
+			 * left or right edge (a group's header centred over two
+			 * columns is over neither) */
+			float mid = (l->box.x0 + l->box.x1) / 2;
+
+			if ((mid < cx0[c] - TBL_SPAN_SLACK_PT || mid > cx1[c] + TBL_SPAN_SLACK_PT) &&
+			    fabsf(l->box.x1 - cx1[c]) > TBL_ALIGN_PT && fabsf(l->box.x0 - cx0[c]) > TBL_ALIGN_PT)
+				return r0;
+			/* a line under another of its column goes on with its
+			 * text, in lower case ("Percentage of" over
+			 * "international"); "Total" over "Under 18" heads it */
+			if (c > 0 && seen[c] && !(l->nwords && continues(l->words[0].text)))
+				return r0;
+			seen[c] = 1;
+			if (c > 0)
+				end = r + 1;
+		}
+	}
+	return r < r1 && end - r0 >= 2 ? end : r0;
+}
+
 /* Builds one stream table from rows [r0, r1) if its columns qualify. */
 static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *rows, size_t r0, size_t r1)
 {
@@ -1604,10 +1678,14 @@ static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *ro
 			t->box.x1 = fmaxf(t->box.x1, lp->lines[rows[r].idx[k]].box.x1);
 		}
 	/* Rows [r, e) are one table row: a row and its label's other lines. */
+	size_t head = header_block(lp, rows, r0, r1, cx0, cx1, ncols);
+
 	for (size_t r = r0, e, out = 0; r < r1 && rc == 0; r = e, out++) {
 		e = label_row(lp, rows, r0, r1, r, cx0, cx1, ncols) == r + 1 ? r + 2 : r + 1;
 		while (e < r1 && label_row(lp, rows, r0, r1, e, cx0, cx1, ncols) == e - 1)
 			e++;
+		if (r == r0 && head > e)
+			e = head;   /* the header's lines, one row */
 		for (int c = 0; c < ncols && rc == 0; c++) {
 			const char *parts[16];
 			size_t np = 0;
@@ -1766,7 +1844,8 @@ static int header_lines_inside(const struct layout_page *lp, const struct srow *
 	for (size_t q = r + 1; q <= r + k; q++) {
 		const struct box *b = &L[rows[q].idx[0]].box;
 
-		if (b->x0 < x0 - TBL_SPAN_SLACK_PT || b->x1 > x1 + TBL_SPAN_SLACK_PT ||
+		/* (a group's label may stand out left of the labels by an indent) */
+		if (b->x0 < x0 - TBL_SPAN_SLACK_PT - (b->y1 - b->y0) || b->x1 > x1 + TBL_SPAN_SLACK_PT ||
 		    ((b->x1 - b->x0) * TBL_HEADER_SHARE >= x1 - x0 && b->x1 >= cells))
 			return 0;
 		const struct doc_line *l = &L[rows[q].idx[0]];

@@ -1113,6 +1113,132 @@ static void range_header(void **state)
 	check_range_header(0);
 }
 
+/* A header whose cells wrap over lines ("Andel av" over "medlemmarna"
+ * over "som svarat", each column's lines one cell) is one header row; a
+ * group's header centred over its columns ("Antal medlemmar" over "Totalt"
+ * and "Aktiva", or on the middle one of its columns: "Kvinnor" over
+ * "Under 30") keeps rows of its own; a label alone after the header
+ * ("Faktiskt") is the body's. */
+static void check_header_lines(int spanning)
+{
+	static const char *const wrapped[][3] = { { "Andel av", "Antal", "Antal" },
+						  { "medlemmarna", "svar", "utskick" },
+						  { "som svarat", "totalt", "per post" } };
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 8);
+	struct ex_error e = { 0 };
+
+	if (spanning == 2) {   /* a group's header centred on its middle column */
+		show_right(cr, 280, 90, "Andel");
+		show_right(cr, 375, 90, "Kvinnor");
+		show_right(cr, 280, 100, "av alla");
+		show_right(cr, 375, 100, "Under 30");
+		show_right(cr, 470, 100, "Äldre");
+	} else if (spanning) {
+		show_right(cr, 280, 90, "Andel");
+		show_right(cr, 455, 90, "Antal medlemmar");   /* over the last two columns */
+		show_right(cr, 280, 100, "som svarat");
+		show_right(cr, 380, 100, "Totalt");
+		show_right(cr, 470, 100, "Aktiva");
+	} else {
+		for (int r = 0; r < 3; r++)
+			for (int c = 0; c < 3; c++)
+				show_right(cr, 280 + 95 * c, 80 + 10 * r, wrapped[r][c]);
+	}
+	cairo_move_to(cr, 60, spanning ? 100 : 100);
+	cairo_show_text(cr, "Förening");
+	cairo_move_to(cr, 60, 112);
+	cairo_show_text(cr, "Faktiskt");
+	for (int r = 0; r < 4; r++) {
+		char n[3][16];
+
+		snprintf(n[0], 16, "%d,%d", 40 + r, r);
+		snprintf(n[1], 16, "%d", 120 + 7 * r);
+		snprintf(n[2], 16, "%d", 300 + 11 * r);
+		cairo_move_to(cr, 60, 124 + 12 * r);
+		cairo_show_text(cr, (const char *[]){ "Norra", "Södra", "Östra", "Västra" }[r]);
+		show_right(cr, 280, 124 + 12 * r, n[0]);
+		show_right(cr, spanning == 1 ? 380 : 375, 124 + 12 * r, n[1]);
+		show_right(cr, spanning ? 470 : 470, 124 + 12 * r, n[2]);
+	}
+	struct doc *d = drawn_page(cr, pdf, &e);
+
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 1);
+	const struct doc_table *t = &d->tables[0];
+
+	if (!spanning) {
+		assert_int_equal(table_of(d, "Andel av medlemmarna som svarat"), 0);
+		assert_int_equal(table_of(d, "Antal utskick per post"), 0);
+		assert_int_equal(t->header_rows, 1);
+	} else if (spanning == 2) {
+		assert_int_equal(table_of(d, "Kvinnor"), 0);
+		assert_int_equal(table_of(d, "Kvinnor Under 30"), -1);
+	} else {
+		assert_int_equal(table_of(d, "Antal medlemmar"), 0);
+		assert_int_equal(table_of(d, "Totalt"), 0);
+		assert_int_equal(table_of(d, "Andel som svarat"), -1);
+	}
+	for (size_t i = 0; i < t->ncells; i++)
+		if (!strcmp(t->cells[i].text, "Faktiskt"))
+			assert_true(t->cells[i].row >= 1);
+	assert_int_equal(table_of(d, "Faktiskt"), 0);
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
+static void header_lines(void **state)
+{
+	check_header_lines(0);
+	check_header_lines(1);
+	check_header_lines(2);
+}
+
+/* A header row of dates each set over an amount and its share
+ * ("12/31/2020" over "Tkr" and "%"), and a group's label set out left of
+ * the labels under it: the dates head, they make no columns of their own,
+ * each amount and share its own cell; the group's label a row of the
+ * table. */
+static void dates_over_column_pairs(void **state)
+{
+	static const char *const dates[] = { "12/31/2020", "12/31/2021", "6/30/2022" };
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 8);
+	struct ex_error e = { 0 };
+
+	for (int c = 0; c < 3; c++) {
+		show_right(cr, 314 + 100 * c, 80, dates[c]);   /* over both */
+		show_right(cr, 280 + 100 * c, 92, "Tkr");
+		show_right(cr, 320 + 100 * c, 92, "%");
+	}
+	cairo_move_to(cr, 100, 92);
+	cairo_show_text(cr, "Lån");
+	cairo_move_to(cr, 60, 104);
+	cairo_show_text(cr, "Fastighetslån");
+	for (int r = 0; r < 3; r++) {
+		cairo_move_to(cr, 66, 116 + 12 * r);
+		cairo_show_text(cr, (const char *[]){ "Bostäder", "Lokaler", "Mark" }[r]);
+		for (int c = 0; c < 3; c++) {
+			char n[2][16];
+
+			snprintf(n[0], 16, "%d %03d", 4 + r + c, 151 + 17 * r);
+			snprintf(n[1], 16, "%d,%d", 25 + r, c);
+			show_right(cr, 280 + 100 * c, 116 + 12 * r, n[0]);
+			show_right(cr, 320 + 100 * c, 116 + 12 * r, n[1]);
+		}
+	}
+	struct doc *d = drawn_page(cr, pdf, &e);
+
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 1);
+	assert_int_equal(d->tables[0].ncols, 7);
+	assert_int_equal(table_of(d, "4 151"), 0);   /* the amount alone, its share apart */
+	assert_int_equal(table_of(d, "25,0"), 0);
+	assert_int_equal(table_of(d, "Fastighetslån"), 0);
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
 /* The first row of a table sets columns like any other: a note ("3") only
  * on the first row of a statement's part, under group headings, is a
  * column of its own, not the first group of "3 330". */
@@ -1450,6 +1576,8 @@ int main(void)
 		cmocka_unit_test(label_parts_with_numbers),
 		cmocka_unit_test(justified_line_after_table),
 		cmocka_unit_test(footnote_under_table),
+		cmocka_unit_test(dates_over_column_pairs),
+		cmocka_unit_test(header_lines),
 		cmocka_unit_test(range_header),
 		cmocka_unit_test(label_around_numbers),
 		cmocka_unit_test(statement_in_parts),
