@@ -81,7 +81,7 @@
 				  * with one */
 #define TBL_BAND_LINES 512       /* lines of one band between rules read to part it into rows */
 #define TBL_LIST_WORDS 4         /* lines of a list entry have at most this many words */
-#define TBL_SHORT_PAIRS 3        /* short segments side by side in any order make a candidate */
+#define TBL_SHORT_PAIRS 2        /* short segments side by side in any order make a candidate */
 #define TBL_NOTE_SEGMENTS 2      /* a footnote line: its text, after its marker */
 #define TBL_MAX_COLS 32          /* a borderless table has at most this many columns */
 #define TBL_COLOUR_SHARE 4       /* a cell's colour covers 1/4 of it at least */

@@ -7,7 +7,9 @@
 #include <glib.h>
 
 #include "../model/norm.h"
+#include "../parsers/layout.h"
 #include "../parsers/numcut.h"
+#include "../parsers/tables.h"
 
 /* A line of words laid out from (text, x0, x1), glyphs 7 pt high, a
  * space after each but the last. */
@@ -1239,6 +1241,41 @@ static void dates_over_column_pairs(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* Which pages the table finders look at: short lines side by side in
+ * any order (poppler reads a grid column by column). Two pairs, a two by
+ * two grid of ratings alone on its page ("GENOMFÖRANDE" over "gult",
+ * "EFFEKT" over "GRÖN", read down each column) are enough (with three
+ * needed, such a page's grid was never read, nor its ratings); one pair
+ * ("Ort och datum" beside "Ort och datum") is not. */
+static void page_candidates(void **state)
+{
+	static const struct { const char *text; float x0, y0, x1; } grid[] = {
+		{ "GENOMFÖRANDE", 62, 82, 150 }, { "gult", 62, 96, 78 },
+		{ "EFFEKT", 275, 82, 315 }, { "GRÖN", 275, 96, 305 },
+	};
+	struct doc_word w[4];
+	struct doc_line l[4];
+
+	for (int i = 0; i < 4; i++) {
+		w[i] = (struct doc_word){ .text = grid[i].text,
+					  .box = { grid[i].x0, grid[i].y0, grid[i].x1, grid[i].y0 + 9 } };
+		l[i] = (struct doc_line){ .words = &w[i], .nwords = 1, .box = w[i].box };
+	}
+	struct layout_page lp = { .page = 1, .width = 595, .height = 842, .lines = l, .nlines = 4 };
+
+	assert_true(tbl_page_candidate(&lp, NULL));
+	lp.nlines = 2;   /* the first column alone: no pair */
+	assert_false(tbl_page_candidate(&lp, NULL));
+	/* one pair, not read one after the other: "GENOMFÖRANDE", a line of
+	 * the page further down, "EFFEKT" */
+	struct doc_word prose = { .text = "Styrelsen", .box = { 57, 200, 400, 209 } };
+	struct doc_line other[3] = { l[0], { .words = &prose, .nwords = 1, .box = prose.box }, l[2] };
+
+	lp.lines = other;
+	lp.nlines = 3;
+	assert_false(tbl_page_candidate(&lp, NULL));
+}
+
 /* The first row of a table sets columns like any other: a note ("3") only
  * on the first row of a statement's part, under group headings, is a
  * column of its own, not the first group of "3 330". */
@@ -1576,6 +1613,7 @@ int main(void)
 		cmocka_unit_test(label_parts_with_numbers),
 		cmocka_unit_test(justified_line_after_table),
 		cmocka_unit_test(footnote_under_table),
+		cmocka_unit_test(page_candidates),
 		cmocka_unit_test(dates_over_column_pairs),
 		cmocka_unit_test(header_lines),
 		cmocka_unit_test(range_header),
