@@ -841,7 +841,7 @@ static void footnote_under_table(void **state)
 	show_right(cr, 480, 88, "2020");
 	show_right(cr, 540, 88, "2019");
 	for (int r = 0; r < 4; r++) {
-		char n[16];
+		char n[48];
 
 		cairo_move_to(cr, 40, 100 + 10 * r);
 		cairo_show_text(cr, labels[r]);
@@ -895,7 +895,7 @@ static void group_headers_and_hanging_labels(void **state)
 		cairo_move_to(cr, rows[r].x, y);
 		cairo_show_text(cr, rows[r].label);
 		for (int c = 0; c < 4; c++) {
-			char n[16];
+			char n[48];
 
 			if (!rows[r].nums && r > 0)
 				continue;
@@ -1036,7 +1036,7 @@ static void label_around_numbers(void **state)
 			cairo_show_text(cr, rows[r].label);
 		}
 		for (int c = 0; c < 4 && (rows[r].nums || r == 0); c++) {
-			char n[16];
+			char n[48];
 
 			snprintf(n, sizeof(n), r == 0 ? "FY %d" : "%d", r == 0 ? 2008 + c : 200 + 13 * (int)r + c);
 			show_right(cr, 300 + 60 * c, rows[r].y, n);
@@ -1152,11 +1152,11 @@ static void check_header_lines(int spanning)
 	cairo_move_to(cr, 60, 112);
 	cairo_show_text(cr, "Faktiskt");
 	for (int r = 0; r < 4; r++) {
-		char n[3][16];
+		char n[3][48];
 
-		snprintf(n[0], 16, "%d,%d", 40 + r, r);
-		snprintf(n[1], 16, "%d", 120 + 7 * r);
-		snprintf(n[2], 16, "%d", 300 + 11 * r);
+		snprintf(n[0], sizeof(n[0]), "%d,%d", 40 + r, r);
+		snprintf(n[1], sizeof(n[1]), "%d", 120 + 7 * r);
+		snprintf(n[2], sizeof(n[2]), "%d", 300 + 11 * r);
 		cairo_move_to(cr, 60, 124 + 12 * r);
 		cairo_show_text(cr, (const char *[]){ "Norra", "Södra", "Östra", "Västra" }[r]);
 		show_right(cr, 280, 124 + 12 * r, n[0]);
@@ -1221,10 +1221,10 @@ static void dates_over_column_pairs(void **state)
 		cairo_move_to(cr, 66, 116 + 12 * r);
 		cairo_show_text(cr, (const char *[]){ "Bostäder", "Lokaler", "Mark" }[r]);
 		for (int c = 0; c < 3; c++) {
-			char n[2][16];
+			char n[2][48];
 
-			snprintf(n[0], 16, "%d %03d", 4 + r + c, 151 + 17 * r);
-			snprintf(n[1], 16, "%d,%d", 25 + r, c);
+			snprintf(n[0], sizeof(n[0]), "%d %03d", 4 + r + c, 151 + 17 * r);
+			snprintf(n[1], sizeof(n[1]), "%d,%d", 25 + r, c);
 			show_right(cr, 280 + 100 * c, 116 + 12 * r, n[0]);
 			show_right(cr, 320 + 100 * c, 116 + 12 * r, n[1]);
 		}
