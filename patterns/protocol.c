@@ -478,6 +478,26 @@ static int remarks(const pcre2_code *re, struct doc *doc, size_t bi, struct doc_
 	return rc;
 }
 
+/* An election's own clause: "Martin Arnér utsågs till Dataskyddsombud
+ * och åtog sig att gå igenom mappen." elects with "Martin Arnér utsågs
+ * till Dataskyddsombud." (what follows is a task, read as an
+ * assignment); else the sentence. NULL when memory runs out. */
+static const char *election_clause(struct arena *a, const char *sent)
+{
+	static const char *const tasks[] = { " och åtog sig att ", " och åtogs att ", " och åtar sig att ",
+					     " och fick i uppdrag att ", " och får i uppdrag att ",
+					     " och fick i uppdraget att ", " och får i uppdraget att " };
+	const char *cut = NULL;
+
+	for (size_t i = 0; i < sizeof(tasks) / sizeof(tasks[0]); i++) {
+		const char *p = strstr(sent, tasks[i]);
+
+		if (p && (!cut || p < cut))
+			cut = p;
+	}
+	return cut ? arena_printf(a, "%.*s.", (int)(cut - sent), sent) : sent;
+}
+
 /* Decisions, assignments and "läggs till handlingarna" in one block of
  * an item. */
 static int item_text(const struct pat_set *ps, struct doc *doc, struct doc_agenda_item *it, size_t bi,
@@ -518,6 +538,10 @@ static int item_text(const struct pat_set *ps, struct doc *doc, struct doc_agend
 			}
 			d->text = last = sent;
 			d->kind = election(sent) ? "election" : "decision";
+			if (d->kind[0] == 'e' && !(d->text = election_clause(doc->arena, sent))) {
+				pcre2_match_data_free(md);
+				return EX_ENOMEM;
+			}
 			pat_prov_block(doc, bi, &d->prov);
 		}
 		pcre2_match_data_free(md);

@@ -107,7 +107,11 @@ static const struct { size_t off; const char *re; } res[] = {
 	  "(?J)(?<who>(?:\\p{L}+\\s+){0,3}?\\p{L}+)\\s+(?:får|fick|ges|gavs)\\s+(?:i\\s+)?uppdrag(?:et)?\\s+att\\s+"
 	  "(?<task>[^.]+)"
 	  "|\\b(?:uppdrar|uppdrog|uppdras|uppdrogs)\\s+åt\\s+(?<who>\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){0,2}|\\p{Ll}+)"
-	  "\\s+att\\s+(?<task>[^.]+)" },
+	  "\\s+att\\s+(?<task>[^.]+)"
+	  /* "X utsågs till Y och åtog sig att T", "X åtar sig att T" */
+	  "|(?<who>\\p{Lu}\\p{L}+(?:\\s+\\p{Lu}\\p{L}+){0,2})\\s+(?:(?:valdes|utsågs|väljs|utses)\\s+till\\s+[^.]*?"
+	  "\\s+och\\s+)?(?:åtog\\s+sig|åtogs|åtar\\s+sig|fick\\s+i\\s+uppdrag(?:et)?|får\\s+i\\s+uppdrag(?:et)?)\\s+att\\s+"
+	  "(?<task>[^.]+)" },
 	{ offsetof(struct pat_set, response),
 	  "(?:av\\s+(?:de\\s+)?(?<pop>\\d+)\\s+(?:som|personer|tillfrågade|respondenter)[^.]*?)?"
 	  "(?:svarade\\s+(?<resp>\\d+)(?:\\s+(?:personer|respondenter|st))?"

@@ -817,8 +817,11 @@ static void title_line_no_item(void **state)
 	doc_free(d);
 }
 
-/* Tasks given: "X får i uppdrag att T" and "Mötet uppdrar åt X att T",
- * who and what; a sentence that only mentions an uppdrag gives none. */
+/* Tasks given: "X får i uppdrag att T", "Mötet uppdrar åt X att T", "X
+ * åtar sig att T", and a task after an election in one sentence ("X
+ * utsågs till Y och åtog sig att T": the election its own clause), who
+ * and what; a sentence that only mentions an uppdrag gives none, nor do
+ * two elections in one sentence. */
 static void assignments(void **state)
 {
 	static const char doc[] =
@@ -827,14 +830,17 @@ static void assignments(void **state)
 		"2. Lokalen\nAnna Berg får i uppdrag att boka lokal för årsmötet.\n\n"
 		"3. Försäkringar\nStyrelsen uppdrar åt Per Ek att se över försäkringarna.\n\n"
 		"4. Rapport\nUppdraget från förra året redovisades.\n\n"
-		"5. Mötets avslutande\n";
+		"5. Dataskydd\nMartin Arnér utsågs till dataskyddsombud och åtog sig att gå igenom mappen.\n\n"
+		"6. Lokal\nEva Lund åtar sig att boka lokalen.\n\n"
+		"7. Val\nPer Ek valdes till kassör och Eva Lund till sekreterare.\n\n"
+		"8. Mötets avslutande\n";
 	struct ex_error e = { 0 };
 	struct doc *d = tu_read_buf(doc, sizeof(doc) - 1, &e);
 	const struct doc_protocol *p;
 
 	assert_non_null(d);
 	p = &d->protocol;
-	assert_int_equal(p->nitems, 5);
+	assert_int_equal(p->nitems, 8);
 	assert_int_equal(p->items[1].nassignments, 1);
 	assert_string_equal(p->items[1].assignments[0].who, "Anna Berg");
 	assert_string_equal(p->items[1].assignments[0].task, "boka lokal för årsmötet");
@@ -842,6 +848,20 @@ static void assignments(void **state)
 	assert_string_equal(p->items[2].assignments[0].who, "Per Ek");
 	assert_string_equal(p->items[2].assignments[0].task, "se över försäkringarna");
 	assert_int_equal(p->items[3].nassignments, 0);
+	/* an election and a task in one sentence: the election its own clause */
+	assert_int_equal(p->items[4].ndecisions, 1);
+	assert_string_equal(p->items[4].decisions[0].text, "Martin Arnér utsågs till dataskyddsombud.");
+	assert_string_equal(p->items[4].decisions[0].kind, "election");
+	assert_int_equal(p->items[4].nassignments, 1);
+	assert_string_equal(p->items[4].assignments[0].who, "Martin Arnér");
+	assert_string_equal(p->items[4].assignments[0].task, "gå igenom mappen");
+	assert_int_equal(p->items[5].nassignments, 1);
+	assert_string_equal(p->items[5].assignments[0].who, "Eva Lund");
+	assert_string_equal(p->items[5].assignments[0].task, "boka lokalen");
+	/* two elections in one sentence stay one decision, and no task */
+	assert_int_equal(p->items[6].ndecisions, 1);
+	assert_string_equal(p->items[6].decisions[0].text, "Per Ek valdes till kassör och Eva Lund till sekreterare.");
+	assert_int_equal(p->items[6].nassignments, 0);
 	doc_free(d);
 }
 
