@@ -252,6 +252,7 @@ struct doc_agenda_item {
 struct doc_protocol {
 	int present;               /* a protocol was read */
 	const char *date, *time, *place;
+	const char *opened, *closed; /* "18:05": when the meeting opened and closed; NULL */
 	struct doc_person *people;
 	size_t npeople, cap_people;
 	const char *chair, *secretary;

@@ -200,6 +200,8 @@ static json_t *protocol_json(const struct doc *d)
 	items = json_array();
 	json_object_set_new(o, "date", str_or_null(p->date));
 	json_object_set_new(o, "time", str_or_null(p->time));
+	json_object_set_new(o, "opened", str_or_null(p->opened));
+	json_object_set_new(o, "closed", str_or_null(p->closed));
 	json_object_set_new(o, "place", str_or_null(p->place));
 	for (size_t i = 0; i < p->npeople; i++) {
 		const struct doc_person *x = &p->people[i];

@@ -39,6 +39,9 @@ struct pat_set {
 	pcre2_code *assigned; /* "X får i uppdrag att Y" */
 	pcre2_code *response; /* "Av de 39 ... 14 personer ... svarsfrekvens på 36 %" */
 	pcre2_code *time;     /* "kl 10-15", "kl. 13.00–15.30" */
+	pcre2_code *opened;   /* "Mötet öppnades kl. 18.05", "Mötets öppnande 12:16" */
+	pcre2_code *closed;   /* "Mötet avslutades 20.30", "Mötet avslutas 17:55" */
+	pcre2_code *span;     /* "18.00–20.30", a meeting's "Tid:" from start to end */
 	pcre2_code *dperiod;  /* "2020-01-01 -2020-12-31", "2022-12-31" in a column header */
 	pcre2_code *lunit;    /* a unit that ends a row's label: "Soliditet, %", "Årsavgift kr/kvm" */
 	pcre2_code *perarea;  /* a label that says per square metre: "Lån/m²", "Årsavgift per kvm" */

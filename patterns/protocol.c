@@ -630,6 +630,56 @@ static void meeting_fields(const struct pat_set *ps, struct doc *doc)
 	}
 }
 
+/* A time of day as "HH:MM" ("9.05" gives "09:05", "10" "10:00"); NULL
+ * when memory runs out or it is no time of day. */
+static const char *hhmm(struct arena *a, const char *t)
+{
+	int h = atoi(t);
+	const char *m = t + strcspn(t, ".:");
+
+	if (h > 24)
+		return NULL;
+	return *m ? arena_printf(a, "%02d:%.2s", h, m + 1) : arena_printf(a, "%02d:00", h);
+}
+
+/* When the meeting opened and closed: "Tid: 18.00–20.30", or the
+ * sentences that open and close it ("Mötet öppnades kl. 18.05",
+ * "Mötets avslutande 20:30"), the first of each. */
+static void meeting_times(const struct pat_set *ps, struct doc *doc)
+{
+	struct doc_protocol *p = &doc->protocol;
+	pcre2_match_data *md;
+	char t[16];
+
+	for (size_t i = 0; i < doc->nfields && !p->opened; i++) {
+		const struct doc_field *f = &doc->fields[i];
+
+		if ((strcmp(f->name, "tid") && strcmp(f->name, "datum")) || !(md = match(ps->span, f->value)))
+			continue;
+		if (pat_group(md, "a", t, sizeof(t)))
+			p->opened = hhmm(doc->arena, t);
+		if (pat_group(md, "b", t, sizeof(t)))
+			p->closed = hhmm(doc->arena, t);
+		pcre2_match_data_free(md);
+	}
+	for (size_t i = 0; i < doc->nblocks && (!p->opened || !p->closed); i++) {
+		const struct doc_block *b = &doc->blocks[i];
+
+		if (b->furniture)
+			continue;
+		if (!p->opened && (md = match(ps->opened, b->text))) {
+			if (pat_group(md, "t", t, sizeof(t)))
+				p->opened = hhmm(doc->arena, t);
+			pcre2_match_data_free(md);
+		}
+		if (!p->closed && (md = match(ps->closed, b->text))) {
+			if (pat_group(md, "t", t, sizeof(t)))
+				p->closed = hhmm(doc->arena, t);
+			pcre2_match_data_free(md);
+		}
+	}
+}
+
 static void next_meeting(const struct pat_set *ps, struct doc *doc, size_t bi)
 {
 	struct doc_protocol *p = &doc->protocol;
@@ -726,6 +776,7 @@ int pat_protocol(const struct pat_set *ps, struct doc *doc)
 	numbered = numbered_items(doc);
 	p->present = 1;
 	meeting_fields(ps, doc);
+	meeting_times(ps, doc);
 	for (size_t i = 0; i < doc->nblocks && rc == 0; i++) {
 		const struct doc_block *b = &doc->blocks[i];
 		const char *number, *title, *st, *colon;

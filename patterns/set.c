@@ -143,6 +143,23 @@ static const struct { size_t off; const char *re; } res[] = {
 	  "|\\bjäv\\s*(?::|för|anmäldes\\s+av)\\s*(?<who>\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2})" },
 	{ offsetof(struct pat_set, time),
 	  "\\bkl\\.?\\s*(?<t>\\d{1,2}(?:[.:]\\d{2})?(?:\\s*[-\\x{2013}]\\s*\\d{1,2}(?:[.:]\\d{2})?)?)" },
+	/* The meeting opened and closed at a time of day ("18.05", "12:16"):
+	 * the meeting (or its chair) and the verb in one sentence, or the
+	 * item "Mötets öppnande"/"Mötets avslutande" with a time; never a
+	 * door that opens, nor a time without the verb. */
+	{ offsetof(struct pat_set, opened),
+	  "(?:\\b(?:mötets?|sammanträdets?|stämman|årsmötet|föreningsstämman|ordförande(?:n)?|mötesordförande(?:n)?)\\b"
+	  "[^.\\n]{0,60}?\\böppna(?:de|des|s|t|r)\\b|\\bmötets\\s+öppnande\\b)(?:kl\\.|[^.\\n]|\\.(?!\\s)){0,40}?"
+	  "(?<![\\d.:])(?<t>[012]?\\d[.:][0-5]\\d)(?![\\d.:]\\d)" },
+	{ offsetof(struct pat_set, closed),
+	  "(?:\\b(?:mötets?|sammanträdets?|stämman|årsmötet|föreningsstämman|ordförande(?:n)?|mötesordförande(?:n)?)\\b"
+	  "[^.\\n]{0,60}?\\b(?:avsluta(?:de|des|s|t|r)|avslöt)\\b|\\bmötets\\s+avslutande\\b)(?:kl\\.|[^.\\n]|\\.(?!\\s)){0,40}?"
+	  "(?<![\\d.:])(?<t>[012]?\\d[.:][0-5]\\d)(?![\\d.:]\\d)" },
+	{ offsetof(struct pat_set, span),
+	  /* "18.00–20.30" at the start, or after "kl" also in whole hours
+	   * ("2 december 2019 kl 10-15") */
+	  "(?:\\bkl\\.?\\s*(?<a>[012]?\\d(?:[.:][0-5]\\d)?)|^(?<a>[012]?\\d[.:][0-5]\\d))\\s*(?:[-\\x{2013}]|till)\\s*"
+	  "(?<b>[012]?\\d(?:[.:][0-5]\\d)?)(?![\\d.:]\\d)" },
 };
 
 pcre2_code *pat_compile(const char *re, struct ex_error *err)

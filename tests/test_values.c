@@ -817,6 +817,61 @@ static void title_line_no_item(void **state)
 	doc_free(d);
 }
 
+/* When a meeting opened and closed (HH:MM): from "Tid:" as a span, or
+ * from the sentences and item titles that open and close it; a door
+ * that opens, a sentence without a time, or a time in the next sentence
+ * give none. */
+static void meeting_opened_closed(void **state)
+{
+	static const struct {
+		const char *text, *opened, *closed;
+	} rows[] = {
+		{ "Tid: 18.00–20.30\n\n1. Mötets öppnande\nMötet öppnades.\n", "18:00", "20:30" },
+		{ "Tid: kl 9.00 - 11.15\n\n1. Mötets öppnande\nMötet öppnades.\n", "09:00", "11:15" },
+		{ "Plats: Ekbacken, kl 10-15\n\n1. Mötets öppnande\nMötet öppnades.\n", NULL, NULL },
+		{ "Tid: 2 december 2019 kl 10-15\n\n1. Mötets öppnande\nMötet öppnades.\n", "10:00", "15:00" },
+		{ "Tid: 2019-12-02\n\n1. Mötets öppnande\nMötet öppnades.\n", NULL, NULL },
+		{ "1. Mötets öppnande\nMötet öppnades kl. 18.05.\n\n2. Mötets avslutande\nMötet avslutades kl. 20.15.\n",
+		  "18:05", "20:15" },
+		{ "§ 1 Mötets öppnande 12:16\nOrdförande hälsade välkommen.\n\n§ 2 Mötets avslutande 17:55\n",
+		  "12:16", "17:55" },
+		{ "1. Öppnande\nOrdföranden förklarade mötet öppnat 19.10.\n\n"
+		  "2. Avslutning\nOrdföranden förklarade mötet avslutat 20.00.\n", "19:10", "20:00" },
+		{ "1. Öppnande\nStämman öppnades 14:00 av ordföranden.\n\n2. Mötets avslutas 15:45\n", "14:00", "15:45" },
+		/* must not */
+		{ "1. Lokal\nDörrarna öppnas 17.30 för alla.\n\n2. Mötets avslutande\nMötet avslutades.\n", NULL, NULL },
+		{ "1. Mötets öppnande\nMötet öppnades. Kaffe 3.15 kr.\n\n2. Nästa möte\nMötet avslutades. Nästa möte 2021-04-12 kl 18.00.\n",
+		  NULL, NULL },
+		{ "1. Ekonomi\nKassan öppnades 10.15 och stängdes 12.00.\n", NULL, NULL },
+	};
+
+	for (size_t i = 0; i < N_ELEMS(rows); i++) {
+		char text[512];
+
+		snprintf(text, sizeof(text), "Protokoll styrelsemöte\n\nDatum: 2021-03-04\n%s\n9. Övrigt\nInget.\n",
+			 rows[i].text);
+		struct ex_error e = { 0 };
+		struct doc *d = tu_read_buf(text, strlen(text), &e);
+
+		assert_non_null(d);
+		assert_true(d->protocol.present);
+		if (rows[i].opened) {
+			assert_non_null(d->protocol.opened);
+			assert_string_equal(d->protocol.opened, rows[i].opened);
+		}
+		else {
+			assert_null(d->protocol.opened);
+		}
+		if (rows[i].closed) {
+			assert_non_null(d->protocol.closed);
+			assert_string_equal(d->protocol.closed, rows[i].closed);
+		}
+		else
+			assert_null(d->protocol.closed);
+		doc_free(d);
+	}
+}
+
 /* Tasks given: "X får i uppdrag att T", "Mötet uppdrar åt X att T", "X
  * åtar sig att T", and a task after an election in one sentence ("X
  * utsågs till Y och åtog sig att T": the election its own clause), who
@@ -1022,6 +1077,7 @@ int main(void)
 		cmocka_unit_test(attendance_goes_on),
 		cmocka_unit_test(title_line_no_item),
 		cmocka_unit_test(assignments),
+		cmocka_unit_test(meeting_opened_closed),
 		cmocka_unit_test(comma_thousands_alone),
 		cmocka_unit_test(reservations_and_conflicts),
 		cmocka_unit_test(seed000_ratings),
