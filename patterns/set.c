@@ -32,6 +32,13 @@
 #define MONTHS "(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november" \
 	"|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)"
 
+/* The meeting, or its chair, as the subject of a sentence that opens or
+ * closes it; and a time of day after the verb, within the sentence
+ * ("kl." does not end it). */
+#define MEETING_SUBJECT \
+	"\\b(?:mötets?|sammanträdets?|stämman|årsmötet|föreningsstämman|ordförande(?:n)?|mötesordförande(?:n)?)\\b"
+#define MEETING_AT "(?:kl\\.|[^.\\n]|\\.(?!\\s)){0,40}?(?<![\\d.:])(?<t>[012]?\\d[.:][0-5]\\d)(?![\\d.:]\\d)"
+
 static const struct { size_t off; const char *re; } res[] = {
 	{ offsetof(struct pat_set, field),
 	  "^\\s*(?<label>till|från|fran|datum|punkt|ärende|arende|dnr|diarienummer|diarienr|bilaga"
@@ -148,13 +155,10 @@ static const struct { size_t off; const char *re; } res[] = {
 	 * item "Mötets öppnande"/"Mötets avslutande" with a time; never a
 	 * door that opens, nor a time without the verb. */
 	{ offsetof(struct pat_set, opened),
-	  "(?:\\b(?:mötets?|sammanträdets?|stämman|årsmötet|föreningsstämman|ordförande(?:n)?|mötesordförande(?:n)?)\\b"
-	  "[^.\\n]{0,60}?\\böppna(?:de|des|s|t|r)\\b|\\bmötets\\s+öppnande\\b)(?:kl\\.|[^.\\n]|\\.(?!\\s)){0,40}?"
-	  "(?<![\\d.:])(?<t>[012]?\\d[.:][0-5]\\d)(?![\\d.:]\\d)" },
+	  "(?:" MEETING_SUBJECT "[^.\\n]{0,60}?\\böppna(?:de|des|s|t|r)\\b|\\bmötets\\s+öppnande\\b)" MEETING_AT },
 	{ offsetof(struct pat_set, closed),
-	  "(?:\\b(?:mötets?|sammanträdets?|stämman|årsmötet|föreningsstämman|ordförande(?:n)?|mötesordförande(?:n)?)\\b"
-	  "[^.\\n]{0,60}?\\b(?:avsluta(?:de|des|s|t|r)|avslöt)\\b|\\bmötets\\s+avslutande\\b)(?:kl\\.|[^.\\n]|\\.(?!\\s)){0,40}?"
-	  "(?<![\\d.:])(?<t>[012]?\\d[.:][0-5]\\d)(?![\\d.:]\\d)" },
+	  "(?:" MEETING_SUBJECT "[^.\\n]{0,60}?\\b(?:avsluta(?:de|des|s|t|r)|avslöt)\\b|\\bmötets\\s+avslutande\\b)"
+	  MEETING_AT },
 	{ offsetof(struct pat_set, span),
 	  /* "18.00–20.30" at the start, or after "kl" also in whole hours
 	   * ("2 december 2019 kl 10-15") */
