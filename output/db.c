@@ -80,7 +80,7 @@ static void pq_load(void)
 	"CREATE TABLE IF NOT EXISTS ratings (sha256 TEXT, idx INTEGER, goal TEXT, title TEXT, dimension TEXT," \
 	" colour TEXT, evidence TEXT, page INTEGER, PRIMARY KEY (sha256, idx));" \
 	"CREATE TABLE IF NOT EXISTS meetings (sha256 TEXT PRIMARY KEY, date TEXT, time TEXT, place TEXT," \
-	" chair TEXT, secretary TEXT, adjusters TEXT, next_meeting TEXT);" \
+	" chair TEXT, secretary TEXT, adjusters TEXT, next_meeting TEXT, opened TEXT, closed TEXT);" \
 	"CREATE TABLE IF NOT EXISTS attendees (sha256 TEXT, idx INTEGER, name TEXT, role TEXT," \
 	" organisation TEXT, status TEXT, PRIMARY KEY (sha256, idx));" \
 	"CREATE TABLE IF NOT EXISTS items (sha256 TEXT, item INTEGER, number TEXT, title TEXT, text TEXT," \
@@ -271,6 +271,51 @@ static void quiet(void *arg, const char *msg)
 	(void)msg;   /* NOTICEs ("relation exists, skipping") are no news */
 }
 
+/* Columns added since a database was first made: an archive made by an
+ * earlier version gets them (empty for what it stored then). */
+static const char *const added_columns[][2] = {
+	{ "meetings", "opened" }, { "meetings", "closed" },
+};
+
+/* Whether every added column is there. */
+static int columns_current(struct out_db *db)
+{
+	for (size_t i = 0; i < sizeof(added_columns) / sizeof(added_columns[0]); i++)
+		if (!QUERY_INT(db, db->pg ? "SELECT count(*) FROM information_schema.columns WHERE table_name = $1"
+					    " AND column_name = $2 AND table_schema = current_schema()"
+					  : "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2",
+			       txt(added_columns[i][0]), txt(added_columns[i][1])))
+			return 0;
+	return 1;
+}
+
+/* The added columns that are missing, added; -1 with db->why set. */
+static int add_columns(struct out_db *db)
+{
+	for (size_t i = 0; i < sizeof(added_columns) / sizeof(added_columns[0]); i++) {
+		char sql[160];
+
+		snprintf(sql, sizeof(sql), "ALTER TABLE %s ADD COLUMN %s%s TEXT", added_columns[i][0],
+			 db->pg ? "IF NOT EXISTS " : "", added_columns[i][1]);
+		if (db->pg) {
+			PGresult *r = pq.PQexec(db->pg, sql);
+			int ok = r && pq.PQresultStatus(r) == PGRES_COMMAND_OK;
+
+			if (!ok)
+				failed(db, r ? pq.PQresultErrorMessage(r) : pq.PQerrorMessage(db->pg));
+			pq.PQclear(r);
+			if (!ok)
+				return -1;
+		} else if (!QUERY_INT(db, "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2",
+				      txt(added_columns[i][0]), txt(added_columns[i][1])) &&
+			   sqlite3_exec(db->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+			failed(db, sqlite3_errmsg(db->db));
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static int pg_open(struct out_db *db, const char *uri, char *why, size_t whyn)
 {
 	PGresult *r;
@@ -289,7 +334,8 @@ static int pg_open(struct out_db *db, const char *uri, char *why, size_t whyn)
 	pq.PQsetNoticeProcessor(db->pg, quiet, NULL);
 	/* Made once: a schema in place is not touched again (its locks would
 	 * wait on, and deadlock with, other runs' writes). */
-	if (query_int(db, "SELECT CASE WHEN to_regclass('v_values') IS NULL THEN 0 ELSE 1 END", 0, NULL))
+	if (query_int(db, "SELECT CASE WHEN to_regclass('v_values') IS NULL THEN 0 ELSE 1 END", 0, NULL) &&
+	    columns_current(db))
 		return 0;
 	/* Two runs making the schema at once: one at a time, under a lock
 	 * held by the session, the check made again once it is held, each
@@ -311,6 +357,10 @@ static int pg_open(struct out_db *db, const char *uri, char *why, size_t whyn)
 		pq.PQclear(r);
 		pq.PQclear(pq.PQexec(db->pg, rc ? "ROLLBACK" : "COMMIT"));
 	}
+	if (rc == 0 && !columns_current(db) && add_columns(db) < 0) {
+		snprintf(why, whyn, "%s: %s", uri, db->why);
+		rc = -1;
+	}
 	pq.PQclear(pq.PQexec(db->pg, "SELECT pg_advisory_unlock(7305733)"));
 	return rc;
 }
@@ -328,6 +378,10 @@ static int sqlite_open(struct out_db *db, const char *path, char *why, size_t wh
 	if (sqlite3_exec(db->db, schema_sql, NULL, NULL, &err) != SQLITE_OK) {
 		snprintf(why, whyn, "%s: %s", path, err ? err : sqlite3_errmsg(db->db));
 		sqlite3_free(err);
+		return -1;
+	}
+	if (add_columns(db) < 0) {
+		snprintf(why, whyn, "%s: %s", path, db->why);
 		return -1;
 	}
 	return 0;
@@ -506,9 +560,10 @@ static int store_protocol(struct out_db *db, const struct doc *d)
 	adj = g_string_new(NULL);
 	for (size_t i = 0; i < m->nadjusters; i++)
 		g_string_append_printf(adj, "%s%s", i ? "; " : "", m->adjusters[i]);
-	rc = ROW(db, "INSERT INTO meetings VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", txt(d->src.sha256), txt(m->date),
+	rc = ROW(db, "INSERT INTO meetings (sha256, date, time, place, chair, secretary, adjusters, next_meeting,"
+		 " opened, closed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)", txt(d->src.sha256), txt(m->date),
 		 txt(m->time), txt(m->place), txt(m->chair), txt(m->secretary), txt(adj->len ? adj->str : NULL),
-		 txt(m->next_meeting));
+		 txt(m->next_meeting), txt(m->opened), txt(m->closed));
 	g_string_free(adj, TRUE);
 	for (size_t i = 0; rc == 0 && i < m->npeople; i++) {
 		const struct doc_person *a = &m->people[i];

@@ -2,7 +2,8 @@
 # The archive database (--db, SQLite) and extract search: documents
 # stored once by content, every path a row, a failure recorded, values
 # for analysts in v_values, --resume from the database, two runs at once,
-# search by words with å, ä and ö in the right document and page.
+# search by words with å, ä and ö in the right document and page; an
+# archive made by an earlier version gets the columns added since.
 X=${1:?usage: db.sh EXTRACT}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 pass=0; fail=0
@@ -48,12 +49,38 @@ for p, status in paths.items():
     assert c.execute("SELECT count(*) FROM decisions WHERE sha256 = ?", (sha,)).fetchone()[0] == ndec
     att = d["protocol"].get("attendees", [])
     assert c.execute("SELECT count(*) FROM attendees WHERE sha256 = ?", (sha,)).fetchone()[0] == len(att)
+    if d["protocol"]:
+        got = c.execute("SELECT opened, closed FROM meetings WHERE sha256 = ?", (sha,)).fetchone()
+        assert got == (d["protocol"]["opened"], d["protocol"]["closed"]), (p, got)
+        assert got[0], (p, "the seed minutes say kl 10-15")
 # Values for analysts: money in kronor.
 rows = c.execute("SELECT label, value, unit, value_sek FROM v_values WHERE unit = 'TSEK' LIMIT 5").fetchall()
 assert all(abs(r[3] - r[1] * 1000) < 1e-6 for r in rows), rows
 assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 PY
 then ok; else no "database contents"; fi
+
+# An archive made before meetings had opened and closed gets the columns
+# at the next import, its old rows kept, the new document's times stored.
+OLD=$tmp/old.sqlite
+/usr/bin/python3 - "$OLD" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("CREATE TABLE meetings (sha256 TEXT PRIMARY KEY, date TEXT, time TEXT, place TEXT, chair TEXT,"
+          " secretary TEXT, adjusters TEXT, next_meeting TEXT)")
+c.execute("INSERT INTO meetings VALUES ('old', '2001-01-01', NULL, NULL, NULL, NULL, NULL, NULL)")
+c.commit()
+PY
+"$X" -q --db "$OLD" --ndjson corpus/seed004_protokoll.pdf > /dev/null 2> "$tmp/err"; rc=$?
+if [ "$rc" = 0 ] && /usr/bin/python3 - "$OLD" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+rows = dict((r[0], r[1:]) for r in c.execute("SELECT sha256, date, opened, closed FROM meetings"))
+assert rows.pop("old") == ("2001-01-01", None, None), rows
+(_, opened, closed), = rows.values()
+assert (opened, closed) == ("10:00", "15:00"), rows
+PY
+then ok; else no "an older archive: exit $rc: $(cat "$tmp/err")"; fi
 
 # Search: a word with å/ä/ö that one block of the archive holds is found
 # in that document and on that page; the same word with a and o is not.
