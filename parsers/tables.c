@@ -75,6 +75,8 @@
 				  * the row above, room for blank lines */
 #define TBL_WRAP_LINES 3         /* a label wraps over at most this many lines of its own */
 #define TBL_PART_WORDS 64        /* a line parted into columns word by word has at most these */
+#define TBL_PROSE_WORDS 4        /* columns all averaging this many words a line, and none of
+				  * numbers, are a page's text columns */
 #define TBL_PROSE_CHARS 60       /* a column averaging more characters a line is prose */
 #define TBL_HEADER_PROSE_CHARS 40  /* a header cell is a short label: no longer than this */
 #define TBL_NUMERIC_TENTHS 6     /* a column of numbers: this many tenths of its cells start
@@ -1388,7 +1390,8 @@ static int stream_qualifies(const struct layout_page *lp, const struct srow *row
 			    const float *cx0, const float *cx1, int ncols)
 {
 	size_t filled[TBL_MAX_COLS] = { 0 }, nums[TBL_MAX_COLS] = { 0 }, chars[TBL_MAX_COLS] = { 0 };
-	int numcol = 0;
+	size_t words[TBL_MAX_COLS] = { 0 };
+	int numcol = 0, wordy = 0;
 
 	for (size_t r = r0; r < r1; r++)
 		for (size_t k = 0; k < rows[r].n; k++) {
@@ -1397,6 +1400,7 @@ static int stream_qualifies(const struct layout_page *lp, const struct srow *row
 
 			filled[c]++;
 			nums[c] += l->nwords && numeric(l->words[0].text);
+			words[c] += l->nwords;
 			for (size_t w = 0; w < l->nwords; w++)
 				chars[c] += strlen(l->words[w].text) + 1;
 		}
@@ -1405,9 +1409,12 @@ static int stream_qualifies(const struct layout_page *lp, const struct srow *row
 			return 0;     /* prose, not cells */
 		if (c > 0 && filled[c] >= 2 && nums[c] * 10 >= filled[c] * TBL_NUMERIC_TENTHS)
 			numcol = 1;
+		wordy += !filled[c] || words[c] >= TBL_PROSE_WORDS * filled[c];
 	}
 	if (!numcol && ncols < 3)
 		return 0;
+	if (!numcol && wordy == ncols)
+		return 0;     /* columns of running text side by side (a page set in columns) */
 	return !(r1 - r0 < 2 || (r1 - r0 < 3 && !numcol));
 }
 

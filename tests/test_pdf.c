@@ -1276,6 +1276,50 @@ static void page_candidates(void **state)
 	assert_false(tbl_page_candidate(&lp, NULL));
 }
 
+/* A page set in three columns of running text is no table, though its
+ * lines stand side by side row by row; three columns of short cells
+ * (names, roles, places) are one. */
+static void text_columns_no_table(void **state)
+{
+	static const char *const prose[] = {
+		"Styrelsen har under året haft elva", "protokollförda möten och ett antal",
+		"arbetsmöten där frågor om ekonomi", "och underhåll har behandlats med",
+		"stor noggrannhet och med hjälp av", "föreningens förvaltare som har",
+		"bistått med underlag till besluten", "om avgifter och om planerat underhåll",
+	};
+	static const char *const cells[][3] = {
+		{ "Anna Berg", "ordförande", "Lund" }, { "Per Ek", "kassör", "Malmö" },
+		{ "Eva Lind", "sekreterare", "Ystad" }, { "Olof Strand", "ledamot", "Höör" },
+		{ "Karin Ås", "suppleant", "Eslöv" }, { "Nils Holm", "revisor", "Lomma" },
+	};
+	for (int table = 0; table < 2; table++) {
+		GString *pdf;
+		cairo_t *cr = new_page(&pdf, "DejaVu Sans", 8);
+		struct ex_error e = { 0 };
+
+		for (int r = 0; r < 3; r++) {   /* a table of figures above, so the page is looked at */
+			cairo_move_to(cr, 50, 60 + 11 * r);
+			cairo_show_text(cr, (const char *[]){ "Intäkter", "Kostnader", "Resultat" }[r]);
+			show_right(cr, 300, 60 + 11 * r, (const char *[]){ "1 200", "900", "300" }[r]);
+			show_right(cr, 400, 60 + 11 * r, (const char *[]){ "1 100", "950", "150" }[r]);
+		}
+		for (int r = 0; r < 8; r++)
+			for (int c = 0; c < 3; c++) {
+				if (table && r >= 6)
+					break;
+				cairo_move_to(cr, 50 + 175 * c, 120 + 11 * r);
+				cairo_show_text(cr, table ? cells[r][c] : prose[(r + 3 * c) % 8]);
+			}
+		struct doc *d = drawn_page(cr, pdf, &e);
+
+		assert_non_null(d);
+		assert_int_equal(d->ntables, table ? 2 : 1);   /* the figures, and the names' table */
+		assert_int_equal(table_of(d, "Intäkter"), 0);
+		doc_free(d);
+		g_string_free(pdf, TRUE);
+	}
+}
+
 /* The first row of a table sets columns like any other: a note ("3") only
  * on the first row of a statement's part, under group headings, is a
  * column of its own, not the first group of "3 330". */
@@ -1613,6 +1657,7 @@ int main(void)
 		cmocka_unit_test(label_parts_with_numbers),
 		cmocka_unit_test(justified_line_after_table),
 		cmocka_unit_test(footnote_under_table),
+		cmocka_unit_test(text_columns_no_table),
 		cmocka_unit_test(page_candidates),
 		cmocka_unit_test(dates_over_column_pairs),
 		cmocka_unit_test(header_lines),
