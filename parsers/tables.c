@@ -75,6 +75,10 @@
 				  * the row above, room for blank lines */
 #define TBL_WRAP_LINES 3         /* a label wraps over at most this many lines of its own */
 #define TBL_PART_WORDS 64        /* a line parted into columns word by word has at most these */
+#define TBL_SIDE_WORDS 6         /* a column of running text beside a table: lines of this many
+				  * words ... */
+#define TBL_SIDE_LINES 5         /* ... this many of them at one x ... */
+#define TBL_SIDE_BESIDE 3        /* ... this many level with numbers left of them */
 #define TBL_PROSE_WORDS 4        /* columns all averaging this many words a line, and none of
 				  * numbers, are a page's text columns */
 #define TBL_PROSE_CHARS 60       /* a column averaging more characters a line is prose */
@@ -1957,6 +1961,57 @@ static size_t prose_end(const struct layout_page *lp, const struct srow *rows, s
 	return r1;
 }
 
+/* A column of running text set beside a table ("disparities in heart
+ * disease and stroke among persons who already", the article going on
+ * right of the figures): lines of TBL_SIDE_WORDS words or more starting
+ * at one x, TBL_SIDE_LINES of them or more, some on a line of the page
+ * with a segment left of them that ends before that x. Those lines and
+ * every other line of two words or more starting at that x are marked
+ * SIDE in lp->used, so that rows and runs are made without them. */
+#define SIDE 2
+static void side_text(struct layout_page *lp)
+{
+	/* Each long line: whether a line of numbers stands level with it
+	 * on its left (once, against the lines of numbers only). */
+	unsigned char *beside = calloc(lp->nlines + 1, 1);
+
+	if (!beside)
+		return;   /* (no marks: the tables as without this) */
+	for (size_t i = 0; i < lp->nlines; i++) {
+		const struct doc_line *b = &lp->lines[i];
+
+		if (b->nwords < TBL_SIDE_WORDS || numeric_line(b))
+			continue;
+		beside[i] = 1;   /* a long line; 2 with numbers beside */
+		for (size_t k = 0; k < lp->nlines && beside[i] == 1; k++) {
+			const struct doc_line *c = &lp->lines[k];
+
+			if (c->box.x1 < b->box.x0 - TBL_SPAN_SLACK_PT && numeric_line(c) &&
+			    fabsf((c->box.y0 + c->box.y1) / 2 - (b->box.y0 + b->box.y1) / 2) <
+				    TBL_ROW_BAND * (b->box.y1 - b->box.y0))
+				beside[i] = 2;
+		}
+	}
+	for (size_t i = 0; i < lp->nlines; i++) {
+		size_t at = 0, level = 0;
+
+		if (beside[i] != 2 || lp->used[i])
+			continue;
+		for (size_t j = 0; j < lp->nlines; j++)
+			if (beside[j] && fabsf(lp->lines[j].box.x0 - lp->lines[i].box.x0) <= TBL_ALIGN_PT) {
+				at++;
+				level += beside[j] == 2;
+			}
+		if (at < TBL_SIDE_LINES || level < TBL_SIDE_BESIDE)
+			continue;
+		for (size_t j = 0; j < lp->nlines; j++)
+			if (!lp->used[j] && lp->lines[j].nwords >= 2 &&
+			    fabsf(lp->lines[j].box.x0 - lp->lines[i].box.x0) <= TBL_ALIGN_PT)
+				lp->used[j] = SIDE;
+	}
+	free(beside);
+}
+
 int tbl_find_stream(struct doc *doc, struct layout_page *lp)
 {
 	struct srow *rows;
@@ -1965,7 +2020,12 @@ int tbl_find_stream(struct doc *doc, struct layout_page *lp)
 
 	if (!lp->used && !(lp->used = arena_alloc(doc->arena, lp->nlines + 1)))
 		return EX_ENOMEM;
-	if (!(rows = stream_rows(doc, lp, &nrows)))
+	side_text(lp);
+	rows = stream_rows(doc, lp, &nrows);
+	for (size_t i = 0; i < lp->nlines; i++)   /* the text beside is the layout's again */
+		if (lp->used[i] == SIDE)
+			lp->used[i] = 0;
+	if (!rows)
 		return EX_ENOMEM;
 	/* Runs of close rows with two or more segments each. */
 	for (size_t r = 0; r < nrows && rc == 0;) {

@@ -1320,6 +1320,56 @@ static void text_columns_no_table(void **state)
 	}
 }
 
+/* A table set beside a column of running text (the article goes on
+ * right of the figures, at its own line spacing): one table of the
+ * figures, the text no column of it. A column of short comments in a
+ * table stays its column. */
+static void table_beside_text(void **state)
+{
+	static const char *const text[] = {
+		"Styrelsen har under året arbetat vidare med planen för", "underhåll av husen och med att se över",
+		"föreningens avtal med leverantörer av el och värme så att", "kostnaderna hålls nere även de kommande åren",
+		"när räntorna stiger och lånen ska läggas om till nya", "villkor som banken erbjuder föreningen i höst",
+		"efter de förhandlingar som styrelsen har fört under", "våren tillsammans med föreningens förvaltare",
+		"och revisorer som har granskat alla underlag noga",
+	};
+	static const char *const labels[] = { "Lund", "Malmö", "Ystad", "Höör", "Eslöv", "Lomma", "Trelleborg" };
+	for (int comments = 0; comments < 2; comments++) {
+		GString *pdf;
+		cairo_t *cr = new_page(&pdf, "DejaVu Sans", 7);
+		struct ex_error e = { 0 };
+
+		for (int r = 0; r < 7; r++) {
+			char n[2][48];
+
+			snprintf(n[0], sizeof(n[0]), "%d %03d", 1 + r, 100 + 37 * r);
+			snprintf(n[1], sizeof(n[1]), "%d,%d", 20 + r, r);
+			cairo_move_to(cr, 40, 100 + 12 * r);
+			cairo_show_text(cr, labels[r]);
+			show_right(cr, 150, 100 + 12 * r, n[0]);
+			show_right(cr, 200, 100 + 12 * r, n[1]);
+			if (comments) {
+				cairo_move_to(cr, 230, 100 + 12 * r);
+				cairo_show_text(cr, r % 2 ? "enligt plan" : "högre än väntat");
+			}
+		}
+		for (int k = 0; k < 9 && !comments; k++) {   /* the text beside, at its own spacing */
+			cairo_move_to(cr, 300, 96 + 10.3 * k);
+			cairo_show_text(cr, text[k]);
+		}
+		struct doc *d = drawn_page(cr, pdf, &e);
+
+		assert_non_null(d);
+		assert_int_equal(d->ntables, 1);
+		assert_int_equal(d->tables[0].ncols, comments ? 4 : 3);
+		assert_int_equal(d->tables[0].nrows, 7);
+		for (size_t i = 0; i < d->tables[0].ncells; i++)
+			assert_null(strstr(d->tables[0].cells[i].text, "Styrelsen"));
+		doc_free(d);
+		g_string_free(pdf, TRUE);
+	}
+}
+
 /* The first row of a table sets columns like any other: a note ("3") only
  * on the first row of a statement's part, under group headings, is a
  * column of its own, not the first group of "3 330". */
@@ -1657,6 +1707,7 @@ int main(void)
 		cmocka_unit_test(label_parts_with_numbers),
 		cmocka_unit_test(justified_line_after_table),
 		cmocka_unit_test(footnote_under_table),
+		cmocka_unit_test(table_beside_text),
 		cmocka_unit_test(text_columns_no_table),
 		cmocka_unit_test(page_candidates),
 		cmocka_unit_test(dates_over_column_pairs),
