@@ -277,14 +277,20 @@ static const char *const added_columns[][2] = {
 	{ "meetings", "opened" }, { "meetings", "closed" },
 };
 
+/* Whether added column i is there. */
+static int has_column(struct out_db *db, size_t i)
+{
+	return QUERY_INT(db, db->pg ? "SELECT count(*) FROM information_schema.columns WHERE table_name = $1"
+				      " AND column_name = $2 AND table_schema = current_schema()"
+				    : "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2",
+			 txt(added_columns[i][0]), txt(added_columns[i][1]));
+}
+
 /* Whether every added column is there. */
 static int columns_current(struct out_db *db)
 {
 	for (size_t i = 0; i < sizeof(added_columns) / sizeof(added_columns[0]); i++)
-		if (!QUERY_INT(db, db->pg ? "SELECT count(*) FROM information_schema.columns WHERE table_name = $1"
-					    " AND column_name = $2 AND table_schema = current_schema()"
-					  : "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2",
-			       txt(added_columns[i][0]), txt(added_columns[i][1])))
+		if (!has_column(db, i))
 			return 0;
 	return 1;
 }
@@ -295,6 +301,8 @@ static int add_columns(struct out_db *db)
 	for (size_t i = 0; i < sizeof(added_columns) / sizeof(added_columns[0]); i++) {
 		char sql[160];
 
+		if (has_column(db, i))
+			continue;
 		snprintf(sql, sizeof(sql), "ALTER TABLE %s ADD COLUMN %s%s TEXT", added_columns[i][0],
 			 db->pg ? "IF NOT EXISTS " : "", added_columns[i][1]);
 		if (db->pg) {
@@ -306,9 +314,7 @@ static int add_columns(struct out_db *db)
 			pq.PQclear(r);
 			if (!ok)
 				return -1;
-		} else if (!QUERY_INT(db, "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2",
-				      txt(added_columns[i][0]), txt(added_columns[i][1])) &&
-			   sqlite3_exec(db->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		} else if (sqlite3_exec(db->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
 			failed(db, sqlite3_errmsg(db->db));
 			return -1;
 		}
@@ -357,7 +363,7 @@ static int pg_open(struct out_db *db, const char *uri, char *why, size_t whyn)
 		pq.PQclear(r);
 		pq.PQclear(pq.PQexec(db->pg, rc ? "ROLLBACK" : "COMMIT"));
 	}
-	if (rc == 0 && !columns_current(db) && add_columns(db) < 0) {
+	if (rc == 0 && add_columns(db) < 0) {
 		snprintf(why, whyn, "%s: %s", uri, db->why);
 		rc = -1;
 	}

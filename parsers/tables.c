@@ -1972,21 +1972,26 @@ static size_t prose_end(const struct layout_page *lp, const struct srow *rows, s
 static void side_text(struct layout_page *lp)
 {
 	/* Each long line: whether a line of numbers stands level with it
-	 * on its left (once, against the lines of numbers only). */
-	unsigned char *beside = calloc(lp->nlines + 1, 1);
+	 * on its left (the lines of numbers found once, first). */
+	unsigned char *beside = calloc(lp->nlines + 1, 1), *num = calloc(lp->nlines + 1, 1);
 
-	if (!beside)
+	if (!beside || !num) {
+		free(beside);
+		free(num);
 		return;   /* (no marks: the tables as without this) */
+	}
+	for (size_t k = 0; k < lp->nlines; k++)
+		num[k] = numeric_line(&lp->lines[k]);
 	for (size_t i = 0; i < lp->nlines; i++) {
 		const struct doc_line *b = &lp->lines[i];
 
-		if (b->nwords < TBL_SIDE_WORDS || numeric_line(b))
+		if (b->nwords < TBL_SIDE_WORDS || num[i])
 			continue;
 		beside[i] = 1;   /* a long line; 2 with numbers beside */
 		for (size_t k = 0; k < lp->nlines && beside[i] == 1; k++) {
 			const struct doc_line *c = &lp->lines[k];
 
-			if (c->box.x1 < b->box.x0 - TBL_SPAN_SLACK_PT && numeric_line(c) &&
+			if (num[k] && c->box.x1 < b->box.x0 - TBL_SPAN_SLACK_PT &&
 			    fabsf((c->box.y0 + c->box.y1) / 2 - (b->box.y0 + b->box.y1) / 2) <
 				    TBL_ROW_BAND * (b->box.y1 - b->box.y0))
 				beside[i] = 2;
@@ -2010,6 +2015,7 @@ static void side_text(struct layout_page *lp)
 				lp->used[j] = SIDE;
 	}
 	free(beside);
+	free(num);
 }
 
 int tbl_find_stream(struct doc *doc, struct layout_page *lp)

@@ -37,6 +37,7 @@ struct pat_set {
 	pcre2_code *role_field; /* "Ordförande: A", "Justerare: A och B" */
 	pcre2_code *decision; /* BESLUT:, beslutar att, beslutades att */
 	pcre2_code *assigned; /* "X får i uppdrag att Y" */
+	pcre2_code *and_task; /* " och åtog sig att ": a task after an election */
 	pcre2_code *response; /* "Av de 39 ... 14 personer ... svarsfrekvens på 36 %" */
 	pcre2_code *time;     /* "kl 10-15", "kl. 13.00–15.30" */
 	pcre2_code *opened;   /* "Mötet öppnades kl. 18.05", "Mötets öppnande 12:16" */

@@ -482,20 +482,16 @@ static int remarks(const pcre2_code *re, struct doc *doc, size_t bi, struct doc_
  * och åtog sig att gå igenom mappen." elects with "Martin Arnér utsågs
  * till Dataskyddsombud." (what follows is a task, read as an
  * assignment); else the sentence. NULL when memory runs out. */
-static const char *election_clause(struct arena *a, const char *sent)
+static const char *election_clause(const struct pat_set *ps, struct arena *a, const char *sent)
 {
-	static const char *const tasks[] = { " och åtog sig att ", " och åtogs att ", " och åtar sig att ",
-					     " och fick i uppdrag att ", " och får i uppdrag att ",
-					     " och fick i uppdraget att ", " och får i uppdraget att " };
-	const char *cut = NULL;
+	pcre2_match_data *md = match(ps->and_task, sent);
+	const char *s = sent;
 
-	for (size_t i = 0; i < sizeof(tasks) / sizeof(tasks[0]); i++) {
-		const char *p = strstr(sent, tasks[i]);
-
-		if (p && (!cut || p < cut))
-			cut = p;
+	if (md) {
+		s = arena_printf(a, "%.*s.", (int)pcre2_get_ovector_pointer(md)[0], sent);
+		pcre2_match_data_free(md);
 	}
-	return cut ? arena_printf(a, "%.*s.", (int)(cut - sent), sent) : sent;
+	return s;
 }
 
 /* Decisions, assignments and "läggs till handlingarna" in one block of
@@ -538,7 +534,7 @@ static int item_text(const struct pat_set *ps, struct doc *doc, struct doc_agend
 			}
 			d->text = last = sent;
 			d->kind = election(sent) ? "election" : "decision";
-			if (d->kind[0] == 'e' && !(d->text = election_clause(doc->arena, sent))) {
+			if (d->kind[0] == 'e' && !(d->text = election_clause(ps, doc->arena, sent))) {
 				pcre2_match_data_free(md);
 				return EX_ENOMEM;
 			}

@@ -32,6 +32,9 @@
 #define MONTHS "(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november" \
 	"|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)"
 
+/* A task taken on: "åtog sig", "fick i uppdrag" (att ...). */
+#define TASK_TAKEN "(?:åtog\\s+sig|åtogs|åtar\\s+sig|fick\\s+i\\s+uppdrag(?:et)?|får\\s+i\\s+uppdrag(?:et)?)"
+
 /* The meeting, or its chair, as the subject of a sentence that opens or
  * closes it; and a time of day after the verb, within the sentence
  * ("kl." does not end it). */
@@ -117,8 +120,10 @@ static const struct { size_t off; const char *re; } res[] = {
 	  "\\s+att\\s+(?<task>[^.]+)"
 	  /* "X utsågs till Y och åtog sig att T", "X åtar sig att T" */
 	  "|(?<who>\\p{Lu}\\p{L}+(?:\\s+\\p{Lu}\\p{L}+){0,2})\\s+(?:(?:valdes|utsågs|väljs|utses)\\s+till\\s+[^.]*?"
-	  "\\s+och\\s+)?(?:åtog\\s+sig|åtogs|åtar\\s+sig|fick\\s+i\\s+uppdrag(?:et)?|får\\s+i\\s+uppdrag(?:et)?)\\s+att\\s+"
-	  "(?<task>[^.]+)" },
+	  "\\s+och\\s+)?" TASK_TAKEN "\\s+att\\s+(?<task>[^.]+)" },
+	{ offsetof(struct pat_set, and_task),
+	  /* where an election's sentence goes on with a task: " och åtog sig att " */
+	  "\\s+och\\s+" TASK_TAKEN "\\s+att\\s+" },
 	{ offsetof(struct pat_set, response),
 	  "(?:av\\s+(?:de\\s+)?(?<pop>\\d+)\\s+(?:som|personer|tillfrågade|respondenter)[^.]*?)?"
 	  "(?:svarade\\s+(?<resp>\\d+)(?:\\s+(?:personer|respondenter|st))?"
