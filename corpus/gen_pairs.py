@@ -117,12 +117,7 @@ def truth_for(plan):
 
 
 def main():
-    if len(sys.argv) < 2:
-        sys.exit("usage: gen_pairs.py OUTDIR [PAIRS] [SEED]")
-    out = os.path.abspath(sys.argv[1])
-    count = int(sys.argv[2]) if len(sys.argv) > 2 else 25
-    seed = int(sys.argv[3]) if len(sys.argv) > 3 else 2026
-    os.makedirs(out, exist_ok=True)
+    out, count, seed = gv.command_line("gen_pairs.py OUTDIR [PAIRS] [SEED]", 25)
     fodts = []
     for i in range(count):
         producer = gv.PRODUCERS[i % len(gv.PRODUCERS)]

@@ -862,13 +862,20 @@ def write_doc(doc, truth, producer, out, fodts):
         w_groff(doc, out)
 
 
-def main():
+def command_line(usage, count):
+    """OUTDIR [COUNT] [SEED] from the command line: the folder (made),
+    how many documents (count by default), the seed (2026)."""
     if len(sys.argv) < 2:
-        sys.exit("usage: gen_vary.py OUTDIR [COUNT] [SEED]")
+        sys.exit("usage: " + usage)
     out = os.path.abspath(sys.argv[1])
-    count = int(sys.argv[2]) if len(sys.argv) > 2 else 300
+    count = int(sys.argv[2]) if len(sys.argv) > 2 else count
     seed = int(sys.argv[3]) if len(sys.argv) > 3 else 2026
     os.makedirs(out, exist_ok=True)
+    return out, count, seed
+
+
+def main():
+    out, count, seed = command_line("gen_vary.py OUTDIR [COUNT] [SEED]", 300)
     fodts = []
     for i in range(count):
         producer = PRODUCERS[i % len(PRODUCERS)]
