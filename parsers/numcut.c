@@ -83,6 +83,37 @@ static int year_word(const char *t)
 	return strlen(t) == 4 && (!strncmp(t, "19", 2) || !strncmp(t, "20", 2)) && strspn(t, "0123456789") == 4;
 }
 
+/* A period as a column heading prints it, whole in one word: a year
+ * ("2023"), a date ("2022-12-31"), a year's range of dates with no
+ * space ("2022-01-01-2022-12-31", with an en dash too) or a split year
+ * ("2022/2023", "2022/23"). A word that starts with a dash
+ * ("-2022-12-31", a range's second half) is none. */
+static int period_word(const char *t)
+{
+	size_t n = strlen(t), digits = 0, seps = 0;
+
+	if (n < 4 || !year_word((char[5]){ t[0], t[1], t[2], t[3], 0 }))
+		return 0;
+	for (const char *p = t; *p; p++) {
+		if (*p >= '0' && *p <= '9') {
+			digits++;
+			continue;
+		}
+		if (!strncmp(p, "\xE2\x80\x93", 3))
+			p += 2;
+		else if (*p != '-' && *p != '/')
+			return 0;
+		if (p[1] < '0' || p[1] > '9')
+			return 0;   /* a separator between digits only */
+		seps++;
+	}
+	if (digits == 4)
+		return seps == 0;
+	if (strchr(t, '/'))
+		return seps == 1 && (digits == 6 || digits == 8);
+	return (digits == 8 && seps == 2) || (digits == 16 && seps == 5);
+}
+
 /* Where numbers side by side on a line part (columns set closer than
  * the line's word gaps show): in Swedish every group after a number's
  * first has exactly three digits and no sign, and a number ends at its
@@ -148,9 +179,31 @@ static int run_parts(const struct doc_word *w, size_t a, size_t b, float narrow,
 	return ok && any;
 }
 
+/* Periods side by side that end a line, a table's column headings
+ * ("2022-01-01-2022-12-31 2021-01-01-2021-12-31", "2022-12-31
+ * 2021-12-31", "2022/2023 2021/2022"; a typesetter leaves one space
+ * between headings wider than their columns' numbers): two or more
+ * after a label of NUM_ROW_LABEL_WORDS words at most, each a cell, the
+ * label one too. 1 when the line parts so. */
+static int period_cut(const struct doc_word *w, size_t n, unsigned char *cut)
+{
+	size_t a = n;
+
+	while (a > 0 && period_word(w[a - 1].text) && (a == n || w[a - 1].space_after))
+		a--;
+	if (n - a < 2 || a > NUM_ROW_LABEL_WORDS)
+		return 0;
+	for (size_t k = a > 0 ? a - 1 : 0; k + 1 < n; k++)
+		cut[k] = 1;
+	return 1;
+}
+
 void numcut_line(const struct doc_word *w, size_t n, unsigned char *cut)
 {
 	int sign, ends;
+
+	if (period_cut(w, n, cut))
+		return;
 
 	for (size_t a = 0; a < n;) {
 		size_t b = a;

@@ -64,6 +64,49 @@ static void number_columns_evenly_spaced(void **state)
 	assert_int_equal(cut[0] + cut[1] + cut[2], 0);
 }
 
+/* Column headings that are periods, set one space apart (a typesetter
+ * leaves no more between headings wider than their columns' numbers),
+ * part into one cell each, the label before them one too; rows that
+ * must stay whole: a range in two words, one date after a field name,
+ * periods after a sentence, a year among words. */
+static void period_headings_part(void **state)
+{
+	static const struct {
+		const char *words[10];
+		const char *cuts;   /* '1' where the line parts after a word */
+	} rows[] = {
+		{ { "2022-01-01-2022-12-31", "2021-01-01-2021-12-31" }, "1" },
+		{ { "2022-01-01\xE2\x80\x93" "2022-12-31", "2021-01-01\xE2\x80\x93" "2021-12-31" }, "1" },
+		{ { "Belopp", "i", "kr", "2022-12-31", "2021-12-31" }, "0011" },
+		{ { "Not", "2022/2023", "2021/2022", "2020/21" }, "111" },
+		{ { "2022-01-01", "-2022-12-31" }, "0" },
+		{ { "Datum:", "2022-12-31" }, "0" },
+		{ { "Styrelsen", "har", "under", "året", "haft", "två", "möten", "2021-03-01", "2021-09-01" }, "00000000" },
+		{ { "Verksamhetsåret", "2022", "och", "2023" }, "000" },
+		{ { "2022-13", "2021-12" }, "0" },
+	};
+
+	for (size_t i = 0; i < N_ELEMS(rows); i++) {
+		struct doc_word w[10];
+		unsigned char cut[10] = { 0 };
+		float x[20];
+		size_t n = 0;
+
+		while (n < 10 && rows[i].words[n])
+			n++;
+		for (size_t k = 0; k < n; k++) {
+			x[2 * k] = 73 + 60 * (float)k;
+			x[2 * k + 1] = x[2 * k] + 57;   /* one space apart */
+		}
+		line_of(w, rows[i].words, x, n);
+		numcut_line(w, n, cut);
+		for (size_t k = 0; k + 1 < n; k++)
+			if (cut[k] != (rows[i].cuts[k] == '1'))
+				fail_msg("row %zu (%s ...): after word %zu cut %d, want %c", i, rows[i].words[0], k,
+					 cut[k], rows[i].cuts[k]);
+	}
+}
+
 static void headings_and_fields(void **state)
 {
 	struct doc *d = tu_read("corpus/seed000_tertialrapport.pdf");
@@ -1686,6 +1729,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(number_columns_evenly_spaced),
+		cmocka_unit_test(period_headings_part),
 		cmocka_unit_test(headings_and_fields),
 		cmocka_unit_test(lists_words_and_joins),
 		cmocka_unit_test(furniture),
