@@ -1578,11 +1578,17 @@ static int parts_by_word(const struct doc_line *l, const float *cx0, const float
 			      fabsf(l->words[w + 1].box.x0 - cx0[c]) <= TBL_ALIGN_PT;
 		if (!end)
 			continue;
-		/* the piece [start, w], flush with its column's left or right */
+		/* the piece [start, w], flush with its column's left or right;
+		 * else it goes on to the next edge (a right-aligned column's
+		 * left edge may fall at a group inside a wider number under
+		 * it: "– 2 212 668" with "212" where "579 938" starts) */
 		c = column_of(cx0, cx1, ncols, (l->words[start].box.x0 + l->words[w].box.x1) / 2);
 		if (c <= last || (fabsf(l->words[start].box.x0 - cx0[c]) > TBL_ALIGN_PT &&
-				  fabsf(l->words[w].box.x1 - cx1[c]) > TBL_ALIGN_PT))
-			return 0;
+				  fabsf(l->words[w].box.x1 - cx1[c]) > TBL_ALIGN_PT)) {
+			if (w + 1 == l->nwords)
+				return 0;
+			continue;
+		}
 		for (size_t k = start; k <= w; k++)
 			col[k] = c;
 		last = c;

@@ -1648,6 +1648,67 @@ static void mono_number_columns(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* A monospaced multi-year table set right-aligned, each column as wide
+ * as its widest number and one space apart (TeX's verbatim): a dash
+ * beside a wide number ("–" then "2 212 668") and two numbers of two
+ * groups side by side ("326 417 579 938", one number by the grammar)
+ * are parted by the columns the other rows set, though a group inside
+ * the wide number starts where the narrower numbers of its column do.
+ * Every value is in its year's column; none is two numbers joined. */
+static void mono_right_aligned_columns(void **state)
+{
+	static const char *const rows[][4] = {
+		{ "Flerårsöversikt", "2017", "2016", "2015" },
+		{ "Rörelsens intäkter", "5 158 508", "\xE2\x80\x93", "2 212 668" },
+		{ "Resultat efter", "\xE2\x88\x92" "417 133", "326 417", "579 938" },
+		{ "Årsavgift per kvm", "931", "700", "238" },
+		{ "Skuldsättning", "5 153", "4 158", "3 434" },
+		{ "Nettoomsättning", "6 757 389", "5 149 621", "\xE2\x80\x93" },
+	};
+	static const struct { const char *label; double v; const char *year; } want[] = {
+		{ "Rörelsens intäkter", 5158508, "2017" }, { "Rörelsens intäkter", 2212668, "2015" },
+		{ "Resultat efter", -417133, "2017" },     { "Resultat efter", 326417, "2016" },
+		{ "Resultat efter", 579938, "2015" },      { "Årsavgift per kvm", 700, "2016" },
+		{ "Skuldsättning", 4158, "2016" },          { "Skuldsättning", 3434, "2015" },
+		{ "Nettoomsättning", 5149621, "2016" },
+	};
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans Mono", 9);
+	struct ex_error e = { 0 };
+
+	for (size_t r = 0; r < N_ELEMS(rows); r++) {
+		GString *l = g_string_new(rows[r][0]);
+
+		for (long k = g_utf8_strlen(rows[r][0], -1); k < 20; k++)
+			g_string_append_c(l, ' ');
+		for (int c = 1; c < 4; c++) {
+			for (long k = g_utf8_strlen(rows[r][c], -1); k < 9 + (c > 1); k++)
+				g_string_append_c(l, ' ');
+			g_string_append(l, rows[r][c]);
+		}
+		cairo_move_to(cr, 60, 100 + 13 * (double)r);
+		cairo_show_text(cr, l->str);
+		g_string_free(l, TRUE);
+	}
+	struct doc *d = drawn_page(cr, pdf, &e);
+
+	assert_non_null(d);
+	for (size_t k = 0; k < N_ELEMS(want); k++) {
+		int hit = 0;
+
+		for (size_t i = 0; i < d->nvalues; i++)
+			hit |= d->values[i].label && !strcmp(d->values[i].label, want[k].label) &&
+			       fabs(d->values[i].value - want[k].v) < 1e-9 && d->values[i].period.label &&
+			       !strcmp(d->values[i].period.label, want[k].year);
+		if (!hit)
+			fail_msg("%s %g (%s) not found", want[k].label, want[k].v, want[k].year);
+	}
+	for (size_t i = 0; i < d->nvalues; i++)
+		assert_true(fabs(d->values[i].value) < 1e7);   /* no two numbers read as one */
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
 /* A text layer in 1-point type whose words have no vowels: judged
  * garbage, it goes to OCR, which reads nothing on a page of dots. The
  * layer is kept, with a warning: nothing is lost in silence. */
@@ -1746,6 +1807,7 @@ int main(void)
 		cmocka_unit_test(statement_headings),
 		cmocka_unit_test(close_number_columns),
 		cmocka_unit_test(mono_number_columns),
+		cmocka_unit_test(mono_right_aligned_columns),
 		cmocka_unit_test(close_header_cells),
 		cmocka_unit_test(header_over_unit_line),
 		cmocka_unit_test(label_parts_with_numbers),
