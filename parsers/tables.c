@@ -1672,14 +1672,20 @@ static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *ro
 		return 0;
 	/* Header lines just above whose cells were set too close to be
 	 * segments of their own ("Not 2017-12-31 2016-12-31") are the
-	 * table's, when they part into its columns. */
+	 * table's, when they part into its columns and no part goes on with
+	 * the words before it: a caption ("Flerårsöversikt (belopp" | "i
+	 * kr)") is one phrase, however its words fall. */
 	for (int k = 0; k < TBL_WRAP_LINES && r0 > 0 && rows[r0 - 1].n == 1; k++) {
 		const struct doc_line *l = &lp->lines[rows[r0 - 1].idx[0]];
-		int col[TBL_PART_WORDS];
+		int col[TBL_PART_WORDS], phrase = 0;
 
 		if (lp->used[rows[r0 - 1].idx[0]] ||
 		    rows[r0].y0 - rows[r0 - 1].y1 > TBL_RUN_GAP * (rows[r0 - 1].y1 - rows[r0 - 1].y0) ||
 		    !parts_by_word(l, cx0, cx1, ncols, col))
+			break;
+		for (size_t w = 1; w < l->nwords; w++)
+			phrase |= col[w] != col[w - 1] && continues(l->words[w].text);
+		if (phrase)
 			break;
 		r0--;
 	}

@@ -828,6 +828,55 @@ static void close_header_cells(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* A caption close over a table's heading row whose words happen to meet
+ * its column edges ("Flerårsöversikt (belopp" ending where the labels
+ * do, "i kr)" starting where the first number column does) is one
+ * phrase, not a row of cells: it stays out of the table and gives its
+ * amounts their unit. A heading row set as close ("Not 2017-12-31
+ * 2016-12-31", close_header_cells) still parts. */
+static void caption_over_columns(void **state)
+{
+	static const char *const labels[] = { "Balansomslutning", "Nettoomsättning", "Antal medlemmar" };
+	static const char *const nums[][2] = { { "43 829 219", "63 322 651" }, { "4 905 153", "3 751 710" },
+					       { "6 976", "4 927" } };
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 9.5);
+	struct ex_error e = { 0 };
+	cairo_text_extents_t lead, wide;
+
+	cairo_text_extents(cr, "Flerårsöversikt (belopp ", &lead);
+	cairo_text_extents(cr, "63 322 651", &wide);
+	/* the first number column's left edge where "i" starts */
+	const double right[] = { 60 + lead.x_advance + wide.x_advance, 60 + lead.x_advance + 2 * wide.x_advance + 30 };
+
+	cairo_move_to(cr, 60, 100);
+	cairo_show_text(cr, "Flerårsöversikt (belopp i kr)");
+	show_right(cr, right[0], 113, "2021");
+	show_right(cr, right[1], 113, "2020");
+	for (int r = 0; r < 3; r++) {
+		cairo_move_to(cr, 60, 127 + 13 * r);
+		cairo_show_text(cr, labels[r]);
+		for (int c = 0; c < 2; c++)
+			show_right(cr, right[c], 127 + 13 * r, nums[r][c]);
+	}
+	struct doc *d = drawn_page(cr, pdf, &e);
+
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 1);
+	for (size_t i = 0; i < d->tables[0].ncells; i++)
+		assert_null(strstr(d->tables[0].cells[i].text, "belopp"));
+	int sek = 0;
+
+	for (size_t i = 0; i < d->nvalues; i++)
+		if (d->values[i].label && !strcmp(d->values[i].label, "Balansomslutning")) {
+			assert_string_equal(d->values[i].unit, "SEK");
+			sek++;
+		}
+	assert_int_equal(sek, 2);
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
 /* A line of justified prose in a monospaced font right under a table: its
  * stretched spaces part every word, but a line of single words spaced
  * alike, more of them than the table has columns, is no row of it. */
@@ -1809,6 +1858,7 @@ int main(void)
 		cmocka_unit_test(mono_number_columns),
 		cmocka_unit_test(mono_right_aligned_columns),
 		cmocka_unit_test(close_header_cells),
+		cmocka_unit_test(caption_over_columns),
 		cmocka_unit_test(header_over_unit_line),
 		cmocka_unit_test(label_parts_with_numbers),
 		cmocka_unit_test(justified_line_after_table),
