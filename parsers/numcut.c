@@ -88,7 +88,7 @@ static int year_word(const char *t)
  * space ("2022-01-01-2022-12-31", with an en dash too) or a split year
  * ("2022/2023", "2022/23"). A word that starts with a dash
  * ("-2022-12-31", a range's second half) is none. */
-static int period_word(const char *t)
+int numcut_period_word(const char *t)
 {
 	size_t n = strlen(t), digits = 0, seps = 0;
 
@@ -189,7 +189,7 @@ static int period_cut(const struct doc_word *w, size_t n, unsigned char *cut)
 {
 	size_t a = n;
 
-	while (a > 0 && period_word(w[a - 1].text) && (a == n || w[a - 1].space_after))
+	while (a > 0 && numcut_period_word(w[a - 1].text) && (a == n || w[a - 1].space_after))
 		a--;
 	if (n - a < 2 || a > NUM_ROW_LABEL_WORDS)
 		return 0;

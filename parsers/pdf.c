@@ -28,6 +28,7 @@
 #define PDF_WORD_BACK 1.0         /* ... or this far back */
 #define PDF_LINE_DROP 0.6         /* ... or this far down */
 #define PDF_SPACE_GAP 0.2         /* a gap over this of h is a space */
+#define PDF_GLUED_MAX 80          /* headings run into one word have at most these bytes */
 #define PDF_SIZE_STEP 0.1         /* a font size changing by this of itself starts a word */
 #define PDF_TURN_MIN 30           /* a page turned sideways shows this many vertical advances */
 #define PDF_TURN_TENTHS 7         /* ... this many tenths of all its advances */
@@ -86,6 +87,7 @@ struct pdf_page_build {
 	const struct pdf_text_attr *seen_attr;
 	const char *font;
 	unsigned flags;
+	size_t glued_at;            /* the current word's bytes up to its first heading, or 0 */
 };
 
 static int push_word(struct pdf_page_build *pb, int space_after)
@@ -186,6 +188,77 @@ static int push_line(struct pdf_page_build *pb)
 	return rc;
 }
 
+/* Whether c parts words in the text layer: ASCII tested without glib's
+ * tables; a no-break, narrow no-break or thin space keeps a number whole. */
+static int layer_space(gunichar c)
+{
+	return c < 0x80 ? c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\n'
+			: g_unichar_isspace(c) && c != 0xA0 && c != 0x202F && c != 0x2009;
+}
+
+/* Column headings the text layer ran into one word, set with no room
+ * between them as headings wider than their columns' numbers are
+ * ("2020-12-312019-12-31", "Not2017-01-01–2017-12-312016-01-01–2016-12-31",
+ * "Budget 2025Utfall 2024"): the word is read as a chain of headings,
+ * each a period (numcut_period_word) or a word of a capital and small
+ * letters, with a period among them, no two words or bare years side by
+ * side (two years may be one number: "20202021"; "Almedalen2025" is a
+ * name), and no word before a bare year. 1 when s is such a chain after
+ * a heading of kind prev (periods: one was a period); from the start of
+ * the word (prev HEAD_NONE), *cut gets where its first heading ends. */
+enum { HEAD_NONE, HEAD_YEAR, HEAD_PERIOD, HEAD_WORD };
+
+static int heading_chain(const char *s, int prev, int periods, size_t *cut)
+{
+	static const size_t lens[] = { 23, 21, 10, 9, 7, 4 };   /* ranges, dates, split years, years */
+	size_t n = strlen(s);
+	char buf[24];
+
+	if (!n)
+		return periods;
+	for (size_t i = 0; i < sizeof(lens) / sizeof(lens[0]); i++) {
+		int kind = lens[i] == 4 ? HEAD_YEAR : HEAD_PERIOD;
+
+		if (n < lens[i] || (kind == HEAD_YEAR && (prev == HEAD_YEAR || prev == HEAD_WORD)))
+			continue;
+		memcpy(buf, s, lens[i]);
+		buf[lens[i]] = 0;
+		if (numcut_period_word(buf) && heading_chain(s + lens[i], kind, 1, cut)) {
+			if (prev == HEAD_NONE)
+				*cut = lens[i];
+			return 1;
+		}
+	}
+	const char *p = s;
+	size_t lower = 0;
+
+	if (prev == HEAD_WORD || !g_unichar_isupper(g_utf8_get_char(p)))
+		return 0;
+	for (p = g_utf8_next_char(p); *p && g_unichar_islower(g_utf8_get_char(p)); p = g_utf8_next_char(p))
+		lower++;
+	if (lower < 2 || !heading_chain(p, HEAD_WORD, periods, cut))
+		return 0;
+	if (prev == HEAD_NONE)
+		*cut = (size_t)(p - s);
+	return 1;
+}
+
+/* Where the word starting at t->c[i] parts as column headings run
+ * together: the offset in bytes of its first cut, or 0. */
+static size_t glued_at(const struct pdf_text *t, size_t i)
+{
+	char word[PDF_GLUED_MAX + 1];
+	size_t n = 0, cut = 0;
+
+	for (size_t k = i; k < t->n && !layer_space(t->c[k].u); k++) {
+		if (n + 6 >= sizeof(word))
+			return 0;   /* longer than any headings run together */
+		n += (size_t)g_unichar_to_utf8(t->c[k].u, word + n);
+	}
+	word[n] = 0;
+	return n >= 8 && heading_chain(word, HEAD_NONE, 0, &cut) ? cut : 0;
+}
+
 /* Walks the page text and its per-character rectangles together. The
  * text layer's own spaces and newlines split words and lines; so do
  * gaps in the geometry, which the layer often leaves without a space:
@@ -200,9 +273,7 @@ static int pdf_page_words(struct pdf_page_build *pb, const struct pdf_text *t)
 		const struct pdf_text_char *r = t->c[i].boxed ? &t->c[i] : NULL;
 		const struct pdf_text_attr *attr = t->c[i].attr >= 0 ? &t->attrs[t->c[i].attr] : NULL;
 		gunichar c = t->c[i].u;
-		/* ASCII tested for space without glib's tables */
-		int space = c < 0x80 ? c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\n'
-				     : g_unichar_isspace(c) && c != 0xA0 && c != 0x202F && c != 0x2009;
+		int space = layer_space(c);
 
 		if (c == '\n') {
 			rc = push_word(pb, 0);
@@ -241,8 +312,12 @@ static int pdf_page_words(struct pdf_page_build *pb, const struct pdf_text *t)
 		if (pb->word->len && pb->attr && attr && attr != pb->attr &&
 		    fabs(attr->size - pb->attr->size) > PDF_SIZE_STEP * pb->attr->size)
 			rc = push_word(pb, 0);
-		if (pb->word->len == 0)
+		if (rc == 0 && pb->word->len && pb->word->len == pb->glued_at)
+			rc = push_word(pb, 1);   /* headings run together part here */
+		if (pb->word->len == 0) {
 			pb->attr = attr;
+			pb->glued_at = glued_at(t, i);
+		}
 		g_string_append_unichar(pb->word, c);
 		if (r) {
 			struct box b = { (float)r->x0, (float)r->y0, (float)r->x1, (float)r->y1 };

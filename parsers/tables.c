@@ -1328,11 +1328,13 @@ static int stream_columns(const struct layout_page *lp, const struct srow *rows,
 
 		/* cells of numbers only: "18 years" heads a column, and so
 		 * does a year ("2017" over its column, set flush left while
-		 * the numbers under it are flush right) */
+		 * the numbers under it are flush right) or a range of dates
+		 * ("2017-01-01–2017-12-31", wider than its column) */
 		for (size_t k = 0; k < rows[r].n; k++) {
 			const struct doc_line *l = &lp->lines[rows[r].idx[k]];
+			const char *w = l->nwords ? l->words[0].text : "";
 
-			nn += numeric_line(l) && !(l->nwords == 1 && date_like(l->words[0].text));
+			nn += numeric_line(l) && !(l->nwords == 1 && (date_like(w) || period_cell(w)));
 		}
 		if (nn >= 2 || (nn && rows[r].n == 2))
 			body = r, found = 1;

@@ -216,10 +216,10 @@ def score(tp, fmt):
             s["note_n"] += 1
             s["note"] += p.get("note") == t["note"]
         if VERBOSE and not (unit_ok(t["unit"], p) and period_ok(t["period"], p.get("period")) and
-                            p.get("measure") == t["measure"]):
-            misses.append("value %s %s: unit %s/%s period %s/%s measure %s/%s" % (
+                            p.get("measure") == t["measure"] and p.get("note") == t.get("note", p.get("note"))):
+            misses.append("value %s %s: unit %s/%s period %s/%s measure %s/%s note %s/%s" % (
                 t["label"], t["value"], t["unit"], p.get("unit"), t["period"],
-                (p.get("period") or {}).get("label"), t["measure"], p.get("measure")))
+                (p.get("period") or {}).get("label"), t["measure"], p.get("measure"), t.get("note"), p.get("note")))
     if VERBOSE:
         matched = {id(p) for _, p in match_values(truth["values"], got) if p is not None}
         for p in got:

@@ -877,6 +877,83 @@ static void caption_over_columns(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* Column headings wider than their numbers set with no room between
+ * them, which the text layer gives as one word ("Budget 2025Utfall
+ * 2024", "2020-12-312019-12-31"), part where one heading ends; a number
+ * of eight digits, a year with a model's letters, a name with a year, two
+ * words run together, and a date and a word in small letters stay as
+ * printed. A statement's heading row so run together ("Not" and two
+ * ranges of dates, each wider than its column) heads its four columns. */
+static void glued_headings_part(void **state)
+{
+	static const char *const glued[][3] = {
+		{ "Budget 2025", "Utfall 2024", NULL }, { "2020-12-31", "2019-12-31", NULL },
+		{ "2022/2023", "2021/2022", NULL },
+	};
+	static const char *const whole[] = { "Kontonummer 20202021", "Modell 2020XL", "Utdelning 2021-12-31kl",
+					     "Almedalen2025", "BudgetUtfall 2024" };
+	static const char *const head[] = { "Not", "2017-01-01\xE2\x80\x93" "2017-12-31",
+					    "2016-01-01\xE2\x80\x93" "2016-12-31" };
+	static const char *const body[][4] = { { "Kortfristiga skulder", "2", "733837", "713508" },
+					       { "Likvida medel", "4", "602200", "838234" },
+					       { "Driftskostnader", "6", "114346", "-977359" } };
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 10);
+	struct ex_error e = { 0 };
+	double right[3];
+
+	for (size_t r = 0; r < N_ELEMS(glued); r++) {
+		cairo_move_to(cr, 60, 100 + 40 * (double)r);
+		for (int h = 0; h < 3 && glued[r][h]; h++)
+			cairo_show_text(cr, glued[r][h]);   /* from where the one before ends */
+	}
+	for (size_t r = 0; r < N_ELEMS(whole); r++) {
+		cairo_move_to(cr, 60, 260 + 30 * (double)r);
+		cairo_show_text(cr, whole[r]);
+	}
+	cairo_move_to(cr, 60, 450);
+	cairo_show_text(cr, "Belopp i kr");
+	cairo_move_to(cr, 200, 480);
+	for (int h = 0; h < 3; h++) {   /* each heading's right edge its column's */
+		double x, y;
+
+		cairo_show_text(cr, head[h]);
+		cairo_get_current_point(cr, &x, &y);
+		right[h] = x;
+	}
+	for (int r = 0; r < 3; r++) {
+		cairo_move_to(cr, 60, 494 + 14 * r);
+		cairo_show_text(cr, body[r][0]);
+		for (int c = 0; c < 3; c++)
+			show_right(cr, right[c], 494 + 14 * r, body[r][c + 1]);
+	}
+	struct doc *d = drawn_page(cr, pdf, &e);
+
+	assert_non_null(d);
+	for (size_t r = 0; r < N_ELEMS(glued); r++) {
+		char both[64];
+
+		snprintf(both, sizeof(both), "%s%s", glued[r][0], glued[r][1]);
+		for (int h = 0; h < 2; h++)   /* each heading whole, */
+			if (!tu_find(d, DOC_BLK_PARAGRAPH, glued[r][h]))
+				fail_msg("no block with \"%s\"", glued[r][h]);
+		for (size_t i = 0; i < d->nblocks; i++)   /* the two not one word */
+			assert_null(strstr(d->blocks[i].text, both));
+	}
+	for (size_t k = 0; k < N_ELEMS(whole); k++)
+		if (!tu_find(d, DOC_BLK_PARAGRAPH, whole[k]) && !tu_find(d, DOC_BLK_HEADING, whole[k]))
+			fail_msg("no block \"%s\"", whole[k]);
+	assert_int_equal(d->ntables, 1);
+	const struct doc_table *t = &d->tables[0];
+
+	assert_int_equal(t->ncols, 4);
+	for (int h = 0; h < 3; h++)
+		assert_string_equal(grid_text(t, 0, h + 1), head[h]);
+	assert_string_equal(grid_text(t, 3, 3), "-977359");
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
 /* A line of justified prose in a monospaced font right under a table: its
  * stretched spaces part every word, but a line of single words spaced
  * alike, more of them than the table has columns, is no row of it. */
@@ -1859,6 +1936,7 @@ int main(void)
 		cmocka_unit_test(mono_right_aligned_columns),
 		cmocka_unit_test(close_header_cells),
 		cmocka_unit_test(caption_over_columns),
+		cmocka_unit_test(glued_headings_part),
 		cmocka_unit_test(header_over_unit_line),
 		cmocka_unit_test(label_parts_with_numbers),
 		cmocka_unit_test(justified_line_after_table),
