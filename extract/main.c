@@ -29,7 +29,7 @@ static void usage(FILE *f)
 	      "\n"
 	      "  -o, --output FILE|DIR   write to FILE (one input) or into DIR, mirroring each input's\n"
 	      "                          path below its folder or list (DIR/2019/a.pdf.json), with\n"
-	      "                          DIR/manifest.ndjson: a line per input\n"
+	      "                          DIR/manifest.ndjson: a line per input; - is standard output\n"
 	      "  -f, --format FMT        json (default), ndjson, text, markdown, or csv (the tables)\n"
 	      "      --tables            with text or markdown: only the tables\n"
 	      "      --no-tables         do not look for tables in PDF layout (faster)\n"

@@ -149,7 +149,7 @@ static int apply_batch(const struct opt *op, const char *v, struct ex_options *o
 static int apply(const struct opt *op, const char *v, struct ex_options *o, char *why, size_t whyn)
 {
 	switch (op->id) {
-	case O_OUTPUT: o->out = v; break;
+	case O_OUTPUT: o->out = strcmp(v, "-") ? v : NULL; break;   /* "-": standard output, as without -o */
 	case O_FORMAT:
 		if (parse_format(v, &o->format) < 0)
 			return WHY("unknown format '%s' (json, ndjson, text, markdown, csv)", v);

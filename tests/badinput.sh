@@ -83,6 +83,12 @@ if [ "$rc" = 1 ] && [ "$n" = 3 ] && [ "$(wc -l < "$tmp/outdir/manifest.ndjson")"
    /usr/bin/python3 tests/validate.py "$tmp/outdir/seed001_memo.pdf.json" "$tmp/outdir/seed001_memo.fodt.json"
 then ok; else no "-o DIR batch: rc=$rc, files: $(ls "$tmp/outdir" | tr '\n' ' ')"; fi
 
+# -o -: standard output, as every Unix tool reads "-"; no file named "-".
+abs=$(realpath "$X"); src=$(realpath "$good")
+(cd "$tmp" && "$abs" -o - "$src" > "$tmp/dash.json" 2> "$tmp/err"); rc=$?
+if [ "$rc" = 0 ] && [ ! -e "$tmp/-" ] && /usr/bin/python3 tests/validate.py "$tmp/dash.json"
+then ok; else no "-o -: exit $rc, file '-' $( [ -e "$tmp/-" ] && echo made || echo none): $(head -c 200 "$tmp/err")"; fi
+
 # -o X X: the input is never replaced by its output.
 cp "$good" "$tmp/self.pdf"
 "$X" -o "$tmp/self.pdf" "$tmp/self.pdf" > "$tmp/out" 2> "$tmp/err"; rc=$?
