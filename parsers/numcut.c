@@ -16,12 +16,14 @@
 				   * font's is 0.8); columns set evenly ("995 313 417 788",
 				   * every gap a column's) part there */
 
-/* A unit word that ends a number: "kr", "tkr", "%", "st". A short list
+/* A unit word that ends a number: "kr", "tkr", "%", "st", a rate
+ * ("kr/kvm"). A short list
  * of its own: parsers sit below patterns/ and may not call its unit
  * matcher; this one only keeps "12 kr" from being cut as two cells. */
 static int unit_word(const char *t)
 {
-	static const char *const units[] = { "kr", "kr.", "tkr", "mkr", "sek", "tsek", "msek", "%", "st", "st." };
+	static const char *const units[] = { "kr", "kr.", "tkr", "mkr", "sek", "tsek", "msek", "%", "st", "st.",
+					     "kr/kvm", "kr/m2", "kr/m\xC2\xB2", "kr/mån" };
 
 	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
 		if (!g_ascii_strcasecmp(t, units[i]))
@@ -145,13 +147,14 @@ static int run_parts(const struct doc_word *w, size_t a, size_t b, float narrow,
 		g = digit_group(w[k].text, &s1, &e1);
 		int dash = missing_mark(w[k].text) || missing_mark(w[k - 1].text);
 		float gap = w[k].box.x0 - w[k - 1].box.x1, h = w[k].box.y1 - w[k].box.y0;
-		/* sure: a sign, a bracket, decimals, a dash, years, two
+		/* sure: a sign, a bracket, decimals, a dash, a unit word, years, two
 		 * numbers of four digits or more side by side (no group of a
 		 * number has more than three), or, after a row's label, a gap
 		 * no thousands space is (numbers alone on a line, a chart's
 		 * axis, stay one line) */
 		int sure = s1 || e0 || dash || (year_word(w[k].text) && year_word(w[k - 1].text)) ||
-			   (prev >= 4 && g >= 4) || (a > 0 && gap > NUM_COLUMN_GAP * h);
+			   (prev >= 4 && g >= 4) || (a > 0 && gap > NUM_COLUMN_GAP * h) ||
+			   (g && unit_word(w[k - 1].text));   /* its unit ended the number before */
 
 		if (!g && !dash)
 			continue;   /* a unit word: the number after it starts anew */

@@ -1663,6 +1663,29 @@ static size_t header_block(const struct layout_page *lp, const struct srow *rows
 	return r < r1 && end - r0 >= 2 ? end : r0;
 }
 
+/* The column of segment k of row: the one its middle falls in; but a
+ * row with a segment for every column whose segments fall two in one
+ * column, or out of order, by position (pushed right by a label wider
+ * than its column: "Resultat efter finansiella poster (343) tkr (936)
+ * tkr 156 tkr 662 tkr") is read in order, segment k in column k. */
+static int seg_column(const struct layout_page *lp, const struct srow *row, size_t k, const float *cx0,
+		      const float *cx1, int ncols)
+{
+	int c = -1, last = -1;
+
+	for (size_t j = 0; j < row->n; j++) {
+		const struct box *b = &lp->lines[row->idx[j]].box;
+		int cj = column_of(cx0, cx1, ncols, (b->x0 + b->x1) / 2);
+
+		if ((int)row->n == ncols && cj <= last)
+			return (int)k;
+		last = cj;
+		if (j == k)
+			c = cj;
+	}
+	return c;
+}
+
 /* Builds one stream table from rows [r0, r1) if its columns qualify. */
 static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *rows, size_t r0, size_t r1)
 {
@@ -1719,15 +1742,13 @@ static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *ro
 			for (size_t q = r; q < e; q++)
 				for (size_t k = 0; k < rows[q].n && np < 16; k++) {
 					const struct doc_line *l = &lp->lines[rows[q].idx[k]];
-					float mid = (l->box.x0 + l->box.x1) / 2;
-
 					int col[TBL_PART_WORDS];
 
 					if (parts_by_word(l, cx0, cx1, ncols, col)) {
 						if ((parts[np] = words_in(doc->arena, l, col, c)))
 							np++;
 						lp->used[rows[q].idx[k]] = 1;
-					} else if (column_of(cx0, cx1, ncols, mid) == c) {
+					} else if (seg_column(lp, &rows[q], k, cx0, cx1, ncols) == c) {
 						parts[np++] = layout_line_text(doc->arena, l);
 						lp->used[rows[q].idx[k]] = 1;
 					}
@@ -1886,13 +1907,37 @@ static int header_lines_inside(const struct layout_page *lp, const struct srow *
 	return 1;
 }
 
+/* Whether row b, one segment, is cells run together under row a of two
+ * or more: numbers in it end where two or more of a's segments end
+ * ("Bidrag från kommunen 758 421 905 881 319 040" under "2025 2024
+ * 2024", right aligned, set too close for the text layer to part). */
+static int cells_under(const struct layout_page *lp, const struct srow *a, const struct srow *b)
+{
+	const struct doc_line *l = &lp->lines[b->idx[0]];
+	size_t hits = 0;
+
+	if (a->n < 2 || b->n != 1)
+		return 0;
+	for (size_t k = 0; k < a->n; k++) {
+		const struct box *s = &lp->lines[a->idx[k]].box;
+
+		for (size_t w = 0; w < l->nwords; w++)
+			if (fabsf(l->words[w].box.x1 - s->x1) <= TBL_ALIGN_PT && numeric(l->words[w].text)) {
+				hits++;
+				break;
+			}
+	}
+	return hits >= 2;
+}
+
 static int run_goes_on(const struct layout_page *lp, const struct srow *rows, size_t nrows, const struct run *run,
 		       size_t r, float h)
 {
 	const struct doc_line *L = lp->lines;
 	size_t start = run->start;
 
-	if (r + 1 < nrows && rows[r + 1].n >= 2 && rows[r + 1].y0 - rows[r].y1 < TBL_RUN_GAP * h)
+	if (r + 1 < nrows && (rows[r + 1].n >= 2 || cells_under(lp, &rows[r], &rows[r + 1])) &&
+	    rows[r + 1].y0 - rows[r].y1 < TBL_RUN_GAP * h)
 		return !prose_line(lp, rows, run->most, r + 1);
 	/* Labels wrapped onto lines of their own ("Murder and nonnegligent"
 	 * over "manslaughter . . . 10.0 …"; "kapital" under "Summa eget 4 808

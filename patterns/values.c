@@ -207,10 +207,12 @@ static const char *as_swedish(int style, const char *s, char *buf, size_t n)
 }
 
 /* A cell's number, read in the given style; an accounts' negative in
- * brackets ("(91 386)") is read with a minus. */
+ * brackets ("(91 386)", "(343) tkr" with its unit after) is read with a
+ * minus. */
 static int cell_number(const struct pat_set *ps, int style, const char *s, struct pat_qty *q)
 {
 	char buf[128], neg[130];
+	const char *close;
 	size_t n;
 
 	s = as_swedish(style, s, buf, sizeof(buf));
@@ -221,9 +223,12 @@ static int cell_number(const struct pat_set *ps, int style, const char *s, struc
 	n = strlen(s);
 	while (n && s[n - 1] == ' ')
 		n--;
-	if (n < 3 || n >= sizeof(buf) || s[0] != '(' || s[n - 1] != ')' || !(s[1] >= '0' && s[1] <= '9'))
+	if (n < 3 || n >= sizeof(buf) || s[0] != '(' || !(s[1] >= '0' && s[1] <= '9') || !(close = strchr(s, ')')))
 		return 0;
-	snprintf(neg, sizeof(neg), "-%.*s", (int)(n - 2), s + 1);
+	/* all in the brackets ("(343 tkr)"), or a number in them and a unit after */
+	if (close != s + n - 1 && strspn(s + 1, "0123456789 ,.") != (size_t)(close - s - 1))
+		return 0;
+	snprintf(neg, sizeof(neg), "-%.*s%.*s", (int)(close - s - 1), s + 1, (int)(s + n - close - 1), close + 1);
 	return pat_cell_quantity(ps, neg, q) && !q->missing;
 }
 

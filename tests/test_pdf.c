@@ -954,6 +954,121 @@ static void glued_headings_part(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* A row whose label is wider than its column pushes its cells right, a
+ * space apart (TeX's overfull row): with a cell for every column, it is
+ * read in order, each amount under its year; a row with an empty cell
+ * keeps its cells where they stand. */
+static void overfull_row_in_order(void **state)
+{
+	static const char *const years[] = { "2025", "2024", "2023", "2022" };
+	static const char *const rows[][5] = {
+		{ "Rörelsens intäkter", "6 488 tkr", "6 626 tkr", "9 871 tkr", "4 376 tkr" },
+		{ "Resultat efter finansiella poster före skatt", "(343) tkr", "(936) tkr", "156 tkr", "662 tkr" },
+		{ "Antal lägenheter", "38", "", "59", "58" },
+		{ "Antal medlemmar", "7 234", "9 759", "4 033", "7 184" },
+	};
+	const double right[] = { 230, 280, 330, 380 };
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Serif", 9);
+	struct ex_error e = { 0 };
+
+	for (int c = 0; c < 4; c++)
+		show_right(cr, right[c], 100, years[c]);
+	for (int r = 0; r < 4; r++) {
+		double y = 113 + 13 * r;
+
+		cairo_move_to(cr, 60, y);
+		cairo_show_text(cr, rows[r][0]);
+		if (r == 1) {   /* overfull: each cell a space after the last */
+			for (int c = 1; c < 5; c++) {
+				cairo_show_text(cr, " ");
+				cairo_show_text(cr, rows[r][c]);
+			}
+			continue;
+		}
+		for (int c = 1; c < 5; c++)
+			show_right(cr, right[c - 1], y, rows[r][c]);
+	}
+	struct doc *d = drawn_page(cr, pdf, &e);
+
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 1);
+	const struct doc_table *t = &d->tables[0];
+
+	assert_int_equal(t->ncols, 5);
+	for (int r = 0; r < 4; r++)
+		for (int c = 1; c < 5; c++)
+			if (strcmp(grid_text(t, r + 1, c), rows[r][c]))
+				fail_msg("row %d column %d: '%s', want '%s'", r, c, grid_text(t, r + 1, c), rows[r][c]);
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
+/* A body row whose cells are set so close that the text layer gives one
+ * segment ("Bidrag från kommunen 758 421 905 881 319 040", no gap wider
+ * than a thousands space) under a heading row of years is the table's:
+ * its numbers end where the headings do, so the run of rows goes on
+ * through it and the heading rows stay the table's. A line of prose
+ * right under the table with one word ending at a column edge is not. */
+static void run_together_row(void **state)
+{
+	static const char *const head[][3] = { { "Budget", "Utfall", "Budget" }, { "2025", "2024", "2024" } };
+	static const char *const rest[][4] = { { "Arvoden", "\xE2\x88\x92" "73 117", "\xE2\x88\x92" "66 172",
+						 "\xE2\x88\x92" "43 109" },
+					       { "Resultat", "18 158", "\xE2\x88\x92" "79 695", "\xE2\x88\x92" "42 587" } };
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 9);
+	struct ex_error e = { 0 };
+	cairo_text_extents_t lab, num;
+	double right[3];
+
+	cairo_text_extents(cr, "Bidrag från kommunen 758 421", &lab);
+	cairo_text_extents(cr, " 905 881", &num);
+	/* columns a space and 2.5 points apart: under twice a thousands
+	 * space, so the grammar and the gaps cannot part the row */
+	right[0] = 60 + lab.x_advance;
+	right[1] = right[0] + num.x_advance + 2.5;
+	right[2] = right[1] + num.x_advance + 2.5;
+	for (int r = 0; r < 2; r++)
+		for (int c = 0; c < 3; c++)
+			show_right(cr, right[c], 100 + 12 * r, head[r][c]);
+	show_right(cr, right[0], 124, "Bidrag från kommunen 758 421");
+	show_right(cr, right[1], 124, "905 881");
+	show_right(cr, right[2], 124, "319 040");
+	for (int r = 0; r < 2; r++) {
+		cairo_move_to(cr, 60, 136 + 12 * r);
+		cairo_show_text(cr, rest[r][0]);
+		for (int c = 0; c < 3; c++)
+			show_right(cr, right[c], 136 + 12 * r, rest[r][c + 1]);
+	}
+	show_right(cr, right[2], 160, "Kostnaderna för el och värme ökade under året.");
+	struct doc *d = drawn_page(cr, pdf, &e);
+
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 1);
+	const struct doc_table *t = &d->tables[0];
+
+	assert_int_equal(t->ncols, 4);
+	assert_int_equal(t->nrows, 5);   /* two heading rows, three of amounts; no prose */
+	assert_string_equal(grid_text(t, 0, 2), "Utfall");
+	assert_string_equal(grid_text(t, 2, 0), "Bidrag från kommunen");
+	assert_string_equal(grid_text(t, 2, 3), "319 040");
+	static const struct { double v; const char *year, *measure; } want[] = {
+		{ 758421, "2025", "budget" }, { 905881, "2024", "actual" }, { 319040, "2024", "budget" } };
+	for (size_t k = 0; k < N_ELEMS(want); k++) {
+		int hit = 0;
+
+		for (size_t i = 0; i < d->nvalues; i++)
+			hit |= fabs(d->values[i].value - want[k].v) < 1e-9 && d->values[i].period.label &&
+			       !strcmp(d->values[i].period.label, want[k].year) && d->values[i].measure &&
+			       !strcmp(d->values[i].measure, want[k].measure);
+		if (!hit)
+			fail_msg("%g (%s, %s) not found", want[k].v, want[k].year, want[k].measure);
+	}
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
 /* A line of justified prose in a monospaced font right under a table: its
  * stretched spaces part every word, but a line of single words spaced
  * alike, more of them than the table has columns, is no row of it. */
@@ -1937,6 +2052,8 @@ int main(void)
 		cmocka_unit_test(close_header_cells),
 		cmocka_unit_test(caption_over_columns),
 		cmocka_unit_test(glued_headings_part),
+		cmocka_unit_test(overfull_row_in_order),
+		cmocka_unit_test(run_together_row),
 		cmocka_unit_test(header_over_unit_line),
 		cmocka_unit_test(label_parts_with_numbers),
 		cmocka_unit_test(justified_line_after_table),

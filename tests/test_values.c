@@ -972,12 +972,14 @@ static void number_styles(void **state)
 		{ { "3,999,031", "8.1", "-37,307" }, { 3999031, 8.1, -37307 } },
 		{ { "1,234.50", "950.00", "12" }, { 1234.5, 950, 12 } },
 		{ { "(91 386)", "(1.234)", "50 629" }, { -91386, -1234, 50629 } },
+		{ { "(343) tkr", "(1 936) kr", "(343 tkr)" }, { -343, -1936, -343 } },   /* a unit after or inside */
 		{ { "1275", "2074", "1978" }, { 1275, 2074, 1978 } },   /* amounts under a year */
 		{ { "5,516", "5.3", "2,688" }, { 5516, 5.3, 2688 } },   /* commas group where a point is decimal */
 		/* must not: no style shown, a Swedish decimal, a section number */
 		{ { "1,505", "2,25", "1.1" }, { 1.505, 2.25, NAN } },
 		{ { "0.125", "58.448", "7" }, { NAN, NAN, 7 } },   /* either could be English */
 		{ { "(kr/kvm)", "(2)", "x" }, { NAN, -2, NAN } },
+		{ { "(se not) 4", "(4) och 5", "(12 a) kr" }, { NAN, NAN, NAN } },
 	};
 
 	for (size_t k = 0; k < sizeof(rows) / sizeof(rows[0]); k++) {
