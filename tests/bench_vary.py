@@ -96,8 +96,16 @@ def match_values(truth, got):
     return pairs
 
 
+def sign(s):
+    """A number's sign written with an en dash or a minus sign compared
+    as '-': TeX's fonts map the en dash the generator wrote to '-' in the
+    text layer, which is what the page then says; the value is the same
+    (values are compared as numbers)."""
+    return re.sub(r"(^|[\s(])[\u2013\u2212](?=\d)", r"\1-", s)
+
+
 def cells(grid):
-    return {(norm(c), j) for r in grid for j, c in enumerate(r) if norm(c)}
+    return {(sign(norm(c)), j) for r in grid for j, c in enumerate(r) if norm(c)}
 
 
 def pred_grids(d):
@@ -227,6 +235,8 @@ def score(tp, fmt):
                 misses.append("extra value %s %s %s (%s)" % (p.get("label"), p.get("value"), p.get("unit"),
                                                             p.get("text")))
     s["c_hit"], s["c_found"], s["c_want"] = score_cells(truth["tables"], d)
+    if VERBOSE and (s["c_hit"] < s["c_want"] or s["c_hit"] < s["c_found"]):
+        misses.append("cells matched %d, found %d, wanted %d" % (s["c_hit"], s["c_found"], s["c_want"]))
     if "protocol" in truth:
         score_protocol(truth["protocol"], d.get("protocol") or {}, s, misses)
     s["r_truth"] = 0
