@@ -760,6 +760,143 @@ static int people_block(struct doc *doc, size_t i, struct attendance *a)
 	return 0;
 }
 
+/* What an attendance table's column holds, by its heading. */
+enum { COL_OTHER, COL_NAME, COL_ROLE, COL_STATUS };
+
+static int column_kind(const char *s)
+{
+	static const char *const name[] = { "namn", "name", "ledamot", "ledamöter", "deltagare", "person", NULL };
+	static const char *const role[] = { "roll", "funktion", "uppdrag", "befattning", "titel", "position", NULL };
+	static const char *const status[] = { "närvaro", "närvarande", "deltog", "närv", "närvarolista", NULL };
+
+	for (int i = 0; name[i]; i++)
+		if (starts_word(s, name[i]))
+			return COL_NAME;
+	for (int i = 0; role[i]; i++)
+		if (starts_word(s, role[i]))
+			return COL_ROLE;
+	for (int i = 0; status[i]; i++)
+		if (starts_word(s, status[i]))
+			return COL_STATUS;
+	return COL_OTHER;
+}
+
+/* A person's name as a list prints it: two to five words, each with a
+ * capital first ("af", "von", "van", "de" between), no digits. */
+#define NAME_MAX_BYTES 60
+static int name_like(const char *s)
+{
+	gchar **w = g_strsplit(s, " ", -1);
+	int n = 0, ok = strlen(s) < NAME_MAX_BYTES && !strpbrk(s, "0123456789:;");
+
+	for (int i = 0; w[i] && ok; i++) {
+		if (!w[i][0])
+			continue;
+		n++;
+		ok = g_unichar_isupper(g_utf8_get_char(w[i])) || (i > 0 && (!strcmp(w[i], "af") ||
+			!strcmp(w[i], "von") || !strcmp(w[i], "van") || !strcmp(w[i], "de")));
+	}
+	g_strfreev(w);
+	return ok && n >= 2 && n <= 5;
+}
+
+/* The status a mark in an attendance column gives: "ja", "x", "✓",
+ * "närvarande" present; "nej", "-", "frånvarande", "förhinder" absent;
+ * "ersättare" deputy; NULL when it says none of these. */
+static const char *mark_status(const char *s)
+{
+	static const char *const yes[] = { "ja", "x", "\xE2\x9C\x93", "\xE2\x9C\x94", "närvarande", "deltog",
+					   "närv", NULL };
+	static const char *const no[] = { "nej", "-", "\xE2\x80\x93", "frånvarande", "förhinder",
+					  "anmält förhinder", "ej närvarande", "deltog ej", NULL };
+
+	for (int i = 0; no[i]; i++)
+		if (!g_ascii_strcasecmp(s, no[i]) || starts_word(s, no[i]))
+			return "absent";
+	for (int i = 0; yes[i]; i++)
+		if (!g_ascii_strcasecmp(s, yes[i]) || starts_word(s, yes[i]))
+			return "present";
+	return starts_word(s, "ersättare") ? "deputy" : NULL;
+}
+
+/* Table block bi as an attendance list: a column of names, headed
+ * "Namn"/"Ledamot" or first under an attendance section ("Närvarande:"
+ * over the table), with a role column ("Roll", "Funktion", or role words
+ * beside the names) and a status column ("Närvaro": ja/nej, x, ✓). A
+ * table of names with no attendance section over it and no status
+ * column (a nomination committee's proposal) lists no attendees. 1 when
+ * it was read, 0 when not, <0 on error. */
+static int people_table(struct doc *doc, size_t bi, struct attendance *a)
+{
+	const struct doc_table *t = &doc->tables[doc->blocks[bi].table];
+	const struct doc_cell **grid = doc_table_grid(t);
+	int name = -1, role = -1, status = -1, head = 0, rc = 0;
+	size_t names = 0, body = 0;
+
+	if (!grid)
+		return 0;
+	if (t->ncols > 8)
+		goto out;
+	for (int c = 0; c < t->ncols; c++) {
+		const struct doc_cell *x = grid[c];
+		int kind = x ? column_kind(x->text) : COL_OTHER;
+
+		head |= kind != COL_OTHER;
+		if (kind == COL_NAME && name < 0)
+			name = c;
+		else if (kind == COL_ROLE && role < 0)
+			role = c;
+		else if (kind == COL_STATUS && status < 0)
+			status = c;
+	}
+	if (name < 0 && status >= 0 && status == 0)
+		name = 0, status = -1;   /* "Närvarande" over the names themselves */
+	if (name < 0 && !head && a->status)
+		name = 0;
+	if (name < 0 || (!a->status && status < 0))
+		goto out;
+	for (int r = head; r < t->nrows; r++) {
+		const struct doc_cell *x = grid[(size_t)r * (size_t)t->ncols + (size_t)name];
+
+		body++;
+		names += x && name_like(x->text);
+	}
+	if (!body || names * 3 < body * 2)
+		goto out;
+	if (role < 0 && !head && t->ncols > name + 1) {   /* role words beside the names */
+		size_t roles = 0;
+
+		for (int r = 0; r < t->nrows; r++) {
+			const struct doc_cell *x = grid[(size_t)r * (size_t)t->ncols + (size_t)name + 1];
+
+			roles += x && is_role(x->text);
+		}
+		role = roles * 2 >= body ? name + 1 : -1;
+	}
+	for (int r = head; r < t->nrows && rc == 0; r++) {
+		const struct doc_cell *x = grid[(size_t)r * (size_t)t->ncols + (size_t)name];
+		const struct doc_cell *y = role >= 0 ? grid[(size_t)r * (size_t)t->ncols + (size_t)role] : NULL;
+		const struct doc_cell *z = status >= 0 ? grid[(size_t)r * (size_t)t->ncols + (size_t)status] : NULL;
+		const char *st = z ? mark_status(z->text) : NULL;
+
+		if (!x || !name_like(x->text))
+			continue;
+		if (!st)
+			st = a->status ? a->status : "present";
+		size_t before = doc->protocol.npeople;
+
+		rc = add_person(doc, x->text, st, bi);
+		if (rc == 0 && doc->protocol.npeople > before && y && y->text[0])
+			doc->protocol.people[before].role = y->text;
+	}
+	a->status = NULL;
+	free(grid);
+	return rc < 0 ? rc : 1;
+out:
+	free(grid);
+	return 0;
+}
+
 int pat_protocol(const struct pat_set *ps, struct doc *doc)
 {
 	struct doc_protocol *p = &doc->protocol;
@@ -778,6 +915,12 @@ int pat_protocol(const struct pat_set *ps, struct doc *doc)
 		const char *number, *title, *st, *colon;
 		int merged;
 
+		if (b->type == DOC_BLK_TABLE && !b->furniture && b->table >= 0) {
+			if ((rc = people_table(doc, i, &att)) < 0)
+				return rc;
+			rc = 0;
+			continue;
+		}
 		if (b->furniture || b->type == DOC_BLK_TABLE || b->type == DOC_BLK_FOOTNOTE)
 			continue;
 		if ((rc = people_block(doc, i, &att)) != 0) {

@@ -622,6 +622,44 @@ static void attendance_sections(void **state)
 	doc_free(d);
 }
 
+/* Attendance in tables: a table of names and roles under "Närvarande:",
+ * one headed "Namn | Roll | Närvaro" with ja/nej, x and a dash; a
+ * nomination committee's table of names with no attendance section and
+ * no attendance column, and a table of amounts under "Närvarande:",
+ * list no attendees. */
+static void attendance_tables(void **state)
+{
+	static const char t[] =
+		"Protokoll styrelsemöte\n\nNärvarande:\n\n"
+		"Anna Berg\tordförande\nPer Ek\tsekreterare\nEva af Lind\tledamot\n\n"
+		"§ 1 Mötets öppnande\n\nMötet öppnades.\n\n"
+		"§ 2 Närvaro vid årsmötet\n\n"
+		"Namn\tRoll\tNärvaro\nKarin Sten\tkassör\tja\nOla Holm\tledamot\tnej\n"
+		"Lisa Ek\tersättare\tx\nBo Ström\tledamot\t-\n\n"
+		"§ 3 Valberedningens förslag\n\n"
+		"Namn\tUppdrag\tMandattid\nSara Nyberg\tordförande\t2 år\nJohan Alm\tledamot\t1 år\n\n"
+		"§ 4 Ekonomi\n\nNärvarande:\n\nKassa\t12 000\nBank\t45 000\n";
+	static const struct { const char *name, *role, *status; } want[] = {
+		{ "Anna Berg", "ordförande", "present" }, { "Per Ek", "sekreterare", "present" },
+		{ "Eva af Lind", "ledamot", "present" },  { "Karin Sten", "kassör", "present" },
+		{ "Ola Holm", "ledamot", "absent" },      { "Lisa Ek", "ersättare", "present" },
+		{ "Bo Ström", "ledamot", "absent" },
+	};
+	struct ex_error e = { 0 };
+	struct doc *d = tu_read_buf(t, sizeof(t) - 1, &e);
+	const struct doc_protocol *p;
+
+	assert_non_null(d);
+	p = &d->protocol;
+	assert_int_equal(p->npeople, N_ELEMS(want));
+	for (size_t i = 0; i < N_ELEMS(want); i++) {
+		assert_string_equal(p->people[i].name, want[i].name);
+		assert_string_equal(p->people[i].role, want[i].role);
+		assert_string_equal(p->people[i].status, want[i].status);
+	}
+	doc_free(d);
+}
+
 /* Commas between thousands, in English: a column with "1,234,567" in it
  * reads its "1,505" as 1505; a column of Swedish decimal commas stays as
  * it is. */
@@ -1071,6 +1109,7 @@ int main(void)
 		cmocka_unit_test(ratings_other_shapes),
 		cmocka_unit_test(ratings_under_goal_paragraph),
 		cmocka_unit_test(attendance_sections),
+		cmocka_unit_test(attendance_tables),
 		cmocka_unit_test(comma_thousands),
 		cmocka_unit_test(unit_from_line_above),
 		cmocka_unit_test(number_styles),
