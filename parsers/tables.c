@@ -53,6 +53,13 @@
 				  * drawing's); thicker runs are fills */
 #define TBL_RULE_THIN_MIN_PX 4   /* ... and never under 4 pixels */
 #define TBL_TOUCH_PT 0.72        /* drawn pieces this close touch, as their pixels would */
+#define TBL_TILE_GAP_PT 6.0f     /* shaded cells with at most this gutter between them tile */
+#define TBL_TILE_GUTTER_PT 0.5f  /* ... and at least this: closer, they are pieces of one */
+#define TBL_TILE_SHARE 5         /* ... sharing this many tenths of their extent the other way */
+#define TBL_TILE_MIN_PT 8.0f     /* a shaded cell is this wide and high at least (a padding
+				  * strip beside a cell's text is narrower) */
+#define TBL_TILE_ROWS 3          /* shaded cells make a grid in groups of this many rows */
+#define TBL_TILE_MAX 2000        /* more shaded boxes than this on a page: a chart's */
 #define TBL_CELL_INSET_PT 2.16   /* a cell's colour is sampled this far inside its rules */
 #define TBL_ROW_MIN_PT 1.44      /* an implicit row boundary this far from the rules at least */
 #define TBL_FRAME_REACH 3        /* rules ending this many tolerances beyond the verticals
@@ -1009,6 +1016,167 @@ static int join_pieces(struct piece *p, size_t n, int len, int thin, float touch
 	return 0;
 }
 
+/* Whether fill b stands beside fill a (across: side by side; else one
+ * over the other), with a gutter between them (pieces of one cell's
+ * shading abut) and sharing most of their extent the other way. */
+static int tile_next(const struct page_drawn *a, const struct page_drawn *b, int across)
+{
+	float a0 = across ? a->y0 : a->x0, a1 = across ? a->y1 : a->x1;
+	float b0 = across ? b->y0 : b->x0, b1 = across ? b->y1 : b->x1;
+	float gap = across ? fmaxf(b->x0 - a->x1, a->x0 - b->x1) : fmaxf(b->y0 - a->y1, a->y0 - b->y1);
+	float shared = fminf(a1, b1) - fmaxf(a0, b0);
+
+	return gap >= TBL_TILE_GUTTER_PT && gap <= TBL_TILE_GAP_PT &&
+	       shared >= TBL_TILE_SHARE * fminf(a1 - a0, b1 - b0) / 10;
+}
+
+/* Whether two or more segments of lp stand side by side inside d: a
+ * band across columns (a zebra row's shading behind its numbers), not
+ * one cell. A cell's lines stand one under another; a band's first
+ * line has another beside it. */
+static int holds_columns(const struct page_drawn *d, const struct layout_page *lp)
+{
+	const struct box *first = NULL;
+
+	for (size_t i = 0; i < lp->nlines; i++) {
+		const struct box *b = &lp->lines[i].box;
+		float cx = (b->x0 + b->x1) / 2, cy = (b->y0 + b->y1) / 2;
+
+		if (cx < d->x0 || cx > d->x1 || cy < d->y0 || cy > d->y1)
+			continue;
+		if (!first)
+			first = b;
+		else if (fabsf((first->y0 + first->y1) / 2 - cy) < TBL_LEVEL_PT &&
+			 (b->x0 > first->x1 || first->x0 > b->x1))
+			return 1;   /* level with the first inside, beside it */
+	}
+	return 0;
+}
+
+/* A shaded fill that may be a cell: filled, not white, a cell's size
+ * (no cell's padding strip, no rule), smaller than a page's background,
+ * and no band across columns of text. */
+static int tile_fill(const struct page_drawn *d, const struct layout_page *lp)
+{
+	float w = d->x1 - d->x0, h = d->y1 - d->y0;
+
+	return !d->stroke && (d->rgb & 0xF0F0F0) != 0xF0F0F0 && w >= TBL_TILE_MIN_PT && h >= TBL_TILE_MIN_PT &&
+	       w * h < lp->width * lp->height / 4 && !holds_columns(d, lp);
+}
+
+/* Cells drawn as shaded fills with gutters between them and no rules
+ * (a word processor's table with white borders on shaded cells): the
+ * edges of every fill in a group of fills beside and over each other of
+ * TBL_TILE_ROWS rows and two columns or more are pieces of rules, added
+ * to h and w in pixels
+ * at s, unless a rule is drawn along that edge already (within reach
+ * pixels). A fill inside another is the same cell's. Zebra rows (one
+ * fill across each row) and a shaded header alone have no such
+ * neighbours. */
+static int ruled_edge(const struct piece *p, size_t n, const struct piece *e, float reach)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i].t0 <= e->t1 + reach && p[i].t1 >= e->t0 - reach &&
+		    fminf(p[i].a1, e->a1) - fmaxf(p[i].a0, e->a0) >= (e->a1 - e->a0) / 2)
+			return 1;
+	return 0;
+}
+
+static int cmp_float(const void *a, const void *b)
+{
+	float x = *(const float *)a, y = *(const float *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Distinct values of v[0..n) more than TBL_LEVEL_PT apart (v sorted here). */
+static size_t distinct(float *v, size_t n)
+{
+	size_t k = 0;
+
+	qsort(v, n, sizeof(*v), cmp_float);
+	for (size_t i = 0; i < n; i++)
+		k += !i || v[i] - v[i - 1] > TBL_LEVEL_PT;
+	return k;
+}
+
+static void tile_edges(const struct page_drawn *v, size_t n, const struct layout_page *lp, float s, float reach,
+		       struct piece *h, size_t *nh, struct piece *w, size_t *nw)
+{
+	size_t *cand = malloc(sizeof(*cand) * (n + 1)), nc = 0, nh0 = *nh, nw0 = *nw;   /* the rules drawn */
+	int *parent = malloc(sizeof(int) * (n + 1));
+	float *ys = malloc(sizeof(float) * (n + 1)), *xs = malloc(sizeof(float) * (n + 1));
+
+	if (!cand || !parent || !ys || !xs)
+		goto out;   /* (no edges: the tables as without them) */
+	for (size_t i = 0; i < n; i++)
+		if (tile_fill(&v[i], lp))
+			cand[nc++] = i;
+	if (nc > TBL_TILE_MAX)
+		goto out;   /* a chart's thousand boxes, no table's cells */
+	for (size_t i = 0; i < nc; i++)
+		parent[i] = (int)i;
+	for (size_t i = 0; i < nc; i++)
+		for (size_t j = i + 1; j < nc; j++)
+			if (tile_next(&v[cand[i]], &v[cand[j]], 1) || tile_next(&v[cand[i]], &v[cand[j]], 0))
+				unite(parent, (int)i, (int)j);
+	for (size_t i = 0; i < nc; i++) {
+		const struct page_drawn *f = &v[cand[i]];
+		int id = find(parent, (int)i), tiled = 1;
+		size_t m = 0;
+
+		/* its group of fills: three rows or more, two columns or more */
+		for (size_t j = 0; j < nc; j++)
+			if (find(parent, (int)j) == id) {
+				ys[m] = v[cand[j]].y0;
+				xs[m++] = v[cand[j]].x0;
+			}
+		if (distinct(ys, m) < TBL_TILE_ROWS || distinct(xs, m) < 2)
+			continue;
+		/* a cell of a grid: another of its group spans its column in
+		 * another row, and another its row in another column (pieces
+		 * of a cell's shading, set each its own way, do not) */
+		int colmate = 0, rowmate = 0;
+
+		for (size_t j = 0; j < nc; j++) {
+			const struct page_drawn *o = &v[cand[j]];
+
+			if (j == i || find(parent, (int)j) != id)
+				continue;
+			colmate |= fabsf(o->x0 - f->x0) <= TBL_LEVEL_PT && fabsf(o->x1 - f->x1) <= TBL_LEVEL_PT &&
+				   fabsf(o->y0 - f->y0) > TBL_LEVEL_PT;
+			rowmate |= fabsf(o->y0 - f->y0) <= TBL_LEVEL_PT && fabsf(o->y1 - f->y1) <= TBL_LEVEL_PT &&
+				   fabsf(o->x0 - f->x0) > TBL_LEVEL_PT;
+		}
+		if (!colmate || !rowmate)
+			continue;
+		for (size_t j = 0; j < nc && tiled; j++)   /* inside another: the same cell */
+			tiled = j == i || !(v[cand[j]].x0 <= f->x0 && v[cand[j]].x1 >= f->x1 && v[cand[j]].y0 <= f->y0 &&
+					    v[cand[j]].y1 >= f->y1);
+		if (!tiled)
+			continue;
+		/* each edge reaches over half a gutter, to meet its
+		 * neighbour's across it */
+		float x0 = f->x0 * s, y0 = f->y0 * s, x1 = f->x1 * s, y1 = f->y1 * s;
+		float g = TBL_TILE_GAP_PT / 2 * s;
+		const struct piece e[4] = { { x0 - g, x1 + g, y0, y0 + 1 }, { x0 - g, x1 + g, y1 - 1, y1 },
+					    { y0 - g, y1 + g, x0, x0 + 1 }, { y0 - g, y1 + g, x1 - 1, x1 } };
+
+		for (int k = 0; k < 4; k++) {
+			struct piece *to = k < 2 ? h : w;
+			size_t *nto = k < 2 ? nh : nw, drawn = k < 2 ? nh0 : nw0;
+
+			if (!ruled_edge(to, drawn, &e[k], reach))   /* a rule drawn there already: that one */
+				to[(*nto)++] = e[k];
+		}
+	}
+out:
+	free(cand);
+	free(parent);
+	free(ys);
+	free(xs);
+}
+
 int tbl_find_drawn(struct doc *doc, struct layout_page *lp, const struct page_drawn *v, size_t n,
 		   const struct box *region)
 {
@@ -1016,7 +1184,7 @@ int tbl_find_drawn(struct doc *doc, struct layout_page *lp, const struct page_dr
 	struct tbl_raster r = { .scale = scale, .drawn = v, .ndrawn = n };
 	float touch = (float)px(TBL_TOUCH_PT, scale);
 	struct segs hs = { 0 }, vs = { 0 };
-	struct piece *h = malloc(sizeof(*h) * (n + 1)), *w = malloc(sizeof(*w) * (n + 1));
+	struct piece *h = malloc(sizeof(*h) * (3 * n + 1)), *w = malloc(sizeof(*w) * (3 * n + 1));
 	size_t nh = 0, nw = 0;
 	int hlen, vlen, thin, rc = 0;
 	float s = (float)scale;
@@ -1042,6 +1210,7 @@ int tbl_find_drawn(struct doc *doc, struct layout_page *lp, const struct page_dr
 		else
 			w[nw++] = (struct piece){ y0, y1, x0, x1 };
 	}
+	tile_edges(v, n, lp, s, (float)thin, h, &nh, w, &nw);
 	if (join_pieces(h, nh, hlen, thin, touch, &hs) < 0 || join_pieces(w, nw, vlen, thin, touch, &vs) < 0) {
 		rc = EX_ENOMEM;
 		goto out;

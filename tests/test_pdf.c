@@ -1069,6 +1069,69 @@ static void run_together_row(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* A table drawn as shaded cells with white gutters and no rules (a word
+ * processor's white borders on shaded cells): the fills' edges are its
+ * rules; every cell in its row and column. A shaded box around a
+ * paragraph, and zebra rows (one fill across each row), make no grid. */
+static void shaded_cells_grid(void **state)
+{
+	static const char *const cells[][2] = { { "Program", "Budget" }, { "Performance.gov", "$1.1M" },
+						{ "IT Dashboard", "$1.06M" }, { "Total", "$8M" } };
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 10);
+	struct ex_error e = { 0 };
+
+	for (int r = 0; r < 4; r++)
+		for (int c = 0; c < 2; c++) {
+			double x = c ? 380 : 80, w = c ? 80 : 297, y = 100 + 30 * r;
+
+			cairo_set_source_rgb(cr, c ? 0.65 : 0.31, c ? 0.75 : 0.51, c ? 0.87 : 0.74);
+			cairo_rectangle(cr, x, y, w, 27);   /* 3 points of white between cells */
+			cairo_fill(cr);
+			cairo_set_source_rgb(cr, 0, 0, 0);
+			cairo_move_to(cr, x + 4, y + 17);
+			cairo_show_text(cr, cells[r][c]);
+		}
+	/* a shaded box around a paragraph */
+	cairo_set_source_rgb(cr, 0.85, 0.9, 0.95);
+	cairo_rectangle(cr, 80, 300, 380, 40);
+	cairo_fill(cr);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	cairo_move_to(cr, 86, 316);
+	cairo_show_text(cr, "Fonden finansierar gemensamma lösningar för flera myndigheter.");
+	cairo_move_to(cr, 86, 330);
+	cairo_show_text(cr, "Varje initiativ följs upp en gång om året.");
+	/* zebra rows: a fill across each second row */
+	for (int r = 0; r < 4; r++) {
+		if (r % 2 == 0) {
+			cairo_set_source_rgb(cr, 0.9, 0.9, 0.9);
+			cairo_rectangle(cr, 80, 400 + 16 * r - 12, 380, 16);
+			cairo_fill(cr);
+		}
+		cairo_set_source_rgb(cr, 0, 0, 0);
+		cairo_move_to(cr, 84, 400 + 16 * r);
+		cairo_show_text(cr, r ? (r == 1 ? "Medlemmar" : r == 2 ? "Lokaler" : "Resor") : "Post");
+		show_right(cr, 456, 400 + 16 * r, r ? (r == 1 ? "1 204" : r == 2 ? "35 029" : "8 444") : "2023");
+	}
+	struct doc *d = drawn_page(cr, pdf, &e);
+
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 2);
+	const struct doc_table *t = &d->tables[0];
+
+	assert_int_equal(t->nrows, 4);
+	assert_int_equal(t->ncols, 2);
+	for (int r = 0; r < 4; r++)
+		for (int c = 0; c < 2; c++)
+			assert_string_equal(grid_text(t, r, c), cells[r][c]);
+	t = &d->tables[1];   /* the zebra rows: two columns, their own rows */
+	assert_int_equal(t->ncols, 2);
+	assert_int_equal(t->nrows, 4);
+	assert_string_equal(grid_text(t, 2, 1), "35 029");
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
 /* A line of justified prose in a monospaced font right under a table: its
  * stretched spaces part every word, but a line of single words spaced
  * alike, more of them than the table has columns, is no row of it. */
@@ -2054,6 +2117,7 @@ int main(void)
 		cmocka_unit_test(glued_headings_part),
 		cmocka_unit_test(overfull_row_in_order),
 		cmocka_unit_test(run_together_row),
+		cmocka_unit_test(shaded_cells_grid),
 		cmocka_unit_test(header_over_unit_line),
 		cmocka_unit_test(label_parts_with_numbers),
 		cmocka_unit_test(justified_line_after_table),
