@@ -314,12 +314,30 @@ static char *diff_input(const char *path, struct pat_set **ps)
 	return json;
 }
 
-/* extract diff [--format text|json|csv|html] OLD NEW. */
+/* The archive at path opened to read documents back (--db of diff and
+ * series): an archive file must exist (none is made); NULL with the
+ * reason said. */
+static struct out_db *archive_open(const char *path)
+{
+	char why[300];
+	struct out_db *db;
+
+	if (!out_db_is_shared(path) && !g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+		fprintf(stderr, "extract: %s: no such archive\n", path);
+		return NULL;
+	}
+	if (!(db = out_db_open(path, why, sizeof(why))))
+		fprintf(stderr, "extract: %s\n", why);
+	return db;
+}
+
+/* extract diff [--format text|json|csv|html] [--db ARCHIVE] OLD NEW. */
 static int diff_main(int argc, char **argv)
 {
 	enum out_diff_format f = isatty(STDOUT_FILENO) ? OUT_DIFF_TEXT : OUT_DIFF_JSON;
-	const char *in[2] = { NULL, NULL };
+	const char *in[2] = { NULL, NULL }, *archive = NULL;
 	struct pat_set *ps = NULL;
+	struct out_db *db = NULL;
 	char *j[2] = { NULL, NULL }, *out = NULL, why[300];
 	int n = 0;
 
@@ -327,7 +345,9 @@ static int diff_main(int argc, char **argv)
 		const char *v = !strcmp(argv[i], "--format") && i + 1 < argc ? argv[++i]
 				: !strncmp(argv[i], "--format=", 9) ? argv[i] + 9 : NULL;
 
-		if (v && (!strcmp(v, "text") || !strcmp(v, "json") || !strcmp(v, "csv") || !strcmp(v, "html")))
+		if (!v && !strcmp(argv[i], "--db") && i + 1 < argc)
+			archive = argv[++i];
+		else if (v && (!strcmp(v, "text") || !strcmp(v, "json") || !strcmp(v, "csv") || !strcmp(v, "html")))
 			f = !strcmp(v, "text")	 ? OUT_DIFF_TEXT
 			    : !strcmp(v, "csv")	 ? OUT_DIFF_CSV
 			    : !strcmp(v, "html") ? OUT_DIFF_HTML
@@ -338,12 +358,19 @@ static int diff_main(int argc, char **argv)
 			n = 3;
 	}
 	if (n != 2) {
-		fputs("usage: extract diff [--format text|json|csv|html] OLD NEW\n"
-		      "OLD and NEW: documents, or their extract JSON\n", stderr);
+		fputs("usage: extract diff [--format text|json|csv|html] [--db ARCHIVE] OLD NEW\n"
+		      "OLD and NEW: documents, or their extract JSON; with --db, paths as imported into the\n"
+		      "archive, or sha256s\n", stderr);
 		return 2;
 	}
+	if (archive && !(db = archive_open(archive)))
+		return 1;
 	for (int k = 0; k < 2; k++)
-		j[k] = diff_input(in[k], &ps);
+		if (db && !(j[k] = out_db_json(db, in[k], why, sizeof(why))))
+			fprintf(stderr, "extract: diff: %s\n", why);
+		else if (!db)
+			j[k] = diff_input(in[k], &ps);
+	out_db_close(db);
 	if (f == OUT_DIFF_TEXT && isatty(STDOUT_FILENO) && !getenv("NO_COLOR"))
 		f = OUT_DIFF_TEXT_COLOUR;
 	if (j[0] && j[1] && !(out = out_diff(j[0], j[1], f, why, sizeof(why))))
@@ -360,18 +387,53 @@ static int diff_main(int argc, char **argv)
 	return out ? 0 : 1;
 }
 
-/* extract series [--format json|csv|html] [--label REGEX] FILE...: the
- * reports' values as indicator x period series. */
+/* The documents of the archive at path (of one organisation when org is
+ * not NULL), appended to docs (room for *n more than it holds grows);
+ * 0, or -1 with the reason said. */
+static int archive_docs(const char *path, const char *org, char ***docs, int *n)
+{
+	struct out_db *db = archive_open(path);
+	char why[300], **v, **grown;
+	size_t k = 0;
+
+	if (!db)
+		return -1;
+	v = out_db_jsons(db, org, &k, why, sizeof(why));
+	out_db_close(db);
+	if (!v) {
+		fprintf(stderr, "extract: series: %s\n", why);
+		return -1;
+	}
+	if (!(grown = realloc(*docs, sizeof(**docs) * ((size_t)*n + k + 1)))) {
+		for (size_t i = 0; i < k; i++)
+			free(v[i]);
+		free(v);
+		return -1;
+	}
+	*docs = grown;
+	memcpy(*docs + *n, v, sizeof(*v) * k);
+	*n += (int)k;
+	free(v);
+	return 0;
+}
+
+/* extract series [--format json|csv|html] [--label REGEX] [--db ARCHIVE
+ * [--organisation NAME]] FILE...: the reports' values as indicator x
+ * period series. */
 static int series_main(int argc, char **argv)
 {
 	enum out_diff_format f = OUT_DIFF_JSON;
-	const char *label = NULL;
+	const char *label = NULL, *archive = NULL, *org = NULL;
 	char **docs = calloc((size_t)argc + 1, sizeof(*docs)), *out = NULL, why[300];
 	struct pat_set *ps = NULL;
 	int n = 0, bad = !docs;
 
 	for (int i = 0; !bad && i < argc; i++) {
-		if (!strcmp(argv[i], "--format") && i + 1 < argc) {
+		if (!strcmp(argv[i], "--db") && i + 1 < argc) {
+			archive = argv[++i];
+		} else if (!strcmp(argv[i], "--organisation") && i + 1 < argc) {
+			org = argv[++i];
+		} else if (!strcmp(argv[i], "--format") && i + 1 < argc) {
 			const char *v = argv[++i];
 
 			f = !strcmp(v, "csv") ? OUT_DIFF_CSV : !strcmp(v, "html") ? OUT_DIFF_HTML : OUT_DIFF_JSON;
@@ -384,8 +446,13 @@ static int series_main(int argc, char **argv)
 			bad = 2;
 		}
 	}
+	if (!bad && org && !archive)
+		bad = 1;   /* --organisation picks from an archive */
+	if (!bad && archive && archive_docs(archive, org, &docs, &n) < 0)
+		bad = 2;
 	if (bad == 1 || (!bad && n < 1))
-		fputs("usage: extract series [--format json|csv|html] [--label REGEX] FILE...\n", stderr);
+		fputs("usage: extract series [--format json|csv|html] [--label REGEX] [--db ARCHIVE [--organisation NAME]]"
+		      " FILE...\n", stderr);
 	if (!bad && n >= 1 && !(out = out_series((const char *const *)docs, n, label, f, why, sizeof(why))))
 		fprintf(stderr, "extract: series: %s\n", why);
 	if (out) {
@@ -398,7 +465,7 @@ static int series_main(int argc, char **argv)
 	free(docs);
 	free(out);
 	pat_set_free(ps);
-	return out ? 0 : bad == 1 || n < 1 ? 2 : 1;
+	return out ? 0 : bad == 1 || (!bad && n < 1) ? 2 : 1;
 }
 
 int main(int argc, char **argv)

@@ -8,6 +8,7 @@
  * as Tesseract and libxml2 are: linked, it and its libraries would load
  * with every process. */
 #include "db.h"
+#include "out.h"
 
 #include <dlfcn.h>
 #include <glib.h>
@@ -274,7 +275,7 @@ static void quiet(void *arg, const char *msg)
 /* Columns added since a database was first made: an archive made by an
  * earlier version gets them (empty for what it stored then). */
 static const char *const added_columns[][2] = {
-	{ "meetings", "opened" }, { "meetings", "closed" },
+	{ "meetings", "opened" }, { "meetings", "closed" }, { "documents", "json" },
 };
 
 /* Whether added column i is there. */
@@ -425,17 +426,31 @@ void out_db_close(struct out_db *db)
 	free(db);
 }
 
+/* The document's row, with its extract/1 JSON (compact): what extract
+ * diff and series read back from the archive. */
 static int store_document(struct out_db *db, const struct doc *d, const struct out_db_path *p)
 {
-	return ROW(db,
-		   "INSERT INTO documents VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
-		   " $16, $17, $18, $19, $20)",
-		   txt(d->src.sha256), num_i((long long)d->src.bytes), txt(doc_format_name(d->src.format)),
-		   txt(d->meta.format_version), txt(doc_pronom(d)), num_i((long long)d->npages), txt(d->type),
-		   txt(d->title), txt(d->organisation), d->year ? num_i(d->year) : txt(NULL), txt(d->date),
-		   txt(d->period.label), txt(d->period.start), txt(d->period.end), txt(d->meta.producer),
-		   txt(d->meta.creator), txt(d->meta.created), txt(d->meta.modified), txt(p->tool_version),
-		   txt(p->options_digest));
+	struct out_opts o = { .compact = 1 };
+	char *json = out_json(d, &o);
+	int rc;
+
+	if (!json) {
+		failed(db, "out of memory");
+		return -1;
+	}
+	rc = ROW(db,
+		 "INSERT INTO documents (sha256, bytes, format, format_version, pronom, pages, type, title,"
+		 " organisation, year, date, period_label, period_start, period_end, producer, creator, created,"
+		 " modified, tool_version, options_digest, json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,"
+		 " $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)",
+		 txt(d->src.sha256), num_i((long long)d->src.bytes), txt(doc_format_name(d->src.format)),
+		 txt(d->meta.format_version), txt(doc_pronom(d)), num_i((long long)d->npages), txt(d->type),
+		 txt(d->title), txt(d->organisation), d->year ? num_i(d->year) : txt(NULL), txt(d->date),
+		 txt(d->period.label), txt(d->period.start), txt(d->period.end), txt(d->meta.producer),
+		 txt(d->meta.creator), txt(d->meta.created), txt(d->meta.modified), txt(p->tool_version),
+		 txt(p->options_digest), txt(json));
+	free(json);
+	return rc;
 }
 
 static int store_pages(struct out_db *db, const struct doc *d)
@@ -724,6 +739,118 @@ int out_db_seen(struct out_db *db, const char *path, const char *sha256, const c
 {
 	return QUERY_INT(db, "SELECT CASE status WHEN 'done' THEN 1 ELSE 2 END FROM paths WHERE path = $1 AND sha256 = $2"
 			 " AND tool_version = $3 AND options_digest = $4", txt(path), txt(sha256), txt(version), txt(digest));
+}
+
+/* Each row's first column of sql (text values v) to fn, NULL where it is
+ * null; fn returns nonzero to stop. The rows given, or -1 with db->why. */
+static int query_texts(struct out_db *db, const char *sql, int n, const struct v *v,
+		       int (*fn)(void *, const char *), void *arg)
+{
+	sqlite3_stmt *st = NULL;
+	int rows = 0, rc;
+
+	if (db->pg) {
+		PGresult *r = pg_run(db, sql, n, v);
+
+		if (!r)
+			return -1;
+		for (int i = 0; i < pq.PQntuples(r) && !fn(arg, pq.PQgetisnull(r, i, 0) ? NULL : pq.PQgetvalue(r, i, 0));
+		     i++)
+			rows++;
+		pq.PQclear(r);
+		return rows;
+	}
+	if (sqlite3_prepare_v2(db->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		failed(db, sqlite3_errmsg(db->db));
+		return -1;
+	}
+	for (int i = 0; i < n; i++)
+		if (v[i].t == V_TEXT)
+			sqlite3_bind_text(st, i + 1, v[i].s, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && !fn(arg, (const char *)sqlite3_column_text(st, 0)))
+		rows++;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		failed(db, sqlite3_errmsg(db->db));
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? rows : -1;
+}
+
+struct texts {
+	char **v;
+	size_t n, cap;
+	int nulls;   /* rows stored without their JSON */
+};
+
+static int keep_text(void *arg, const char *s)
+{
+	struct texts *t = arg;
+
+	if (!s) {
+		t->nulls++;
+		return 0;
+	}
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? 2 * t->cap : 8;
+		char **v = realloc(t->v, sizeof(*v) * cap);
+
+		if (!v)
+			return 1;
+		t->v = v;
+		t->cap = cap;
+	}
+	return !(t->v[t->n++] = strdup(s));
+}
+
+static void texts_free(struct texts *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		free(t->v[i]);
+	free(t->v);
+}
+
+char *out_db_json(struct out_db *db, const char *key, char *why, size_t whyn)
+{
+	struct texts t = { 0 };
+	char *json = NULL;
+	int rows = query_texts(db, "SELECT json FROM documents WHERE sha256 = $1 OR sha256 ="
+				   " (SELECT sha256 FROM paths WHERE path = $1 AND status = 'done')",
+			       1, (struct v[]){ txt(key) }, keep_text, &t);
+
+	if (rows < 0)
+		snprintf(why, whyn, "%s", db->why);
+	else if (t.n == 1)
+		json = t.v[0], t.n = 0;
+	else if (t.nulls)
+		snprintf(why, whyn, "%s: stored without its JSON, by an earlier version (import it again)", key);
+	else
+		snprintf(why, whyn, "%s: not in the archive (a path as imported, or a sha256)", key);
+	texts_free(&t);
+	return json;
+}
+
+char **out_db_jsons(struct out_db *db, const char *organisation, size_t *n, char *why, size_t whyn)
+{
+	struct texts t = { 0 };
+	int rows = query_texts(db, "SELECT json FROM documents WHERE CAST($1 AS TEXT) IS NULL"
+				   " OR lower(organisation) = lower(CAST($1 AS TEXT))"
+				   " ORDER BY year IS NULL, year, date IS NULL, date, sha256",
+			       1, (struct v[]){ txt(organisation) }, keep_text, &t);
+
+	*n = 0;
+	if (rows < 0 || (size_t)rows != t.n + (size_t)t.nulls) {
+		snprintf(why, whyn, "%s", rows < 0 ? db->why : "out of memory");
+		texts_free(&t);
+		return NULL;
+	}
+	if (!t.n) {
+		snprintf(why, whyn, t.nulls ? "the documents were stored without their JSON, by an earlier version"
+					      " (import them again)" : "no document in the archive%s%s",
+			 organisation && !t.nulls ? " of " : "", organisation && !t.nulls ? organisation : "");
+		texts_free(&t);
+		return NULL;
+	}
+	*n = t.n;
+	return t.v;
 }
 
 static int search_once(struct out_db *db, const char *query, int limit,

@@ -50,4 +50,15 @@ int out_db_search(struct out_db *db, const char *query, int limit,
 		  void (*fn)(void *arg, const char *path, const char *sha256, int page, int block, const char *snippet),
 		  void *arg, char *why, size_t whyn);
 
+/* The extract/1 JSON (compact, malloc'd) of the document stored at key:
+ * a path as it was imported, or a sha256; NULL with why when it is not
+ * there or was stored by a version that kept no JSON. */
+char *out_db_json(struct out_db *db, const char *key, char *why, size_t whyn);
+
+/* The JSON of every stored document, or of those whose organisation is
+ * organisation (letters' case aside) when it is not NULL, oldest year
+ * first: a malloc'd array of *n malloc'd strings; NULL with why when
+ * there are none. */
+char **out_db_jsons(struct out_db *db, const char *organisation, size_t *n, char *why, size_t whyn);
+
 #endif

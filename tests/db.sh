@@ -157,5 +157,34 @@ assert all(parts), "a shard was empty: the split is not a split"
 PY
 then ok; else no "three shards into one database"; fi
 
+# extract diff and series read documents back from the archive (by the
+# path imported or the sha256): the same output as from the files; a
+# path not in it, an archive that is not there, and documents stored
+# without their JSON (an earlier version's) are clear errors.
+Y=$tmp/years; mkdir -p "$Y"
+cp corpus/holdout/holdout_board_1.pdf "$Y/old.pdf"; cp corpus/holdout/holdout_board_2.pdf "$Y/new.pdf"
+cp corpus/seed002_rapport.pdf corpus/seed002_rapport.odt "$Y/"   # one organisation's, twice
+"$X" -q --db "$tmp/years.sqlite" --ndjson "$Y/old.pdf" "$Y/new.pdf" "$Y/seed002_rapport.pdf" "$Y/seed002_rapport.odt" > /dev/null 2>&1
+sha=$(/usr/bin/python3 -c "import hashlib,sys; print(hashlib.sha256(open(sys.argv[1],'rb').read()).hexdigest())" "$Y/new.pdf")
+"$X" diff --format json "$Y/old.pdf" "$Y/new.pdf" > "$tmp/d1" 2>&1
+"$X" diff --format json --db "$tmp/years.sqlite" "$Y/old.pdf" "$sha" > "$tmp/d2" 2> "$tmp/err"; rc=$?
+if [ "$rc" = 0 ] && cmp -s "$tmp/d1" "$tmp/d2" && grep -q '"extract-diff/1"' "$tmp/d2"
+then ok; else no "diff --db: exit $rc, $(cmp "$tmp/d1" "$tmp/d2" 2>&1) $(head -c 200 "$tmp/err")"; fi
+# series of one organisation (named in capitals): its two reports, the
+# same output as series given the files in the archive's order
+"$X" series --db "$tmp/years.sqlite" --organisation "SVERIGES KOMMUNER OCH REGIONER" > "$tmp/s2" 2> "$tmp/err"; rc=$?
+set -- $(/usr/bin/python3 -c "import json,sys; print(' '.join(r['path'] for r in json.load(open(sys.argv[1]))['reports']))" "$tmp/s2" 2>/dev/null)
+"$X" series "$@" > "$tmp/s1" 2>&1
+if [ "$rc" = 0 ] && [ "$#" = 2 ] && cmp -s "$tmp/s1" "$tmp/s2" && case "$*" in *seed002_rapport.pdf*seed002_rapport.odt*|*seed002_rapport.odt*seed002_rapport.pdf*) true;; *) false;; esac
+then ok; else no "series --db --organisation: exit $rc, reports: $*, $(cmp "$tmp/s1" "$tmp/s2" 2>&1) $(head -c 200 "$tmp/err")"; fi
+"$X" diff --db "$tmp/years.sqlite" "$Y/old.pdf" "$Y/none.pdf" > /dev/null 2> "$tmp/err"; r1=$?
+"$X" diff --db "$tmp/nowhere.sqlite" a b > /dev/null 2> "$tmp/err2"; r2=$?
+/usr/bin/python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('UPDATE documents SET json = NULL'); c.commit()" "$tmp/years.sqlite"
+"$X" series --db "$tmp/years.sqlite" > /dev/null 2> "$tmp/err3"; r3=$?
+if [ "$r1" = 1 ] && grep -q "none.pdf: not in the archive" "$tmp/err" && [ "$r2" = 1 ] &&
+   grep -q "nowhere.sqlite: no such archive" "$tmp/err2" && [ ! -e "$tmp/nowhere.sqlite" ] &&
+   [ "$r3" = 1 ] && grep -q "without their JSON" "$tmp/err3"
+then ok; else no "diff/series --db errors: exits $r1 $r2 $r3: $(cat "$tmp/err" "$tmp/err2" "$tmp/err3")"; fi
+
 echo "db: $pass passed, $fail failed"
 [ "$fail" = 0 ]

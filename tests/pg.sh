@@ -132,5 +132,18 @@ for h in hits:
 PY
 then ok; else no "search in PostgreSQL: exit $rc: $(cat "$tmp/err")"; fi
 
+# extract diff and series read documents back from PostgreSQL as from
+# the files: the same bytes; --organisation picks one organisation's.
+createdb years
+"$X" -q --db "$(uri years)" --ndjson corpus/holdout/holdout_board_1.pdf corpus/holdout/holdout_board_2.pdf \
+	corpus/seed002_rapport.pdf corpus/seed002_rapport.odt > /dev/null 2>&1
+"$X" diff --format json corpus/holdout/holdout_board_1.pdf corpus/holdout/holdout_board_2.pdf > "$tmp/d1" 2>&1
+"$X" diff --format json --db "$(uri years)" corpus/holdout/holdout_board_1.pdf corpus/holdout/holdout_board_2.pdf \
+	> "$tmp/d2" 2> "$tmp/err"; rc=$?
+"$X" series --db "$(uri years)" --organisation "Sveriges Kommuner och Regioner" > "$tmp/s2" 2>> "$tmp/err"; rc2=$?
+n=$(/usr/bin/python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['reports']))" "$tmp/s2" 2>/dev/null)
+[ "$rc" = 0 ] && cmp -s "$tmp/d1" "$tmp/d2" && [ "$rc2" = 0 ] && [ "$n" = 2 ] && ok ||
+	no "diff/series --db PostgreSQL: exits $rc $rc2, reports $n: $(head -c 300 "$tmp/err")"
+
 echo "pg: $pass passed, $fail failed"
 [ "$fail" = 0 ]
