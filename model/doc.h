@@ -262,6 +262,8 @@ struct doc_protocol {
 	size_t nitems, cap_items;
 	const char *next_meeting;  /* ISO date, or NULL */
 	const char *next_meeting_text;
+	int excerpt;               /* a protokollsutdrag: an extract of the minutes */
+	const char *certified_by;  /* who certified the extract ("Utdragsbestyrkande: X"), or NULL */
 };
 
 /* Evaluations: survey size, responses, rate, and figure questions. */

@@ -274,8 +274,9 @@ static void quiet(void *arg, const char *msg)
 
 /* Columns added since a database was first made: an archive made by an
  * earlier version gets them (empty for what it stored then). */
-static const char *const added_columns[][2] = {
-	{ "meetings", "opened" }, { "meetings", "closed" }, { "documents", "json" },
+static const char *const added_columns[][3] = {
+	{ "meetings", "opened", "TEXT" },  { "meetings", "closed", "TEXT" },	       { "documents", "json", "TEXT" },
+	{ "meetings", "excerpt", "INTEGER" }, { "meetings", "certified_by", "TEXT" },
 };
 
 /* Whether added column i is there. */
@@ -304,8 +305,8 @@ static int add_columns(struct out_db *db)
 
 		if (has_column(db, i))
 			continue;
-		snprintf(sql, sizeof(sql), "ALTER TABLE %s ADD COLUMN %s%s TEXT", added_columns[i][0],
-			 db->pg ? "IF NOT EXISTS " : "", added_columns[i][1]);
+		snprintf(sql, sizeof(sql), "ALTER TABLE %s ADD COLUMN %s%s %s", added_columns[i][0],
+			 db->pg ? "IF NOT EXISTS " : "", added_columns[i][1], added_columns[i][2]);
 		if (db->pg) {
 			PGresult *r = pq.PQexec(db->pg, sql);
 			int ok = r && pq.PQresultStatus(r) == PGRES_COMMAND_OK;
@@ -582,9 +583,10 @@ static int store_protocol(struct out_db *db, const struct doc *d)
 	for (size_t i = 0; i < m->nadjusters; i++)
 		g_string_append_printf(adj, "%s%s", i ? "; " : "", m->adjusters[i]);
 	rc = ROW(db, "INSERT INTO meetings (sha256, date, time, place, chair, secretary, adjusters, next_meeting,"
-		 " opened, closed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)", txt(d->src.sha256), txt(m->date),
-		 txt(m->time), txt(m->place), txt(m->chair), txt(m->secretary), txt(adj->len ? adj->str : NULL),
-		 txt(m->next_meeting), txt(m->opened), txt(m->closed));
+		 " opened, closed, excerpt, certified_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+		 txt(d->src.sha256), txt(m->date), txt(m->time), txt(m->place), txt(m->chair), txt(m->secretary),
+		 txt(adj->len ? adj->str : NULL), txt(m->next_meeting), txt(m->opened), txt(m->closed),
+		 num_i(m->excerpt), txt(m->certified_by));
 	g_string_free(adj, TRUE);
 	for (size_t i = 0; rc == 0 && i < m->npeople; i++) {
 		const struct doc_person *a = &m->people[i];

@@ -203,6 +203,8 @@ static json_t *protocol_json(const struct doc *d)
 	json_object_set_new(o, "opened", str_or_null(p->opened));
 	json_object_set_new(o, "closed", str_or_null(p->closed));
 	json_object_set_new(o, "place", str_or_null(p->place));
+	json_object_set_new(o, "excerpt", json_boolean(p->excerpt));
+	json_object_set_new(o, "certified_by", str_or_null(p->certified_by));
 	for (size_t i = 0; i < p->npeople; i++) {
 		const struct doc_person *x = &p->people[i];
 

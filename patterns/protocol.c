@@ -897,6 +897,72 @@ out:
 	return 0;
 }
 
+/* Whether block text s says the document is an extract of minutes:
+ * "Protokollsutdrag", "PROTOKOLLSUTDRAG", "Utdrag ur protokoll",
+ * "Utdrag ur sammanträdesprotokoll". */
+static int excerpt_title(const char *s)
+{
+	gchar *low = g_utf8_strdown(s, -1);
+	int yes = starts_word(s, "protokollsutdrag") || (g_str_has_prefix(low, "utdrag ur ") && strstr(low, "protokoll"));
+
+	g_free(low);
+	return yes;
+}
+
+/* Who certified an extract: the name after "Utdragsbestyrkande:",
+ * "Utdrag bestyrks:", "Rätt utdraget betygar:" (or without the colon),
+ * up to a comma ("Per Ek, nämndsekreterare"), else the name alone in the
+ * next block (under a signature line). NULL when none is said. */
+static const char *certifier(struct doc *doc, size_t i)
+{
+	static const char *const cues[] = { "utdragsbestyrkande", "utdrag bestyrks", "utdraget bestyrks av",
+					    "utdraget bestyrks", "rätt utdraget betygar", "rätt utdraget intygar",
+					    "rätt utdraget", NULL };
+	const char *s = doc->blocks[i].text;
+	gchar *low = g_utf8_strdown(s, -1);
+	const char *name = NULL;
+	size_t skip = 0;
+
+	for (int k = 0; cues[k] && !skip; k++)
+		if (g_str_has_prefix(low, cues[k]))
+			skip = strlen(cues[k]);   /* (lower case keeps the byte lengths of å, ä, ö) */
+	g_free(low);
+	if (!skip)
+		return NULL;
+	s += skip;
+	s += strspn(s, " :");
+	if (*s) {
+		const char *comma = strchr(s, ',');
+		const char *n = comma ? arena_strndup(doc->arena, s, (size_t)(comma - s)) : s;
+
+		name = n && name_like(n) ? n : NULL;
+	} else if (i + 1 < doc->nblocks && name_like(doc->blocks[i + 1].text)) {
+		name = doc->blocks[i + 1].text;
+	}
+	return name;
+}
+
+/* An extract of the minutes: its title or one of its first blocks says
+ * so; and who certified it, anywhere. */
+#define EXCERPT_BLOCKS 8   /* the title is among the first blocks */
+static void excerpt(struct doc *doc)
+{
+	struct doc_protocol *p = &doc->protocol;
+	size_t seen = 0;
+
+	p->excerpt = doc->title && excerpt_title(doc->title);
+	for (size_t i = 0; i < doc->nblocks; i++) {
+		const struct doc_block *b = &doc->blocks[i];
+
+		if (b->type == DOC_BLK_TABLE)
+			continue;
+		if (!b->furniture && seen++ < EXCERPT_BLOCKS && excerpt_title(b->text))
+			p->excerpt = 1;
+		if (!p->certified_by)
+			p->certified_by = certifier(doc, i);
+	}
+}
+
 int pat_protocol(const struct pat_set *ps, struct doc *doc)
 {
 	struct doc_protocol *p = &doc->protocol;
@@ -910,6 +976,7 @@ int pat_protocol(const struct pat_set *ps, struct doc *doc)
 	p->present = 1;
 	meeting_fields(ps, doc);
 	meeting_times(ps, doc);
+	excerpt(doc);
 	for (size_t i = 0; i < doc->nblocks && rc == 0; i++) {
 		const struct doc_block *b = &doc->blocks[i];
 		const char *number, *title, *st, *colon;

@@ -50,8 +50,9 @@ for p, status in paths.items():
     att = d["protocol"].get("attendees", [])
     assert c.execute("SELECT count(*) FROM attendees WHERE sha256 = ?", (sha,)).fetchone()[0] == len(att)
     if d["protocol"]:
-        got = c.execute("SELECT opened, closed FROM meetings WHERE sha256 = ?", (sha,)).fetchone()
-        assert got == (d["protocol"]["opened"], d["protocol"]["closed"]), (p, got)
+        got = c.execute("SELECT opened, closed, excerpt, certified_by FROM meetings WHERE sha256 = ?", (sha,)).fetchone()
+        assert got == (d["protocol"]["opened"], d["protocol"]["closed"], int(d["protocol"]["excerpt"]),
+                       d["protocol"]["certified_by"]), (p, got)
         assert got[0], (p, "the seed minutes say kl 10-15")
 # Values for analysts: money in kronor.
 rows = c.execute("SELECT label, value, unit, value_sek FROM v_values WHERE unit = 'TSEK' LIMIT 5").fetchall()

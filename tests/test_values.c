@@ -660,6 +660,53 @@ static void attendance_tables(void **state)
 	doc_free(d);
 }
 
+/* Extracts of minutes (protokollsutdrag) and who certified them; a full
+ * protocol that mentions an extract of something else, or is merely
+ * adjusted, is none and names no one. */
+static void minutes_excerpts(void **state)
+{
+	static const struct {
+		const char *text;
+		int excerpt;
+		const char *certified_by;
+	} rows[] = {
+		{ "Protokollsutdrag\n\nKommunstyrelsen\n\nSammanträdesdatum 2023-05-10\n\n§ 45 Budget 2024\n\n"
+		  "Kommunstyrelsen beslutar att anta budgeten.\n\nUtdragsbestyrkande: Per Ek, nämndsekreterare\n",
+		  1, "Per Ek" },
+		{ "PROTOKOLLSUTDRAG\n\nBarn- och utbildningsnämnden\n\n§ 12 Skolskjuts\n\nNämnden beslutar att "
+		  "godkänna förslaget.\n\nRätt utdraget betygar\n\nAnna-Karin Lund\n",
+		  1, "Anna-Karin Lund" },
+		{ "Utdrag ur sammanträdesprotokoll\n\nStyrelsen\n\n§ 3 Val\n\nStyrelsen beslutar att välja Eva Lind."
+		  "\n\nUtdrag bestyrks: Olof Strand\n",
+		  1, "Olof Strand" },
+		{ "Protokollsutdrag\n\nStyrelsemöte 2023-02-01\n\n§ 7 Lokaler\n\nStyrelsen beslutar att säga upp "
+		  "lokalen.\n",
+		  1, NULL },
+		/* must not: a full protocol; "utdrag" of something else; adjusted, not certified */
+		{ "Protokoll styrelsemöte 2023-03-01\n\n§ 1 Mötets öppnande\n\nEtt utdrag ur budgeten bifogas.\n\n"
+		  "Justeras: Karin Sten\n",
+		  0, NULL },
+		{ "Protokoll årsmöte\n\n§ 2 Ekonomi\n\nUtdrag ur kontoutdraget visades.\n\nRätt utdraget av "
+		  "kassören.\n",
+		  0, NULL },
+	};
+
+	for (size_t k = 0; k < N_ELEMS(rows); k++) {
+		struct ex_error e = { 0 };
+		struct doc *d = tu_read_buf(rows[k].text, strlen(rows[k].text), &e);
+
+		assert_non_null(d);
+		assert_string_equal(d->type, "protocol");
+		if (d->protocol.excerpt != rows[k].excerpt)
+			fail_msg("row %zu: excerpt %d, want %d", k, d->protocol.excerpt, rows[k].excerpt);
+		if (rows[k].certified_by)
+			assert_string_equal(d->protocol.certified_by, rows[k].certified_by);
+		else if (d->protocol.certified_by)
+			fail_msg("row %zu: certified by '%s', want none", k, d->protocol.certified_by);
+		doc_free(d);
+	}
+}
+
 /* Commas between thousands, in English: a column with "1,234,567" in it
  * reads its "1,505" as 1505; a column of Swedish decimal commas stays as
  * it is. */
@@ -1110,6 +1157,7 @@ int main(void)
 		cmocka_unit_test(ratings_under_goal_paragraph),
 		cmocka_unit_test(attendance_sections),
 		cmocka_unit_test(attendance_tables),
+		cmocka_unit_test(minutes_excerpts),
 		cmocka_unit_test(comma_thousands),
 		cmocka_unit_test(unit_from_line_above),
 		cmocka_unit_test(number_styles),
