@@ -135,7 +135,7 @@ static int read_any(struct doc *doc, const void *buf, size_t n,
  * protocol and survey the document type). */
 static int (*const passes[])(const struct pat_set *, struct doc *) = {
 	pat_header, pat_contents, pat_doc_period, pat_doc_type, pat_values,
-	pat_ratings, pat_protocol, pat_survey, pat_pack_apply,
+	pat_ratings, pat_protocol, pat_notice, pat_survey, pat_pack_apply,
 };
 
 /* Patterns run on what the reader built. */

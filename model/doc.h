@@ -266,6 +266,15 @@ struct doc_protocol {
 	const char *certified_by;  /* who certified the extract ("Utdragsbestyrkande: X"), or NULL */
 };
 
+/* A notice of a meeting (kallelse): when and where, its agenda. */
+struct doc_notice {
+	int present;               /* a notice was read */
+	const char *date, *time, *place;   /* ISO date, "HH:MM" ("kl 10-15" keeps its text), place */
+	struct doc_agenda_item *agenda;    /* numbers and titles only */
+	size_t nagenda, cap_agenda;
+	int postal_vote;           /* members may vote by post (poströstning) */
+};
+
 /* Evaluations: survey size, responses, rate, and figure questions. */
 struct doc_answer {
 	const char *answer;
@@ -337,6 +346,7 @@ struct doc {
 	size_t ntype_evidence, cap_type_evidence;
 	struct doc_period period;
 	struct doc_protocol protocol;
+	struct doc_notice notice;
 	struct doc_survey survey;
 	struct doc_contents *contents;
 	size_t ncontents, cap_contents;

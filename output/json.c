@@ -188,6 +188,27 @@ static json_t *remarks_json(const struct doc_remark *r, size_t n)
 	return a;
 }
 
+/* A notice's meeting and agenda; {} for other documents. */
+static json_t *notice_json(const struct doc *d)
+{
+	const struct doc_notice *n = &d->notice;
+	json_t *o = json_object(), *agenda;
+
+	if (!n->present)
+		return o;
+	agenda = json_array();
+	json_object_set_new(o, "date", str_or_null(n->date));
+	json_object_set_new(o, "time", str_or_null(n->time));
+	json_object_set_new(o, "place", str_or_null(n->place));
+	for (size_t i = 0; i < n->nagenda; i++)
+		json_array_append_new(agenda, json_pack("{s:o, s:s, s:o}", "number", str_or_null(n->agenda[i].number),
+							"title", n->agenda[i].title, "provenance",
+							prov_json(&n->agenda[i].prov)));
+	json_object_set_new(o, "agenda", agenda);
+	json_object_set_new(o, "postal_vote", json_boolean(n->postal_vote));
+	return o;
+}
+
 static json_t *protocol_json(const struct doc *d)
 {
 	const struct doc_protocol *p = &d->protocol;
@@ -511,6 +532,7 @@ char *out_json(const struct doc *d, const struct out_opts *opt)
 	json_object_set_new(root, "values", values_json(d));
 	json_object_set_new(root, "ratings", ratings_json(d));
 	json_object_set_new(root, "protocol", protocol_json(d));
+	json_object_set_new(root, "notice", notice_json(d));
 	json_object_set_new(root, "survey", survey_json(d));
 	json_object_set_new(root, "warnings", warnings_json(d));
 	{

@@ -49,6 +49,9 @@ int pat_doc_type(const struct pat_set *ps, struct doc *doc);
  * decisions, assignments and items noted, next meeting; into
  * doc->protocol when the document is a protocol. */
 int pat_protocol(const struct pat_set *ps, struct doc *doc);
+/* A notice (kallelse): the meeting's date, time and place, its agenda
+ * (Dagordning, Föredragningslista), postal votes. */
+int pat_notice(const struct pat_set *ps, struct doc *doc);
 
 /* Evaluations: survey size, responses and response rate (checked against
  * each other), each "Figur N:"/"Tabell N:" question with its percentages,

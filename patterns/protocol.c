@@ -1037,3 +1037,91 @@ int pat_protocol(const struct pat_set *ps, struct doc *doc)
 	/* The title heading is not an agenda item. */
 	return rc;
 }
+
+/* An agenda's heading: "Dagordning", "Föredragningslista", "Förslag till
+ * dagordning". */
+static int agenda_heading(const char *s)
+{
+	return starts_word(s, "dagordning") || starts_word(s, "föredragningslista") ||
+	       starts_word(s, "förslag till dagordning") || starts_word(s, "förslag till föredragningslista");
+}
+
+/* When a noticed meeting starts, "HH:MM", from a time match ("kl.
+ * 19.00", "kl 18–20.30": its start); NULL when none. */
+#define NOTICE_TIME_BLOCKS 12   /* a time in a sentence: among the first blocks */
+static const char *notice_time(struct arena *a, pcre2_match_data *md)
+{
+	char t[32];
+
+	if (!pat_group(md, "t", t, sizeof(t)))
+		return NULL;
+	t[strcspn(t, "-\xE2")] = '\0';   /* a range's start ("\xE2": an en dash) */
+	return t[0] ? hhmm(a, t) : NULL;
+}
+
+int pat_notice(const struct pat_set *ps, struct doc *doc)
+{
+	struct doc_notice *n = &doc->notice;
+	int in_agenda = 0;
+	char iso[11];
+
+	if (strcmp(doc->type, "notice"))
+		return 0;
+	n->present = 1;
+	for (size_t i = 0; i < doc->nfields; i++) {
+		const struct doc_field *f = &doc->fields[i];
+		pcre2_match_data *md;
+
+		if (!strcmp(f->name, "plats") || !strcmp(f->name, "lokal"))
+			n->place = n->place ? n->place : f->value;
+		if (strcmp(f->name, "datum") && strcmp(f->name, "tid") && strcmp(f->name, "när"))
+			continue;
+		for (const char *d = f->value; !n->date && *d; d++)   /* "torsdagen den 23 maj 2024" */
+			if ((d == f->value || !isalnum((unsigned char)d[-1])) && isdigit((unsigned char)*d) &&
+			    pat_date(ps, d, iso))
+				n->date = arena_strdup(doc->arena, iso);
+		if (!n->time && (md = match(ps->time, f->value))) {
+			n->time = notice_time(doc->arena, md);
+			pcre2_match_data_free(md);
+		}
+	}
+	if (!n->date)
+		n->date = doc->date ? doc->date : first_date(ps, doc);
+	for (size_t i = 0; i < doc->nblocks && i < NOTICE_TIME_BLOCKS && !n->time; i++) {
+		pcre2_match_data *md;   /* "Stämman hålls den 23 maj kl. 19.00" */
+
+		if (!doc->blocks[i].furniture && (md = match(ps->time, doc->blocks[i].text))) {
+			n->time = notice_time(doc->arena, md);
+			pcre2_match_data_free(md);
+		}
+	}
+	for (size_t i = 0; i < doc->nblocks; i++) {
+		const struct doc_block *b = &doc->blocks[i];
+		const char *number = NULL, *title = NULL;
+		gchar *low;
+
+		if (b->furniture || b->type == DOC_BLK_TABLE)
+			continue;
+		low = g_utf8_strdown(b->text, -1);
+		n->postal_vote |= strstr(low, "poströst") != NULL;
+		g_free(low);
+		if (agenda_heading(b->text)) {
+			in_agenda = 1;
+			continue;
+		}
+		/* the agenda: numbered items after its heading, to the first
+		 * block that is none */
+		if (in_agenda && item_heading(doc->arena, b, &number, &title) && number) {
+			struct doc_agenda_item *it = ARENA_PUSH(doc->arena, n->agenda, n->nagenda, n->cap_agenda);
+
+			if (!it)
+				return EX_ENOMEM;
+			it->number = number;
+			it->title = title;
+			pat_prov_block(doc, i, &it->prov);
+		} else if (in_agenda && n->nagenda) {
+			in_agenda = 0;
+		}
+	}
+	return 0;
+}

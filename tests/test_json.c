@@ -69,7 +69,7 @@ static void keys_and_values(void **state)
 	json_error_t e;
 	json_t *root = json_loads(s, 0, &e), *v, *rows;
 	static const char *const keys[] = { "schema", "tool", "source", "document", "pages", "blocks",
-					    "tables", "values", "ratings", "protocol", "survey", "warnings",
+					    "tables", "values", "ratings", "protocol", "notice", "survey", "warnings",
 					    "ocr_corrections" };
 	const char *k;
 	size_t i = 0;

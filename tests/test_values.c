@@ -707,6 +707,64 @@ static void minutes_excerpts(void **state)
 	}
 }
 
+/* Notices (kallelse) as associations write them: the meeting's date,
+ * start and place from Tid:/Plats: or a sentence, the agenda under
+ * Dagordning or Föredragningslista, postal votes; a notice is no
+ * protocol, and a protocol has no notice. */
+static void notices(void **state)
+{
+	static const struct {
+		const char *text, *date, *time, *place;
+		size_t agenda;
+		const char *first;
+		int postal;
+	} rows[] = {
+		{ "Kallelse till årsmöte\n\nMedlemmarna kallas härmed till ordinarie föreningsstämma.\n\n"
+		  "Tid: torsdagen den 23 maj 2024 kl. 19.00\nPlats: Föreningslokalen, Storgatan 5\n\n"
+		  "Föredragningslista\n\n1. Stämmans öppnande\n\n2. Val av ordförande\n\n3. Val av två justerare\n\n"
+		  "Poströstning kan ske fram till den 20 maj.\n\nVälkomna!\n",
+		  "2024-05-23", "19:00", "Föreningslokalen, Storgatan 5", 3, "Stämmans öppnande", 1 },
+		{ "KALLELSE\n\nStyrelsen kallar till extra föreningsstämma den 12 oktober 2023 kl 18-20.30 "
+		  "i kyrkans församlingshem.\n\nDagordning\n\n§ 1 Mötets öppnande\n\n§ 2 Val av mötesordförande\n\n"
+		  "Anmälan till kansliet senast 5 oktober.\n",
+		  "2023-10-12", "18:00", NULL, 2, "Mötets öppnande", 0 },
+	};
+
+	for (size_t k = 0; k < N_ELEMS(rows); k++) {
+		struct ex_error e = { 0 };
+		struct doc *d = tu_read_buf(rows[k].text, strlen(rows[k].text), &e);
+		const struct doc_notice *n;
+
+		assert_non_null(d);
+		assert_string_equal(d->type, "notice");
+		assert_false(d->protocol.present);
+		n = &d->notice;
+		assert_true(n->present);
+		assert_string_equal(n->date, rows[k].date);
+		assert_string_equal(n->time, rows[k].time);
+		if (rows[k].place)
+			assert_string_equal(n->place, rows[k].place);
+		else
+			assert_null(n->place);
+		assert_int_equal(n->nagenda, rows[k].agenda);
+		assert_string_equal(n->agenda[0].title, rows[k].first);
+		assert_int_equal(n->postal_vote, rows[k].postal);
+		doc_free(d);
+	}
+	/* a protocol, whose items are no agenda of a notice */
+	{
+		static const char t[] = "Protokoll styrelsemöte 2023-03-01\n\nDagordning\n\n§ 1 Mötets öppnande\n\n"
+					"Mötet öppnades.\n\nJusterare: Karin Sten\n";
+		struct ex_error e = { 0 };
+		struct doc *d = tu_read_buf(t, sizeof(t) - 1, &e);
+
+		assert_non_null(d);
+		assert_string_equal(d->type, "protocol");
+		assert_false(d->notice.present);
+		doc_free(d);
+	}
+}
+
 /* Commas between thousands, in English: a column with "1,234,567" in it
  * reads its "1,505" as 1505; a column of Swedish decimal commas stays as
  * it is. */
@@ -1158,6 +1216,7 @@ int main(void)
 		cmocka_unit_test(attendance_sections),
 		cmocka_unit_test(attendance_tables),
 		cmocka_unit_test(minutes_excerpts),
+		cmocka_unit_test(notices),
 		cmocka_unit_test(comma_thousands),
 		cmocka_unit_test(unit_from_line_above),
 		cmocka_unit_test(number_styles),
