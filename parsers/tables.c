@@ -1855,20 +1855,15 @@ static int seg_column(const struct layout_page *lp, const struct srow *row, size
 	return c;
 }
 
-/* Builds one stream table from rows [r0, r1) if its columns qualify. */
-static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *rows, size_t r0, size_t r1)
+/* Where a table whose rows start at r0 starts with the header lines
+ * just above it whose cells were set too close to be segments of their
+ * own ("Not 2017-12-31 2016-12-31"): they are the table's when they part
+ * into its columns and no part goes on with the words before it (a
+ * caption, "Flerårsöversikt (belopp" | "i kr)", is one phrase however
+ * its words fall). */
+static size_t header_lines_above(const struct layout_page *lp, const struct srow *rows, size_t r0, const float *cx0,
+				 const float *cx1, int ncols)
 {
-	float cx0[TBL_MAX_COLS], cx1[TBL_MAX_COLS];
-	int ncols = stream_columns(lp, rows, r0, r1, cx0, cx1), rc = 0;
-	struct doc_table *t;
-
-	if (ncols < 2 || !stream_qualifies(lp, rows, r0, r1, cx0, cx1, ncols))
-		return 0;
-	/* Header lines just above whose cells were set too close to be
-	 * segments of their own ("Not 2017-12-31 2016-12-31") are the
-	 * table's, when they part into its columns and no part goes on with
-	 * the words before it: a caption ("Flerårsöversikt (belopp" | "i
-	 * kr)") is one phrase, however its words fall. */
 	for (int k = 0; k < TBL_WRAP_LINES && r0 > 0 && rows[r0 - 1].n == 1; k++) {
 		const struct doc_line *l = &lp->lines[rows[r0 - 1].idx[0]];
 		int col[TBL_PART_WORDS], phrase = 0;
@@ -1883,6 +1878,19 @@ static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *ro
 			break;
 		r0--;
 	}
+	return r0;
+}
+
+/* Builds one stream table from rows [r0, r1) if its columns qualify. */
+static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *rows, size_t r0, size_t r1)
+{
+	float cx0[TBL_MAX_COLS], cx1[TBL_MAX_COLS];
+	int ncols = stream_columns(lp, rows, r0, r1, cx0, cx1), rc = 0;
+	struct doc_table *t;
+
+	if (ncols < 2 || !stream_qualifies(lp, rows, r0, r1, cx0, cx1, ncols))
+		return 0;
+	r0 = header_lines_above(lp, rows, r0, cx0, cx1, ncols);
 	t = doc_add_table(doc, "stream");
 	if (!t)
 		return EX_ENOMEM;
