@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <glib.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,6 +80,198 @@ static void copyright(struct doc *doc, const char *s)
 		doc->organisation = arena_strndup(doc->arena, p, n);
 }
 
+/* Words that make a name an organisation's: its legal or common form
+ * ("Kulturföreningen Röda Längan", "Brf Lärkträdet", "Samordningsförbundet
+ * Stockholm Stad", "Falu kommun", "Nätverket för Lika Rättigheter"),
+ * matched in a word's lower case. */
+static const char *const org_forms[] = { "förening", "förbund", "stiftelse", "nätverk", "sällskap", "brf",
+					  "kommun", "region", "landsting", "kooperativ", "akademi", "institut",
+					  "hsb", "riksbyggen", NULL };
+
+/* Whether a word (lower case) is a form word: a form with at most an
+ * ending after it ("kulturföreningen", "kommuns", "nätverket"), not a
+ * form running into another word ("föreningsstämma"). */
+static int form_word(const char *low)
+{
+	static const char *const endings[] = { "", "en", "et", "n", "s", "ens", "ets", "ns", "er", "erna", NULL };
+
+	for (int k = 0; org_forms[k]; k++) {
+		const char *at = strstr(low, org_forms[k]);
+
+		for (int e = 0; at && endings[e]; e++)
+			if (!strcmp(at + strlen(org_forms[k]), endings[e]))
+				return 1;
+	}
+	return 0;
+}
+
+/* A house number in a name: digits and at most one capital ("4", "12B"). */
+static int number_word(const char *w)
+{
+	size_t d = strspn(w, "0123456789");
+
+	return d > 0 && (!w[d] || (g_ascii_isupper(w[d]) && !w[d + 1]));
+}
+
+/* Small words a name may hold in lower case ("för", "och"). */
+static int small_word(const char *w)
+{
+	static const char *const small[] = { "för", "och", "i", "av", "på", "med", "till", "de", "den", "det", NULL };
+
+	for (int i = 0; small[i]; i++)
+		if (!strcmp(w, small[i]))
+			return 1;
+	return 0;
+}
+
+/* Block text s as an organisation's name standing alone: two to eight
+ * words, no sentence, no field, every word capitalised (a digit, "4",
+ * and small words aside) but a form word, which may be lower case last
+ * ("Falu kommun"); one of its words a form ("Föreningens ekonomi", a
+ * heading in lower case, is none, nor "Kallelse till Föreningsstämma");
+ * one word of four letters or more set as a name is (a capital, then
+ * small letters): a heading all in capitals is no name. */
+#define ORG_MAX_BYTES 80
+static int org_name(const char *s)
+{
+	gchar **w;
+	int n = 0, form = 0, lower = 0, ok;
+
+	if (strlen(s) > ORG_MAX_BYTES || strpbrk(s, ".:;!?\xE2") || !g_unichar_isupper(g_utf8_get_char(s)))
+		return 0;   /* ("\xE2": a dash, as in "Amnesty – Tertialrapport", is no name alone) */
+	w = g_strsplit(s, " ", -1);
+	ok = 1;
+	for (int i = 0; w[i] && ok; i++) {
+		gchar *low = g_utf8_strdown(w[i], -1);
+		int is_form = 0;
+
+		if (!w[i][0]) {
+			g_free(low);
+			continue;
+		}
+		n++;
+		is_form = form_word(low);
+		form |= is_form;
+		lower |= strcmp(low, w[i]) != 0 && g_utf8_strlen(w[i], -1) > 3 &&
+			 !strcmp(g_utf8_next_char(w[i]), g_utf8_next_char(low));
+		ok = g_unichar_isupper(g_utf8_get_char(w[i])) || number_word(w[i]) ||
+		     (i > 0 && (small_word(low) || (is_form && !w[i + 1])));
+		g_free(low);
+	}
+	g_strfreev(w);
+	return ok && form && lower && n >= 2 && n <= 8;
+}
+
+/* A name standing alone in s, after "Årsredovisning för", or the
+ * meeting's in a protocol's or notice's title; NULL if none. */
+#define ORG_BLOCKS 6
+static const char *org_of(const char *s)
+{
+	static const char *const of[] = { "Årsredovisning för ", "Verksamhetsberättelse för ",
+					  "Årsbokslut för ", NULL };
+	static const char *const kinds[] = { "Protokoll", "Kallelse", "Minnesanteckningar", "Mötesprotokoll", NULL };
+
+	for (int k = 0; s && of[k]; k++)
+		if (g_str_has_prefix(s, of[k]))
+			s += strlen(of[k]);
+	if (!s)
+		return NULL;
+	/* "Protokoll fört vid årsmöte i Brf Lärkträdet", "Protokoll Brf
+	 * Måsen 12": the meeting's organisation after " i ", or after the
+	 * kind of document */
+	for (int k = 0; kinds[k]; k++) {
+		const char *at;
+
+		if (!g_str_has_prefix(s, kinds[k]))
+			continue;
+		if (s[strlen(kinds[k])] == ' ' && org_name(s + strlen(kinds[k]) + 1))
+			return s + strlen(kinds[k]) + 1;
+		for (at = strstr(s, " i "); at; at = strstr(at + 1, " i "))
+			if (org_name(at + 3))
+				return at + 3;
+		return NULL;
+	}
+	return org_name(s) ? s : NULL;
+}
+
+/* The words of b's first line as one text, in the arena; NULL if none. */
+static const char *first_line(struct arena *a, const struct doc_block *b)
+{
+	GString *g = g_string_new(NULL);
+	const char *s;
+
+	for (size_t w = 0; w < b->lines[0].nwords; w++)
+		g_string_append(g_string_append(g, w ? " " : ""), b->lines[0].words[w].text);
+	s = g->len ? arena_strdup(a, g->str) : NULL;
+	g_string_free(g, TRUE);
+	return s;
+}
+
+/* The organisation where no © names it: in the title, or standing
+ * alone among the first blocks of page 1 or in its running header. */
+/* Whether block b goes on a's one line as a title broken over lines
+ * does: the next line down (within a line's height), of a's type
+ * and font size. Blocks with no boxes (ODT, text) never do. */
+static int broken_title(const struct doc_block *a, const struct doc_block *b)
+{
+	float h = a->box.y1 - a->box.y0;
+
+	if (!a->has_box || !b->has_box || b->furniture || a->page != b->page || a->type != b->type ||
+	    a->nlines != 1 || !b->nlines || !a->lines[0].nwords || !b->lines[0].nwords)
+		return 0;
+	return b->box.y0 >= a->box.y1 - h / 2 && b->box.y0 - a->box.y1 < h &&
+	       fabsf(a->lines[0].words[0].size - b->lines[0].words[0].size) < 0.5f;
+}
+
+/* A name found in block i's text s, or, when the next block is the
+ * rest of a title broken over lines ("… i Kulturföreningen Röda" over
+ * "Längan"; a word broken, "Bostadsrättsförenin" over "gen Sjöbotten 4"),
+ * the name they make together. */
+#define ORG_REST_BYTES 40
+static const char *org_with_rest(struct doc *doc, size_t i, const char *s)
+{
+	const char *name = org_of(s), *whole;
+
+	if (i + 1 >= doc->nblocks || !broken_title(&doc->blocks[i], &doc->blocks[i + 1]))
+		return name;
+	const char *next = doc->blocks[i + 1].text;
+
+	if (strlen(next) > ORG_REST_BYTES || strchr(next, ':'))
+		return name;
+	/* the rest of a name found: words of its own ("Längan", "i Väst");
+	 * or of a word broken at the line's end, in small letters ("gen
+	 * Sjöbotten 4") */
+	for (int glued = 0; glued < 2; glued++)
+		if ((glued ? g_unichar_islower(g_utf8_get_char(next)) : name != NULL) &&
+		    (whole = arena_printf(doc->arena, "%s%s%s", s, glued ? "" : " ", next)) && (whole = org_of(whole)))
+			return whole;
+	return name;
+}
+
+static void organisation(struct doc *doc)
+{
+	size_t seen = 0;
+
+	if (doc->organisation)
+		return;
+	for (size_t i = 0; i < doc->nblocks && seen < ORG_BLOCKS; i++) {
+		const struct doc_block *b = &doc->blocks[i];
+
+		if ((b->furniture && b->furniture != DOC_FURN_HEADER) || b->page > 1 || b->type == DOC_BLK_TABLE ||
+		    b->type == DOC_BLK_LIST_ITEM)
+			continue;
+		seen += !b->furniture;
+		if ((doc->organisation = org_with_rest(doc, i, b->text)))
+			return;
+		/* a name on the first line of a paragraph that ran on into
+		 * the text under it ("Kulturföreningen Röda Längan" over
+		 * "Kostnaderna för el …") */
+		if (b->nlines >= 2 && (doc->organisation = org_of(first_line(doc->arena, b))))
+			return;
+	}
+	doc->organisation = org_of(doc->title);   /* a title from the document's metadata */
+}
+
 int pat_contents(const struct pat_set *ps, struct doc *doc)
 {
 	const char *kind = NULL;
@@ -117,5 +310,6 @@ int pat_contents(const struct pat_set *ps, struct doc *doc)
 		}
 		kind = NULL;
 	}
+	organisation(doc);
 	return 0;
 }

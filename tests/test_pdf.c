@@ -1132,6 +1132,43 @@ static void shaded_cells_grid(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* An organisation's name in a title broken over two lines (a little
+ * apart, two blocks) is read
+ * whole ("… i Riksförbundet för Hörselskadade" over "i Väst"); a heading
+ * further down under a title that names one is not part of the name. */
+static void organisation_title_lines(void **state)
+{
+	static const struct { const char *lines[2]; double gap; const char *org; } rows[] = {
+		{ { "Protokoll fört vid årsmöte i Riksförbundet för Hörselskadade", "i Väst" }, 27,
+		  "Riksförbundet för Hörselskadade i Väst" },
+		{ { "Årsredovisning för Brf Doktor Lindh", "Förvaltningsberättelse" }, 40, "Brf Doktor Lindh" },
+	};
+
+	for (size_t k = 0; k < N_ELEMS(rows); k++) {
+		GString *pdf;
+		cairo_t *cr = new_page(&pdf, "DejaVu Sans", 14);
+		struct ex_error e = { 0 };
+
+		for (int l = 0; l < 2; l++) {
+			cairo_move_to(cr, 60, 80 + rows[k].gap * l);
+			cairo_show_text(cr, rows[k].lines[l]);
+		}
+		cairo_set_font_size(cr, 10);
+		cairo_move_to(cr, 60, 160);
+		cairo_show_text(cr, "Datum: 2019-11-23");
+		cairo_move_to(cr, 60, 180);
+		cairo_show_text(cr, "Mötet öppnades av ordföranden.");
+		struct doc *d = drawn_page(cr, pdf, &e);
+
+		assert_non_null(d);
+		if (!d->organisation || strcmp(d->organisation, rows[k].org))
+			fail_msg("row %zu: organisation '%s', want '%s'", k, d->organisation ? d->organisation : "(none)",
+				 rows[k].org);
+		doc_free(d);
+		g_string_free(pdf, TRUE);
+	}
+}
+
 /* A line of justified prose in a monospaced font right under a table: its
  * stretched spaces part every word, but a line of single words spaced
  * alike, more of them than the table has columns, is no row of it. */
@@ -2118,6 +2155,7 @@ int main(void)
 		cmocka_unit_test(overfull_row_in_order),
 		cmocka_unit_test(run_together_row),
 		cmocka_unit_test(shaded_cells_grid),
+		cmocka_unit_test(organisation_title_lines),
 		cmocka_unit_test(header_over_unit_line),
 		cmocka_unit_test(label_parts_with_numbers),
 		cmocka_unit_test(justified_line_after_table),

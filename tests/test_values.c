@@ -765,6 +765,44 @@ static void notices(void **state)
 	}
 }
 
+/* The organisation a document names where no © does: a name standing
+ * alone among the first blocks, with a legal or common form in it, or
+ * after "Årsredovisning för"; headings, sentences, fields and a form
+ * running into another word name none. */
+static void organisation_names(void **state)
+{
+	static const struct { const char *text, *org; } rows[] = {
+		{ "Årsredovisning 2021\n\nKulturföreningen Röda Längan\n\nStyrelsen har arbetat.\n",
+		  "Kulturföreningen Röda Längan" },
+		{ "Årsredovisning för Brf Doktor Lindh\n\nFörvaltningsberättelse\n", "Brf Doktor Lindh" },
+		{ "Bostadsrättsföreningen Sjöbotten 4\n\nBudget 2020\n", "Bostadsrättsföreningen Sjöbotten 4" },
+		{ "Verksamhetsplan 2024\n\nFalu kommun\n\nPlanen gäller ett år.\n", "Falu kommun" },
+		{ "Nätverket för Lika Rättigheter\n\nTill: Styrelsen\n", "Nätverket för Lika Rättigheter" },
+		/* must not */
+		{ "KALLELSE TILL FÖRENINGSSTÄMMA\n\nMedlemmarna kallas.\n", NULL },
+		{ "STYRELSENS ARBETE I FÖRENINGEN\n\nStyrelsen har mötts.\n", NULL },   /* a heading in capitals */
+		{ "Kallelse till Föreningsstämma\n\nMedlemmarna kallas.\n", NULL },
+		{ "Föreningens ekonomi\n\nEkonomin är god.\n", NULL },
+		{ "Plats: Samordningsförbundet Stockholm Stad\n\nMötet hölls.\n", NULL },
+		{ "Styrelsen har under året arbetat med föreningens ekonomi och kommunens bidrag.\n", NULL },
+		{ "Rapport\n\nInledning\n\nText\n\nMer text\n\nOch mer\n\nÄnnu mer\n\nSlut\n\n"
+		  "Kulturföreningen Röda Längan\n", NULL },   /* past the first blocks */
+	};
+
+	for (size_t k = 0; k < N_ELEMS(rows); k++) {
+		struct ex_error e = { 0 };
+		struct doc *d = tu_read_buf(rows[k].text, strlen(rows[k].text), &e);
+
+		assert_non_null(d);
+		if (rows[k].org && (!d->organisation || strcmp(d->organisation, rows[k].org)))
+			fail_msg("row %zu: organisation '%s', want '%s'", k, d->organisation ? d->organisation : "(none)",
+				 rows[k].org);
+		if (!rows[k].org && d->organisation)
+			fail_msg("row %zu: organisation '%s', want none", k, d->organisation);
+		doc_free(d);
+	}
+}
+
 /* Commas between thousands, in English: a column with "1,234,567" in it
  * reads its "1,505" as 1505; a column of Swedish decimal commas stays as
  * it is. */
@@ -1217,6 +1255,7 @@ int main(void)
 		cmocka_unit_test(attendance_tables),
 		cmocka_unit_test(minutes_excerpts),
 		cmocka_unit_test(notices),
+		cmocka_unit_test(organisation_names),
 		cmocka_unit_test(comma_thousands),
 		cmocka_unit_test(unit_from_line_above),
 		cmocka_unit_test(number_styles),
