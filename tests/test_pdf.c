@@ -3,6 +3,7 @@
 #include "testutil.h"
 
 #include <cairo-pdf.h>
+#include <ctype.h>
 #include <math.h>
 #include <glib.h>
 
@@ -1169,6 +1170,60 @@ static void organisation_title_lines(void **state)
 	}
 }
 
+/* Group labels set between blank lines ("Male", "Female") inside a table
+ * of numbers keep it one table, each label a row of its own; a heading
+ * between blank lines over a table with a header row of its own starts
+ * that table. */
+static void group_labels_apart(void **state)
+{
+	static const char *const rows[][3] = {
+		{ "Concentration", "No.", "Weight" }, { "", NULL, NULL }, { "Male", NULL, NULL }, { "", NULL, NULL },
+		{ "0", "39", "5.8" }, { "250", "30", "5.9" }, { "500", "33", "6.0" }, { "", NULL, NULL },
+		{ "Female", NULL, NULL }, { "", NULL, NULL }, { "0", "23", "5.4" }, { "250", "34", "5.6" },
+		{ "500", "32", "5.4" }, { "", NULL, NULL }, { "", NULL, NULL }, { "Tabell 2", NULL, NULL },
+		{ "", NULL, NULL }, { "Post", "Antal", "Andel" }, { "Kassa", "12", "4.5" }, { "Bank", "45", "7.1" },
+		{ "Fonder", "7", "1.2" },
+	};
+	const double right[] = { 150, 220, 290 };
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 10);
+	struct ex_error e = { 0 };
+
+	for (size_t r = 0; r < N_ELEMS(rows); r++) {
+		double y = 100 + 13 * (double)r;
+
+		if (!rows[r][1]) {   /* a group label or heading alone, at the labels' left */
+			cairo_move_to(cr, 60, y);
+			cairo_show_text(cr, rows[r][0]);
+			continue;
+		}
+		for (int c = 0; c < 3; c++) {
+			if (c == 0 && !isdigit((unsigned char)rows[r][0][0])) {   /* words flush left */
+				cairo_move_to(cr, 60, y);
+				cairo_show_text(cr, rows[r][0]);
+			} else {
+				show_right(cr, right[c], y, rows[r][c]);
+			}
+		}
+	}
+	struct doc *d = drawn_page(cr, pdf, &e);
+
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 2);
+	const struct doc_table *t = &d->tables[0];
+	int female = -1;
+
+	for (int r = 0; r < t->nrows; r++)
+		if (!strcmp(grid_text(t, r, 0), "Female"))
+			female = r;
+	assert_true(female > 0);
+	assert_string_equal(grid_text(t, female + 1, 1), "23");
+	assert_string_equal(grid_text(t, t->nrows - 1, 2), "5.4");
+	assert_string_equal(grid_text(&d->tables[1], 0, 0), "Post");
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
 /* A line of justified prose in a monospaced font right under a table: its
  * stretched spaces part every word, but a line of single words spaced
  * alike, more of them than the table has columns, is no row of it. */
@@ -2156,6 +2211,7 @@ int main(void)
 		cmocka_unit_test(run_together_row),
 		cmocka_unit_test(shaded_cells_grid),
 		cmocka_unit_test(organisation_title_lines),
+		cmocka_unit_test(group_labels_apart),
 		cmocka_unit_test(header_over_unit_line),
 		cmocka_unit_test(label_parts_with_numbers),
 		cmocka_unit_test(justified_line_after_table),
