@@ -1701,9 +1701,15 @@ static size_t label_row(const struct layout_page *lp, const struct srow *rows, s
 		return r - 1;
 	if (rows[r].n != 1 || column_of(cx0, cx1, ncols, (l->box.x0 + l->box.x1) / 2) != 0)
 		return r;
+	/* (a line going on in small letters may be set in by up to a line's
+	 * height: "Highest enrollment after bachelor's" over " degree by
+	 * 2003") */
+	float dx = l->box.x0 - lp->lines[rows[r - (r > r0)].idx[0]].box.x0;
+
 	if (r > r0 && l->nwords && (continues(l->words[0].text) || hanging(lp, rows, r, r1)) &&
 	    rows[r].y0 - rows[r - 1].y1 <= TBL_WRAP_GAP * (rows[r - 1].y1 - rows[r - 1].y0) &&
-	    fabsf(lp->lines[rows[r - 1].idx[0]].box.x0 - l->box.x0) <= TBL_ALIGN_PT)
+	    (fabsf(dx) <= TBL_ALIGN_PT ||
+	     (continues(l->words[0].text) && dx > 0 && dx <= rows[r].y1 - rows[r].y0)))
 		return r - 1;
 	/* a label set around its numbers ("Defendants" over a row of
 	 * numbers with no label of its own, "Sentenced" under it) */
@@ -2074,8 +2080,10 @@ static int header_lines_inside(const struct layout_page *lp, const struct srow *
 		const struct doc_line *l = &L[rows[q].idx[0]];
 		const char *last = l->nwords ? l->words[l->nwords - 1].text : "";
 
-		if (l->nwords && continues(l->words[0].text))
-			return 0;   /* a label going on ("index)"), which heads nothing */
+		if (l->nwords && continues(l->words[0].text) && q == r + 1)
+			return 0;   /* a label going on ("index)"), which heads nothing; under a
+				     * group's first line, that line going on ("Highest enrollment
+				     * after bachelor's" over "degree by 2003") */
 		if (last[0] && last[strlen(last) - 1] == '.' && l->nwords >= TBL_LIST_WORDS)
 			return 0;   /* a sentence */
 		if (at_labels && b->x0 > L[below->idx[0]].box.x0 + TBL_ALIGN_PT)

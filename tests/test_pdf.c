@@ -1224,6 +1224,48 @@ static void group_labels_apart(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* A group's heading over two lines between rows of numbers, its second
+ * line going on in small letters and set in a little ("Highest
+ * enrollment after bachelor's" over "degree by 2003"), keeps the table
+ * one and is one cell. */
+static void group_heading_two_lines(void **state)
+{
+	static const char *const rows[][3] = {
+		{ "Field of study", "Percent", "Salary" }, { "Business", "37.9", "19,900" },
+		{ "Education", "63.1", "43,700" }, { "", NULL, NULL },
+		{ "Highest enrollment after bachelor\xE2\x80\x99s", NULL, NULL }, { "degree by 2003", NULL, NULL },
+		{ "Master\xE2\x80\x99s degree", "45.4", "22,900" }, { "Doctoral degree", "64.3", "44,100" },
+	};
+	const double right[] = { 0, 380, 450 };
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 10);
+	struct ex_error e = { 0 };
+
+	for (size_t r = 0; r < N_ELEMS(rows); r++) {
+		double y = 100 + 13 * (double)r;
+
+		cairo_move_to(cr, r == 4 ? 60 : 64, y);   /* the heading's first line stands out */
+		cairo_show_text(cr, rows[r][0]);
+		for (int c = 1; c < 3 && rows[r][1]; c++)
+			show_right(cr, right[c], y, rows[r][c]);
+	}
+	struct doc *d = drawn_page(cr, pdf, &e);
+
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 1);
+	const struct doc_table *t = &d->tables[0];
+	int h = -1;
+
+	for (int r = 0; r < t->nrows; r++)
+		if (strstr(grid_text(t, r, 0), "Highest"))
+			h = r;
+	assert_true(h > 0);
+	assert_string_equal(grid_text(t, h, 0), "Highest enrollment after bachelor\xE2\x80\x99s degree by 2003");
+	assert_string_equal(grid_text(t, h + 1, 2), "22,900");
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
 /* A line of justified prose in a monospaced font right under a table: its
  * stretched spaces part every word, but a line of single words spaced
  * alike, more of them than the table has columns, is no row of it. */
@@ -2212,6 +2254,7 @@ int main(void)
 		cmocka_unit_test(shaded_cells_grid),
 		cmocka_unit_test(organisation_title_lines),
 		cmocka_unit_test(group_labels_apart),
+		cmocka_unit_test(group_heading_two_lines),
 		cmocka_unit_test(header_over_unit_line),
 		cmocka_unit_test(label_parts_with_numbers),
 		cmocka_unit_test(justified_line_after_table),
