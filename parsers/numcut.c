@@ -79,8 +79,7 @@ static int missing_mark(const char *t)
 	return !strcmp(t, "-") || !strcmp(t, "\xE2\x80\x93") || !strcmp(t, "\xE2\x80\x94");
 }
 
-/* A year standing alone: "2023", as column headings print them. */
-static int year_word(const char *t)
+int numcut_year_word(const char *t)
 {
 	return strlen(t) == 4 && (!strncmp(t, "19", 2) || !strncmp(t, "20", 2)) && strspn(t, "0123456789") == 4;
 }
@@ -94,7 +93,7 @@ int numcut_period_word(const char *t)
 {
 	size_t n = strlen(t), digits = 0, seps = 0;
 
-	if (n < 4 || !year_word((char[5]){ t[0], t[1], t[2], t[3], 0 }))
+	if (n < 4 || !numcut_year_word((char[5]){ t[0], t[1], t[2], t[3], 0 }))
 		return 0;
 	for (const char *p = t; *p; p++) {
 		if (*p >= '0' && *p <= '9') {
@@ -152,8 +151,8 @@ static int run_parts(const struct doc_word *w, size_t a, size_t b, float narrow,
 		 * number has more than three), or, after a row's label, a gap
 		 * no thousands space is (numbers alone on a line, a chart's
 		 * axis, stay one line) */
-		int sure = s1 || e0 || dash || (year_word(w[k].text) && year_word(w[k - 1].text)) ||
-			   (prev >= 4 && g >= 4) || (a > 0 && gap > NUM_COLUMN_GAP * h) ||
+		int sure = s1 || e0 || dash ||
+			   (numcut_year_word(w[k].text) && numcut_year_word(w[k - 1].text)) || (prev >= 4 && g >= 4) || (a > 0 && gap > NUM_COLUMN_GAP * h) ||
 			   (g && unit_word(w[k - 1].text));   /* its unit ended the number before */
 
 		if (!g && !dash)

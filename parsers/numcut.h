@@ -13,6 +13,10 @@
  * parts; cut is zeroed by the caller. */
 void numcut_line(const struct doc_word *w, size_t n, unsigned char *cut);
 
+/* Whether t is a year standing alone ("2023", 19xx or 20xx), as column
+ * headings print them. */
+int numcut_year_word(const char *t);
+
 /* Whether t is a period as a column heading prints it, whole in one
  * word: a year ("2023"), a date ("2022-12-31"), a range of dates with
  * no space ("2022-01-01-2022-12-31") or a split year ("2022/2023",

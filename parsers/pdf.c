@@ -250,6 +250,10 @@ static size_t glued_at(const struct pdf_text *t, size_t i)
 	char word[PDF_GLUED_MAX + 1];
 	size_t n = 0, cut = 0;
 
+	/* (a chain starts with a year's digit or a word's capital: most
+	 * words are passed over here, on every word's way) */
+	if ((t->c[i].u < '0' || t->c[i].u > '9') && !g_unichar_isupper(t->c[i].u))
+		return 0;
 	for (size_t k = i; k < t->n && !layer_space(t->c[k].u); k++) {
 		if (n + 6 >= sizeof(word))
 			return 0;   /* longer than any headings run together */

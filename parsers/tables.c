@@ -38,6 +38,7 @@
 #include <glib.h>
 
 #include "../model/norm.h"
+#include "numcut.h"
 #include "scan.h"
 
 #include <stdio.h>
@@ -433,20 +434,13 @@ static const char *cell_text(struct doc *doc, struct layout_page *lp, struct box
 	return n ? norm_join_lines(doc->arena, parts, n) : "";
 }
 
-/* A year standing alone ("2024") heads a column; it is not data. */
-static int is_year(const char *s)
-{
-	return strlen(s) == 4 && (!strncmp(s, "19", 2) || !strncmp(s, "20", 2)) &&
-	       isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3]);
-}
-
 /* A year, a date or a split year as a header prints them: "2021",
  * "2020-12-31", "2022/2023", "2022/23". */
 static int period_like(const char *s)
 {
 	size_t n = strlen(s);
 
-	if (n < 4 || !is_year((char[5]){ s[0], s[1], s[2], s[3], 0 }))
+	if (n < 4 || !numcut_year_word((char[5]){ s[0], s[1], s[2], s[3], 0 }))
 		return 0;
 	if (n == 4)
 		return 1;
@@ -504,7 +498,7 @@ static int period_cell(const char *s)
 {
 	int digits = 0;
 
-	if (strlen(s) < 4 || !is_year((char[5]){ s[0], s[1], s[2], s[3], 0 }))
+	if (strlen(s) < 4 || !numcut_year_word((char[5]){ s[0], s[1], s[2], s[3], 0 }))
 		return 0;
 	for (const char *p = s; *p; p++) {
 		if (isdigit((unsigned char)*p))
@@ -1064,15 +1058,8 @@ static int tile_fill(const struct page_drawn *d, const struct layout_page *lp)
 	       w * h < lp->width * lp->height / 4 && !holds_columns(d, lp);
 }
 
-/* Cells drawn as shaded fills with gutters between them and no rules
- * (a word processor's table with white borders on shaded cells): the
- * edges of every fill in a group of fills beside and over each other of
- * TBL_TILE_ROWS rows and two columns or more are pieces of rules, added
- * to h and w in pixels
- * at s, unless a rule is drawn along that edge already (within reach
- * pixels). A fill inside another is the same cell's. Zebra rows (one
- * fill across each row) and a shaded header alone have no such
- * neighbours. */
+/* Whether a rule drawn (one of p[0..n)) runs along edge e, within
+ * reach pixels across it and over half its length. */
 static int ruled_edge(const struct piece *p, size_t n, const struct piece *e, float reach)
 {
 	for (size_t i = 0; i < n; i++)
@@ -1100,14 +1087,56 @@ static size_t distinct(float *v, size_t n)
 	return k;
 }
 
+/* Whether the group of fills whose members' tops and lefts are ys and
+ * xs (m of them; sorted here) spans TBL_TILE_ROWS rows and two columns
+ * or more. */
+static int tile_group(float *ys, float *xs, size_t m)
+{
+	return distinct(ys, m) >= TBL_TILE_ROWS && distinct(xs, m) >= 2;
+}
+
+/* Whether fill f of group id is a cell of a grid: another of its group
+ * spans its column in another row, and another its row in another
+ * column (pieces of a cell's shading, set each its own way, do not), and
+ * no other fill holds it (a fill inside another is the same cell's). */
+static int tile_cell(const struct page_drawn *v, const size_t *cand, const int *root, size_t nc, size_t i)
+{
+	const struct page_drawn *f = &v[cand[i]];
+	int colmate = 0, rowmate = 0;
+
+	for (size_t j = 0; j < nc; j++) {
+		const struct page_drawn *o = &v[cand[j]];
+
+		if (j == i)
+			continue;
+		if (o->x0 <= f->x0 && o->x1 >= f->x1 && o->y0 <= f->y0 && o->y1 >= f->y1)
+			return 0;
+		if (root[j] != root[i])
+			continue;
+		colmate |= fabsf(o->x0 - f->x0) <= TBL_LEVEL_PT && fabsf(o->x1 - f->x1) <= TBL_LEVEL_PT &&
+			   fabsf(o->y0 - f->y0) > TBL_LEVEL_PT;
+		rowmate |= fabsf(o->y0 - f->y0) <= TBL_LEVEL_PT && fabsf(o->y1 - f->y1) <= TBL_LEVEL_PT &&
+			   fabsf(o->x0 - f->x0) > TBL_LEVEL_PT;
+	}
+	return colmate && rowmate;
+}
+
+/* Cells drawn as shaded fills with gutters between them and no rules
+ * (a word processor's table with white borders on shaded cells): the
+ * edges of every cell (tile_cell) of a group of fills beside and over
+ * each other (tile_group) are pieces of rules, added to h and w in
+ * pixels at s, unless a rule is drawn along that edge already (within
+ * reach pixels). Zebra rows (one fill across each row) and a shaded
+ * header alone make no such group. */
 static void tile_edges(const struct page_drawn *v, size_t n, const struct layout_page *lp, float s, float reach,
 		       struct piece *h, size_t *nh, struct piece *w, size_t *nw)
 {
 	size_t *cand = malloc(sizeof(*cand) * (n + 1)), nc = 0, nh0 = *nh, nw0 = *nw;   /* the rules drawn */
-	int *parent = malloc(sizeof(int) * (n + 1));
+	int *parent = malloc(sizeof(int) * (n + 1)), *root = malloc(sizeof(int) * (n + 1));
+	signed char *grid = malloc(n + 1);   /* per group (by its root): -1 not judged, 0 no, 1 yes */
 	float *ys = malloc(sizeof(float) * (n + 1)), *xs = malloc(sizeof(float) * (n + 1));
 
-	if (!cand || !parent || !ys || !xs)
+	if (!cand || !parent || !root || !grid || !ys || !xs)
 		goto out;   /* (no edges: the tables as without them) */
 	for (size_t i = 0; i < n; i++)
 		if (tile_fill(&v[i], lp))
@@ -1121,39 +1150,23 @@ static void tile_edges(const struct page_drawn *v, size_t n, const struct layout
 			if (tile_next(&v[cand[i]], &v[cand[j]], 1) || tile_next(&v[cand[i]], &v[cand[j]], 0))
 				unite(parent, (int)i, (int)j);
 	for (size_t i = 0; i < nc; i++) {
+		root[i] = find(parent, (int)i);
+		grid[i] = -1;
+	}
+	for (size_t i = 0; i < nc; i++) {
 		const struct page_drawn *f = &v[cand[i]];
-		int id = find(parent, (int)i), tiled = 1;
-		size_t m = 0;
 
-		/* its group of fills: three rows or more, two columns or more */
-		for (size_t j = 0; j < nc; j++)
-			if (find(parent, (int)j) == id) {
-				ys[m] = v[cand[j]].y0;
-				xs[m++] = v[cand[j]].x0;
-			}
-		if (distinct(ys, m) < TBL_TILE_ROWS || distinct(xs, m) < 2)
-			continue;
-		/* a cell of a grid: another of its group spans its column in
-		 * another row, and another its row in another column (pieces
-		 * of a cell's shading, set each its own way, do not) */
-		int colmate = 0, rowmate = 0;
+		if (grid[root[i]] < 0) {   /* its group, judged once */
+			size_t m = 0;
 
-		for (size_t j = 0; j < nc; j++) {
-			const struct page_drawn *o = &v[cand[j]];
-
-			if (j == i || find(parent, (int)j) != id)
-				continue;
-			colmate |= fabsf(o->x0 - f->x0) <= TBL_LEVEL_PT && fabsf(o->x1 - f->x1) <= TBL_LEVEL_PT &&
-				   fabsf(o->y0 - f->y0) > TBL_LEVEL_PT;
-			rowmate |= fabsf(o->y0 - f->y0) <= TBL_LEVEL_PT && fabsf(o->y1 - f->y1) <= TBL_LEVEL_PT &&
-				   fabsf(o->x0 - f->x0) > TBL_LEVEL_PT;
+			for (size_t j = 0; j < nc; j++)
+				if (root[j] == root[i]) {
+					ys[m] = v[cand[j]].y0;
+					xs[m++] = v[cand[j]].x0;
+				}
+			grid[root[i]] = (signed char)tile_group(ys, xs, m);
 		}
-		if (!colmate || !rowmate)
-			continue;
-		for (size_t j = 0; j < nc && tiled; j++)   /* inside another: the same cell */
-			tiled = j == i || !(v[cand[j]].x0 <= f->x0 && v[cand[j]].x1 >= f->x1 && v[cand[j]].y0 <= f->y0 &&
-					    v[cand[j]].y1 >= f->y1);
-		if (!tiled)
+		if (!grid[root[i]] || !tile_cell(v, cand, root, nc, i))
 			continue;
 		/* each edge reaches over half a gutter, to meet its
 		 * neighbour's across it */
@@ -1173,6 +1186,8 @@ static void tile_edges(const struct page_drawn *v, size_t n, const struct layout
 out:
 	free(cand);
 	free(parent);
+	free(root);
+	free(grid);
 	free(ys);
 	free(xs);
 }
@@ -1701,16 +1716,17 @@ static size_t label_row(const struct layout_page *lp, const struct srow *rows, s
 		return r - 1;
 	if (rows[r].n != 1 || column_of(cx0, cx1, ncols, (l->box.x0 + l->box.x1) / 2) != 0)
 		return r;
-	/* (a line going on in small letters may be set in by up to a line's
-	 * height: "Highest enrollment after bachelor's" over " degree by
-	 * 2003") */
-	float dx = l->box.x0 - lp->lines[rows[r - (r > r0)].idx[0]].box.x0;
-
 	if (r > r0 && l->nwords && (continues(l->words[0].text) || hanging(lp, rows, r, r1)) &&
-	    rows[r].y0 - rows[r - 1].y1 <= TBL_WRAP_GAP * (rows[r - 1].y1 - rows[r - 1].y0) &&
-	    (fabsf(dx) <= TBL_ALIGN_PT ||
-	     (continues(l->words[0].text) && dx > 0 && dx <= rows[r].y1 - rows[r].y0)))
-		return r - 1;
+	    rows[r].y0 - rows[r - 1].y1 <= TBL_WRAP_GAP * (rows[r - 1].y1 - rows[r - 1].y0)) {
+		/* (a line going on in small letters may be set in by up to a
+		 * line's height: "Highest enrollment after bachelor's" over
+		 * " degree by 2003") */
+		float dx = l->box.x0 - lp->lines[rows[r - 1].idx[0]].box.x0;
+
+		if (fabsf(dx) <= TBL_ALIGN_PT ||
+		    (continues(l->words[0].text) && dx > 0 && dx <= rows[r].y1 - rows[r].y0))
+			return r - 1;
+	}
 	/* a label set around its numbers ("Defendants" over a row of
 	 * numbers with no label of its own, "Sentenced" under it) */
 	if (r > r0 && unlabelled(lp, &rows[r - 1], cx0, cx1, ncols) &&

@@ -194,19 +194,6 @@ static const char *org_of(const char *s)
 	return org_name(s) ? s : NULL;
 }
 
-/* The words of b's first line as one text, in the arena; NULL if none. */
-static const char *first_line(struct arena *a, const struct doc_block *b)
-{
-	GString *g = g_string_new(NULL);
-	const char *s;
-
-	for (size_t w = 0; w < b->lines[0].nwords; w++)
-		g_string_append(g_string_append(g, w ? " " : ""), b->lines[0].words[w].text);
-	s = g->len ? arena_strdup(a, g->str) : NULL;
-	g_string_free(g, TRUE);
-	return s;
-}
-
 /* The organisation where no © names it: in the title, or standing
  * alone among the first blocks of page 1 or in its running header. */
 /* Whether block b goes on a's one line as a title broken over lines
@@ -266,7 +253,7 @@ static void organisation(struct doc *doc)
 		/* a name on the first line of a paragraph that ran on into
 		 * the text under it ("Kulturföreningen Röda Längan" over
 		 * "Kostnaderna för el …") */
-		if (b->nlines >= 2 && (doc->organisation = org_of(first_line(doc->arena, b))))
+		if (b->nlines >= 2 && (doc->organisation = org_of(pat_line_text(doc->arena, &b->lines[0]))))
 			return;
 	}
 	doc->organisation = org_of(doc->title);   /* a title from the document's metadata */

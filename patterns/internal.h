@@ -54,6 +54,10 @@ struct pat_set {
 /* Provenance of block bi: its page, box or path, and index. */
 void pat_prov_block(const struct doc *doc, size_t bi, struct doc_prov *p);
 
+/* Line l's words as one text, a space between each two, in the arena;
+ * NULL when out of memory. */
+const char *pat_line_text(struct arena *a, const struct doc_line *l);
+
 /* Frees the patterns loaded from packs. */
 void pat_user_free_all(struct pat_set *ps);
 

@@ -122,19 +122,6 @@ static int add_people(struct doc *doc, const char *list, const char *status, siz
 	return rc;
 }
 
-/* Line l's words as one text, in the arena; NULL when out of memory. */
-static const char *line_text(struct arena *a, const struct doc_line *l)
-{
-	GString *g = g_string_new(NULL);
-	const char *s;
-
-	for (size_t w = 0; w < l->nwords; w++)
-		g_string_append(g_string_append(g, l->words[w].text), w + 1 < l->nwords ? " " : "");
-	s = arena_strdup(a, g->str);
-	g_string_free(g, TRUE);
-	return s;
-}
-
 /* A line that names a field ("Ordförande: X", "Plats: Y"): a word or two
  * and a colon near its start. */
 #define FIELD_LABEL_MAX 30   /* bytes before the colon */
@@ -158,7 +145,7 @@ static int people_lines(struct doc *doc, size_t bi, const char **status)
 	if (b->nlines < 2)
 		return add_person(doc, b->text, *status, bi);
 	for (size_t k = 0; k < b->nlines && rc == 0 && *status; k++) {
-		const char *t = line_text(doc->arena, &b->lines[k]);
+		const char *t = pat_line_text(doc->arena, &b->lines[k]);
 
 		if (!t)
 			return EX_ENOMEM;
@@ -589,22 +576,30 @@ static int heading_item(const struct pat_set *ps, const struct doc *doc, const s
 /* The meeting's date where no Datum field gives it: the first date in
  * the title or the blocks before the first item ("2016–05–25",
  * "Protokoll (2018-05-29)", "29 maj 2018"). */
+/* The first date written in s ("2016–05–25", "den 23 maj 2024"), ISO in
+ * the arena; NULL when none. */
+static const char *date_in(const struct pat_set *ps, struct arena *a, const char *s)
+{
+	char iso[11];
+
+	for (const char *d = s; d && *d; d++)
+		if ((d == s || !isalnum((unsigned char)d[-1])) && isdigit((unsigned char)*d) && pat_date(ps, d, iso))
+			return arena_strdup(a, iso);
+	return NULL;
+}
+
 static const char *first_date(const struct pat_set *ps, struct doc *doc)
 {
-	const char *cand[8];
+	const char *cand[8], *iso = NULL;
 	size_t n = 0;
-	char iso[11];
 
 	cand[n++] = doc->title;
 	for (size_t i = 0; i < doc->nblocks && n < 8; i++)
 		if (!doc->blocks[i].furniture && doc->blocks[i].type != DOC_BLK_TABLE)
 			cand[n++] = doc->blocks[i].text;
-	for (size_t i = 0; i < n; i++)
-		for (const char *d = cand[i]; d && *d; d++)
-			if ((d == cand[i] || !isalnum((unsigned char)d[-1])) && isdigit((unsigned char)*d) &&
-			    pat_date(ps, d, iso))
-				return arena_strdup(doc->arena, iso);
-	return NULL;
+	for (size_t i = 0; i < n && !iso; i++)
+		iso = date_in(ps, doc->arena, cand[i]);
+	return iso;
 }
 
 static void meeting_fields(const struct pat_set *ps, struct doc *doc)
@@ -741,7 +736,7 @@ static int people_block(struct doc *doc, size_t i, struct attendance *a)
 	a->comma = NULL;
 	/* "Plats: Lokalen" over "Närvarande:", read as one paragraph */
 	if (b->type == DOC_BLK_PARAGRAPH && b->nlines >= 2 && !a->status) {
-		const char *last = line_text(doc->arena, &b->lines[b->nlines - 1]);
+		const char *last = pat_line_text(doc->arena, &b->lines[b->nlines - 1]);
 
 		if (!last)
 			return EX_ENOMEM;
@@ -1063,7 +1058,6 @@ int pat_notice(const struct pat_set *ps, struct doc *doc)
 {
 	struct doc_notice *n = &doc->notice;
 	int in_agenda = 0;
-	char iso[11];
 
 	if (strcmp(doc->type, "notice"))
 		return 0;
@@ -1076,10 +1070,8 @@ int pat_notice(const struct pat_set *ps, struct doc *doc)
 			n->place = n->place ? n->place : f->value;
 		if (strcmp(f->name, "datum") && strcmp(f->name, "tid") && strcmp(f->name, "när"))
 			continue;
-		for (const char *d = f->value; !n->date && *d; d++)   /* "torsdagen den 23 maj 2024" */
-			if ((d == f->value || !isalnum((unsigned char)d[-1])) && isdigit((unsigned char)*d) &&
-			    pat_date(ps, d, iso))
-				n->date = arena_strdup(doc->arena, iso);
+		if (!n->date)   /* "torsdagen den 23 maj 2024" */
+			n->date = date_in(ps, doc->arena, f->value);
 		if (!n->time && (md = match(ps->time, f->value))) {
 			n->time = notice_time(doc->arena, md);
 			pcre2_match_data_free(md);

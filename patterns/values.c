@@ -359,6 +359,27 @@ void pat_prov_block(const struct doc *doc, size_t bi, struct doc_prov *p)
 	p->block = (int)bi;
 }
 
+const char *pat_line_text(struct arena *a, const struct doc_line *l)
+{
+	size_t n = 0;
+	char *s, *p;
+
+	for (size_t w = 0; w < l->nwords; w++)
+		n += strlen(l->words[w].text) + 1;
+	if (!(s = p = arena_alloc(a, n + 1)))
+		return NULL;
+	for (size_t w = 0; w < l->nwords; w++) {
+		size_t k = strlen(l->words[w].text);
+
+		memcpy(p, l->words[w].text, k);
+		p += k;
+		if (w + 1 < l->nwords)
+			*p++ = ' ';
+	}
+	*p = '\0';
+	return s;
+}
+
 static void copy_qty(struct arena *a, struct doc_value *v, const struct pat_qty *q)
 {
 	v->value = q->value;

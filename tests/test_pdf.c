@@ -253,6 +253,15 @@ static const char *grid_text(const struct doc_table *t, int r, int c)
 	return "";
 }
 
+/* The first row of t whose cell in column c reads text; -1 if none. */
+static int grid_row(const struct doc_table *t, int c, const char *text)
+{
+	for (int r = 0; r < t->nrows; r++)
+		if (!strcmp(grid_text(t, r, c), text))
+			return r;
+	return -1;
+}
+
 /* Seed 000's tables from the PDF's layout have the cells the ODT has
  * exactly: same grid, same texts, same background colours. */
 static void tables_match(const char *pdf, const char *odt)
@@ -814,11 +823,8 @@ static void close_header_cells(void **state)
 	assert_string_equal(grid_text(t, 0, 2), "2017-12-31");
 	assert_string_equal(grid_text(t, 0, 3), "2016-12-31");
 	t = &d->tables[0];
-	int hr = -1;
+	int hr = grid_row(t, 1, "Budget 2022");
 
-	for (int r = 0; r < t->nrows && hr < 0; r++)
-		if (!strcmp(grid_text(t, r, 1), "Budget 2022"))
-			hr = r;
 	if (hr < 0)
 		fail_msg("no header row with \"Budget 2022\" alone in column 1");
 	assert_string_equal(grid_text(t, hr, 2), "Utfall 2021");
@@ -1211,11 +1217,8 @@ static void group_labels_apart(void **state)
 	assert_non_null(d);
 	assert_int_equal(d->ntables, 2);
 	const struct doc_table *t = &d->tables[0];
-	int female = -1;
+	int female = grid_row(t, 0, "Female");
 
-	for (int r = 0; r < t->nrows; r++)
-		if (!strcmp(grid_text(t, r, 0), "Female"))
-			female = r;
 	assert_true(female > 0);
 	assert_string_equal(grid_text(t, female + 1, 1), "23");
 	assert_string_equal(grid_text(t, t->nrows - 1, 2), "5.4");
@@ -1254,13 +1257,9 @@ static void group_heading_two_lines(void **state)
 	assert_non_null(d);
 	assert_int_equal(d->ntables, 1);
 	const struct doc_table *t = &d->tables[0];
-	int h = -1;
+	int h = grid_row(t, 0, "Highest enrollment after bachelor\xE2\x80\x99s degree by 2003");
 
-	for (int r = 0; r < t->nrows; r++)
-		if (strstr(grid_text(t, r, 0), "Highest"))
-			h = r;
 	assert_true(h > 0);
-	assert_string_equal(grid_text(t, h, 0), "Highest enrollment after bachelor\xE2\x80\x99s degree by 2003");
 	assert_string_equal(grid_text(t, h + 1, 2), "22,900");
 	doc_free(d);
 	g_string_free(pdf, TRUE);
