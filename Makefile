@@ -40,7 +40,7 @@ TEST_BIN = $(TESTS:%=$(BUILD)/tests/%)
 FUZZ    = fuzz_pdf fuzz_odt fuzz_txt fuzz_image fuzz_pack fuzz_writers fuzz_diff fuzz_cli
 
 .PHONY: all help deps demo test check unit golden badinput attack batch db diff pg robustness fidelity install-test \
-        layering asan tsan bench bench-batch bench-archive bench-diff bench-ocr bench-values bench-tables bench-vary corpus-holdout corpus-tables install clean corpus regolden fuzz fuzz-all fuzz-replay
+        layering asan tsan bench bench-batch bench-archive bench-diff bench-ocr bench-scan bench-values bench-tables bench-vary corpus-holdout corpus-tables install clean corpus regolden fuzz fuzz-all fuzz-replay
 
 all: $(BUILD)/extract $(BUILD)/libextract.so.$(SOVERSION)
 
@@ -64,6 +64,7 @@ help:
 	@echo "make bench-tables  table detection and cells: own corpus and peer suites"
 	@echo "make bench-vary    300 documents through 5 producers: values, units, periods, cells, ratings"
 	@echo "make bench-ocr     OCR character error rate and speed against the tesseract CLI"
+	@echo "make bench-scan    the variation corpus scanned (150-300 dpi, colour/grey/bilevel, skew, JPEG): CER, values, cells"
 	@echo "make corpus     rebuild corpus/ documents (needs LibreOffice)"
 	@echo "make regolden   rewrite expected JSON from current output (review the diff!)"
 	@echo "make install PREFIX=/usr/local"
@@ -267,6 +268,13 @@ bench-vary: $(BUILD)/extract $(BUILD)/vary/.stamp-$(VARY_N)-$(VARY_SEED)
 bench-ocr: $(BUILD)/extract $(BUILD)/tests/cer $(BUILD)/tests/degrade $(BUILD)/tests/mkscan
 	@/usr/bin/python3 tests/bench_ocr.py $(BUILD)/extract $(BUILD)/tests/cer $(BUILD)/tests/degrade \
 		$(BUILD)/tests/mkscan
+
+# SCAN_N documents of the variation corpus, scanned three ways.
+SCAN_N ?= 40
+bench-scan: $(BUILD)/extract $(BUILD)/tests/cer $(BUILD)/tests/degrade $(BUILD)/tests/mkscan \
+	    $(BUILD)/vary/.stamp-$(VARY_N)-$(VARY_SEED)
+	@/usr/bin/python3 tests/bench_scan.py $(BUILD)/extract $(BUILD)/tests/cer $(BUILD)/tests/degrade \
+		$(BUILD)/tests/mkscan $(BUILD)/vary --n $(SCAN_N)
 
 bench-values: $(BUILD)/extract
 	@/usr/bin/python3 tests/bench_values.py $(BUILD)/extract

@@ -723,6 +723,43 @@ static const char *heading_line(const struct doc *doc, size_t bi, int k)
 	return b ? b->text : NULL;
 }
 
+/* A word where a column has numbers, on a page OCR read: a number it
+ * may have misread; kept as printed, and said. */
+static void unread_number(struct doc *doc, int page, const char *s)
+{
+	size_t i = 0;
+
+	while (i < doc->npages && doc->pages[i].number != page)
+		i++;
+	if (i == doc->npages || doc->pages[i].source != DOC_SRC_OCR)
+		return;
+	doc_warn(doc, page, "unread_number", "page %d: \"%s\" stands in a column of numbers and reads as none; "
+		 "kept as printed, no value taken", page, s);
+}
+
+/* Which columns (after the first) are columns of numbers: two or more
+ * of their body cells numbers, and at least twice as many as cells of
+ * words. A word in such a column is a number misread or a marker ("n/a"),
+ * never the row's label ("Antal lägenheter 97 26 70 FÅ": a scan's 75). */
+static void number_columns(const struct pat_set *ps, const struct doc_table *t, const struct doc_cell **grid,
+			   int hr, const struct column *cols, int *numeric)
+{
+	for (int c = 0; c < t->ncols; c++) {
+		int nums = 0, words = 0;
+		struct pat_qty q;
+
+		for (int r = hr; c > 0 && r < t->nrows; r++) {
+			const char *s = cell_text(t, grid, r, c);
+
+			if (s[0] && table_number(ps, &cols[c], s, &q))
+				nums++;
+			else if (s[0])
+				words++;
+		}
+		numeric[c] = nums >= 2 && nums >= 2 * words;
+	}
+}
+
 static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, const struct doc_unit *du,
 			int doc_style, const char *section, const struct doc_cell **grid)
 {
@@ -730,6 +767,7 @@ static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, co
 	int hr = header_rows_of(ps, t, grid);
 	const char *group = NULL, *head;
 	struct column cols[64];
+	int numeric[64];
 	struct table_ctx tc = { .t = t, .bi = bi, .section = section, .tscale = 1,
 				.tcounts = pat_counts(ps, t->caption), .cols = cols, .du = du };
 
@@ -748,6 +786,7 @@ static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, co
 	}
 	statement_headings(ps, doc, bi, t, hr, cols);
 	column_styles(t, grid, hr, doc_style, cols);
+	number_columns(ps, t, grid, hr, cols, numeric);
 	for (int r = hr; r < t->nrows; r++) {
 		const char *texts[64];
 		struct pat_qty q[64];   /* each cell read once: for the label and for the value */
@@ -757,7 +796,9 @@ static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, co
 			const char *s = cell_text(t, grid, r, c);
 
 			is_number[c] = s[0] && table_number(ps, &cols[c], s, &q[c]);
-			if (s[0] && !is_number[c]) {
+			if (s[0] && !is_number[c] && numeric[c])
+				unread_number(doc, doc->blocks[bi].page, s);
+			else if (s[0] && !is_number[c]) {
 				if (first_col < 0)
 					first_col = c;
 				texts[ntext++] = s;

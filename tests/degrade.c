@@ -5,7 +5,10 @@
  * --skew rotates by DEG degrees (white corners), --noise adds Gaussian
  * noise of SIGMA grey levels, --blur a box blur of half-width R pixels,
  * --typewriter thickens strokes unevenly and speckles the paper, --rotate
- * turns the page clockwise; --jpeg Q writes OUT as a JPEG of quality Q,
+ * turns the page clockwise, --bilevel thresholds the page to black and
+ * white (a fax or a bilevel scanner), --border N draws the dark edge a
+ * copier leaves, N pixels wide, on the left and top; --jpeg Q writes OUT
+ * as a JPEG of quality Q,
  * --tiff adds the page to OUT as a TIFF (LZW), so that several calls
  * make a multi-page scan; else OUT is a PNG. The image keeps IN's resolution, and its colour
  * when it has any (--typewriter works on grey pages only). */
@@ -69,20 +72,21 @@ static void noise(PIX *p, double sigma, double speckle)
 int main(int argc, char **argv)
 {
 	double skew = 0, sigma = 0;
-	int blur = 0, jpeg = 0, rot = 0, typewriter = 0, tiff = 0;
+	int blur = 0, jpeg = 0, rot = 0, typewriter = 0, tiff = 0, bilevel = 0, border = 0;
 	l_int32 xres, yres;
 	PIX *in, *p, *t;
 
 	if (argc < 3) {
 		fprintf(stderr, "usage: degrade IN OUT [--skew DEG] [--noise SIGMA] [--blur R] [--jpeg Q] "
-			"[--rotate 90|180|270] [--typewriter] [--seed N] [--tiff]\n");
+			"[--rotate 90|180|270] [--typewriter] [--bilevel] [--border N] [--seed N] "
+			"[--tiff]\n");
 		return 2;
 	}
 	for (int i = 3; i < argc; i++) {
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
 
-		if (!strcmp(a, "--typewriter") || !strcmp(a, "--tiff")) {
-			*(a[2] == 't' && a[3] == 'y' ? &typewriter : &tiff) = 1;
+		if (!strcmp(a, "--typewriter") || !strcmp(a, "--tiff") || !strcmp(a, "--bilevel")) {
+			*(a[2] == 'b' ? &bilevel : a[3] == 'y' ? &typewriter : &tiff) = 1;
 			continue;
 		}
 		if (!v) {
@@ -98,6 +102,8 @@ int main(int argc, char **argv)
 			blur = atoi(v);
 		else if (!strcmp(a, "--jpeg"))
 			jpeg = atoi(v);
+		else if (!strcmp(a, "--border"))
+			border = atoi(v);
 		else if (!strcmp(a, "--rotate"))
 			rot = atoi(v);
 		else if (!strcmp(a, "--seed"))
@@ -133,8 +139,25 @@ int main(int argc, char **argv)
 		pixDestroy(&p);
 		p = t;
 	}
+	if (border > 0) {
+		/* The copier's lid: a dark band, ragged on its inner edge. */
+		int w = pixGetWidth(p), h = pixGetHeight(p);
+		l_uint32 dark = pixGetDepth(p) == 8 ? 30 : 0x1e1e1e00;
+
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < border + (int)(6 * uniform()); x++)
+				pixSetPixel(p, x, y, dark);
+		for (int x = 0; x < w; x++)
+			for (int y = 0; y < border + (int)(6 * uniform()); y++)
+				pixSetPixel(p, x, y, dark);
+	}
 	if (sigma > 0 || typewriter)
 		noise(p, sigma, typewriter ? 0.0008 : 0);
+	if (bilevel) {
+		t = pixConvertTo1(p, 150);
+		pixDestroy(&p);
+		p = t;
+	}
 	if (rot == 90 || rot == 180 || rot == 270) {
 		t = pixRotateOrth(p, rot / 90);
 		pixDestroy(&p);

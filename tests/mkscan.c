@@ -1,5 +1,6 @@
 /* mkscan: an image-only PDF from PNGs, as a scanner makes them: one A4
- * page for each picture, holding it and no text at all.
+ * page for each picture (landscape for a picture wider than high),
+ * holding it and no text at all.
  *   mkscan IN.png [IN.png ...] OUT.pdf */
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -27,8 +28,12 @@ int main(int argc, char **argv)
 			cairo_surface_destroy(pdf);
 			return 1;
 		}
+		int iw = cairo_image_surface_get_width(img), ih = cairo_image_surface_get_height(img);
+		double pw = iw > ih ? h : w, ph = iw > ih ? w : h;
+
+		cairo_pdf_surface_set_size(pdf, pw, ph);
 		cairo_save(cr);
-		cairo_scale(cr, w / cairo_image_surface_get_width(img), h / cairo_image_surface_get_height(img));
+		cairo_scale(cr, pw / iw, ph / ih);
 		cairo_set_source_surface(cr, img, 0, 0);
 		cairo_paint(cr);
 		cairo_restore(cr);

@@ -839,6 +839,49 @@ static void comma_thousands(void **state)
 	doc_free(d);
 }
 
+/* A word in a column of numbers (a number misread, a marker) is never
+ * the row's label: the label stays the words before the numbers. A
+ * column of words after the first (a group's column beside the label)
+ * still gives the label. */
+#define C_(x) "<table:table-cell><text:p>" x "</text:p></table:table-cell>"
+#define R_(x) "<table:table-row>" x "</table:table-row>"
+static void label_not_from_number_column(void **state)
+{
+	static const char doc[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document " TU_ODF_NS " office:version=\"1.2\" "
+		"office:mimetype=\"application/vnd.oasis.opendocument.text\"><office:body><office:text>"
+		"<table:table table:name=\"A\"><table:table-column table:number-columns-repeated=\"4\"/>"
+		R_(C_("") C_("2016") C_("2015") C_("2014"))
+		R_(C_("Antal lägenheter") C_("97") C_("26") C_("FÅ"))
+		R_(C_("Antal medlemmar") C_("3 316") C_("7 401") C_("2 839"))
+		R_(C_("Balansomslutning") C_("35 955") C_("38 934") C_("14 428"))
+		"</table:table>"
+		"<table:table table:name=\"B\"><table:table-column table:number-columns-repeated=\"4\"/>"
+		R_(C_("Grupp") C_("Post") C_("2016") C_("2015"))
+		R_(C_("Intäkter") C_("Avgifter") C_("120") C_("110"))
+		R_(C_("") C_("Bidrag") C_("40") C_("30"))
+		R_(C_("Kostnader") C_("Lokal") C_("-80") C_("-75"))
+		"</table:table></office:text></office:body></office:document>\n";
+	struct ex_error e = { 0 };
+	struct doc *d = tu_read_buf(doc, sizeof(doc) - 1, &e);
+	const struct doc_value *v;
+
+	assert_non_null(d);
+	v = value(d, "Antal lägenheter", "2016", NULL);
+	assert_true(v && v->value == 97);
+	v = value(d, "Antal lägenheter", "2015", NULL);
+	assert_true(v && v->value == 26);
+	assert_null(value(d, "FÅ", NULL, NULL));
+	v = value(d, "Bidrag", "2016", NULL);
+	assert_true(v && v->value == 40 && v->group && !strcmp(v->group, "Intäkter"));
+	v = value(d, "Lokal", "2015", NULL);
+	assert_true(v && v->value == -75);
+	assert_null(value(d, "Intäkter", NULL, NULL));
+	doc_free(d);
+}
+#undef C_
+#undef R_
+
 /* The line just above a table gives its unit when neither its caption
  * nor its header does: a heading or a line of its own ("Flerårsöversikt
  * (belopp i tkr)", "Belopp i kr"). A sentence above it, or a line with
@@ -1257,6 +1300,7 @@ int main(void)
 		cmocka_unit_test(notices),
 		cmocka_unit_test(organisation_names),
 		cmocka_unit_test(comma_thousands),
+		cmocka_unit_test(label_not_from_number_column),
 		cmocka_unit_test(unit_from_line_above),
 		cmocka_unit_test(number_styles),
 		cmocka_unit_test(unit_row_under_years),
