@@ -19,6 +19,7 @@
 #include "tessguard.h"
 
 #define OCR_WORDLIST "/usr/share/dict/swedish"   /* Debian's wswedish */
+#define OCR_ENGLISH "/usr/share/dict/american-english"   /* Debian's wamerican */
 #define OCR_MAX_WORKERS 8
 #define TESS_DATADIR "/usr/share/tesseract-ocr/5/tessdata"   /* Debian 12's libtesseract5 */
 
@@ -281,7 +282,7 @@ static const struct ocr_dict *service_dict(struct ocr_service *s)
 	if (!s->dict_read && !s->no_correct) {
 		const char *path = getenv("EXTRACT_WORDLIST");
 
-		s->dict = ocr_dict_load(path ? path : OCR_WORDLIST);
+		s->dict = ocr_dict_load(path ? path : OCR_WORDLIST, OCR_ENGLISH);
 	}
 	s->dict_read = 1;
 	pthread_mutex_unlock(&s->mu);

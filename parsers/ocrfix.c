@@ -8,35 +8,61 @@
 #define L_MIN(a, b) ((a) < (b) ? (a) : (b))
 
 struct ocr_dict {
-	GHashTable *words;   /* lower-case UTF-8 */
+	GHashTable *words;   /* Swedish, lower-case UTF-8 */
+	GHashTable *english; /* English, lower-case; NULL without the list */
+	GHashTable *names;   /* the English list's names ("Dennis"), lower-case */
 };
 
-struct ocr_dict *ocr_dict_load(const char *path)
+/* The words of the list at path (ISO-8859-1 or UTF-8, a word a line),
+ * lower-cased, into words; those written with a capital into names too
+ * when names is given (a possessive "Dennis's" skipped). */
+static int read_list(const char *path, GHashTable *words, GHashTable *names)
 {
 	gchar *raw = NULL, *text = NULL;
 	gsize n = 0;
-	struct ocr_dict *d;
 
 	if (!g_file_get_contents(path, &raw, &n, NULL))
-		return NULL;
+		return -1;
 	if (g_utf8_validate(raw, (gssize)n, NULL))
 		text = raw;
 	else {
 		text = g_convert(raw, (gssize)n, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
 		g_free(raw);
 		if (!text)
-			return NULL;
+			return -1;
 	}
-	d = g_new0(struct ocr_dict, 1);
-	d->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	for (gchar *line = text, *next; line && *line; line = next) {
 		next = strchr(line, '\n');
 		if (next)
 			*next++ = '\0';
-		if (*line)
-			g_hash_table_add(d->words, g_utf8_strdown(line, -1));
+		if (!*line || (names && strchr(line, '\'')))
+			continue;
+		if (names && g_unichar_isupper(g_utf8_get_char(line)))
+			g_hash_table_add(names, g_utf8_strdown(line, -1));
+		g_hash_table_add(words, g_utf8_strdown(line, -1));
 	}
 	g_free(text);
+	return 0;
+}
+
+struct ocr_dict *ocr_dict_load(const char *path, const char *english)
+{
+	struct ocr_dict *d = g_new0(struct ocr_dict, 1);
+
+	d->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	if (read_list(path, d->words, NULL) < 0) {
+		ocr_dict_free(d);
+		return NULL;
+	}
+	if (english) {
+		d->english = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+		d->names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+		if (read_list(english, d->english, d->names) < 0) {
+			g_hash_table_destroy(d->english);
+			g_hash_table_destroy(d->names);
+			d->english = d->names = NULL;
+		}
+	}
 	return d;
 }
 
@@ -45,6 +71,10 @@ void ocr_dict_free(struct ocr_dict *d)
 	if (!d)
 		return;
 	g_hash_table_destroy(d->words);
+	if (d->english) {
+		g_hash_table_destroy(d->english);
+		g_hash_table_destroy(d->names);
+	}
 	g_free(d);
 }
 
@@ -53,42 +83,60 @@ static int known(const struct ocr_dict *d, const char *w)
 	return g_hash_table_contains(d->words, w);
 }
 
-/* How well w reads as two known words, or two with a linking s
- * ("samverkan|s|kulturen"), or, up to 20 letters, a short known word
- * before such a pair ("en|gångs|givare"): the length of the shortest part
- * of its best split, in letters; 0 when it is no compound. */
-static int compound_of(const struct ocr_dict *d, const char *w, int parts)
+/* Whether the lower-case word w is in the list (set: d->english or
+ * d->names); no when there is no English list. */
+static int in_set(GHashTable *set, const char *w)
+{
+	gchar *low = g_utf8_strdown(w, -1);
+	int yes = set && g_hash_table_contains(set, low);
+
+	g_free(low);
+	return yes;
+}
+
+/* Whether head starts a compound: a known word, or the form a word in
+ * -a takes before another ("ränte" of "ränta", "gatu" of "gata"). */
+static int head_known(const struct ocr_dict *d, const char *head)
+{
+	size_t n = strlen(head);
+	int yes = known(d, head);
+
+	if (!yes && n >= 4 && strchr("euo", head[n - 1])) {
+		gchar *a = g_strdup(head);
+
+		a[n - 1] = 'a';
+		yes = known(d, a);
+		g_free(a);
+	}
+	return yes;
+}
+
+/* Whether w reads as two known words, the first of min_head letters or
+ * more ("el|kostnad" with 2), or two with a linking s
+ * ("samverkan|s|kulturen"), or, with parts 3, a short known word before
+ * such a pair ("en|gångs|givare"). */
+static int compound_of(const struct ocr_dict *d, const char *w, int parts, int min_head)
 {
 	glong n = g_utf8_strlen(w, -1);
-	int best = 0;
+	int found = 0;
 
-	for (glong i = parts == 3 ? 2 : 3; i <= n - 3; i++) {
+	for (glong i = min_head; i <= n - 3 && !found; i++) {
 		const char *cut = g_utf8_offset_to_pointer(w, i);
 		gchar *head = g_strndup(w, (gsize)(cut - w));
 
-		if (known(d, head)) {
-			glong rest = n - i;
-			int tail = 0;
-
-			if (parts == 3)
-				tail = compound_of(d, cut, 2);
-			else if (known(d, cut))
-				tail = (int)rest;
-			else if (*cut == 's' && rest > 3 && known(d, cut + 1))
-				tail = (int)rest - 1;
-			if (tail && L_MIN(tail, (int)i) > best)
-				best = L_MIN(tail, (int)i);
-		}
+		if (head_known(d, head))
+			found = parts == 3 ? compound_of(d, cut, 2, 3)
+					   : known(d, cut) || (*cut == 's' && n - i > 3 && known(d, cut + 1));
 		g_free(head);
 	}
-	return best;
+	return found;
 }
 
-static int compound(const struct ocr_dict *d, const char *w)
+/* How w reads as a compound of known words: the fewest parts it splits
+ * into, 2 or 3 (three only up to 20 letters); 0 when it is none. */
+static int compound(const struct ocr_dict *d, const char *w, int min_head)
 {
-	int two = compound_of(d, w, 2);
-
-	return two ? two : g_utf8_strlen(w, -1) <= 20 ? compound_of(d, w, 3) : 0;
+	return compound_of(d, w, 2, min_head) ? 2 : g_utf8_strlen(w, -1) <= 20 && compound_of(d, w, 3, 2) ? 3 : 0;
 }
 
 /* What OCR writes for a Swedish letter, and the letters it may stand for. */
@@ -113,14 +161,16 @@ static const gunichar *swaps(gunichar c)
 #define MAXW 40
 
 /* Tries up to k more swaps from position from; w holds the answer on
- * success. With compounds > 0, a split into two known words also counts
- * when it reads better than compounds - 1 (the original's own split). */
+ * success. With compounds > 0, a compound of known words also counts
+ * when the original (of compounds - 1 parts, 0 for none) is none, or
+ * splits into more parts. */
 static int search(const struct ocr_dict *d, gunichar *w, glong n, glong from, int k, int compounds,
 		  int *how)
 {
 	gchar *s = g_ucs4_to_utf8(w, n, NULL, NULL, NULL);
+	int parts = s && compounds && !known(d, s) ? compound(d, s, 3) : 0;
 	int ok = s && (known(d, s) ? (*how = 0, 1)
-				   : compounds && compound(d, s) > compounds - 1 ? (*how = 1, 1) : 0);
+				   : parts && (compounds == 1 || parts < compounds - 1) ? (*how = 1, 1) : 0);
 
 	g_free(s);
 	if (ok || k == 0)
@@ -171,12 +221,14 @@ const char *ocr_fix_word(const struct ocr_dict *d, struct arena *a, const char *
 	if (n < 2 || n > MAXW || known(d, low) || !letters_only(w, n))
 		goto done;
 	/* The fewest swaps that make a word of the list; only then the
-	 * fewest that make a compound of two ("når|varande" is no answer
-	 * while "närvarande" is a word). A word that is a compound as it
-	 * stands changes only for a better one: "manad|s|givare" (a
-	 * five-letter part) gives way to "månads|givare" (six), "mal|tal"
-	 * stays (is it "mål|tal"? nothing says). */
-	int as_is = compound(d, low);
+	 * fewest that make a compound ("når|varande" is no answer while
+	 * "närvarande" is a word). A word that is a compound of known words
+	 * as it stands is a word: it changes only to a listed word, or to a
+	 * compound of fewer parts ("bostads|ratt|s|yta" to
+	 * "bostadsrätts|yta"); "för|skott" stays (is it "förs|kött"?
+	 * nothing says), and so do "el|kostnad", "mal|tal" and
+	 * "manad|s|givare". */
+	int as_is = compound(d, low, 2);
 
 	for (int pass = 0; pass < 6 && !out; pass++) {
 		int k = pass % 3 + 1, compounds = pass >= 3 ? as_is + 1 : 0;
@@ -320,6 +372,114 @@ static const char *in_context(struct arena *a, const struct doc_line *l, size_t 
 	return NULL;
 }
 
+/* Whether w is in the English list and not in the Swedish one. */
+static int english_only(const struct ocr_dict *d, const char *w)
+{
+	gchar *low = g_utf8_strdown(w, -1);
+	int yes = d->english && g_hash_table_contains(d->english, low) && !known(d, low);
+
+	g_free(low);
+	return yes;
+}
+
+/* Whether w is a number as printed: digits, and no letter. */
+static int number_word(const char *w)
+{
+	int digit = 0;
+
+	for (const char *p = w; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (g_unichar_isalpha(c))
+			return 0;
+		digit |= g_unichar_isdigit(c);
+	}
+	return digit;
+}
+
+/* Whether word k of line l (core: without the punctuation around it)
+ * stays as OCR read it whatever the word list says, for what is around
+ * it: a short word after a number (a unit: "1 rok", "3 st"); a name of
+ * the English list ("Dennis"); an English word in an English run or
+ * without a Swedish neighbour ("International"); any word between two
+ * English ones. A capitalised word inside a sentence (a name, or a word
+ * of one) may change only to a listed word, not to a compound:
+ * *listed_only. */
+static int leave_alone(const struct ocr_dict *d, const struct doc_line *l, size_t k, const char *core,
+		       int *listed_only)
+{
+	const char *prev = k > 0 ? l->words[k - 1].text : NULL;
+	const char *next = k + 1 < l->nwords ? l->words[k + 1].text : NULL;
+	gunichar first = g_utf8_get_char(core);
+	int sv_near = (prev && swedish(prev)) || (next && swedish(next));
+	int en_prev = prev && english_only(d, prev), en_next = next && english_only(d, next);
+
+	*listed_only = 0;
+	if (prev && number_word(prev) && g_utf8_strlen(core, -1) <= 4)
+		return 1;
+	if (g_unichar_isupper(first) && in_set(d->names, core))
+		return 1;
+	if (en_prev && en_next)
+		return 1;
+	if (english_only(d, core) && (en_prev || en_next || !sv_near))
+		return 1;
+	if (g_unichar_isupper(first) && prev && !strchr(".:!?", prev[strlen(prev) - 1]))
+		*listed_only = 1;
+	return 0;
+}
+
+/* A word broken at the end of line i with a hyphen ("stadgar-") and its
+ * rest at the start of the next line ("na"), below it and starting in
+ * small letters: corrected as one word ("stadgarna" is a word: both
+ * stay), the correction parted again where the line broke. Returns 1
+ * when the pair was dealt with (both are then skipped). */
+static int hyphenated(const struct ocr_dict *d, struct doc *doc, struct layout_page *lp, size_t i,
+		      size_t *skip_line, int *err)
+{
+	struct doc_line *l = &lp->lines[i], *n = i + 1 < lp->nlines ? &lp->lines[i + 1] : NULL;
+	struct doc_word *x = l->nwords ? &l->words[l->nwords - 1] : NULL, *y = n && n->nwords ? &n->words[0] : NULL;
+	const char *reason = NULL, *fixed;
+	size_t len;
+
+	if (!x || !y || (len = strlen(x->text)) < 3 || x->text[len - 1] != '-' ||
+	    !g_unichar_islower(g_utf8_get_char(y->text)) || n->box.y0 < l->box.y1 - 1 ||
+	    n->box.x0 > l->box.x1 || n->box.x1 < l->box.x0)
+		return 0;
+	*skip_line = i + 1;
+	gchar *joined = g_strdup_printf("%.*s%s", (int)(len - 1), x->text, y->text);
+	size_t cut = len - 1, jl = strlen(joined);
+
+	while (jl > cut && strchr(",.;:!?)", joined[jl - 1]))
+		jl--;
+	joined[jl] = '\0';
+	fixed = ocr_fix_word(d, doc->arena, joined, &reason);
+	/* Swaps keep a letter's place, but a letter's bytes may change
+	 * ("a" to "ä"): the cut is counted in letters. */
+	if (fixed) {
+		const char *at = g_utf8_offset_to_pointer(fixed, g_utf8_pointer_to_offset(joined, joined + cut));
+		const char *a = arena_printf(doc->arena, "%.*s-", (int)(at - fixed), fixed);
+		const char *b = arena_printf(doc->arena, "%s%s", at, y->text + (jl - cut));
+		struct doc_word *w[2] = { x, y };
+		const char *to[2] = { a, b };
+
+		for (int j = 0; j < 2 && !*err; j++) {
+			if (a && b && !strcmp(w[j]->text, to[j]))
+				continue;   /* that half is as it was */
+			struct doc_correction *c = a && b ? ARENA_PUSH(doc->arena, doc->corrections,
+								       doc->ncorrections, doc->cap_corrections) : NULL;
+			if (!c) {
+				*err = EX_ENOMEM;
+				break;
+			}
+			*c = (struct doc_correction){ .page = lp->page, .original = w[j]->text, .corrected = to[j],
+						      .reason = reason, .box = w[j]->box };
+			w[j]->text = to[j];
+		}
+	}
+	g_free(joined);
+	return 1;
+}
+
 int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *lp)
 {
 	size_t words = 0, sv = 0;
@@ -332,12 +492,22 @@ int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *
 		}
 	int swedish_page = sv >= 5 && sv * 10 >= words;
 
-	for (size_t i = 0; i < lp->nlines; i++)
-		for (size_t k = 0; k < lp->lines[i].nwords; k++) {
+	size_t skip_line = (size_t)-1;   /* a line whose first word ended a hyphenated pair */
+	int err = 0;
+
+	for (size_t i = 0; i < lp->nlines; i++) {
+		size_t nw = lp->lines[i].nwords;
+
+		if (hyphenated(d, doc, lp, i, &skip_line, &err))
+			nw--;
+		if (err)
+			return err;
+		for (size_t k = i == skip_line; k < nw; k++) {
 			struct doc_word *x = &lp->lines[i].words[k];
 			const char *t = x->text, *end = t + strlen(t), *reason = NULL, *fixed;
 			const char *b = t, *e = end;
 			struct doc_correction *c;
+			int listed_only = 0;
 
 			/* Punctuation around the word stays as it is. */
 			while (b < e && strchr("\"'(«»,.;:!?)", *b))
@@ -349,11 +519,17 @@ int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *
 			gchar *core = g_strndup(b, (gsize)(e - b));
 
 			fixed = in_context(doc->arena, &lp->lines[i], k, core, swedish_page, &reason);
+			if (!fixed && !reason && leave_alone(d, &lp->lines[i], k, core, &listed_only)) {
+				g_free(core);
+				continue;
+			}
 			g_free(core);
 			if (fixed)
 				fixed = arena_printf(doc->arena, "%.*s%s%s", (int)(b - t), t, fixed, e);
 			else if (!reason)
 				fixed = fix_parts(d, doc->arena, t, b, e, &reason);
+			if (fixed && listed_only && !strcmp(reason, "compound"))
+				continue;
 			if (!fixed) {
 				if (reason)
 					return EX_ENOMEM;   /* a context fix that did not fit */
@@ -366,5 +542,6 @@ int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *
 						      .reason = reason, .box = x->box };
 			x->text = fixed;
 		}
+	}
 	return 0;
 }

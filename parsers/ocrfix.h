@@ -12,9 +12,12 @@
 
 struct ocr_dict;
 
-/* The word list at path (ISO-8859-1 or UTF-8, a word a line); NULL when
- * it cannot be read. */
-struct ocr_dict *ocr_dict_load(const char *path);
+/* The Swedish word list at path (ISO-8859-1 or UTF-8, a word a line),
+ * and the English one at english (NULL or unreadable: none; Debian's
+ * wamerican: its words, and its names, written with a capital, are
+ * evidence a word is no Swedish one misread); NULL when path cannot be
+ * read. */
+struct ocr_dict *ocr_dict_load(const char *path, const char *english);
 void ocr_dict_free(struct ocr_dict *d);
 
 /* The corrected spelling of word (NUL-terminated UTF-8) in the arena, or
@@ -26,7 +29,9 @@ const char *ocr_fix_word(const struct ocr_dict *d, struct arena *a, const char *
 /* Corrects the words of an OCR'd page in place, recording each change
  * in doc->corrections; a few short words that are words without their
  * mark too ("for" for "för", "ar" for "är") only between Swedish words
- * (reason "context"). */
+ * (reason "context"). A word broken by a hyphen at a line's end is
+ * corrected whole; a unit after a number, a name, an English word among
+ * English ones stay as read. */
 int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *lp);
 
 #endif

@@ -6,7 +6,7 @@
 set -eu
 pkgs="build-essential pkg-config libpoppler-glib-dev libpoppler-private-dev libzip-dev libxml2-dev
 libjansson-dev libpcre2-dev libglib2.0-dev libcairo2-dev libleptonica-dev libtesseract-dev libsqlite3-dev libpq-dev
-wswedish tesseract-ocr tesseract-ocr-swe tesseract-ocr-eng tesseract-ocr-osd libcmocka-dev poppler-utils python3
+wswedish wamerican tesseract-ocr tesseract-ocr-swe tesseract-ocr-eng tesseract-ocr-osd libcmocka-dev poppler-utils python3
 python3-jsonschema"
 # The tests also start a throwaway PostgreSQL and open HTML in Chromium.
 if [ "${1:-}" = "--test" ]; then

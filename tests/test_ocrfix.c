@@ -7,7 +7,7 @@ static struct ocr_dict *dict;
 
 static int setup(void **state)
 {
-	dict = ocr_dict_load("/usr/share/dict/swedish");
+	dict = ocr_dict_load("/usr/share/dict/swedish", "/usr/share/dict/american-english");
 	return dict ? 0 : -1;
 }
 
@@ -34,11 +34,16 @@ static void words(void **state)
 		{ "Ovrigt", "Övrigt" },
 		/* seed 000 scanned: an accidental compound gives way to a
 		 * better one; a leading 6 before letters; */
-		{ "manadsgivare", "månadsgivare" },
 		{ "6kning", "ökning" },
 		{ "6VRIGT", "ÖVRIGT" },
 		{ "spontangavor", "spontangåvor" },
 		{ "engangsgivare", "engångsgivare" }, /* en|gångs|givare */
+		/* a compound of fewer parts; the linking form of a word in -a */
+		{ "bostadsrattsyta", "bostadsrättsyta" },   /* bostads|ratt|s|yta */
+		{ "Rantekanslighet", "Räntekänslighet" },   /* ränte (ränta)|känslighet */
+		/* a compound of known words is a word: it changes only to a
+		 * listed word or a compound of fewer parts */
+		{ "manadsgivare", NULL }, { "förskott", NULL }, { "Elkostnad", NULL },
 		/* left alone: known words, compounds of known words, numbers,
 		 * names and words no swap makes Swedish */
 		{ "mot", NULL }, { "bada", NULL }, { "Stockholm", NULL },
@@ -110,11 +115,78 @@ static void context(void **state)
 	doc_free(doc);
 }
 
+/* Words on lines of a page (NULL between lines), through ocr_fix_page;
+ * each line one below the other, at the same left edge. */
+static struct doc_word *fix_lines(struct doc *doc, const char *const *in, size_t n)
+{
+	struct doc_word *w = arena_alloc(doc->arena, sizeof(*w) * n);
+	struct doc_line *l = arena_alloc(doc->arena, sizeof(*l) * n);
+	struct layout_page lp = { .page = 1, .lines = l };
+
+	memset(w, 0, sizeof(*w) * n);
+	memset(l, 0, sizeof(*l) * n);
+	for (size_t i = 0; i < n; i++) {
+		struct doc_line *cur = &l[lp.nlines];
+
+		if (!in[i]) {
+			lp.nlines++;
+			continue;
+		}
+		if (!cur->words)
+			cur->words = &w[i];
+		cur->nwords++;
+		w[i].text = in[i];
+		cur->box = (struct box){ 50, 100 + 14 * (float)lp.nlines, 300, 110 + 14 * (float)lp.nlines };
+	}
+	lp.nlines++;
+	assert_int_equal(ocr_fix_page(dict, doc, &lp), 0);
+	return w;
+}
+
+/* What is around a word is evidence too: a unit after a number, a
+ * name, an English run stay as read; a word broken at a line's end is
+ * corrected whole and parted again. */
+static void evidence(void **state)
+{
+	static const char *const unit[] = { "Lägenhet", "om", "1", "rok", "och", "kök" };
+	static const char *const name[] = { "Ordförande", "Dennis", "Svensson" };
+	static const char *const english[] = { "Amnesty", "International", "Sverige" };
+	static const char *const name_inside[] = { "Mötet", "valde", "Bostadsrattsyta", "till", "ordförande" };
+	static const char *const word_inside[] = { "enligt", "beslut", "i", "Overgripande", "plan" };
+	static const char *const hyphen_ok[] = { "enligt", "stadgar-", NULL, "na", "ska", "styrelsen" };
+	static const char *const hyphen_fix[] = { "mänskliga", "rat-", NULL, "tigheter", "och", "plikter" };
+	struct doc *doc = doc_new();
+	struct doc_word *w;
+
+	assert_string_equal(fix_lines(doc, unit, N_ELEMS(unit))[3].text, "rok");
+	assert_string_equal(fix_lines(doc, name, N_ELEMS(name))[1].text, "Dennis");
+	assert_string_equal(fix_lines(doc, english, N_ELEMS(english))[1].text, "International");
+	/* a capital inside a sentence: a listed word only, no compound */
+	assert_string_equal(fix_lines(doc, name_inside, N_ELEMS(name_inside))[2].text, "Bostadsrattsyta");
+	assert_string_equal(fix_lines(doc, word_inside, N_ELEMS(word_inside))[3].text, "Övergripande");
+	assert_int_equal(doc->ncorrections, 1);
+	w = fix_lines(doc, hyphen_ok, N_ELEMS(hyphen_ok));
+	assert_string_equal(w[1].text, "stadgar-");
+	assert_string_equal(w[3].text, "na");
+	assert_int_equal(doc->ncorrections, 1);
+	w = fix_lines(doc, hyphen_fix, N_ELEMS(hyphen_fix));
+	assert_string_equal(w[1].text, "rät-");
+	assert_string_equal(w[3].text, "tigheter");
+	assert_int_equal(doc->ncorrections, 2);   /* the half that changed */
+	assert_string_equal(doc->corrections[1].original, "rat-");
+	/* the same words with no number, name or English around them */
+	static const char *const bare[] = { "en", "rok", "Dennis", "Internationell" };
+	w = fix_lines(doc, bare, N_ELEMS(bare));
+	assert_string_equal(w[1].text, "rök");
+	doc_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(words),
 		cmocka_unit_test(context),
+		cmocka_unit_test(evidence),
 	};
 
 	return cmocka_run_group_tests_name("OCR post-correction", tests, setup, teardown);
