@@ -480,6 +480,59 @@ static int hyphenated(const struct ocr_dict *d, struct doc *doc, struct layout_p
 	return 1;
 }
 
+/* Whether w is an item's number: one to three digits, a full stop
+ * after them or not. */
+static int item_number(const char *w)
+{
+	size_t n = strspn(w, "0123456789");
+
+	return n >= 1 && n <= 3 && (!w[n] || (w[n] == '.' && !w[n + 1]));
+}
+
+/* Which word of line l is a section sign read as 8: "4 8 Val av
+ * justerare" (1), "8 4 Val av justerare" (0); -1 when none. */
+static int sign_as_8(const struct doc_line *l)
+{
+	if (l->nwords < 3 || !g_unichar_isupper(g_utf8_get_char(l->words[2].text)))
+		return -1;
+	if (!strcmp(l->words[0].text, "8") && item_number(l->words[1].text))
+		return 0;
+	if (item_number(l->words[0].text) && !strcmp(l->words[1].text, "8"))
+		return 1;
+	return -1;
+}
+
+/* The section sign OCR read as 8 in a protocol's item lines, put back:
+ * only where the page has two such lines or more, or a sign read right,
+ * so one table row "8 4 Ökning" stays as it is. */
+static int section_signs(struct doc *doc, struct layout_page *lp)
+{
+	size_t found = 0, signs = 0;
+
+	for (size_t i = 0; i < lp->nlines; i++) {
+		found += sign_as_8(&lp->lines[i]) >= 0;
+		for (size_t k = 0; k < lp->lines[i].nwords; k++)
+			signs += !strcmp(lp->lines[i].words[k].text, "\xC2\xA7");
+	}
+	if (found < 2 && !(found && signs))
+		return 0;
+	for (size_t i = 0; i < lp->nlines; i++) {
+		int k = sign_as_8(&lp->lines[i]);
+		struct doc_correction *c;
+
+		if (k < 0)
+			continue;
+		c = ARENA_PUSH(doc->arena, doc->corrections, doc->ncorrections, doc->cap_corrections);
+		if (!c)
+			return EX_ENOMEM;
+		*c = (struct doc_correction){ .page = lp->page, .original = lp->lines[i].words[k].text,
+					      .corrected = "\xC2\xA7", .reason = "context",
+					      .box = lp->lines[i].words[k].box };
+		lp->lines[i].words[k].text = c->corrected;
+	}
+	return 0;
+}
+
 int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *lp)
 {
 	size_t words = 0, sv = 0;
@@ -493,7 +546,10 @@ int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *
 	int swedish_page = sv >= 5 && sv * 10 >= words;
 
 	size_t skip_line = (size_t)-1;   /* a line whose first word ended a hyphenated pair */
-	int err = 0;
+	int err = section_signs(doc, lp);
+
+	if (err)
+		return err;
 
 	for (size_t i = 0; i < lp->nlines; i++) {
 		size_t nw = lp->lines[i].nwords;

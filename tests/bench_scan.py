@@ -19,7 +19,8 @@ from the born-digital PDF; minutes: attendees and decisions. Then the
 post-correction's changes, each judged against the born-digital text:
 right when the corrected word is printed there and the original is
 not, wrong when the original is printed there and the corrected word is
-not.
+not. Ratings are scored on the colour scans only: a grey or bilevel
+scan holds no colour to read a coloured cell by.
 
 Usage: bench_scan.py EXTRACT CER DEGRADE MKSCAN VARYDIR [--n N]
        [--verbose] [--keep DIR]"""
@@ -181,8 +182,13 @@ def main():
         path = os.path.join(tmp, r["name"] + ".scan.json")
         with open(path, "w", encoding="utf-8") as f:
             json.dump(d, f)
-        _, s, misses = score_doc(truth, d)
         c = r["cond"]
+        if c["mode"] != "colour":
+            # a grey or black-and-white scan holds no colour: ratings
+            # printed as coloured cells are not there to read
+            truth = dict(truth, ratings=[])
+            d = dict(d, ratings=[])
+        _, s, misses = score_doc(truth, d)
         key = "%s %d dpi" % (c["mode"], c["dpi"])
         bench_vary.add(acc_min if "protocol" in truth else acc_rep, "all", s)
         bench_vary.add(acc_min if "protocol" in truth else acc_rep, truth["producer"], s)

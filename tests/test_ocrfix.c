@@ -181,12 +181,38 @@ static void evidence(void **state)
 	doc_free(doc);
 }
 
+/* The section sign read as 8 in an agenda's item lines: put back where
+ * the page has two such lines, or one and a sign read right; one table
+ * row of that shape stays. */
+static void section_sign(void **state)
+{
+	static const char *const agenda[] = { "3", "8", "Val", "av", "sekreterare", NULL,
+					      "8", "4", "Val", "av", "justerare" };
+	static const char *const mixed[] = { "§", "3", "Val", "av", "sekreterare", NULL, "4", "8", "Val" };
+	static const char *const row[] = { "8", "4", "Ökning", NULL, "Summa", "12", "16" };
+	struct doc *doc = doc_new();
+	struct doc_word *w;
+
+	w = fix_lines(doc, agenda, N_ELEMS(agenda));
+	assert_string_equal(w[1].text, "§");
+	assert_string_equal(w[6].text, "§");
+	assert_string_equal(w[7].text, "4");
+	w = fix_lines(doc, mixed, N_ELEMS(mixed));
+	assert_string_equal(w[7].text, "§");
+	assert_int_equal(doc->ncorrections, 3);
+	w = fix_lines(doc, row, N_ELEMS(row));
+	assert_string_equal(w[0].text, "8");
+	assert_int_equal(doc->ncorrections, 3);
+	doc_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(words),
 		cmocka_unit_test(context),
 		cmocka_unit_test(evidence),
+		cmocka_unit_test(section_sign),
 	};
 
 	return cmocka_run_group_tests_name("OCR post-correction", tests, setup, teardown);
