@@ -249,3 +249,71 @@ void numcut_line(const struct doc_word *w, size_t n, unsigned char *cut)
 	}
 }
 
+/* Whether t is a number written with commas between thousands up to
+ * a comma at its end ("80,", "-80,584,"): sign, one to three digits,
+ * groups of three. */
+static int comma_grouped_head(const char *t)
+{
+	size_t n;
+
+	if (*t == '-')
+		t++;
+	else if (!strncmp(t, "\xE2\x80\x93", 3) || !strncmp(t, "\xE2\x88\x92", 3))
+		t += 3;   /* en dash, minus */
+	n = strspn(t, "0123456789");
+	if (n < 1 || n > 3)
+		return 0;
+	for (t += n; t[0] == ',' && t[1]; t += 4)
+		if (strspn(t + 1, "0123456789") != 3)
+			return 0;
+	return t[0] == ',' && !t[1];
+}
+
+/* Whether t is a whole number with commas between thousands
+ * ("74,933,170", "-80,105"). */
+static int comma_grouped(const char *t)
+{
+	size_t n = strlen(t);
+	char head[64];
+
+	if (n < 5 || n + 2 > sizeof(head))
+		return 0;
+	memcpy(head, t, n);
+	head[n] = ',', head[n + 1] = '\0';
+	return strchr(t, ',') && comma_grouped_head(head);
+}
+
+/* A number with commas between thousands that OCR read with a space
+ * after each ("80, 584, 237" for 80,584,237): its pieces joined, on a
+ * line that writes another number so ("74,933,170") and where the space
+ * is under 0.7 of the words' height; prose's "1, 234" stays. */
+int numcut_join_comma_groups(struct arena *a, struct doc_line *l)
+{
+	int evidence = 0;
+
+	for (size_t k = 0; k < l->nwords && !evidence; k++)
+		evidence = comma_grouped(l->words[k].text);
+	for (size_t k = 0; evidence && k + 1 < l->nwords; k++) {
+		struct doc_word *w = &l->words[k], *x = &l->words[k + 1];
+		float h = w->box.y1 - w->box.y0, gap = x->box.x0 - w->box.x1;
+		size_t d = strspn(x->text, "0123456789");
+
+		if (!comma_grouped_head(w->text) || d != 3 || (x->text[3] && x->text[3] != ',') ||
+		    (x->text[3] == ',' && x->text[4] && !comma_grouped_head(x->text)) || gap > 0.7f * h)
+			continue;
+		const char *t = arena_printf(a, "%s%s", w->text, x->text);
+
+		if (!t)
+			return EX_ENOMEM;
+		w->text = t;
+		w->box.x1 = x->box.x1;
+		w->box.y0 = w->box.y0 < x->box.y0 ? w->box.y0 : x->box.y0;
+		w->box.y1 = w->box.y1 > x->box.y1 ? w->box.y1 : x->box.y1;
+		w->conf = w->conf < x->conf ? w->conf : x->conf;
+		w->space_after = x->space_after;
+		memmove(x, x + 1, (l->nwords - k - 2) * sizeof(*x));
+		l->nwords--;
+		k--;   /* "80,584," may take "237" next */
+	}
+	return 0;
+}

@@ -23,4 +23,10 @@ int numcut_year_word(const char *t);
  * "2022/23"). */
 int numcut_period_word(const char *t);
 
+/* Joins in place a number with commas between thousands that OCR read
+ * with a space after each comma ("80, 584, 237"), on a line that writes
+ * another number so ("74,933,170"), where the space is under 0.7 of the
+ * words' height; EX_ENOMEM when the arena is full, else 0. */
+int numcut_join_comma_groups(struct arena *a, struct doc_line *l);
+
 #endif

@@ -312,6 +312,9 @@ static int split_lines(struct arena *a, struct doc_line **lines, size_t *nlines)
 		float gaps[256], hs[256], median = 0, h;
 		unsigned char parts[256] = { 0 };
 
+		if (numcut_join_comma_groups(a, &(*lines)[i]) < 0)
+			return EX_ENOMEM;
+		n = (*lines)[i].nwords;
 		if (n > sizeof(gaps) / sizeof(gaps[0]))
 			n = sizeof(gaps) / sizeof(gaps[0]);
 		numcut_line(w, n, parts);   /* numbers set side by side, as the text layer's */

@@ -65,6 +65,36 @@ static void number_columns_evenly_spaced(void **state)
 	assert_int_equal(cut[0] + cut[1] + cut[2], 0);
 }
 
+/* A number with commas between thousands read by OCR with a space after
+ * each comma is one word again on a line that writes another number so;
+ * prose's "1, 234" and a wide gap stay apart. Word boxes 7 pt high. */
+static void comma_groups_joined(void **state)
+{
+	struct doc_word w[8];
+	struct doc_line l = { .words = w };
+	struct arena *a = arena_new(4096);
+	static const char *const row[] = { "Summa", "74,933,170", "80,", "584,", "237", "-814,", "866" };
+	static const float rx[] = { 73, 100, 120, 160, 180, 190, 193, 203, 206, 216, 240, 265, 268, 280 };
+	static const char *const prose[] = { "punkterna", "1,", "234", "och", "5" };
+	static const float px[] = { 73, 110, 113, 119, 122, 140, 143, 158, 161, 166 };
+	static const char *const wide[] = { "1,505,000", "80,", "584" };
+	static const float wx[] = { 73, 110, 120, 130, 150, 165 };
+
+	l.nwords = line_of(w, row, rx, 7);
+	assert_int_equal(numcut_join_comma_groups(a, &l), 0);
+	assert_int_equal(l.nwords, 4);
+	assert_string_equal(w[2].text, "80,584,237");
+	assert_true(w[2].box.x0 == 180 && w[2].box.x1 == 216);
+	assert_string_equal(w[3].text, "-814,866");
+	l.nwords = line_of(w, prose, px, 5);
+	assert_int_equal(numcut_join_comma_groups(a, &l), 0);
+	assert_int_equal(l.nwords, 5);
+	l.nwords = line_of(w, wide, wx, 3);
+	assert_int_equal(numcut_join_comma_groups(a, &l), 0);
+	assert_int_equal(l.nwords, 3);
+	arena_free(a);
+}
+
 /* Column headings that are periods, set one space apart (a typesetter
  * leaves no more between headings wider than their columns' numbers),
  * part into one cell each, the label before them one too; rows that
@@ -2227,6 +2257,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(number_columns_evenly_spaced),
+		cmocka_unit_test(comma_groups_joined),
 		cmocka_unit_test(period_headings_part),
 		cmocka_unit_test(headings_and_fields),
 		cmocka_unit_test(lists_words_and_joins),
