@@ -47,11 +47,14 @@ struct ocr_word {
 	float rise;         /* points the word rises above its line's baseline */
 	float stroke;       /* points: the word's mean horizontal stroke width */
 	int line_start;     /* the first word of a Tesseract text line */
+	int other_lang;     /* read by a language after the first ("eng" of "swe+eng") */
+	char *first_read;   /* malloc'd: the reading the first language's model replaced; NULL */
 };
 
 /* One page through the pool: queued, recognised by a worker, taken. */
 struct ocr_job {
 	int ticket;
+	struct ocr_service *s;
 	struct Pix *pix;    /* the page as submitted; taken by scan_prepare */
 	double scale;       /* pixels per point */
 	int done;
@@ -74,10 +77,12 @@ struct ocr_job {
 	X(TessBaseAPIDelete) \
 	X(TessBaseAPIEnd) \
 	X(TessBaseAPIGetIterator) \
+	X(TessBaseAPIGetUTF8Text) \
 	X(TessBaseAPIInit3) \
 	X(TessBaseAPIRecognize) \
 	X(TessBaseAPISetImage2) \
 	X(TessBaseAPISetPageSegMode) \
+	X(TessBaseAPISetRectangle) \
 	X(TessBaseAPISetVariable) \
 	X(TessDeleteText) \
 	X(TessPageIteratorBaseline) \
@@ -88,6 +93,7 @@ struct ocr_job {
 	X(TessResultIteratorGetPageIteratorConst) \
 	X(TessResultIteratorGetUTF8Text) \
 	X(TessResultIteratorNext) \
+	X(TessResultIteratorWordRecognitionLanguage) \
 	X(TessVersion)
 
 static struct {
@@ -146,6 +152,9 @@ struct ocr_service {
 	size_t nidle, cap;
 	struct ocr_dict *dict;   /* Swedish words; NULL: no correction */
 	int dict_read;
+	char *first_lang;        /* "swe" of "swe+eng"; NULL for one language */
+	TessBaseAPI **idle1;     /* engines of first_lang alone, made and not in use */
+	size_t nidle1, cap1;
 };
 
 struct ocr_pool {
@@ -202,6 +211,11 @@ struct ocr_service *ocr_service_new(const char *lang, int no_correct)
 		return NULL;
 	}
 	s->no_correct = no_correct;
+	if (strchr(s->lang, '+') && !(s->first_lang = strndup(s->lang, strcspn(s->lang, "+")))) {
+		free(s->lang);
+		free(s);
+		return NULL;
+	}
 	pthread_mutex_init(&s->mu, NULL);
 	return s;
 }
@@ -213,6 +227,10 @@ void ocr_service_free(struct ocr_service *s)
 	for (size_t i = 0; i < s->nidle; i++)
 		engine_free(s->idle[i]);
 	free(s->idle);
+	for (size_t i = 0; i < s->nidle1; i++)
+		engine_free(s->idle1[i]);
+	free(s->idle1);
+	free(s->first_lang);
 	ocr_dict_free(s->dict);
 	pthread_mutex_destroy(&s->mu);
 	free(s->lang);
@@ -240,39 +258,54 @@ static int lang_installed(const char *langs)
 }
 
 /* An engine for one thread's use: one kept from an earlier page or
- * document, or a new one; NULL when the language data is missing. */
-static TessBaseAPI *engine_get(struct ocr_service *s)
+ * document, or a new one; NULL when the language data is missing. With
+ * first, an engine of the first language alone (s->first_lang). */
+static TessBaseAPI *engine_take(struct ocr_service *s, int first)
 {
-	TessBaseAPI *api = NULL;
+	TessBaseAPI *api = NULL, **idle = first ? s->idle1 : s->idle;
+	size_t *n = first ? &s->nidle1 : &s->nidle;
 
 	pthread_mutex_lock(&s->mu);
-	if (s->nidle)
-		api = s->idle[--s->nidle];
+	if (*n)
+		api = idle[--*n];
 	pthread_mutex_unlock(&s->mu);
-	return api ? api : engine_new(s->lang);
+	return api ? api : engine_new(first ? s->first_lang : s->lang);
+}
+
+static TessBaseAPI *engine_get(struct ocr_service *s)
+{
+	return engine_take(s, 0);
 }
 
 /* An engine given back, kept for the next page that needs one. */
-static void engine_put(struct ocr_service *s, TessBaseAPI *api)
+static void engine_give(struct ocr_service *s, TessBaseAPI *api, int first)
 {
+	TessBaseAPI ***idle = first ? &s->idle1 : &s->idle;
+	size_t *n = first ? &s->nidle1 : &s->nidle, *cap = first ? &s->cap1 : &s->cap;
+
 	if (!api)
 		return;
 	pthread_mutex_lock(&s->mu);
-	if (s->nidle == s->cap) {
-		size_t ncap = s->cap ? 2 * s->cap : 4;
-		TessBaseAPI **v = realloc(s->idle, ncap * sizeof(*v));
+	if (*n == *cap) {
+		size_t ncap = *cap ? 2 * *cap : 4;
+		TessBaseAPI **v = realloc(*idle, ncap * sizeof(*v));
 
 		if (v) {
-			s->idle = v;
-			s->cap = ncap;
+			*idle = v;
+			*cap = ncap;
 		}
 	}
-	if (s->nidle < s->cap) {
-		s->idle[s->nidle++] = api;
+	if (*n < *cap) {
+		(*idle)[(*n)++] = api;
 		api = NULL;
 	}
 	pthread_mutex_unlock(&s->mu);
 	engine_free(api);   /* no room to keep it */
+}
+
+static void engine_put(struct ocr_service *s, TessBaseAPI *api)
+{
+	engine_give(s, api, 0);
 }
 
 /* The word list, read at the first document that needs it. */
@@ -430,6 +463,13 @@ static int take_word(TessResultIterator *it, struct ocr_job *job, struct word_wa
 	w->rise = (float)((ww->baseline - y0) / scale);
 	w->stroke = (float)(scan_stroke_width(ww->bin, x0, y0, x1, y1) / scale);
 	w->line_start = ww->newline;   /* also after a blank first word */
+	w->first_read = NULL;
+	w->other_lang = 0;
+	if (job->s && job->s->first_lang) {
+		const char *lang = tess.TessResultIteratorWordRecognitionLanguage(it);
+
+		w->other_lang = lang && strcmp(lang, job->s->first_lang) != 0;
+	}
 	ww->newline = 0;
 	ww->confsum += w->conf;
 out:
@@ -481,7 +521,7 @@ static int recognize(TessBaseAPI *api, struct ocr_job *job)
 static void free_words(struct ocr_word *w, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		free(w[i].text);
+		free(w[i].text), free(w[i].first_read);
 	free(w);
 }
 
@@ -520,6 +560,103 @@ static void second_opinion(TessBaseAPI *api, struct ocr_job *job)
 	scan_free(flat0);
 }
 
+/* Whether a and b are the same letters but for Swedish marks (å, ä to
+ * a, ö to o, é to e), case aside, and differ. */
+static int same_but_marks(const char *a, const char *b)
+{
+	gchar *x = g_utf8_strdown(a, -1), *y = g_utf8_strdown(b, -1);
+	const char *p = x, *q = y;
+	int same = strcmp(x, y) != 0;
+
+	for (; same && *p && *q; p = g_utf8_next_char(p), q = g_utf8_next_char(q)) {
+		gunichar c = g_utf8_get_char(p), d = g_utf8_get_char(q);
+
+		c = c == 0xE5 || c == 0xE4 ? 'a' : c == 0xF6 ? 'o' : c == 0xE9 ? 'e' : c;
+		d = d == 0xE5 || d == 0xE4 ? 'a' : d == 0xF6 ? 'o' : d == 0xE9 ? 'e' : d;
+		same = c == d;
+	}
+	same = same && !*p && !*q;
+	g_free(x);
+	g_free(y);
+	return same;
+}
+
+/* Whether word w, read by a language after the first, may be Swedish
+ * letters that language has no marks for: letters only (punctuation
+ * around them aside), an a or an o among them, and no English word. */
+static int reread_candidate(const struct ocr_dict *d, const struct ocr_word *w)
+{
+	const char *t = w->text;
+	size_t n = strlen(t);
+	int ao = 0;
+
+	if (!w->other_lang || n < 3 || n > 60)
+		return 0;
+	for (const char *p = t; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (!g_unichar_isalpha(c) && !strchr(",.;:()", (int)c))
+			return 0;
+		ao |= c == 'a' || c == 'o' || c == 'A' || c == 'O';
+	}
+	return ao && !ocr_dict_english_only(d, t);
+}
+
+/* Tesseract runs its languages by turns and keeps to the last that read
+ * a word well: after the numbers of a table, "swe+eng" reads on in
+ * English, and Swedish words lose their marks ("Rantekanslighet",
+ * "Arsavgift", "underhallsplanen"). Each word a later language read that
+ * may be such a word is read again by the first language's model alone,
+ * on its own rectangle, and that reading kept when it differs only by
+ * Swedish marks and is a Swedish word or a compound of Swedish words;
+ * the first reading is kept in first_read (ocr_corrections, reason
+ * "reread"). Nothing changes without the word list. */
+static void reread_words(struct ocr_job *job)
+{
+	const struct ocr_dict *d = job->s && job->s->first_lang ? service_dict(job->s) : NULL;
+	TessBaseAPI *api = NULL;
+	int set = 0;
+
+	for (size_t i = 0; d && i < job->nwords; i++) {
+		struct ocr_word *w = &job->words[i];
+		char *text = NULL;
+
+		if (!reread_candidate(d, w))
+			continue;
+		if (!set) {
+			if (!(api = engine_take(job->s, 1)))
+				return;
+			set = 1;
+			tess.TessBaseAPISetPageSegMode(api, PSM_SINGLE_WORD);
+			if (tg_set_image(tess.TessBaseAPISetImage2, api, job->sp.flat) != TG_OK)
+				break;
+		}
+		double pad = 0.2 * (w->box.y1 - w->box.y0) * job->scale;
+		int x0 = (int)(w->box.x0 * job->scale - pad), y0 = (int)(w->box.y0 * job->scale - pad);
+		int x1 = (int)(w->box.x1 * job->scale + pad), y1 = (int)(w->box.y1 * job->scale + pad);
+
+		x0 = x0 < 0 ? 0 : x0, y0 = y0 < 0 ? 0 : y0;
+		tess.TessBaseAPISetRectangle(api, x0, y0, x1 - x0, y1 - y0);
+		if (tg_text(tess.TessBaseAPIGetUTF8Text, api, &text) != TG_OK || !text)
+			break;
+		g_strstrip(text);
+		if (same_but_marks(text, w->text) && ocr_dict_swedish(d, text)) {
+			char *mine = strdup(text);
+
+			if (mine) {
+				w->first_read = w->text;
+				w->text = mine;
+			}
+		}
+		tess.TessDeleteText(text);
+	}
+	if (api) {
+		tess.TessBaseAPIClear(api);
+		tess.TessBaseAPISetPageSegMode(api, PSM_AUTO);
+		engine_give(job->s, api, 1);
+	}
+}
+
 static void read_page(TessBaseAPI *api, struct ocr_job *job)
 {
 	if (scan_prepare(job->pix, job->scale, &job->sp) < 0) {   /* leptonica short of memory */
@@ -532,6 +669,7 @@ static void read_page(TessBaseAPI *api, struct ocr_job *job)
 		return;
 	if (job->sp.turns && job->conf < OCR_TURN_SURE)
 		second_opinion(api, job);
+	reread_words(job);
 }
 
 /* A worker: an engine borrowed from the service at its first page and
@@ -632,7 +770,7 @@ int ocr_pool_workers(const struct ocr_pool *p)
 static void job_free(struct ocr_job *job)
 {
 	for (size_t i = 0; i < job->nwords; i++)
-		free(job->words[i].text);
+		free(job->words[i].text), free(job->words[i].first_read);
 	free(job->words);
 	scan_free(job->pix);
 	scan_page_free(&job->sp);
@@ -676,6 +814,7 @@ int ocr_pool_submit_image(struct ocr_pool *p, struct Pix *pix, double scale)
 	job->scale = scale;
 	pthread_mutex_lock(&p->mu);
 	job->ticket = p->next_ticket++;
+	job->s = p->s;
 	for (tail = &p->jobs; *tail; tail = &(*tail)->next)
 		;
 	*tail = job;
@@ -792,6 +931,19 @@ static int to_lines(struct doc *doc, const struct ocr_job *job, struct layout_pa
 			rc = EX_ENOMEM;
 		w->box = ow->box;
 		w->conf = ow->conf;
+		if (ow->first_read && rc == 0) {
+			struct doc_correction *c = ARENA_PUSH(doc->arena, doc->corrections, doc->ncorrections,
+							      doc->cap_corrections);
+
+			if (!c || !(c->original = norm_text(doc->arena, ow->first_read, strlen(ow->first_read))))
+				rc = EX_ENOMEM;
+			else {
+				c->page = lp->page;
+				c->corrected = w->text;
+				c->reason = "reread";
+				c->box = w->box;
+			}
+		}
 		/* A scan has no font size: the height a word rises above the
 		 * line's baseline stands in (set for the whole line below). */
 		w->size = ow->rise;

@@ -132,11 +132,44 @@ static int compound_of(const struct ocr_dict *d, const char *w, int parts, int m
 	return found;
 }
 
+/* Whether w is a two-letter word before a compound of two ("en|gångs|givare",
+ * "ny|bygg|nads..."): a prefix, where a longer first of three parts is
+ * as often a pronoun ("mig|ränt|arbetares" is no reading of
+ * "migrantarbetares"). */
+static int prefix_pair(const struct ocr_dict *d, const char *w)
+{
+	const char *cut = g_utf8_offset_to_pointer(w, 2);
+	gchar *head = g_strndup(w, (gsize)(cut - w));
+	int yes = known(d, head) && compound_of(d, cut, 2, 3);
+
+	g_free(head);
+	return yes;
+}
+
 /* How w reads as a compound of known words: the fewest parts it splits
- * into, 2 or 3 (three only up to 20 letters); 0 when it is none. */
+ * into, 2 or 3 (three only up to 20 letters); 0 when it is none. A word
+ * as read (min_head 2) may split into three anywhere; a correction
+ * (min_head 3) only after a prefix (prefix_pair). */
 static int compound(const struct ocr_dict *d, const char *w, int min_head)
 {
-	return compound_of(d, w, 2, min_head) ? 2 : g_utf8_strlen(w, -1) <= 20 && compound_of(d, w, 3, 2) ? 3 : 0;
+	if (compound_of(d, w, 2, min_head))
+		return 2;
+	if (g_utf8_strlen(w, -1) > 20 || g_utf8_strlen(w, -1) < 8)
+		return 0;
+	return (min_head < 3 ? compound_of(d, w, 3, 2) : prefix_pair(d, w)) ? 3 : 0;
+}
+
+int ocr_dict_swedish(const struct ocr_dict *d, const char *word)
+{
+	gchar *low = g_utf8_strdown(word, -1);
+	size_t n = strlen(low);
+	int yes;
+
+	while (n && strchr(",.;:()", low[n - 1]))
+		low[--n] = '\0';
+	yes = known(d, low + strspn(low, "(")) || compound(d, low + strspn(low, "("), 3);
+	g_free(low);
+	return yes;
 }
 
 /* What OCR writes for a Swedish letter, and the letters it may stand for. */
@@ -342,6 +375,19 @@ static int english(const char *w)
 	return listed(w, common, sizeof(common) / sizeof(common[0]));
 }
 
+/* Whether prev or next (either may be NULL) makes a word between them a
+ * year: a number or a period beside it ("T1", "2021"), or a word that
+ * counts years before it ("Fg", "per", "i", "varje", "förra", "nästa",
+ * "ett"); not "detta": "Detta är" as often as "detta år". */
+static int year_context(const char *prev, const char *next)
+{
+	static const char *const before[] = { "fg", "fg.", "per", "i", "varje", "förra", "nästa", "ett",
+					      "samma" };
+
+	return (prev && strpbrk(prev, "0123456789")) || (next && strpbrk(next, "0123456789")) ||
+	       (prev && listed(prev, before, sizeof(before) / sizeof(before[0])));
+}
+
 /* What word k of line l (w, without the punctuation around it) stands
  * for in Swedish context: a Swedish word beside it, or a Swedish page
  * and no English word beside it. */
@@ -362,6 +408,10 @@ static const char *in_context(struct arena *a, const struct doc_line *l, size_t 
 		    (swedish_page && !(prev && english(prev)) && !(next && english(next)))) {
 			char first[8] = { 0 };
 
+			/* "ar" beside a period or after a word that counts years
+			 * is "år": "Fg ar T1", "per ar", "2021 ar". */
+			if (!strcmp(as, "ar") && year_context(prev, next))
+				m = "\xC3\xA5r";
 			*reason = "context";
 			if (!cap)
 				return arena_strdup(a, m);
@@ -600,4 +650,17 @@ int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *
 		}
 	}
 	return 0;
+}
+
+int ocr_dict_english_only(const struct ocr_dict *d, const char *word)
+{
+	gchar *core = g_strdup(word + strspn(word, "("));
+	size_t n = strlen(core);
+	int yes;
+
+	while (n && strchr(",.;:()", core[n - 1]))
+		core[--n] = '\0';
+	yes = english_only(d, core);
+	g_free(core);
+	return yes;
 }

@@ -34,4 +34,12 @@ const char *ocr_fix_word(const struct ocr_dict *d, struct arena *a, const char *
  * English ones stay as read. */
 int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *lp);
 
+/* Whether word (punctuation around it aside) is Swedish: a listed word
+ * or a compound of listed words. */
+int ocr_dict_swedish(const struct ocr_dict *d, const char *word);
+
+/* Whether word (punctuation around it aside) is in the English list and
+ * not in the Swedish one; no without the English list. */
+int ocr_dict_english_only(const struct ocr_dict *d, const char *word);
+
 #endif

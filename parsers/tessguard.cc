@@ -79,3 +79,14 @@ extern "C" int tg_init(int (*f)(TessBaseAPI *, const char *, const char *), Tess
 		return caught();
 	}
 }
+
+extern "C" int tg_text(char *(*f)(TessBaseAPI *), TessBaseAPI *api, char **text)
+{
+	*text = nullptr;
+	try {
+		*text = f(api);
+		return TG_OK;
+	} catch (...) {
+		return caught();
+	}
+}

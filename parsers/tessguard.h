@@ -25,6 +25,9 @@ int tg_word_text(char *(*f)(const TessResultIterator *, TessPageIteratorLevel), 
 /* f(it, level): 1 when there is a next, 0 at the end, TG_* when it threw. */
 int tg_next(BOOL (*f)(TessResultIterator *, TessPageIteratorLevel), TessResultIterator *it,
 	    TessPageIteratorLevel level);
+/* *text = f(api) (the text of the image's rectangle); TG_FAIL with
+ * *text NULL when it threw. */
+int tg_text(char *(*f)(TessBaseAPI *), TessBaseAPI *api, char **text);
 /* f(api, datapath, lang): 0, or TG_FAIL / TG_NOMEM. */
 int tg_init(int (*f)(TessBaseAPI *, const char *, const char *), TessBaseAPI *api, const char *lang);
 

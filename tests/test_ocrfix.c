@@ -44,6 +44,8 @@ static void words(void **state)
 		/* a compound of known words is a word: it changes only to a
 		 * listed word or a compound of fewer parts */
 		{ "manadsgivare", NULL }, { "förskott", NULL }, { "Elkostnad", NULL },
+		/* three parts only after a two-letter prefix: no mig|ränt|arbetares */
+		{ "migrantarbetares", NULL },
 		/* left alone: known words, compounds of known words, numbers,
 		 * names and words no swap makes Swedish */
 		{ "mot", NULL }, { "bada", NULL }, { "Stockholm", NULL },
@@ -91,6 +93,7 @@ static void context(void **state)
 	static const char *const en_sv[] = { "Amnesty", "och", "detta", "som", "vi", "har", "stöd", "från",
 					     "Fund", "for", "the", "Future" };
 	static const char *const ar[] = { "Detta", "ar", "bra" };
+	static const char *const per[] = { "gånger", "per", "ar", "och", "månad" };
 	static const char *const cap[] = { "For", "att" };
 	static const char *const cap_en[] = { "For", "the", "Future" };
 	static const char *const punct[] = { "spontangåvor", "(Maltal:", "x", "procent" };
@@ -106,6 +109,9 @@ static void context(void **state)
 	assert_string_equal(fix_line(doc, en_sv, N_ELEMS(en_sv), 9), "for");
 	/* a Swedish neighbour is enough */
 	assert_string_equal(fix_line(doc, ar, N_ELEMS(ar), 1), "är");
+	/* "ar" that counts years is "år" */
+	assert_string_equal(fix_line(doc, per, N_ELEMS(per), 2), "år");
+	doc->ncorrections--;
 	/* with its capital, at a sentence's start */
 	assert_string_equal(fix_line(doc, cap, N_ELEMS(cap), 0), "För");
 	assert_string_equal(fix_line(doc, cap_en, N_ELEMS(cap_en), 0), "For");
@@ -174,6 +180,11 @@ static void evidence(void **state)
 	assert_string_equal(w[3].text, "tigheter");
 	assert_int_equal(doc->ncorrections, 2);   /* the half that changed */
 	assert_string_equal(doc->corrections[1].original, "rat-");
+	/* on a Swedish page, "ar" between a column's words for a period */
+	static const char *const year[] = { "Föreningen", "har", "en", "plan", "och", "det", "är", "bra", "att",
+					    "vi", "har", "den", NULL, "Resultat", "Utf", "T1", "Fg", "ar", "T1" };
+	assert_string_equal(fix_lines(doc, year, N_ELEMS(year))[17].text, "år");
+	doc->ncorrections--;
 	/* the same words with no number, name or English around them */
 	static const char *const bare[] = { "en", "rok", "Dennis", "Internationell" };
 	w = fix_lines(doc, bare, N_ELEMS(bare));
