@@ -88,8 +88,12 @@ struct ocr_job {
 	X(TessPageIteratorBaseline) \
 	X(TessPageIteratorBoundingBox) \
 	X(TessPageIteratorIsAtBeginningOf) \
+	X(TessPageIteratorIsAtFinalElement) \
+	X(TessPageIteratorNext) \
 	X(TessResultIteratorConfidence) \
+	X(TessResultIteratorCopy) \
 	X(TessResultIteratorDelete) \
+	X(TessResultIteratorGetPageIterator) \
 	X(TessResultIteratorGetPageIteratorConst) \
 	X(TessResultIteratorGetUTF8Text) \
 	X(TessResultIteratorNext) \
@@ -391,6 +395,64 @@ static int split_lines(struct arena *a, struct doc_line **lines, size_t *nlines)
 	return 0;
 }
 
+#define OCR_THIN_SPACE 0.18f   /* a thousands space: the digits' pitch widens by this of their height */
+#define OCR_MAX_GROUPS 6
+
+/* Where a number Tesseract read as one word is printed with spaces
+ * between its thousands ("8602" for "8 602": a thin space is narrower
+ * than Tesseract's word space). The pitch from each digit's middle to the
+ * next is read from the symbols' boxes; where it widens by over
+ * OCR_THIN_SPACE of the digits' height at every thousands boundary (and
+ * nowhere else: tabular figures keep one pitch, so "1999" stays), the
+ * number is its groups: their byte lengths in len[], their left and right
+ * edges (pixels) in x0[], x1[]. Returns how many groups, 0 when the word
+ * stays as read. */
+static size_t thousands_groups(const TessResultIterator *it, const char *t, size_t n, size_t *len, int *x0,
+			       int *x1)
+{
+	size_t sign = t[0] == '-' ? 1 : n > 3 && (!memcmp(t, "\xE2\x80\x93", 3) || !memcmp(t, "\xE2\x88\x92", 3)) ? 3 : 0;
+	size_t digits = n - sign, ns = 0, off = sign ? 1 : 0, ng = 0;
+	int l[20], r[20], h = 0, boundary = INT_MAX, other = INT_MIN;
+	TessResultIterator *c = NULL;
+	TessPageIterator *pi;
+
+	if (digits < 4 || digits > 15 || strspn(t + sign, "0123456789") != digits ||
+	    tg_copy(tess.TessResultIteratorCopy, it, &c) != TG_OK || !c)
+		return 0;
+	pi = tess.TessResultIteratorGetPageIterator(c);
+	do {
+		int y0, y1;
+
+		if (!tess.TessPageIteratorBoundingBox(pi, RIL_SYMBOL, &l[ns], &y0, &r[ns], &y1))
+			break;
+		h = y1 - y0 > h ? y1 - y0 : h;
+		ns++;
+	} while (ns < 20 && !tess.TessPageIteratorIsAtFinalElement(pi, RIL_WORD, RIL_SYMBOL) &&
+		 tess.TessPageIteratorNext(pi, RIL_SYMBOL));
+	tess.TessResultIteratorDelete(c);
+	if (ns != off + digits)
+		return 0;
+	for (size_t i = 0; i + 1 < digits; i++) {
+		int pitch = (l[off + i + 1] + r[off + i + 1] - l[off + i] - r[off + i]) / 2;
+
+		if ((digits - 1 - i) % 3 == 0)
+			boundary = pitch < boundary ? pitch : boundary;
+		else
+			other = pitch > other ? pitch : other;
+	}
+	if (other == INT_MIN || boundary - other < (int)(OCR_THIN_SPACE * (float)h))
+		return 0;
+	for (size_t i = 0, start = 0; i < digits; i++)
+		if (i + 1 == digits || (digits - 1 - i) % 3 == 0) {
+			len[ng] = i + 1 - start + (ng ? 0 : sign);
+			x0[ng] = l[ng ? off + start : 0];
+			x1[ng] = r[off + i];
+			ng++;
+			start = i + 1;
+		}
+	return ng;
+}
+
 /* How Tesseract reads a bullet first on its line. */
 static int bullet(const char *t, size_t n)
 {
@@ -410,6 +472,48 @@ struct word_walk {
 	int newline;         /* the next word starts a text line */
 	struct Pix *bin;     /* the binarised page, for stroke widths */
 };
+
+/* The number just taken (job's last word, t as read) parted into its
+ * thousands groups where it is printed so (thousands_groups): each group
+ * a word, as the text layer has them. -1 when out of memory. */
+static int part_thousands(const TessResultIterator *it, struct ocr_job *job, struct word_walk *ww,
+			  const char *t, size_t n)
+{
+	size_t len[OCR_MAX_GROUPS], ng;
+	int x0[OCR_MAX_GROUPS], x1[OCR_MAX_GROUPS];
+
+	if (!(ng = thousands_groups(it, t, n, len, x0, x1)) || ng > OCR_MAX_GROUPS)
+		return 0;
+	if (job->nwords + ng - 1 > ww->cap) {
+		struct ocr_word *nw = realloc(job->words, (ww->cap + ng) * sizeof(*nw));
+
+		if (!nw)
+			return -1;
+		job->words = nw;
+		ww->cap += ng;
+	}
+	struct ocr_word *first = &job->words[job->nwords - 1];
+
+	for (size_t g = 0, at = 0; g < ng; at += len[g], g++) {
+		struct ocr_word *w = first + g;
+		char *piece = strndup(t + at, len[g]);
+
+		if (!piece)
+			return -1;
+		if (g) {
+			*w = *first;
+			w->line_start = 0;
+			job->nwords++;
+			ww->confsum += w->conf;
+		} else {
+			free(w->text);
+		}
+		w->text = piece;
+		w->box.x0 = (float)(x0[g] / job->scale);
+		w->box.x1 = (float)(x1[g] / job->scale);
+	}
+	return 0;
+}
 
 /* The word at it into job, unless it is blank (a table's vertical rule
  * read as a pipe beside a word or alone, a rule or speck read as a
@@ -472,6 +576,8 @@ static int take_word(TessResultIterator *it, struct ocr_job *job, struct word_wa
 	}
 	ww->newline = 0;
 	ww->confsum += w->conf;
+	if (part_thousands(it, job, ww, t0, tn) < 0)
+		rc = -1;
 out:
 	tess.TessDeleteText(text);
 	return rc;

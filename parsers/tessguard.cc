@@ -90,3 +90,15 @@ extern "C" int tg_text(char *(*f)(TessBaseAPI *), TessBaseAPI *api, char **text)
 		return caught();
 	}
 }
+
+extern "C" int tg_copy(TessResultIterator *(*f)(const TessResultIterator *), const TessResultIterator *it,
+		       TessResultIterator **copy)
+{
+	*copy = nullptr;
+	try {
+		*copy = f(it);
+		return TG_OK;
+	} catch (...) {
+		return caught();
+	}
+}

@@ -28,6 +28,9 @@ int tg_next(BOOL (*f)(TessResultIterator *, TessPageIteratorLevel), TessResultIt
 /* *text = f(api) (the text of the image's rectangle); TG_FAIL with
  * *text NULL when it threw. */
 int tg_text(char *(*f)(TessBaseAPI *), TessBaseAPI *api, char **text);
+/* *copy = f(it); TG_FAIL with *copy NULL when it threw. */
+int tg_copy(TessResultIterator *(*f)(const TessResultIterator *), const TessResultIterator *it,
+	    TessResultIterator **copy);
 /* f(api, datapath, lang): 0, or TG_FAIL / TG_NOMEM. */
 int tg_init(int (*f)(TessBaseAPI *, const char *, const char *), TessBaseAPI *api, const char *lang);
 

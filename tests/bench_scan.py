@@ -41,6 +41,7 @@ KEEP = sys.argv[sys.argv.index("--keep") + 1] if "--keep" in sys.argv else None
 sys.argv = [sys.argv[0], X, DIR]
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench_vary  # noqa: E402  (its scoring, on the same truth)
+bench_vary.VERBOSE = VERBOSE
 
 env = dict(os.environ, OMP_THREAD_LIMIT="1")
 tess = shutil.which("tesseract")

@@ -107,6 +107,20 @@ assert hit >= 0.98 * len(want), "%d of %d words with å, ä or ö" % (hit, len(w
 PY
 then ok; else no "scan of seed000: Swedish words lost their marks"; fi
 
+# A bilevel scan of numbers printed with spaces between their thousands
+# (Liberation Serif 10 pt, where Tesseract reads "9 313" as one word
+# "9313"): the spaces come back; years and postcodes printed without
+# stay as they are.
+/usr/bin/python3 tests/mkgroups.py "$tmp/groups.pdf" &&
+pdftoppm -r 300 -gray -png -singlefile "$tmp/groups.pdf" "$tmp/groups" &&
+"$DEGRADE" "$tmp/groups.png" "$tmp/groupsb.png" --bilevel --noise 4 &&
+"$MKSCAN" "$tmp/groupsb.png" "$tmp/groupsb.pdf" || no "thousands scan not made"
+"$X" --format text "$tmp/groupsb.pdf" > "$tmp/groups.txt" 2>/dev/null
+for want in "Nettoomsättning	3 906	9 313" "Antal medlemmar	4 770	7 382" "Byggår	1999	2021" \
+	    "Postnummer	41105	11122"; do
+	if grep -qF "$want" "$tmp/groups.txt"; then ok; else no "thousands scan: no line '$want'"; fi
+done
+
 # A page scanned sideways is turned upright.
 "$DEGRADE" "$png" "$tmp/rot.png" --rotate 90 --noise 4 || no "rotated page not made"
 "$X" "$tmp/rot.png" > "$tmp/rot.json" 2>/dev/null
