@@ -316,7 +316,7 @@ static void engine_put(struct ocr_service *s, TessBaseAPI *api)
 static const struct ocr_dict *service_dict(struct ocr_service *s)
 {
 	pthread_mutex_lock(&s->mu);
-	if (!s->dict_read && !s->no_correct) {
+	if (!s->dict_read) {
 		const char *path = getenv("EXTRACT_WORDLIST");
 
 		s->dict = ocr_dict_load(path ? path : OCR_WORDLIST, OCR_ENGLISH);
@@ -719,7 +719,7 @@ static int reread_candidate(const struct ocr_dict *d, const struct ocr_word *w)
  * "reread"). Nothing changes without the word list. */
 static void reread_words(struct ocr_job *job)
 {
-	const struct ocr_dict *d = job->s && job->s->first_lang ? service_dict(job->s) : NULL;
+	const struct ocr_dict *d = job->s && job->s->first_lang && !job->s->no_correct ? service_dict(job->s) : NULL;
 	TessBaseAPI *api = NULL;
 	int set = 0;
 
@@ -1135,6 +1135,49 @@ static int agrees(const struct ocr_job *job, const struct layout_page *layer)
 	return words >= OCR_AGREE_WORDS && hits * 10 >= words * OCR_AGREE_TENTHS;
 }
 
+static size_t layer_words(const struct layout_page *layer)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < layer->nlines; i++)
+		n += layer->lines[i].nwords;
+	return n;
+}
+
+/* How many words of the layer, or of what OCR read, are in the word
+ * lists (Swedish, compounds of Swedish words, English); 0 without them. */
+static size_t dict_words_layer(const struct ocr_dict *d, const struct layout_page *layer)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; d && i < layer->nlines; i++)
+		for (size_t k = 0; k < layer->lines[i].nwords; k++)
+			n += ocr_dict_word(d, layer->lines[i].words[k].text);
+	return n;
+}
+
+static size_t dict_words_job(const struct ocr_dict *d, const struct ocr_job *job)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; d && i < job->nwords; i++)
+		n += ocr_dict_word(d, job->words[i].text);
+	return n;
+}
+
+/* Whether a text layer that looked poor (garbage, or little text over
+ * pictures) reads better than OCR did: as many words of the word lists
+ * or more. A survey's cover whose title OCR read as "ReqimonGgemcnoalmenkaul"
+ * keeps its layer; a scan with a stamp (the stamp's few words against a
+ * page of them) and a layer of garbage (none) go to OCR. */
+static int layer_reads_better(const struct ocr_dict *d, const struct ocr_job *job,
+			      const struct layout_page *layer)
+{
+	size_t mine = dict_words_layer(d, layer);
+
+	return d && job->nwords && mine > 0 && mine >= dict_words_job(d, job);   /* none read: ocr_empty */
+}
+
 int ocr_pool_take(struct ocr_pool *p, int ticket, struct doc *doc,
 		  const struct layout_page *layer, struct layout_page *lp, struct doc_page *dp,
 		  struct ocr_page **page, struct ex_error *err)
@@ -1172,10 +1215,15 @@ int ocr_pool_take(struct ocr_pool *p, int ticket, struct doc *doc,
 		job_free(job);
 		return EX_FAIL(err, EX_ENOMEM, "page %d: out of memory in OCR", lp->page);
 	}
-	if (layer && !job->failed && agrees(job, layer)) {
+	dict = service_dict(p->s);
+	if (layer && !job->failed && (agrees(job, layer) || layer_reads_better(dict, job, layer))) {
 		job_free(job);
 		return 1;
 	}
+	if (layer && layer->nlines && !job->failed)
+		doc_warn(doc, lp->page, "layer_replaced", "page %d: its text layer (%zu words, %zu in the word lists) "
+			 "was replaced by what OCR read (%zu in the word lists)", lp->page, layer_words(layer),
+			 dict_words_layer(dict, layer), dict_words_job(dict, job));
 	dp->source = DOC_SRC_OCR;
 	if (job->failed && !job->sp.img) {
 		doc_warn(doc, lp->page, "ocr", "page %d: recognition failed", lp->page);
@@ -1194,8 +1242,7 @@ int ocr_pool_take(struct ocr_pool *p, int ticket, struct doc *doc,
 	if (job->failed)
 		doc_warn(doc, lp->page, "ocr", "page %d: recognition failed", lp->page);
 	rc = to_lines(doc, job, lp);
-	dict = service_dict(p->s);
-	if (rc == 0 && dict)
+	if (rc == 0 && dict && !p->s->no_correct)
 		rc = ocr_fix_page(dict, doc, lp);
 	if (rc == 0 && job->conf < OCR_LOW_CONF && lp->nlines)
 		doc_warn(doc, lp->page, "low_confidence", "page %d: OCR confidence %.0f %%", lp->page,

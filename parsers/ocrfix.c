@@ -664,3 +664,29 @@ int ocr_dict_english_only(const struct ocr_dict *d, const char *word)
 	g_free(core);
 	return yes;
 }
+
+int ocr_dict_word(const struct ocr_dict *d, const char *word)
+{
+	gchar *core = g_strdup(word + strspn(word, "(\"'«"));
+	size_t n = strlen(core), letters = 0;
+	int yes = 0;
+
+	while (n && strchr(",.;:!?)\"'»", core[n - 1]))
+		core[--n] = '\0';
+	for (const char *p = core; *p; p = g_utf8_next_char(p)) {
+		if (!g_unichar_isalpha(g_utf8_get_char(p))) {
+			letters = 0;
+			break;
+		}
+		letters++;
+	}
+	if (letters >= 2) {
+		gchar *low = g_utf8_strdown(core, -1);
+
+		yes = known(d, low) || (d->english && g_hash_table_contains(d->english, low)) ||
+		      compound(d, low, 3);
+		g_free(low);
+	}
+	g_free(core);
+	return yes;
+}

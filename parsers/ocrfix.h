@@ -42,4 +42,9 @@ int ocr_dict_swedish(const struct ocr_dict *d, const char *word);
  * not in the Swedish one; no without the English list. */
 int ocr_dict_english_only(const struct ocr_dict *d, const char *word);
 
+/* Whether word (punctuation around it aside) is a word of the lists:
+ * letters only, two or more, Swedish, a compound of Swedish words, or
+ * English. */
+int ocr_dict_word(const struct ocr_dict *d, const char *word);
+
 #endif

@@ -790,12 +790,12 @@ static int pdf_page_finish(struct pdf_ctx *ctx, struct doc *doc, struct pdf_pend
 	if (pp->render_failed)
 		doc_warn(doc, in.lp.page, "render", "page %d could not be rendered for OCR", in.lp.page);
 	if (pp->ticket >= 0) {
-		int garbage = !strcmp(pp->reason, "garbage_text");
+		/* a layer that looked poor is judged against what OCR read */
+		int poor = !strcmp(pp->reason, "garbage_text") || !strcmp(pp->reason, "little_text");
 		struct doc_page before = *dp;
 		struct ocr_page *pg;
 
-		rc = ocr_pool_take(ctx->ocr, pp->ticket, doc, garbage ? &pp->lp : NULL, &in.lp, dp, &pg,
-				   ctx->err);
+		rc = ocr_pool_take(ctx->ocr, pp->ticket, doc, poor ? &pp->lp : NULL, &in.lp, dp, &pg, ctx->err);
 		pp->ticket = -1;
 		if (rc < 0)
 			return rc;

@@ -164,7 +164,22 @@ import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 assert d["pages"][0]["ocr"]["reason"] == "little_text", d["pages"]
 assert d["protocol"]["secretary"] == "Elin Asplund", d["protocol"]
-' "$tmp/stamp.json"; then ok; else no "a scan with a stamp of text was not OCR'd"; fi
+assert [w["code"] for w in d["warnings"]] == ["layer_replaced"], d["warnings"]
+' "$tmp/stamp.json"; then ok; else no "a scan with a stamp of text was not OCR'd, or not said"; fi
+# A cover: a picture with its title set large, under a layer with the
+# whole title. OCR reads fewer words of the word lists than the layer
+# has: the layer is kept, and nothing of the title is lost.
+/usr/bin/python3 tests/mkcover.py "$tmp/cover.png" && "$DEGRADE" "$tmp/cover.png" "$tmp/cover.jpg" --jpeg 70 &&
+	/usr/bin/python3 tests/mklayer.py "$tmp/cover.jpg" "$tmp/cover.pdf" \
+		"Regiongemensam enkät i förskola och pedagogisk omsorg 2023 Rapport för Grodan" ||
+	no "cover not made"
+"$X" "$tmp/cover.pdf" > "$tmp/cover.json" 2>/dev/null
+if /usr/bin/python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert d["pages"][0]["source"] == "text_layer", d["pages"]
+assert "pedagogisk omsorg 2023 Rapport" in d["blocks"][0]["text"], d["blocks"]
+' "$tmp/cover.json"; then ok; else no "a cover whose layer reads better than OCR lost its layer"; fi
 # A multi-page TIFF: read a page at a time, the same with one worker or
 # two, --pages picks from it, and a file cut in its second page keeps
 # the first with a warning.
