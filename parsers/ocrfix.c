@@ -690,3 +690,55 @@ int ocr_dict_word(const struct ocr_dict *d, const char *word)
 	g_free(core);
 	return yes;
 }
+
+/* Whether w (n letters, lower case) with up to k more of its a, o from
+ * position from given their marks (å, ä; ö) is Swedish; changed: some
+ * already are. */
+static int marked(const struct ocr_dict *d, gunichar *w, glong n, glong from, int k, int changed)
+{
+	static const gunichar a_marks[] = { 0xE5, 0xE4, 0 }, o_marks[] = { 0xF6, 0 };
+
+	if (changed) {
+		gchar *s = g_ucs4_to_utf8(w, n, NULL, NULL, NULL);
+		int ok = s && (known(d, s) || compound(d, s, 3));
+
+		g_free(s);
+		if (ok)
+			return 1;
+	}
+	for (glong p = from; k > 0 && p < n; p++) {
+		const gunichar *m = w[p] == 'a' ? a_marks : w[p] == 'o' ? o_marks : NULL;
+		gunichar orig = w[p];
+
+		for (; m && *m; m++) {
+			w[p] = *m;
+			if (marked(d, w, n, p + 1, k - 1, 1)) {
+				w[p] = orig;
+				return 1;
+			}
+		}
+		w[p] = orig;
+	}
+	return 0;
+}
+
+int ocr_dict_marked_variant(const struct ocr_dict *d, const char *word)
+{
+	gchar *core = g_strdup(word + strspn(word, "("));
+	size_t n = strlen(core);
+	glong len = 0;
+	gunichar *w;
+	int yes = 0;
+
+	while (n && strchr(",.;:()", core[n - 1]))
+		core[--n] = '\0';
+	gchar *low = g_utf8_strdown(core, -1);
+
+	w = g_utf8_to_ucs4_fast(low, -1, &len);
+	if (len >= 2 && len <= MAXW)
+		yes = marked(d, w, len, 0, 3, 0);
+	g_free(w);
+	g_free(low);
+	g_free(core);
+	return yes;
+}

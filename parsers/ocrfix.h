@@ -47,4 +47,9 @@ int ocr_dict_english_only(const struct ocr_dict *d, const char *word);
  * English. */
 int ocr_dict_word(const struct ocr_dict *d, const char *word);
 
+/* Whether word (punctuation around it aside) becomes a Swedish word or
+ * compound when up to three of its a and o take their marks (å, ä, ö):
+ * "laget" (läget), "Rantekanslighet"; not "och" or "ekonomi". */
+int ocr_dict_marked_variant(const struct ocr_dict *d, const char *word);
+
 #endif

@@ -439,3 +439,34 @@ void scan_file_close(struct scan_file *f)
 {
 	pixDestroy(&f->first);
 }
+
+struct Pix *scan_stack(struct Pix *pix, const int *b, size_t n)
+{
+	PIX *g = pixGetDepth(pix) == 8 ? pixClone(pix) : pixConvertTo8(pix, 0), *out;
+	int width = 0, tall = 0, height, at;
+
+	if (!g)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		width = L_MAX(width, b[4 * i + 2]);
+		tall = L_MAX(tall, b[4 * i + 3]);
+	}
+	int gap = tall / 2 + 4;
+
+	height = gap;
+	for (size_t i = 0; i < n; i++)
+		height += b[4 * i + 3] + gap;
+	if (!(out = pixCreate(width + 2 * gap, height, 8))) {
+		pixDestroy(&g);
+		return NULL;
+	}
+	pixSetAll(out);
+	pixCopyResolution(out, g);
+	at = gap;
+	for (size_t i = 0; i < n; i++) {
+		pixRasterop(out, gap, at, b[4 * i + 2], b[4 * i + 3], PIX_SRC, g, b[4 * i], b[4 * i + 1]);
+		at += b[4 * i + 3] + gap;
+	}
+	pixDestroy(&g);
+	return out;
+}

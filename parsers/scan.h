@@ -52,6 +52,12 @@ float scan_stroke_width(struct Pix *bin, int x0, int y0, int x1, int y1);
 int scan_table_raster(const struct scan_page *sp, struct page_raster *r);
 
 void scan_free(struct Pix *pix);
+
+/* The n parts of pix at b[4 * i ...] (x, y, w, h in pixels, inside it)
+ * set one under the other on white, left-aligned, half the tallest
+ * part's height apart: a grey picture of its resolution, or NULL when
+ * memory ran out. */
+struct Pix *scan_stack(struct Pix *pix, const int *b, size_t n);
 void scan_size(struct Pix *pix, int *width, int *height);
 
 /* Image files (PNG, JPEG, TIFF of any number of pages). */

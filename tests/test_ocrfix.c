@@ -192,6 +192,21 @@ static void evidence(void **state)
 	doc_free(doc);
 }
 
+/* Which words OCR read in English may be Swedish words without their
+ * marks, to be read again by the Swedish model: a mark or more makes a
+ * Swedish word or compound of them; not of words no mark makes Swedish. */
+static void marked_variants(void **state)
+{
+	static const struct { const char *w; int yes; } rows[] = {
+		{ "laget", 1 }, { "Rantekanslighet", 1 }, { "har", 1 }, { "Arsavgift,", 1 },
+		{ "underhallsplanen", 1 }, { "och", 0 }, { "ekonomi", 0 }, { "Stockholm", 0 }, { "tkr", 0 },
+	};
+
+	for (size_t i = 0; i < N_ELEMS(rows); i++)
+		if (ocr_dict_marked_variant(dict, rows[i].w) != rows[i].yes)
+			fail_msg("row %zu \"%s\": want %d", i, rows[i].w, rows[i].yes);
+}
+
 /* The section sign read as 8 in an agenda's item lines: put back where
  * the page has two such lines, or one and a sign read right; one table
  * row of that shape stays. */
@@ -224,6 +239,7 @@ int main(void)
 		cmocka_unit_test(context),
 		cmocka_unit_test(evidence),
 		cmocka_unit_test(section_sign),
+		cmocka_unit_test(marked_variants),
 	};
 
 	return cmocka_run_group_tests_name("OCR post-correction", tests, setup, teardown);
