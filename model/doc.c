@@ -193,8 +193,20 @@ const char *doc_block_type_name(enum doc_block_type t)
 	case DOC_BLK_CAPTION: return "caption";
 	case DOC_BLK_FOOTNOTE: return "footnote";
 	case DOC_BLK_TABLE: return "table";
+	case DOC_BLK_HANDWRITING: return "handwriting";
 	default: return "paragraph";
 	}
+}
+
+float doc_block_confidence(const struct doc_block *b)
+{
+	double sum = 0;
+	size_t n = 0;
+
+	for (size_t i = 0; i < b->nlines; i++)
+		for (size_t k = 0; k < b->lines[i].nwords; k++, n++)
+			sum += b->lines[i].words[k].conf;
+	return n ? (float)(sum / (double)n) : 1.0f;
 }
 
 const char *doc_furniture_name(enum doc_furniture f)

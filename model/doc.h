@@ -44,6 +44,7 @@ enum doc_block_type {
 	DOC_BLK_CAPTION,
 	DOC_BLK_FOOTNOTE,
 	DOC_BLK_TABLE,
+	DOC_BLK_HANDWRITING,   /* an OCR'd line read with little confidence: a signature, a note by hand */
 };
 
 /* Where a block sits on its page when it is page furniture: kept in the
@@ -406,6 +407,9 @@ void doc_warn(struct doc *doc, int page, const char *code, const char *fmt, ...)
 const char *doc_format_name(enum doc_format f);
 const char *doc_source_name(enum doc_source s);
 const char *doc_block_type_name(enum doc_block_type t);
+/* The mean confidence of a block's words (OCR's, 0..1; a text layer's
+ * are 1); 1 for a block without words. */
+float doc_block_confidence(const struct doc_block *b);
 const char *doc_furniture_name(enum doc_furniture f);
 
 /* The PRONOM format identifier archives file the source under, or NULL
@@ -418,6 +422,14 @@ const char *doc_pronom(const struct doc *doc);
  * be quadratic in a long table. malloc'd; NULL when out of memory or
  * the table is empty. */
 const struct doc_cell **doc_table_grid(const struct doc_table *t);
+
+/* Whether patterns read a block's text: not a table's (read from its
+ * cells), nor handwriting's (kept with its confidence; it feeds no
+ * item, decision, attendee or value). */
+static inline int doc_block_readable(const struct doc_block *b)
+{
+	return b->type != DOC_BLK_TABLE && b->type != DOC_BLK_HANDWRITING;
+}
 
 /* Union of two boxes; an all-zero box counts as empty. */
 static inline struct box box_union(struct box a, struct box b)

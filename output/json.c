@@ -389,6 +389,8 @@ static json_t *blocks_json(const struct doc *d)
 			json_object_set_new(o, "table", json_integer(d->tables[b->table].id));
 		if (b->note >= 0)
 			json_object_set_new(o, "note", json_integer(b->note));
+		if (b->type == DOC_BLK_HANDWRITING)
+			json_object_set_new(o, "confidence", num(doc_block_confidence(b)));
 		json_object_set_new(o, "text", json_string(b->text ? b->text : ""));
 		json_object_set_new(o, "page", json_integer(b->page));
 		if (b->has_box)

@@ -9,9 +9,27 @@ int page_wants_rules(struct page_input *in)
 	return in->candidate;
 }
 
+#define PAGE_HANDWRITING_CONF 0.40f   /* OCR's mean confidence under which a block is handwriting */
+
+/* The blocks from block from on that OCR read with little confidence
+ * (under PAGE_HANDWRITING_CONF: print, even a poor scan's, reads at 0.6
+ * and over; a signature or a note by hand reads as scattered letters at
+ * 0.1-0.4) are handwriting: kept with their text and confidence, read by
+ * no pattern. A text layer's words are sure. */
+static void mark_handwriting(struct doc *doc, size_t from)
+{
+	for (size_t i = from; i < doc->nblocks; i++) {
+		struct doc_block *b = &doc->blocks[i];
+
+		if (b->type != DOC_BLK_TABLE && b->nlines && doc_block_confidence(b) < PAGE_HANDWRITING_CONF)
+			b->type = DOC_BLK_HANDWRITING;
+	}
+}
+
 int page_analyse(struct doc *doc, struct page_input *in)
 {
 	struct layout_page *lp = &in->lp;
+	size_t first = doc->nblocks;
 	int rc = 0;
 
 	if (in->candidate) {
@@ -26,7 +44,9 @@ int page_analyse(struct doc *doc, struct page_input *in)
 		if (rc == 0)
 			tbl_sort(doc, lp);
 	}
-	return rc ? rc : layout_page_blocks(doc, lp);
+	if (rc == 0 && (rc = layout_page_blocks(doc, lp)) == 0)
+		mark_handwriting(doc, first);
+	return rc;
 }
 
 int page_finish_doc(struct doc *doc)

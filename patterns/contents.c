@@ -244,7 +244,7 @@ static void organisation(struct doc *doc)
 	for (size_t i = 0; i < doc->nblocks && seen < ORG_BLOCKS; i++) {
 		const struct doc_block *b = &doc->blocks[i];
 
-		if ((b->furniture && b->furniture != DOC_FURN_HEADER) || b->page > 1 || b->type == DOC_BLK_TABLE ||
+		if ((b->furniture && b->furniture != DOC_FURN_HEADER) || b->page > 1 || !doc_block_readable(b) ||
 		    b->type == DOC_BLK_LIST_ITEM)
 			continue;
 		seen += !b->furniture;

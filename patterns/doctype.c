@@ -82,7 +82,7 @@ int pat_doc_type(const struct pat_set *ps, struct doc *doc)
 	for (size_t i = 0; i < doc->nblocks && i < 400 && rc == 0; i++) {
 		const struct doc_block *b = &doc->blocks[i];
 
-		if (!b->furniture)
+		if (!b->furniture && b->type != DOC_BLK_HANDWRITING)
 			rc = scan(doc, b->text, b->type == DOC_BLK_HEADING || i < 3, score, seen);
 	}
 	/* Till/Från/Datum make a paper to the board: a memo unless more says

@@ -132,7 +132,7 @@ int pat_header(const struct pat_set *ps, struct doc *doc)
 		const struct doc_block *b = &doc->blocks[i];
 		const char *name;
 
-		if (b->furniture || b->type == DOC_BLK_TABLE)
+		if (b->furniture || !doc_block_readable(b))
 			continue;
 		if (pcre2_match(ps->field, (PCRE2_SPTR)b->text, PCRE2_ZERO_TERMINATED, 0, PCRE2_NO_UTF_CHECK, md, NULL) < 0) {
 			body += b->type == DOC_BLK_PARAGRAPH && strlen(b->text) > 80;
@@ -156,7 +156,7 @@ int pat_header(const struct pat_set *ps, struct doc *doc)
 	for (size_t i = 0, seen = 0; i < doc->nblocks && seen < 4 && !doc->date; i++) {
 		const struct doc_block *b = &doc->blocks[i];
 
-		if (b->furniture || b->type == DOC_BLK_TABLE)
+		if (b->furniture || !doc_block_readable(b))
 			continue;
 		seen++;
 		if (strlen(b->text) <= DATE_LINE_MAX && pat_date(ps, b->text, iso))

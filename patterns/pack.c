@@ -331,7 +331,7 @@ int pat_pack_apply(const struct pat_set *ps, struct doc *doc)
 		if (!md)
 			return EX_ENOMEM;
 		for (size_t i = 0; i < doc->nblocks && rc == 0; i++)
-			if (!doc->blocks[i].furniture && doc->blocks[i].type != DOC_BLK_TABLE)
+			if (!doc->blocks[i].furniture && doc_block_readable(&doc->blocks[i]))
 				rc = apply_one(u, doc, i, md);
 		pcre2_match_data_free(md);
 	}

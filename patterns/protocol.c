@@ -595,7 +595,7 @@ static const char *first_date(const struct pat_set *ps, struct doc *doc)
 
 	cand[n++] = doc->title;
 	for (size_t i = 0; i < doc->nblocks && n < 8; i++)
-		if (!doc->blocks[i].furniture && doc->blocks[i].type != DOC_BLK_TABLE)
+		if (!doc->blocks[i].furniture && doc_block_readable(&doc->blocks[i]))
 			cand[n++] = doc->blocks[i].text;
 	for (size_t i = 0; i < n && !iso; i++)
 		iso = date_in(ps, doc->arena, cand[i]);
@@ -656,7 +656,7 @@ static void meeting_times(const struct pat_set *ps, struct doc *doc)
 	for (size_t i = 0; i < doc->nblocks && (!p->opened || !p->closed); i++) {
 		const struct doc_block *b = &doc->blocks[i];
 
-		if (b->furniture)
+		if (b->furniture || b->type == DOC_BLK_HANDWRITING)
 			continue;
 		if (!p->opened && (md = match(ps->opened, b->text))) {
 			if (pat_group(md, "t", t, sizeof(t)))
@@ -949,7 +949,7 @@ static void excerpt(struct doc *doc)
 	for (size_t i = 0; i < doc->nblocks; i++) {
 		const struct doc_block *b = &doc->blocks[i];
 
-		if (b->type == DOC_BLK_TABLE)
+		if (!doc_block_readable(b))
 			continue;
 		if (!b->furniture && seen++ < EXCERPT_BLOCKS && excerpt_title(b->text))
 			p->excerpt = 1;
@@ -983,7 +983,7 @@ int pat_protocol(const struct pat_set *ps, struct doc *doc)
 			rc = 0;
 			continue;
 		}
-		if (b->furniture || b->type == DOC_BLK_TABLE || b->type == DOC_BLK_FOOTNOTE)
+		if (b->furniture || !doc_block_readable(b) || b->type == DOC_BLK_FOOTNOTE)
 			continue;
 		if ((rc = people_block(doc, i, &att)) != 0) {
 			rc = rc < 0 ? rc : 0;
@@ -1082,7 +1082,8 @@ int pat_notice(const struct pat_set *ps, struct doc *doc)
 	for (size_t i = 0; i < doc->nblocks && i < NOTICE_TIME_BLOCKS && !n->time; i++) {
 		pcre2_match_data *md;   /* "Stämman hålls den 23 maj kl. 19.00" */
 
-		if (!doc->blocks[i].furniture && (md = match(ps->time, doc->blocks[i].text))) {
+		if (!doc->blocks[i].furniture && doc_block_readable(&doc->blocks[i]) &&
+		    (md = match(ps->time, doc->blocks[i].text))) {
 			n->time = notice_time(doc->arena, md);
 			pcre2_match_data_free(md);
 		}
@@ -1092,7 +1093,7 @@ int pat_notice(const struct pat_set *ps, struct doc *doc)
 		const char *number = NULL, *title = NULL;
 		gchar *low;
 
-		if (b->furniture || b->type == DOC_BLK_TABLE)
+		if (b->furniture || !doc_block_readable(b))
 			continue;
 		low = g_utf8_strdown(b->text, -1);
 		n->postal_vote |= strstr(low, "poströst") != NULL;

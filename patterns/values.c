@@ -608,7 +608,7 @@ static int statement_heads(const struct pat_set *ps, struct doc *doc, size_t bi,
 		for (size_t j = k >= 8 ? k - 8 : 0; j < bi && n < max; j++) {
 			const struct doc_block *o = &doc->blocks[j];
 
-			if (o->page == b->page && o->has_box && !o->furniture && o->type != DOC_BLK_TABLE &&
+			if (o->page == b->page && o->has_box && !o->furniture && doc_block_readable(o) &&
 			    fabsf(o->box.y0 - b->box.y0) < STMT_LEVEL_PT && strlen(o->text) <= STMT_SHORT)
 				h[n++] = (struct head){ o->text, o->box.x0, o->box.x1 };
 		}

@@ -10,7 +10,9 @@
 #include "../model/norm.h"
 #include "../parsers/layout.h"
 #include "../parsers/numcut.h"
+#include "../parsers/page.h"
 #include "../parsers/tables.h"
+#include "../patterns/pat.h"
 
 /* A line of words laid out from (text, x0, x1), glyphs 7 pt high, a
  * space after each but the last. */
@@ -1786,6 +1788,57 @@ static void page_candidates(void **state)
 	assert_false(tbl_page_candidate(&lp, NULL));
 }
 
+/* Lines OCR read with little confidence (a signature, a name written by
+ * hand under "Justeras") are a handwriting block, kept with its text and
+ * confidence; no pattern reads it: the adjuster named in print is found,
+ * the one in the handwriting is not. Print read surely stays print. */
+static void handwriting_blocks(void **state)
+{
+	static const struct { const char *text; float conf; } rows[] = {
+		{ "Protokoll fört vid styrelsemöte 2020-01-15", 0.95f },
+		{ "Justerare: Per Lundgren", 0.93f },
+		{ "Justerare: Karin Berg", 0.22f },
+	};
+	struct doc *d = doc_new();
+	struct ex_error e = { 0 };
+	struct pat_set *ps = pat_set_new(&e);
+	struct doc_word w[3];
+	struct doc_line l[3];
+	struct page_input in = { 0 };
+	size_t hand = 0;
+
+	assert_non_null(ps);
+	for (int i = 0; i < 3; i++) {
+		w[i] = (struct doc_word){ .text = rows[i].text, .conf = rows[i].conf, .size = 10,
+					  .box = { 57, 100 + 40 * (float)i, 300, 110 + 40 * (float)i } };
+		l[i] = (struct doc_line){ .words = &w[i], .nwords = 1, .box = w[i].box };
+	}
+	in.lp = (struct layout_page){ .page = 1, .width = 595, .height = 842, .lines = l, .nlines = 3 };
+	assert_non_null(doc_add_page(d));
+	assert_int_equal(page_analyse(d, &in), 0);
+	assert_int_equal(page_finish_doc(d), 0);
+	for (size_t i = 0; i < d->nblocks; i++) {
+		const struct doc_block *b = &d->blocks[i];
+
+		if (b->type == DOC_BLK_HANDWRITING) {
+			hand++;
+			assert_non_null(strstr(b->text, "Karin Berg"));
+			assert_true(doc_block_confidence(b) < 0.3f);
+		} else {
+			assert_null(strstr(b->text, "Karin Berg"));
+		}
+	}
+	assert_int_equal(hand, 1);
+	/* the pattern passes in the pipeline's order, up to the protocol's */
+	assert_int_equal(pat_header(ps, d), 0);
+	assert_int_equal(pat_doc_type(ps, d), 0);
+	assert_int_equal(pat_protocol(ps, d), 0);
+	assert_int_equal(d->protocol.nadjusters, 1);
+	assert_string_equal(d->protocol.adjusters[0], "Per Lundgren");
+	pat_set_free(ps);
+	doc_free(d);
+}
+
 /* A page set in three columns of running text is no table, though its
  * lines stand side by side row by row; three columns of short cells
  * (names, roles, places) are one. */
@@ -2292,6 +2345,7 @@ int main(void)
 		cmocka_unit_test(table_beside_text),
 		cmocka_unit_test(text_columns_no_table),
 		cmocka_unit_test(page_candidates),
+		cmocka_unit_test(handwriting_blocks),
 		cmocka_unit_test(dates_over_column_pairs),
 		cmocka_unit_test(header_lines),
 		cmocka_unit_test(range_header),
