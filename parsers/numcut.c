@@ -317,3 +317,20 @@ int numcut_join_comma_groups(struct arena *a, struct doc_line *l)
 	}
 	return 0;
 }
+
+#define NUMCUT_SPLIT_WORDS 2.5f   /* a line of two or three words parts between words at this many heights */
+
+static int has_digit(const char *t)
+{
+	return strpbrk(t, "0123456789") != NULL;
+}
+
+/* Whether a line of two or three words parts after word w, gap points
+ * before the next, its words h high: at a gap over a height beside a
+ * number ("Resultat 337"), but between words only at NUMCUT_SPLIT_WORDS
+ * heights: a label wrapped in a narrow justified cell stretches its
+ * spaces ("kvm,   kr/kvm" is one cell). */
+int numcut_short_line_cut(const struct doc_word *w, float gap, float h)
+{
+	return gap > h && (has_digit(w[0].text) || has_digit(w[1].text) || gap > NUMCUT_SPLIT_WORDS * h);
+}

@@ -29,4 +29,10 @@ int numcut_period_word(const char *t);
  * words' height; EX_ENOMEM when the arena is full, else 0. */
 int numcut_join_comma_groups(struct arena *a, struct doc_line *l);
 
+/* Whether an OCR line of two or three words parts after word w[0], gap
+ * points before w[1], its words h high: beside a number at a gap over a
+ * height, between words only at 2.5 heights (a label wrapped in a narrow
+ * justified cell stretches its spaces). */
+int numcut_short_line_cut(const struct doc_word *w, float gap, float h);
+
 #endif

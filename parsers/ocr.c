@@ -368,7 +368,7 @@ static int split_lines(struct arena *a, struct doc_line **lines, size_t *nlines)
 			float gap = k + 1 < n ? w[k + 1].box.x0 - w[k].box.x1 : 0;
 			int cut = k == n || (k + 1 < n && (parts[k] || (h > 0 && (n >= 4 ? gap > OCR_SPLIT_GAP * median &&
 										     gap > OCR_SPLIT_HEIGHT * h
-									  : gap > h))));
+									  : numcut_short_line_cut(&w[k], gap, h)))));
 			struct doc_line *l;
 
 			if (!cut)

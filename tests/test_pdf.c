@@ -97,6 +97,22 @@ static void comma_groups_joined(void **state)
 	arena_free(a);
 }
 
+/* An OCR line of two or three words: parted at a gap over a height
+ * beside a number ("Resultat   337"), but a label wrapped in a narrow
+ * justified cell ("kvm,   kr/kvm", 9 points between words 8 high) stays
+ * one; words far apart (a field's label and value columns) part. */
+static void short_line_cuts(void **state)
+{
+	struct doc_word label[2] = { { .text = "kvm," }, { .text = "kr/kvm" } };
+	struct doc_word row[2] = { { .text = "Resultat" }, { .text = "337" } };
+	struct doc_word field[2] = { { .text = "Ordförande:" }, { .text = "Johan" } };
+
+	assert_false(numcut_short_line_cut(label, 9.2f, 8));
+	assert_true(numcut_short_line_cut(row, 9.2f, 8));
+	assert_false(numcut_short_line_cut(row, 6, 8));
+	assert_true(numcut_short_line_cut(field, 60, 8));
+}
+
 /* Column headings that are periods, set one space apart (a typesetter
  * leaves no more between headings wider than their columns' numbers),
  * part into one cell each, the label before them one too; rows that
@@ -2311,6 +2327,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(number_columns_evenly_spaced),
 		cmocka_unit_test(comma_groups_joined),
+		cmocka_unit_test(short_line_cuts),
 		cmocka_unit_test(period_headings_part),
 		cmocka_unit_test(headings_and_fields),
 		cmocka_unit_test(lists_words_and_joins),
