@@ -2,7 +2,6 @@
 #include "ocrfix.h"
 
 #include <glib.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -584,67 +583,6 @@ static int section_signs(struct doc *doc, struct layout_page *lp)
 	return 0;
 }
 
-#define OCR_JOIN_GAP 0.6f   /* a word split by OCR: a gap under this of the words' height */
-
-/* Whether t is a capital L or I and two or more small letters after it
- * (a punctuation mark at its end aside): how OCR starts a word it split
- * off at an l ("Med Lemsavgifter", "Balansoms Lutning"). */
-static int split_at_l(const char *t)
-{
-	const char *p = t + 1;
-	size_t small = 0;
-
-	if (*t != 'L' && *t != 'I')
-		return 0;
-	for (; *p && !strchr(",.;:)", *p); p = g_utf8_next_char(p), small++)
-		if (!g_unichar_islower(g_utf8_get_char(p)))
-			return 0;
-	return small >= 2;
-}
-
-/* Words OCR split at an l it read as a capital, set closer than a word
- * space: joined, the capital a small l, where the whole is a Swedish
- * word or compound and the second is no name ("Med Lemsavgifter" is
- * "Medlemsavgifter"; "Ordförande Lena", a space apart, stays).
- * Recorded with reason "joined". */
-static int join_split_words(const struct ocr_dict *d, struct doc *doc, struct layout_page *lp)
-{
-	for (size_t i = 0; i < lp->nlines; i++) {
-		struct doc_line *l = &lp->lines[i];
-
-		for (size_t k = 0; k + 1 < l->nwords; k++) {
-			struct doc_word *x = &l->words[k], *y = &l->words[k + 1];
-			size_t xn = strlen(x->text);
-			float h = fmaxf(x->box.y1 - x->box.y0, y->box.y1 - y->box.y0);
-
-			if (!xn || !g_ascii_islower(x->text[xn - 1]) || !split_at_l(y->text) ||
-			    y->box.x0 - x->box.x1 >= OCR_JOIN_GAP * h)
-				continue;
-			const char *joined = arena_printf(doc->arena, "%sl%s", x->text, y->text + 1);
-
-			if (!joined)
-				return EX_ENOMEM;
-			if (!ocr_dict_swedish(d, joined) || in_set(d->names, y->text))
-				continue;
-			struct doc_correction *c = ARENA_PUSH(doc->arena, doc->corrections, doc->ncorrections,
-							      doc->cap_corrections);
-			if (!c)
-				return EX_ENOMEM;
-			*c = (struct doc_correction){ .page = lp->page, .reason = "joined", .corrected = joined,
-						      .original = arena_printf(doc->arena, "%s %s", x->text, y->text),
-						      .box = box_union(x->box, y->box) };
-			if (!c->original)
-				return EX_ENOMEM;
-			x->text = joined;
-			x->box = c->box;
-			x->space_after = y->space_after;
-			memmove(y, y + 1, (l->nwords - k - 2) * sizeof(*y));
-			l->nwords--;
-		}
-	}
-	return 0;
-}
-
 int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *lp)
 {
 	size_t words = 0, sv = 0;
@@ -660,8 +598,6 @@ int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *
 	size_t skip_line = (size_t)-1;   /* a line whose first word ended a hyphenated pair */
 	int err = section_signs(doc, lp);
 
-	if (!err)
-		err = join_split_words(d, doc, lp);
 	if (err)
 		return err;
 

@@ -207,36 +207,6 @@ static void marked_variants(void **state)
 			fail_msg("row %zu \"%s\": want %d", i, rows[i].w, rows[i].yes);
 }
 
-/* A word OCR split at an l it read as a capital, closer than a word
- * space, is one again where the whole is Swedish; words a space apart,
- * or whose whole is no word, stay. Boxes: points, words 10 high. */
-static void split_words_joined(void **state)
-{
-	static const struct { const char *a, *b; float gap; const char *want; } rows[] = {
-		{ "Med", "Lemsavgifter", 3, "Medlemsavgifter" },
-		{ "Styrelsen", "Ledamöter", 8, NULL },  /* a word space apart */
-		{ "med", "Lisa", 3, NULL },            /* "medlisa" is no word */
-		{ "Resultat", "Lemsavgifter", 3, NULL },
-	};
-
-	for (size_t i = 0; i < N_ELEMS(rows); i++) {
-		struct doc *doc = doc_new();
-		struct doc_word w[2] = {
-			{ .text = rows[i].a, .box = { 57, 100, 90, 110 }, .space_after = 1 },
-			{ .text = rows[i].b, .box = { 90 + rows[i].gap, 100, 160, 110 } },
-		};
-		struct doc_line l = { .words = w, .nwords = 2, .box = { 57, 100, 160, 110 } };
-		struct layout_page lp = { .page = 1, .lines = &l, .nlines = 1 };
-
-		assert_int_equal(ocr_fix_page(dict, doc, &lp), 0);
-		if (rows[i].want ? l.nwords != 1 || strcmp(w[0].text, rows[i].want) : l.nwords != 2)
-			fail_msg("row %zu: %zu words, '%s'", i, l.nwords, w[0].text);
-		if (rows[i].want)
-			assert_string_equal(doc->corrections[0].reason, "joined");
-		doc_free(doc);
-	}
-}
-
 /* The section sign read as 8 in an agenda's item lines: put back where
  * the page has two such lines, or one and a sign read right; one table
  * row of that shape stays. */
@@ -270,7 +240,6 @@ int main(void)
 		cmocka_unit_test(evidence),
 		cmocka_unit_test(section_sign),
 		cmocka_unit_test(marked_variants),
-		cmocka_unit_test(split_words_joined),
 	};
 
 	return cmocka_run_group_tests_name("OCR post-correction", tests, setup, teardown);
