@@ -249,6 +249,13 @@ void numcut_line(const struct doc_word *w, size_t n, unsigned char *cut)
 	}
 }
 
+size_t numcut_minus(const char *t)
+{
+	if (*t == '-')
+		return 1;
+	return !strncmp(t, "\xE2\x80\x93", 3) || !strncmp(t, "\xE2\x88\x92", 3) ? 3 : 0;   /* en dash, minus */
+}
+
 /* Whether t is a number written with commas between thousands up to
  * a comma at its end ("80,", "-80,584,"): sign, one to three digits,
  * groups of three. */
@@ -256,10 +263,7 @@ static int comma_grouped_head(const char *t)
 {
 	size_t n;
 
-	if (*t == '-')
-		t++;
-	else if (!strncmp(t, "\xE2\x80\x93", 3) || !strncmp(t, "\xE2\x88\x92", 3))
-		t += 3;   /* en dash, minus */
+	t += numcut_minus(t);
 	n = strspn(t, "0123456789");
 	if (n < 1 || n > 3)
 		return 0;

@@ -23,6 +23,10 @@ int numcut_year_word(const char *t);
  * "2022/23"). */
 int numcut_period_word(const char *t);
 
+/* The bytes of the minus sign t starts with: a hyphen (1), an en dash
+ * or a minus sign (3); 0 when it starts with none. */
+size_t numcut_minus(const char *t);
+
 /* Joins in place a number with commas between thousands that OCR read
  * with a space after each comma ("80, 584, 237"), on a line that writes
  * another number so ("74,933,170"), where the space is under 0.7 of the

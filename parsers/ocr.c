@@ -77,7 +77,6 @@ struct ocr_job {
 	X(TessBaseAPIDelete) \
 	X(TessBaseAPIEnd) \
 	X(TessBaseAPIGetIterator) \
-	X(TessBaseAPIGetUTF8Text) \
 	X(TessBaseAPIInit3) \
 	X(TessBaseAPIRecognize) \
 	X(TessBaseAPISetImage2) \
@@ -409,7 +408,7 @@ static int split_lines(struct arena *a, struct doc_line **lines, size_t *nlines)
 static size_t thousands_groups(const TessResultIterator *it, const char *t, size_t n, size_t *len, int *x0,
 			       int *x1)
 {
-	size_t sign = t[0] == '-' ? 1 : n > 3 && (!memcmp(t, "\xE2\x80\x93", 3) || !memcmp(t, "\xE2\x88\x92", 3)) ? 3 : 0;
+	size_t sign = numcut_minus(t);
 	size_t digits = n - sign, ns = 0, off = sign ? 1 : 0, ng = 0;
 	int l[20], r[20], h = 0, boundary = INT_MAX, other = INT_MIN;
 	TessResultIterator *c = NULL;
@@ -1212,16 +1211,29 @@ static size_t dict_words_job(const struct ocr_dict *d, const struct ocr_job *job
 }
 
 /* Whether a text layer that looked poor (garbage, or little text over
- * pictures) reads better than OCR did: as many words of the word lists
- * or more. A survey's cover whose title OCR read as "ReqimonGgemcnoalmenkaul"
- * keeps its layer; a scan with a stamp (the stamp's few words against a
- * page of them) and a layer of garbage (none) go to OCR. */
-static int layer_reads_better(const struct ocr_dict *d, const struct ocr_job *job,
-			      const struct layout_page *layer)
+ * pictures) is kept: OCR read the page as it does (agrees), or read no
+ * more words of the word lists than it has. A survey's cover whose title
+ * OCR read as "ReqimonGgemcnoalmenkaul" keeps its layer; a scan with a
+ * stamp (the stamp's few words against a page of them) and a layer of
+ * garbage (none) go to OCR, and a layer replaced is said, with both
+ * counts. When OCR read nothing the reader keeps the layer (ocr_empty). */
+static int keep_layer(struct doc *doc, int page, const struct ocr_dict *d, const struct ocr_job *job,
+		      const struct layout_page *layer)
 {
-	size_t mine = dict_words_layer(d, layer);
+	size_t mine, theirs;
 
-	return d && job->nwords && mine > 0 && mine >= dict_words_job(d, job);   /* none read: ocr_empty */
+	if (job->failed)
+		return 0;
+	if (agrees(job, layer))
+		return 1;
+	mine = dict_words_layer(d, layer);
+	theirs = dict_words_job(d, job);
+	if (d && job->nwords && mine > 0 && mine >= theirs)
+		return 1;
+	if (layer->nlines)
+		doc_warn(doc, page, "layer_replaced", "page %d: its text layer (%zu words, %zu in the word lists) "
+			 "was replaced by what OCR read (%zu in the word lists)", page, layer_words(layer), mine, theirs);
+	return 0;
 }
 
 int ocr_pool_take(struct ocr_pool *p, int ticket, struct doc *doc,
@@ -1262,14 +1274,10 @@ int ocr_pool_take(struct ocr_pool *p, int ticket, struct doc *doc,
 		return EX_FAIL(err, EX_ENOMEM, "page %d: out of memory in OCR", lp->page);
 	}
 	dict = service_dict(p->s);
-	if (layer && !job->failed && (agrees(job, layer) || layer_reads_better(dict, job, layer))) {
+	if (layer && keep_layer(doc, lp->page, dict, job, layer)) {
 		job_free(job);
 		return 1;
 	}
-	if (layer && layer->nlines && !job->failed)
-		doc_warn(doc, lp->page, "layer_replaced", "page %d: its text layer (%zu words, %zu in the word lists) "
-			 "was replaced by what OCR read (%zu in the word lists)", lp->page, layer_words(layer),
-			 dict_words_layer(dict, layer), dict_words_job(dict, job));
 	dp->source = DOC_SRC_OCR;
 	if (job->failed && !job->sp.img) {
 		doc_warn(doc, lp->page, "ocr", "page %d: recognition failed", lp->page);

@@ -159,16 +159,28 @@ static int compound(const struct ocr_dict *d, const char *w, int min_head)
 	return (min_head < 3 ? compound_of(d, w, 3, 2) : prefix_pair(d, w)) ? 3 : 0;
 }
 
+#define CORE_LEAD "("          /* what may stand before a word of a line ... */
+#define CORE_TRAIL ",.;:()"    /* ... and after it */
+
+/* A copy of word without the marks in lead before it and in trail after
+ * it ("(Maltal:" is "Maltal"). */
+static gchar *word_core(const char *word, const char *lead, const char *trail)
+{
+	gchar *core = g_strdup(word + strspn(word, lead));
+	size_t n = strlen(core);
+
+	while (n && strchr(trail, core[n - 1]))
+		core[--n] = '\0';
+	return core;
+}
+
 int ocr_dict_swedish(const struct ocr_dict *d, const char *word)
 {
-	gchar *low = g_utf8_strdown(word, -1);
-	size_t n = strlen(low);
-	int yes;
+	gchar *core = word_core(word, CORE_LEAD, CORE_TRAIL), *low = g_utf8_strdown(core, -1);
+	int yes = known(d, low) || compound(d, low, 3);
 
-	while (n && strchr(",.;:()", low[n - 1]))
-		low[--n] = '\0';
-	yes = known(d, low + strspn(low, "(")) || compound(d, low + strspn(low, "("), 3);
 	g_free(low);
+	g_free(core);
 	return yes;
 }
 
@@ -654,25 +666,19 @@ int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *
 
 int ocr_dict_english_only(const struct ocr_dict *d, const char *word)
 {
-	gchar *core = g_strdup(word + strspn(word, "("));
-	size_t n = strlen(core);
-	int yes;
+	gchar *core = word_core(word, CORE_LEAD, CORE_TRAIL);
+	int yes = english_only(d, core);
 
-	while (n && strchr(",.;:()", core[n - 1]))
-		core[--n] = '\0';
-	yes = english_only(d, core);
 	g_free(core);
 	return yes;
 }
 
 int ocr_dict_word(const struct ocr_dict *d, const char *word)
 {
-	gchar *core = g_strdup(word + strspn(word, "(\"'«"));
-	size_t n = strlen(core), letters = 0;
+	gchar *core = word_core(word, "(\"'«", ",.;:!?)\"'»");   /* a layer's words: quotes too */
+	size_t letters = 0;
 	int yes = 0;
 
-	while (n && strchr(",.;:!?)\"'»", core[n - 1]))
-		core[--n] = '\0';
 	for (const char *p = core; *p; p = g_utf8_next_char(p)) {
 		if (!g_unichar_isalpha(g_utf8_get_char(p))) {
 			letters = 0;
@@ -724,15 +730,11 @@ static int marked(const struct ocr_dict *d, gunichar *w, glong n, glong from, in
 
 int ocr_dict_marked_variant(const struct ocr_dict *d, const char *word)
 {
-	gchar *core = g_strdup(word + strspn(word, "("));
-	size_t n = strlen(core);
+	gchar *core = word_core(word, CORE_LEAD, CORE_TRAIL), *low = g_utf8_strdown(core, -1);
 	glong len = 0;
 	gunichar *w;
 	int yes = 0;
 
-	while (n && strchr(",.;:()", core[n - 1]))
-		core[--n] = '\0';
-	gchar *low = g_utf8_strdown(core, -1);
 
 	w = g_utf8_to_ucs4_fast(low, -1, &len);
 	if (len >= 2 && len <= MAXW)

@@ -80,17 +80,6 @@ extern "C" int tg_init(int (*f)(TessBaseAPI *, const char *, const char *), Tess
 	}
 }
 
-extern "C" int tg_text(char *(*f)(TessBaseAPI *), TessBaseAPI *api, char **text)
-{
-	*text = nullptr;
-	try {
-		*text = f(api);
-		return TG_OK;
-	} catch (...) {
-		return caught();
-	}
-}
-
 extern "C" int tg_copy(TessResultIterator *(*f)(const TessResultIterator *), const TessResultIterator *it,
 		       TessResultIterator **copy)
 {

@@ -25,9 +25,6 @@ int tg_word_text(char *(*f)(const TessResultIterator *, TessPageIteratorLevel), 
 /* f(it, level): 1 when there is a next, 0 at the end, TG_* when it threw. */
 int tg_next(BOOL (*f)(TessResultIterator *, TessPageIteratorLevel), TessResultIterator *it,
 	    TessPageIteratorLevel level);
-/* *text = f(api) (the text of the image's rectangle); TG_FAIL with
- * *text NULL when it threw. */
-int tg_text(char *(*f)(TessBaseAPI *), TessBaseAPI *api, char **text);
 /* *copy = f(it); TG_FAIL with *copy NULL when it threw. */
 int tg_copy(TessResultIterator *(*f)(const TessResultIterator *), const TessResultIterator *it,
 	    TessResultIterator **copy);
