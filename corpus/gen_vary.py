@@ -26,6 +26,7 @@ Usage: gen_vary.py OUTDIR [COUNT] [SEED]   (make bench-vary calls it)
 Needs Debian's libreoffice-writer-nogui, texlive-latex-recommended,
 texlive-fonts-recommended, python3-cairo, chromium and groff.
 """
+import datetime
 import html
 import json
 import os
@@ -388,6 +389,108 @@ def make_protocol(rng, i, producer):
                 truth["protocol"].setdefault("assignments", []).append([who, task])
     truth["protocol"]["items"] = len(titles)
     return {"name": "varyP%03d_%s" % (i, producer), "f": f, "blocks": blocks, "year": year}, truth
+
+
+# ------------------------------------------------------------ notices
+
+MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+          "november", "december"]
+WEEKDAYS = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
+NOTICE_MEETINGS = ["årsmöte", "ordinarie föreningsstämma", "extra föreningsstämma", "medlemsmöte", "årsstämma"]
+NOTICE_TITLES = ["Kallelse till {m} i {org}", "KALLELSE TILL {M}", "Kallelse till {m} {y}",
+                 "Inbjudan till {m} i {org}", "Välkommen till {m} {y}!"]
+NOTICE_INTROS = ["Medlemmarna i {org} kallas härmed till {m}.", "Styrelsen kallar härmed medlemmarna till {m}.",
+                 "Härmed kallas samtliga medlemmar i {org} till {m}.",
+                 "Du som är medlem i {org} hälsas välkommen till {m}."]
+PLACES = ["Föreningslokalen", "Folkets hus, Storgatan 5", "Kvarterslokalen, Björkvägen 12",
+          "Bygdegården i Älvdalen", "Stora salen, Medborgarhuset", "Samlingssalen, Ekvägen 3"]
+AGENDA = ["Stämmans öppnande", "Val av stämmoordförande", "Anmälan av stämmoordförandens val av protokollförare",
+          "Godkännande av röstlängd", "Fastställande av dagordning", "Val av två justerare tillika rösträknare",
+          "Fråga om stämman blivit i stadgeenlig ordning utlyst", "Föredragning av styrelsens årsredovisning",
+          "Föredragning av revisorns berättelse", "Beslut om fastställande av resultat- och balansräkning",
+          "Beslut om resultatdisposition", "Fråga om ansvarsfrihet för styrelseledamöterna",
+          "Fråga om arvoden åt styrelseledamöter och revisorer", "Val av styrelseledamöter och suppleanter",
+          "Val av revisorer och revisorssuppleant", "Val av valberedning", "Inkomna motioner",
+          "Stämmans avslutande"]
+POSTAL = ["Poströstning är tillåten enligt stadgarna; formulär finns hos styrelsen.",
+          "Medlem som inte kan närvara kan poströsta. Poströsten ska vara styrelsen tillhanda senast dagen före.",
+          "Det går att förhandsrösta genom poströstning, se bifogat formulär."]
+NO_POSTAL = ["Medlem får företrädas av ombud med skriftlig och daterad fullmakt.",
+             "Röstberättigad är medlem som betalat årsavgiften."]
+
+
+def printed_date(rng, year, month, day, form):
+    wd = WEEKDAYS[datetime.date(year, month, day).weekday()]
+    return {"iso": "%04d-%02d-%02d" % (year, month, day), "words": "%d %s %d" % (day, MONTHS[month - 1], year),
+            "den": "den %d %s %d" % (day, MONTHS[month - 1], year),
+            "weekday_den": "%sen den %d %s %d" % (wd, day, MONTHS[month - 1], year),
+            "weekday": "%s %d %s %d" % (wd, day, MONTHS[month - 1], year)}[form]
+
+
+def printed_time(rng, hh, mm, form):
+    end = "%02d.%02d" % (hh + 2, mm)
+    return {"kl_dot": "kl. %02d.%02d" % (hh, mm), "kl": "kl %d.%02d" % (hh, mm),
+            "klockan": "klockan %02d.%02d" % (hh, mm), "colon": "%02d:%02d" % (hh, mm),
+            "range": "kl. %02d.%02d\u2013%s" % (hh, mm, end)}[form]
+
+
+def agenda_line(style, k, title):
+    return {"dot": "%d. %s" % (k, title), "plain": "%d %s" % (k, title), "para": "§ %d %s" % (k, title),
+            "paren": "%d) %s" % (k, title)}[style]
+
+
+def make_notice(rng, i, producer):
+    """A notice of a meeting (kallelse): when, where, the agenda, postal
+    votes, in the phrasings notices use; truth from what was printed."""
+    year = rng.randint(2016, 2025)
+    month, day = rng.randint(1, 12), rng.randint(1, 28)
+    hh, mm = rng.choice([17, 18, 18, 19, 19]), rng.choice([0, 0, 30, 15])
+    org, m, place = rng.choice(ORGS), rng.choice(NOTICE_MEETINGS), rng.choice(PLACES)
+    f = {"font": rng.choice(["serif", "sans", "mono"]), "gap": 1.0, "rules": "none", "zebra": False,
+         "header_rows": 1, "note": False, "wrap": False, "landscape": False, "head_label": False,
+         "rating_shape": "fill", "title": rng.randrange(len(NOTICE_TITLES)),
+         "when": rng.choice(["fields", "tid_field", "nar_var", "sentence"]),
+         "date_form": rng.choice(["iso", "words", "den", "weekday_den", "weekday"]),
+         "time_form": rng.choice(["kl_dot", "kl", "klockan", "colon", "range"]),
+         "agenda_head": rng.choice(["Dagordning", "Förslag till dagordning", "Föredragningslista",
+                                    "Dagordning för stämman"]),
+         "agenda_items": rng.choice(["dot", "plain", "para", "paren"]),
+         "postal": rng.random() < 0.4}
+    if f["when"] != "sentence" and f["date_form"] in ("den", "weekday_den"):
+        f["date_form"] = "words"
+    date = printed_date(rng, year, month, day, f["date_form"])
+    time = printed_time(rng, hh, mm, f["time_form"])
+    title = NOTICE_TITLES[f["title"]].format(m=m, M=m.upper(), org=org, y=year)
+    blocks = [("title", title)]
+    if "{org}" not in NOTICE_TITLES[f["title"]]:
+        blocks.append(("p", org))
+    blocks.append(("p", rng.choice(NOTICE_INTROS).format(m=m, org=org)))
+    if f["when"] == "fields":
+        blocks += [("p", "Datum: %s" % date), ("p", "Tid: %s" % time),
+                   ("p", "%s: %s" % (rng.choice(["Plats", "Lokal"]), place))]
+    elif f["when"] == "tid_field":
+        blocks += [("p", "Tid: %s %s" % (date, time)), ("p", "Plats: %s" % place)]
+    elif f["when"] == "nar_var":
+        blocks += [("p", "När: %s, %s" % (date, time)), ("p", "Var: %s" % place)]
+    else:
+        verb = rng.choice(["hålls", "äger rum"])
+        blocks.append(("p", "%s %s %s %s i %s." % (m[0].upper() + m[1:], verb, date, time, place)))
+    titles = AGENDA[:7] + sorted(rng.sample(AGENDA[7:-1], rng.randint(4, 9)), key=AGENDA.index) + AGENDA[-1:]
+    blocks.append(("h", f["agenda_head"]))
+    for k, t in enumerate(titles, 1):
+        blocks.append(("p", agenda_line(f["agenda_items"], k, t)))
+    blocks.append(("p", rng.choice(POSTAL if f["postal"] else NO_POSTAL)))
+    deadline = (datetime.date(year, month, day) - datetime.timedelta(days=rng.randint(5, 14)))
+    blocks.append(("p", "Anmälan senast den %d %s till %s." % (deadline.day, MONTHS[deadline.month - 1],
+                                                             person(rng, set()))))
+    blocks.append(("p", "Välkomna! Styrelsen"))
+    truth = {"producer": producer, "values": [], "tables": [], "ratings": [],
+             "features": dict((k, f[k]) for k in ("font", "title", "when", "date_form", "time_form",
+                                                  "agenda_head", "agenda_items", "postal")),
+             "notice": {"type": "notice", "date": "%04d-%02d-%02d" % (year, month, day),
+                        "time": "%02d:%02d" % (hh, mm), "place": place, "agenda": titles,
+                        "postal_vote": f["postal"]}}
+    return {"name": "varyN%03d_%s" % (i, producer), "f": f, "blocks": blocks, "year": year}, truth
 
 
 def rating_text(r, k):
@@ -888,8 +991,14 @@ def main():
         rng = random.Random("%d/P%d" % (seed, i))
         doc, truth = make_protocol(rng, i, producer)
         write_doc(doc, truth, producer, out, fodts)
+    # notices of meetings, a sixth as many
+    for i in range(count // 6):
+        producer = PRODUCERS[i % len(PRODUCERS)]
+        rng = random.Random("%d/N%d" % (seed, i))
+        doc, truth = make_notice(rng, i, producer)
+        write_doc(doc, truth, producer, out, fodts)
     libreoffice(fodts, out)
-    print("gen_vary: %d documents and %d sets of minutes in %s" % (count, count // 3, out))
+    print("gen_vary: %d documents, %d sets of minutes and %d notices in %s" % (count, count // 3, count // 6, out))
 
 
 if __name__ == "__main__":

@@ -76,6 +76,7 @@ char *layout_line_text(struct arena *a, const struct doc_line *l)
 #define LAY_SHORT_LAST 0.25f      /* a last line short by this of the block's width ends it */
 #define LAY_CAPTION_PT 30.0f      /* a caption stands this close above its table */
 #define LAY_NOTE_MARK 0.85f       /* a footnote number is set this much smaller than its text */
+#define LAY_SPACE 0.2f            /* a word space, in font sizes (narrow: a tight line) */
 #define LAY_LEVEL_PT 2.0f         /* blocks whose tops agree within this are one row */
 #define LAY_HEADING_SIZE 1.15f    /* a heading is this much larger than the body */
 #define LAY_BOLD_HEADING_SIZE 0.95f  /* a bold heading is at least about the body's size */
@@ -96,10 +97,47 @@ static int line_italic(const struct doc_line *l)
 	return l->nwords > 0;
 }
 
+/* The number a line starts with as an item's ("§ 2", "§2", "2 §", or
+ * "2" before a capitalised word), with its form; -1 if none. */
+static long item_number(const struct doc_line *l, int *form)
+{
+	const char *w0 = l->nwords ? l->words[0].text : "", *w1 = l->nwords > 1 ? l->words[1].text : "";
+	const char *digits = w0;
+	size_t n;
+
+	*form = 0;
+	if (!strcmp(w0, "\xC2\xA7")) {        /* "§ 2" */
+		digits = w1;
+		*form = 1;
+	} else if (!strncmp(w0, "\xC2\xA7", 2)) {   /* "§2" */
+		digits = w0 + 2;
+		*form = 2;
+	}
+	n = strspn(digits, "0123456789");
+	if (n == 0 || n > 3 || digits[n])
+		return -1;
+	if (!*form && !strcmp(w1, "\xC2\xA7"))
+		*form = 3;
+	else if (!*form && g_unichar_isupper(g_utf8_get_char(w1)))
+		*form = 4;
+	return *form ? strtol(digits, NULL, 10) : -1;
+}
+
+/* Line b numbers the item after the one block a starts with, in its
+ * form and at its left edge: items one a line ("1 Mötets öppnande" /
+ * "2 Val av ordförande"), set without spacing, are blocks of their own. */
+static int next_item(const struct doc_line *a, const struct doc_line *b)
+{
+	int fa, fb;
+	long na = item_number(a, &fa), nb = item_number(b, &fb);
+
+	return na >= 0 && nb == na + 1 && fa == fb && fabsf(a->box.x0 - b->box.x0) <= LAY_LEVEL_PT;
+}
+
 /* Does line b continue the block whose last line is a and whose box is
  * blk? */
 static int continues(const struct doc_line *a, const struct doc_line *b,
-		     const struct box *blk, int in_list, float pitch_ref)
+		     const struct box *blk, int in_list, int item, float pitch_ref)
 {
 	float ha = a->box.y1 - a->box.y0, hb = b->box.y1 - b->box.y0;
 	float h = ha > hb ? ha : hb;
@@ -127,6 +165,12 @@ static int continues(const struct doc_line *a, const struct doc_line *b,
 	if (in_list && b->box.x0 < blk->x0 - LAY_LIST_INDENT_PT)
 		return 0;
 	if (b->box.x0 < blk->x0 - LAY_OUTDENT * h)
+		return 0;
+	/* An item's line that was not wrapped ends the item: the next
+	 * line's first word would have fit after it ("7 Val av revisorer"
+	 * over a paragraph set without spacing). */
+	if (item && b->nwords && a->nwords && !g_str_has_suffix(a->words[a->nwords - 1].text, "-") &&
+	    a->box.x1 + LAY_SPACE * size + (b->words[0].box.x1 - b->words[0].box.x0) < b->box.x1 - LAY_SIDE_PT)
 		return 0;
 	/* A short last line that ends a sentence ends the paragraph. */
 	if (!in_list && a->box.x1 < blk->x1 - LAY_SHORT_LAST * (blk->x1 - blk->x0) &&
@@ -285,7 +329,13 @@ int layout_page_blocks(struct doc *doc, const struct layout_page *lp)
 					continue;
 				const struct doc_line *last = &lp->lines[c->idx[c->n - 1]];
 
-				if (continues(last, l, &c->box, c->in_list, c->pitch)) {
+				if (next_item(&lp->lines[c->idx[0]], l))
+					break;
+
+				int form;
+
+				if (continues(last, l, &c->box, c->in_list,
+					      c->in_list || item_number(&lp->lines[c->idx[0]], &form) >= 0, c->pitch)) {
 					if (c->n == 1)
 						c->pitch = l->box.y1 - last->box.y1;
 					into = c;

@@ -20,6 +20,8 @@
  * glyph's height (h) or font size, as each says. */
 #define PDF_SPLIT_GAP 2.0f        /* a line splits at a gap over this many median word spaces ... */
 #define PDF_SPLIT_HEIGHT 0.4f     /* ... and over this of the glyphs' height */
+#define PDF_SPLIT_PUNCT 1.25f     /* ... times this after a stop or colon: TeX sets two spaces
+				   * there in a monospaced font ("5.  Val av justerare") */
 #define PDF_WORD_GAP 0.7          /* letters this far apart (of h) are two words, or a new line */
 #define PDF_CELL_GAP 1.5          /* ... and this many of the letter before's width: in a
 				   * monospaced font a space is one letter's cell, wider
@@ -173,8 +175,10 @@ static int push_line(struct pdf_page_build *pb)
 	for (size_t i = 0; i + 1 < n && rc == 0; i++) {
 		float h = w[i].box.y1 - w[i].box.y0;
 		float gap = w[i + 1].box.x0 - w[i].box.x1;
+		size_t len = strlen(w[i].text);
+		float wide = len && strchr(".:!?", w[i].text[len - 1]) ? PDF_SPLIT_PUNCT : 1.0f;
 
-		if (w[i].space_after && ((median > 0 && gap > PDF_SPLIT_GAP * median && gap > PDF_SPLIT_HEIGHT * h) ||
+		if (w[i].space_after && ((median > 0 && gap > PDF_SPLIT_GAP * wide * median && gap > PDF_SPLIT_HEIGHT * h) ||
 					 (i < sizeof(cut) && cut[i]))) {
 			w[i].space_after = 0;
 			rc = add_line(pb, w + start, i + 1 - start);

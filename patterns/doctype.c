@@ -21,11 +21,17 @@ static const struct cue cues[] = {
 	{ "annual_report", "flerårsöversikt", 3, 0 }, { "annual_report", "resultaträkning", 2, 0 },
 	{ "notice", "kallelse", 6, 1 }, { "notice", "kallas härmed", 4, 0 }, { "notice", "inbjudan", 5, 1 },
 	{ "notice", "anmälan", 1, 0 }, { "notice", "välkommen", 1, 0 },
+	{ "notice", "kallar härmed", 4, 0 }, { "notice", "kallas till", 4, 0 }, { "notice", "kallar till", 4, 0 },
+	{ "notice", "välkommen till", 3, 1 }, { "notice", "förslag till dagordning", 3, 1 },
+	{ "notice", "föredragningslista", 3, 1 }, { "notice", "anmälan senast", 2, 0 },
+	{ "notice", "poströst", 2, 0 },
 	{ "protocol", "protokoll", 5, 1 }, { "protocol", "närvarande", 4, 0 },
 	{ "protocol", "justerare", 4, 0 }, { "protocol", "mötets öppnande", 4, 0 },
 	{ "protocol", "minnesanteckningar", 3, 0 }, { "protocol", "beslut:", 2, 0 },
 	{ "protocol", "beslutar att", 2, 0 }, { "protocol", "läggs till handlingarna", 3, 0 },
 	{ "protocol", "nästa möte", 2, 0 }, { "protocol", "§ ", 1, 1 },
+	{ "protocol", "styrelsemöte", 3, 1 }, { "protocol", "mötet öppnades", 3, 0 },
+	{ "protocol", "förklarade mötet öppnat", 3, 0 }, { "protocol", "mötet avslutades", 3, 0 },
 	{ "evaluation", "utvärdering", 4, 0 }, { "evaluation", "enkät", 3, 0 },
 	{ "evaluation", "svarsfrekvens", 4, 0 }, { "evaluation", "respondenter", 2, 0 },
 	{ "evaluation", "figur ", 1, 0 },
@@ -33,6 +39,8 @@ static const struct cue cues[] = {
 	{ "report", "kapitel ", 1, 1 }, { "report", "©", 2, 0 }, { "report", "sammanfattning", 1, 1 },
 	{ "memo", "underlag till", 3, 0 }, { "memo", "promemoria", 5, 1 }, { "memo", "pm ", 2, 1 },
 };
+
+#define TITLE_LEN 80   /* a first block this long may be a title; longer is prose */
 
 static const char *const types[] = { "board_report", "protocol", "evaluation", "report", "memo",
 				     "annual_report", "notice" };
@@ -58,7 +66,7 @@ static int scan(struct doc *doc, const char *text, int heading, int score[NTYPES
 	for (size_t i = 0; i < sizeof(cues) / sizeof(cues[0]); i++) {
 		if (seen[i] || (cues[i].headings_only && !heading) || !strstr(low, cues[i].word))
 			continue;
-		seen[i] = 1;
+		seen[i] = 1 + heading;   /* 2: in a heading, the title or the first blocks */
 		score[type_index(cues[i].type)] += cues[i].weight;
 		if (doc_add_type_evidence(doc, arena_printf(doc->arena, "%s: \"%s\" (+%d)", cues[i].type,
 							    cues[i].word, cues[i].weight)) < 0) {
@@ -72,7 +80,7 @@ static int scan(struct doc *doc, const char *text, int heading, int score[NTYPES
 
 int pat_doc_type(const struct pat_set *ps, struct doc *doc)
 {
-	int score[NTYPES] = { 0 }, best = -1, rc = 0;
+	int score[NTYPES] = { 0 }, ncues[NTYPES] = { 0 }, best = -1, rc = 0;
 	unsigned char seen[sizeof(cues) / sizeof(cues[0])] = { 0 };
 	int fields = 0;
 
@@ -83,7 +91,8 @@ int pat_doc_type(const struct pat_set *ps, struct doc *doc)
 		const struct doc_block *b = &doc->blocks[i];
 
 		if (!b->furniture && b->type != DOC_BLK_HANDWRITING)
-			rc = scan(doc, b->text, b->type == DOC_BLK_HEADING || i < 3, score, seen);
+			rc = scan(doc, b->text, b->type == DOC_BLK_HEADING || (i < 3 && strlen(b->text) <= TITLE_LEN),
+				  score, seen);
 	}
 	/* Till/Från/Datum make a paper to the board: a memo unless more says
 	 * it is a report of some kind. */
@@ -91,10 +100,19 @@ int pat_doc_type(const struct pat_set *ps, struct doc *doc)
 		fields += !strcmp(doc->fields[i].name, "till") || !strcmp(doc->fields[i].name, "fran");
 	if (fields >= 2 && rc == 0) {
 		score[4] += 3;
+		ncues[4] += 2;
 		rc = doc_add_type_evidence(doc, "memo: header fields Till/Från (+3)");
 	}
+	/* A type needs a word of its title or headings, or two cues: one
+	 * cue in running text ("justerare" in a notice's agenda) is none. */
+	for (size_t i = 0; i < sizeof(cues) / sizeof(cues[0]); i++)
+		if (seen[i]) {
+			int t = type_index(cues[i].type);
+
+			ncues[t] += seen[i];
+		}
 	for (int i = 0; i < NTYPES; i++)
-		if (score[i] >= 4 && (best < 0 || score[i] > score[best]))
+		if (score[i] >= 4 && ncues[i] >= 2 && (best < 0 || score[i] > score[best]))
 			best = i;
 	doc->type = best >= 0 ? types[best] : "unknown";
 	return rc;

@@ -18,7 +18,7 @@ static const struct { const char *label; const char *name; } labels[] = {
 	{ "datum", "datum" }, { "punkt", "punkt" }, { "ärende", "arende" },
 	{ "arende", "arende" }, { "dnr", "dnr" }, { "diarienummer", "dnr" },
 	{ "diarienr", "dnr" }, { "bilaga", "bilaga" }, { "plats", "plats" },
-	{ "tid", "tid" },
+	{ "tid", "tid" }, { "lokal", "plats" }, { "när", "tid" }, { "var", "plats" },
 };
 
 static const char *const months[] = { "januari", "februari", "mars", "april", "maj", "juni",

@@ -43,6 +43,7 @@ struct pat_set {
 	pcre2_code *opened;   /* "Mötet öppnades kl. 18.05", "Mötets öppnande 12:16" */
 	pcre2_code *closed;   /* "Mötet avslutades 20.30", "Mötet avslutas 17:55" */
 	pcre2_code *span;     /* "18.00–20.30", a meeting's "Tid:" from start to end */
+	pcre2_code *venue;    /* "Stämman hålls ... i Folkets hus, Storgatan 5." */
 	pcre2_code *dperiod;  /* "2020-01-01 -2020-12-31", "2022-12-31" in a column header */
 	pcre2_code *lunit;    /* a unit that ends a row's label: "Soliditet, %", "Årsavgift kr/kvm" */
 	pcre2_code *perarea;  /* a label that says per square metre: "Lån/m²", "Årsavgift per kvm" */

@@ -336,8 +336,14 @@ static int set_role(struct doc *doc, const char *printed_role, const char *names
 			if (!p->chair)
 				p->chair = name;
 		} else if (strstr(role, "juster")) {
-			const char **x = ARENA_PUSH(doc->arena, p->adjusters, p->nadjusters, p->cap_adjusters);
+			const char **x = NULL;
+			size_t k = 0;
 
+			while (k < p->nadjusters && strcmp(p->adjusters[k], name))
+				k++;
+			if (k < p->nadjusters)
+				continue;   /* named again */
+			x = ARENA_PUSH(doc->arena, p->adjusters, p->nadjusters, p->cap_adjusters);
 			if (!x)
 				rc = EX_ENOMEM;
 			else
@@ -353,7 +359,7 @@ static int set_role(struct doc *doc, const char *printed_role, const char *names
 /* The meeting's functionaries where the role comes first: "Mötes-
  * ordförande Mötet nominerar och väljer A", "Till justerare valdes B"
  * (or "B och F"), "Ordförande: C", "Justerare: D och E". */
-static int functionaries(const struct pat_set *ps, struct doc *doc, const char *s)
+static int functionaries(const struct pat_set *ps, struct doc *doc, const char *s, int fields)
 {
 	pcre2_match_data *md = pcre2_match_data_create_from_pattern(ps->chosen, NULL);
 	char role[64], name[160];
@@ -372,12 +378,36 @@ static int functionaries(const struct pat_set *ps, struct doc *doc, const char *
 			rc = set_role(doc, role, name);
 	}
 	pcre2_match_data_free(md);
-	if (rc == 0 && (md = match(ps->role_field, s))) {
+	if (rc == 0 && fields && (md = match(ps->role_field, s))) {
 		if (pat_group(md, "r", role, sizeof(role)) && pat_group(md, "n", name, sizeof(name)))
 			rc = set_role(doc, role, name);
 		pcre2_match_data_free(md);
 	}
 	return rc;
+}
+
+/* The text a functionary is read from: the block, or after a short
+ * line that names the role with no stop or colon ("a. Mötesordförande",
+ * "Val av mötessekreterare") that line and the block together, so
+ * "Mötet nominerar och väljer A" under it elects A to that role. */
+#define ROLE_LINE_MAX 60
+static const char *role_context(struct doc *doc, size_t i)
+{
+	const char *t = doc->blocks[i].text;
+
+	for (size_t k = i; k-- > 0;) {
+		const struct doc_block *p = &doc->blocks[k];
+		size_t n = p->text ? strlen(p->text) : 0;
+
+		if (p->furniture || !doc_block_readable(p))
+			continue;
+		if (p->type == DOC_BLK_TABLE || n == 0 || n > ROLE_LINE_MAX || p->text[n - 1] == '.' ||
+		    strchr(p->text, ':'))
+			return t;
+		t = arena_printf(doc->arena, "%s %s", p->text, doc->blocks[i].text);
+		return t ? t : doc->blocks[i].text;
+	}
+	return t;
 }
 
 /* Whether a decision chooses someone: "Mötet nominerar och väljer A",
@@ -974,7 +1004,7 @@ int pat_protocol(const struct pat_set *ps, struct doc *doc)
 	excerpt(doc);
 	for (size_t i = 0; i < doc->nblocks && rc == 0; i++) {
 		const struct doc_block *b = &doc->blocks[i];
-		const char *number, *title, *st, *colon;
+		const char *number, *title, *st, *colon, *ctx;
 		int merged;
 
 		if (b->type == DOC_BLK_TABLE && !b->furniture && b->table >= 0) {
@@ -1021,7 +1051,9 @@ int pat_protocol(const struct pat_set *ps, struct doc *doc)
 		}
 		rc = elected(ps, doc, b->text);
 		if (rc == 0)
-			rc = functionaries(ps, doc, b->text);
+			rc = functionaries(ps, doc, b->text, 1);
+		if (rc == 0 && (ctx = role_context(doc, i)) != b->text)
+			rc = functionaries(ps, doc, ctx, 0);
 		if (rc == 0 && starts_word(b->text, "nästa möte"))
 			next_meeting(ps, doc, i);
 		else if (rc == 0 && in_next)
@@ -1066,9 +1098,9 @@ int pat_notice(const struct pat_set *ps, struct doc *doc)
 		const struct doc_field *f = &doc->fields[i];
 		pcre2_match_data *md;
 
-		if (!strcmp(f->name, "plats") || !strcmp(f->name, "lokal"))
+		if (!strcmp(f->name, "plats"))
 			n->place = n->place ? n->place : f->value;
-		if (strcmp(f->name, "datum") && strcmp(f->name, "tid") && strcmp(f->name, "när"))
+		if (strcmp(f->name, "datum") && strcmp(f->name, "tid"))
 			continue;
 		if (!n->date)   /* "torsdagen den 23 maj 2024" */
 			n->date = date_in(ps, doc->arena, f->value);
@@ -1079,12 +1111,17 @@ int pat_notice(const struct pat_set *ps, struct doc *doc)
 	}
 	if (!n->date)
 		n->date = doc->date ? doc->date : first_date(ps, doc);
-	for (size_t i = 0; i < doc->nblocks && i < NOTICE_TIME_BLOCKS && !n->time; i++) {
-		pcre2_match_data *md;   /* "Stämman hålls den 23 maj kl. 19.00" */
+	for (size_t i = 0; i < doc->nblocks && i < NOTICE_TIME_BLOCKS && (!n->time || !n->place); i++) {
+		pcre2_match_data *md;   /* "Stämman hålls den 23 maj kl. 19.00 i Folkets hus." */
 
-		if (!doc->blocks[i].furniture && doc_block_readable(&doc->blocks[i]) &&
-		    (md = match(ps->time, doc->blocks[i].text))) {
+		if (doc->blocks[i].furniture || !doc_block_readable(&doc->blocks[i]))
+			continue;
+		if (!n->time && (md = match(ps->time, doc->blocks[i].text))) {
 			n->time = notice_time(doc->arena, md);
+			pcre2_match_data_free(md);
+		}
+		if (!n->place && (md = match(ps->venue, doc->blocks[i].text))) {
+			n->place = group_dup(doc->arena, md, "place");
 			pcre2_match_data_free(md);
 		}
 	}

@@ -44,8 +44,10 @@
 
 static const struct { size_t off; const char *re; } res[] = {
 	{ offsetof(struct pat_set, field),
-	  "^\\s*(?<label>till|från|fran|datum|punkt|ärende|arende|dnr|diarienummer|diarienr|bilaga"
-	  "|plats|tid)\\s*[:.]?\\s*(?<value>\\S.{0,200}?)\\s*$" },
+	  "(?J)^\\s*(?<label>till|från|fran|datum|punkt|ärende|arende|dnr|diarienummer|diarienr|bilaga"
+	  "|plats|tid)\\b\\s*[:.]?\\s*(?<value>\\S.{0,200}?)\\s*$"
+	  /* a notice's "Lokal:", "När:", "Var:" (words of prose without the colon) */
+	  "|^\\s*(?<label>lokal|när|var)\\s*:\\s*(?<value>\\S.{0,200}?)\\s*$" },
 	{ offsetof(struct pat_set, date),
 	  "^\\s*(?:den\\s+)?(?:(?<y>\\d{4})[-\\x{2013}](?<m>\\d{2})[-\\x{2013}](?<d>\\d{2})\\b"
 	  "|(?<d2>\\d{1,2})\\s+(?<mon>januari|februari|mars|april|maj|juni|juli|augusti"
@@ -154,7 +156,15 @@ static const struct { size_t off; const char *re; } res[] = {
 	  "(?<who>\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2})\\s+(?:anmälde|anmäler|förklarade|uppgav)\\s+(?:sig\\s+)?(?:jäv|jävig)"
 	  "|\\bjäv\\s*(?::|för|anmäldes\\s+av)\\s*(?<who>\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2})" },
 	{ offsetof(struct pat_set, time),
-	  "\\bkl\\.?\\s*(?<t>\\d{1,2}(?:[.:]\\d{2})?(?:\\s*[-\\x{2013}]\\s*\\d{1,2}(?:[.:]\\d{2})?)?)" },
+	  /* after "kl", "kl." or "klockan", also whole hours; alone only
+	   * with a colon ("18:30"), never inside a date or a ratio */
+	  "(?J)\\b(?:kl\\.?|klockan)\\s*(?<t>\\d{1,2}(?:[.:]\\d{2})?(?:\\s*[-\\x{2013}]\\s*\\d{1,2}(?:[.:]\\d{2})?)?)"
+	  "|(?<![\\d.:,-])(?<t>[012]?\\d:[0-5]\\d(?:\\s*[-\\x{2013}]\\s*[012]?\\d[.:][0-5]\\d)?)(?![\\d]|[.:]\\d)" },
+	{ offsetof(struct pat_set, venue),
+	  /* where a meeting is held, in a sentence: "Stämman hålls den 12
+	   * maj kl. 19.00 i Folkets hus, Storgatan 5." (a name: capitalised) */
+	  "\\b(?:hålls|äger\\s+rum|genomförs|avhålls)\\b.{0,80}?\\s(?:i|på)\\s+(?<place>\\p{Lu}[^!\\n]*?)"
+	  "(?=\\.(?:\\s|$)|!|$|\\s+(?:med\\s+start|och\\s+börjar|kl\\.?|klockan|den)\\b)" },
 	/* The meeting opened and closed at a time of day ("18.05", "12:16"):
 	 * the meeting (or its chair) and the verb in one sentence, or the
 	 * item "Mötets öppnande"/"Mötets avslutande" with a time; never a

@@ -186,6 +186,30 @@ def score_protocol(t, p, s, misses):
           s, "g", misses, "assignment")
 
 
+def norm_place(x):
+    return " ".join(words(x or ""))
+
+
+def score_notice(t, d, s, misses):
+    """A notice: its type, the meeting's date, start time and place, the
+    agenda (every item's title, in order) and whether postal votes are
+    spoken of; each a construct of its own."""
+    n = d.get("notice") or {}
+    got = {"type": (d.get("document") or {}).get("type"), "date": n.get("date"), "time": n.get("time"),
+           "place": norm_place(n.get("place")), "agenda": [a.get("title") for a in n.get("agenda") or []],
+           "postal_vote": bool(n.get("postal_vote"))}
+    want = dict(t, place=norm_place(t["place"]))
+    for k in ("type", "date", "time", "place", "agenda", "postal_vote"):
+        ok = got[k] == want[k]
+        s["checks"].append(("notice." + k, ok))
+        if not ok and k == "agenda":
+            lost, extra = [a for a in want[k] if a not in got[k]], [a for a in got[k] if a not in want[k]]
+            misses.append("notice agenda: %d items, read %d; not read %s; read wrong %s" % (
+                len(want[k]), len(got[k]), lost, extra))
+        elif not ok:
+            misses.append("notice %s: %s, read %s" % (k, want[k], got[k]))
+
+
 def run(path):
     p = subprocess.run([X, "--no-default-patterns", "--compact", path], capture_output=True, timeout=300)
     if p.returncode != 0:
@@ -202,7 +226,7 @@ def score(tp, fmt):
          "unit": 0, "period": 0, "measure": 0, "note": 0, "note_n": 0,
          "c_hit": 0, "c_found": 0, "c_want": 0, "r_hit": 0, "r_found": 0, "r_truth": len(truth["ratings"]),
          "m_hit": 0, "m_n": 0, "a_hit": 0, "a_found": 0, "a_truth": 0, "d_hit": 0, "d_found": 0, "d_truth": 0,
-         "i_hit": 0, "i_n": 0, "g_hit": 0, "g_found": 0, "g_truth": 0}
+         "i_hit": 0, "i_n": 0, "g_hit": 0, "g_found": 0, "g_truth": 0, "checks": []}
     misses = []
     if d is None:
         s["errors"] = 1
@@ -239,6 +263,8 @@ def score(tp, fmt):
         misses.append("cells matched %d, found %d, wanted %d" % (s["c_hit"], s["c_found"], s["c_want"]))
     if "protocol" in truth:
         score_protocol(truth["protocol"], d.get("protocol") or {}, s, misses)
+    if "notice" in truth:
+        score_notice(truth["notice"], d, s, misses)
     s["r_truth"] = 0
     tally([(r["goal"], r["dimension"], r["colour"]) for r in truth["ratings"]],
           [(r.get("goal"), r.get("dimension"), r.get("colour")) for r in d.get("ratings") or []],
@@ -247,7 +273,7 @@ def score(tp, fmt):
 
 
 def add(acc, key, s):
-    a = acc.setdefault(key, {k: 0 for k in s})
+    a = acc.setdefault(key, {k: type(v)() for k, v in s.items()})
     for k, v in s.items():
         a[k] += v
 
@@ -272,6 +298,24 @@ def figures(a):
             "assignments_recall": ratio(a["g_hit"], a["g_truth"])}
 
 
+def constructs(checks):
+    """Each construct's share right: {name: [right, of]}."""
+    out = {}
+    for name, ok in checks:
+        c = out.setdefault(name, [0, 0])
+        c[0] += ok
+        c[1] += 1
+    return out
+
+
+def print_constructs(table):
+    names = sorted({n for c in table.values() for n in c})
+    print("\n%-30s" % "notices and surveys" + "".join("%13s" % n.split(".", 1)[1][:12] for n in names))
+    for k, c in table.items():
+        print("%-30s" % k[:30] + "".join(("%7d %5.3f" % (c[n][1], c[n][0] / c[n][1])) if n in c else "%13s" % "-"
+                                          for n in names))
+
+
 def main():
     truths = sorted(t for t in glob.glob(os.path.join(DIR, "*.truth.json")) if ONLY in os.path.basename(t))
     if not truths:
@@ -281,11 +325,16 @@ def main():
         with open(tp, encoding="utf-8") as f:
             files = json.load(f)["files"]
         jobs += [(tp, name.rsplit(".", 1)[1]) for name in files]
-    by_prod, by_feat, by_min = {}, {}, {}
+    by_prod, by_feat, by_min, by_con = {}, {}, {}, {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as ex:
         for (tp, fmt), (truth, s, misses) in zip(jobs, ex.map(lambda j: score(*j), jobs)):
             prod = truth["producer"] + ("-odt" if fmt == "odt" else "")
-            if "protocol" in truth:
+            if "notice" in truth:
+                for k, v in truth["features"].items():
+                    add(by_con, "%s=%s" % (k, v), s)
+                add(by_con, "all " + prod, s)
+                add(by_con, "all", s)
+            elif "protocol" in truth:
                 add(by_min, prod, s)
                 add(by_min, "all", s)
                 for k, v in truth["features"].items():
@@ -301,7 +350,8 @@ def main():
                     print("   " + m)
     out = {"producers": {k: figures(v) for k, v in sorted(by_prod.items())},
            "features": {"%s=%s" % k: figures(v) for k, v in sorted(by_feat.items())},
-           "minutes": {k: figures(v) for k, v in sorted(by_min.items())}}
+           "minutes": {k: figures(v) for k, v in sorted(by_min.items())},
+           "constructs": {k: constructs(v["checks"]) for k, v in sorted(by_con.items())}}
     if JSON:
         print(json.dumps(out, indent=1, sort_keys=True))
         return
@@ -323,6 +373,8 @@ def main():
         for k, f in out["minutes"].items():
             print("%-22s" % k[:22] + "".join(("%9d" % f[c]) if isinstance(f[c], int) else ("%9.3f" % f[c])
                                              for c in mcols))
+    if out["constructs"]:
+        print_constructs(out["constructs"])
 
 
 if __name__ == "__main__":

@@ -465,6 +465,92 @@ static void sideways_table(void **state)
 	check_drawn(1);
 }
 
+/* Lines set word by word on an A4 page, 14 points apart with no
+ * paragraph spacing, in one font at 10 points, a space's advance
+ * between words, first_gap spaces after the first word. */
+struct placed { const char *words[8]; double first_gap; };
+
+static GString *placed_lines(const char *font, const struct placed *lines, size_t n)
+{
+	GString *pdf = g_string_new(NULL);
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
+	cairo_t *cr = cairo_create(s);
+	cairo_text_extents_t sp, te;
+
+	cairo_select_font_face(cr, font, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(cr, 10);
+	cairo_text_extents(cr, " ", &sp);
+	for (size_t i = 0; i < n; i++) {
+		double x = 56;
+
+		for (size_t k = 0; k < 8 && lines[i].words[k]; k++) {
+			cairo_move_to(cr, x, 100 + 12 * (double)i);
+			cairo_show_text(cr, lines[i].words[k]);
+			cairo_text_extents(cr, lines[i].words[k], &te);
+			x += te.x_advance + sp.x_advance * (k == 0 && lines[i].first_gap > 0 ? lines[i].first_gap : 1);
+		}
+	}
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	cairo_surface_destroy(s);
+	return pdf;
+}
+
+static struct doc *read_placed(const char *font, const struct placed *lines, size_t n)
+{
+	GString *pdf = placed_lines(font, lines, n);
+	struct ex_error e = { 0 };
+	struct doc *d = tu_read_buf(pdf->str, pdf->len, &e);
+
+	g_string_free(pdf, TRUE);
+	assert_non_null(d);
+	return d;
+}
+
+/* Agenda items one a line ("1 Stämmans öppnande", "§ 2 Val av ...")
+ * set without paragraph spacing are blocks of their own, and an item's
+ * line that was not wrapped ends the item (the paragraph under it is
+ * its own); an item whose title wraps, and a paragraph whose wrapped
+ * line starts with a number, stay whole. In a monospaced font TeX sets
+ * two spaces after "5.": the item's number stays on its line. */
+static void numbered_lines(void **state)
+{
+	static const struct placed agenda[] = {
+		{ { "1", "Stämmans", "öppnande" }, 0 }, { { "2", "Val", "av", "ordförande" }, 0 },
+		{ { "3", "Val", "av", "justerare" }, 0 },
+		{ { "Medlem", "får", "företrädas", "av", "ombud", "med", "fullmakt." }, 0 },
+	};
+	static const struct placed paras[] = {
+		{ { "§", "4", "Val", "av", "ordförande", "och", "sekreterare", "för" }, 0 },
+		{ { "mötet", "och", "av", "två" }, 0 },
+		{ { "Under", "året", "köptes", "flera", "olika", "sorters", "nya", "och" }, 0 },
+		{ { "3", "begagnade", "maskiner", "in." }, 0 },
+	};
+	static const struct placed mono[] = {
+		{ { "5.", "Fastställande", "av", "dagordning" }, 2.05 },
+		{ { "Mötet", "godkände", "dagordningen." }, 0 },
+	};
+	struct doc *d = read_placed("DejaVu Sans", agenda, N_ELEMS(agenda));
+	const char *want[] = { "1 Stämmans öppnande", "2 Val av ordförande", "3 Val av justerare",
+			       "Medlem får företrädas av ombud med fullmakt." };
+
+	assert_int_equal(d->nblocks, N_ELEMS(want));
+	for (size_t i = 0; i < N_ELEMS(want); i++)
+		assert_string_equal(d->blocks[i].text, want[i]);
+	doc_free(d);
+	d = read_placed("DejaVu Sans", paras, N_ELEMS(paras));
+	assert_int_equal(d->nblocks, 2);
+	assert_string_equal(d->blocks[0].text, "§ 4 Val av ordförande och sekreterare för mötet och av två");
+	assert_string_equal(d->blocks[1].text, "Under året köptes flera olika sorters nya och 3 begagnade maskiner in.");
+	doc_free(d);
+	d = read_placed("DejaVu Sans Mono", mono, N_ELEMS(mono));
+	assert_int_equal(d->nblocks, 2);
+	assert_non_null(d->blocks[0].marker);
+	assert_string_equal(d->blocks[0].marker, "5.");
+	assert_string_equal(d->blocks[0].text, "Fastställande av dagordning");
+	doc_free(d);
+}
+
 /* Rules only between the columns and around the body: the rows are the
  * lines of names beside their numbers, one row each. */
 /* The page drawn with cr on s finished, and pdf read. */
@@ -2340,6 +2426,7 @@ int main(void)
 		cmocka_unit_test(no_false_tables),
 		cmocka_unit_test(drawn_rules),
 		cmocka_unit_test(sideways_table),
+		cmocka_unit_test(numbered_lines),
 		cmocka_unit_test(rows_between_rules),
 		cmocka_unit_test(wrapped_labels),
 		cmocka_unit_test(statement_headings),

@@ -728,6 +728,22 @@ static void notices(void **state)
 		  "i kyrkans församlingshem.\n\nDagordning\n\n§ 1 Mötets öppnande\n\n§ 2 Val av mötesordförande\n\n"
 		  "Anmälan till kansliet senast 5 oktober.\n",
 		  "2023-10-12", "18:00", NULL, 2, "Mötets öppnande", 0 },
+		/* "Välkommen till" as its title, När:/Var: fields, a bare 18:30 */
+		{ "Välkommen till årsstämma 2018!\n\nBrf Måsen 12\n\nNär: lördag 14 april 2018, 18:30\n"
+		  "Var: Folkets hus, Storgatan 5\n\nFörslag till dagordning\n\n1) Stämmans öppnande\n\n"
+		  "2) Val av två justerare\n\nMedlem får företrädas av ombud.\n",
+		  "2018-04-14", "18:30", "Folkets hus, Storgatan 5", 2, "Stämmans öppnande", 0 },
+		/* the place in a sentence, after "klockan" */
+		{ "Kallelse till föreningsstämma\n\nOrdinarie föreningsstämma äger rum 2017-07-24 klockan 18.15 i "
+		  "Samlingssalen, Ekvägen 3.\n\nDagordning\n\n1. Stämmans öppnande\n",
+		  "2017-07-24", "18:15", "Samlingssalen, Ekvägen 3", 1, "Stämmans öppnande", 0 },
+		{ "Kallelse\n\nStämman hålls torsdagen den 23 maj 2024 kl. 19.00 på Zoom. Länk skickas ut.\n\n"
+		  "Dagordning\n\n§ 1 Stämmans öppnande\n",
+		  "2024-05-23", "19:00", "Zoom", 1, "Stämmans öppnande", 0 },
+		/* must not: "i år" is no place, "Var och en" no field, "1:a" no time */
+		{ "Kallelse till årsmöte\n\nÅrsmötet hålls i år digitalt den 3 mars 2022 kl. 18.00.\n\n"
+		  "Var och en kan anmäla sig till 1:a vice ordföranden.\n\nDagordning\n\n1. Mötets öppnande\n",
+		  "2022-03-03", "18:00", NULL, 1, "Mötets öppnande", 0 },
 	};
 
 	for (size_t k = 0; k < N_ELEMS(rows); k++) {
@@ -749,6 +765,18 @@ static void notices(void **state)
 		assert_int_equal(n->nagenda, rows[k].agenda);
 		assert_string_equal(n->agenda[0].title, rows[k].first);
 		assert_int_equal(n->postal_vote, rows[k].postal);
+		doc_free(d);
+	}
+	/* one cue of a protocol in running text makes none: a notice's agenda
+	 * item "Val av justerare" under a heading that says nothing */
+	{
+		static const char t[] = "Årsmöte 2023\n\nTisdagen den 7 mars klockan 18.30 i klubbstugan. "
+					"På programmet står bland annat val av justerare och av ny styrelse.\n";
+		struct ex_error e = { 0 };
+		struct doc *d = tu_read_buf(t, sizeof(t) - 1, &e);
+
+		assert_non_null(d);
+		assert_string_not_equal(d->type, "protocol");
 		doc_free(d);
 	}
 	/* a protocol, whose items are no agenda of a notice */
