@@ -493,6 +493,105 @@ def make_notice(rng, i, producer):
     return {"name": "varyN%03d_%s" % (i, producer), "f": f, "blocks": blocks, "year": year}, truth
 
 
+# ------------------------------------------------------------ surveys
+
+SURVEY_TITLES = ["Medlemsenkät {y}", "Utvärdering av {thing} {y}", "Resultat av enkäten om {thing}",
+                 "Enkätrapport: {thing} {y}"]
+SURVEY_THINGS = ["föreningens verksamhet", "kursverksamheten", "boendemiljön", "höstens aktiviteter",
+                 "styrelsens arbete"]
+RESPONSES = {
+    "av_de": "Av de {pop} som enkäten gick ut till svarade {resp}, vilket ger en svarsfrekvens på {rate} %.",
+    "skickades": "Enkäten skickades till {pop} medlemmar och {resp} svarade, en svarsfrekvens på {rate} procent.",
+    "blev": "Svarsfrekvensen blev {rate} % ({resp} av {pop}).",
+    "besvarade": "{resp} av {pop} tillfrågade besvarade enkäten ({rate} %).",
+    "inkom": "Totalt inkom {resp} svar av {pop} möjliga, vilket motsvarar en svarsfrekvens om {rate} %.",
+    "fields": None,
+}
+QUESTIONS = [("Hur nöjd är du med föreningens information?", ["Mycket nöjd", "Ganska nöjd", "Varken eller",
+                                                              "Ganska missnöjd", "Mycket missnöjd"]),
+             ("Har du deltagit i någon aktivitet under året?", ["Ja", "Nej", "Vet ej"]),
+             ("Hur ofta läser du nyhetsbrevet?", ["Varje gång", "Ibland", "Sällan", "Aldrig"]),
+             ("Vill du engagera dig mer i föreningen?", ["Ja", "Kanske", "Nej"]),
+             ("Hur trygg känner du dig i området?", ["Mycket trygg", "Ganska trygg", "Otrygg"])]
+MEAN_ITEMS = ["Information från styrelsen", "Trivsel i föreningen", "Lokalernas skick", "Aktiviteternas utbud",
+              "Möjlighet att påverka"]
+
+
+def shares(rng, n):
+    """n whole percentages that sum to 100."""
+    cuts = sorted(rng.sample(range(1, 100), n - 1))
+    return [b - a for a, b in zip([0] + cuts, cuts + [100])]
+
+
+def make_survey(rng, i, producer):
+    """A survey report (enkät): who was asked and who answered, figures
+    of answers with their shares, a table of mean scores by year; truth
+    from what was printed."""
+    year = rng.randint(2016, 2025)
+    pop = rng.randint(20, 900)
+    resp = rng.randint(max(5, pop // 5), pop - 1)
+    f = {"font": rng.choice(["serif", "sans", "mono"]), "gap": 1.0, "rules": rng.choice(["grid", "none"]),
+         "zebra": False, "header_rows": 1, "note": False, "wrap": False, "landscape": False, "head_label": False,
+         "rating_shape": "fill", "title": rng.randrange(len(SURVEY_TITLES)),
+         "response": rng.choice(sorted(RESPONSES)), "rate_form": rng.choice(["whole", "decimal"]),
+         "caption": rng.choice(["Figur", "Diagram", "Tabell"]), "answers": rng.choice(["table", "text"]),
+         "pct": rng.choice(["space", "tight"]), "means": rng.random() < 0.6}
+    rate = round(100.0 * resp / pop) if f["rate_form"] == "whole" else round(100.0 * resp / pop, 1)
+    rate_s = ("%d" % rate) if f["rate_form"] == "whole" else ("%.1f" % rate).replace(".", ",")
+    org = rng.choice(ORGS)
+    blocks = [("title", SURVEY_TITLES[f["title"]].format(y=year, thing=rng.choice(SURVEY_THINGS))), ("p", org),
+              ("h", "Om enkäten"),
+              ("p", "Enkäten genomfördes under hösten %d och var anonym. Frågorna gällde verksamheten "
+                    "under året." % year)]
+    if f["response"] == "fields":
+        blocks += [("p", "Antal tillfrågade: %d" % pop), ("p", "Antal svar: %d" % resp),
+                   ("p", "Svarsfrekvens: %s %%" % rate_s)]
+    else:
+        blocks.append(("p", RESPONSES[f["response"]].format(pop=pop, resp=resp, rate=rate_s)))
+
+    pct = (lambda v: "%d %%" % v) if f["pct"] == "space" else (lambda v: "%d%%" % v)
+    truth = {"producer": producer, "values": [], "tables": [], "ratings": [],
+             "features": dict((k, f[k]) for k in ("font", "title", "response", "rate_form", "caption", "answers",
+                                                  "pct", "means")),
+             "survey": {"type": "evaluation", "population": pop, "responses": resp, "rate": rate, "figures": []}}
+    # the response rate is an indicator in its own right
+    truth["values"].append({"label": "Svarsfrekvens", "value": rate, "unit": "percent", "period": None,
+                            "measure": None})
+    blocks.append(("h", "Resultat"))
+    for k, (q, answers) in enumerate(rng.sample(QUESTIONS, rng.randint(2, 4)), 1):
+        p = shares(rng, len(answers))
+        blocks.append(("p", "%s %d: %s" % (f["caption"], k, q)))
+        if f["answers"] == "table":
+            t = {"caption": None, "head": [["Svarsalternativ", "Andel"]],
+                 "body": [{"label": a, "cells": [pct(v)]} for a, v in zip(answers, p)]}
+            blocks.append(("table", t))
+            truth["tables"].append({"header": t["head"][0], "rows": [[a, pct(v)] for a, v in zip(answers, p)]})
+            truth["values"] += [{"label": a, "value": v, "unit": "percent", "period": None, "measure": None}
+                                for a, v in zip(answers, p)]
+        else:   # in a sentence: the answers as printed there
+            answers = [a if j == 0 else a.lower() for j, a in enumerate(answers)]
+            blocks.append(("p", ", ".join("%s %s" % (a, pct(v)) for a, v in zip(answers, p)) + "."))
+            truth["values"] += [{"label": a, "value": v, "unit": "percent", "period": None, "measure": None}
+                                for a, v in zip(answers, p)]
+        truth["survey"]["figures"].append({"question": q, "answers": [[a, v] for a, v in zip(answers, p)]})
+    if f["means"]:
+        items = rng.sample(MEAN_ITEMS, rng.randint(3, 5))
+        blocks += [("h", "Medelvärden"), ("p", "Svaren gavs på en skala 1–5, där 5 är högst.")]
+        body = []
+        for it in items:
+            cells = []
+            for y in (year, year - 1):
+                v = rng.randint(18, 49) / 10.0
+                cells.append(("%.1f" % v).replace(".", ","))
+                truth["values"].append({"label": it, "value": v, "unit": None, "period": str(y), "measure": None})
+            body.append({"label": it, "cells": cells})
+        t = {"caption": None, "head": [["Fråga", str(year), str(year - 1)]], "body": body}
+        blocks.append(("table", t))
+        truth["tables"].append({"header": t["head"][0], "rows": [[r["label"]] + r["cells"] for r in body]})
+        truth["survey"]["scales"] = ["1-5"]
+    return {"name": "varyS%03d_%s" % (i, producer), "f": f, "blocks": blocks, "year": year}, truth
+
+
 def rating_text(r, k):
     return r["words"][k] if r["shape"] in ("word", "fillword") else ""
 
@@ -997,8 +1096,15 @@ def main():
         rng = random.Random("%d/N%d" % (seed, i))
         doc, truth = make_notice(rng, i, producer)
         write_doc(doc, truth, producer, out, fodts)
+    # survey reports, as many
+    for i in range(count // 6):
+        producer = PRODUCERS[i % len(PRODUCERS)]
+        rng = random.Random("%d/S%d" % (seed, i))
+        doc, truth = make_survey(rng, i, producer)
+        write_doc(doc, truth, producer, out, fodts)
     libreoffice(fodts, out)
-    print("gen_vary: %d documents, %d sets of minutes and %d notices in %s" % (count, count // 3, count // 6, out))
+    print("gen_vary: %d documents, %d sets of minutes, %d notices and %d surveys in %s" % (
+        count, count // 3, count // 6, count // 6, out))
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <glib.h>
 #include <sys/types.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,6 +70,8 @@ char *layout_line_text(struct arena *a, const struct doc_line *l)
 #define LAY_PITCH_SLACK 0.2f      /* a pitch wider than the block's by this of the size is a
 				   * paragraph break */
 #define LAY_PITCH_FIRST 1.35f     /* before the block has a pitch: wider than this of the size */
+#define LAY_WRAPPED 0.15f         /* a line within this of its width from the right side is full */
+#define LAY_PITCH_BINS 50         /* page pitches counted in twentieths of the size, to 2.5 */
 #define LAY_SIDE_PT 1.0f          /* a line this far past the block's side is beside it */
 #define LAY_SIZE_STEP 0.1f        /* sizes further apart than this share are two blocks */
 #define LAY_LIST_INDENT_PT 2.0f   /* a list item's continuation starts at its text, this close */
@@ -137,7 +140,7 @@ static int next_item(const struct doc_line *a, const struct doc_line *b)
 /* Does line b continue the block whose last line is a and whose box is
  * blk? */
 static int continues(const struct doc_line *a, const struct doc_line *b,
-		     const struct box *blk, int in_list, int item, float pitch_ref)
+		     const struct box *blk, int in_list, int item, float pitch_ref, float first)
 {
 	float ha = a->box.y1 - a->box.y0, hb = b->box.y1 - b->box.y0;
 	float h = ha > hb ? ha : hb;
@@ -151,8 +154,8 @@ static int continues(const struct doc_line *a, const struct doc_line *b,
 	if (gap < -LAY_OVERLAP * h || gap > LAY_GAP * h)
 		return 0;
 	/* Paragraph spacing: a line pitch wider than the block's own, or,
-	 * before the block has one, wider than 1.35 times the font size. */
-	if (pitch_ref > 0 ? pitch > pitch_ref + LAY_PITCH_SLACK * size : pitch > LAY_PITCH_FIRST * size)
+	 * before the block has one, wider than the page's (page_pitch). */
+	if (pitch_ref > 0 ? pitch > pitch_ref + LAY_PITCH_SLACK * size : pitch > first * size)
 		return 0;
 	if (b->box.x0 >= blk->x1 - LAY_SIDE_PT || b->box.x1 <= blk->x0 + LAY_SIDE_PT)
 		return 0;
@@ -166,9 +169,9 @@ static int continues(const struct doc_line *a, const struct doc_line *b,
 		return 0;
 	if (b->box.x0 < blk->x0 - LAY_OUTDENT * h)
 		return 0;
-	/* An item's line that was not wrapped ends the item: the next
-	 * line's first word would have fit after it ("7 Val av revisorer"
-	 * over a paragraph set without spacing). */
+	/* An item's or a caption's line that was not wrapped ends it: the
+	 * next line's first word would have fit after it ("7 Val av
+	 * revisorer" over a paragraph set without spacing). */
 	if (item && b->nwords && a->nwords && !g_str_has_suffix(a->words[a->nwords - 1].text, "-") &&
 	    a->box.x1 + LAY_SPACE * size + (b->words[0].box.x1 - b->words[0].box.x0) < b->box.x1 - LAY_SIDE_PT)
 		return 0;
@@ -186,6 +189,7 @@ struct gather {
 	struct box box;
 	float pitch;        /* baseline distance of its first two lines */
 	int in_list;
+	int caption;        /* its first line starts "Figur 2", "Tabell 1" */
 	int closed;
 };
 
@@ -262,6 +266,16 @@ static int note_marker(const struct doc_line *l)
 	       strspn(w[0].text, "0123456789") == strlen(w[0].text);
 }
 
+static int caption_line(const struct doc_line *l)
+{
+	char first[96];
+
+	if (l->nwords < 2)
+		return 0;
+	snprintf(first, sizeof(first), "%s %s", l->words[0].text, l->words[1].text);
+	return cls_caption(first);
+}
+
 /* Lines that always start a block of their own. */
 static int starts_block(const struct doc_line *l, int *marker)
 {
@@ -308,10 +322,46 @@ static void row_major(struct gather *g, size_t n)
 /* Lines join the most recent open block they continue: table cells and
  * columns that the text layer interleaves line by line still come out
  * as one block each. Blocks keep the order of their first lines. */
+/* The widest line pitch, in font sizes, that still joins a block's
+ * first two lines: 1.35, or above the page's own line spacing where most
+ * lines stand further apart (a page set at 1.5 lines, paragraphs with no
+ * space between them). The pitch of lines one under the other in one
+ * size, the most common in twentieths, counted where two or more. */
+static float page_pitch(const struct layout_page *lp)
+{
+	unsigned short count[LAY_PITCH_BINS] = { 0 };
+	float right = 0;
+	int best = 0;
+
+	for (size_t i = 0; i < lp->nlines; i++)
+		right = fmaxf(right, lp->lines[i].box.x1);
+	for (size_t i = 1; i < lp->nlines; i++) {
+		const struct doc_line *a = &lp->lines[i - 1], *b = &lp->lines[i];
+		float sa = line_size(a), sb = line_size(b), r;
+		const char *end = a->nwords ? a->words[a->nwords - 1].text : "";
+		gunichar last = g_utf8_get_char(g_utf8_prev_char(end + strlen(end)));
+
+		/* a line of prose that wrapped: it runs to the page's right
+		 * side and ends in a letter (no sentence's end, no number) */
+		if (!*end || !g_unichar_isalpha(last) || a->box.x1 < right - LAY_WRAPPED * (right - a->box.x0) ||
+		    sa <= 0 || fabsf(sa - sb) > LAY_SIZE_STEP * sa || b->box.x0 >= a->box.x1 || b->box.x1 <= a->box.x0)
+			continue;
+		r = (b->box.y1 - a->box.y1) / sa;
+		if (r >= 1.0f && r < LAY_PITCH_BINS / 20.0f && count[(int)(r * 20 + 0.5f)] < USHRT_MAX)
+			count[(int)(r * 20 + 0.5f)]++;
+	}
+	for (int k = 1; k < LAY_PITCH_BINS; k++)
+		if (count[k] > count[best])
+			best = k;
+	return count[best] >= 2 && best / 20.0f + LAY_PITCH_SLACK > LAY_PITCH_FIRST ? best / 20.0f + LAY_PITCH_SLACK
+										  : LAY_PITCH_FIRST;
+}
+
 int layout_page_blocks(struct doc *doc, const struct layout_page *lp)
 {
 	struct gather *g = NULL;
 	size_t ng = 0, cap = 0;
+	float first = page_pitch(lp);
 	int rc = 0;
 
 	for (size_t i = 0; i < lp->nlines && rc == 0; i++) {
@@ -334,8 +384,8 @@ int layout_page_blocks(struct doc *doc, const struct layout_page *lp)
 
 				int form;
 
-				if (continues(last, l, &c->box, c->in_list,
-					      c->in_list || item_number(&lp->lines[c->idx[0]], &form) >= 0, c->pitch)) {
+				if (continues(last, l, &c->box, c->in_list, c->in_list || c->caption ||
+					      item_number(&lp->lines[c->idx[0]], &form) >= 0, c->pitch, first)) {
 					if (c->n == 1)
 						c->pitch = l->box.y1 - last->box.y1;
 					into = c;
@@ -348,6 +398,7 @@ int layout_page_blocks(struct doc *doc, const struct layout_page *lp)
 			if (!into)
 				return EX_ENOMEM;
 			into->in_list = marker;
+			into->caption = caption_line(l);
 		}
 		struct box bx = l->box;
 

@@ -38,7 +38,9 @@ struct pat_set {
 	pcre2_code *decision; /* BESLUT:, beslutar att, beslutades att */
 	pcre2_code *assigned; /* "X får i uppdrag att Y" */
 	pcre2_code *and_task; /* " och åtog sig att ": a task after an election */
-	pcre2_code *response; /* "Av de 39 ... 14 personer ... svarsfrekvens på 36 %" */
+	pcre2_code *response; /* a response rate: "svarsfrekvens på 36 %", "svarade (36 %)" */
+	pcre2_code *answer;   /* "Mycket nöjd 45 %": an answer and its share in a figure's text */
+	pcre2_code *respcount; /* "Av de 39 som", "14 personer svarade", "Antal svar: 84" */
 	pcre2_code *time;     /* "kl 10-15", "kl. 13.00–15.30" */
 	pcre2_code *opened;   /* "Mötet öppnades kl. 18.05", "Mötets öppnande 12:16" */
 	pcre2_code *closed;   /* "Mötet avslutades 20.30", "Mötet avslutas 17:55" */
@@ -67,6 +69,9 @@ pcre2_code *pat_compile(const char *re, struct ex_error *err);
 
 /* The named group's text into buf ("" if unset); its length. */
 size_t pat_group(pcre2_match_data *md, const char *name, char *buf, size_t n);
+/* A named group's text copied into the arena; NULL if it did not take
+ * part or memory ran out. */
+const char *pat_group_dup(struct arena *a, pcre2_match_data *md, const char *name);
 
 /* Offsets of a named group, or -1 when unset. */
 long pat_group_start(const pcre2_code *c, pcre2_match_data *md, const char *name);

@@ -17,13 +17,6 @@ static pcre2_match_data *match(const pcre2_code *re, const char *s)
 	return NULL;
 }
 
-static const char *group_dup(struct arena *a, pcre2_match_data *md, const char *name)
-{
-	char b[512];
-
-	return pat_group(md, name, b, sizeof(b)) ? arena_strdup(a, b) : NULL;
-}
-
 /* Lower-case copy starts with word (and a word boundary). */
 static int starts_word(const char *s, const char *word)
 {
@@ -285,7 +278,7 @@ static int elected(const struct pat_set *ps, struct doc *doc, const char *s)
 	if (!md)
 		return 0;
 	for (int i = 0; i < 2; i++) {
-		const char *name = group_dup(doc->arena, md, names[i][0]);
+		const char *name = pat_group_dup(doc->arena, md, names[i][0]);
 		char role[40];
 
 		if (!name || !pat_group(md, names[i][1], role, sizeof(role)))
@@ -488,7 +481,7 @@ static int remarks(const pcre2_code *re, struct doc *doc, size_t bi, struct doc_
 			rc = EX_ENOMEM;
 			break;
 		}
-		r->who = group_dup(doc->arena, md, "who");
+		r->who = pat_group_dup(doc->arena, md, "who");
 		pat_prov_block(doc, bi, &r->prov);
 	}
 	pcre2_match_data_free(md);
@@ -570,8 +563,8 @@ static int item_text(const struct pat_set *ps, struct doc *doc, struct doc_agend
 			pcre2_match_data_free(md);
 			return EX_ENOMEM;
 		}
-		x->who = group_dup(doc->arena, md, "who");
-		x->task = group_dup(doc->arena, md, "task");
+		x->who = pat_group_dup(doc->arena, md, "who");
+		x->task = pat_group_dup(doc->arena, md, "task");
 		pat_prov_block(doc, bi, &x->prov);
 		pcre2_match_data_free(md);
 	}
@@ -645,7 +638,7 @@ static void meeting_fields(const struct pat_set *ps, struct doc *doc)
 			p->place = f->value;
 		if ((!strcmp(f->name, "datum") || !strcmp(f->name, "tid")) && !p->time &&
 		    (md = match(ps->time, f->value))) {
-			p->time = group_dup(doc->arena, md, "t");
+			p->time = pat_group_dup(doc->arena, md, "t");
 			pcre2_match_data_free(md);
 		}
 	}
@@ -1121,7 +1114,7 @@ int pat_notice(const struct pat_set *ps, struct doc *doc)
 			pcre2_match_data_free(md);
 		}
 		if (!n->place && (md = match(ps->venue, doc->blocks[i].text))) {
-			n->place = group_dup(doc->arena, md, "place");
+			n->place = pat_group_dup(doc->arena, md, "place");
 			pcre2_match_data_free(md);
 		}
 	}

@@ -127,16 +127,26 @@ static const struct { size_t off; const char *re; } res[] = {
 	  /* where an election's sentence goes on with a task: " och åtog sig att " */
 	  "\\s+och\\s+" TASK_TAKEN "\\s+att\\s+" },
 	{ offsetof(struct pat_set, response),
-	  "(?:av\\s+(?:de\\s+)?(?<pop>\\d+)\\s+(?:som|personer|tillfrågade|respondenter)[^.]*?)?"
-	  "(?:svarade\\s+(?<resp>\\d+)(?:\\s+(?:personer|respondenter|st))?"
-	  "|(?<resp>\\d+)\\s+(?:personer|respondenter|svar|st)?\\s*(?:att\\s+)?svar(?:a|ade|at)?)"
-	  "[^.]*?svarsfrekvens(?:en)?\\s+(?:på|om|blev|är|var)?\\s*(?<rate>\\d+(?:,\\d+)?)\\s*(?:%|procent)"
-	  /* "svar från 10 vårdnadshavare av 23 vilket ger en svarsfrekvens om 43 %",
-	   * "14 av 39 svarade (36 %)" */
-	  "|(?<resp>\\d+)\\s+(?:\\p{L}+\\s+){0,2}av\\s+(?:de\\s+|totalt\\s+)?(?<pop>\\d+)(?!\\s*%)"
-	  "[^.]*?(?:svarsfrekvens(?:en)?\\s+(?:på|om|blev|är|var)?\\s*|svarade\\s*\\(\\s*)"
-	  "(?<rate>\\d+(?:,\\d+)?)\\s*(?:%|procent)"
-	  "|svarsfrekvens(?:en)?\\s+(?:på|om|blev|är|var)?\\s*(?<rate2>\\d+(?:,\\d+)?)\\s*(?:%|procent)" },
+	  /* a response rate: "svarsfrekvensen blev 43 %", "Svarsfrekvens: 36,4 %",
+	   * "14 av 39 svarade (36 %)", "besvarade enkäten (70 %)" */
+	  "(?J)svarsfrekvens(?:en)?\\s*(?::|på|om|blev|är|var|uppgick\\s+till)?\\s*(?<rate>\\d+(?:,\\d+)?)\\s*(?:%|procent)"
+	  "|(?:svarade|besvarade\\s+enkäten)\\s*\\(\\s*(?<rate>\\d+(?:,\\d+)?)\\s*(?:%|procent)\\s*\\)" },
+	{ offsetof(struct pat_set, answer),
+	  /* an answer and its share in a figure's text: "Mycket nöjd 45 %",
+	   * "vet ej 28%" (a list of them, parted by commas) */
+	  "(?<![\\p{L}\\p{N}])(?<a>\\p{L}[\\p{L}\\- ]{0,40}?)\\s+(?<p>\\d{1,3}(?:,\\d+)?)\\s*(?:%|procent)(?![\\p{L}\\p{N}])" },
+	{ offsetof(struct pat_set, respcount),
+	  /* who was asked and who answered, beside a response rate or as
+	   * "Antal tillfrågade: 120", "Antal svar: 84" */
+	  "(?J)\\bav\\s+(?:de\\s+|totalt\\s+)?(?<pop>\\d+)\\s+(?:som|personer|tillfrågade|respondenter|medlemmar"
+	  "|möjliga)\\b"
+	  "|\\b(?:skickades|gick\\s+ut|delades\\s+ut|sändes\\s+ut)\\s+till\\s+(?:(?!svar)\\p{L}+\\s+){0,2}?(?<pop>\\d+)\\b"
+	  "|(?<resp>\\d+)\\s+(?:\\p{L}+\\s+){0,2}av\\s+(?:de\\s+|totalt\\s+)?(?<pop>\\d+)(?!\\s*%)(?![\\d,])"
+	  "|(?<resp>\\d+)\\s+(?:personer\\s+|medlemmar\\s+|respondenter\\s+|st\\s+)?(?:har\\s+)?(?:att\\s+)?"
+	  "(?:svara|svarade|besvarade|svarat|besvarat)\\b"
+	  "|\\bsvarade\\s+(?<resp>\\d+)\\b|\\binkom\\s+(?<resp>\\d+)\\s+svar"
+	  "|\\bantal\\s+(?:svar|svarande|respondenter)\\s*:\\s*(?<resp>\\d+)"
+	  "|\\bantal\\s+(?:tillfrågade|utskick|mottagare)\\s*:\\s*(?<pop>\\d+)" },
 	{ offsetof(struct pat_set, dperiod),
 	  "(?<![\\p{N}])(?<a>(?:19|20)\\d{2}-[01]\\d-[0-3]\\d)(?![\\p{N}])"
 	  "(?:\\s*[-\\x{2013}]\\s*(?<b>(?:19|20)\\d{2}-[01]\\d-[0-3]\\d)(?![\\p{N}]))?" },
@@ -227,6 +237,13 @@ void pat_set_free(struct pat_set *ps)
 	for (size_t i = 0; i < sizeof(res) / sizeof(res[0]); i++)
 		pcre2_code_free(*(pcre2_code **)((char *)ps + res[i].off));
 	free(ps);
+}
+
+const char *pat_group_dup(struct arena *a, pcre2_match_data *md, const char *name)
+{
+	char b[512];
+
+	return pat_group(md, name, b, sizeof(b)) ? arena_strdup(a, b) : NULL;
 }
 
 size_t pat_group(pcre2_match_data *md, const char *name, char *buf, size_t n)

@@ -9,6 +9,8 @@
 
 #include "quantity.h"
 
+#define SURVEY_LINE_MAX 60   /* a line of its own: "Antal tillfrågade: 120" */
+
 static double num(const char *s)
 {
 	char b[32];
@@ -20,9 +22,31 @@ static double num(const char *s)
 	return strtod(b, NULL);
 }
 
-/* "Av de 39 som enkäten gick ut till, valde 14 personer att svara,
- * vilket ger en svarsfrekvens på 36 %." */
-static void response(const struct pat_set *ps, struct doc *doc, size_t bi)
+/* Who was asked and who answered, from the matches of respcount in t:
+ * the first of each. */
+static void counts(const struct pat_set *ps, const char *t, double *pop, double *resp)
+{
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(ps->respcount, NULL);
+	PCRE2_SIZE at = 0;
+	char b[32];
+
+	while (md && pcre2_match(ps->respcount, (PCRE2_SPTR)t, PCRE2_ZERO_TERMINATED, at, PCRE2_NO_UTF_CHECK, md,
+				 NULL) > 0) {
+		at = pcre2_get_ovector_pointer(md)[1];
+		if (*pop < 0 && pat_group(md, "pop", b, sizeof(b)))
+			*pop = num(b);
+		if (*resp < 0 && pat_group(md, "resp", b, sizeof(b)))
+			*resp = num(b);
+	}
+	pcre2_match_data_free(md);
+}
+
+/* The response rate, and the counts in its paragraph: "Av de 39 som
+ * enkäten gick ut till, valde 14 personer att svara, vilket ger en
+ * svarsfrekvens på 36 %."; "Svarsfrekvensen blev 70 % (84 av 120)".
+ * Counts printed as their own lines ("Antal svar: 84") are gathered in
+ * lines[] and count only beside a rate. */
+static void response(const struct pat_set *ps, struct doc *doc, size_t bi, double lines[2])
 {
 	struct doc_survey *s = &doc->survey;
 	pcre2_match_data *md = pcre2_match_data_create_from_pattern(ps->response, NULL);
@@ -32,23 +56,27 @@ static void response(const struct pat_set *ps, struct doc *doc, size_t bi)
 	if (!md)
 		return;
 	if (s->rate < 0 && pcre2_match(ps->response, (PCRE2_SPTR)t, PCRE2_ZERO_TERMINATED, 0, PCRE2_NO_UTF_CHECK, md, NULL) > 0) {
-		if (pat_group(md, "pop", b, sizeof(b)))
-			s->population = num(b);
-		if (pat_group(md, "resp", b, sizeof(b)))
-			s->responses = num(b);
-		if (pat_group(md, "rate", b, sizeof(b)) || pat_group(md, "rate2", b, sizeof(b)))
+		if (pat_group(md, "rate", b, sizeof(b)))
 			s->rate = num(b);
+		counts(ps, t, &s->population, &s->responses);
 		s->text = t;
 		pat_prov_block(doc, bi, &s->prov);
 		s->present = 1;
-		/* All three printed: they must agree to within rounding. */
-		if (s->population > 0 && s->responses >= 0 && s->rate >= 0 &&
-		    fabs(100.0 * s->responses / s->population - s->rate) > 1.0)
-			doc_warn(doc, doc->blocks[bi].page, "survey_mismatch",
-				 "%g of %g is %.1f %%, but the text says %g %%", s->responses,
-				 s->population, 100.0 * s->responses / s->population, s->rate);
+	} else if (strlen(t) < SURVEY_LINE_MAX) {
+		counts(ps, t, &lines[0], &lines[1]);
 	}
 	pcre2_match_data_free(md);
+}
+
+/* All three printed: they must agree to within rounding. */
+static void response_check(struct doc *doc)
+{
+	struct doc_survey *s = &doc->survey;
+
+	if (s->population > 0 && s->responses >= 0 && s->rate >= 0 &&
+	    fabs(100.0 * s->responses / s->population - s->rate) > 1.0)
+		doc_warn(doc, s->prov.page, "survey_mismatch", "%g of %g is %.1f %%, but the text says %g %%",
+			 s->responses, s->population, 100.0 * s->responses / s->population, s->rate);
 }
 
 static const struct doc_cell *cell_at(const struct doc_table *t, int r, int c)
@@ -92,12 +120,35 @@ static int table_answers(const struct pat_set *ps, struct doc *doc, struct doc_f
 	return 0;
 }
 
-/* Percentages in the text under a figure that has no table. */
+/* Answers in the text under a figure that has no table: "Mycket nöjd
+ * 45 %, ganska nöjd 30 %, ..." each an answer with its share; else the
+ * percentages alone. */
 static int text_answers(const struct pat_set *ps, struct doc *doc, struct doc_figure *f, size_t bi)
 {
 	struct pat_qty q[16];
 	const char *t = doc->blocks[bi].text;
-	size_t n = pat_prose_quantities(ps, t, q, 16);
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(ps->answer, NULL);
+	PCRE2_SIZE at = 0;
+	size_t n, named = 0;
+	char b[32];
+
+	while (md && pcre2_match(ps->answer, (PCRE2_SPTR)t, PCRE2_ZERO_TERMINATED, at, PCRE2_NO_UTF_CHECK, md,
+				 NULL) > 0) {
+		struct doc_answer *a = ARENA_PUSH(doc->arena, f->answers, f->nanswers, f->cap_answers);
+
+		at = pcre2_get_ovector_pointer(md)[1];
+		if (!a || !(a->answer = pat_group_dup(doc->arena, md, "a"))) {
+			pcre2_match_data_free(md);
+			return EX_ENOMEM;
+		}
+		pat_group(md, "p", b, sizeof(b));
+		a->percent = num(b);
+		named++;
+	}
+	pcre2_match_data_free(md);
+	if (named)
+		return 0;
+	n = pat_prose_quantities(ps, t, q, 16);
 
 	for (size_t i = 0; i < n; i++) {
 		struct doc_answer *a;
@@ -174,6 +225,7 @@ static int scales(struct doc *doc, size_t bi)
 int pat_survey(const struct pat_set *ps, struct doc *doc)
 {
 	struct doc_survey *s = &doc->survey;
+	double lines[2] = { -1, -1 };   /* "Antal tillfrågade: 120", "Antal svar: 84" */
 	int rc = 0;
 
 	s->population = s->responses = s->rate = -1;
@@ -188,9 +240,14 @@ int pat_survey(const struct pat_set *ps, struct doc *doc)
 		if (b->type == DOC_BLK_CAPTION)
 			rc = figure(ps, doc, i);
 		else if (b->type == DOC_BLK_PARAGRAPH || b->type == DOC_BLK_LIST_ITEM) {
-			response(ps, doc, i);
+			response(ps, doc, i, lines);
 			rc = scales(doc, i);
 		}
 	}
+	if (s->rate >= 0 && s->population < 0)
+		s->population = lines[0];
+	if (s->rate >= 0 && s->responses < 0)
+		s->responses = lines[1];
+	response_check(doc);
 	return rc;
 }

@@ -210,6 +210,29 @@ def score_notice(t, d, s, misses):
             misses.append("notice %s: %s, read %s" % (k, want[k], got[k]))
 
 
+def score_survey(t, d, s, misses):
+    """A survey report: its type, population, responses and response
+    rate, each figure's question with its answers and shares, the answer
+    scales; each a construct of its own."""
+    v = d.get("survey") or {}
+    figs = [(f.get("question"), [[a.get("answer"), a.get("percent")] for a in f.get("answers") or []])
+            for f in v.get("figures") or []]
+    got = {"type": (d.get("document") or {}).get("type"), "population": v.get("population"),
+           "responses": v.get("responses"), "rate": v.get("response_rate"), "scales": v.get("scales") or []}
+    for k in ("type", "population", "responses", "rate", "scales"):
+        want = t.get(k, [])
+        ok = got[k] == want if not isinstance(want, (int, float)) or got[k] is None else same(got[k], want)
+        s["checks"].append(("survey." + k, ok))
+        if not ok:
+            misses.append("survey %s: %s, read %s" % (k, want, got[k]))
+    for f in t["figures"]:
+        ok = (f["question"], f["answers"]) in figs
+        s["checks"].append(("survey.figure", ok))
+        if not ok:
+            near = [g for g in figs if g[0] == f["question"]]
+            misses.append("survey figure %s %s, read %s" % (f["question"], f["answers"], near or figs))
+
+
 def run(path):
     p = subprocess.run([X, "--no-default-patterns", "--compact", path], capture_output=True, timeout=300)
     if p.returncode != 0:
@@ -265,6 +288,8 @@ def score(tp, fmt):
         score_protocol(truth["protocol"], d.get("protocol") or {}, s, misses)
     if "notice" in truth:
         score_notice(truth["notice"], d, s, misses)
+    if "survey" in truth:
+        score_survey(truth["survey"], d, s, misses)
     s["r_truth"] = 0
     tally([(r["goal"], r["dimension"], r["colour"]) for r in truth["ratings"]],
           [(r.get("goal"), r.get("dimension"), r.get("colour")) for r in d.get("ratings") or []],
@@ -308,9 +333,10 @@ def constructs(checks):
     return out
 
 
-def print_constructs(table):
+def print_constructs(kind, table):
+    """A construct's files and share right, per phrasing drawn."""
     names = sorted({n for c in table.values() for n in c})
-    print("\n%-30s" % "notices and surveys" + "".join("%13s" % n.split(".", 1)[1][:12] for n in names))
+    print("\n%-30s" % kind + "".join("%13s" % n.split(".", 1)[1][:12] for n in names))
     for k, c in table.items():
         print("%-30s" % k[:30] + "".join(("%7d %5.3f" % (c[n][1], c[n][0] / c[n][1])) if n in c else "%13s" % "-"
                                           for n in names))
@@ -329,11 +355,14 @@ def main():
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as ex:
         for (tp, fmt), (truth, s, misses) in zip(jobs, ex.map(lambda j: score(*j), jobs)):
             prod = truth["producer"] + ("-odt" if fmt == "odt" else "")
-            if "notice" in truth:
+            if "notice" in truth or "survey" in truth:
+                add(by_prod, prod, s)
+                add(by_prod, "all", s)
+                con = by_con.setdefault("notices" if "notice" in truth else "surveys", {})
                 for k, v in truth["features"].items():
-                    add(by_con, "%s=%s" % (k, v), s)
-                add(by_con, "all " + prod, s)
-                add(by_con, "all", s)
+                    add(con, "%s=%s" % (k, v), s)
+                add(con, prod, s)
+                add(con, "all", s)
             elif "protocol" in truth:
                 add(by_min, prod, s)
                 add(by_min, "all", s)
@@ -351,7 +380,8 @@ def main():
     out = {"producers": {k: figures(v) for k, v in sorted(by_prod.items())},
            "features": {"%s=%s" % k: figures(v) for k, v in sorted(by_feat.items())},
            "minutes": {k: figures(v) for k, v in sorted(by_min.items())},
-           "constructs": {k: constructs(v["checks"]) for k, v in sorted(by_con.items())}}
+           "constructs": {kind: {k: constructs(v["checks"]) for k, v in sorted(t.items())}
+                          for kind, t in sorted(by_con.items())}}
     if JSON:
         print(json.dumps(out, indent=1, sort_keys=True))
         return
@@ -373,8 +403,8 @@ def main():
         for k, f in out["minutes"].items():
             print("%-22s" % k[:22] + "".join(("%9d" % f[c]) if isinstance(f[c], int) else ("%9.3f" % f[c])
                                              for c in mcols))
-    if out["constructs"]:
-        print_constructs(out["constructs"])
+    for kind, table in out["constructs"].items():
+        print_constructs(kind, table)
 
 
 if __name__ == "__main__":
