@@ -80,6 +80,7 @@ char *layout_line_text(struct arena *a, const struct doc_line *l)
 #define LAY_CAPTION_PT 30.0f      /* a caption stands this close above its table */
 #define LAY_NOTE_MARK 0.85f       /* a footnote number is set this much smaller than its text */
 #define LAY_SPACE 0.2f            /* a word space, in font sizes (narrow: a tight line) */
+#define LAY_CAPTION 2              /* continues(): the block is a caption */
 #define LAY_LEVEL_PT 2.0f         /* blocks whose tops agree within this are one row */
 #define LAY_HEADING_SIZE 1.15f    /* a heading is this much larger than the body */
 #define LAY_BOLD_HEADING_SIZE 0.95f  /* a bold heading is at least about the body's size */
@@ -174,6 +175,10 @@ static int continues(const struct doc_line *a, const struct doc_line *b,
 	 * revisorer" over a paragraph set without spacing). */
 	if (item && b->nwords && a->nwords && !g_str_has_suffix(a->words[a->nwords - 1].text, "-") &&
 	    a->box.x1 + LAY_SPACE * size + (b->words[0].box.x1 - b->words[0].box.x0) < b->box.x1 - LAY_SIDE_PT)
+		return 0;
+	/* A caption's line that ends a sentence ends the caption: "Figur 2:
+	 * Har du deltagit?" over the answers. */
+	if (item == LAY_CAPTION && a->nwords && cls_ends_sentence(a->words[a->nwords - 1].text))
 		return 0;
 	/* A short last line that ends a sentence ends the paragraph. */
 	if (!in_list && a->box.x1 < blk->x1 - LAY_SHORT_LAST * (blk->x1 - blk->x0) &&
@@ -384,8 +389,8 @@ int layout_page_blocks(struct doc *doc, const struct layout_page *lp)
 
 				int form;
 
-				if (continues(last, l, &c->box, c->in_list, c->in_list || c->caption ||
-					      item_number(&lp->lines[c->idx[0]], &form) >= 0, c->pitch, first)) {
+				if (continues(last, l, &c->box, c->in_list, c->caption ? LAY_CAPTION :
+					      c->in_list || item_number(&lp->lines[c->idx[0]], &form) >= 0, c->pitch, first)) {
 					if (c->n == 1)
 						c->pitch = l->box.y1 - last->box.y1;
 					into = c;

@@ -132,9 +132,11 @@ static const struct { size_t off; const char *re; } res[] = {
 	  "(?J)svarsfrekvens(?:en)?\\s*(?::|på|om|blev|är|var|uppgick\\s+till)?\\s*(?<rate>\\d+(?:,\\d+)?)\\s*(?:%|procent)"
 	  "|(?:svarade|besvarade\\s+enkäten)\\s*\\(\\s*(?<rate>\\d+(?:,\\d+)?)\\s*(?:%|procent)\\s*\\)" },
 	{ offsetof(struct pat_set, answer),
-	  /* an answer and its share in a figure's text: "Mycket nöjd 45 %",
-	   * "vet ej 28%" (a list of them, parted by commas) */
-	  "(?<![\\p{L}\\p{N}])(?<a>\\p{L}[\\p{L}\\- ]{0,40}?)\\s+(?<p>\\d{1,3}(?:,\\d+)?)\\s*(?:%|procent)(?![\\p{L}\\p{N}])" },
+	  /* an answer and its share in a list of them in a figure's text:
+	   * "Mycket nöjd 45 %, ganska nöjd 30 % och vet ej 25 %." (a share
+	   * inside a sentence, "deltog 40 % i ...", is none) */
+	  "(?:(?:^|(?<=[,;:]))\\s*(?:och\\s+)?|(?<=%)\\s+och\\s+)(?<a>\\p{L}[\\p{L}\\-]*(?:\\s+\\p{L}[\\p{L}\\-]*){0,3}?)\\s+"
+	  "(?<p>\\d{1,3}(?:,\\d+)?)\\s*(?:%|procent)(?=\\s*(?:[,;.]|och\\b|$))" },
 	{ offsetof(struct pat_set, respcount),
 	  /* who was asked and who answered, beside a response rate or as
 	   * "Antal tillfrågade: 120", "Antal svar: 84" */

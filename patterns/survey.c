@@ -10,6 +10,7 @@
 #include "quantity.h"
 
 #define SURVEY_LINE_MAX 60   /* a line of its own: "Antal tillfrågade: 120" */
+#define SURVEY_CAPTION_MAX 200   /* a caption's length at most */
 
 static double num(const char *s)
 {
@@ -222,6 +223,22 @@ static int scales(struct doc *doc, size_t bi)
 	return 0;
 }
 
+/* A paragraph set as a caption where the format has no such type (an
+ * ODT paragraph "Diagram 1: Hur nöjd är du?"): the word, its number and
+ * a colon or stop, on one short line. */
+static int caption_paragraph(const struct doc_block *b)
+{
+	const char *t = b->text;
+	size_t n = strcspn(t, " "), d;
+
+	if (b->type != DOC_BLK_PARAGRAPH || strlen(t) > SURVEY_CAPTION_MAX || !t[n] ||
+	    (strncmp(t, "Figur ", 6) && strncmp(t, "Tabell ", 7) && strncmp(t, "Diagram ", 8)))
+		return 0;
+	t += n + 1;
+	d = strspn(t, "0123456789");
+	return d > 0 && (t[d] == ':' || t[d] == '.');
+}
+
 int pat_survey(const struct pat_set *ps, struct doc *doc)
 {
 	struct doc_survey *s = &doc->survey;
@@ -237,7 +254,7 @@ int pat_survey(const struct pat_set *ps, struct doc *doc)
 
 		if (b->furniture)
 			continue;
-		if (b->type == DOC_BLK_CAPTION)
+		if (b->type == DOC_BLK_CAPTION || caption_paragraph(b))
 			rc = figure(ps, doc, i);
 		else if (b->type == DOC_BLK_PARAGRAPH || b->type == DOC_BLK_LIST_ITEM) {
 			response(ps, doc, i, lines);

@@ -511,7 +511,8 @@ static struct doc *read_placed(const char *font, const struct placed *lines, siz
  * set without paragraph spacing are blocks of their own, and an item's
  * line that was not wrapped ends the item (the paragraph under it is
  * its own); an item whose title wraps, and a paragraph whose wrapped
- * line starts with a number, stay whole. In a monospaced font TeX sets
+ * line starts with a number, stay whole; a caption's line that ends a
+ * sentence ends the caption. In a monospaced font TeX sets
  * two spaces after "5.": the item's number stays on its line. */
 static void numbered_lines(void **state)
 {
@@ -525,6 +526,10 @@ static void numbered_lines(void **state)
 		{ { "mötet", "och", "av", "två" }, 0 },
 		{ { "Under", "året", "köptes", "flera", "olika", "sorters", "nya", "och" }, 0 },
 		{ { "3", "begagnade", "maskiner", "in." }, 0 },
+	};
+	static const struct placed figure[] = {
+		{ { "Figur", "2:", "Har", "du", "deltagit", "i", "någon", "aktivitet?" }, 0 },
+		{ { "Ja", "30%,", "nej", "70%." }, 0 },
 	};
 	static const struct placed mono[] = {
 		{ { "5.", "Fastställande", "av", "dagordning" }, 2.05 },
@@ -542,6 +547,10 @@ static void numbered_lines(void **state)
 	assert_int_equal(d->nblocks, 2);
 	assert_string_equal(d->blocks[0].text, "§ 4 Val av ordförande och sekreterare för mötet och av två");
 	assert_string_equal(d->blocks[1].text, "Under året köptes flera olika sorters nya och 3 begagnade maskiner in.");
+	doc_free(d);
+	d = read_placed("DejaVu Sans", figure, N_ELEMS(figure));   /* a caption that ends a sentence */
+	assert_int_equal(d->nblocks, 2);
+	assert_string_equal(d->blocks[1].text, "Ja 30%, nej 70%.");
 	doc_free(d);
 	d = read_placed("DejaVu Sans Mono", mono, N_ELEMS(mono));
 	assert_int_equal(d->nblocks, 2);

@@ -502,9 +502,16 @@ static void survey_phrasings(void **state)
 		{ "Av de 40 som enkäten gick ut till svarade 10 personer, vilket ger en svarsfrekvens på 25 %.", 40, 10,
 		  25 },
 		{ "Svarsfrekvensen blev 71 procent.", -1, -1, 71 },
+		{ "Enkäten skickades till 646 medlemmar och 320 svarade, en svarsfrekvens på 50 procent.", 646, 320, 50 },
+		{ "Svarsfrekvensen blev 70 % (84 av 120).", 120, 84, 70 },
+		{ "84 av 120 tillfrågade besvarade enkäten (70 %).", 120, 84, 70 },
+		{ "Totalt inkom 84 svar av 120 möjliga, vilket motsvarar en svarsfrekvens om 70,0 %.", 120, 84, 70 },
+		{ "Antal tillfrågade: 120\n\nAntal svar: 84\n\nSvarsfrekvens: 70 %", 120, 84, 70 },
 		/* must not: no response rate in it */
 		{ "3 av 4 förskolor har fått nya lokaler, 75 % av dem i centrum.", -1, -1, -1 },
 		{ "Enkäten skickades till 23 vårdnadshavare.", -1, -1, -1 },
+		{ "Antal tillfrågade: 120\n\nAntal svar: 84", -1, -1, -1 },
+		{ "Av de 40 lägenheterna har 12 fått nya fönster. Svarsfrekvensen blev 50 %.", -1, -1, 50 },
 	};
 
 	for (size_t i = 0; i < N_ELEMS(rows); i++) {
@@ -519,6 +526,35 @@ static void survey_phrasings(void **state)
 			fail_msg("survey row %zu: %g %g %g", i, d->survey.population, d->survey.responses, d->survey.rate);
 		doc_free(d);
 	}
+}
+
+/* A figure's answers in its text, each with its label; percentages
+ * without one are kept alone. */
+static void survey_text_answers(void **state)
+{
+	static const char text[] = "UTVÄRDERING AV ENKÄTEN\n\nFigur 1: Hur nöjd är du?\n\n"
+				   "Mycket nöjd 45 %, ganska nöjd 30% och vet ej 25 procent.\n\n"
+				   "Figur 2: Andel som deltog\n\nUnder året deltog 40 % i någon aktivitet, 35 % i flera.\n";
+	static const struct { const char *answer; double pct; } want[] = {
+		{ "Mycket nöjd", 45 }, { "ganska nöjd", 30 }, { "vet ej", 25 },
+	};
+	struct ex_error e = { 0 };
+	struct doc *d = tu_read_buf(text, sizeof(text) - 1, &e);
+	const struct doc_figure *f;
+
+	assert_non_null(d);
+	assert_int_equal(d->survey.nfigures, 2);
+	f = &d->survey.figures[0];
+	assert_int_equal(f->nanswers, N_ELEMS(want));
+	for (size_t i = 0; i < N_ELEMS(want); i++) {
+		assert_string_equal(f->answers[i].answer, want[i].answer);
+		assert_true(f->answers[i].percent == want[i].pct);
+	}
+	/* "deltog 40 %" is a share in a sentence, no answer: kept alone */
+	f = &d->survey.figures[1];
+	assert_int_equal(f->nanswers, 2);
+	assert_null(f->answers[0].answer);
+	doc_free(d);
 }
 
 /* Ratings in other shapes: a colour word inflected ("grönt", "Röda"),
@@ -1320,6 +1356,7 @@ int main(void)
 		cmocka_unit_test(minutes_number_apart),
 		cmocka_unit_test(minutes_headings),
 		cmocka_unit_test(survey_phrasings),
+		cmocka_unit_test(survey_text_answers),
 		cmocka_unit_test(ratings_other_shapes),
 		cmocka_unit_test(ratings_under_goal_paragraph),
 		cmocka_unit_test(attendance_sections),
