@@ -7,7 +7,11 @@ Per producer (and the ODT beside LibreOffice's PDF): values precision and
 recall; of the matched values, the share with the right unit, period,
 measure and note; table cells precision, recall and F1; ratings precision
 and recall. Then the same per feature (font, column gap, rules, number
-style, ...), so a layout class that fails shows by name.
+style, ...), so a layout class that fails shows by name. Minutes:
+meeting fields, attendees, decisions, items, tasks. Notices and surveys:
+each construct (a notice's type, date, time, place, agenda, postal vote;
+a survey's type, population, responses, rate, scales, figures) per
+phrasing drawn, and the surveys' own values and tables apart.
 
 Usage: bench_vary.py EXTRACT DIR [--json] [--verbose] [--only TEXT]
 A value matches when its number is the truth's (or number x scale is)
@@ -351,13 +355,14 @@ def main():
         with open(tp, encoding="utf-8") as f:
             files = json.load(f)["files"]
         jobs += [(tp, name.rsplit(".", 1)[1]) for name in files]
-    by_prod, by_feat, by_min, by_con = {}, {}, {}, {}
+    by_prod, by_feat, by_min, by_con, by_sv = {}, {}, {}, {}, {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as ex:
         for (tp, fmt), (truth, s, misses) in zip(jobs, ex.map(lambda j: score(*j), jobs)):
             prod = truth["producer"] + ("-odt" if fmt == "odt" else "")
             if "notice" in truth or "survey" in truth:
-                add(by_prod, prod, s)
-                add(by_prod, "all", s)
+                if "survey" in truth:   # their tables and values, apart from the reports'
+                    add(by_sv, prod, s)
+                    add(by_sv, "all", s)
                 con = by_con.setdefault("notices" if "notice" in truth else "surveys", {})
                 for k, v in truth["features"].items():
                     add(con, "%s=%s" % (k, v), s)
@@ -380,6 +385,7 @@ def main():
     out = {"producers": {k: figures(v) for k, v in sorted(by_prod.items())},
            "features": {"%s=%s" % k: figures(v) for k, v in sorted(by_feat.items())},
            "minutes": {k: figures(v) for k, v in sorted(by_min.items())},
+           "surveys": {k: figures(v) for k, v in sorted(by_sv.items())},
            "constructs": {kind: {k: constructs(v["checks"]) for k, v in sorted(t.items())}
                           for kind, t in sorted(by_con.items())}}
     if JSON:
@@ -389,7 +395,8 @@ def main():
             "cells_f1", "ratings_precision", "ratings_recall"]
     head = ["docs", "err", "v.prec", "v.rec", "unit", "period", "measure", "note", "cellF1", "r.prec", "r.rec"]
     print("bench-vary: %d documents in %s" % (len(truths), DIR))
-    for title, table in (("producer", out["producers"]), ("feature", out["features"])):
+    for title, table in (("producer", out["producers"]), ("feature", out["features"]),
+                         ("survey values", out["surveys"])):
         print("\n%-22s" % title + "".join("%8s" % h for h in head))
         for k, f in table.items():
             print("%-22s" % k[:22] + "".join(("%8d" % f[c]) if isinstance(f[c], int) else ("%8.3f" % f[c])
