@@ -293,7 +293,12 @@ static int starts_block(const struct doc_line *l, int *marker)
 	snprintf(first, sizeof(first), "%s %s", l->words[0].text,
 		 l->nwords > 1 ? l->words[1].text : "");
 	*marker = l->nwords > 1 && cls_list_marker(first, &numbered);
-	return *marker || cls_caption(first) || cls_field_line(first) || note_marker(l);
+	if (*marker || cls_caption(first) || cls_field_line(first) || note_marker(l))
+		return 1;
+	/* a label of two words: "Antal tillfrågade: 158" */
+	snprintf(first, sizeof(first), "%s %s %s", l->words[0].text, l->nwords > 1 ? l->words[1].text : "",
+		 l->nwords > 2 ? l->words[2].text : "");
+	return l->nwords > 2 && cls_field_line(first);
 }
 
 static int same_row(const struct box *a, const struct box *b)

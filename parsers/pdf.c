@@ -20,8 +20,9 @@
  * glyph's height (h) or font size, as each says. */
 #define PDF_SPLIT_GAP 2.0f        /* a line splits at a gap over this many median word spaces ... */
 #define PDF_SPLIT_HEIGHT 0.4f     /* ... and over this of the glyphs' height */
-#define PDF_SPLIT_PUNCT 1.25f     /* ... times this after a stop or colon: TeX sets two spaces
-				   * there in a monospaced font ("5.  Val av justerare") */
+#define PDF_SPLIT_PUNCT 1.25f     /* ... times this after a stop or colon in a monospaced
+				   * font: TeX sets two spaces there ("5.  Val av justerare") */
+#define PDF_MONO_SPREAD 0.04f     /* a line's words this close in width per letter: monospaced */
 #define PDF_WORD_GAP 0.7          /* letters this far apart (of h) are two words, or a new line */
 #define PDF_CELL_GAP 1.5          /* ... and this many of the letter before's width: in a
 				   * monospaced font a space is one letter's cell, wider
@@ -154,18 +155,40 @@ static int cmp_float(const void *a, const void *b)
  * column or cell boundary the text layer ran over: the line is split
  * there into segments. Justified text stretches every space alike, so
  * its lines stay whole. */
+/* Whether a line's words are set in a monospaced font: every word of
+ * two letters or more as wide per letter, within PDF_MONO_SPREAD. */
+static int monospaced(const struct doc_word *w, size_t n)
+{
+	float lo = 0, hi = 0;
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		glong len = g_utf8_strlen(w[i].text, -1);
+		float per;
+
+		if (len < 2)
+			continue;
+		per = (w[i].box.x1 - w[i].box.x0) / (float)len;
+		lo = k ? fminf(lo, per) : per;
+		hi = k ? fmaxf(hi, per) : per;
+		k++;
+	}
+	return k >= 2 && hi <= lo * (1 + PDF_MONO_SPREAD);
+}
+
 static int push_line(struct pdf_page_build *pb)
 {
 	struct doc_word *w = pb->words;
 	size_t n = pb->nwords, start = 0;
 	float gaps[256], median = 0;
 	unsigned char cut[256] = { 0 };
-	int rc = 0;
+	int rc = 0, mono;
 
 	if (n == 0)
 		return 0;
 	if (n <= sizeof(cut))
 		numcut_line(w, n, cut);
+	mono = monospaced(w, n);
 	if (n >= 4 && n - 1 <= sizeof(gaps) / sizeof(gaps[0])) {
 		for (size_t i = 0; i + 1 < n; i++)
 			gaps[i] = w[i + 1].box.x0 - w[i].box.x1;
@@ -176,7 +199,7 @@ static int push_line(struct pdf_page_build *pb)
 		float h = w[i].box.y1 - w[i].box.y0;
 		float gap = w[i + 1].box.x0 - w[i].box.x1;
 		size_t len = strlen(w[i].text);
-		float wide = len && strchr(".:!?", w[i].text[len - 1]) ? PDF_SPLIT_PUNCT : 1.0f;
+		float wide = mono && len && strchr(".:!?", w[i].text[len - 1]) ? PDF_SPLIT_PUNCT : 1.0f;
 
 		if (w[i].space_after && ((median > 0 && gap > PDF_SPLIT_GAP * wide * median && gap > PDF_SPLIT_HEIGHT * h) ||
 					 (i < sizeof(cut) && cut[i]))) {

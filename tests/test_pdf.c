@@ -512,7 +512,8 @@ static struct doc *read_placed(const char *font, const struct placed *lines, siz
  * line that was not wrapped ends the item (the paragraph under it is
  * its own); an item whose title wraps, and a paragraph whose wrapped
  * line starts with a number, stay whole; a caption's line that ends a
- * sentence ends the caption. In a monospaced font TeX sets
+ * sentence ends the caption, a field line ("Antal tillfrågade: 158")
+ * starts a block. In a monospaced font TeX sets
  * two spaces after "5.": the item's number stays on its line. */
 static void numbered_lines(void **state)
 {
@@ -530,6 +531,10 @@ static void numbered_lines(void **state)
 	static const struct placed figure[] = {
 		{ { "Figur", "2:", "Har", "du", "deltagit", "i", "någon", "aktivitet?" }, 0 },
 		{ { "Ja", "30%,", "nej", "70%." }, 0 },
+	};
+	static const struct placed field[] = {
+		{ { "Enkäten", "genomfördes", "under", "hösten", "och", "frågorna", "gällde", "året" }, 0 },
+		{ { "Antal", "tillfrågade:", "158" }, 0 },
 	};
 	static const struct placed mono[] = {
 		{ { "5.", "Fastställande", "av", "dagordning" }, 2.05 },
@@ -551,6 +556,10 @@ static void numbered_lines(void **state)
 	d = read_placed("DejaVu Sans", figure, N_ELEMS(figure));   /* a caption that ends a sentence */
 	assert_int_equal(d->nblocks, 2);
 	assert_string_equal(d->blocks[1].text, "Ja 30%, nej 70%.");
+	doc_free(d);
+	d = read_placed("DejaVu Sans", field, N_ELEMS(field));   /* a field's label of two words */
+	assert_int_equal(d->nblocks, 2);
+	assert_string_equal(d->blocks[1].text, "Antal tillfrågade: 158");
 	doc_free(d);
 	d = read_placed("DejaVu Sans Mono", mono, N_ELEMS(mono));
 	assert_int_equal(d->nblocks, 2);
@@ -591,6 +600,39 @@ static struct doc *drawn_page(cairo_t *cr, GString *pdf, struct ex_error *e)
 
 	cairo_surface_destroy(s);
 	return d;
+}
+
+/* Two borderless tables of a survey, each under its caption, set one
+ * under the other with no more room than between rows: a caption line
+ * ("Diagram 2: ...") ends the table above it and heads the next. */
+static void caption_parts_tables(void **state)
+{
+	static const char *const lines[][2] = {
+		{ "Svarsalternativ", "Andel" }, { "Mycket nöjd", "45 %" }, { "Ganska nöjd", "30 %" },
+		{ "Inte nöjd", "25 %" }, { "Diagram 2: Hur trygg känner du dig?", NULL },
+		{ "Svarsalternativ", "Andel" }, { "Trygg", "70 %" }, { "Otrygg", "30 %" },
+	};
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 10);
+	struct ex_error e = { 0 };
+	struct doc *d;
+
+	for (size_t r = 0; r < N_ELEMS(lines); r++)
+		for (int c = 0; c < 2; c++) {
+			cairo_text_extents_t x;
+
+			if (!lines[r][c])
+				continue;
+			cairo_text_extents(cr, lines[r][c], &x);
+			cairo_move_to(cr, c == 0 ? 60 : 330 - x.x_advance, 100 + 14 * (double)r);
+			cairo_show_text(cr, lines[r][c]);
+		}
+	d = drawn_page(cr, pdf, &e);
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 2);
+	assert_string_equal(grid_text(&d->tables[0], d->tables[0].nrows - 1, 0), "Inte nöjd");
+	assert_string_equal(grid_text(&d->tables[1], d->tables[1].nrows - 1, 1), "30 %");
+	doc_free(d);
 }
 
 /* A borderless statement whose labels wrap: a label's second line
@@ -2436,6 +2478,7 @@ int main(void)
 		cmocka_unit_test(drawn_rules),
 		cmocka_unit_test(sideways_table),
 		cmocka_unit_test(numbered_lines),
+		cmocka_unit_test(caption_parts_tables),
 		cmocka_unit_test(rows_between_rules),
 		cmocka_unit_test(wrapped_labels),
 		cmocka_unit_test(statement_headings),

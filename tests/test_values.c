@@ -528,6 +528,29 @@ static void survey_phrasings(void **state)
 	}
 }
 
+/* A survey report known by its title and its counts ("Enkätrapport",
+ * "tillfrågade", "besvarade"), with no "svarsfrekvens"; minutes that
+ * speak of a survey once stay minutes. */
+static void survey_type(void **state)
+{
+	static const char survey[] = "Enkätrapport: boendemiljön 2025\n\nBrf Lärkträdet\n\nOm enkäten\n\n"
+				     "21 av 73 tillfrågade besvarade enkäten (28,8 %).\n";
+	static const char minutes[] = "Protokoll styrelsemöte 2023-03-01\n\n§ 1 Mötets öppnande\n\n"
+				      "Mötet öppnades.\n\n§ 2 Medlemsenkät\n\nEnkäten besvarades av 40 medlemmar.\n\n"
+				      "Justerare: Karin Sten\n";
+	struct ex_error e = { 0 };
+	struct doc *d = tu_read_buf(survey, sizeof(survey) - 1, &e);
+
+	assert_non_null(d);
+	assert_string_equal(d->type, "evaluation");
+	assert_true(d->survey.population == 73 && d->survey.responses == 21 && d->survey.rate == 28.8);
+	doc_free(d);
+	d = tu_read_buf(minutes, sizeof(minutes) - 1, &e);
+	assert_non_null(d);
+	assert_string_equal(d->type, "protocol");
+	doc_free(d);
+}
+
 /* A figure's answers in its text, each with its label; percentages
  * without one are kept alone. */
 static void survey_text_answers(void **state)
@@ -1357,6 +1380,7 @@ int main(void)
 		cmocka_unit_test(minutes_headings),
 		cmocka_unit_test(survey_phrasings),
 		cmocka_unit_test(survey_text_answers),
+		cmocka_unit_test(survey_type),
 		cmocka_unit_test(ratings_other_shapes),
 		cmocka_unit_test(ratings_under_goal_paragraph),
 		cmocka_unit_test(attendance_sections),
