@@ -554,8 +554,10 @@ def make_survey(rng, i, producer):
              "features": dict((k, f[k]) for k in ("font", "title", "response", "rate_form", "caption", "answers",
                                                   "pct", "means")),
              "survey": {"type": "evaluation", "population": pop, "responses": resp, "rate": rate, "figures": []}}
-    # the response rate is an indicator in its own right
-    truth["values"].append({"label": "Svarsfrekvens", "value": rate, "unit": "percent", "period": None,
+    # the response rate is an indicator in its own right; in prose a
+    # survey's figures are of its year (the title's, or "hösten 2024")
+    truth["values"].append({"label": "Svarsfrekvensen" if f["response"] == "blev" else "Svarsfrekvens", "value": rate,
+                            "unit": "percent", "period": str(year),
                             "measure": None})
     blocks.append(("h", "Resultat"))
     for k, (q, answers) in enumerate(rng.sample(QUESTIONS, rng.randint(2, 4)), 1):
@@ -565,13 +567,15 @@ def make_survey(rng, i, producer):
             t = {"caption": None, "head": [["Svarsalternativ", "Andel"]],
                  "body": [{"label": a, "cells": [pct(v)]} for a, v in zip(answers, p)]}
             blocks.append(("table", t))
-            truth["tables"].append({"header": t["head"][0], "rows": [[a, pct(v)] for a, v in zip(answers, p)]})
+            truth["tables"].append({"header": [list(h) for h in t["head"]], "rows": [[a, pct(v)] for a, v in zip(answers, p)]})
+            # a table that prints no period gives its values none (the
+            # contract: periods come from the columns' headers)
             truth["values"] += [{"label": a, "value": v, "unit": "percent", "period": None, "measure": None}
                                 for a, v in zip(answers, p)]
         else:   # in a sentence: the answers as printed there
             answers = [a if j == 0 else a.lower() for j, a in enumerate(answers)]
             blocks.append(("p", ", ".join("%s %s" % (a, pct(v)) for a, v in zip(answers, p)) + "."))
-            truth["values"] += [{"label": a, "value": v, "unit": "percent", "period": None, "measure": None}
+            truth["values"] += [{"label": a, "value": v, "unit": "percent", "period": str(year), "measure": None}
                                 for a, v in zip(answers, p)]
         truth["survey"]["figures"].append({"question": q, "answers": [[a, v] for a, v in zip(answers, p)]})
     if f["means"]:
@@ -587,7 +591,7 @@ def make_survey(rng, i, producer):
             body.append({"label": it, "cells": cells})
         t = {"caption": None, "head": [["Fråga", str(year), str(year - 1)]], "body": body}
         blocks.append(("table", t))
-        truth["tables"].append({"header": t["head"][0], "rows": [[r["label"]] + r["cells"] for r in body]})
+        truth["tables"].append({"header": [list(h) for h in t["head"]], "rows": [[r["label"]] + r["cells"] for r in body]})
         truth["survey"]["scales"] = ["1-5"]
     return {"name": "varyS%03d_%s" % (i, producer), "f": f, "blocks": blocks, "year": year}, truth
 

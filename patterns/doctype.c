@@ -42,6 +42,8 @@ static const struct cue cues[] = {
 };
 
 #define TITLE_LEN 80   /* a first block this long may be a title; longer is prose */
+#define TITLE 2        /* scan(): the text is the title, whose cues count twice ("Kallelse
+			* till årsmöte" over an agenda of "Val av justerare") */
 
 static const char *const types[] = { "board_report", "protocol", "evaluation", "report", "memo",
 				     "annual_report", "notice" };
@@ -67,8 +69,8 @@ static int scan(struct doc *doc, const char *text, int heading, int score[NTYPES
 	for (size_t i = 0; i < sizeof(cues) / sizeof(cues[0]); i++) {
 		if (seen[i] || (cues[i].headings_only && !heading) || !strstr(low, cues[i].word))
 			continue;
-		seen[i] = 1 + heading;   /* 2: in a heading, the title or the first blocks */
-		score[type_index(cues[i].type)] += cues[i].weight;
+		seen[i] = 1 + (heading > 0);   /* 2: in a heading, the title or the first blocks */
+		score[type_index(cues[i].type)] += cues[i].weight * (heading == TITLE ? 2 : 1);
 		if (doc_add_type_evidence(doc, arena_printf(doc->arena, "%s: \"%s\" (+%d)", cues[i].type,
 							    cues[i].word, cues[i].weight)) < 0) {
 			g_free(low);
@@ -83,17 +85,17 @@ int pat_doc_type(const struct pat_set *ps, struct doc *doc)
 {
 	int score[NTYPES] = { 0 }, ncues[NTYPES] = { 0 }, best = -1, rc = 0;
 	unsigned char seen[sizeof(cues) / sizeof(cues[0])] = { 0 };
-	int fields = 0;
+	int fields = 0, titled = 0;
 
 	(void)ps;
-	rc = scan(doc, doc->meta.title, 1, score, seen);
+	rc = scan(doc, doc->meta.title, TITLE, score, seen);
 	/* What a document is shows in its first pages. */
 	for (size_t i = 0; i < doc->nblocks && i < 400 && rc == 0; i++) {
 		const struct doc_block *b = &doc->blocks[i];
 
 		if (!b->furniture && b->type != DOC_BLK_HANDWRITING)
-			rc = scan(doc, b->text, b->type == DOC_BLK_HEADING || (i < 3 && strlen(b->text) <= TITLE_LEN),
-				  score, seen);
+			rc = scan(doc, b->text, !titled++ && (b->type == DOC_BLK_HEADING || strlen(b->text) <= TITLE_LEN) ? TITLE :
+				  b->type == DOC_BLK_HEADING || (i < 3 && strlen(b->text) <= TITLE_LEN), score, seen);
 	}
 	/* Till/Från/Datum make a paper to the board: a memo unless more says
 	 * it is a report of some kind. */

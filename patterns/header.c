@@ -45,8 +45,8 @@ int pat_date(const struct pat_set *ps, const char *s, char iso[11])
 			pat_group(md, "y2", y, sizeof(y));
 			pat_group(md, "d2", d, sizeof(d));
 			pat_group(md, "mon", m, sizeof(m));
-			for (int i = 0; i < 12; i++)
-				if (strcasecmp(m, months[i]) == 0)
+			for (int i = 0; i < 12; i++)   /* "dec", "sept": a month's first letters */
+				if (strlen(m) >= 3 && strncasecmp(m, months[i], strlen(m)) == 0)
 					month = i + 1;
 		}
 	}

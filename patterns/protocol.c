@@ -45,7 +45,8 @@ static int is_role(const char *s)
 
 /* "Jonas Wells, verksamhetsledare Indikatorerna samt SF Södra Dalarna":
  * name before the first comma; after it, parts split at commas and
- * " samt ": a role word makes a role, the rest is the organisation. */
+ * " samt ": a role word makes a role, the rest is the organisation.
+ * "Name (role)" is read as "Name, role". */
 static int add_person(struct doc *doc, const char *text, const char *status, size_t bi)
 {
 	struct doc_protocol *p = &doc->protocol;
@@ -54,8 +55,19 @@ static int add_person(struct doc *doc, const char *text, const char *status, siz
 	GString *role = g_string_new(NULL), *org = g_string_new(NULL);
 	const char *comma = strchr(text, ',');
 
-	if (!text[0] || strlen(text) > 200)
+	const char *open = strstr(text, " (");
+	size_t n = strlen(text);
+
+	if (!text[0] || n > 200)
 		return 0;
+	/* "Anna Berg (ordförande)" as "Anna Berg, ordförande" */
+	if (!comma && open && text[n - 1] == ')' && open > text) {
+		text = arena_printf(doc->arena, "%.*s, %.*s", (int)(open - text), text, (int)(n - 1 - (size_t)(open + 2 - text)),
+				    open + 2);
+		if (!text)
+			return EX_ENOMEM;
+		comma = strchr(text, ',');
+	}
 	x = ARENA_PUSH(doc->arena, p->people, p->npeople, p->cap_people);
 	if (!x)
 		return EX_ENOMEM;
@@ -768,7 +780,9 @@ static int people_block(struct doc *doc, size_t i, struct attendance *a)
 			return 1;
 		}
 	}
-	if (a->status && !field_like(b->text) &&
+	/* a name a line, to the first line that is none: a field, an item
+	 * ("§ 1 Mötets öppnande", "1. ..."), a sentence */
+	if (a->status && !field_like(b->text) && b->text[0] != '\xC2' && !isdigit((unsigned char)b->text[0]) &&
 	    (b->type == DOC_BLK_LIST_ITEM ||
 	     (b->type == DOC_BLK_PARAGRAPH && (strlen(b->text) < 120 || b->nlines >= 2) && !strchr(b->text, '.')))) {
 		rc = people_lines(doc, i, &a->status);

@@ -51,7 +51,8 @@ static const struct { size_t off; const char *re; } res[] = {
 	{ offsetof(struct pat_set, date),
 	  "^\\s*(?:den\\s+)?(?:(?<y>\\d{4})[-\\x{2013}](?<m>\\d{2})[-\\x{2013}](?<d>\\d{2})\\b"
 	  "|(?<d2>\\d{1,2})\\s+(?<mon>januari|februari|mars|april|maj|juni|juli|augusti"
-	  "|september|oktober|november|december)\\s+(?<y2>\\d{4})\\b)" },
+	  "|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\\.?"
+	  "\\s+(?<y2>\\d{4})\\b)" },
 	{ offsetof(struct pat_set, cell),
 	  "^\\s*(?:(?<missing>-|\\x{2013}|\\x{2014}|n\\.?\\s?a\\.?|x|\\.\\.)"
 	  "|(?:" QUAL "\\s+)?" NUMC "(?:" SP "?[-\\x{2013}]" SP "?(?<hi>\\d+(?:,\\d+)?))?"

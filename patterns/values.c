@@ -1,6 +1,7 @@
 /* values.c: the document's period and typed values from tables and prose. */
 #include "internal.h"
 
+#include <glib.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -873,17 +874,56 @@ static size_t prev_word(const char *s, size_t end, size_t *wend)
 	return b;
 }
 
+static const char *const preps[] = { "på", "med", "om", "av", "till", "motsvarande", NULL };
+static const char *const skip[] = { "totalt", "sammanlagt", "ca", "cirka", "över", "under", "drygt", "nästan",
+				    "knappt", "minst", "högst", "omkring", "nu", "i", "en", "ett", "och", "är",
+				    "var", "har", "det", "som", "för", "ger", "vilket", "mot", "mellan", "de",
+				    "blev", "uppgick", "landade", "steg", "sjönk", "ökade", "minskade", NULL };
+
+/* The label of a quantity in a list ("Mycket nöjd 45 %, ganska nöjd 30
+ * % och vet ej 25 %"): the words since the list's last comma, semicolon
+ * or colon (or the block's start, or "och" after a percentage), one to
+ * PROSE_LIST_WORDS of them and none a word of a sentence's frame
+ * (skip, preps); NULL when the quantity stands in a sentence. */
+#define PROSE_LIST_WORDS 4
+static const char *list_label(struct arena *a, const char *s, size_t at)
+{
+	size_t b = at, e, words = 0;
+	const char *och = NULL;
+
+	while (b > 0 && !strchr(",;:", s[b - 1]))
+		b--;
+	for (const char *p = s + b; p < s + at; p++)   /* "30 % och vet ej" */
+		if (!strncmp(p, "% och ", 6))
+			och = p + 6;
+	if (och)
+		b = (size_t)(och - s);
+	for (size_t k = at; k > b;) {
+		size_t w0 = prev_word(s, k, &e);
+
+		if (w0 == e || w0 < b)
+			break;
+		if (one_of(s + w0, e - w0, skip) || one_of(s + w0, e - w0, preps) || (s[w0] >= '0' && s[w0] <= '9'))
+			return NULL;
+		words++;
+		k = w0;
+	}
+	while (s[b] == ' ')
+		b++;
+	e = at;
+	while (e > b && s[e - 1] == ' ')
+		e--;
+	if (words == 0 || words > PROSE_LIST_WORDS || e <= b || !g_unichar_isalpha(g_utf8_get_char(s + b)))
+		return NULL;
+	return arena_strndup(a, s + b, e - b);
+}
+
 /* A label for a quantity in prose: the noun before a preposition
  * ("svarsfrekvens på 36 %", "en ökning med 3,5 procent"), or the word
  * right before the number when it is a noun-like word; NULL rather
  * than a guess ("i mars 27,9 miljoner kronor" gets none). */
 static const char *word_before(struct arena *a, const char *s, size_t at)
 {
-	static const char *const preps[] = { "på", "med", "om", "av", "till", "motsvarande", NULL };
-	static const char *const skip[] = { "totalt", "sammanlagt", "ca", "cirka", "över", "under",
-					    "drygt", "nästan", "knappt", "minst", "högst", "omkring",
-					    "nu", "i", "en", "ett", "och", "är", "var", "har", "det",
-					    "som", "för", "ger", "vilket", "mot", "mellan", "de", NULL };
 	size_t e, b = prev_word(s, at, &e);
 
 	if (b == e)
@@ -927,7 +967,7 @@ static int prose_values(const struct pat_set *ps, struct doc *doc, size_t bi, co
 		if (!v)
 			return EX_ENOMEM;
 		copy_qty(doc->arena, v, &q[i]);
-		if (!v->label)
+		if (!v->label && !(v->label = list_label(doc->arena, b->text, q[i].start)))
 			v->label = word_before(doc->arena, b->text, q[i].start);
 		v->section = section;
 		v->text = arena_strndup(doc->arena, b->text + q[i].start, q[i].end - q[i].start);

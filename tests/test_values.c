@@ -2,6 +2,8 @@
  * seed-based corpus (ODT: exact tables and cell colours) and on text. */
 #include "testutil.h"
 
+#include <glib.h>
+
 #include <math.h>
 
 #include "../patterns/pat.h"
@@ -548,6 +550,233 @@ static void survey_type(void **state)
 	d = tu_read_buf(minutes, sizeof(minutes) - 1, &e);
 	assert_non_null(d);
 	assert_string_equal(d->type, "protocol");
+	doc_free(d);
+}
+
+/* What a phrasing row asks of the document. */
+enum construct {
+	K_CHAIR, K_SECRETARY, K_ADJUSTERS, K_DATE, K_OPENED, K_CLOSED, K_DECISIONS, K_ELECTIONS, K_PRESENT,
+	K_ABSENT, K_ITEMS, K_ASSIGNEE, K_RESERVED, K_CONFLICT, K_TYPE, K_NDATE, K_NTIME, K_NPLACE, K_NAGENDA,
+};
+
+/* The construct's reading as text (counts as numbers, names joined by
+ * "; "), or NULL where none was read. */
+static const char *construct_text(const struct doc *d, enum construct k, char *buf, size_t n)
+{
+	const struct doc_protocol *p = &d->protocol;
+	size_t c = 0;
+
+	buf[0] = '\0';
+	switch (k) {
+	case K_CHAIR: return p->chair;
+	case K_SECRETARY: return p->secretary;
+	case K_DATE: return p->date;
+	case K_OPENED: return p->opened;
+	case K_CLOSED: return p->closed;
+	case K_TYPE: return d->type;
+	case K_NDATE: return d->notice.date;
+	case K_NTIME: return d->notice.time;
+	case K_NPLACE: return d->notice.place;
+	case K_NAGENDA: snprintf(buf, n, "%zu", d->notice.nagenda); return buf;
+	case K_ITEMS: snprintf(buf, n, "%zu", p->nitems); return buf;
+	case K_ADJUSTERS:
+		for (size_t i = 0; i < p->nadjusters; i++)
+			g_strlcat(buf, i ? "; " : "", n), g_strlcat(buf, p->adjusters[i], n);
+		return p->nadjusters ? buf : NULL;
+	case K_PRESENT:
+	case K_ABSENT:
+		for (size_t i = 0; i < p->npeople; i++)
+			if (!strcmp(p->people[i].status, k == K_PRESENT ? "present" : "absent"))
+				g_strlcat(buf, c++ ? "; " : "", n), g_strlcat(buf, p->people[i].name, n);
+		return c ? buf : NULL;
+	case K_DECISIONS:
+	case K_ELECTIONS:
+		for (size_t i = 0; i < p->nitems; i++)
+			for (size_t j = 0; j < p->items[i].ndecisions; j++)
+				c += !strcmp(p->items[i].decisions[j].kind, k == K_ELECTIONS ? "election" : "decision");
+		snprintf(buf, n, "%zu", c);
+		return buf;
+	case K_ASSIGNEE:
+	case K_RESERVED:
+	case K_CONFLICT:
+		for (size_t i = 0; i < p->nitems; i++) {
+			const struct doc_agenda_item *it = &p->items[i];
+
+			if (k == K_ASSIGNEE && it->nassignments)
+				return it->assignments[0].who;
+			if (k == K_RESERVED && it->nreservations)
+				return it->reservations[0].who;
+			if (k == K_CONFLICT && it->nconflicts)
+				return it->conflicts[0].who;
+		}
+		return NULL;
+	}
+	return NULL;
+}
+
+#define MINUTES "Protokoll styrelsemöte\n\nDatum: 2023-03-01\n\n"
+#define ITEM1 "§ 1 Mötets öppnande\n\nMötet öppnades.\n\n"
+
+/* Phrasings of minutes and notices as people write them, each row one
+ * construct read from a short document: what must be read, and (want
+ * NULL, or a count of 0) what must not. */
+static void meeting_phrasings(void **state)
+{
+	static const struct { enum construct k; const char *text, *want; } rows[] = {
+		/* functionaries */
+		{ K_SECRETARY, MINUTES ITEM1 "§ 2 Val av sekreterare\n\nAnna Berg väljs till sekreterare och Per Ek till justerare.\n",
+		  "Anna Berg" },
+		{ K_ADJUSTERS, MINUTES ITEM1 "§ 2 Val av sekreterare\n\nAnna Berg väljs till sekreterare och Per Ek till justerare.\n",
+		  "Per Ek" },
+		{ K_SECRETARY, MINUTES ITEM1 "§ 2 Val av mötessekreterare\n\nMötet nominerar och väljer Eva Lind.\n", "Eva Lind" },
+		{ K_CHAIR, MINUTES ITEM1 "§ 2 Val av mötesordförande\n\nMötet nominerar och väljer Olof Strand.\n", "Olof Strand" },
+		{ K_CHAIR, MINUTES ITEM1 "§ 2 Val av ordförande\n\nTill ordförande valdes Karin Sten.\n", "Karin Sten" },
+		{ K_CHAIR, "Protokoll styrelsemöte\n\nOrdförande: Lena Holm\n\n" ITEM1, "Lena Holm" },
+		{ K_CHAIR, "Protokoll årsmöte\n\nMötesordförande: Johan Ek\n\n" ITEM1, "Johan Ek" },
+		{ K_ADJUSTERS, MINUTES "Justerare: Sara Blom och Omar Haddad\n\n" ITEM1, "Sara Blom; Omar Haddad" },
+		{ K_ADJUSTERS, MINUTES ITEM1 "§ 2 Val av justeringsperson\n\nTill justeringsperson valdes Maria Öhman.\n",
+		  "Maria Öhman" },
+		{ K_ADJUSTERS, MINUTES ITEM1 "§ 2 Val av justerare\n\nTill justerare valdes Åsa Nyberg och Erik Wallin.\n",
+		  "Åsa Nyberg; Erik Wallin" },
+		{ K_SECRETARY, MINUTES "Sekreterare: Hassan Rahimi\n\n" ITEM1, "Hassan Rahimi" },
+		{ K_SECRETARY, MINUTES "Protokollförare: Linnea Ekdahl\n\n" ITEM1, "Linnea Ekdahl" },
+		/* must not: the association's chair in a sentence, a role without a name */
+		{ K_CHAIR, MINUTES ITEM1 "§ 2 Information\n\nFöreningens ordförande berättade om året.\n", NULL },
+		{ K_CHAIR, MINUTES ITEM1 "§ 2 Val av ordförande\n\nFrågan bordlades till nästa möte.\n", NULL },
+		{ K_SECRETARY, MINUTES ITEM1 "§ 2 Övrigt\n\nSekreteraren skickar ut kallelsen.\n", NULL },
+		{ K_ADJUSTERS, MINUTES ITEM1 "§ 2 Övrigt\n\nJusterarna påminns om att justera protokollet i tid.\n", NULL },
+		/* attendees */
+		{ K_PRESENT, MINUTES "Närvarande: Anna Berg, Per Ek, Eva Lind\n\n" ITEM1, "Anna Berg; Per Ek; Eva Lind" },
+		{ K_PRESENT, MINUTES "Närvarande:\n\nAnna Berg, ordförande\n\nPer Ek, kassör\n\n" ITEM1, "Anna Berg; Per Ek" },
+		{ K_PRESENT, MINUTES "Närvarande:\n\nAnna Berg (ordförande)\n\nPer Ek (ledamot)\n\n" ITEM1, "Anna Berg; Per Ek" },
+		{ K_ABSENT, MINUTES "Närvarande: Anna Berg, Per Ek\n\nFrånvarande: Eva Lind\n\n" ITEM1, "Eva Lind" },
+		{ K_ABSENT, MINUTES "Närvarande: Anna Berg, Per Ek\n\nAnmält förhinder: Olof Strand\n\n" ITEM1, "Olof Strand" },
+		{ K_PRESENT, MINUTES "Närvarande ledamöter: Anna Berg, Per Ek\n\n" ITEM1, "Anna Berg; Per Ek" },
+		/* must not: names in prose, a thanks, a list of candidates */
+		{ K_PRESENT, MINUTES ITEM1 "§ 2 Information\n\nAnna Berg och Per Ek redogjorde för läget.\n", NULL },
+		{ K_PRESENT, MINUTES ITEM1 "§ 2 Avtackning\n\nStyrelsen tackade Eva Lind för hennes arbete.\n", NULL },
+		{ K_ABSENT, MINUTES "Närvarande: Anna Berg, Per Ek\n\n" ITEM1, NULL },
+		/* items */
+		{ K_ITEMS, MINUTES "§ 1 Mötets öppnande\n\nÖppnat.\n\n§ 2 Budget\n\nBudgeten godkändes.\n\n§ 3 Mötets avslutande\n\nAvslutat.\n",
+		  "3" },
+		{ K_ITEMS, MINUTES "§1 Mötets öppnande\n\nÖppnat.\n\n§2 Budget\n\nBudgeten godkändes.\n", "2" },
+		{ K_ITEMS, MINUTES "1 § Mötets öppnande\n\nÖppnat.\n\n2 § Budget\n\nBudgeten godkändes.\n", "2" },
+		{ K_ITEMS, MINUTES "1. Mötets öppnande\nÖppnat.\n\n2. Budget\nBudgeten godkändes.\n", "2" },
+		{ K_ITEMS, MINUTES "1\n\nMötets öppnande\n\nÖppnat.\n\n2\n\nBudget\n\nBudgeten godkändes.\n", "2" },
+		/* must not: numbered lines in an item's text are no items of their own */
+		{ K_ITEMS, MINUTES "§ 1 Mötets öppnande\n\nÖppnat.\n\n§ 2 Budget\n\nBudgeten har 3 delar och 2 bilagor.\n", "2" },
+		/* decisions */
+		{ K_DECISIONS, MINUTES ITEM1 "§ 2 Budget\n\nBESLUT: Att anta budgeten.\n", "1" },
+		{ K_DECISIONS, MINUTES ITEM1 "§ 2 Budget\n\nMötet beslutar att anta budgeten.\n", "1" },
+		{ K_DECISIONS, MINUTES ITEM1 "§ 2 Budget\n\nStyrelsen beslutade att anta budgeten.\n", "1" },
+		{ K_DECISIONS, MINUTES ITEM1 "§ 2 Budget\n\nDet beslutades att anta budgeten.\n", "1" },
+		{ K_DECISIONS, MINUTES ITEM1 "§ 2 Budget\n\nBudgeten antas. Det beslöts att skicka den till kommunen.\n", "2" },
+		{ K_DECISIONS, MINUTES ITEM1 "§ 2 Dagordning\n\nMötet godkänner dagordningen.\n", "1" },
+		{ K_DECISIONS, MINUTES ITEM1 "§ 2 Röstlängd\n\nRöstlängden fastställs till 14.\n", "1" },
+		{ K_DECISIONS, MINUTES ITEM1 "§ 2 Motion\n\nMötet röstar att avslå motionen.\n", "1" },
+		{ K_ELECTIONS, MINUTES ITEM1 "§ 2 Val\n\nMötet väljer Anna Berg till kassör.\n", "1" },
+		{ K_ASSIGNEE, MINUTES ITEM1 "§ 2 Lokal\n\nPer Ek får i uppdrag att boka lokalen.\n", "Per Ek" },
+		{ K_ASSIGNEE, MINUTES ITEM1 "§ 2 Lokal\n\nStyrelsen uppdrar åt Eva Lind att boka lokalen.\n", "Eva Lind" },
+		{ K_RESERVED, MINUTES ITEM1 "§ 2 Budget\n\nMötet beslutar att anta budgeten. Olof Strand reserverade sig mot beslutet.\n",
+		  "Olof Strand" },
+		{ K_CONFLICT, MINUTES ITEM1 "§ 2 Avtal\n\nKarin Sten anmälde jäv och deltog inte i beslutet.\n", "Karin Sten" },
+		/* must not: discussion, a report, an intention decide nothing */
+		{ K_DECISIONS, MINUTES ITEM1 "§ 2 Budget\n\nMötet diskuterade budgeten.\n", "0" },
+		{ K_DECISIONS, MINUTES ITEM1 "§ 2 Ekonomi\n\nKassören redovisade det ekonomiska läget.\n", "0" },
+		{ K_DECISIONS, MINUTES ITEM1 "§ 2 Budget\n\nStyrelsen avser att besluta om budgeten i maj.\n", "0" },
+		{ K_ELECTIONS, MINUTES ITEM1 "§ 2 Budget\n\nMötet beslutar att anta budgeten.\n", "0" },
+		{ K_ASSIGNEE, MINUTES ITEM1 "§ 2 Lokal\n\nLokalen bokas av kansliet.\n", NULL },
+		{ K_RESERVED, MINUTES ITEM1 "§ 2 Lokal\n\nPer Ek reserverade lokalen till mötet.\n", NULL },
+		/* dates and times */
+		{ K_DATE, "Protokoll styrelsemöte 2016–05–25\n\n" ITEM1, "2016-05-25" },
+		{ K_DATE, "Protokoll vårmöte (2018-05-29)\n\n" ITEM1, "2018-05-29" },
+		{ K_DATE, "Protokoll styrelsemöte\n\n6 dec 2020\n\n" ITEM1, "2020-12-06" },
+		{ K_DATE, "Protokoll styrelsemöte den 12 oktober 2023\n\n" ITEM1, "2023-10-12" },
+		{ K_OPENED, MINUTES "Tid: 18.00–20.30\n\n" ITEM1, "18:00" },
+		{ K_CLOSED, MINUTES "Tid: 18.00–20.30\n\n" ITEM1, "20:30" },
+		{ K_OPENED, MINUTES "§ 1 Mötets öppnande\n\nOrdföranden öppnade mötet kl. 18.05.\n", "18:05" },
+		{ K_OPENED, MINUTES "§ 1 Mötets öppnande 12:16\n\nÖppnat.\n", "12:16" },
+		{ K_CLOSED, MINUTES ITEM1 "§ 2 Mötets avslutande\n\nMötet avslutas 17:55.\n", "17:55" },
+		/* must not: a door that opens, a time of another thing */
+		{ K_OPENED, MINUTES ITEM1 "§ 2 Lokal\n\nLokalen öppnas kl. 17.00 för uppdukning.\n", NULL },
+		{ K_CLOSED, MINUTES ITEM1 "§ 2 Övrigt\n\nKansliet stänger kl 16 på fredagar.\n", NULL },
+		/* a name is no field */
+		{ K_TYPE, MINUTES ITEM1 "§ 2 Presentation\n\nFrans presenterar sig.\n", "protocol" },
+		/* notices */
+		{ K_TYPE, "Kallelse till årsmöte\n\nTid: 12 maj 2024 kl. 19.00\n\nDagordning\n\n1. Mötets öppnande\n\n"
+		  "2. Val av justerare\n", "notice" },
+		{ K_TYPE, "Välkommen till årsstämma 2024!\n\nStämman hålls den 12 maj kl. 18.00.\n\nFöredragningslista\n\n"
+		  "1. Stämmans öppnande\n", "notice" },
+		{ K_TYPE, "Inbjudan till medlemsmöte\n\nVi träffas den 3 mars kl 18.\n", "notice" },
+		{ K_TYPE, "Årsmöte 2024\n\nStyrelsen kallar härmed till årsmöte den 12 maj 2024 kl. 19.00.\n", "notice" },
+		{ K_NDATE, "Kallelse till årsmöte\n\nTid: torsdagen den 23 maj 2024 kl. 19.00\n", "2024-05-23" },
+		{ K_NTIME, "Kallelse till årsmöte\n\nTid: torsdagen den 23 maj 2024 klockan 18.30\n", "18:30" },
+		{ K_NTIME, "Kallelse till årsmöte\n\nNär: 23 maj 2024, 18:30\n", "18:30" },
+		{ K_NTIME, "Kallelse till årsmöte\n\nTid: 23 maj 2024 kl 18-20.30\n", "18:00" },
+		{ K_NPLACE, "Kallelse till årsmöte\n\nPlats: Föreningslokalen\n", "Föreningslokalen" },
+		{ K_NPLACE, "Kallelse till årsmöte\n\nLokal: Stora salen\n", "Stora salen" },
+		{ K_NPLACE, "Kallelse till årsmöte\n\nVar: Folkets hus\n", "Folkets hus" },
+		{ K_NPLACE, "Kallelse till årsmöte\n\nÅrsmötet äger rum den 3 mars kl. 18 i Bygdegården, Byvägen 2.\n",
+		  "Bygdegården, Byvägen 2" },
+		{ K_NAGENDA, "Kallelse till årsmöte\n\nFörslag till dagordning\n\n1. Mötets öppnande\n\n2. Val av ordförande\n\n"
+		  "3. Mötets avslutande\n\nVälkomna!\n", "3" },
+		/* must not: a notice is no protocol on one cue, no place in "i år" */
+		{ K_TYPE, "Kallelse till årsmöte\n\nDagordning\n\n1. Mötets öppnande\n\n2. Val av justerare\n", "notice" },
+		{ K_NPLACE, "Kallelse till årsmöte\n\nMötet hålls i år den 3 mars kl. 18.\n", NULL },
+		{ K_NPLACE, "Kallelse till årsmöte\n\nVar och en tar med sig kaffe.\n", NULL },
+		{ K_NTIME, "Kallelse till årsmöte\n\nDatum: 2024-05-23\n", NULL },
+		{ K_NAGENDA, "Kallelse till årsmöte\n\nVälkomna den 3 mars.\n", "0" },
+	};
+	char buf[256];
+	size_t bad = 0, must_not = 0;
+
+	for (size_t i = 0; i < N_ELEMS(rows); i++) {
+		struct ex_error e = { 0 };
+		struct doc *d = tu_read_buf(rows[i].text, strlen(rows[i].text), &e);
+		const char *got;
+
+		assert_non_null(d);
+		got = construct_text(d, rows[i].k, buf, sizeof(buf));
+		must_not += !rows[i].want || !strcmp(rows[i].want, "0");
+		if (rows[i].want ? !got || strcmp(got, rows[i].want) : got != NULL) {
+			print_message("row %zu (construct %d): read '%s', want '%s'\n", i, (int)rows[i].k,
+				      got ? got : "(none)", rows[i].want ? rows[i].want : "(none)");
+			bad++;
+		}
+		doc_free(d);
+	}
+	assert_int_equal(bad, 0);
+	assert_true(must_not * 5 >= N_ELEMS(rows));   /* a fair share of rows that must not match */
+}
+
+/* Labels of quantities in prose: in a list the words since its last
+ * comma ("ganska nöjd 30 %", "och vet ej 25 %"), a noun before a verb
+ * of change ("Svarsfrekvensen blev 70 %"); inside a sentence the word
+ * before, never the words from the sentence's start ("Under året
+ * deltog 40 % i ..."). */
+static void prose_labels(void **state)
+{
+	static const char text[] = "Rapport 2024\n\nMycket nöjd 45 %, ganska nöjd 30 % och vet ej 25 %.\n\n"
+				   "Svarsfrekvensen blev 70 %.\n\nUnder året deltog 40 % i någon aktivitet.\n";
+	static const struct { double value; const char *label; } want[] = {
+		{ 45, "Mycket nöjd" }, { 30, "ganska nöjd" }, { 25, "vet ej" }, { 70, "Svarsfrekvensen" },
+		{ 40, NULL },   /* any but the sentence's start */
+	};
+	struct ex_error e = { 0 };
+	struct doc *d = tu_read_buf(text, sizeof(text) - 1, &e);
+
+	assert_non_null(d);
+	assert_int_equal(d->nvalues, N_ELEMS(want));
+	for (size_t i = 0; i < N_ELEMS(want); i++) {
+		assert_true(d->values[i].value == want[i].value);
+		if (!want[i].label) {
+			assert_true(!d->values[i].label || !strstr(d->values[i].label, "Under"));
+			continue;
+		}
+		assert_non_null(d->values[i].label);
+		if (strcmp(d->values[i].label, want[i].label))
+			fail_msg("value %g: label '%s', want '%s'", want[i].value, d->values[i].label, want[i].label);
+	}
 	doc_free(d);
 }
 
@@ -1381,6 +1610,8 @@ int main(void)
 		cmocka_unit_test(survey_phrasings),
 		cmocka_unit_test(survey_text_answers),
 		cmocka_unit_test(survey_type),
+		cmocka_unit_test(prose_labels),
+		cmocka_unit_test(meeting_phrasings),
 		cmocka_unit_test(ratings_other_shapes),
 		cmocka_unit_test(ratings_under_goal_paragraph),
 		cmocka_unit_test(attendance_sections),
