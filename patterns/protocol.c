@@ -176,6 +176,7 @@ static int ends_with_comma(const char *s)
 static const char *people_section(const char *s)
 {
 	if (starts_word(s, "närvarande") || starts_word(s, "narvarande") || starts_word(s, "deltagare") ||
+	    starts_word(s, "beslutande") ||   /* a municipal board's members who decide */
 	    starts_word(s, "övriga närvarande") || starts_word(s, "närvarolista"))
 		return "present";
 	if (starts_word(s, "frånvarande") || starts_word(s, "franvarande") || starts_word(s, "förhinder") ||

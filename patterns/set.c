@@ -102,9 +102,11 @@ static const struct { size_t off; const char *re; } res[] = {
 	  "\\s+(?:valdes|väljs|utsågs)\\s+(?<n2>\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2}"
 	  "(?:\\s*(?:,|och)\\s*\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2})?)" },
 	{ offsetof(struct pat_set, role_field),
-	  /* "Ordförande: X", "Justerare: X och Y", "Mötesordförande Anna Berg" */
+	  /* "Ordförande: X", "Justerare: X och Y", "Mötesordförande Anna Berg",
+	   * a municipal board's "Utses att justera: X" */
 	  "^\\s*(?<r>mötesordförande|ordförande|mötessekreterare|sekreterare|protokollförare|justerare"
-	  "|justeringspersoner|justeringsperson)\\s*(?::\\s*|\\s+(?=\\p{Lu}))(?<n>\\p{Lu}[^:]{0,120})$" },
+	  "|justeringspersoner|justeringsperson|utses\\s+att\\s+justera)\\s*(?::\\s*|\\s+(?=\\p{Lu}))"
+	  "(?<n>\\p{Lu}[^:]{0,120})$" },
 	{ offsetof(struct pat_set, decision),
 	  "(?:^\\s*beslut\\s*:|\\bbeslutar\\s+att\\b|\\bbeslutade\\s+att\\b|\\bbeslutades\\s+att\\b"
 	  "|\\bbeslöt\\s+att\\b|\\bbeslöts\\b|\\bdet\\s+beslutades\\b|\\bstyrelsen\\s+beslutar\\b"
@@ -163,10 +165,11 @@ static const struct { size_t off; const char *re; } res[] = {
 	  "\\bbelopp\\s+(?:redovisas|anges|är|uttrycks)\\s+i\\s+(?:svenska\\s+)?" UNITS
 	  "|\\bupprättad\\s+i\\s+(?:svenska\\s+)?" UNITS },
 	{ offsetof(struct pat_set, reserved),
-	  "(?<who>\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2})\\s+(?:reserverade|reserverar)\\s+sig"
+	  /* (never "Ingen", "Ingen ledamot": no one) */
+	  "(?<who>(?!(?:Ingen|Inga|Ingen\\s+\\p{Ll}+)\\b)\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2})\\s+(?:reserverade|reserverar)\\s+sig"
 	  "|\\breservation\\s*(?::|från|av)\\s*(?<who>\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2})" },
 	{ offsetof(struct pat_set, conflict),
-	  "(?<who>\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2})\\s+(?:anmälde|anmäler|förklarade|uppgav)\\s+(?:sig\\s+)?(?:jäv|jävig)"
+	  "(?<who>(?!(?:Ingen|Inga)\\b)\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2})\\s+(?:anmälde|anmäler|förklarade|uppgav)\\s+(?:sig\\s+)?(?:jäv|jävig)"
 	  "|\\bjäv\\s*(?::|för|anmäldes\\s+av)\\s*(?<who>\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+){0,2})" },
 	{ offsetof(struct pat_set, time),
 	  /* after "kl", "kl." or "klockan", also whole hours; alone only

@@ -557,6 +557,7 @@ static void survey_type(void **state)
 enum construct {
 	K_CHAIR, K_SECRETARY, K_ADJUSTERS, K_DATE, K_OPENED, K_CLOSED, K_DECISIONS, K_ELECTIONS, K_PRESENT,
 	K_ABSENT, K_ITEMS, K_ASSIGNEE, K_RESERVED, K_CONFLICT, K_TYPE, K_NDATE, K_NTIME, K_NPLACE, K_NAGENDA,
+	K_DEPUTY, K_STAFF, K_POSTAL, K_RATE, K_POP, K_RESP, K_NEXT,
 };
 
 /* The construct's reading as text (counts as numbers, names joined by
@@ -578,6 +579,18 @@ static const char *construct_text(const struct doc *d, enum construct k, char *b
 	case K_NTIME: return d->notice.time;
 	case K_NPLACE: return d->notice.place;
 	case K_NAGENDA: snprintf(buf, n, "%zu", d->notice.nagenda); return buf;
+	case K_POSTAL: snprintf(buf, n, "%d", d->notice.postal_vote); return buf;
+	case K_NEXT: return p->next_meeting;
+	case K_RATE:
+	case K_POP:
+	case K_RESP: {
+		double v = k == K_RATE ? d->survey.rate : k == K_POP ? d->survey.population : d->survey.responses;
+
+		if (v < 0)
+			return NULL;
+		snprintf(buf, n, "%g", v);
+		return buf;
+	}
 	case K_ITEMS: snprintf(buf, n, "%zu", p->nitems); return buf;
 	case K_ADJUSTERS:
 		for (size_t i = 0; i < p->nadjusters; i++)
@@ -585,8 +598,11 @@ static const char *construct_text(const struct doc *d, enum construct k, char *b
 		return p->nadjusters ? buf : NULL;
 	case K_PRESENT:
 	case K_ABSENT:
+	case K_DEPUTY:
+	case K_STAFF:
 		for (size_t i = 0; i < p->npeople; i++)
-			if (!strcmp(p->people[i].status, k == K_PRESENT ? "present" : "absent"))
+			if (!strcmp(p->people[i].status, k == K_PRESENT ? "present" : k == K_ABSENT ? "absent" :
+							 k == K_DEPUTY ? "deputy" : "staff"))
 				g_strlcat(buf, c++ ? "; " : "", n), g_strlcat(buf, p->people[i].name, n);
 		return c ? buf : NULL;
 	case K_DECISIONS:
@@ -726,6 +742,59 @@ static void meeting_phrasings(void **state)
 		{ K_NPLACE, "Kallelse till årsmöte\n\nVar och en tar med sig kaffe.\n", NULL },
 		{ K_NTIME, "Kallelse till årsmöte\n\nDatum: 2024-05-23\n", NULL },
 		{ K_NAGENDA, "Kallelse till årsmöte\n\nVälkomna den 3 mars.\n", "0" },
+		/* more who: deputies, staff, the next meeting */
+		{ K_DEPUTY, MINUTES "Närvarande: Anna Berg, Per Ek\n\nErsättare: Eva Lind\n\n" ITEM1, "Eva Lind" },
+		{ K_STAFF, MINUTES "Närvarande: Anna Berg\n\nTjänstemän: Olof Strand\n\n" ITEM1, "Olof Strand" },
+		{ K_NEXT, MINUTES ITEM1 "§ 2 Nästa möte\n\nNästa möte hålls den 12 april 2023.\n", "2023-04-12" },
+		{ K_DEPUTY, MINUTES "Närvarande: Anna Berg, Per Ek\n\n" ITEM1 "§ 2 Val\n\nTill ersättare valdes Eva Lind.\n",
+		  NULL },
+		{ K_STAFF, MINUTES "Närvarande: Anna Berg, Per Ek\n\n" ITEM1, NULL },
+		{ K_NEXT, MINUTES ITEM1 "§ 2 Övrigt\n\nBudgeten gäller till den 31 december 2023.\n", NULL },
+		/* more must not: a vote count is no list of people, a number in a
+		 * title no item, a quoted decision of another body none of ours */
+		{ K_PRESENT, MINUTES ITEM1 "§ 2 Omröstning\n\nFör förslaget röstade 12, emot 3.\n", NULL },
+		{ K_ITEMS, MINUTES "§ 1 Mötets öppnande\n\nÖppnat.\n\n§ 2 Budget 2024\n\nBudgeten godkändes.\n", "2" },
+		{ K_DECISIONS, MINUTES ITEM1 "§ 2 Information\n\nKommunen har beslutat att höja hyran.\n", "0" },
+		{ K_DECISIONS, MINUTES ITEM1 "§ 2 Information\n\nFrågan om beslut tas upp på nästa möte.\n", "0" },
+		{ K_ELECTIONS, MINUTES ITEM1 "§ 2 Information\n\nValberedningen arbetar med förslag till nya ledamöter.\n",
+		  "0" },
+		{ K_CHAIR, MINUTES ITEM1 "§ 2 Information\n\nOrdföranden Anna Berg informerade om läget.\n", NULL },
+		{ K_CONFLICT, MINUTES ITEM1 "§ 2 Avtal\n\nIngen anmälde jäv.\n", NULL },
+		{ K_RESERVED, MINUTES ITEM1 "§ 2 Budget\n\nMötet beslutar att anta budgeten. Ingen reserverade sig.\n", NULL },
+		{ K_ASSIGNEE, MINUTES ITEM1 "§ 2 Information\n\nUppdraget att boka lokal är slutfört.\n", NULL },
+		{ K_OPENED, MINUTES ITEM1 "§ 2 Lokal\n\nNya lokalen öppnades i maj 2022.\n", NULL },
+		{ K_DATE, "Protokoll styrelsemöte\n\n" ITEM1 "§ 2 Budget\n\nBudgeten för 2024 godkändes.\n", NULL },
+		/* notices: postal votes, and what is none */
+		{ K_POSTAL, "Kallelse till årsmöte\n\nPoströstning är tillåten.\n", "1" },
+		{ K_POSTAL, "Kallelse till årsmöte\n\nMedlem som inte kan närvara kan poströsta.\n", "1" },
+		{ K_POSTAL, "Kallelse till årsmöte\n\nMedlem får företrädas av ombud med fullmakt.\n", "0" },
+		{ K_NTIME, "Kallelse till årsmöte\n\nTid: 12 maj 2024 kl. 19.00\n\nFika serveras 1:a timmen.\n", "19:00" },
+		{ K_NDATE, "Kallelse till årsmöte\n\nÅrsmötet hålls den 12 maj 2024 kl. 19.00.\n\n"
+		  "Anmälan senast den 2 maj 2024.\n", "2024-05-12" },
+		{ K_TYPE, "Protokoll årsmöte 2024\n\nKallelse till årsmötet hade skickats ut i tid.\n\n" ITEM1, "protocol" },
+		{ K_TYPE, "Verksamhetsberättelse 2023\n\nStyrelsen har haft tio möten. Årsmötet hölls i mars.\n",
+		  "board_report" },
+		/* a municipal board's minutes */
+		{ K_PRESENT, "Protokoll Kultur- och fritidsnämnden\n\nSammanträdesdatum 2023-05-10\n\n"
+		  "Beslutande: Anna Berg, Per Ek\n\n" ITEM1, "Anna Berg; Per Ek" },
+		{ K_ADJUSTERS, "Protokoll Kultur- och fritidsnämnden\n\nSammanträdesdatum 2023-05-10\n\n"
+		  "Utses att justera: Eva Lind\n\n" ITEM1, "Eva Lind" },
+		{ K_ADJUSTERS, "Protokoll Kultur- och fritidsnämnden\n\nJusteringens plats och tid: Stadshuset 2023-05-15\n\n"
+		  ITEM1, NULL },
+		{ K_PRESENT, "Protokoll Kultur- och fritidsnämnden\n\nProtokollet omfattar §§ 12–24\n\n" ITEM1, NULL },
+		{ K_PRESENT, "Protokoll Kultur- och fritidsnämnden\n\nExpedieras: Ekonomiavdelningen\n\n" ITEM1, NULL },
+		{ K_CHAIR, MINUTES ITEM1 "§ 2 Val av ordförande för föreningen\n\nValberedningen föreslår Anna Berg.\n", NULL },
+		{ K_SECRETARY, MINUTES ITEM1 "§ 2 Övrigt\n\nSekreterare sökes till hösten.\n", NULL },
+		/* surveys */
+		{ K_RATE, "Medlemsenkät 2024\n\nSvarsfrekvensen blev 62 procent.\n", "62" },
+		{ K_RATE, "Medlemsenkät 2024\n\nSvarsfrekvens: 36,4 %\n", "36.4" },
+		{ K_POP, "Medlemsenkät 2024\n\nEnkäten skickades till 120 medlemmar och 84 svarade, en svarsfrekvens på "
+		  "70 %.\n", "120" },
+		{ K_RESP, "Medlemsenkät 2024\n\nTotalt inkom 84 svar, en svarsfrekvens på 70 %.\n", "84" },
+		{ K_RATE, "Medlemsenkät 2024\n\nAndelen nöjda medlemmar är 70 %.\n", NULL },
+		{ K_POP, "Medlemsenkät 2024\n\nFöreningen har 120 medlemmar. Svarsfrekvensen blev 70 %.\n", NULL },
+		{ K_RESP, "Medlemsenkät 2024\n\nFrågan har 5 svarsalternativ. Svarsfrekvensen blev 70 %.\n", NULL },
+		{ K_RATE, "Protokoll styrelsemöte\n\n" ITEM1 "§ 2 Enkät\n\nSvarsfrekvensen blev 70 %.\n", NULL },
 	};
 	char buf[256];
 	size_t bad = 0, must_not = 0;
