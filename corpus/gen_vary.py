@@ -582,14 +582,26 @@ def make_survey(rng, i, producer):
         items = rng.sample(MEAN_ITEMS, rng.randint(3, 5))
         blocks += [("h", "Medelvärden"), ("p", "Svaren gavs på en skala 1–5, där 5 är högst.")]
         body = []
+        # the columns: two years, "Medelvärde" and a year, or the
+        # association beside all associations
+        head = rng.choice(["years", "medel", "compare"])
+        truth["features"]["means_head"] = head
+        cols = {"years": [str(year), str(year - 1)],
+                "medel": ["Medelvärde %d" % year, "Medelvärde %d" % (year - 1)],
+                "compare": ["Vår förening", "Alla föreningar"]}[head]
+        truth["survey"]["means"] = []
         for it in items:
-            cells = []
-            for y in (year, year - 1):
+            cells, vs = [], []
+            for k, y in enumerate((year, year - 1)):
                 v = rng.randint(18, 49) / 10.0
+                vs.append(v)
                 cells.append(("%.1f" % v).replace(".", ","))
-                truth["values"].append({"label": it, "value": v, "unit": None, "period": str(y), "measure": None})
+                truth["values"].append({"label": it, "value": v, "unit": None,
+                                        "period": str(y) if head != "compare" else None, "measure": None})
             body.append({"label": it, "cells": cells})
-        t = {"caption": None, "head": [["Fråga", str(year), str(year - 1)]], "body": body}
+            truth["survey"]["means"].append({"question": it, "column": cols[0], "value": vs[0],
+                                             "compare": [[cols[1], vs[1]]]})
+        t = {"caption": None, "head": [["Fråga"] + cols], "body": body}
         blocks.append(("table", t))
         truth["tables"].append({"header": [list(h) for h in t["head"]], "rows": [[r["label"]] + r["cells"] for r in body]})
         truth["survey"]["scales"] = ["1-5"]

@@ -290,6 +290,22 @@ struct doc_figure {
 	struct doc_prov prov;
 };
 
+/* A question's mean score from a table of means, beside the table's
+ * other columns of means (another year, another unit, all units). */
+struct doc_compare {
+	const char *column;        /* its column's heading: "2023", "Alla föreningar" */
+	double value;
+};
+
+struct doc_mean {
+	const char *question;      /* the row's label */
+	const char *column;        /* the heading of the first column of means, or NULL */
+	double value;
+	struct doc_compare *compare;
+	size_t ncompare, cap_compare;
+	struct doc_prov prov;
+};
+
 struct doc_survey {
 	int present;
 	double population, responses, rate;  /* < 0 when not printed */
@@ -299,6 +315,8 @@ struct doc_survey {
 	size_t nfigures, cap_figures;
 	const char **scales;
 	size_t nscales, cap_scales;
+	struct doc_mean *means;
+	size_t nmeans, cap_means;
 };
 
 /* A word OCR post-correction changed, kept for audit. */

@@ -273,6 +273,25 @@ static json_t *protocol_json(const struct doc *d)
 	return o;
 }
 
+/* A survey's means: each question's own and those compared beside it. */
+static json_t *means_json(const struct doc_survey *s)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < s->nmeans; i++) {
+		const struct doc_mean *m = &s->means[i];
+		json_t *cmp = json_array();
+
+		for (size_t k = 0; k < m->ncompare; k++)
+			json_array_append_new(cmp, json_pack("{s:o, s:o}", "column", str_or_null(m->compare[k].column),
+							     "value", value_num(m->compare[k].value)));
+		json_array_append_new(a, json_pack("{s:o, s:o, s:o, s:o, s:o}", "question", str_or_null(m->question),
+						   "column", str_or_null(m->column), "value", value_num(m->value),
+						   "compare", cmp, "provenance", prov_json(&m->prov)));
+	}
+	return a;
+}
+
 static json_t *survey_json(const struct doc *d)
 {
 	const struct doc_survey *s = &d->survey;
@@ -303,6 +322,7 @@ static json_t *survey_json(const struct doc *d)
 		json_array_append_new(figs, fo);
 	}
 	json_object_set_new(o, "figures", figs);
+	json_object_set_new(o, "means", means_json(s));
 	for (size_t i = 0; i < s->nscales; i++)
 		json_array_append_new(sc, json_string(s->scales[i]));
 	json_object_set_new(o, "scales", sc);

@@ -223,6 +223,106 @@ static int scales(struct doc *doc, size_t bi)
 	return 0;
 }
 
+/* A cell's mean score: a number alone, within the scale [lo, hi] when
+ * one is known (lo > hi when not); -1 when none. */
+static double mean_cell(const struct pat_set *ps, const char *s, double lo, double hi)
+{
+	struct pat_qty q;
+
+	if (!s || !s[0] || !pat_cell_quantity(ps, s, &q) || q.missing || q.unit)
+		return -1;
+	if (lo <= hi && (q.value < lo || q.value > hi))
+		return -1;
+	return q.value;
+}
+
+/* A table of mean scores ("Fråga | 2024 | 2023", "Fråga | Vår förening
+ * | Alla"): its columns of numbers within the survey's scale (or, with
+ * no scale printed, under a heading that says "medel" or "snitt"), one
+ * of them a decimal; each row a question's mean, the first column its
+ * own, the others compared beside it. */
+static int means_table(const struct pat_set *ps, struct doc *doc, size_t bi, double lo, double hi)
+{
+	const struct doc_table *t = &doc->tables[doc->blocks[bi].table];
+	int cols[8], ncols = 0, decimal = 0, said = 0, hr = t->header_rows;
+
+	/* a table that marks no header rows (ODT's): its first row is one
+	 * when none of its cells right of the label is a number */
+	for (int c = 1; hr == 0 && c < t->ncols; c++) {
+		const struct doc_cell *x = cell_at(t, 0, c);
+
+		if (x && mean_cell(ps, x->text, 1, 0) >= 0)
+			hr = -1;
+	}
+	hr = hr < 0 ? 0 : hr ? hr : 1;
+	if (t->ncols < 2 || t->nrows <= hr)
+		return 0;
+	for (int c = 1; c < t->ncols && ncols < 8; c++) {
+		int all = 1;
+		const struct doc_cell *h = cell_at(t, hr - 1, c);
+
+		for (int r = hr; r < t->nrows && all; r++) {
+			const struct doc_cell *x = cell_at(t, r, c);
+			double v = mean_cell(ps, x ? x->text : NULL, lo, hi);
+
+			all = v >= 0;
+			decimal |= all && v != floor(v);
+		}
+		if (all)
+			cols[ncols++] = c;
+		if (h && (strstr(h->text, "edel") || strstr(h->text, "nitt")))
+			said = 1;
+	}
+	if (!ncols || !decimal || (lo > hi && !said))
+		return 0;
+	for (int r = hr; r < t->nrows; r++) {
+		const struct doc_cell *q = cell_at(t, r, 0);
+		struct doc_mean *m = ARENA_PUSH(doc->arena, doc->survey.means, doc->survey.nmeans, doc->survey.cap_means);
+
+		if (!m)
+			return EX_ENOMEM;
+		m->question = q && q->text[0] ? q->text : NULL;
+		pat_prov_block(doc, bi, &m->prov);
+		for (int k = 0; k < ncols; k++) {
+			const struct doc_cell *h = hr ? cell_at(t, hr - 1, cols[k]) : NULL, *x = cell_at(t, r, cols[k]);
+			double v = mean_cell(ps, x->text, lo, hi);
+			struct doc_compare *cmp;
+
+			if (k == 0) {
+				m->column = h && h->text[0] ? h->text : NULL;
+				m->value = v;
+				if (x->has_box) {
+					m->prov.box = x->box;
+					m->prov.has_box = 1;
+				}
+				continue;
+			}
+			if (!(cmp = ARENA_PUSH(doc->arena, m->compare, m->ncompare, m->cap_compare)))
+				return EX_ENOMEM;
+			cmp->column = h && h->text[0] ? h->text : NULL;
+			cmp->value = v;
+		}
+	}
+	return 0;
+}
+
+/* The survey's tables of means, once its scale is known ("1-5": the
+ * first printed). */
+static int means(const struct pat_set *ps, struct doc *doc)
+{
+	double lo = 1, hi = 0;
+	int a, b, rc = 0;
+
+	if (doc->survey.nscales && sscanf(doc->survey.scales[0], "%d-%d", &a, &b) == 2) {
+		lo = a < b ? a : b;
+		hi = a < b ? b : a;
+	}
+	for (size_t i = 0; i < doc->nblocks && rc == 0; i++)
+		if (doc->blocks[i].type == DOC_BLK_TABLE && !doc->blocks[i].furniture && doc->blocks[i].table >= 0)
+			rc = means_table(ps, doc, i, lo, hi);
+	return rc;
+}
+
 /* A paragraph set as a caption where the format has no such type (an
  * ODT paragraph "Diagram 1: Hur nöjd är du?"): the word, its number and
  * a colon or stop, on one short line. */
@@ -261,6 +361,8 @@ int pat_survey(const struct pat_set *ps, struct doc *doc)
 			rc = scales(doc, i);
 		}
 	}
+	if (rc == 0)
+		rc = means(ps, doc);
 	if (s->rate >= 0 && s->population < 0)
 		s->population = lines[0];
 	if (s->rate >= 0 && s->responses < 0)

@@ -216,8 +216,9 @@ def score_notice(t, d, s, misses):
 
 def score_survey(t, d, s, misses):
     """A survey report: its type, population, responses and response
-    rate, each figure's question with its answers and shares, the answer
-    scales; each a construct of its own."""
+    rate, each figure's question with its answers and shares, each
+    question's mean and the means compared beside it, the answer scales;
+    each a construct of its own."""
     v = d.get("survey") or {}
     figs = [(f.get("question"), [[a.get("answer"), a.get("percent")] for a in f.get("answers") or []])
             for f in v.get("figures") or []]
@@ -229,6 +230,17 @@ def score_survey(t, d, s, misses):
         s["checks"].append(("survey." + k, ok))
         if not ok:
             misses.append("survey %s: %s, read %s" % (k, want, got[k]))
+    means = [(m.get("question"), m.get("column"), m.get("value"),
+              [[c.get("column"), c.get("value")] for c in m.get("compare") or []]) for m in v.get("means") or []]
+    for m in t.get("means") or []:
+        ok = (m["question"], m["column"], m["value"], m["compare"]) in means
+        s["checks"].append(("survey.means", ok))
+        if not ok:
+            misses.append("survey mean %s %s %s %s, read %s" % (m["question"], m["column"], m["value"], m["compare"],
+                                                                [x for x in means if x[0] == m["question"]]))
+    if not t.get("means") and means:
+        s["checks"].append(("survey.means", False))
+        misses.append("survey means read where none: %s" % means[:2])
     for f in t["figures"]:
         ok = (f["question"], f["answers"]) in figs
         s["checks"].append(("survey.figure", ok))

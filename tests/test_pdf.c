@@ -635,6 +635,48 @@ static void caption_parts_tables(void **state)
 	doc_free(d);
 }
 
+/* A survey's table of means on its 1–5 scale: each question's mean
+ * with the column compared beside it; a table of counts and shares
+ * further down gives none (numbers off the scale, or no decimal). */
+static void survey_means(void **state)
+{
+	static const char *const lines[][3] = {
+		{ "Fråga", "Vår förening", "Alla föreningar" }, { "Trivsel", "4,2", "3,9" },
+		{ "Information", "3,8", "4,0" }, { "Lokaler", "2,5", "3,1" }, { NULL, NULL, NULL },
+		{ NULL, NULL, NULL }, { NULL, NULL, NULL }, { NULL, NULL, NULL }, { "Svar", "Antal", "Andel" }, { "Ja", "12", "35 %" }, { "Nej", "22", "65 %" },
+	};
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 10);
+	struct ex_error e = { 0 };
+	struct doc *d;
+
+	cairo_move_to(cr, 60, 60);
+	cairo_show_text(cr, "Medlemsenkät 2024");
+	cairo_move_to(cr, 60, 80);
+	cairo_show_text(cr, "Svarsfrekvensen blev 70 %. Svaren gavs på en skala 1–5.");
+	for (size_t r = 0; r < N_ELEMS(lines); r++)
+		for (int c = 0; c < 3; c++) {
+			cairo_text_extents_t x;
+
+			if (!lines[r][c])
+				continue;
+			cairo_text_extents(cr, lines[r][c], &x);
+			cairo_move_to(cr, c == 0 ? 60 : 230 + 100 * c - x.x_advance, 120 + 14 * (double)r);
+			cairo_show_text(cr, lines[r][c]);
+		}
+	d = drawn_page(cr, pdf, &e);
+	assert_non_null(d);
+	assert_string_equal(d->type, "evaluation");
+	assert_int_equal(d->survey.nmeans, 3);
+	assert_string_equal(d->survey.means[0].question, "Trivsel");
+	assert_string_equal(d->survey.means[0].column, "Vår förening");
+	assert_true(d->survey.means[0].value == 4.2);
+	assert_int_equal(d->survey.means[0].ncompare, 1);
+	assert_string_equal(d->survey.means[0].compare[0].column, "Alla föreningar");
+	assert_true(d->survey.means[2].compare[0].value == 3.1);
+	doc_free(d);
+}
+
 /* A borderless statement whose labels wrap: a label's second line
  * starting small ("kapital") belongs to the row above it; a first line
  * whose numbers stand on its second line belongs to the row below it. A
@@ -2479,6 +2521,7 @@ int main(void)
 		cmocka_unit_test(sideways_table),
 		cmocka_unit_test(numbered_lines),
 		cmocka_unit_test(caption_parts_tables),
+		cmocka_unit_test(survey_means),
 		cmocka_unit_test(rows_between_rules),
 		cmocka_unit_test(wrapped_labels),
 		cmocka_unit_test(statement_headings),
