@@ -92,6 +92,12 @@ static void pq_load(void)
 	" responses DOUBLE PRECISION, response_rate DOUBLE PRECISION, text TEXT);" \
 	"CREATE TABLE IF NOT EXISTS survey_answers (sha256 TEXT, figure INTEGER, idx INTEGER, label TEXT," \
 	" question TEXT, answer TEXT, percent DOUBLE PRECISION, PRIMARY KEY (sha256, figure, idx));" \
+	"CREATE TABLE IF NOT EXISTS survey_means (sha256 TEXT, idx INTEGER, k INTEGER, question TEXT, col TEXT," \
+	" value DOUBLE PRECISION, PRIMARY KEY (sha256, idx, k));" \
+	"CREATE TABLE IF NOT EXISTS notices (sha256 TEXT PRIMARY KEY, date TEXT, time TEXT, place TEXT," \
+	" postal_vote INTEGER);" \
+	"CREATE TABLE IF NOT EXISTS notice_agenda (sha256 TEXT, idx INTEGER, number TEXT, title TEXT," \
+	" PRIMARY KEY (sha256, idx));" \
 	"CREATE TABLE IF NOT EXISTS warnings (sha256 TEXT, idx INTEGER, code TEXT, message TEXT, page INTEGER," \
 	" PRIMARY KEY (sha256, idx));"
 
@@ -613,6 +619,35 @@ static int store_survey(struct out_db *db, const struct doc *d)
 				txt(s->figures[f].question), txt(s->figures[f].answers[k].answer),
 				num_d(s->figures[f].answers[k].percent)) < 0)
 				return -1;
+	/* each question's means: k 0 its own, then those compared beside it */
+	for (size_t i = 0; i < s->nmeans; i++) {
+		const struct doc_mean *m = &s->means[i];
+
+		if (ROW(db, "INSERT INTO survey_means VALUES ($1, $2, $3, $4, $5, $6)", txt(d->src.sha256),
+			num_i((long long)i + 1), num_i(0), txt(m->question), txt(m->column), num_d(m->value)) < 0)
+			return -1;
+		for (size_t k = 0; k < m->ncompare; k++)
+			if (ROW(db, "INSERT INTO survey_means VALUES ($1, $2, $3, $4, $5, $6)", txt(d->src.sha256),
+				num_i((long long)i + 1), num_i((long long)k + 1), txt(m->question),
+				txt(m->compare[k].column), num_d(m->compare[k].value)) < 0)
+				return -1;
+	}
+	return 0;
+}
+
+static int store_notice(struct out_db *db, const struct doc *d)
+{
+	const struct doc_notice *n = &d->notice;
+
+	if (!n->present)
+		return 0;
+	if (ROW(db, "INSERT INTO notices VALUES ($1, $2, $3, $4, $5)", txt(d->src.sha256), txt(n->date), txt(n->time),
+		txt(n->place), num_i(n->postal_vote)) < 0)
+		return -1;
+	for (size_t i = 0; i < n->nagenda; i++)
+		if (ROW(db, "INSERT INTO notice_agenda VALUES ($1, $2, $3, $4)", txt(d->src.sha256),
+			num_i((long long)i + 1), txt(n->agenda[i].number), txt(n->agenda[i].title)) < 0)
+			return -1;
 	return 0;
 }
 
@@ -655,7 +690,8 @@ static int forget(struct out_db *db, const char *sha256)
 		"DELETE FROM meetings WHERE sha256 = $1", "DELETE FROM attendees WHERE sha256 = $1",
 		"DELETE FROM items WHERE sha256 = $1", "DELETE FROM decisions WHERE sha256 = $1",
 		"DELETE FROM surveys WHERE sha256 = $1", "DELETE FROM survey_answers WHERE sha256 = $1",
-		"DELETE FROM warnings WHERE sha256 = $1",
+		"DELETE FROM survey_means WHERE sha256 = $1", "DELETE FROM notices WHERE sha256 = $1",
+		"DELETE FROM notice_agenda WHERE sha256 = $1", "DELETE FROM warnings WHERE sha256 = $1",
 	};
 
 	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++)
@@ -702,7 +738,8 @@ static int store_once(struct out_db *db, const struct doc *d, const struct out_d
 	int rc = begin(db, d->src.sha256);
 
 	static int (*const parts[])(struct out_db *, const struct doc *) = {
-		store_pages, store_blocks, store_tables, store_values, store_protocol, store_survey, store_warnings,
+		store_pages, store_blocks, store_tables, store_values, store_protocol, store_survey, store_notice,
+		store_warnings,
 	};
 
 	if (rc == 0 && !stored(db, d, p)) {

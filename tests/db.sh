@@ -15,6 +15,22 @@ mkdir -p "$A/2019" "$A/2020"
 for f in corpus/seed00*.pdf corpus/seed002_rapport.odt; do cp "$f" "$A/2019/"; done
 cp corpus/seed000_tertialrapport.pdf "$A/2020/samma_innehall.pdf"   # the same bytes under another name
 printf '%%PDF-1.7\n%%broken\n' > "$A/2020/trasig.pdf"
+# a notice (text) and a survey whose table of means compares two years
+printf 'Kallelse till årsmöte\n\nTid: 12 maj 2024 kl. 19.00\nPlats: Folkets hus\n\nDagordning\n\n1. Mötets öppnande\n\n2. Val av justerare\n\nPoströstning är tillåten.\n' > "$A/2020/kallelse.txt"
+/usr/bin/python3 - "$A/2020/enkat.pdf" <<'PY'
+import cairo, sys
+s = cairo.PDFSurface(sys.argv[1], 595, 842)
+c = cairo.Context(s)
+c.select_font_face("DejaVu Sans")
+c.set_font_size(10)
+c.move_to(60, 60); c.show_text("Medlemsenkät 2024")
+c.move_to(60, 80); c.show_text("Svarsfrekvensen blev 70 %. Svaren gavs på en skala 1–5.")
+for r, row in enumerate([["Fråga", "2024", "2023"], ["Trivsel", "4,2", "3,9"], ["Information", "3,8", "4,0"]]):
+    for k, t in enumerate(row):
+        c.move_to(60 if k == 0 else 230 + 100 * k - c.text_extents(t).x_advance, 120 + 14 * r)
+        c.show_text(t)
+s.finish()
+PY
 DB=$tmp/arkiv.sqlite
 
 "$X" -q --db "$DB" -o "$tmp/out" "$A" 2> "$tmp/err"; rc=$?
@@ -24,12 +40,12 @@ import json, os, sqlite3, sys
 db, out, a = sys.argv[1:4]
 c = sqlite3.connect(db)
 paths = dict(c.execute("SELECT path, status FROM paths"))
-assert len(paths) == 8, paths
+assert len(paths) == 10, paths
 assert paths[a + "/2020/trasig.pdf"] == "failed", paths
 code = c.execute("SELECT error_code FROM paths WHERE path LIKE '%trasig.pdf'").fetchone()[0]
 assert code == "format", code
 # The same bytes twice: one document, two paths.
-assert c.execute("SELECT count(*) FROM documents").fetchone()[0] == 6
+assert c.execute("SELECT count(*) FROM documents").fetchone()[0] == 8
 assert c.execute("SELECT count(DISTINCT path) FROM paths WHERE sha256 = (SELECT sha256 FROM paths WHERE path LIKE"
                  " '%samma_innehall.pdf')").fetchone()[0] == 2
 # Every table holds what the JSON holds.
@@ -54,6 +70,20 @@ for p, status in paths.items():
         assert got == (d["protocol"]["opened"], d["protocol"]["closed"], int(d["protocol"]["excerpt"]),
                        d["protocol"]["certified_by"]), (p, got)
         assert got[0], (p, "the seed minutes say kl 10-15")
+    # notices and their agenda, survey means with what they are compared to
+    n = d["notice"]
+    got = c.execute("SELECT date, time, place, postal_vote FROM notices WHERE sha256 = ?", (sha,)).fetchone()
+    assert got == ((n["date"], n["time"], n["place"], int(n["postal_vote"])) if n else None), (p, got)
+    assert c.execute("SELECT count(*) FROM notice_agenda WHERE sha256 = ?", (sha,)).fetchone()[0] == \
+        len(n.get("agenda", []))
+    means = d["survey"].get("means", [])
+    got = c.execute("SELECT question, col, value FROM survey_means WHERE sha256 = ? ORDER BY idx, k", (sha,)).fetchall()
+    assert got == [(m["question"], x["column"], x["value"]) for m in means for x in [m] + m["compare"]], (p, got)
+# the notice and the survey were read
+assert c.execute("SELECT place, postal_vote FROM notices").fetchall() == [("Folkets hus", 1)]
+assert c.execute("SELECT count(*) FROM notice_agenda").fetchone()[0] == 2
+assert c.execute("SELECT col, value FROM survey_means WHERE question = 'Trivsel' ORDER BY k").fetchall() == \
+    [("2024", 4.2), ("2023", 3.9)]
 # Values for analysts: money in kronor.
 rows = c.execute("SELECT label, value, unit, value_sek FROM v_values WHERE unit = 'TSEK' LIMIT 5").fetchall()
 assert all(abs(r[3] - r[1] * 1000) < 1e-6 for r in rows), rows
@@ -121,10 +151,10 @@ then ok; else no "search"; fi
 # stays failed, and is read again with --retry-failed.
 "$X" -q --db "$tmp/nd.sqlite" --ndjson "$A" > /dev/null 2>&1
 "$X" --resume --db "$tmp/nd.sqlite" --ndjson "$A" > "$tmp/nd" 2> "$tmp/err"; rc=$?
-if [ "$rc" = 0 ] && [ ! -s "$tmp/nd" ] && grep -q "8 inputs: 0 done, 0 failed, 8 skipped" "$tmp/err"
+if [ "$rc" = 0 ] && [ ! -s "$tmp/nd" ] && grep -q "10 inputs: 0 done, 0 failed, 10 skipped" "$tmp/err"
 then ok; else no "resume from the database: exit $rc: $(cat "$tmp/err")"; fi
 "$X" --retry-failed --db "$tmp/nd.sqlite" --ndjson "$A" > "$tmp/nd" 2> "$tmp/err"; rc=$?
-if [ "$rc" = 1 ] && grep -q "8 inputs: 0 done, 1 failed, 7 skipped" "$tmp/err"
+if [ "$rc" = 1 ] && grep -q "10 inputs: 0 done, 1 failed, 9 skipped" "$tmp/err"
 then ok; else no "retry-failed from the database: exit $rc: $(cat "$tmp/err")"; fi
 
 # Two runs on one database at once: the second waits; nothing lost.
@@ -136,7 +166,7 @@ p2=$!
 wait $p1; r1=$?; wait $p2; r2=$?
 n=$(/usr/bin/python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute('SELECT count(*) FROM paths').fetchone()[0], c.execute('PRAGMA integrity_check').fetchone()[0])" "$tmp/two.sqlite")
 nb=$(ls "$B" | wc -l)
-if [ "$r1" = 1 ] && [ "$r2" = 0 ] && [ "$n" = "$((8 + nb)) ok" ]; then ok; else no "two runs at once: exits $r1 $r2, rows $n"; fi
+if [ "$r1" = 1 ] && [ "$r2" = 0 ] && [ "$n" = "$((10 + nb)) ok" ]; then ok; else no "two runs at once: exits $r1 $r2, rows $n"; fi
 
 # --shard K/N: three shards at once into one database give the rows one
 # run gives; the shards split the inputs, each input in one.
