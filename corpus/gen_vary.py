@@ -878,7 +878,8 @@ def w_cairo(doc, out):
                                                            for r in v["body"]]
             ncol = len(rows[0][0])
             widths = [0.0] * ncol
-            for cells, _, lines in rows:
+            for cells, is_head, lines in rows:
+                font(size, is_head)   # measured as drawn: a bold heading is wider
                 for c in range(ncol):
                     w = max(width(s) for s in lines) if (c == 0 and lines) else width(cells[c])
                     widths[c] = max(widths[c], w)

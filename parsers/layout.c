@@ -329,14 +329,12 @@ static void row_major(struct gather *g, size_t n)
 	}
 }
 
-/* Lines join the most recent open block they continue: table cells and
- * columns that the text layer interleaves line by line still come out
- * as one block each. Blocks keep the order of their first lines. */
 /* The widest line pitch, in font sizes, that still joins a block's
  * first two lines: 1.35, or above the page's own line spacing where most
  * lines stand further apart (a page set at 1.5 lines, paragraphs with no
  * space between them). The pitch of lines one under the other in one
- * size, the most common in twentieths, counted where two or more. */
+ * size, the most common in twentieths (one such line is evidence: it
+ * runs on into the next by its making). */
 static float page_pitch(const struct layout_page *lp)
 {
 	unsigned short count[LAY_PITCH_BINS] = { 0 };
@@ -363,10 +361,13 @@ static float page_pitch(const struct layout_page *lp)
 	for (int k = 1; k < LAY_PITCH_BINS; k++)
 		if (count[k] > count[best])
 			best = k;
-	return count[best] >= 2 && best / 20.0f + LAY_PITCH_SLACK > LAY_PITCH_FIRST ? best / 20.0f + LAY_PITCH_SLACK
+	return count[best] >= 1 && best / 20.0f + LAY_PITCH_SLACK > LAY_PITCH_FIRST ? best / 20.0f + LAY_PITCH_SLACK
 										  : LAY_PITCH_FIRST;
 }
 
+/* Lines join the most recent open block they continue: table cells and
+ * columns that the text layer interleaves line by line still come out
+ * as one block each. Blocks keep the order of their first lines. */
 int layout_page_blocks(struct doc *doc, const struct layout_page *lp)
 {
 	struct gather *g = NULL;

@@ -165,6 +165,22 @@ static int text_answers(const struct pat_set *ps, struct doc *doc, struct doc_fi
 	return 0;
 }
 
+/* A paragraph set as a caption where the format has no such type (an
+ * ODT paragraph "Diagram 1: Hur nöjd är du?"): the word, its number and
+ * a colon or stop, on one short line. */
+static int caption_paragraph(const struct doc_block *b)
+{
+	const char *t = b->text;
+	size_t n = strcspn(t, " "), d;
+
+	if (b->type != DOC_BLK_PARAGRAPH || strlen(t) > SURVEY_CAPTION_MAX || !t[n] ||
+	    (strncmp(t, "Figur ", 6) && strncmp(t, "Tabell ", 7) && strncmp(t, "Diagram ", 8)))
+		return 0;
+	t += n + 1;
+	d = strspn(t, "0123456789");
+	return d > 0 && (t[d] == ':' || t[d] == '.');
+}
+
 static int figure(const struct pat_set *ps, struct doc *doc, size_t bi)
 {
 	struct doc_survey *s = &doc->survey;
@@ -180,14 +196,14 @@ static int figure(const struct pat_set *ps, struct doc *doc, size_t bi)
 	f->label = colon ? arena_strndup(doc->arena, t, (size_t)(colon - t)) : t;
 	f->question = colon ? colon + 1 + (colon[1] == ' ') : NULL;
 	pat_prov_block(doc, bi, &f->prov);
-	/* The figure's numbers: the table that follows, else the text up to
-	 * the next caption or heading. */
-	for (size_t j = bi + 1; j < doc->nblocks && j <= bi + 4 && rc == 0; j++) {
+	/* The figure's numbers: the table that follows, else the first
+	 * paragraph of them before the next caption or heading. */
+	for (size_t j = bi + 1; j < doc->nblocks && j <= bi + 4 && rc == 0 && !f->nanswers; j++) {
 		const struct doc_block *b = &doc->blocks[j];
 
 		if (b->type == DOC_BLK_TABLE)
 			return table_answers(ps, doc, f, &doc->tables[b->table]);
-		if (b->type == DOC_BLK_CAPTION || b->type == DOC_BLK_HEADING)
+		if (b->type == DOC_BLK_CAPTION || b->type == DOC_BLK_HEADING || caption_paragraph(b))
 			break;
 		if (b->type == DOC_BLK_PARAGRAPH)
 			rc = text_answers(ps, doc, f, j);
@@ -321,22 +337,6 @@ static int means(const struct pat_set *ps, struct doc *doc)
 		if (doc->blocks[i].type == DOC_BLK_TABLE && !doc->blocks[i].furniture && doc->blocks[i].table >= 0)
 			rc = means_table(ps, doc, i, lo, hi);
 	return rc;
-}
-
-/* A paragraph set as a caption where the format has no such type (an
- * ODT paragraph "Diagram 1: Hur nöjd är du?"): the word, its number and
- * a colon or stop, on one short line. */
-static int caption_paragraph(const struct doc_block *b)
-{
-	const char *t = b->text;
-	size_t n = strcspn(t, " "), d;
-
-	if (b->type != DOC_BLK_PARAGRAPH || strlen(t) > SURVEY_CAPTION_MAX || !t[n] ||
-	    (strncmp(t, "Figur ", 6) && strncmp(t, "Tabell ", 7) && strncmp(t, "Diagram ", 8)))
-		return 0;
-	t += n + 1;
-	d = strspn(t, "0123456789");
-	return d > 0 && (t[d] == ':' || t[d] == '.');
 }
 
 int pat_survey(const struct pat_set *ps, struct doc *doc)

@@ -470,7 +470,7 @@ static void sideways_table(void **state)
  * between words, first_gap spaces after the first word. */
 struct placed { const char *words[8]; double first_gap; };
 
-static GString *placed_lines(const char *font, const struct placed *lines, size_t n)
+static GString *placed_lines(const char *font, const struct placed *lines, size_t n, double pitch)
 {
 	GString *pdf = g_string_new(NULL);
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
@@ -484,7 +484,7 @@ static GString *placed_lines(const char *font, const struct placed *lines, size_
 		double x = 56;
 
 		for (size_t k = 0; k < 8 && lines[i].words[k]; k++) {
-			cairo_move_to(cr, x, 100 + 12 * (double)i);
+			cairo_move_to(cr, x, 100 + pitch * (double)i);
 			cairo_show_text(cr, lines[i].words[k]);
 			cairo_text_extents(cr, lines[i].words[k], &te);
 			x += te.x_advance + sp.x_advance * (k == 0 && lines[i].first_gap > 0 ? lines[i].first_gap : 1);
@@ -496,15 +496,42 @@ static GString *placed_lines(const char *font, const struct placed *lines, size_
 	return pdf;
 }
 
-static struct doc *read_placed(const char *font, const struct placed *lines, size_t n)
+static struct doc *read_placed_at(const char *font, const struct placed *lines, size_t n, double pitch)
 {
-	GString *pdf = placed_lines(font, lines, n);
+	GString *pdf = placed_lines(font, lines, n, pitch);
 	struct ex_error e = { 0 };
 	struct doc *d = tu_read_buf(pdf->str, pdf->len, &e);
 
 	g_string_free(pdf, TRUE);
 	assert_non_null(d);
 	return d;
+}
+
+static struct doc *read_placed(const char *font, const struct placed *lines, size_t n)
+{
+	return read_placed_at(font, lines, n, 12);
+}
+
+/* A page set at 1.5 lines with no space between paragraphs: a line that
+ * runs to the right side and ends in a letter goes on in the next (its
+ * pitch is the page's line spacing), a short line ending a sentence
+ * ends its paragraph. At 12 points the same lines part only where the
+ * sentence ends. */
+static void wide_line_spacing(void **state)
+{
+	static const struct placed lines[] = {
+		{ { "Enkäten", "skickades", "till", "120", "medlemmar", "och", "84", "svarade" }, 0 },
+		{ { "i", "tid." }, 0 },
+		{ { "Resultatet", "redovisas", "nedan." }, 0 },
+	};
+
+	for (int k = 0; k < 2; k++) {
+		struct doc *d = read_placed_at("DejaVu Sans", lines, N_ELEMS(lines), k ? 12 : 15);
+
+		assert_int_equal(d->nblocks, 2);
+		assert_string_equal(d->blocks[0].text, "Enkäten skickades till 120 medlemmar och 84 svarade i tid.");
+		doc_free(d);
+	}
 }
 
 /* Agenda items one a line ("1 Stämmans öppnande", "§ 2 Val av ...")
@@ -2520,6 +2547,7 @@ int main(void)
 		cmocka_unit_test(drawn_rules),
 		cmocka_unit_test(sideways_table),
 		cmocka_unit_test(numbered_lines),
+		cmocka_unit_test(wide_line_spacing),
 		cmocka_unit_test(caption_parts_tables),
 		cmocka_unit_test(survey_means),
 		cmocka_unit_test(rows_between_rules),

@@ -876,6 +876,18 @@ static void survey_text_answers(void **state)
 	assert_int_equal(f->nanswers, 2);
 	assert_null(f->answers[0].answer);
 	doc_free(d);
+	/* the answers are the first paragraph of them: a comment after them,
+	 * with a share of its own, is none */
+	{
+		static const char t[] = "UTVÄRDERING AV ENKÄTEN\n\nFigur 1: Har du deltagit?\n\nJa 60 %, nej 40 %.\n\n"
+					"Andelen som svarade ja har ökat från 45 % året innan.\n";
+
+		d = tu_read_buf(t, sizeof(t) - 1, &e);
+		assert_non_null(d);
+		assert_int_equal(d->survey.nfigures, 1);
+		assert_int_equal(d->survey.figures[0].nanswers, 2);
+		doc_free(d);
+	}
 }
 
 /* Ratings in other shapes: a colour word inflected ("grönt", "Röda"),
