@@ -555,10 +555,11 @@ def make_survey(rng, i, producer):
                                                   "pct", "means")),
              "survey": {"type": "evaluation", "population": pop, "responses": resp, "rate": rate, "figures": []}}
     # the response rate is an indicator in its own right; in prose a
-    # survey's figures are of its year (the title's, or "hösten 2024")
+    # survey's figures take the document's period, which its title gives
+    # (the contract: title, fields and headings) when it prints the year
+    doc_period = str(year) if "{y}" in SURVEY_TITLES[f["title"]] else None
     truth["values"].append({"label": "Svarsfrekvensen" if f["response"] == "blev" else "Svarsfrekvens", "value": rate,
-                            "unit": "percent", "period": str(year),
-                            "measure": None})
+                            "unit": "percent", "period": doc_period, "measure": None})
     blocks.append(("h", "Resultat"))
     for k, (q, answers) in enumerate(rng.sample(QUESTIONS, rng.randint(2, 4)), 1):
         p = shares(rng, len(answers))
@@ -575,7 +576,7 @@ def make_survey(rng, i, producer):
         else:   # in a sentence: the answers as printed there
             answers = [a if j == 0 else a.lower() for j, a in enumerate(answers)]
             blocks.append(("p", ", ".join("%s %s" % (a, pct(v)) for a, v in zip(answers, p)) + "."))
-            truth["values"] += [{"label": a, "value": v, "unit": "percent", "period": str(year), "measure": None}
+            truth["values"] += [{"label": a, "value": v, "unit": "percent", "period": doc_period, "measure": None}
                                 for a, v in zip(answers, p)]
         truth["survey"]["figures"].append({"question": q, "answers": [[a, v] for a, v in zip(answers, p)]})
     if f["means"]:

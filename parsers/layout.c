@@ -70,7 +70,6 @@ char *layout_line_text(struct arena *a, const struct doc_line *l)
 #define LAY_PITCH_SLACK 0.2f      /* a pitch wider than the block's by this of the size is a
 				   * paragraph break */
 #define LAY_PITCH_FIRST 1.35f     /* before the block has a pitch: wider than this of the size */
-#define LAY_WRAPPED 0.15f         /* a line within this of its width from the right side is full */
 #define LAY_PITCH_BINS 50         /* page pitches counted in twentieths of the size, to 2.5 */
 #define LAY_SIDE_PT 1.0f          /* a line this far past the block's side is beside it */
 #define LAY_SIZE_STEP 0.1f        /* sizes further apart than this share are two blocks */
@@ -335,24 +334,56 @@ static void row_major(struct gather *g, size_t n)
  * space between them). The pitch of lines one under the other in one
  * size, the most common in twentieths (one such line is evidence: it
  * runs on into the next by its making). */
+/* The right side of the page's lines set in size (within a size step). */
+static float right_side(const struct layout_page *lp, float size)
+{
+	float right = 0;
+
+	for (size_t i = 0; i < lp->nlines; i++) {
+		float s = line_size(&lp->lines[i]);
+
+		if (s > 0 && fabsf(s - size) <= LAY_SIZE_STEP * size)
+			right = fmaxf(right, lp->lines[i].box.x1);
+	}
+	return right;
+}
+
+/* Whether line a is prose that wrapped into b: it ends in a letter, a
+ * comma or a hyphen (no sentence's end, no number), and b's first word
+ * would not have fit after it within the right side of lines of its
+ * size. */
+struct right_cache { float size, right; };   /* right_side() of the last size asked */
+
+static int wrapped_into(const struct layout_page *lp, const struct doc_line *a, const struct doc_line *b, float size,
+			struct right_cache *rc)
+{
+	const char *end = a->nwords ? a->words[a->nwords - 1].text : "";
+	gunichar last;
+
+	if (!*end || !b->nwords)
+		return 0;
+	last = g_utf8_get_char(g_utf8_prev_char(end + strlen(end)));
+	if (!(g_unichar_isalpha(last) || (last < 0x80 && strchr(",;-", (int)last))))
+		return 0;
+	if (rc->size != size) {   /* a page's lines come in a few sizes */
+		rc->size = size;
+		rc->right = right_side(lp, size);
+	}
+	return a->box.x1 + LAY_SPACE * size + (b->words[0].box.x1 - b->words[0].box.x0) > rc->right + LAY_SIDE_PT;
+}
+
 static float page_pitch(const struct layout_page *lp)
 {
 	unsigned short count[LAY_PITCH_BINS] = { 0 };
-	float right = 0;
+	struct right_cache rc = { 0, 0 };
 	int best = 0;
 
-	for (size_t i = 0; i < lp->nlines; i++)
-		right = fmaxf(right, lp->lines[i].box.x1);
 	for (size_t i = 1; i < lp->nlines; i++) {
 		const struct doc_line *a = &lp->lines[i - 1], *b = &lp->lines[i];
 		float sa = line_size(a), sb = line_size(b), r;
-		const char *end = a->nwords ? a->words[a->nwords - 1].text : "";
-		gunichar last = g_utf8_get_char(g_utf8_prev_char(end + strlen(end)));
 
-		/* a line of prose that wrapped: it runs to the page's right
-		 * side and ends in a letter (no sentence's end, no number) */
-		if (!*end || !g_unichar_isalpha(last) || a->box.x1 < right - LAY_WRAPPED * (right - a->box.x0) ||
-		    sa <= 0 || fabsf(sa - sb) > LAY_SIZE_STEP * sa || b->box.x0 >= a->box.x1 || b->box.x1 <= a->box.x0)
+		if (sa <= 0 || fabsf(sa - sb) > LAY_SIZE_STEP * sa || b->box.x0 >= a->box.x1 || b->box.x1 <= a->box.x0 ||
+		    !wrapped_into(lp, a, b, sa, &rc))
 			continue;
 		r = (b->box.y1 - a->box.y1) / sa;
 		if (r >= 1.0f && r < LAY_PITCH_BINS / 20.0f && count[(int)(r * 20 + 0.5f)] < USHRT_MAX)
