@@ -1581,7 +1581,7 @@ static int stream_qualifies(const struct layout_page *lp, const struct srow *row
 			    const float *cx0, const float *cx1, int ncols)
 {
 	size_t filled[TBL_MAX_COLS] = { 0 }, nums[TBL_MAX_COLS] = { 0 }, chars[TBL_MAX_COLS] = { 0 };
-	size_t words[TBL_MAX_COLS] = { 0 };
+	size_t words[TBL_MAX_COLS] = { 0 }, long_lines[TBL_MAX_COLS] = { 0 }, multi[TBL_MAX_COLS] = { 0 };
 	int numcol = 0, wordy = 0;
 
 	for (size_t r = r0; r < r1; r++)
@@ -1592,6 +1592,8 @@ static int stream_qualifies(const struct layout_page *lp, const struct srow *row
 			filled[c]++;
 			nums[c] += l->nwords && numeric(l->words[0].text);
 			words[c] += l->nwords;
+			long_lines[c] += l->nwords >= TBL_PROSE_WORDS;
+			multi[c] += l->nwords > 1;
 			for (size_t w = 0; w < l->nwords; w++)
 				chars[c] += strlen(l->words[w].text) + 1;
 		}
@@ -1600,7 +1602,12 @@ static int stream_qualifies(const struct layout_page *lp, const struct srow *row
 			return 0;     /* prose, not cells */
 		if (c > 0 && filled[c] >= 2 && nums[c] * 10 >= filled[c] * TBL_NUMERIC_TENTHS)
 			numcol = 1;
-		wordy += !filled[c] || words[c] >= TBL_PROSE_WORDS * filled[c];
+		/* (a column of prose: lines of that many words on average, or
+		 * two or more such lines and most of those of more than one
+		 * word, a URL or a footnote's number apart on its own; a
+		 * column of one cell, a note's number, goes with them) */
+		wordy += filled[c] <= 1 || words[c] >= TBL_PROSE_WORDS * filled[c] ||
+			 (long_lines[c] >= 2 && long_lines[c] * 2 > multi[c]);
 	}
 	if (!numcol && ncols < 3)
 		return 0;

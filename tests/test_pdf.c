@@ -704,6 +704,50 @@ static void survey_means(void **state)
 	doc_free(d);
 }
 
+/* Footnotes set in three columns of prose, URLs on lines of their own
+ * and notes' numbers set apart left of their lines, are no table; three columns
+ * of short cells (names, roles, places) are one. */
+static void prose_columns(void **state)
+{
+	static const char *const notes[][3] = {
+		{ "groups may not be statistically significant.", "", "For the definition of activities of daily" },
+		{ "S2601A. Characteristics of the Group", "All comparative statements have undergone",
+		  "living and instrumental activities of" },
+		{ "Quarters Population in the United States,", "statistical testing and are significant at the",
+		  "daily living, see Figure 1 or the" },
+		{ "<factfinder2.census.gov/bkmk/table/1.0/en>", "90 percent confidence level unless otherwise",
+		  "section on need for assistance" },
+		{ "/ACS/10_1YR/S2601A>.", "noted.", "on page 9." },
+	};
+	static const char *const people[][3] = {
+		{ "Namn", "Roll", "Ort" }, { "Anna Berg", "ordförande", "Umeå" }, { "Per Ek", "kassör", "Luleå" },
+		{ "Eva Lind", "sekreterare", "Kiruna" },
+	};
+	for (int k = 0; k < 2; k++) {
+		GString *pdf;
+		cairo_t *cr = new_page(&pdf, "DejaVu Sans", 7);
+		struct ex_error e = { 0 };
+		struct doc *d;
+		size_t n = k ? N_ELEMS(people) : N_ELEMS(notes);
+
+		for (size_t r = 0; r < n; r++)
+			for (int c = 0; c < 3; c++) {
+				const char *t = k ? people[r][c] : notes[r][c];
+
+				cairo_move_to(cr, 60 + 190 * c, 100 + 9 * (double)r);
+				cairo_show_text(cr, t);
+				if (!k && r == 1 && c < 2) {   /* notes' numbers apart, left of their lines */
+					cairo_move_to(cr, 50 + 190 * c, 100 + 9 * (double)r);
+					cairo_show_text(cr, c ? "10" : "8");
+				}
+			}
+		d = drawn_page(cr, pdf, &e);
+		assert_non_null(d);
+		assert_int_equal(d->ntables, k ? 1 : 0);
+		doc_free(d);
+	}
+}
+
 /* A borderless statement whose labels wrap: a label's second line
  * starting small ("kapital") belongs to the row above it; a first line
  * whose numbers stand on its second line belongs to the row below it. A
@@ -2550,6 +2594,7 @@ int main(void)
 		cmocka_unit_test(wide_line_spacing),
 		cmocka_unit_test(caption_parts_tables),
 		cmocka_unit_test(survey_means),
+		cmocka_unit_test(prose_columns),
 		cmocka_unit_test(rows_between_rules),
 		cmocka_unit_test(wrapped_labels),
 		cmocka_unit_test(statement_headings),
