@@ -1102,24 +1102,15 @@ def main():
         rng = random.Random("%d/%d" % (seed, i))
         doc, truth = make_doc(rng, i, producer)
         write_doc(doc, truth, producer, out, fodts)
-    # minutes, a third as many, through the same producers
-    for i in range(count // 3):
-        producer = PRODUCERS[i % len(PRODUCERS)]
-        rng = random.Random("%d/P%d" % (seed, i))
-        doc, truth = make_protocol(rng, i, producer)
-        write_doc(doc, truth, producer, out, fodts)
-    # notices of meetings, a sixth as many
-    for i in range(count // 6):
-        producer = PRODUCERS[i % len(PRODUCERS)]
-        rng = random.Random("%d/N%d" % (seed, i))
-        doc, truth = make_notice(rng, i, producer)
-        write_doc(doc, truth, producer, out, fodts)
-    # survey reports, as many
-    for i in range(count // 6):
-        producer = PRODUCERS[i % len(PRODUCERS)]
-        rng = random.Random("%d/S%d" % (seed, i))
-        doc, truth = make_survey(rng, i, producer)
-        write_doc(doc, truth, producer, out, fodts)
+    # minutes, a third as many; notices and survey reports, a sixth as
+    # many each; through the same producers, each with seeds of its own
+    for tag, make, n in (("P", make_protocol, count // 3), ("N", make_notice, count // 6),
+                         ("S", make_survey, count // 6)):
+        for i in range(n):
+            producer = PRODUCERS[i % len(PRODUCERS)]
+            rng = random.Random("%d/%s%d" % (seed, tag, i))
+            doc, truth = make(rng, i, producer)
+            write_doc(doc, truth, producer, out, fodts)
     libreoffice(fodts, out)
     print("gen_vary: %d documents, %d sets of minutes, %d notices and %d surveys in %s" % (
         count, count // 3, count // 6, count // 6, out))

@@ -270,7 +270,7 @@ static int note_marker(const struct doc_line *l)
 	       strspn(w[0].text, "0123456789") == strlen(w[0].text);
 }
 
-static int caption_line(const struct doc_line *l)
+int layout_caption_line(const struct doc_line *l)
 {
 	char first[96];
 
@@ -440,7 +440,7 @@ int layout_page_blocks(struct doc *doc, const struct layout_page *lp)
 			if (!into)
 				return EX_ENOMEM;
 			into->in_list = marker;
-			into->caption = caption_line(l);
+			into->caption = layout_caption_line(l);
 		}
 		struct box bx = l->box;
 

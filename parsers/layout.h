@@ -20,6 +20,10 @@ struct layout_page {
 /* The text of a line: its words, with a space where one was printed. */
 char *layout_line_text(struct arena *a, const struct doc_line *l);
 
+/* Whether a line starts as a table's or a figure's caption: "Tabell 3",
+ * "Figur 2:". */
+int layout_caption_line(const struct doc_line *l);
+
 /* Groups the page's lines into blocks and appends them to doc. */
 int layout_page_blocks(struct doc *doc, const struct layout_page *lp);
 

@@ -38,7 +38,6 @@
 #include <glib.h>
 
 #include "../model/norm.h"
-#include "classify.h"
 #include "numcut.h"
 #include "scan.h"
 
@@ -2139,17 +2138,6 @@ static int cells_under(const struct layout_page *lp, const struct srow *a, const
 	return hits >= 2;
 }
 
-/* A line that is a table's or a figure's caption: "Tabell 3", "Figur 2:". */
-static int caption_row(const struct doc_line *l)
-{
-	char first[96];
-
-	if (l->nwords < 2)
-		return 0;
-	snprintf(first, sizeof(first), "%s %s", l->words[0].text, l->words[1].text);
-	return cls_caption(first);
-}
-
 static int run_goes_on(const struct layout_page *lp, const struct srow *rows, size_t nrows, const struct run *run,
 		       size_t r, float h)
 {
@@ -2158,7 +2146,7 @@ static int run_goes_on(const struct layout_page *lp, const struct srow *rows, si
 
 	/* A caption under the rows ("Diagram 2: Hur trygg …") heads the next
 	 * table: it ends this one. */
-	if (r + 1 < nrows && rows[r + 1].n == 1 && caption_row(&L[rows[r + 1].idx[0]]))
+	if (r + 1 < nrows && rows[r + 1].n == 1 && layout_caption_line(&L[rows[r + 1].idx[0]]))
 		return 0;
 	if (r + 1 < nrows && (rows[r + 1].n >= 2 || cells_under(lp, &rows[r], &rows[r + 1])) &&
 	    rows[r + 1].y0 - rows[r].y1 < TBL_RUN_GAP * h)
