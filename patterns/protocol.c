@@ -996,6 +996,65 @@ static void excerpt(struct doc *doc)
 	}
 }
 
+/* A name signed under a line: "Per Ek" or "Per Ek, ordförande" (the
+ * role, a role word, after the comma: *role). NULL when s is none. */
+static const char *signed_name(struct doc *doc, const char *s, const char **role)
+{
+	const char *comma = strchr(s, ',');
+	const char *name = comma ? arena_strndup(doc->arena, s, (size_t)(comma - s)) : s;
+
+	*role = NULL;
+	if (comma) {
+		*role = comma + 1 + strspn(comma + 1, " ");
+		if (!is_role(*role))
+			return NULL;
+	}
+	return name && name_like(name) ? name : NULL;
+}
+
+/* The signatures at the end of minutes, where nothing before named the
+ * functionaries: "Vid protokollet" over the secretary's name, "Justeras"
+ * over the adjusters' (the chair's where the role says "ordförande"; a
+ * chair or secretary named before is neither), the names on the cue's
+ * line or in the blocks under it. */
+#define SIGNED_NAMES 3   /* names under one cue at most */
+static int signatures(struct doc *doc)
+{
+	struct doc_protocol *p = &doc->protocol;
+	size_t nadj = p->nadjusters;
+
+	for (size_t i = 0; i < doc->nblocks; i++) {
+		const char *t = doc->blocks[i].text, *rest;
+		int sec = starts_word(t, "vid protokollet"), adj = !sec && starts_word(t, "justeras");
+
+		if (!doc_block_readable(&doc->blocks[i]) || (!sec && !adj))
+			continue;
+		rest = t + strlen(sec ? "vid protokollet" : "justeras");
+		rest += strspn(rest, " :");
+		for (size_t k = i + 1, n = 0; n < SIGNED_NAMES && (*rest || k < doc->nblocks); k++, n++) {
+			const char *role, *name;
+			int rc;
+
+			if (!*rest && !doc_block_readable(&doc->blocks[k]))
+				continue;   /* the signature itself: handwriting */
+			name = signed_name(doc, *rest ? rest : doc->blocks[k].text, &role);
+			if (!name)
+				break;
+			if ((p->chair && !strcmp(name, p->chair)) || (p->secretary && !strcmp(name, p->secretary)))
+				continue;   /* the chair signs too */
+			if (sec && !p->secretary)
+				p->secretary = name;
+			else if (adj && role && strstr(role, "ordförande") && !p->chair)
+				p->chair = name;
+			else if (adj && !nadj && (rc = set_role(doc, "justerare", name)) < 0)
+				return rc;
+			if (sec || *rest)
+				break;   /* one secretary; names on the cue's line: that line only */
+		}
+	}
+	return 0;
+}
+
 int pat_protocol(const struct pat_set *ps, struct doc *doc)
 {
 	struct doc_protocol *p = &doc->protocol;
@@ -1070,7 +1129,7 @@ int pat_protocol(const struct pat_set *ps, struct doc *doc)
 			rc = item_text(ps, doc, it, i, merged);
 	}
 	/* The title heading is not an agenda item. */
-	return rc;
+	return rc == 0 ? signatures(doc) : rc;
 }
 
 /* An agenda's heading: "Dagordning", "Föredragningslista", "Förslag till

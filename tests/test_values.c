@@ -774,6 +774,16 @@ static void meeting_phrasings(void **state)
 		{ K_TYPE, "Protokoll årsmöte 2024\n\nKallelse till årsmötet hade skickats ut i tid.\n\n" ITEM1, "protocol" },
 		{ K_TYPE, "Verksamhetsberättelse 2023\n\nStyrelsen har haft tio möten. Årsmötet hölls i mars.\n",
 		  "board_report" },
+		/* signatures: names under "Vid protokollet" and "Justeras" */
+		{ K_SECRETARY, MINUTES ITEM1 "Vid protokollet\n\nAnna Berg\n", "Anna Berg" },
+		{ K_SECRETARY, MINUTES ITEM1 "Vid protokollet: Anna Berg\n", "Anna Berg" },
+		{ K_ADJUSTERS, MINUTES ITEM1 "Justeras\n\nPer Ek\n\nEva Lind\n", "Per Ek; Eva Lind" },
+		{ K_CHAIR, MINUTES ITEM1 "Justeras\n\nPer Ek, ordförande\n\nEva Lind, justerare\n", "Per Ek" },
+		{ K_ADJUSTERS, MINUTES ITEM1 "Justeras\n\nPer Ek, ordförande\n\nEva Lind, justerare\n", "Eva Lind" },
+		{ K_ADJUSTERS, "Protokoll styrelsemöte\n\nOrdförande: Per Ek\n\n" ITEM1 "Justeras\n\nPer Ek\n\nEva Lind\n",
+		  "Eva Lind" },
+		{ K_ADJUSTERS, MINUTES ITEM1 "Justeras\n\nProtokollet justeras senast fredag.\n", NULL },
+		{ K_SECRETARY, MINUTES ITEM1 "Vid protokollet\n\nsekreteraren för dagen\n", NULL },
 		/* a municipal board's minutes */
 		{ K_PRESENT, "Protokoll Kultur- och fritidsnämnden\n\nSammanträdesdatum 2023-05-10\n\n"
 		  "Beslutande: Anna Berg, Per Ek\n\n" ITEM1, "Anna Berg; Per Ek" },
