@@ -2206,8 +2206,11 @@ static int run_goes_on(const struct layout_page *lp, const struct srow *rows, si
 	int apart = rows[r + 1].y0 - rows[r].y1 >= TBL_WRAP_GAP * h;
 
 	/* (set apart above, a group's label may be set apart below too,
-	 * "Female" between blank lines over its rows of numbers) */
-	if (k && (rows[r].n >= 3 || run->most >= 3) && rows[r + k + 1].n >= 3 &&
+	 * "Female" between blank lines over its rows of numbers; in a run of
+	 * three or more columns the row under the headings may hold a
+	 * single value, "Receptive Vocabulary (TVIP)   NA" under "Spanish
+	 * Language") */
+	if (k && (rows[r].n >= 3 || run->most >= 3) && rows[r + k + 1].n >= (run->most >= 3 ? 2 : 3) &&
 	    rows[r + k + 1].y0 - rows[r + k].y1 < (apart ? TBL_GROUP_GAP : TBL_WRAP_GAP) * h &&
 	    (!apart || numbers_in(lp, &rows[r + k + 1])))
 		return header_lines_inside(lp, rows, run, r, k, apart) ? (int)k + 1 : 0;

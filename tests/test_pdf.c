@@ -748,6 +748,50 @@ static void prose_columns(void **state)
 	}
 }
 
+/* A borderless table of four columns whose groups are headed by lines
+ * of their own, one group's first row holding a single value ("Läsning
+ * (TVIP)   NA" under "Spanska") and its next a label with none: one
+ * table, the group headings rows of it. Under a blank line, a heading over a row of two cells that holds
+ * no number ("E-post   info@ekbacken.se") is no part of it. */
+static void group_over_short_row(void **state)
+{
+	static const char *const lines[][4] = {
+		{ "Mått", "2021", "2022", "2023" }, { "Språk", NULL, NULL, NULL },
+		{ "Ordförråd", "0,16", "0,21", "0,30" }, { "Läsning", "0,31", "NA", "0,12" },
+		{ "Spanska", NULL, NULL, NULL }, { "Läsning (TVIP)", NULL, NULL, "NA" },
+		{ "Identifikation av bokstäver och ord", NULL, NULL, NULL }, { "Matematik", NULL, NULL, NULL },
+		{ "Räkning", "0,25", "0,11", "NA" }, { "Problemlösning", "0,09", "0,14", "0,20" },
+		{ NULL, NULL, NULL, NULL }, { NULL, NULL, NULL, NULL }, { "Kontakt", NULL, NULL, NULL },
+		{ "E-post", NULL, NULL, "info@ekbacken.se" },
+	};
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 10);
+	struct ex_error e = { 0 };
+	struct doc *d;
+
+	for (size_t r = 0; r < N_ELEMS(lines); r++)
+		for (int c = 0; c < 4; c++) {
+			cairo_text_extents_t x;
+			/* group headings and the header flush left, rows set in;
+			 * the values smaller, as a statistics table sets them */
+			int group = c == 0 && lines[r][c] && r != 2 && r != 3 && r != 5 && r != 6 && r != 8 && r != 9 &&
+				    r != 13;
+
+			if (!lines[r][c])
+				continue;
+			cairo_set_font_size(cr, c ? 7 : 10);
+			cairo_text_extents(cr, lines[r][c], &x);
+			cairo_move_to(cr, c == 0 ? (group ? 60 : 69) : 250 + 80 * c - x.x_advance, 100 + 14 * (double)r);
+			cairo_show_text(cr, lines[r][c]);
+		}
+	d = drawn_page(cr, pdf, &e);
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 1);
+	assert_int_equal(d->tables[0].nrows, 10);
+	assert_string_equal(grid_text(&d->tables[0], 9, 0), "Problemlösning");
+	doc_free(d);
+}
+
 /* A borderless statement whose labels wrap: a label's second line
  * starting small ("kapital") belongs to the row above it; a first line
  * whose numbers stand on its second line belongs to the row below it. A
@@ -2595,6 +2639,7 @@ int main(void)
 		cmocka_unit_test(caption_parts_tables),
 		cmocka_unit_test(survey_means),
 		cmocka_unit_test(prose_columns),
+		cmocka_unit_test(group_over_short_row),
 		cmocka_unit_test(rows_between_rules),
 		cmocka_unit_test(wrapped_labels),
 		cmocka_unit_test(statement_headings),
