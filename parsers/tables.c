@@ -1346,6 +1346,41 @@ static int same_row(const struct doc_table *a, int ra, const struct doc_table *b
 	return 1;
 }
 
+/* Whether b, on a's page, is rows of a that fell outside it: a ruled
+ * grid's last rows set below its rules ("2008", "Total" under a grid
+ * ending at 2007). b stands right under a (within two of a's rows'
+ * height), with as many columns, every cell of b within the span of its
+ * column's cells in a. */
+static int rows_under(const struct doc_table *a, const struct doc_table *b)
+{
+	float x0[TBL_MAX_COLS], x1[TBL_MAX_COLS], row_h;
+
+	if (a->ncols != b->ncols || a->ncols > TBL_MAX_COLS || !a->has_box || !b->has_box || a->nrows < 2 ||
+	    a->page_last != b->page_first)
+		return 0;
+	row_h = (a->box.y1 - a->box.y0) / (float)a->nrows;
+	if (b->box.y0 < a->box.y1 - 1 || b->box.y0 - a->box.y1 > 2 * row_h)
+		return 0;
+	for (int c = 0; c < a->ncols; c++) {
+		x0[c] = 1e9f;
+		x1[c] = -1e9f;
+	}
+	for (size_t i = 0; i < a->ncells; i++)
+		if (a->cells[i].has_box && a->cells[i].text[0] && a->cells[i].colspan <= 1) {
+			x0[a->cells[i].col] = fminf(x0[a->cells[i].col], a->cells[i].box.x0);
+			x1[a->cells[i].col] = fmaxf(x1[a->cells[i].col], a->cells[i].box.x1);
+		}
+	for (size_t i = 0; i < b->ncells; i++) {
+		const struct doc_cell *x = &b->cells[i];
+
+		if (!x->text[0])
+			continue;
+		if (!x->has_box || x->box.x0 < x0[x->col] - TBL_SAME_EDGE_PT || x->box.x1 > x1[x->col] + TBL_SAME_EDGE_PT)
+			return 0;
+	}
+	return 1;
+}
+
 /* A row with no text and no colour: the rest of a row the page break
  * split, which carries nothing. */
 static int blank_row(const struct doc_table *t, int r)
@@ -1384,6 +1419,9 @@ static int append_rows(struct doc *doc, struct doc_table *a, const struct doc_ta
 	return 0;
 }
 
+/* Tables the page break split are one (same columns, the first on the
+ * page under the last on the one before), and so are a grid and its rows
+ * set below its rules (rows_under). */
 int tbl_merge_across_pages(struct doc *doc)
 {
 	int *gone = calloc(doc->ntables + 1, sizeof(int)), *newidx, rc = 0;
@@ -1400,11 +1438,14 @@ int tbl_merge_across_pages(struct doc *doc)
 			doc->blocks[w++] = *b;
 			continue;
 		}
-		if (b->type == DOC_BLK_TABLE && last_table >= 0 && !body_after && b->page == last_page + 1) {
+		if (b->type == DOC_BLK_TABLE && last_table >= 0 && !body_after &&
+		    (b->page == last_page + 1 || b->page == last_page)) {
 			struct doc_table *a = &doc->tables[doc->blocks[last_table].table];
 			const struct doc_table *t = &doc->tables[b->table];
 
-			if (same_columns(a, t)) {
+			if (b->page == last_page + 1 ? same_columns(a, t) : rows_under(a, t)) {
+				if (b->page == last_page)
+					a->box = box_union(a->box, t->box);
 				rc = append_rows(doc, a, t);
 				gone[b->table] = 1;
 				last_page = b->page;

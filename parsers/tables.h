@@ -42,7 +42,8 @@ int tbl_page_candidate(const struct layout_page *lp, struct box *region);
 
 /* After the last page: a table that ends a page and one that starts the
  * next with the same columns are one table across the break (a repeated
- * header row is dropped). Table ids are renumbered in document order. */
+ * header row is dropped), and a ruled grid and its rows set right under
+ * its rules are one. Table ids are renumbered in document order. */
 int tbl_merge_across_pages(struct doc *doc);
 
 /* Whether a pixel (0xRRGGBB) is a colour, not a grey: one channel 60 or

@@ -792,6 +792,50 @@ static void group_over_short_row(void **state)
 	doc_free(d);
 }
 
+/* A ruled grid whose last rows are set below its last rule ("2008",
+ * "Total"): one table of all its rows. A table further down, under a
+ * gap of several rows, stays a table of its own. */
+static void rows_below_grid(void **state)
+{
+	static const char *const cells[][3] = {
+		{ "År", "Rån", "Inbrott" }, { "2005", "5 432", "37 800" }, { "2006", "4 921", "35 124" },
+		{ "2007", "4 985", "33 010" }, { "2008", "4 562", "31 851" }, { "Totalt", "19 900", "137 785" },
+	};
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 10);
+	struct ex_error e = { 0 };
+	struct doc *d;
+
+	cairo_set_line_width(cr, 0.5);
+	for (int r = 0; r <= 4; r++) {   /* rules around the first four rows only */
+		cairo_move_to(cr, 60, 100 + 18 * r);
+		cairo_line_to(cr, 360, 100 + 18 * r);
+	}
+	for (int c = 0; c <= 3; c++) {
+		cairo_move_to(cr, 60 + 100 * c, 100);
+		cairo_line_to(cr, 60 + 100 * c, 172);
+	}
+	cairo_stroke(cr);
+	for (size_t r = 0; r < N_ELEMS(cells); r++)
+		for (int c = 0; c < 3; c++) {
+			cairo_text_extents_t x;
+
+			cairo_text_extents(cr, cells[r][c], &x);
+			cairo_move_to(cr, c == 0 ? 65 : 155 + 100 * c - x.x_advance, 113 + 18 * (double)r);
+			cairo_show_text(cr, cells[r][c]);
+			/* the same table again far below: a table of its own */
+			cairo_move_to(cr, c == 0 ? 65 : 155 + 100 * c - x.x_advance, 400 + 18 * (double)r);
+			cairo_show_text(cr, cells[r][c]);
+		}
+	d = drawn_page(cr, pdf, &e);
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 2);
+	assert_int_equal(d->tables[0].nrows, 6);
+	assert_string_equal(grid_text(&d->tables[0], 5, 0), "Totalt");
+	assert_string_equal(grid_text(&d->tables[0], 5, 2), "137 785");
+	doc_free(d);
+}
+
 /* A borderless statement whose labels wrap: a label's second line
  * starting small ("kapital") belongs to the row above it; a first line
  * whose numbers stand on its second line belongs to the row below it. A
@@ -2640,6 +2684,7 @@ int main(void)
 		cmocka_unit_test(survey_means),
 		cmocka_unit_test(prose_columns),
 		cmocka_unit_test(group_over_short_row),
+		cmocka_unit_test(rows_below_grid),
 		cmocka_unit_test(rows_between_rules),
 		cmocka_unit_test(wrapped_labels),
 		cmocka_unit_test(statement_headings),
