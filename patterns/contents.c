@@ -124,6 +124,50 @@ static int small_word(const char *w)
 	return 0;
 }
 
+/* A name set all in capitals ("BOSTADSRÄTTSFÖRENINGEN LÄRKTRÄDET", "BRF
+ * MÅSEN 12", "FALU KOMMUN"), where case no longer tells a name from a
+ * heading: its first word a form, not a genitive ("FÖRENINGENS EKONOMI"
+ * is a heading), or two words of which the second is; no word that
+ * joins a phrase ("STYRELSENS ARBETE I FÖRENINGEN", "FÖRENINGEN OCH DESS
+ * MEDLEMMAR") but "för". */
+#define ORG_CAPS_WORDS 6
+static int all_caps(const char *s)
+{
+	int upper = 0;
+
+	for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (g_unichar_islower(c))
+			return 0;
+		upper |= g_unichar_isupper(c);
+	}
+	return upper;
+}
+
+static int caps_org_name(gchar **w, int n)
+{
+	static const char *const joins[] = { "och", "i", "av", "på", "med", "till", "om", "vid", "dess", "samt", "den",
+					     "det", "de", "inom", "under", "efter", NULL };
+	gchar *first = g_utf8_strdown(w[0], -1), *last = g_utf8_strdown(w[n - 1], -1);
+	int ok = n >= 2 && n <= ORG_CAPS_WORDS;
+	size_t fl = strlen(first);
+
+	for (int i = 0; ok && i < n; i++) {
+		gchar *low = g_utf8_strdown(w[i], -1);
+
+		for (int k = 0; joins[k] && ok; k++)
+			ok = strcmp(low, joins[k]) != 0;
+		g_free(low);
+	}
+	if (ok)
+		ok = (form_word(first) && first[fl - 1] != 's') ||
+		     (n == 2 && form_word(last) && first[fl - 1] != 's');
+	g_free(first);
+	g_free(last);
+	return ok;
+}
+
 /* Block text s as an organisation's name standing alone: two to eight
  * words, no sentence, no field, every word capitalised (a digit, "4",
  * and small words aside) but a form word, which may be lower case last
@@ -140,6 +184,17 @@ static int org_name(const char *s)
 	if (strlen(s) > ORG_MAX_BYTES || strpbrk(s, ".:;!?\xE2") || !g_unichar_isupper(g_utf8_get_char(s)))
 		return 0;   /* ("\xE2": a dash, as in "Amnesty – Tertialrapport", is no name alone) */
 	w = g_strsplit(s, " ", -1);
+	if (all_caps(s)) {
+		gchar *v[ORG_CAPS_WORDS] = { NULL };
+		int words = 0;
+
+		for (int i = 0; w[i]; i++)
+			if (w[i][0] && words++ < ORG_CAPS_WORDS)
+				v[words - 1] = w[i];
+		ok = words >= 2 && words <= ORG_CAPS_WORDS && caps_org_name(v, words);
+		g_strfreev(w);
+		return ok;
+	}
 	ok = 1;
 	for (int i = 0; w[i] && ok; i++) {
 		gchar *low = g_utf8_strdown(w[i], -1);

@@ -1172,7 +1172,8 @@ static void notices(void **state)
 	}
 }
 
-/* The organisation a document names where no © does: a name standing
+/* The organisation a document names where no © does (in capitals too):
+ * a name standing
  * alone among the first blocks, with a legal or common form in it, or
  * after "Årsredovisning för"; headings, sentences, fields and a form
  * running into another word name none. */
@@ -1185,7 +1186,14 @@ static void organisation_names(void **state)
 		{ "Bostadsrättsföreningen Sjöbotten 4\n\nBudget 2020\n", "Bostadsrättsföreningen Sjöbotten 4" },
 		{ "Verksamhetsplan 2024\n\nFalu kommun\n\nPlanen gäller ett år.\n", "Falu kommun" },
 		{ "Nätverket för Lika Rättigheter\n\nTill: Styrelsen\n", "Nätverket för Lika Rättigheter" },
+		/* all in capitals: a form word first, or last of two */
+		{ "ÅRSREDOVISNING 2023\n\nBOSTADSRÄTTSFÖRENINGEN LÄRKTRÄDET\n\nText.\n", "BOSTADSRÄTTSFÖRENINGEN LÄRKTRÄDET" },
+		{ "BRF MÅSEN 12\n\nBudget 2020\n", "BRF MÅSEN 12" },
+		{ "Verksamhetsplan 2024\n\nFALU KOMMUN\n\nPlanen gäller ett år.\n", "FALU KOMMUN" },
 		/* must not */
+		{ "FÖRENINGENS EKONOMI\n\nEkonomin är god.\n", NULL },
+		{ "FÖRENINGEN OCH DESS MEDLEMMAR\n\nText.\n", NULL },
+		{ "REGIONENS VERKSAMHET 2023\n\nText.\n", NULL },
 		{ "KALLELSE TILL FÖRENINGSSTÄMMA\n\nMedlemmarna kallas.\n", NULL },
 		{ "STYRELSENS ARBETE I FÖRENINGEN\n\nStyrelsen har mötts.\n", NULL },   /* a heading in capitals */
 		{ "Kallelse till Föreningsstämma\n\nMedlemmarna kallas.\n", NULL },
