@@ -379,6 +379,25 @@ static int pg_open(struct out_db *db, const char *uri, char *why, size_t whyn)
 	return rc;
 }
 
+/* SQLite's lower() folds ASCII only: "BRF MÅSEN 12" would not meet "Brf
+ * Måsen 12". This one folds every letter, as PostgreSQL's does. */
+static void utf8_lower(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	gchar *low;
+
+	(void)argc;
+	if (!s) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (!g_utf8_validate((const char *)s, -1, NULL) || !(low = g_utf8_strdown((const char *)s, -1))) {
+		sqlite3_result_value(ctx, argv[0]);
+		return;
+	}
+	sqlite3_result_text(ctx, low, -1, g_free);
+}
+
 static int sqlite_open(struct out_db *db, const char *path, char *why, size_t whyn)
 {
 	char *err = NULL;
@@ -389,6 +408,11 @@ static int sqlite_open(struct out_db *db, const char *path, char *why, size_t wh
 		return -1;
 	}
 	sqlite3_busy_timeout(db->db, DB_BUSY_MS);
+	if (sqlite3_create_function_v2(db->db, "lower", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, utf8_lower, NULL,
+				       NULL, NULL) != SQLITE_OK) {
+		snprintf(why, whyn, "%s: %s", path, sqlite3_errmsg(db->db));
+		return -1;
+	}
 	if (sqlite3_exec(db->db, schema_sql, NULL, NULL, &err) != SQLITE_OK) {
 		snprintf(why, whyn, "%s: %s", path, err ? err : sqlite3_errmsg(db->db));
 		sqlite3_free(err);
