@@ -290,6 +290,72 @@ static const char *org_with_rest(struct doc *doc, size_t i, const char *s)
 	return name;
 }
 
+/* The owner of a meeting a title names in the genitive, where its name
+ * holds no form word: "LiTHe kods vårmöte 2018 - Protokoll" gives
+ * "LiTHe kod", "Ixs Konstituerande styrelsemöte" "Ix". One to three words
+ * before the meeting, the first capitalised, the last ending in the
+ * genitive s; never a form's own genitive or a common noun's
+ * ("Föreningens årsmöte", "Årets årsmöte"; "Hyresgästföreningens
+ * årsmöte" is Hyresgästföreningen's). NULL when s is no such title. */
+static const char *meeting_owner(struct arena *a, const char *s)
+{
+	static const char *const meetings[] = { "årsmöte", "vårmöte", "höstmöte", "stormöte", "styrelsemöte",
+						"medlemsmöte", "föreningsstämma", "årsstämma", "extrastämma",
+						"konstituerande styrelsemöte", "extra föreningsstämma", NULL };
+	static const char *const common[] = { "året", "dagen", "våren", "hösten", "styrelsen", "föreningen",
+					      "medlemmarna", "kvällen", "veckan", "månaden", NULL };
+	static const char *const after[] = { "protokoll", "kallelse", "för", "år", "minnesanteckningar", NULL };
+	const char *end = NULL, *name, *rest = NULL;
+	gchar *low, *own;
+	int words = 1, bad = 0;
+
+	if (!s || !g_unichar_isupper(g_utf8_get_char(s)))
+		return NULL;
+	low = g_utf8_strdown(s, -1);   /* (lower case keeps the byte lengths of å, ä, ö) */
+	for (const char *p = strstr(low, "s "); p && !end && p - low < ORG_MAX_BYTES; p = strstr(p + 1, "s "))
+		for (int k = 0; meetings[k] && !end; k++)
+			if (g_str_has_prefix(p + 2, meetings[k]) && !g_unichar_isalpha(g_utf8_get_char(p + 2 +
+			    strlen(meetings[k])))) {
+				end = s + (p - low);
+				rest = p + 2 + strlen(meetings[k]);
+			}
+	/* after the meeting only its date, year or kind: "2018 - Protokoll
+	 * (2018-05-29)", "för år 2018"; a sentence going on is no title */
+	while (end && rest && *rest) {
+		const char *w = rest;
+		size_t n;
+		int known;
+
+		while (*rest && g_unichar_isalnum(g_utf8_get_char(rest)))
+			rest = g_utf8_next_char(rest);
+		n = (size_t)(rest - w);
+		known = n == 0 || strspn(w, "0123456789") >= n;
+		for (int k = 0; after[k] && !known; k++)
+			known = n == strlen(after[k]) && !strncmp(w, after[k], n);
+		if (!known)
+			end = NULL;
+		if (!n)
+			rest = g_utf8_next_char(rest);   /* a space, a dash, a bracket */
+	}
+	g_free(low);
+	if (!end || end == s)
+		return NULL;
+	for (const char *p = s; p < end; p++)
+		words += *p == ' ';
+	if (words > 3)
+		return NULL;
+	if (!(name = arena_strndup(a, s, (size_t)(end - s))))
+		return NULL;
+	own = g_utf8_strdown(name, -1);
+	bad = strpbrk(name, ".:;,0123456789") != NULL;
+	for (int k = 0; org_forms[k] && !bad; k++)   /* "Föreningens", "Förbundets": whose? */
+		bad = g_str_has_prefix(own, org_forms[k]);
+	for (int k = 0; common[k] && !bad; k++)
+		bad = !strcmp(own, common[k]);
+	g_free(own);
+	return bad ? NULL : name;
+}
+
 static void organisation(struct doc *doc)
 {
 	size_t seen = 0;
@@ -305,6 +371,8 @@ static void organisation(struct doc *doc)
 		seen += !b->furniture;
 		if ((doc->organisation = org_with_rest(doc, i, b->text)))
 			return;
+		if (seen == 1 && (doc->organisation = meeting_owner(doc->arena, b->text)))
+			return;   /* the title: "LiTHe kods vårmöte 2018" */
 		/* a name on the first line of a paragraph that ran on into
 		 * the text under it ("Kulturföreningen Röda Längan" over
 		 * "Kostnaderna för el …") */
@@ -312,6 +380,8 @@ static void organisation(struct doc *doc)
 			return;
 	}
 	doc->organisation = org_of(doc->title);   /* a title from the document's metadata */
+	if (!doc->organisation)
+		doc->organisation = meeting_owner(doc->arena, doc->title);
 }
 
 int pat_contents(const struct pat_set *ps, struct doc *doc)

@@ -1190,7 +1190,13 @@ static void organisation_names(void **state)
 		{ "ÅRSREDOVISNING 2023\n\nBOSTADSRÄTTSFÖRENINGEN LÄRKTRÄDET\n\nText.\n", "BOSTADSRÄTTSFÖRENINGEN LÄRKTRÄDET" },
 		{ "BRF MÅSEN 12\n\nBudget 2020\n", "BRF MÅSEN 12" },
 		{ "Verksamhetsplan 2024\n\nFALU KOMMUN\n\nPlanen gäller ett år.\n", "FALU KOMMUN" },
+		/* the owner of a meeting in a title's genitive, with no form word */
+		{ "LiTHe kods vårmöte 2018 - Protokoll\n\n§ 1 Mötets öppnande\n\nMötet öppnades.\n", "LiTHe kod" },
+		{ "Hyresgästföreningens årsmöte 2023\n\nProtokoll\n", "Hyresgästföreningen" },
 		/* must not */
+		{ "Föreningens årsmöte 2023\n\nProtokoll\n", NULL },
+		{ "Årets årsmöte\n\nProtokoll\n", NULL },
+		{ "Lokalens vårmöte och andra möten i verksamheten under året 2023\n\nText.\n", NULL },
 		{ "FÖRENINGENS EKONOMI\n\nEkonomin är god.\n", NULL },
 		{ "FÖRENINGEN OCH DESS MEDLEMMAR\n\nText.\n", NULL },
 		{ "REGIONENS VERKSAMHET 2023\n\nText.\n", NULL },
