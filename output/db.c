@@ -647,13 +647,11 @@ static int store_survey(struct out_db *db, const struct doc *d)
 	for (size_t i = 0; i < s->nmeans; i++) {
 		const struct doc_mean *m = &s->means[i];
 
-		if (ROW(db, "INSERT INTO survey_means VALUES ($1, $2, $3, $4, $5, $6)", txt(d->src.sha256),
-			num_i((long long)i + 1), num_i(0), txt(m->question), txt(m->column), num_d(m->value)) < 0)
-			return -1;
-		for (size_t k = 0; k < m->ncompare; k++)
+		for (size_t k = 0; k <= m->ncompare; k++)
 			if (ROW(db, "INSERT INTO survey_means VALUES ($1, $2, $3, $4, $5, $6)", txt(d->src.sha256),
-				num_i((long long)i + 1), num_i((long long)k + 1), txt(m->question),
-				txt(m->compare[k].column), num_d(m->compare[k].value)) < 0)
+				num_i((long long)i + 1), num_i((long long)k), txt(m->question),
+				txt(k ? m->compare[k - 1].column : m->column),
+				num_d(k ? m->compare[k - 1].value : m->value)) < 0)
 				return -1;
 	}
 	return 0;

@@ -126,15 +126,18 @@ static long item_number(const struct doc_line *l, int *form)
 	return *form ? strtol(digits, NULL, 10) : -1;
 }
 
-/* Line b numbers the item after the one block a starts with, in its
- * form and at its left edge: items one a line ("1 Mötets öppnande" /
- * "2 Val av ordförande"), set without spacing, are blocks of their own. */
-static int next_item(const struct doc_line *a, const struct doc_line *b)
+/* The width of line b's first word: what would have had to fit after
+ * a line for b not to start a line of its own. */
+static float first_word(const struct doc_line *b)
 {
-	int fa, fb;
-	long na = item_number(a, &fa), nb = item_number(b, &fb);
+	return b->nwords ? b->words[0].box.x1 - b->words[0].box.x0 : 0;
+}
 
-	return na >= 0 && nb == na + 1 && fa == fb && fabsf(a->box.x0 - b->box.x0) <= LAY_LEVEL_PT;
+/* Whether b's first word would have fit after line a within right (one
+ * word space, narrow, between them): then a did not wrap into b. */
+static int fits_after(const struct doc_line *a, const struct doc_line *b, float size, float right)
+{
+	return a->box.x1 + LAY_SPACE * size + first_word(b) < right;
 }
 
 /* Does line b continue the block whose last line is a and whose box is
@@ -173,7 +176,7 @@ static int continues(const struct doc_line *a, const struct doc_line *b,
 	 * next line's first word would have fit after it ("7 Val av
 	 * revisorer" over a paragraph set without spacing). */
 	if (item && b->nwords && a->nwords && !g_str_has_suffix(a->words[a->nwords - 1].text, "-") &&
-	    a->box.x1 + LAY_SPACE * size + (b->words[0].box.x1 - b->words[0].box.x0) < b->box.x1 - LAY_SIDE_PT)
+	    fits_after(a, b, size, b->box.x1 - LAY_SIDE_PT))
 		return 0;
 	/* A caption's line that ends a sentence ends the caption: "Figur 2:
 	 * Har du deltagit?" over the answers. */
@@ -194,6 +197,8 @@ struct gather {
 	float pitch;        /* baseline distance of its first two lines */
 	int in_list;
 	int caption;        /* its first line starts "Figur 2", "Tabell 1" */
+	long item;          /* the item number its first line starts with (item_number), or -1 */
+	int item_form;
 	int closed;
 };
 
@@ -328,12 +333,6 @@ static void row_major(struct gather *g, size_t n)
 	}
 }
 
-/* The widest line pitch, in font sizes, that still joins a block's
- * first two lines: 1.35, or above the page's own line spacing where most
- * lines stand further apart (a page set at 1.5 lines, paragraphs with no
- * space between them). The pitch of lines one under the other in one
- * size, the most common in twentieths (one such line is evidence: it
- * runs on into the next by its making). */
 /* The right side of the page's lines set in size (within a size step). */
 static float right_side(const struct layout_page *lp, float size)
 {
@@ -348,11 +347,12 @@ static float right_side(const struct layout_page *lp, float size)
 	return right;
 }
 
+struct right_cache { float size, right; };   /* right_side() of the last size asked */
+
 /* Whether line a is prose that wrapped into b: it ends in a letter, a
  * comma or a hyphen (no sentence's end, no number), and b's first word
  * would not have fit after it within the right side of lines of its
  * size. */
-struct right_cache { float size, right; };   /* right_side() of the last size asked */
 
 static int wrapped_into(const struct layout_page *lp, const struct doc_line *a, const struct doc_line *b, float size,
 			struct right_cache *rc)
@@ -369,9 +369,15 @@ static int wrapped_into(const struct layout_page *lp, const struct doc_line *a, 
 		rc->size = size;
 		rc->right = right_side(lp, size);
 	}
-	return a->box.x1 + LAY_SPACE * size + (b->words[0].box.x1 - b->words[0].box.x0) > rc->right + LAY_SIDE_PT;
+	return !fits_after(a, b, size, rc->right + LAY_SIDE_PT);
 }
 
+/* The widest line pitch, in font sizes, that still joins a block's
+ * first two lines: 1.35, or above the page's own line spacing where most
+ * lines stand further apart (a page set at 1.5 lines, paragraphs with no
+ * space between them). The pitch of lines one under the other in one
+ * size, the most common in twentieths (one such line is evidence: it
+ * runs on into the next by its making). */
 static float page_pitch(const struct layout_page *lp)
 {
 	unsigned short count[LAY_PITCH_BINS] = { 0 };
@@ -409,10 +415,12 @@ int layout_page_blocks(struct doc *doc, const struct layout_page *lp)
 	for (size_t i = 0; i < lp->nlines && rc == 0; i++) {
 		const struct doc_line *l = &lp->lines[i];
 		struct gather *into = NULL;
-		int marker;
+		int marker, form;
+		long item;
 
 		if (lp->used && lp->used[i])
 			continue;   /* a table's */
+		item = item_number(l, &form);
 		if (!starts_block(l, &marker)) {
 			for (size_t k = ng; k-- > 0 && ng - k <= 16;) {
 				struct gather *c = &g[k];
@@ -421,13 +429,15 @@ int layout_page_blocks(struct doc *doc, const struct layout_page *lp)
 					continue;
 				const struct doc_line *last = &lp->lines[c->idx[c->n - 1]];
 
-				if (next_item(&lp->lines[c->idx[0]], l))
+				/* items one a line ("1 Mötets öppnande" / "2 Val av
+				 * ordförande"), set without spacing: line l numbering
+				 * the item after c's, in its form at its left edge,
+				 * starts a block of its own */
+				if (c->item >= 0 && item == c->item + 1 && form == c->item_form &&
+				    fabsf(lp->lines[c->idx[0]].box.x0 - l->box.x0) <= LAY_LEVEL_PT)
 					break;
-
-				int form;
-
-				if (continues(last, l, &c->box, c->in_list, c->caption ? LAY_CAPTION :
-					      c->in_list || item_number(&lp->lines[c->idx[0]], &form) >= 0, c->pitch, first)) {
+				if (continues(last, l, &c->box, c->in_list,
+					      c->caption ? LAY_CAPTION : c->in_list || c->item >= 0, c->pitch, first)) {
 					if (c->n == 1)
 						c->pitch = l->box.y1 - last->box.y1;
 					into = c;
@@ -441,6 +451,8 @@ int layout_page_blocks(struct doc *doc, const struct layout_page *lp)
 				return EX_ENOMEM;
 			into->in_list = marker;
 			into->caption = layout_caption_line(l);
+			into->item = item;
+			into->item_form = form;
 		}
 		struct box bx = l->box;
 

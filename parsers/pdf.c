@@ -150,11 +150,6 @@ static int cmp_float(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Ends the current line. A gap between words much wider than the line's
- * usual word space (twice the median, and over 0.4 glyph heights) is a
- * column or cell boundary the text layer ran over: the line is split
- * there into segments. Justified text stretches every space alike, so
- * its lines stay whole. */
 /* Whether a line's words are set in a monospaced font: every word of
  * two letters or more as wide per letter, within PDF_MONO_SPREAD. */
 static int monospaced(const struct doc_word *w, size_t n)
@@ -176,6 +171,11 @@ static int monospaced(const struct doc_word *w, size_t n)
 	return k >= 2 && hi <= lo * (1 + PDF_MONO_SPREAD);
 }
 
+/* Ends the current line. A gap between words much wider than the line's
+ * usual word space (twice the median, and over 0.4 glyph heights) is a
+ * column or cell boundary the text layer ran over: the line is split
+ * there into segments. Justified text stretches every space alike, so
+ * its lines stay whole. */
 static int push_line(struct pdf_page_build *pb)
 {
 	struct doc_word *w = pb->words;

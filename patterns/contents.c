@@ -147,22 +147,20 @@ static int all_caps(const char *s)
 
 static int caps_org_name(gchar **w, int n)
 {
-	static const char *const joins[] = { "och", "i", "av", "på", "med", "till", "om", "vid", "dess", "samt", "den",
-					     "det", "de", "inom", "under", "efter", NULL };
+	/* words that join a phrase, besides the small words a name may hold */
+	static const char *const joins[] = { "om", "vid", "dess", "samt", "inom", "under", "efter", NULL };
 	gchar *first = g_utf8_strdown(w[0], -1), *last = g_utf8_strdown(w[n - 1], -1);
-	int ok = n >= 2 && n <= ORG_CAPS_WORDS;
-	size_t fl = strlen(first);
+	int ok = n >= 2 && n <= ORG_CAPS_WORDS && first[strlen(first) - 1] != 's';   /* no genitive first */
 
 	for (int i = 0; ok && i < n; i++) {
 		gchar *low = g_utf8_strdown(w[i], -1);
 
+		ok = !(small_word(low) && strcmp(low, "för"));
 		for (int k = 0; joins[k] && ok; k++)
 			ok = strcmp(low, joins[k]) != 0;
 		g_free(low);
 	}
-	if (ok)
-		ok = (form_word(first) && first[fl - 1] != 's') ||
-		     (n == 2 && form_word(last) && first[fl - 1] != 's');
+	ok = ok && (form_word(first) || (n == 2 && form_word(last)));
 	g_free(first);
 	g_free(last);
 	return ok;

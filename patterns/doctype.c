@@ -92,10 +92,16 @@ int pat_doc_type(const struct pat_set *ps, struct doc *doc)
 	/* What a document is shows in its first pages. */
 	for (size_t i = 0; i < doc->nblocks && i < 400 && rc == 0; i++) {
 		const struct doc_block *b = &doc->blocks[i];
+		int heading, short_text;
 
-		if (!b->furniture && b->type != DOC_BLK_HANDWRITING)
-			rc = scan(doc, b->text, !titled++ && (b->type == DOC_BLK_HEADING || strlen(b->text) <= TITLE_LEN) ? TITLE :
-				  b->type == DOC_BLK_HEADING || (i < 3 && strlen(b->text) <= TITLE_LEN), score, seen);
+		if (b->furniture || b->type == DOC_BLK_HANDWRITING)
+			continue;
+		heading = b->type == DOC_BLK_HEADING;
+		short_text = strlen(b->text) <= TITLE_LEN;
+		/* the first block is the title if it may be one; the first
+		 * three short blocks count as headings */
+		rc = scan(doc, b->text, !titled++ && (heading || short_text) ? TITLE : heading || (i < 3 && short_text),
+			  score, seen);
 	}
 	/* Till/Från/Datum make a paper to the board: a memo unless more says
 	 * it is a report of some kind. */

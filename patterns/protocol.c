@@ -783,7 +783,7 @@ static int people_block(struct doc *doc, size_t i, struct attendance *a)
 	}
 	/* a name a line, to the first line that is none: a field, an item
 	 * ("§ 1 Mötets öppnande", "1. ..."), a sentence */
-	if (a->status && !field_like(b->text) && b->text[0] != '\xC2' && !isdigit((unsigned char)b->text[0]) &&
+	if (a->status && !field_like(b->text) && strncmp(b->text, "\xC2\xA7", 2) && !isdigit((unsigned char)b->text[0]) &&
 	    (b->type == DOC_BLK_LIST_ITEM ||
 	     (b->type == DOC_BLK_PARAGRAPH && (strlen(b->text) < 120 || b->nlines >= 2) && !strchr(b->text, '.')))) {
 		rc = people_lines(doc, i, &a->status);

@@ -2,6 +2,7 @@
  * percentages; answer scales. */
 #include "internal.h"
 
+#include <glib.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -165,18 +166,29 @@ static int text_answers(const struct pat_set *ps, struct doc *doc, struct doc_fi
 	return 0;
 }
 
+/* The length of the word a figure's caption starts with and its space
+ * ("Figur ", "Tabell ", "Diagram "); 0 when t starts with none. */
+static size_t caption_word(const char *t)
+{
+	static const char *const words[] = { "Figur ", "Tabell ", "Diagram ", NULL };
+
+	for (int i = 0; words[i]; i++)
+		if (g_str_has_prefix(t, words[i]))
+			return strlen(words[i]);
+	return 0;
+}
+
 /* A paragraph set as a caption where the format has no such type (an
  * ODT paragraph "Diagram 1: Hur nöjd är du?"): the word, its number and
  * a colon or stop, on one short line. */
 static int caption_paragraph(const struct doc_block *b)
 {
 	const char *t = b->text;
-	size_t n = strcspn(t, " "), d;
+	size_t n = caption_word(t), d;
 
-	if (b->type != DOC_BLK_PARAGRAPH || strlen(t) > SURVEY_CAPTION_MAX || !t[n] ||
-	    (strncmp(t, "Figur ", 6) && strncmp(t, "Tabell ", 7) && strncmp(t, "Diagram ", 8)))
+	if (b->type != DOC_BLK_PARAGRAPH || strlen(t) > SURVEY_CAPTION_MAX || !n)
 		return 0;
-	t += n + 1;
+	t += n;
 	d = strspn(t, "0123456789");
 	return d > 0 && (t[d] == ':' || t[d] == '.');
 }
@@ -188,7 +200,7 @@ static int figure(const struct pat_set *ps, struct doc *doc, size_t bi)
 	struct doc_figure *f;
 	int rc = 0;
 
-	if (strncmp(t, "Figur ", 6) && strncmp(t, "Tabell ", 7) && strncmp(t, "Diagram ", 8))
+	if (!caption_word(t))
 		return 0;
 	f = ARENA_PUSH(doc->arena, s->figures, s->nfigures, s->cap_figures);
 	if (!f)
@@ -264,13 +276,14 @@ static int means_table(const struct pat_set *ps, struct doc *doc, size_t bi, dou
 
 	/* a table that marks no header rows (ODT's): its first row is one
 	 * when none of its cells right of the label is a number */
-	for (int c = 1; hr == 0 && c < t->ncols; c++) {
-		const struct doc_cell *x = cell_at(t, 0, c);
+	if (hr == 0) {
+		hr = 1;
+		for (int c = 1; hr && c < t->ncols; c++) {
+			const struct doc_cell *x = cell_at(t, 0, c);
 
-		if (x && mean_cell(ps, x->text, 1, 0) >= 0)
-			hr = -1;
+			hr = !(x && mean_cell(ps, x->text, 1, 0) >= 0);
+		}
 	}
-	hr = hr < 0 ? 0 : hr ? hr : 1;
 	if (t->ncols < 2 || t->nrows <= hr)
 		return 0;
 	for (int c = 1; c < t->ncols && ncols < 8; c++) {
