@@ -60,6 +60,7 @@ enum {
 	DOC_WORD_BOLD = 1,
 	DOC_WORD_ITALIC = 2,
 	DOC_WORD_HAS_COLOR = 4,
+	DOC_WORD_TURNED = 8,     /* set along a turned line: a chart's axis title, a sideways header */
 };
 
 struct doc_word {

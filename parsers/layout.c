@@ -89,6 +89,7 @@ char *layout_line_text(struct arena *a, const struct doc_line *l)
 #define LAY_FURNITURE_BAND 0.1f   /* running headers sit in the top tenth of the page */
 #define LAY_FOOTER_BAND 0.9f      /* ... footers below nine tenths */
 #define LAY_NOTE_BAND 0.6f        /* footnotes sit below this of the page's height */
+#define LAY_NOTE_DIGITS 2         /* a note's number has at most this many digits */
 #define LAY_NOTE_SIZE 0.9f        /* ... set this much smaller than the body at least */
 #define LAY_SAME_SIZE_PT 0.5f     /* a paragraph goes on across a break in a size this close */
 
@@ -712,11 +713,18 @@ static void mark_footnotes(struct doc *doc, float body)
 			continue;
 		if (!isdigit((unsigned char)b->text[0]))
 			continue;
+		const char *rest = b->text + strspn(b->text, "0123456789");
+
+		/* a block that is a number ("54 000", "0,50", a chart's "1997")
+		 * is no note's number and text; a note's number set apart from
+		 * its text is one or two digits alone */
+		if (!b->text[strspn(b->text, "0123456789 ,.")] && (*rest || rest - b->text > LAY_NOTE_DIGITS))
+			continue;
+		rest += strspn(rest, " .)");
 		b->type = DOC_BLK_FOOTNOTE;
 		b->note = atoi(b->text);
 		b->marker = NULL;
-		b->text += strspn(b->text, "0123456789");
-		b->text += strspn(b->text, " .)");
+		b->text = rest;
 	}
 }
 

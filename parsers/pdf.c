@@ -35,6 +35,9 @@
 #define PDF_SIZE_STEP 0.1         /* a font size changing by this of itself starts a word */
 #define PDF_TURN_MIN 30           /* a page turned sideways shows this many vertical advances */
 #define PDF_TURN_TENTHS 7         /* ... this many tenths of all its advances */
+#define PDF_TURN_SHIFT 0.5        /* a turned line's letters: each beside the last by under this
+				   * of their height ... */
+#define PDF_TURN_GAP 0.5          /* ... and apart by under this of it (a space's room) */
 #define PDF_MAX_RENDER_PX 20000   /* a render wider or higher than this is not made */
 #define PDF_OCR_MAX_PIXELS 64e6   /* an OCR render of more pixels (256 MB of ARGB; A4 at 300 dpi is
 				   * 8.7 M) is made at the resolution that fits, and said */
@@ -91,6 +94,7 @@ struct pdf_page_build {
 	const char *font;
 	unsigned flags;
 	size_t glued_at;            /* the current word's bytes up to its first heading, or 0 */
+	int turned;                 /* the current line runs up or down the page */
 };
 
 static int push_word(struct pdf_page_build *pb, int space_after)
@@ -125,6 +129,8 @@ static int push_word(struct pdf_page_build *pb, int space_after)
 		w->flags |= pb->flags;
 		w->color = (uint32_t)(at->r >> 8) << 16 | (uint32_t)(at->g >> 8) << 8 | (at->b >> 8);
 	}
+	if (pb->turned)
+		w->flags |= DOC_WORD_TURNED;
 	g_string_truncate(pb->word, 0);
 	memset(&pb->wbox, 0, sizeof(pb->wbox));
 	return w->text ? 0 : EX_ENOMEM;
@@ -212,6 +218,7 @@ static int push_line(struct pdf_page_build *pb)
 		rc = add_line(pb, w + start, n - start);
 	pb->words = NULL;
 	pb->nwords = pb->cap_words = 0;
+	pb->turned = 0;
 	return rc;
 }
 
@@ -290,6 +297,25 @@ static size_t glued_at(const struct pdf_text *t, size_t i)
 	return n >= 8 && heading_chain(word, HEAD_NONE, 0, &cut) ? cut : 0;
 }
 
+/* Whether character b follows a in a line turned up or down the page (a
+ * chart's axis title, a header set sideways over a narrow column), with
+ * no line break between them: b's middle above or below a's, not beside
+ * it, close to it (a space's room at most), and both boxes lying on
+ * their side, wider than high (an upright letter's box is as high as the
+ * font, a turned one's as wide). Letters of one column's cells set one
+ * under the other ("B" over "B") are upright and a line's height apart. */
+static int along_turned(const struct pdf_text_char *a, const struct pdf_text_char *b)
+{
+	double aw = a->x1 - a->x0, ah = a->y1 - a->y0, bw = b->x1 - b->x0, bh = b->y1 - b->y0;
+	double dx = ((b->x0 + b->x1) - (a->x0 + a->x1)) / 2, dy = ((b->y0 + b->y1) - (a->y0 + a->y1)) / 2;
+	double gap = dy > 0 ? b->y0 - a->y1 : a->y0 - b->y1;
+
+	if (aw < ah || bw < bh || fabs(dy) <= fabs(dx))
+		return 0;
+	return fabs(dx) < PDF_TURN_SHIFT * MIN(aw, bw) && fabs(gap) < PDF_TURN_GAP * MIN(aw, bw);
+}
+
+
 /* Walks the page text and its per-character rectangles together. The
  * text layer's own spaces and newlines split words and lines; so do
  * gaps in the geometry, which the layer often leaves without a space:
@@ -317,7 +343,13 @@ static int pdf_page_words(struct pdf_page_build *pb, const struct pdf_text *t)
 			rc = push_word(pb, 1);
 			continue;
 		}
-		if (r && prev) {
+		if (r && prev && along_turned(prev, r)) {
+			pb->turned = 1;   /* the line goes on up or down the page */
+		} else if (r && prev && pb->turned) {
+			rc = push_word(pb, 0);   /* upright again: a line of its own */
+			if (rc == 0)
+				rc = push_line(pb);
+		} else if (r && prev) {
 			double h = MAX(r->y1 - r->y0, prev->y1 - prev->y0);
 			double gap = r->x0 - prev->x1;
 			double dy = fabs((r->y0 + r->y1) - (prev->y0 + prev->y1)) / 2;

@@ -100,6 +100,7 @@
 #define TBL_MAX_COLS 32          /* a borderless table has at most this many columns */
 #define TBL_COLOUR_SHARE 4       /* a cell's colour covers 1/4 of it at least */
 #define TBL_HEADER_SHARE 4       /* a one-cell header line is under 1/4 of its run's width */
+#define TBL_HEADING_SHARE 2      /* a group's heading set apart, under half of it */
 #define TBL_COARSE_SHARE 4       /* a grid with segments side by side in over 1/4 of its
 				  * filled cells is around blocks of text */
 
@@ -549,7 +550,18 @@ static int numeric_line(const struct doc_line *l)
 struct band_line {
 	float cy, top, bot;
 	int col, num;
+	int group;   /* a label column's line that may stand alone: a group's heading */
 };
+
+/* Whether a label's text goes on in the next line: it starts with a small
+ * letter or an opening bracket ("materiella anläggningstillgångar",
+ * "(kr/kvm)"), as a new label, a group header or a number never does. */
+static int continues(const char *s)
+{
+	gunichar c = g_utf8_get_char(s);
+
+	return c == '(' || g_unichar_islower(c);
+}
 
 /* Line l's words, leader dots left out ("All ages . . . . . ." is two
  * words of a label, not running text). */
@@ -567,6 +579,26 @@ static int cmp_band_line(const void *a, const void *b)
 	float x = ((const struct band_line *)a)->cy, y = ((const struct band_line *)b)->cy;
 
 	return (x > y) - (x < y);
+}
+
+/* Whether the n lines of a band stand in rows: each line level with one
+ * in another column, but for a group's heading in the label column
+ * ("3-Year-Old Cohort" over its rows; not a label's line going on, "(tot
+ * intäkter)"). *multi: how many share their column with another. */
+static int band_rows(const struct band_line *ln, int n, int *multi)
+{
+	for (int a = 0; a < n; a++) {
+		int partner = 0, same = 0;
+
+		for (int b = 0; b < n; b++) {
+			partner |= ln[b].col != ln[a].col && fabsf(ln[b].cy - ln[a].cy) < TBL_LEVEL_PT;
+			same += ln[b].col == ln[a].col;
+		}
+		if (!partner && !ln[a].group)
+			return 0;
+		*multi += same >= 2;
+	}
+	return 1;
 }
 
 /* Rows a grid leaves to its text: a band between two rules whose cells
@@ -605,21 +637,13 @@ static int implicit_rows(const struct layout_page *lp, int *ys, int ny, const in
 				continue;
 			if (label_words(l) > TBL_LIST_WORDS)
 				ok = 0;   /* running text, not a list of entries */
-			ln[n++] = (struct band_line){ my, l->box.y0, l->box.y1, c, numeric_line(l) };
+			ln[n++] = (struct band_line){ my, l->box.y0, l->box.y1, c, numeric_line(l),
+						      c == 0 && !continues(l->words[0].text) };
 		}
-		/* Each line level with one in another column; two or more
-		 * columns with two or more lines; numbers among them. */
-		for (int a = 0; a < n && ok; a++) {
-			int partner = 0, same = 0;
-
-			for (int b = 0; b < n; b++) {
-				partner |= ln[b].col != ln[a].col && fabsf(ln[b].cy - ln[a].cy) < TBL_LEVEL_PT;
-				same += ln[b].col == ln[a].col;
-			}
-			ok = partner;
-			multi += same >= 2;
-		}
-		/* and a column of three or more lines, all numbers */
+		/* Its lines in rows; two or more columns with two or more
+		 * lines; numbers among them: a column of three or more lines,
+		 * all numbers. */
+		ok = ok && band_rows(ln, n, &multi);
 		int numcol = 0;
 
 		for (int j = 0; j + 1 < nx && ok; j++) {
@@ -1523,6 +1547,32 @@ static int column_of(const float *cx0, const float *cx1, int ncols, float x)
 	return best;
 }
 
+/* Whether a row and the next, n, are one row of a table whose numbers
+ * stand between the two lines of their label ("Between-state income
+ * inequality (Gini" over a row of numbers with no label, "index)" under
+ * it): their lines overlap by TBL_STRADDLE of a line's height or more,
+ * one of them is numbers only and the other's lines all end left of
+ * those numbers. Rows of their own never overlap; a column of prose set
+ * beside a table, whose lines overlap its rows, is no numbers. */
+#define TBL_STRADDLE 0.25f
+static int all_numbers(const struct layout_page *lp, const struct srow *row)
+{
+	for (size_t k = 0; k < row->n; k++)
+		if (!numeric_line(&lp->lines[row->idx[k]]))
+			return 0;
+	return row->n > 0;
+}
+
+static int straddles(const struct layout_page *lp, const struct srow *a, const struct srow *b, float h)
+{
+	if (b->y0 > a->y1 - TBL_STRADDLE * h || b->y1 < a->y1)
+		return 0;
+	const struct srow *num = all_numbers(lp, a) ? a : b, *label = num == a ? b : a;
+
+	return all_numbers(lp, num) && !all_numbers(lp, label) &&
+	       lp->lines[label->idx[label->n - 1]].box.x1 < lp->lines[num->idx[0]].box.x0;
+}
+
 /* The columns of rows [r0, r1): the x-ranges that the body rows'
  * segments cover, merged where they overlap, left to right, into cx0 and
  * cx1 (room for TBL_MAX_COLS); their count, 0 when there are too many.
@@ -1540,6 +1590,37 @@ static void sort_columns(float *cx0, float *cx1, int ncols)
 				cx0[i] = cx0[j], cx1[i] = cx1[j];
 				cx0[j] = a, cx1[j] = b;
 			}
+}
+
+/* Columns cx0, cx1 (ncols of them) with the label column of a label set
+ * around its numbers added where no column holds it: a column of its
+ * own, though no row holds it beside them, each line of it a row of one
+ * cell. Their count. */
+static int straddled_labels(const struct layout_page *lp, const struct srow *rows, size_t r0, size_t r1, float *cx0,
+			    float *cx1, int ncols)
+{
+	for (size_t r = r0; r < r1 && ncols < TBL_MAX_COLS; r++) {
+		const struct box *b = &lp->lines[rows[r].idx[0]].box;
+		float h = b->y1 - b->y0;
+		int free = 1;
+
+		if (rows[r].n != 1 || !((r > r0 && straddles(lp, &rows[r - 1], &rows[r], h)) ||
+					(r + 1 < r1 && straddles(lp, &rows[r], &rows[r + 1], h))))
+			continue;
+		for (int c = 0; c < ncols; c++)
+			if (b->x0 <= cx1[c] + TBL_SPAN_SLACK_PT && b->x1 >= cx0[c] - TBL_SPAN_SLACK_PT) {
+				cx0[c] = fminf(cx0[c], b->x0);
+				cx1[c] = fmaxf(cx1[c], b->x1);
+				free = 0;
+				break;
+			}
+		if (free) {
+			cx0[ncols] = b->x0;
+			cx1[ncols++] = b->x1;
+			sort_columns(cx0, cx1, ncols);
+		}
+	}
+	return ncols;
 }
 
 static int stream_columns(const struct layout_page *lp, const struct srow *rows, size_t r0, size_t r1, float *cx0,
@@ -1611,7 +1692,102 @@ static int stream_columns(const struct layout_page *lp, const struct srow *rows,
 				if (hit < 0 || merged)
 					sort_columns(cx0, cx1, ncols);
 			}
-	return ncols;
+	return straddled_labels(lp, rows, r0, r1, cx0, cx1, ncols);
+}
+
+/* How many of line l's words hold a letter: a cell of numbers has its
+ * unit's at most ("1 234 kr", "450 kr per år"); a line of prose that starts
+ * with a number ("10 blocks, or clusters, of items. Each of the") many. */
+#define TBL_UNIT_WORDS 3
+static size_t lettered(const struct doc_line *l)
+{
+	size_t n = 0;
+
+	for (size_t w = 0; w < l->nwords; w++)
+		for (const char *p = l->words[w].text; *p; p = g_utf8_next_char(p))
+			if (g_unichar_isalpha(g_utf8_get_char(p))) {
+				n++;
+				break;
+			}
+	return n;
+}
+
+/* The number a cell of one number prints, its thousands' spaces left
+ * out and a comma taken as a decimal point (only steps between numbers
+ * of one column are compared, so "54,000" read as 54 does no harm); 0
+ * with *ok unset when it is no plain number. */
+static double tick_value(const struct doc_line *l, int *ok)
+{
+	char buf[64];
+	size_t n = 0;
+	char *end;
+
+	for (size_t w = 0; w < l->nwords; w++)
+		for (const char *p = l->words[w].text; *p && n + 1 < sizeof(buf); p++)
+			buf[n++] = *p == ',' ? '.' : *p;
+	buf[n] = 0;
+	double v = strtod(buf, &end);
+
+	*ok = n > 0 && *end == 0;
+	return v;
+}
+
+/* Whether rows [r0, r1) are the tick labels of a chart's axes ("54,000"
+ * over "53,000" over "52,000" at the left of a plot, "0.50" over "0.48"
+ * at its right): every cell a plain number, each column of three or more
+ * counting evenly down, as a value axis does up the page, but for a row
+ * counting evenly across (the years under the plot). A table of
+ * numbers only that counts (row numbers, "1 100 200" over "2 101 201")
+ * counts up. */
+#define TBL_TICKS_MIN 3
+static int axis_ticks(const struct layout_page *lp, const struct srow *rows, size_t r0, size_t r1,
+		      const float *cx0, const float *cx1, int ncols)
+{
+	double first[TBL_MAX_COLS], last[TBL_MAX_COLS], step[TBL_MAX_COLS];
+	size_t count[TBL_MAX_COLS] = { 0 };
+	int even[TBL_MAX_COLS];
+
+	for (int c = 0; c < ncols; c++)
+		even[c] = 1;
+	for (size_t r = r0; r < r1; r++) {
+		if (rows[r].n >= TBL_TICKS_MIN) {   /* a category axis: numbers counting evenly across */
+			double v0 = 0, v1 = 0, v;
+			int ok = 1, across = 1;
+
+			for (size_t k = 0; k < rows[r].n && ok && across; k++) {
+				v = tick_value(&lp->lines[rows[r].idx[k]], &ok);
+				across = k < 2 || fabs((v - v1) - (v1 - v0)) <= 1e-6 * fmax(fabs(v), 1);
+				across &= k < 1 || v > v1;
+				v0 = v1, v1 = v;
+			}
+			if (ok && across)
+				continue;
+		}
+		for (size_t k = 0; k < rows[r].n; k++) {
+			const struct doc_line *l = &lp->lines[rows[r].idx[k]];
+			int c = column_of(cx0, cx1, ncols, (l->box.x0 + l->box.x1) / 2), ok;
+			double v = tick_value(l, &ok);
+
+			if (!ok)
+				return 0;
+			if (count[c] == 1)
+				step[c] = v - last[c];
+			else if (count[c] > 1)
+				even[c] &= fabs((v - last[c]) - step[c]) <= 1e-6 * fmax(fabs(v), 1) && step[c] != 0;
+			if (count[c] == 0)
+				first[c] = v;
+			last[c] = v;
+			count[c]++;
+		}
+	}
+	int axes = 0;
+
+	for (int c = 0; c < ncols; c++) {
+		if (count[c] && (count[c] < TBL_TICKS_MIN || !even[c] || first[c] <= last[c]))
+			return 0;
+		axes += count[c] > 0;
+	}
+	return axes > 0;
 }
 
 /* Whether rows [r0, r1) in these columns are a table: a column (not the
@@ -1630,7 +1806,7 @@ static int stream_qualifies(const struct layout_page *lp, const struct srow *row
 			int c = column_of(cx0, cx1, ncols, (l->box.x0 + l->box.x1) / 2);
 
 			filled[c]++;
-			nums[c] += l->nwords && numeric(l->words[0].text);
+			nums[c] += l->nwords && numeric(l->words[0].text) && lettered(l) <= TBL_UNIT_WORDS;
 			words[c] += l->nwords;
 			long_lines[c] += l->nwords >= TBL_PROSE_WORDS;
 			multi[c] += l->nwords > 1;
@@ -1656,16 +1832,6 @@ static int stream_qualifies(const struct layout_page *lp, const struct srow *row
 	return !(r1 - r0 < 2 || (r1 - r0 < 3 && !numcol));
 }
 
-/* Whether a label's text goes on in the next line: it starts with a small
- * letter or an opening bracket ("materiella anläggningstillgångar",
- * "(kr/kvm)"), as a new label, a group header or a number never does. */
-static int continues(const char *s)
-{
-	gunichar c = g_utf8_get_char(s);
-
-	return c == '(' || g_unichar_islower(c);
-}
-
 /* Whether row r's one line is the hanging second line of the label of
  * the row of cells above it ("American Indian/Alaska" over "Native", set
  * in a little): indented from that label by TBL_HANG_MIN_PT or more,
@@ -1681,14 +1847,29 @@ static int hanging(const struct layout_page *lp, const struct srow *rows, size_t
 	return r + 1 >= r1 || lp->lines[rows[r + 1].idx[0]].box.x0 < x - TBL_HANG_MIN_PT;
 }
 
+/* Whether line l is a date starting a range that goes on in the next
+ * line ("2022-01-01-", "2022-01-01–"). */
+static int range_start(const struct doc_line *l)
+{
+	const char *t = l->nwords ? l->words[l->nwords - 1].text : "";
+	size_t n = strlen(t);
+	char date[11];
+
+	if (!((n == 11 && t[10] == '-') || (n == 13 && !strcmp(t + 10, "\xE2\x80\x93"))))
+		return 0;
+	memcpy(date, t, 10);
+	date[10] = 0;
+	return period_like(date);
+}
+
 /* Whether row holds a segment of numbers that are no periods (a
- * header row of years or balance-sheet dates holds only those). */
+ * header row of years, balance-sheet dates or ranges holds only those). */
 static int numbers_in(const struct layout_page *lp, const struct srow *row)
 {
 	for (size_t k = 0; k < row->n; k++) {
 		const struct doc_line *l = &lp->lines[row->idx[k]];
 
-		if (numeric_line(l) && !(l->nwords == 1 && period_like(l->words[0].text)))
+		if (numeric_line(l) && !(l->nwords == 1 && (period_like(l->words[0].text) || range_start(l))))
 			return 1;
 	}
 	return 0;
@@ -1750,10 +1931,11 @@ static int range_ends(const struct layout_page *lp, const struct srow *rows, siz
 }
 
 /* The row that row r (of [r0, r1)) is part of: itself, or the row above
- * when r is the second line of that row's label, wrapped in its cell (one
- * segment, in the first column, starting as continues() says, within a
- * line of the row above), or the row below when r is the first line of a
- * label whose numbers stand on its last line. */
+ * when r is the second line of that row's label, wrapped in its cell (in
+ * the first column only, in one segment or more, "(HALex)," and "ages
+ * 18–65 yrs" set apart; starting as continues() says, within a line of
+ * the row above), or the row below when r is the first line of a label
+ * whose numbers stand on its last line. */
 static size_t label_row(const struct layout_page *lp, const struct srow *rows, size_t r0, size_t r1, size_t r,
 			const float *cx0, const float *cx1, int ncols)
 {
@@ -1762,8 +1944,19 @@ static size_t label_row(const struct layout_page *lp, const struct srow *rows, s
 	if (r > r0 && range_ends(lp, rows, r, cx0, cx1, ncols) &&
 	    rows[r].y0 - rows[r - 1].y1 <= TBL_WRAP_GAP * (rows[r - 1].y1 - rows[r - 1].y0))
 		return r - 1;
-	if (rows[r].n != 1 || column_of(cx0, cx1, ncols, (l->box.x0 + l->box.x1) / 2) != 0)
-		return r;
+	/* numbers set level with a label's lines going on ("könstillhörighet
+	 * ges samma" over them, "utveckla vad de" under them, the label's
+	 * first line above): part of the row those lines are */
+	if (r > r0 + 1 && rows[r - 1].n == 1 && unlabelled(lp, &rows[r], cx0, cx1, ncols) &&
+	    straddles(lp, &rows[r - 1], &rows[r], rows[r - 1].y1 - rows[r - 1].y0) &&
+	    label_row(lp, rows, r0, r1, r - 1, cx0, cx1, ncols) == r - 2)
+		return r - 1;
+	for (size_t k = 0; k < rows[r].n; k++) {   /* a line of the label column only */
+		const struct box *b = &lp->lines[rows[r].idx[k]].box;
+
+		if (column_of(cx0, cx1, ncols, (b->x0 + b->x1) / 2) != 0)
+			return r;
+	}
 	if (r > r0 && l->nwords && (continues(l->words[0].text) || hanging(lp, rows, r, r1)) &&
 	    rows[r].y0 - rows[r - 1].y1 <= TBL_WRAP_GAP * (rows[r - 1].y1 - rows[r - 1].y0)) {
 		/* (a line going on in small letters may be set in by up to a
@@ -1958,7 +2151,8 @@ static int stream_table(struct doc *doc, struct layout_page *lp, struct srow *ro
 	int ncols = stream_columns(lp, rows, r0, r1, cx0, cx1), rc = 0;
 	struct doc_table *t;
 
-	if (ncols < 2 || !stream_qualifies(lp, rows, r0, r1, cx0, cx1, ncols))
+	if (ncols < 2 || !stream_qualifies(lp, rows, r0, r1, cx0, cx1, ncols) ||
+	    axis_ticks(lp, rows, r0, r1, cx0, cx1, ncols))
 		return 0;
 	r0 = header_lines_above(lp, rows, r0, cx0, cx1, ncols);
 	t = doc_add_table(doc, "stream");
@@ -2041,7 +2235,9 @@ static struct srow *stream_rows(struct doc *doc, struct layout_page *lp, size_t 
 		float cy = (b->y0 + b->y1) / 2, h = b->y1 - b->y0;
 		size_t r;
 
-		if (lp->used[i] || h <= 0)
+		/* (a line turned up or down the page, a chart's axis title, is
+		 * no row's) */
+		if (lp->used[i] || h <= 0 || (lp->lines[i].nwords && lp->lines[i].words[0].flags & DOC_WORD_TURNED))
 			continue;
 		for (r = 0; r < nrows; r++)
 			if (fabsf((rows[r].y0 + rows[r].y1) / 2 - cy) < h * TBL_ROW_BAND)
@@ -2115,6 +2311,15 @@ static void run_take(struct run *run, const struct layout_page *lp, const struct
 	}
 }
 
+/* Whether line l is a spanner over the columns of numbers of row below
+ * ("Projected enrollment, in thousands" over rows of numbers): it starts
+ * right of the label that row starts with, and the row holds numbers. */
+static int spanner(const struct layout_page *lp, const struct doc_line *l, const struct srow *below)
+{
+	return below->n >= 2 && l->box.x0 > lp->lines[below->idx[0]].box.x1 + TBL_SPAN_SLACK_PT &&
+	       numbers_in(lp, below);
+}
+
 /* Whether the k one-cell lines after row r are each short (or end in
  * the label column, as a statement's group headings do), within the
  * span of the run's rows and of the row under them, none a label's
@@ -2137,9 +2342,22 @@ static int header_lines_inside(const struct layout_page *lp, const struct srow *
 	for (size_t q = r + 1; q <= r + k; q++) {
 		const struct box *b = &L[rows[q].idx[0]].box;
 
-		/* (a group's label may stand out left of the labels by an indent) */
+		/* (a group's label may stand out left of the labels by an indent;
+		 * a spanner right over a row's columns of numbers, "Projected
+		 * enrollment, in thousands", may be as wide as they, when that
+		 * row's label starts where the run's do or left of them: not
+		 * over a header row of its own, "Proportion" set in from the
+		 * labels above, the next table's) */
+		int span = q == r + k && spanner(lp, &L[rows[q].idx[0]], below) &&
+			   L[below->idx[0]].box.x0 <= run->x0 + TBL_ALIGN_PT;
+
+		/* (a group's heading alone between blank lines, at the labels,
+		 * may reach over the first columns of numbers: "Highest
+		 * enrollment after bachelor's degree by 2003") */
+		int heading = at_labels && k == 1 && (b->x1 - b->x0) * TBL_HEADING_SHARE < x1 - x0;
+
 		if (b->x0 < x0 - TBL_SPAN_SLACK_PT - (b->y1 - b->y0) || b->x1 > x1 + TBL_SPAN_SLACK_PT ||
-		    ((b->x1 - b->x0) * TBL_HEADER_SHARE >= x1 - x0 && b->x1 >= cells))
+		    ((b->x1 - b->x0) * TBL_HEADER_SHARE >= x1 - x0 && b->x1 >= cells && !span && !heading))
 			return 0;
 		const struct doc_line *l = &L[rows[q].idx[0]];
 		const char *last = l->nwords ? l->words[l->nwords - 1].text : "";
@@ -2150,7 +2368,7 @@ static int header_lines_inside(const struct layout_page *lp, const struct srow *
 				     * after bachelor's" over "degree by 2003") */
 		if (last[0] && last[strlen(last) - 1] == '.' && l->nwords >= TBL_LIST_WORDS)
 			return 0;   /* a sentence */
-		if (at_labels && b->x0 > L[below->idx[0]].box.x0 + TBL_ALIGN_PT)
+		if (at_labels && b->x0 > L[below->idx[0]].box.x0 + TBL_ALIGN_PT && !span)
 			return 0;
 	}
 	return 1;
@@ -2179,25 +2397,21 @@ static int cells_under(const struct layout_page *lp, const struct srow *a, const
 	return hits >= 2;
 }
 
-static int run_goes_on(const struct layout_page *lp, const struct srow *rows, size_t nrows, const struct run *run,
-		       size_t r, float h)
+/* How many rows after row r the run goes on by for labels wrapped
+ * onto lines of their own, 0 if none are (see run_goes_on). */
+static int wrapped_labels(const struct layout_page *lp, const struct srow *rows, size_t nrows, const struct run *run,
+			  size_t r, float h)
 {
 	const struct doc_line *L = lp->lines;
 	size_t start = run->start;
 
-	/* A caption under the rows ("Diagram 2: Hur trygg …") heads the next
-	 * table: it ends this one. */
-	if (r + 1 < nrows && rows[r + 1].n == 1 && layout_caption_line(&L[rows[r + 1].idx[0]]))
-		return 0;
-	if (r + 1 < nrows && (rows[r + 1].n >= 2 || cells_under(lp, &rows[r], &rows[r + 1])) &&
-	    rows[r + 1].y0 - rows[r].y1 < TBL_RUN_GAP * h)
-		return !prose_line(lp, rows, run->most, r + 1);
 	/* Labels wrapped onto lines of their own ("Murder and nonnegligent"
 	 * over "manslaughter . . . 10.0 …"; "kapital" under "Summa eget 4 808
 	 * 296" then "Avskrivningar av" over its numbers' line) stay in: up to
 	 * TBL_WRAP_LINES one-segment lines where the labels start, each close
 	 * under the last, then a row of cells; or, ending the table, the
-	 * last label's own second line (starting small). */
+	 * last label's own lines going on (each starting small), under its
+	 * row or under its line below its numbers. */
 	size_t k = 0;
 
 	while (k < TBL_WRAP_LINES && r + k + 1 < nrows && rows[r + k + 1].n == 1 &&
@@ -2212,14 +2426,47 @@ static int run_goes_on(const struct layout_page *lp, const struct srow *rows, si
 	if (!k && r + 2 < nrows && rows[r + 1].n == 1 && rows[r + 1].y0 - rows[r].y1 < TBL_RUN_GAP * h &&
 	    fabsf(L[rows[r + 1].idx[0]].box.x0 - L[rows[r].idx[0]].box.x0) < TBL_ALIGN_PT)
 		k = 1;
+	/* (the row after them may stand as far below as the rows of the run
+	 * stand apart: a table of rows set a blank line apart) */
+	float apart_above = r > start ? rows[r].y0 - rows[r - 1].y1 + TBL_ALIGN_PT : 0;
+
 	if (k && r + k + 1 < nrows && rows[r + k + 1].n >= 2 &&
-	    rows[r + k + 1].y0 - rows[r + k].y1 < TBL_WRAP_GAP * h &&
+	    rows[r + k + 1].y0 - rows[r + k].y1 < fmaxf(TBL_WRAP_GAP * h, apart_above) &&
 	    fabsf(L[rows[r + k + 1].idx[0]].box.x0 - L[rows[r].idx[0]].box.x0) < TBL_ALIGN_PT &&
 	    (rows[r + 1].y0 - rows[r].y1 < TBL_WRAP_GAP * h || numbers_in(lp, &rows[r + k + 1])))
 		return (int)k + 1;   /* (one standing off: over numbers, not over a header row of years) */
-	if (k && rows[r].n >= 2 && rows[r + 1].y0 - rows[r].y1 < TBL_WRAP_GAP * h &&
-	    L[rows[r + 1].idx[0]].nwords && continues(L[rows[r + 1].idx[0]].words[0].text))
+	if (k && (rows[r].n >= 2 || (r > start && straddles(lp, &rows[r - 1], &rows[r], h))) &&
+	    rows[r + 1].y0 - rows[r].y1 < TBL_WRAP_GAP * h) {
+		size_t m = 0;   /* its lines going on, each starting small */
+
+		while (m < k && L[rows[r + m + 1].idx[0]].nwords && continues(L[rows[r + m + 1].idx[0]].words[0].text))
+			m++;
+		if (m)
+			return (int)m;
+	}
+	return 0;
+}
+
+static int run_goes_on(const struct layout_page *lp, const struct srow *rows, size_t nrows, const struct run *run,
+		       size_t r, float h)
+{
+	const struct doc_line *L = lp->lines;
+	size_t start = run->start;
+
+	if (r + 1 < nrows && straddles(lp, &rows[r], &rows[r + 1], h))
 		return 1;
+
+	/* A caption under the rows ("Diagram 2: Hur trygg …") heads the next
+	 * table: it ends this one. */
+	if (r + 1 < nrows && rows[r + 1].n == 1 && layout_caption_line(&L[rows[r + 1].idx[0]]))
+		return 0;
+	if (r + 1 < nrows && (rows[r + 1].n >= 2 || cells_under(lp, &rows[r], &rows[r + 1])) &&
+	    rows[r + 1].y0 - rows[r].y1 < TBL_RUN_GAP * h)
+		return !prose_line(lp, rows, run->most, r + 1);
+	int wrapped = wrapped_labels(lp, rows, nrows, run, r, h);
+
+	if (wrapped)
+		return wrapped;
 	/* A header row with no label that starts the run ("Not 2018/2019
 	 * 2017/2018", right of the labels) over a line of the label column
 	 * ("Belopp i kr") close under it, over the body (a rule's room
@@ -2235,7 +2482,8 @@ static int run_goes_on(const struct layout_page *lp, const struct srow *rows, si
 	 * TBL_WRAP_LINES, each short and close under the last, within the
 	 * span of the run's rows, between rows of three or more cells (not a
 	 * page's title lines, which come in ones and twos). */
-	k = 0;
+	size_t k = 0;
+
 	while (k < TBL_WRAP_LINES && r + k + 2 < nrows && rows[r + k + 1].n == 1 &&
 	       rows[r + k + 1].y0 - rows[r + k].y1 < (k ? TBL_WRAP_GAP : TBL_GROUP_GAP) * h)
 		k++;
@@ -2266,7 +2514,9 @@ static int run_goes_on(const struct layout_page *lp, const struct srow *rows, si
 static size_t prose_end(const struct layout_page *lp, const struct srow *rows, size_t r0, size_t r1)
 {
 	for (size_t r = r0 + 1; r < r1; r++)
-		for (size_t k = 0; k < rows[r].n && rows[r].n <= TBL_NOTE_SEGMENTS; k++) {
+		for (size_t k = 0; k < rows[r].n && rows[r].n <= TBL_NOTE_SEGMENTS &&
+				   !(rows[r].n == 1 && r + 1 < r1 && spanner(lp, &lp->lines[rows[r].idx[0]], &rows[r + 1]));
+		     k++) {
 			const struct doc_line *l = &lp->lines[rows[r].idx[k]];
 			size_t chars = 0;
 
@@ -2360,7 +2610,10 @@ int tbl_find_stream(struct doc *doc, struct layout_page *lp)
 			r++;
 			continue;
 		}
-		run_take(&run, lp, rows, r, r);
+		/* a first row whose label's first line stands above it */
+		if (r > 0 && !(lp->used[rows[r - 1].idx[0]]) && straddles(lp, &rows[r - 1], &rows[r], h))
+			run.start = r - 1;
+		run_take(&run, lp, rows, run.start, r);
 		while ((more = run_goes_on(lp, rows, nrows, &run, r, h)) > 0) {
 			run_take(&run, lp, rows, r + 1, r + (size_t)more);
 			r += (size_t)more;

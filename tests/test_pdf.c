@@ -932,12 +932,6 @@ static void check_rows_between_rules(int leaders)
 	g_string_free(pdf, TRUE);
 }
 
-static void rows_between_rules(void **state)
-{
-	check_rows_between_rules(0);
-	check_rows_between_rules(1);
-}
-
 /* Right-aligned text ending at x. */
 static void show_right(cairo_t *cr, double x, double y, const char *t)
 {
@@ -946,6 +940,83 @@ static void show_right(cairo_t *cr, double x, double y, const char *t)
 	cairo_text_extents(cr, t, &ex);
 	cairo_move_to(cr, x - ex.x_advance, y);
 	cairo_show_text(cr, t);
+}
+
+/* A grid with rules only around its header and between its columns,
+ * its rows under groups' headings in the label column ("Samtliga
+ * (N=4 667):", "Treåringar" over their rows): a row for each heading and
+ * each row of numbers. wrapped: a label goes on in a line of its own
+ * ("(exkl. moms)"), which is no row. */
+static void check_group_headings_between_rules(int wrapped)
+{
+	static const char *const rows[][3] = {
+		{ "Samtliga (N=4 667):", NULL, NULL }, { "Treåringar", NULL, NULL },
+		{ "Förskolegrupp", "1 251", "219" }, { "Kontrollgrupp", "260", "1 237" },
+		{ "Fyraåringar", NULL, NULL }, { "Förskolegrupp", "1 032", "261" },
+		{ "Kontrollgrupp", "183", "1 124" },
+	};
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 10);
+	struct ex_error e = { 0 };
+	double y = 132;
+
+	cairo_set_line_width(cr, 0.5);
+	for (int k = 0; k < 3; k++) {   /* top, under the header, bottom */
+		cairo_move_to(cr, 60, k == 0 ? 100 : k == 1 ? 118 : 250);
+		cairo_line_to(cr, 480, k == 0 ? 100 : k == 1 ? 118 : 250);
+	}
+	for (int x = 60; x <= 480; x += 140) {
+		cairo_move_to(cr, x, 100);
+		cairo_line_to(cr, x, 250);
+	}
+	cairo_stroke(cr);
+	cairo_move_to(cr, 66, 113);
+	cairo_show_text(cr, "Grupp");
+	show_right(cr, 270, 113, "Deltog");
+	show_right(cr, 410, 113, "Deltog ej");
+	for (size_t r = 0; r < N_ELEMS(rows); r++, y += 14) {
+		cairo_move_to(cr, rows[r][1] ? 80 : 66, y);
+		cairo_show_text(cr, rows[r][0]);
+		if (rows[r][1]) {
+			show_right(cr, 270, y, rows[r][1]);
+			show_right(cr, 410, y, rows[r][2]);
+		}
+		if (wrapped && r == 3) {
+			y += 14;
+			cairo_move_to(cr, 80, y);
+			cairo_show_text(cr, "(exkl. moms)");
+		}
+	}
+	struct doc *d = drawn_page(cr, pdf, &e);
+
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 1);
+	const struct doc_table *t = &d->tables[0];
+
+	for (int r = 0; r < t->nrows; r++)
+		assert_string_not_equal(grid_text(t, r, 0), "(exkl. moms)");
+	if (!wrapped) {
+		assert_int_equal(t->nrows, 8);
+		assert_string_equal(grid_text(t, 2, 0), "Treåringar");
+		assert_string_equal(grid_text(t, 2, 1), "");
+		assert_string_equal(grid_text(t, 4, 0), "Kontrollgrupp");
+		assert_string_equal(grid_text(t, 4, 2), "1 237");
+		assert_string_equal(grid_text(t, 7, 1), "183");
+	}
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
+static void group_headings_between_rules(void **state)
+{
+	check_group_headings_between_rules(0);
+	check_group_headings_between_rules(1);
+}
+
+static void rows_between_rules(void **state)
+{
+	check_rows_between_rules(0);
+	check_rows_between_rules(1);
 }
 
 /* A balance sheet as accounts print it: column headings once ("Belopp i
@@ -1927,6 +1998,140 @@ static void label_around_numbers(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* Rows whose labels wrap onto two lines with their numbers set level
+ * between the two ("Inkomstskillnad mellan länen" over a row of
+ * numbers with no label, "(Gini-index)" under it), one row so after another:
+ * one table, a row for each, its label both lines, its numbers beside.
+ * A note set close under the last row, across the columns of numbers,
+ * is no label's second line: the table ends above it. */
+static void labels_straddling_numbers(void **state)
+{
+	static const char *const labels[][2] = {
+		{ "Medianinkomst per hushåll", NULL },
+		{ "Inkomstskillnad mellan länen", "(Gini-index)" },
+		{ "Förlorade levnadsår före 75 års ålder", "(per 100 000 invånare)" },
+		{ "Skillnad i förlorade levnadsår mellan", "länen (Gini-index)" },
+	};
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 7);
+	struct ex_error e = { 0 };
+	double y = 100;
+
+	cairo_move_to(cr, 40, y);
+	cairo_show_text(cr, "Mått");
+	for (int c = 0; c < 4; c++) {
+		char n[16];
+
+		snprintf(n, sizeof(n), "%d", 2019 + c);
+		show_right(cr, 260 + 60 * c, y, n);
+	}
+	for (size_t r = 0; r < N_ELEMS(labels); r++) {
+		int two = labels[r][1] != NULL;
+
+		y += 20;
+		cairo_move_to(cr, 40, y);
+		cairo_show_text(cr, labels[r][0]);
+		if (two) {
+			cairo_move_to(cr, 40, y + 9);
+			cairo_show_text(cr, labels[r][1]);
+		}
+		for (int c = 0; c < 4; c++) {
+			char n[16];
+
+			snprintf(n, sizeof(n), "0,%04d", 628 + 37 * (int)r + c);
+			show_right(cr, 260 + 60 * c, y + (two ? 4.5 : 0), n);
+		}
+		y += two ? 9 : 0;
+	}
+	cairo_move_to(cr, 150, y + 5.5);   /* overlapping the last row's lower line */
+	cairo_show_text(cr, "Källa: egna beräkningar");
+	struct doc *d = drawn_page(cr, pdf, &e);
+
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 1);
+	const struct doc_table *t = &d->tables[0];
+
+	assert_int_equal(t->nrows, 5);
+	assert_string_equal(grid_text(t, 2, 0), "Inkomstskillnad mellan länen (Gini-index)");
+	assert_string_equal(grid_text(t, 2, 1), "0,0665");
+	assert_string_equal(grid_text(t, 3, 0), "Förlorade levnadsår före 75 års ålder (per 100 000 invånare)");
+	assert_string_equal(grid_text(t, 4, 0), "Skillnad i förlorade levnadsår mellan länen (Gini-index)");
+	assert_string_equal(grid_text(t, 4, 4), "0,0742");
+	for (size_t i = 0; i < t->ncells; i++)
+		assert_null(strstr(t->cells[i].text, "Källa"));
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
+/* Group spanners centred over the columns of numbers, right of the
+ * labels, set apart by a blank line ("Antal elever, tusental", one
+ * longer than a line of prose): rows of the table, which goes on under
+ * them. A spanner over a header row of its own (its label set in from
+ * the labels above: "Designeffekt" over "Andel 1,0 1,1 ...", the next
+ * table's) starts that table. */
+static void spanners_apart(void **state)
+{
+	static const char *const spans[] = {
+		"Antal elever, tusental",
+		"Procentuell skillnad mellan det faktiska och det beräknade antalet elever per år",
+	};
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 7);
+	struct ex_error e = { 0 };
+	double y = 100;
+
+	for (int table = 0; table < 2; table++) {
+		cairo_text_extents_t x;
+
+		cairo_text_extents(cr, "Designeffekt", &x);
+		cairo_move_to(cr, 370 - x.x_advance / 2, y);
+		cairo_show_text(cr, "Designeffekt");
+		y += 11;
+		cairo_move_to(cr, 60, y);
+		cairo_show_text(cr, "Andel");
+		for (int c = 0; c < 4; c++) {
+			char n[16];
+
+			snprintf(n, sizeof(n), "%d,%d", 1 + table, c);
+			show_right(cr, 300 + 70 * c, y, n);
+		}
+		for (int g = 0; g < 2; g++) {
+			y += 22;   /* a blank line's room above the spanner */
+			cairo_text_extents(cr, spans[g], &x);
+			cairo_move_to(cr, 370 - x.x_advance / 2, y);
+			cairo_show_text(cr, spans[g]);
+			for (int r = 0; r < 3; r++) {
+				char label[48];
+
+				y += 11;
+				snprintf(label, sizeof(label), "Prognos %d", 2017 + r);
+				cairo_move_to(cr, 40, y);
+				cairo_show_text(cr, label);
+				for (int c = 0; c < 4; c++) {
+					char n[16];
+
+					snprintf(n, sizeof(n), g ? "%d,%d" : "%d", g ? r : 49000 + 31 * r + c, c);
+					show_right(cr, 300 + 70 * c, y, n);
+				}
+			}
+		}
+		y += 30;
+	}
+	struct doc *d = drawn_page(cr, pdf, &e);
+
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 2);
+	for (int k = 0; k < 2; k++) {
+		const struct doc_table *t = &d->tables[k];
+
+		assert_int_equal(t->nrows, 9);   /* the header, two spanners, six rows */
+		assert_string_equal(grid_text(t, 8, 0), "Prognos 2019");
+		assert_string_equal(grid_text(t, 8, 4), "2,3");
+	}
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
 /* An income statement whose header gives each year as a date range
  * over two lines ("2020-01-01" over "-2020-12-31", or "2022-01-01-"
  * over "2022-12-31") and whose body starts under a group heading: one
@@ -2191,6 +2396,223 @@ static void handwriting_blocks(void **state)
 	assert_string_equal(d->protocol.adjusters[0], "Per Lundgren");
 	pat_set_free(ps);
 	doc_free(d);
+}
+
+/* A group's heading alone between blank lines, where the labels start,
+ * long enough to reach over the first column of numbers ("Högsta examen
+ * efter kandidatexamen fram till 2023" over the rows set in under it): a
+ * row of the table, which goes on under it. A line across more than half
+ * the table's width so set (a paragraph's line between two tables) ends
+ * the first table. */
+static void long_group_heading(void **state)
+{
+	static const char *const heads[] = {
+		"Högsta examen efter kandidatexamen fram till 2023",
+		"De uppgifter som följer nedan gäller alla studenter som har tagit ut minst en examen",
+	};
+	for (int wide = 0; wide < 2; wide++) {
+		GString *pdf;
+		cairo_t *cr = new_page(&pdf, "DejaVu Sans", 7);
+		struct ex_error e = { 0 };
+		double y = 100;
+
+		cairo_move_to(cr, 40, y);
+		cairo_show_text(cr, "Grupp");
+		for (int c = 0; c < 5; c++)
+			show_right(cr, 200 + 70 * c, y, (const char *[]){ "Inga", "Kandidat", "Master", "Båda", "Belopp" }[c]);
+		for (int g = 0; g < 2; g++) {
+			y += 22;
+			cairo_move_to(cr, 40, y);
+			cairo_show_text(cr, g ? heads[wide] : "Typ av lärosäte");
+			for (int r = 0; r < 3; r++) {
+				y += 11;
+				cairo_move_to(cr, 46, y);
+				cairo_show_text(cr, (const char *[]){ "Masterexamen", "Doktorsexamen", "Yrkesexamen" }[r]);
+				for (int c = 0; c < 5; c++) {
+					char n[16];
+
+					snprintf(n, sizeof(n), c == 4 ? "%d 500" : "%d,%d", 20 + 3 * r + c, c);
+					show_right(cr, 200 + 70 * c, y, n);
+				}
+			}
+		}
+		struct doc *d = drawn_page(cr, pdf, &e);
+
+		assert_non_null(d);
+		assert_int_equal(d->ntables, 1 + wide);
+		assert_int_equal(d->tables[0].nrows, wide ? 5 : 9);
+		doc_free(d);
+		g_string_free(pdf, TRUE);
+	}
+}
+
+/* Rows set a blank line apart, a label wrapped over three lines
+ * ("Ansökningar och tjänster" / "utvecklade av allmänheten och" /
+ * "myndigheter") with the next row as far below its last line as the
+ * rows stand apart: one table, the label one cell. far: the row after
+ * the wrapped label stands three times as far off, a table of its own. */
+static void rows_apart_wrapped_label(void **state)
+{
+	static const char *const rows[][4] = {
+		{ "Tillgängliga datamängder", "47", "272 768", "389 933" },
+		{ "Ansökningar och tjänster", "0", "237", "1 079" },
+		{ "utvecklade av allmänheten och", NULL, NULL, NULL },
+		{ "myndigheter", NULL, NULL, NULL },
+		{ "Nedladdningar", "0", "652 412", "2 348 928" },
+		{ "Kommuner med öppna data", "0", "8", "29" },
+	};
+	for (int far = 0; far < 2; far++) {
+		GString *pdf;
+		cairo_t *cr = new_page(&pdf, "DejaVu Sans", 9);
+		struct ex_error e = { 0 };
+		double y = 100;
+
+		cairo_move_to(cr, 60, y);
+		cairo_show_text(cr, "Mått");
+		for (int c = 1; c < 4; c++)
+			show_right(cr, 220 + 90 * c, y, (const char *[]){ "", "2009", "2010", "2011" }[c]);
+		for (size_t r = 0; r < N_ELEMS(rows); r++) {
+			y += rows[r][1] ? (far && r == 4 ? 75 : 25) : 15;   /* a blank line between rows */
+			cairo_move_to(cr, 60, y);
+			cairo_show_text(cr, rows[r][0]);
+			for (int c = 1; c < 4 && rows[r][1]; c++)
+				show_right(cr, 220 + 90 * c, y, rows[r][c]);
+		}
+		struct doc *d = drawn_page(cr, pdf, &e);
+
+		assert_non_null(d);
+		assert_int_equal(d->ntables, far ? 2 : 1);
+		assert_int_equal(d->tables[0].nrows, far ? 3 : 5);
+		assert_string_equal(grid_text(&d->tables[0], 2, 0),
+				    "Ansökningar och tjänster utvecklade av allmänheten och myndigheter");
+		assert_string_equal(grid_text(&d->tables[0], 2, 3), "1 079");
+		doc_free(d);
+		g_string_free(pdf, TRUE);
+	}
+}
+
+/* A chart beside a table: its axis titles set turned up the page
+ * ("Hushållens inkomst (kr)", "Gini-index"), its value axes' labels
+ * counting down ("54 000" over "53 000" ..., "0,50" over "0,48" ...)
+ * and its year axis, each a line of the page's text, none a table and
+ * none a footnote ("50 000" low on the page, in small print, is no note
+ * 50 reading " 000"; "1 Källa: SCB" under it is note 1).
+ * Letters of a column's cells set one under the other ("B" over "B")
+ * stay upright cells; a table of numbers only that counts up the page
+ * ("1 101 251" over "2 102 252") is a table. */
+static void chart_beside_table(void **state)
+{
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 8);
+	struct ex_error e = { 0 };
+
+	for (int r = 0; r < 4; r++) {   /* a table with a column of single letters */
+		cairo_move_to(cr, 60, 80 + 12 * r);
+		cairo_show_text(cr, (const char *[]){ "Förskola", "Skola", "Fritids", "Gymnasium" }[r]);
+		cairo_move_to(cr, 180, 80 + 12 * r);
+		cairo_show_text(cr, (const char *[]){ "A", "B", "B", "C" }[r]);
+		show_right(cr, 300, 80 + 12 * r, (const char *[]){ "1 200", "900", "300", "1 450" }[r]);
+	}
+	for (int r = 0; r < 12; r++) {   /* the report's text, in the body's size */
+		cairo_move_to(cr, 60, 160 + 11 * r);
+		cairo_show_text(cr, "Inkomsterna har ökat i alla grupper under perioden, men skillnaderna");
+	}
+	cairo_set_font_size(cr, 6);   /* the chart's labels, small, low on the page */
+	for (int r = 0; r < 5; r++) {   /* the chart's value axes */
+		char left[16], right[16];
+
+		snprintf(left, sizeof(left), "%d 000", 54 - r);
+		snprintf(right, sizeof(right), "0,%02d", 50 - 2 * r);
+		show_right(cr, 130, 560 + 20 * (double)r, left);
+		cairo_move_to(cr, 340, 560 + 20 * (double)r);
+		cairo_show_text(cr, right);
+	}
+	for (int c = 0; c < 4; c++) {   /* its year axis */
+		char year[8];
+
+		snprintf(year, sizeof(year), "%d", 2019 + c);
+		cairo_move_to(cr, 150 + 50 * c, 660);
+		cairo_show_text(cr, year);
+	}
+	cairo_save(cr);
+	cairo_move_to(cr, 80, 640);
+	cairo_rotate(cr, -M_PI / 2);
+	cairo_show_text(cr, "Hushållens inkomst (kr)");
+	cairo_restore(cr);
+	cairo_save(cr);
+	cairo_move_to(cr, 375, 630);
+	cairo_rotate(cr, -M_PI / 2);
+	cairo_show_text(cr, "Gini-index");
+	cairo_restore(cr);
+	cairo_move_to(cr, 60, 780);   /* a note under it */
+	cairo_show_text(cr, "1 Källa: SCB, inkomst- och taxeringsregistret");
+	cairo_set_font_size(cr, 8);
+	for (int r = 0; r < 4; r++)   /* row numbers counting up: a table */
+		for (int c = 0; c < 3; c++) {
+			char n[16];
+
+			snprintf(n, sizeof(n), "%d", (int[]){ 0, 100, 250 }[c] + r + 1);
+			show_right(cr, 100 + 60 * c, 400 + 12 * (double)r, n);
+		}
+	struct doc *d = drawn_page(cr, pdf, &e);
+
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 2);
+	assert_int_equal(table_of(d, "Förskola"), 0);
+	assert_string_equal(grid_text(&d->tables[0], 1, 1), "B");
+	assert_string_equal(grid_text(&d->tables[0], 2, 1), "B");
+	assert_string_equal(grid_text(&d->tables[1], 3, 2), "254");
+	assert_non_null(tu_find(d, DOC_BLK_PARAGRAPH, "Hushållens inkomst (kr)"));
+	assert_non_null(tu_find(d, DOC_BLK_PARAGRAPH, "Gini-index"));
+	for (size_t i = 0; i < d->nblocks; i++)   /* an axis label is no footnote's number */
+		if (d->blocks[i].type == DOC_BLK_FOOTNOTE) {
+			assert_int_equal(d->blocks[i].note, 1);
+			assert_string_equal(d->blocks[i].text, "Källa: SCB, inkomst- och taxeringsregistret");
+		}
+	assert_non_null(tu_find(d, DOC_BLK_FOOTNOTE, "Källa: SCB"));
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
+/* Two columns of running text whose right column's lines start with
+ * numbers ("10 block, eller grupper, av frågor ...", "2011 års häften
+ * ...") are no table: a line of prose is no cell of numbers for its
+ * first word. Two columns whose right one holds numbers with their units
+ * ("4 512 kr per år", "45 %") are one. */
+static void prose_starting_with_numbers(void **state)
+{
+	static const char *const prose[][2] = {
+		{ "Enkäten 2011 bestod av häften med frågor", "10 block, eller grupper, av frågor. Vart och ett av" },
+		{ "om boendet och om föreningens service och", "2011 års häften innehöll två block. Varje häfte hade" },
+		{ "en del bakgrundsfrågor till de boende.", "3 av de tio blocken fanns med redan i tidigare år." },
+	};
+	static const char *const cells[][2] = {
+		{ "Årsavgift", "4 512 kr per år" }, { "Andel nöjda", "45 %" }, { "Möten", "11 st" },
+	};
+	for (int table = 0; table < 2; table++) {
+		GString *pdf;
+		cairo_t *cr = new_page(&pdf, "DejaVu Sans", 8);
+		struct ex_error e = { 0 };
+
+		for (int r = 0; r < 3; r++) {   /* a table of figures above, so the page is looked at */
+			cairo_move_to(cr, 50, 60 + 11 * r);
+			cairo_show_text(cr, (const char *[]){ "Intäkter", "Kostnader", "Resultat" }[r]);
+			show_right(cr, 300, 60 + 11 * r, (const char *[]){ "1 200", "900", "300" }[r]);
+			show_right(cr, 400, 60 + 11 * r, (const char *[]){ "1 100", "950", "150" }[r]);
+		}
+		for (int r = 0; r < 3; r++)
+			for (int c = 0; c < 2; c++) {
+				cairo_move_to(cr, 50 + 250 * c, 120 + 11 * r);
+				cairo_show_text(cr, table ? cells[r][c] : prose[r][c]);
+			}
+		struct doc *d = drawn_page(cr, pdf, &e);
+
+		assert_non_null(d);
+		assert_int_equal(d->ntables, 1 + table);
+		assert_int_equal(table_of(d, "Intäkter"), 0);
+		doc_free(d);
+		g_string_free(pdf, TRUE);
+	}
 }
 
 /* A page set in three columns of running text is no table, though its
@@ -2686,6 +3108,7 @@ int main(void)
 		cmocka_unit_test(group_over_short_row),
 		cmocka_unit_test(rows_below_grid),
 		cmocka_unit_test(rows_between_rules),
+		cmocka_unit_test(group_headings_between_rules),
 		cmocka_unit_test(wrapped_labels),
 		cmocka_unit_test(statement_headings),
 		cmocka_unit_test(close_number_columns),
@@ -2706,12 +3129,18 @@ int main(void)
 		cmocka_unit_test(footnote_under_table),
 		cmocka_unit_test(table_beside_text),
 		cmocka_unit_test(text_columns_no_table),
+		cmocka_unit_test(prose_starting_with_numbers),
+		cmocka_unit_test(long_group_heading),
+		cmocka_unit_test(rows_apart_wrapped_label),
+		cmocka_unit_test(chart_beside_table),
 		cmocka_unit_test(page_candidates),
 		cmocka_unit_test(handwriting_blocks),
 		cmocka_unit_test(dates_over_column_pairs),
 		cmocka_unit_test(header_lines),
 		cmocka_unit_test(range_header),
 		cmocka_unit_test(label_around_numbers),
+		cmocka_unit_test(labels_straddling_numbers),
+		cmocka_unit_test(spanners_apart),
 		cmocka_unit_test(statement_in_parts),
 		cmocka_unit_test(group_headers_and_hanging_labels),
 		cmocka_unit_test(first_row_columns),
