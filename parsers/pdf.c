@@ -41,6 +41,8 @@
 #define PDF_MAX_RENDER_PX 20000   /* a render wider or higher than this is not made */
 #define PDF_OCR_MAX_PIXELS 64e6   /* an OCR render of more pixels (256 MB of ARGB; A4 at 300 dpi is
 				   * 8.7 M) is made at the resolution that fits, and said */
+#define PDF_IMAGE_MAX_PIXELS 150e6 /* an image of more pixels is not decoded (600 MB of ARGB; an
+				    * A4 scan at 1200 dpi is 140 Mpx) */
 #define PDF_TABLE_DPI 100.0       /* tables' fallback render: hairlines still show */
 #define PDF_OCR_DPI 300           /* OCR renders at this unless --dpi says */
 #define PDF_GARBAGE_WORDS 300     /* the garbage test reads this many words: a garbage layer is
@@ -756,6 +758,18 @@ static int pdf_page_submit(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *pa
 	}
 	if (!ctx->ocr)
 		return 0;
+	/* poppler decodes an image whole, at any scale: a page drawing one
+	 * over the budget is not rendered (a 30000 x 30000 image in a 110 KB
+	 * file took 3.6 GB and 16 s) */
+	double most = 0;
+
+	if (core(ctx) && pdf_draw_image_pixels(ctx->draw, poppler_page_get_index(page), &most) == 0 &&
+	    most > PDF_IMAGE_MAX_PIXELS) {
+		doc_warn(doc, pp->lp.page, "too_large",
+			 "page %d draws an image of %.0f megapixels (at most %.0f are decoded): not rendered for OCR",
+			 pp->lp.page, most / 1e6, PDF_IMAGE_MAX_PIXELS / 1e6);
+		return 0;
+	}
 	scale = (ctx->opts && ctx->opts->dpi > 0 ? ctx->opts->dpi : PDF_OCR_DPI) / 72.0;
 	if ((double)pp->lp.width * pp->lp.height * scale * scale > PDF_OCR_MAX_PIXELS) {
 		double fit = sqrt(PDF_OCR_MAX_PIXELS / ((double)pp->lp.width * pp->lp.height));

@@ -177,6 +177,56 @@ private:
 	}
 };
 
+// Keeps the pixel size of the largest image a page draws, and decodes
+// none: an image's size is in its dictionary, and the base device only
+// reads an inline image's bytes past.
+class ImagesDev : public OutputDev
+{
+public:
+	double most = 0;
+
+	bool upsideDown() override { return true; }
+	bool useDrawChar() override { return false; }
+	bool interpretType3Chars() override { return false; }
+	bool needNonText() override { return true; }
+	bool useTilingPatternFill() override { return true; }
+	bool tilingPatternFill(GfxState *, Gfx *, Catalog *, GfxTilingPattern *, const double *, int, int, int, int,
+			       double, double) override
+	{
+		return true;
+	}
+	bool useShadedFills(int) override { return true; }
+	bool axialShadedFill(GfxState *, GfxAxialShading *, double, double) override { return true; }
+
+	void drawImageMask(GfxState *state, Object *ref, Stream *str, int width, int height, bool invert,
+			   bool interpolate, bool inlineImg) override
+	{
+		keep(width, height);
+		OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inlineImg);
+	}
+	void drawImage(GfxState *state, Object *ref, Stream *str, int width, int height, GfxImageColorMap *colorMap,
+		       bool interpolate, const int *maskColors, bool inlineImg) override
+	{
+		keep(width, height);
+		OutputDev::drawImage(state, ref, str, width, height, colorMap, interpolate, maskColors, inlineImg);
+	}
+	void drawMaskedImage(GfxState *, Object *, Stream *, int width, int height, GfxImageColorMap *, bool,
+			     Stream *, int maskWidth, int maskHeight, bool, bool) override
+	{
+		keep(width, height);
+		keep(maskWidth, maskHeight);
+	}
+	void drawSoftMaskedImage(GfxState *, Object *, Stream *, int width, int height, GfxImageColorMap *, bool,
+				 Stream *, int maskWidth, int maskHeight, GfxImageColorMap *, bool) override
+	{
+		keep(width, height);
+		keep(maskWidth, maskHeight);
+	}
+
+private:
+	void keep(int width, int height) { most = std::fmax(most, (double)width * (double)height); }
+};
+
 bool no_annots(Annot *, void *)
 {
 	return false;
@@ -241,6 +291,23 @@ extern "C" int pdf_draw_page(struct pdf_draw *d, int page, struct page_drawn **o
 		std::free(*out);
 		*out = nullptr;
 		*n = 0;
+		return -1;
+	}
+}
+
+extern "C" int pdf_draw_image_pixels(struct pdf_draw *d, int page, double *most)
+{
+	*most = 0;
+	try {
+		Page *p = core_page(d, page);
+		if (!p)
+			return -1;
+		ImagesDev dev;
+		p->displaySlice(&dev, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr, no_annots,
+				nullptr);
+		*most = dev.most;
+		return 0;
+	} catch (...) {
 		return -1;
 	}
 }

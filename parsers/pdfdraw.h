@@ -30,6 +30,12 @@ struct pdf_draw *pdf_draw_open(const void *buf, size_t n, const char *password);
  * page cannot be read or memory runs out. */
 int pdf_draw_page(struct pdf_draw *d, int page, struct page_drawn **out, size_t *n);
 
+/* The pixels (width times height) of the largest image page (0-based)
+ * draws, decoding none, into *most (0: none); -1 if the page cannot be
+ * read. For a guard before a page is rendered: poppler decodes an image
+ * whole at any scale. */
+int pdf_draw_image_pixels(struct pdf_draw *d, int page, double *most);
+
 void pdf_draw_close(struct pdf_draw *d);
 
 /* Page's (0-based) width and height in points as it is shown (its crop

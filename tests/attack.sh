@@ -82,5 +82,18 @@ w = [x for x in d['warnings'] if x['code'] == 'downscaled']
 assert len(w) == 1 and '66 x 66 in' in w[0]['message'] and d['pages'][0]['source'] == 'ocr', d['warnings']
 " "$tmp/out"; then ok; else no "66-inch page: exit $rc: $(head -c 300 "$tmp/err")"; fi
 
+# A 30000 x 30000 1-bit image in a 110 KB PDF: poppler decodes an image
+# whole at any render scale (3.6 GB, 16 s); the page's images are sized
+# first, without decoding, and the page is not rendered, with a too_large
+# warning, within a 1 GiB worker.
+/usr/bin/python3 tests/mkpage.py "$tmp/bigimage.pdf" 595 30000
+"$X" --max-memory 1024 --timeout 20 "$tmp/bigimage.pdf" > "$tmp/out" 2> "$tmp/err"; rc=$?
+if [ "$rc" = 0 ] && /usr/bin/python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+w = [x for x in d['warnings'] if x['code'] == 'too_large']
+assert len(w) == 1 and '900 megapixels' in w[0]['message'] and w[0]['page'] == 1, d['warnings']
+" "$tmp/out"; then ok; else no "30000-pixel image: exit $rc: $(head -c 300 "$tmp/err")"; fi
+
 echo "attack: $pass passed, $fail failed"
 [ "$fail" = 0 ]
