@@ -2020,7 +2020,7 @@ static void labels_straddling_numbers(void **state)
 	cairo_move_to(cr, 40, y);
 	cairo_show_text(cr, "Mått");
 	for (int c = 0; c < 4; c++) {
-		char n[16];
+		char n[32];
 
 		snprintf(n, sizeof(n), "%d", 2019 + c);
 		show_right(cr, 260 + 60 * c, y, n);
@@ -2036,7 +2036,7 @@ static void labels_straddling_numbers(void **state)
 			cairo_show_text(cr, labels[r][1]);
 		}
 		for (int c = 0; c < 4; c++) {
-			char n[16];
+			char n[32];
 
 			snprintf(n, sizeof(n), "0,%04d", 628 + 37 * (int)r + c);
 			show_right(cr, 260 + 60 * c, y + (two ? 4.5 : 0), n);
@@ -2090,7 +2090,7 @@ static void spanners_apart(void **state)
 		cairo_move_to(cr, 60, y);
 		cairo_show_text(cr, "Andel");
 		for (int c = 0; c < 4; c++) {
-			char n[16];
+			char n[32];
 
 			snprintf(n, sizeof(n), "%d,%d", 1 + table, c);
 			show_right(cr, 300 + 70 * c, y, n);
@@ -2108,7 +2108,7 @@ static void spanners_apart(void **state)
 				cairo_move_to(cr, 40, y);
 				cairo_show_text(cr, label);
 				for (int c = 0; c < 4; c++) {
-					char n[16];
+					char n[32];
 
 					snprintf(n, sizeof(n), g ? "%d,%d" : "%d", g ? r : 49000 + 31 * r + c, c);
 					show_right(cr, 300 + 70 * c, y, n);
@@ -2429,7 +2429,7 @@ static void long_group_heading(void **state)
 				cairo_move_to(cr, 46, y);
 				cairo_show_text(cr, (const char *[]){ "Masterexamen", "Doktorsexamen", "Yrkesexamen" }[r]);
 				for (int c = 0; c < 5; c++) {
-					char n[16];
+					char n[32];
 
 					snprintf(n, sizeof(n), c == 4 ? "%d 500" : "%d,%d", 20 + 3 * r + c, c);
 					show_right(cr, 200 + 70 * c, y, n);
@@ -2519,7 +2519,7 @@ static void chart_beside_table(void **state)
 	}
 	cairo_set_font_size(cr, 6);   /* the chart's labels, small, low on the page */
 	for (int r = 0; r < 5; r++) {   /* the chart's value axes */
-		char left[16], right[16];
+		char left[32], right[32];
 
 		snprintf(left, sizeof(left), "%d 000", 54 - r);
 		snprintf(right, sizeof(right), "0,%02d", 50 - 2 * r);
@@ -2528,7 +2528,7 @@ static void chart_beside_table(void **state)
 		cairo_show_text(cr, right);
 	}
 	for (int c = 0; c < 4; c++) {   /* its year axis */
-		char year[8];
+		char year[32];
 
 		snprintf(year, sizeof(year), "%d", 2019 + c);
 		cairo_move_to(cr, 150 + 50 * c, 660);
@@ -2549,7 +2549,7 @@ static void chart_beside_table(void **state)
 	cairo_set_font_size(cr, 8);
 	for (int r = 0; r < 4; r++)   /* row numbers counting up: a table */
 		for (int c = 0; c < 3; c++) {
-			char n[16];
+			char n[32];
 
 			snprintf(n, sizeof(n), "%d", (int[]){ 0, 100, 250 }[c] + r + 1);
 			show_right(cr, 100 + 60 * c, 400 + 12 * (double)r, n);
