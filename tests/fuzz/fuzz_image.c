@@ -1,6 +1,6 @@
 /* fuzz_image: bytes as an image (PNG, JPEG, TIFF, whatever leptonica
  * reads) through the size guards, leptonica's readers, OCR and the
- * layout. Slow, as OCR is: keep inputs small. */
+ * layout, at a small render size with one OCR service for the run. */
 #include "invariants.h"
 
 #include "../../extract/pipeline.h"
@@ -8,7 +8,7 @@
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
-	struct doc_read_opts o = { .last_page = 2 };
+	struct doc_read_opts o = { .last_page = 2, .dpi = FUZZ_DPI, .ocr_service = fuzz_ocr_service() };
 	struct ex_error e = { 0 };
 	struct doc *d = doc_new();
 

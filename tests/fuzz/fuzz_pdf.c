@@ -5,7 +5,7 @@
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
-	struct doc_read_opts o = { .last_page = 20 };  /* bounded work per input */
+	struct doc_read_opts o = { .last_page = 20, .dpi = FUZZ_DPI, .ocr_service = fuzz_ocr_service() };
 	struct ex_error e = { 0 };
 	struct doc *d = doc_new();
 

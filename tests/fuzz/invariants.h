@@ -11,8 +11,25 @@
 #include "../../model/doc.h"
 #include "../../model/norm.h"
 #include "../../output/out.h"
+#include "../../parsers/ocr.h"
 
 #define INV(c) do { if (!(c)) abort(); } while (0)
+
+/* What a reader that may OCR is given under the fuzzer: one OCR service
+ * for the whole run (each document made its own, loading Tesseract's
+ * models again: 5 runs a second) and renders at FUZZ_DPI, small enough
+ * that a page is drawn and read in milliseconds while every path from
+ * render to layout is still taken. */
+#define FUZZ_DPI 50
+
+static inline struct ocr_service *fuzz_ocr_service(void)
+{
+	static struct ocr_service *s;
+
+	if (!s)
+		s = ocr_service_new(NULL, 0);
+	return s;   /* (NULL: each document tries for itself, as without) */
+}
 
 static void check_invariants(const struct doc *d)
 {
