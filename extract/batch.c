@@ -27,7 +27,6 @@
 #include "pipeline.h"
 
 #define BATCH_TIMEOUT 300       /* s a document may take unless --timeout says */
-#define BATCH_MEMORY 2048       /* MiB of address space a worker may take unless --max-memory says */
 #define PROGRESS_EVERY 0.5      /* s between progress lines */
 #define TAIL_BYTES 2048         /* of a worker's standard error kept to say why it died */
 
@@ -1221,7 +1220,7 @@ int ex_run_batch(struct ex_run *r)
 	if (r->o->timeout < 0)
 		r->o->timeout = BATCH_TIMEOUT;
 	if (r->o->max_memory < 0)
-		r->o->max_memory = BATCH_MEMORY;
+		r->o->max_memory = RUN_MEMORY;
 	b.pr = (struct progress){ .t0 = now(), .total = r->in.n, .tty = isatty(STDERR_FILENO) };
 	b.pr.on = !r->o->quiet && (r->o->progress > 0 || (r->o->progress == 0 && b.pr.tty));
 	b.db_lock = -1;

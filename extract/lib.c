@@ -71,10 +71,10 @@ static const char *refused(const struct ex_options *o)
 		return "--format: the library returns JSON";
 	if (o->help || o->version || o->furniture || o->tables_only)
 		return "--help, --version, --furniture and --tables are for the command line";
-	if (o->timeout >= 0 || o->max_memory >= 0 || o->nlists || o->nul || o->progress || o->quiet || o->resume ||
+	if (o->timeout >= 0 || o->max_memory >= 0 || o->memory_budget >= 0 || o->nlists || o->nul || o->progress || o->quiet || o->resume ||
 	    o->in_process || o->db || o->shard_n)
-		return "--timeout, --max-memory, --files-from, --progress, --quiet, --resume, --in-process, --db "
-		       "and --shard are for the command line's batch";
+		return "--timeout, --max-memory, --memory-budget, --files-from, --progress, --quiet, --resume, "
+		       "--in-process, --db and --shard are for the command line's batch";
 	return NULL;
 }
 

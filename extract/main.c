@@ -45,6 +45,8 @@ static void usage(FILE *f)
 	      "                          0: none)\n"
 	      "      --max-memory MIB    a document's worker may take MIB of address space (default 2048;\n"
 	      "                          0: none); past it the document's error is out_of_memory\n"
+	      "      --memory-budget MIB the workers' limits together fit in MIB (default 3/4 of the\n"
+	      "                          machine's memory; 0: none): fewer documents at a time if need be\n"
 	      "      --in-process        read documents in this process's threads, not in workers\n"
 	      "      --db FILE           also store every document in the SQLite archive FILE\n"
 	      "      --shard K/N         only the inputs whose relative path hashes to K (0..N-1) of N\n"
@@ -165,6 +167,37 @@ bad:
 	return -1;
 }
 
+/* The memory budget the workers share (--memory-budget, by default
+ * three quarters of the machine's memory): no more documents are read at
+ * a time than their workers' --max-memory fits in it, and a budget under
+ * one worker's limit is that worker's limit (OCR's threads for a
+ * document's pages live in its worker, inside its limit). Said once when
+ * it cuts a -j given. */
+#define RUN_BUDGET_SHARE 0.75
+static void share_memory(struct ex_run *r)
+{
+	struct ex_options *o = r->o;
+	long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+	long long budget = o->memory_budget;
+
+	if (o->max_memory < 0)
+		o->max_memory = RUN_MEMORY;
+	if (budget < 0)
+		budget = pages > 0 && size > 0 ? (long long)((double)pages * size * RUN_BUDGET_SHARE) >> 20 : 0;
+	if (budget <= 0 || o->in_process || o->max_memory == 0)
+		return;   /* (documents in threads, or workers asked to have no limit: none holds) */
+	if (o->max_memory > budget)
+		o->max_memory = (int)budget;
+	if ((long long)r->njobs * o->max_memory > budget) {
+		int fit = (int)(budget / o->max_memory);
+
+		if (o->jobs > 0 && !o->quiet)
+			fprintf(stderr, "extract: %d workers of %d MiB pass the memory budget of %lld MiB: %d at a time\n",
+				r->njobs, o->max_memory, budget, fit);
+		r->njobs = fit;
+	}
+}
+
 /* How many documents at a time, and OCR pages a document: inputs first;
  * what inputs leave over goes to the pages of each document that OCR
  * reads (one scan: its pages N at a time). */
@@ -179,6 +212,7 @@ static void share_cores(struct ex_run *r)
 	}
 	r->o->ro.ocr_workers = (size_t)njobs > r->in.n ? njobs / (int)(r->in.n ? r->in.n : 1) : 1;
 	r->njobs = (size_t)njobs > r->in.n ? (int)(r->in.n ? r->in.n : 1) : njobs;
+	share_memory(r);
 }
 
 static int run(struct ex_options *o)

@@ -9,7 +9,7 @@
 enum opt_id {
 	O_OUTPUT, O_FORMAT, O_NDJSON, O_COMPACT, O_PAGES, O_PASSWORD, O_FURNITURE, O_TABLES,
 	O_NO_TABLES, O_OCR, O_LANG, O_DPI, O_NO_CORRECT, O_JOBS, O_PATTERNS, O_NO_DEFAULT,
-	O_DEBUG, O_HELP, O_VERSION, O_TIMEOUT, O_MAX_MEMORY, O_FILES_FROM, O_NUL, O_PROGRESS,
+	O_DEBUG, O_HELP, O_VERSION, O_TIMEOUT, O_MAX_MEMORY, O_MEMORY_BUDGET, O_FILES_FROM, O_NUL, O_PROGRESS,
 	O_NO_PROGRESS, O_QUIET, O_RESUME, O_RETRY_FAILED, O_IN_PROCESS, O_DB, O_SHARD,
 };
 
@@ -40,6 +40,7 @@ static const struct opt {
 	{ "version", 'V', 0, O_VERSION },
 	{ "timeout", 0, 1, O_TIMEOUT },
 	{ "max-memory", 0, 1, O_MAX_MEMORY },
+	{ "memory-budget", 0, 1, O_MEMORY_BUDGET },
 	{ "files-from", 0, 1, O_FILES_FROM },
 	{ "null", '0', 0, O_NUL },
 	{ "progress", 0, 0, O_PROGRESS },
@@ -121,6 +122,10 @@ static int apply_batch(const struct opt *op, const char *v, struct ex_options *o
 	case O_MAX_MEMORY:
 		if (int_in(v, 0, 1 << 22, &o->max_memory) < 0 || (o->max_memory > 0 && o->max_memory < 64))
 			return WHY("--max-memory wants MiB from 64 (or 0: none), got '%s'", v);
+		break;
+	case O_MEMORY_BUDGET:
+		if (int_in(v, 0, 1 << 24, &o->memory_budget) < 0 || (o->memory_budget > 0 && o->memory_budget < 64))
+			return WHY("--memory-budget wants MiB from 64 (or 0: none), got '%s'", v);
 		break;
 	case O_FILES_FROM:
 		if (o->nlists == EX_MAX_LISTS)
@@ -233,7 +238,7 @@ int ex_options_parse(int argc, const char *const *argv, const char **inputs, str
 	int only_inputs = 0;
 
 	o->inputs = inputs;
-	o->timeout = o->max_memory = -1;
+	o->timeout = o->max_memory = o->memory_budget = -1;
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i], *v = NULL;
 		const struct opt *op;

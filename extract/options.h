@@ -11,6 +11,8 @@ enum ex_format { EX_FMT_JSON, EX_FMT_NDJSON, EX_FMT_TEXT, EX_FMT_MARKDOWN, EX_FM
 #define EX_MAX_PACKS 64
 #define EX_MAX_LISTS 16
 
+#define RUN_MEMORY 2048   /* MiB of address space a worker may take unless --max-memory says */
+
 struct ex_options {
 	enum ex_format format;
 	const char *out;                    /* -o: file or directory */
@@ -22,7 +24,8 @@ struct ex_options {
 	struct doc_read_opts ro;
 	/* The program's batch (the library refuses them). */
 	int timeout;          /* seconds a document may take; -1 not given (300); 0 no limit */
-	int max_memory;       /* MiB of address space a worker may take; -1 not given (2048); 0 none */
+	int max_memory;       /* MiB of address space a worker may take; -1 not given (RUN_MEMORY); 0 none */
+	int memory_budget;    /* MiB the workers may take together; -1 not given (3/4 of RAM); 0 none */
 	const char *lists[EX_MAX_LISTS];   /* --files-from */
 	int nlists;
 	int nul;              /* -0: the lists are NUL-separated */

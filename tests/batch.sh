@@ -101,7 +101,19 @@ if [ "$plain" = 1 ]; then
 	"$X" --ndjson --max-memory 64 "$tmp/scan.png" corpus/seed001_memo.pdf > "$tmp/nd" 2> "$tmp/err"; rc=$?
 	if [ "$rc" = 1 ] && head -1 "$tmp/nd" | grep -q '"code":"out_of_memory"' && sed -n 2p "$tmp/nd" | grep -q '"source"'
 	then ok; else no "max-memory: exit $rc: $(cat "$tmp/err")"; fi
+	# a memory budget under a worker's limit is that limit
+	"$X" --ndjson --memory-budget 64 "$tmp/scan.png" corpus/seed001_memo.pdf > "$tmp/nd" 2> "$tmp/err"; rc=$?
+	if [ "$rc" = 1 ] && head -1 "$tmp/nd" | grep -q '"code":"out_of_memory"' && sed -n 2p "$tmp/nd" | grep -q '"source"'
+	then ok; else no "memory-budget under a worker: exit $rc: $(cat "$tmp/err")"; fi
 fi
+
+# One budget for the workers together: -j 4 workers of 1024 MiB in a
+# budget of 2048 MiB read two at a time, said once; every input is read.
+"$X" --ndjson -j 4 --max-memory 1024 --memory-budget 2048 corpus/seed000_tertialrapport.pdf \
+	corpus/seed001_memo.pdf corpus/seed002_rapport.pdf corpus/seed003_utvardering.pdf > "$tmp/nd" 2> "$tmp/err"; rc=$?
+if [ "$rc" = 0 ] && [ "$(grep -c '"source"' "$tmp/nd")" = 4 ] &&
+   grep -qx "extract: 4 workers of 1024 MiB pass the memory budget of 2048 MiB: 2 at a time" "$tmp/err"
+then ok; else no "memory-budget: exit $rc: $(cat "$tmp/err")"; fi
 
 # A crash: the worker reading the scan is killed by SIGSEGV from outside;
 # that document's error is crashed and the run goes on.
