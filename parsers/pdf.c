@@ -49,6 +49,8 @@
 				   * garbage throughout */
 #define PDF_GARBAGE_CHARS 40      /* ... needs this many characters to judge */
 #define PDF_LITTLE_TEXT 200       /* a picture with fewer characters than this ... */
+#define PDF_OUTLINE_LETTERS 300   /* a page filling this many letter-sized outlines has text drawn
+				   * as paths (a line of text is some 80) */
 #define PDF_PICTURE_SHARE 0.5     /* ... covering this share of the page is a scan with a stamp */
 
 /* What reading one PDF needs across its pages. */
@@ -698,7 +700,23 @@ static int pdf_page_text(struct pdf_ctx *ctx, PopplerPage *page, int i, double w
 /* Why a page needs OCR (mode: --ocr, 0 auto, 1 always): none (NULL)
  * with a usable text layer; always; no text layer, or a garbage one, or a
  * picture with a little text on it (auto). */
-static const char *ocr_reason(int mode, PopplerPage *page, const struct layout_page *lp)
+/* Whether a page's text is drawn as outlines (a document flattened to
+ * paths, its fonts gone) beside a little text layer (a page number, a
+ * stamp): under PDF_LITTLE_TEXT characters of text and PDF_OUTLINE_LETTERS
+ * or more letter-sized outlines filled, more than its characters. */
+static int outlined_text(struct pdf_ctx *ctx, PopplerPage *page, const struct layout_page *lp)
+{
+	size_t chars = 0;
+	struct pdf_ink ink;
+
+	for (size_t i = 0; i < lp->nlines; i++)
+		for (size_t k = 0; k < lp->lines[i].nwords; k++)
+			chars += g_utf8_strlen(lp->lines[i].words[k].text, -1);
+	return chars < PDF_LITTLE_TEXT && core(ctx) && pdf_draw_ink(ctx->draw, poppler_page_get_index(page), &ink) == 0 &&
+	       ink.outlines >= PDF_OUTLINE_LETTERS && ink.outlines > chars;
+}
+
+static const char *ocr_reason(struct pdf_ctx *ctx, int mode, PopplerPage *page, const struct layout_page *lp)
 {
 	if (mode > 0)
 		return "always";
@@ -710,6 +728,8 @@ static const char *ocr_reason(int mode, PopplerPage *page, const struct layout_p
 		return "garbage_text";
 	if (little_text(page, lp))
 		return "little_text";
+	if (outlined_text(ctx, page, lp))
+		return "vector_text";
 	return NULL;
 }
 
@@ -761,13 +781,13 @@ static int pdf_page_submit(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *pa
 	/* poppler decodes an image whole, at any scale: a page drawing one
 	 * over the budget is not rendered (a 30000 x 30000 image in a 110 KB
 	 * file took 3.6 GB and 16 s) */
-	double most = 0;
+	struct pdf_ink ink;
 
-	if (core(ctx) && pdf_draw_image_pixels(ctx->draw, poppler_page_get_index(page), &most) == 0 &&
-	    most > PDF_IMAGE_MAX_PIXELS) {
+	if (core(ctx) && pdf_draw_ink(ctx->draw, poppler_page_get_index(page), &ink) == 0 &&
+	    ink.image_pixels > PDF_IMAGE_MAX_PIXELS) {
 		doc_warn(doc, pp->lp.page, "too_large",
 			 "page %d draws an image of %.0f megapixels (at most %.0f are decoded): not rendered for OCR",
-			 pp->lp.page, most / 1e6, PDF_IMAGE_MAX_PIXELS / 1e6);
+			 pp->lp.page, ink.image_pixels / 1e6, PDF_IMAGE_MAX_PIXELS / 1e6);
 		return 0;
 	}
 	scale = (ctx->opts && ctx->opts->dpi > 0 ? ctx->opts->dpi : PDF_OCR_DPI) / 72.0;
@@ -825,7 +845,7 @@ static int pdf_page_start(struct pdf_ctx *ctx, struct doc *doc, PopplerDocument 
 	pp->lp.lines = pb.lines;
 	pp->lp.nlines = pb.nlines;
 	if (rc == 0)
-		pp->reason = ocr_reason(mode, page, &pp->lp);
+		pp->reason = ocr_reason(ctx, mode, page, &pp->lp);
 	/* A page set sideways that keeps its layer is read again turned
 	 * upright, as a sideways scan is: its boxes in that frame, its
 	 * rotation recorded. (One OCR reads is turned by OCR.) */
@@ -864,7 +884,8 @@ static int pdf_page_finish(struct pdf_ctx *ctx, struct doc *doc, struct pdf_pend
 		doc_warn(doc, in.lp.page, "render", "page %d could not be rendered for OCR", in.lp.page);
 	if (pp->ticket >= 0) {
 		/* a layer that looked poor is judged against what OCR read */
-		int poor = !strcmp(pp->reason, "garbage_text") || !strcmp(pp->reason, "little_text");
+		int poor = !strcmp(pp->reason, "garbage_text") || !strcmp(pp->reason, "little_text") ||
+			   !strcmp(pp->reason, "vector_text");
 		struct doc_page before = *dp;
 		struct ocr_page *pg;
 

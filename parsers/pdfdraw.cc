@@ -177,13 +177,14 @@ private:
 	}
 };
 
-// Keeps the pixel size of the largest image a page draws, and decodes
-// none: an image's size is in its dictionary, and the base device only
-// reads an inline image's bytes past.
-class ImagesDev : public OutputDev
+// Keeps the pixel size of the largest image a page draws, decoding
+// none (an image's size is in its dictionary, and the base device only
+// reads an inline image's bytes past), and counts the letter-sized shapes
+// it fills: text flattened to outlines.
+class InkDev : public OutputDev
 {
 public:
-	double most = 0;
+	pdf_ink ink = { 0, 0 };
 
 	bool upsideDown() override { return true; }
 	bool useDrawChar() override { return false; }
@@ -197,6 +198,9 @@ public:
 	}
 	bool useShadedFills(int) override { return true; }
 	bool axialShadedFill(GfxState *, GfxAxialShading *, double, double) override { return true; }
+
+	void fill(GfxState *state) override { outlines(state); }
+	void eoFill(GfxState *state) override { outlines(state); }
 
 	void drawImageMask(GfxState *state, Object *ref, Stream *str, int width, int height, bool invert,
 			   bool interpolate, bool inlineImg) override
@@ -224,7 +228,37 @@ public:
 	}
 
 private:
-	void keep(int width, int height) { most = std::fmax(most, (double)width * (double)height); }
+	void keep(int width, int height)
+	{
+		ink.image_pixels = std::fmax(ink.image_pixels, (double)width * (double)height);
+	}
+
+	// Each closed subpath of a fill of a letter's size (kLetterMin to
+	// kLetterMax points high, at most kLetterMax wide) that is no upright
+	// rectangle: a letter's outline, or a hole in one.
+	void outlines(GfxState *state)
+	{
+		const GfxPath *path = state->getPath();
+
+		for (int i = 0; i < path->getNumSubpaths(); i++) {
+			const GfxSubpath *sp = path->getSubpath(i);
+			double x0 = 1e30, y0 = 1e30, x1 = -1e30, y1 = -1e30;
+			bool curved = false;
+			int n = sp->getNumPoints();
+
+			for (int j = 0; j < n; j++) {
+				double px, py;
+
+				state->transform(sp->getX(j), sp->getY(j), &px, &py);
+				x0 = std::fmin(x0, px), y0 = std::fmin(y0, py);
+				x1 = std::fmax(x1, px), y1 = std::fmax(y1, py);
+				curved |= sp->getCurve(j);
+			}
+			if (y1 - y0 >= kLetterMin && y1 - y0 <= kLetterMax && x1 - x0 <= kLetterMax && (curved || n > 5))
+				ink.outlines++;
+		}
+	}
+	static constexpr double kLetterMin = 2.0, kLetterMax = 40.0;
 };
 
 bool no_annots(Annot *, void *)
@@ -295,17 +329,17 @@ extern "C" int pdf_draw_page(struct pdf_draw *d, int page, struct page_drawn **o
 	}
 }
 
-extern "C" int pdf_draw_image_pixels(struct pdf_draw *d, int page, double *most)
+extern "C" int pdf_draw_ink(struct pdf_draw *d, int page, struct pdf_ink *ink)
 {
-	*most = 0;
+	*ink = pdf_ink{ 0, 0 };
 	try {
 		Page *p = core_page(d, page);
 		if (!p)
 			return -1;
-		ImagesDev dev;
+		InkDev dev;
 		p->displaySlice(&dev, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr, no_annots,
 				nullptr);
-		*most = dev.most;
+		*ink = dev.ink;
 		return 0;
 	} catch (...) {
 		return -1;

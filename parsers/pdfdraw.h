@@ -30,11 +30,18 @@ struct pdf_draw *pdf_draw_open(const void *buf, size_t n, const char *password);
  * page cannot be read or memory runs out. */
 int pdf_draw_page(struct pdf_draw *d, int page, struct page_drawn **out, size_t *n);
 
-/* The pixels (width times height) of the largest image page (0-based)
- * draws, decoding none, into *most (0: none); -1 if the page cannot be
- * read. For a guard before a page is rendered: poppler decodes an image
- * whole at any scale. */
-int pdf_draw_image_pixels(struct pdf_draw *d, int page, double *most);
+/* What a page's ink is beside its text: the pixels (width times height)
+ * of its largest image, no image decoded (a guard before a render:
+ * poppler decodes an image whole at any scale), and how many letter-sized
+ * outlines it fills (text flattened to paths reads as none in the text
+ * layer). */
+struct pdf_ink {
+	double image_pixels;
+	size_t outlines;
+};
+
+/* The ink of page (0-based) into *ink; -1 if the page cannot be read. */
+int pdf_draw_ink(struct pdf_draw *d, int page, struct pdf_ink *ink);
 
 void pdf_draw_close(struct pdf_draw *d);
 

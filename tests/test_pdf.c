@@ -3037,6 +3037,55 @@ static void ocr_reads_nothing(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* A page whose text is drawn as outlines (a document flattened to
+ * paths: no font, the letters filled shapes) with a page number in its
+ * text layer: OCR reads it (reason vector_text), the layer's few words
+ * judged against what OCR read. A page of the same small text layer
+ * beside a drawing of large shapes (no letters) is not OCR'd. */
+static void outlined_text(void **state)
+{
+	static const char *const lines[] = {
+		"Styrelsen har under året haft tolv protokollförda möten.",
+		"Föreningens ekonomi är god och avgifterna höjs inte.",
+		"Underhållsplanen har setts över och fönstren byts nästa år.",
+		"Årsavgiften per kvadratmeter är oförändrad sedan förra året.",
+		"Revisorerna föreslår att styrelsen beviljas ansvarsfrihet.",
+	};
+	for (int drawn = 0; drawn < 2; drawn++) {
+		GString *pdf = g_string_new(NULL);
+		cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
+		cairo_t *cr = cairo_create(s);
+		struct ex_error e = { 0 };
+
+		cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+		cairo_set_font_size(cr, 12);
+		for (int r = 0; r < 10; r++) {
+			if (drawn) {   /* shapes as large as a page's drawing: no letters */
+				cairo_arc(cr, 150 + 60 * (r % 5), 200 + 120 * (r / 5), 45, 0, 2 * M_PI);
+				cairo_close_path(cr);
+				continue;
+			}
+			cairo_move_to(cr, 60, 100 + 18 * r);
+			cairo_text_path(cr, lines[r % 5]);
+		}
+		cairo_fill(cr);
+		cairo_move_to(cr, 280, 800);
+		cairo_show_text(cr, "Sida 1");
+		struct doc *d = drawn_doc(cr, s, pdf, &e);
+
+		assert_non_null(d);
+		if (drawn) {
+			assert_int_equal(d->pages[0].source, DOC_SRC_TEXT_LAYER);
+		} else {
+			assert_int_equal(d->pages[0].source, DOC_SRC_OCR);
+			assert_string_equal(d->pages[0].ocr_reason, "vector_text");
+			assert_non_null(tu_find(d, DOC_BLK_PARAGRAPH, "protokollförda"));
+		}
+		doc_free(d);
+		g_string_free(pdf, TRUE);
+	}
+}
+
 /* No table where there is none: prose, lists, two columns, a long report. */
 static void no_false_tables(void **state)
 {
@@ -3148,6 +3197,7 @@ int main(void)
 		cmocka_unit_test(minutes_lines_joined),
 		cmocka_unit_test(wide_space_after_colon),
 		cmocka_unit_test(ocr_reads_nothing),
+		cmocka_unit_test(outlined_text),
 	};
 
 	return cmocka_run_group_tests_name("PDF reader", tests, NULL, NULL);
