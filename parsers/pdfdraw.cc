@@ -23,17 +23,15 @@ namespace {
 // little askew still shows as a rule).
 constexpr double kAxis = 1.0;
 
-// Keeps what a page strokes and fills as boxes, and draws nothing.
-class DrawnDev : public OutputDev
+// A device that draws nothing: no glyphs, no pixels. Patterns and smooth
+// shadings are taken as done: nothing comes of them, and Gfx does not cut
+// them into thousands of small fills.
+class NoDrawDev : public OutputDev
 {
 public:
-	std::vector<page_drawn> boxes;
-
 	bool upsideDown() override { return true; }
 	bool useDrawChar() override { return false; }
 	bool interpretType3Chars() override { return false; }
-	// Patterns and smooth shadings are taken as done: no box comes of
-	// them, and Gfx does not cut them into thousands of small fills.
 	bool useTilingPatternFill() override { return true; }
 	bool tilingPatternFill(GfxState *, Gfx *, Catalog *, GfxTilingPattern *, const double *, int, int, int, int,
 			       double, double) override
@@ -46,6 +44,13 @@ public:
 	bool radialShadedFill(GfxState *, GfxRadialShading *, double, double) override { return true; }
 	bool gouraudTriangleShadedFill(GfxState *, GfxGouraudTriangleShading *) override { return true; }
 	bool patchMeshShadedFill(GfxState *, GfxPatchMeshShading *) override { return true; }
+};
+
+// Keeps what a page strokes and fills as boxes.
+class DrawnDev : public NoDrawDev
+{
+public:
+	std::vector<page_drawn> boxes;
 
 	void stroke(GfxState *state) override
 	{
@@ -181,23 +186,10 @@ private:
 // none (an image's size is in its dictionary, and the base device only
 // reads an inline image's bytes past), and counts the letter-sized shapes
 // it fills: text flattened to outlines.
-class InkDev : public OutputDev
+class InkDev : public NoDrawDev
 {
 public:
 	pdf_ink ink = { 0, 0 };
-
-	bool upsideDown() override { return true; }
-	bool useDrawChar() override { return false; }
-	bool interpretType3Chars() override { return false; }
-	bool needNonText() override { return true; }
-	bool useTilingPatternFill() override { return true; }
-	bool tilingPatternFill(GfxState *, Gfx *, Catalog *, GfxTilingPattern *, const double *, int, int, int, int,
-			       double, double) override
-	{
-		return true;
-	}
-	bool useShadedFills(int) override { return true; }
-	bool axialShadedFill(GfxState *, GfxAxialShading *, double, double) override { return true; }
 
 	void fill(GfxState *state) override { outlines(state); }
 	void eoFill(GfxState *state) override { outlines(state); }
