@@ -864,6 +864,9 @@ char *out_diff(const char *old_json, const char *new_json, enum out_diff_format 
 
 	if (!old || !new || g_strcmp0(str(old, "schema"), "extract/1") || g_strcmp0(str(new, "schema"), "extract/1")) {
 		snprintf(why, whyn, "%s", !old || !new ? je.text : "not an extract/1 document");
+		for (char *c = why; *c; c++)   /* jansson quotes the text it stopped at: one line */
+			if ((unsigned char)*c < 0x20)
+				*c = ' ';
 		json_decref(old);
 		json_decref(new);
 		return NULL;
