@@ -595,15 +595,11 @@ static int garbage_text(const struct layout_page *lp)
 /* Whether a page is a picture with a little text on it: a scan with a
  * stamp, a page number or a caption added as text. Under 200 characters
  * of text, and images over half the page. */
-static int little_text(PopplerPage *page, const struct layout_page *lp)
+static int little_text(PopplerPage *page, const struct layout_page *lp, size_t chars)
 {
-	size_t chars = 0;
 	double area = 0, w = lp->width, h = lp->height;
 	GList *maps;
 
-	for (size_t i = 0; i < lp->nlines; i++)
-		for (size_t k = 0; k < lp->lines[i].nwords; k++)
-			chars += g_utf8_strlen(lp->lines[i].words[k].text, -1);
 	if (chars >= PDF_LITTLE_TEXT || w <= 0 || h <= 0)
 		return 0;
 	maps = poppler_page_get_image_mapping(page);
@@ -704,14 +700,10 @@ static int pdf_page_text(struct pdf_ctx *ctx, PopplerPage *page, int i, double w
  * paths, its fonts gone) beside a little text layer (a page number, a
  * stamp): under PDF_LITTLE_TEXT characters of text and PDF_OUTLINE_LETTERS
  * or more letter-sized outlines filled, more than its characters. */
-static int outlined_text(struct pdf_ctx *ctx, PopplerPage *page, const struct layout_page *lp)
+static int outlined_text(struct pdf_ctx *ctx, PopplerPage *page, size_t chars)
 {
-	size_t chars = 0;
 	struct pdf_ink ink;
 
-	for (size_t i = 0; i < lp->nlines; i++)
-		for (size_t k = 0; k < lp->lines[i].nwords; k++)
-			chars += g_utf8_strlen(lp->lines[i].words[k].text, -1);
 	return chars < PDF_LITTLE_TEXT && core(ctx) && pdf_draw_ink(ctx->draw, poppler_page_get_index(page), &ink) == 0 &&
 	       ink.outlines >= PDF_OUTLINE_LETTERS && ink.outlines > chars;
 }
@@ -726,9 +718,14 @@ static const char *ocr_reason(struct pdf_ctx *ctx, int mode, PopplerPage *page, 
 		return "no_text_layer";
 	if (garbage_text(lp))
 		return "garbage_text";
-	if (little_text(page, lp))
+	size_t chars = 0;   /* the layer's characters, for the two tests after */
+
+	for (size_t i = 0; i < lp->nlines; i++)
+		for (size_t k = 0; k < lp->lines[i].nwords; k++)
+			chars += g_utf8_strlen(lp->lines[i].words[k].text, -1);
+	if (little_text(page, lp, chars))
 		return "little_text";
-	if (outlined_text(ctx, page, lp))
+	if (outlined_text(ctx, page, chars))
 		return "vector_text";
 	return NULL;
 }
