@@ -30,12 +30,12 @@ PREFIX  ?= /usr/local
 BUILD   ?= build
 
 LIB_SRC = model/arena.c model/error.c model/doc.c model/norm.c \
-          extract/pipeline.c extract/options.c extract/lib.c parsers/classify.c parsers/layout.c parsers/page.c parsers/tables.c parsers/scan.c parsers/ocr.c parsers/image.c parsers/ocrfix.c parsers/numcut.c parsers/pdfahead.c parsers/pdf.c \
+          extract/pipeline.c extract/options.c extract/lib.c parsers/classify.c parsers/layout.c parsers/page.c parsers/tables.c parsers/scan.c parsers/ocr.c parsers/ocrline.c parsers/image.c parsers/ocrfix.c parsers/numcut.c parsers/pdfahead.c parsers/pdf.c \
           parsers/odt.c parsers/txt.c patterns/set.c patterns/header.c patterns/quantity.c patterns/values.c patterns/rating.c patterns/doctype.c patterns/protocol.c patterns/survey.c patterns/pack.c patterns/contents.c output/json.c output/text.c output/csv.c output/db.c output/diff.c output/series.c
 # The one C++ file: poppler's core interpreter for what a page draws.
 LIB_CXX = parsers/pdfdraw.cc parsers/tessguard.cc
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(LIB_CXX:%.cc=$(BUILD)/obj/%.o)
-TESTS   = test_lib test_arena test_norm test_classify test_txt test_odt test_pdf test_json test_sniff test_header test_threads test_quantity test_values test_pack test_ocrfix
+TESTS   = test_lib test_arena test_norm test_classify test_txt test_odt test_pdf test_json test_sniff test_header test_threads test_quantity test_values test_pack test_ocrfix test_ocrline
 TEST_BIN = $(TESTS:%=$(BUILD)/tests/%)
 FUZZ    = fuzz_pdf fuzz_odt fuzz_txt fuzz_image fuzz_pack fuzz_writers fuzz_diff fuzz_cli
 

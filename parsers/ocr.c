@@ -15,6 +15,7 @@
 #include "../model/norm.h"
 #include "numcut.h"
 #include "ocrfix.h"
+#include "ocrline.h"
 #include "scan.h"
 #include "tessguard.h"
 
@@ -40,16 +41,6 @@ enum { OCR_FAILED = 1, OCR_NOMEM = 2 };
 #define OCR_AGREE_TENTHS 6        /* ... and agrees when this many tenths of OCR's are its */
 #define OCR_LOW_CONF 0.6f         /* a page read under this confidence gets a warning */
 
-struct ocr_word {
-	char *text;         /* malloc'd, as Tesseract gave it */
-	struct box box;     /* points, on the upright, level page */
-	float conf;         /* 0..1 */
-	float rise;         /* points the word rises above its line's baseline */
-	float stroke;       /* points: the word's mean horizontal stroke width */
-	int line_start;     /* the first word of a Tesseract text line */
-	int other_lang;     /* read by a language after the first ("eng" of "swe+eng") */
-	char *first_read;   /* malloc'd: the reading the first language's model replaced; NULL */
-};
 
 /* One page through the pool: queued, recognised by a worker, taken. */
 struct ocr_job {
@@ -81,6 +72,7 @@ struct ocr_job {
 	X(TessBaseAPIRecognize) \
 	X(TessBaseAPISetImage2) \
 	X(TessBaseAPISetPageSegMode) \
+	X(TessBaseAPISetRectangle) \
 	X(TessBaseAPISetVariable) \
 	X(TessDeleteText) \
 	X(TessPageIteratorBaseline) \
@@ -808,6 +800,130 @@ static void reread_words(struct ocr_job *job)
 	engine_give(job->s, api, 1);
 }
 
+/* A line Tesseract doubts, read again alone (ocrline.h says when and
+ * which reading stays). */
+#define OCR_LINE_MAX 40           /* lines read again on a page at most */
+#define OCR_LINE_PAD 0.3f         /* a line's box padded by this of its height */
+
+/* The words of the line a..b-1 of job read again alone into t (t->words
+ * malloc'd); -1 when out of memory, 0 otherwise (t may hold none). */
+static int read_line(TessBaseAPI *api, struct ocr_job *job, size_t a, size_t b, struct word_walk *ww,
+		     struct ocr_job *t)
+{
+	const struct ocr_word *w = job->words;
+	float x0 = w[a].box.x0, y0 = w[a].box.y0, x1 = w[a].box.x1, y1 = w[a].box.y1, pad;
+	int width = 0, height = 0, l, tp, r, bt, rc = 0, more;
+	TessResultIterator *it = NULL;
+
+	for (size_t i = a + 1; i < b; i++) {
+		x0 = fminf(x0, w[i].box.x0), y0 = fminf(y0, w[i].box.y0);
+		x1 = fmaxf(x1, w[i].box.x1), y1 = fmaxf(y1, w[i].box.y1);
+	}
+	pad = OCR_LINE_PAD * (y1 - y0);
+	scan_size(job->sp.flat, &width, &height);
+	l = (int)((x0 - pad) * job->scale), tp = (int)((y0 - pad) * job->scale);
+	r = (int)((x1 + pad) * job->scale), bt = (int)((y1 + pad) * job->scale);
+	l = l < 0 ? 0 : l, tp = tp < 0 ? 0 : tp, r = r > width ? width : r, bt = bt > height ? height : bt;
+	if (r - l < 8 || bt - tp < 8)
+		return 0;
+	tess.TessBaseAPISetRectangle(api, l, tp, r - l, bt - tp);
+	if (tg_recognize(tess.TessBaseAPIRecognize, api) != TG_OK ||
+	    tg_iterator(tess.TessBaseAPIGetIterator, api, &it) != TG_OK || !it)
+		return 0;
+	ww->newline = 1;
+	do {
+		if (take_word(it, t, ww) < 0) {
+			rc = -1;
+			break;
+		}
+		more = tg_next(tess.TessResultIteratorNext, it, RIL_WORD);
+	} while (more > 0);
+	tess.TessResultIteratorDelete(it);
+	return rc;
+}
+
+/* A line read again: its words a..b-1 on the page, its new words. */
+struct reread {
+	size_t a, b;
+	struct ocr_word *words;
+	size_t nwords;
+};
+
+/* job's words with each line of r[0..n-1] (in page order) given its new
+ * words; r's words are taken. -1 when out of memory (job as it was). */
+static int splice_lines(struct ocr_job *job, struct reread *r, size_t n)
+{
+	size_t total = job->nwords, k = 0, m = 0;
+	struct ocr_word *out;
+
+	for (size_t i = 0; i < n; i++)
+		total += r[i].nwords - (r[i].b - r[i].a);
+	if (!(out = malloc((total ? total : 1) * sizeof(*out))))
+		return -1;
+	for (size_t i = 0; i < job->nwords;) {
+		if (k < n && i == r[k].a) {
+			for (; i < r[k].b; i++)
+				free(job->words[i].text), free(job->words[i].first_read);
+			memcpy(out + m, r[k].words, r[k].nwords * sizeof(*out));
+			m += r[k].nwords;
+			free(r[k].words);
+			r[k++].words = NULL;
+			continue;
+		}
+		out[m++] = job->words[i++];
+	}
+	free(job->words);
+	job->words = out;
+	job->nwords = m;
+	return 0;
+}
+
+/* Doubted lines read again (see above); -1 when memory ran out. */
+static int reread_lines(TessBaseAPI *api, struct ocr_job *job)
+{
+	struct word_walk ww = { 0 };
+	struct reread r[OCR_LINE_MAX];
+	size_t n = 0, tries = 0;
+	int rc = 0, set = 0;
+	double confsum = 0;
+
+	for (size_t a = 0, b; a < job->nwords && rc == 0 && tries < OCR_LINE_MAX; a = b) {
+		struct ocr_job t = { .s = job->s, .scale = job->scale, .sp = job->sp };
+
+		for (b = a + 1; b < job->nwords && !job->words[b].line_start; b++)
+			;
+		if (!ocrline_doubted(job->words + a, b - a))
+			continue;
+		tries++;
+		if (!set) {
+			set = 1;
+			ww.bin = scan_binary(&job->sp);
+			if (tg_set_image(tess.TessBaseAPISetImage2, api, job->sp.flat) != TG_OK)
+				break;
+			tess.TessBaseAPISetPageSegMode(api, PSM_SINGLE_LINE);
+		}
+		ww.cap = 0;
+		rc = read_line(api, job, a, b, &ww, &t);
+		if (rc == 0 && ocrline_better(job->words + a, b - a, t.words, t.nwords))
+			r[n++] = (struct reread){ a, b, t.words, t.nwords };
+		else
+			free_words(t.words, t.nwords);
+	}
+	if (set) {
+		tess.TessBaseAPISetPageSegMode(api, PSM_AUTO);
+		tess.TessBaseAPIClear(api);
+		scan_free(ww.bin);
+	}
+	if (rc == 0 && n && splice_lines(job, r, n) < 0)
+		rc = -1;
+	for (size_t i = 0; i < n; i++)
+		free_words(r[i].words, r[i].words ? r[i].nwords : 0);
+	for (size_t i = 0; i < job->nwords; i++)
+		confsum += job->words[i].conf;
+	job->conf = job->nwords ? (float)(confsum / (double)job->nwords) : 0;
+	return rc;
+}
+
 static void read_page(TessBaseAPI *api, struct ocr_job *job)
 {
 	if (scan_prepare(job->pix, job->scale, &job->sp) < 0) {   /* leptonica short of memory */
@@ -820,6 +936,10 @@ static void read_page(TessBaseAPI *api, struct ocr_job *job)
 		return;
 	if (job->sp.turns && job->conf < OCR_TURN_SURE)
 		second_opinion(api, job);
+	if (reread_lines(api, job) < 0) {
+		job->failed = OCR_NOMEM;
+		return;
+	}
 	reread_words(job);
 }
 

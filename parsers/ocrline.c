@@ -1,0 +1,90 @@
+/* ocrline.c: when a line OCR read again replaces the first reading; see
+ * ocrline.h. */
+#include "ocrline.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Thresholds, and why (shares of confidence, characters or widths). */
+#define OCR_LINE_DOUBT 0.60f      /* a word under this confidence: the line is doubted (Tesseract's
+				   * misread lines hold words at 0-0.5; its sure digits 0.7-0.97) */
+#define OCR_LINE_GAIN 0.10f       /* the second reading surer by this on the whole */
+#define OCR_LINE_KEEP 0.6f        /* ... keeping this share of the first's characters */
+#define OCR_LINE_COVER 0.5f       /* a word half under the other reading's is there */
+
+int ocrline_doubted(const struct ocr_word *w, size_t n)
+{
+	int digit = 0, doubt = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		digit |= strpbrk(w[i].text, "0123456789") != NULL;
+		doubt |= w[i].conf < OCR_LINE_DOUBT;
+	}
+	return digit && doubt;
+}
+
+/* The words' confidence weighted by their characters; their characters
+ * in *chars. */
+static float line_conf(const struct ocr_word *w, size_t n, size_t *chars)
+{
+	double sum = 0;
+
+	*chars = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t k = strlen(w[i].text);
+
+		sum += w[i].conf * (double)k;
+		*chars += k;
+	}
+	return *chars ? (float)(sum / (double)*chars) : 0;
+}
+
+/* Whether every word of w lies for the most part under words of again,
+ * words less than the line's height apart taken as one stretch. */
+static int covers(const struct ocr_word *w, size_t n, const struct ocr_word *again, size_t m)
+{
+	float h = 0;
+
+	for (size_t i = 0; i < n; i++)
+		h = fmaxf(h, w[i].box.y1 - w[i].box.y0);
+	for (size_t i = 0; i < n; i++) {
+		float under = 0, width = w[i].box.x1 - w[i].box.x0;
+
+		for (size_t k = 0; k < m;) {
+			float x0 = again[k].box.x0, x1 = again[k].box.x1, l, r;
+
+			for (k++; k < m && again[k].box.x0 - x1 < h && again[k].box.x0 >= x0; k++)
+				x1 = fmaxf(x1, again[k].box.x1);
+			l = fmaxf(w[i].box.x0, x0), r = fminf(w[i].box.x1, x1);
+			under += r > l ? r - l : 0;
+		}
+		if (under < OCR_LINE_COVER * width)
+			return 0;
+	}
+	return 1;
+}
+
+/* Whether two words lie over the same ink: Tesseract, reading a line
+ * alone between a table's rules, now and then reads part of it twice
+ * ("2104835 1266782 2104835 1266782"). */
+static int read_twice(const struct ocr_word *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = i + 1; k < n; k++) {
+			float l = fmaxf(w[i].box.x0, w[k].box.x0), r = fminf(w[i].box.x1, w[k].box.x1);
+			float narrow = fminf(w[i].box.x1 - w[i].box.x0, w[k].box.x1 - w[k].box.x0);
+
+			if (r - l > OCR_LINE_COVER * narrow)
+				return 1;
+		}
+	return 0;
+}
+
+int ocrline_better(const struct ocr_word *first, size_t n, const struct ocr_word *again, size_t m)
+{
+	size_t c0, c1;
+	float before = line_conf(first, n, &c0), after = line_conf(again, m, &c1);
+
+	return m && after > before + OCR_LINE_GAIN && (float)c1 >= OCR_LINE_KEEP * (float)c0 &&
+	       covers(first, n, again, m) && !read_twice(again, m);
+}

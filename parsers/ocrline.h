@@ -1,0 +1,41 @@
+/* ocrline.h: OCR's words, and when a line read again replaces the first
+ * reading. Tesseract, reading a whole page, now and then reads a line of
+ * a table as noise ("SAFTA -3:+286'-" for "-923 746 -286 863", "Oe al"
+ * for "91 771") that it reads right when the same line is cut out and
+ * read alone, and its confidence tells the readings apart (0 and 13 for
+ * the noise, 72-97 for the digits). ocr.c reads such lines again; these
+ * rules say which and which reading stays. */
+#ifndef EX_OCRLINE_H
+#define EX_OCRLINE_H
+
+#include <stddef.h>
+
+#include "../model/doc.h"
+
+/* A word as a worker read it, before it goes into the document's arena
+ * (which only the reading thread touches). */
+struct ocr_word {
+	char *text;         /* malloc'd, as Tesseract gave it */
+	struct box box;     /* points, on the upright, level page */
+	float conf;         /* 0..1 */
+	float rise;         /* points the word rises above its line's baseline */
+	float stroke;       /* points: the word's mean horizontal stroke width */
+	int line_start;     /* the first word of a Tesseract text line */
+	int other_lang;     /* read by a language after the first ("eng" of "swe+eng") */
+	char *first_read;   /* malloc'd: the reading the first language's model replaced; NULL */
+};
+
+/* Whether the line w[0..n-1] is worth reading again: it holds a digit
+ * (a row of numbers, where a misread loses values) and a word read
+ * under OCR_LINE_DOUBT confidence. */
+int ocrline_doubted(const struct ocr_word *w, size_t n);
+
+/* Whether the second reading (again[0..m-1]) of the line first[0..n-1]
+ * replaces it: surer by OCR_LINE_GAIN on the whole (confidence weighted
+ * by characters), OCR_LINE_KEEP of the characters kept, every word of
+ * the first lying for the most part under the second's (noise between
+ * two of its words aside: a label left out is lost), and no two of its
+ * words over the same ink (read twice). */
+int ocrline_better(const struct ocr_word *first, size_t n, const struct ocr_word *again, size_t m);
+
+#endif

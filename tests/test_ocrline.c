@@ -1,0 +1,104 @@
+/* test_ocrline: when a line OCR read again replaces the first reading.
+ * The readings are Tesseract's own, from scans of the variation corpus
+ * (words, confidences and boxes as it gave them). */
+#include "testutil.h"
+
+#include "../parsers/ocrline.h"
+
+#define W(t, c, x0, x1) { .text = (char *)(t), .conf = (c), .box = { (x0), 100, (x1), 110 } }
+
+/* A row of numbers read as noise on the page, right alone. */
+static void noise_read_right(void **state)
+{
+	static const struct ocr_word first[] = {
+		W("Driftskostnader", 0.91f, 61, 144), W("SAFTA", 0.00f, 210, 238), W("-3:+286'-", 0.14f, 250, 300),
+		W("8", 0.76f, 312, 316), W("635", 0.76f, 318, 330),
+	};
+	static const struct ocr_word again[] = {
+		W("Driftskostnader", 0.92f, 61, 144), W("-923", 0.72f, 210, 232), W("746", 0.93f, 236, 252),
+		W("-286", 0.78f, 276, 300), W("863", 0.97f, 312, 330),
+	};
+	/* noise words between two numbers, not under a word of the second
+	 * reading: none lost */
+	static const struct ocr_word gaps[] = {
+		W("Rantekostnader", 0.70f, 61, 144), W("och", 0.93f, 151, 168), W("liknande", 0.97f, 175, 221),
+		W("17", 0.58f, 257, 267), W("FOOL", 0.24f, 275, 291), W("coal", 0.43f, 312, 329),
+		W("jos", 0.47f, 322, 328), W("RAS", 0.02f, 329, 339), W("fo", 0.24f, 341, 345), W("KB", 0.10f, 347, 352),
+	};
+	static const struct ocr_word gaps_again[] = {
+		W("Räntekostnader", 0.91f, 61, 144), W("och", 0.96f, 151, 168), W("liknande", 0.96f, 175, 221),
+		W("17", 0.96f, 257, 267), W("861", 0.97f, 275, 291), W("-73", 0.83f, 312, 329), W("351", 0.97f, 336, 352),
+	};
+
+	assert_true(ocrline_doubted(first, N_ELEMS(first)));
+	assert_true(ocrline_better(first, N_ELEMS(first), again, N_ELEMS(again)));
+	assert_true(ocrline_doubted(gaps, N_ELEMS(gaps)));
+	assert_true(ocrline_better(gaps, N_ELEMS(gaps), gaps_again, N_ELEMS(gaps_again)));
+}
+
+/* Lines not read again: no digit, or every word sure. */
+static void not_doubted(void **state)
+{
+	static const struct ocr_word prose[] = {
+		W("Verksamheten", 0.91f, 60, 120), W("hår", 0.31f, 124, 140), W("i", 0.95f, 144, 146),
+	};
+	static const struct ocr_word sure[] = {
+		W("Lokalhyra", 0.95f, 60, 110), W("-63", 0.93f, 200, 215), W("393", 0.97f, 218, 235),
+	};
+
+	assert_false(ocrline_doubted(prose, N_ELEMS(prose)));
+	assert_false(ocrline_doubted(sure, N_ELEMS(sure)));
+}
+
+/* Second readings that stay unused. */
+static void kept_first(void **state)
+{
+	/* the label, read doubtfully, left out alone: surer, but a word lost */
+	static const struct ocr_word label[] = {
+		W("[Arvoden", 0.22f, 56, 93), W("-11", 0.93f, 265, 278), W("683", 0.97f, 282, 297),
+		W("-84", 0.93f, 385, 399), W("060", 0.97f, 402, 418),
+	};
+	static const struct ocr_word label_again[] = {
+		W("-11", 0.90f, 265, 278), W("683", 0.97f, 282, 297), W("-84", 0.92f, 385, 399), W("060", 0.97f, 402, 418),
+	};
+	/* part of the line read twice between a table's rules */
+	static const struct ocr_word ruled[] = {
+		W("Nettoomsattning", 0.92f, 60, 140), W("7565472)", 0.65f, 200, 240), W("2104835", 0.89f, 260, 295),
+		W("1266782}", 0.02f, 310, 350), W("4110475", 0.97f, 370, 405),
+	};
+	static const struct ocr_word ruled_again[] = {
+		W("Nettoomsättning", 0.96f, 60, 140), W("7565472", 0.93f, 200, 240), W("2104835", 0.81f, 260, 295),
+		W("1266782", 0.81f, 310, 345), W("2104835", 0.92f, 262, 296), W("1266782", 0.88f, 311, 346),
+		W("4110475", 0.97f, 370, 405),
+	};
+	/* not surer by enough */
+	static const struct ocr_word close_again[] = {
+		W("Driftskostnader", 0.91f, 61, 144), W("SAFTA", 0.05f, 210, 238), W("-3:+286'-", 0.30f, 250, 300),
+		W("8", 0.80f, 312, 316), W("635", 0.80f, 318, 330),
+	};
+	/* surer, but most of the characters gone */
+	static const struct ocr_word short_again[] = {
+		W("Drift", 0.95f, 61, 144), W("-9", 0.95f, 210, 300), W("8", 0.95f, 305, 330),
+	};
+	static const struct ocr_word first[] = {
+		W("Driftskostnader", 0.91f, 61, 144), W("SAFTA", 0.00f, 210, 238), W("-3:+286'-", 0.14f, 250, 300),
+		W("8", 0.76f, 312, 316), W("635", 0.76f, 318, 330),
+	};
+
+	assert_false(ocrline_better(label, N_ELEMS(label), label_again, N_ELEMS(label_again)));
+	assert_false(ocrline_better(ruled, N_ELEMS(ruled), ruled_again, N_ELEMS(ruled_again)));
+	assert_false(ocrline_better(first, N_ELEMS(first), close_again, N_ELEMS(close_again)));
+	assert_false(ocrline_better(first, N_ELEMS(first), short_again, N_ELEMS(short_again)));
+	assert_false(ocrline_better(first, N_ELEMS(first), NULL, 0));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(noise_read_right),
+		cmocka_unit_test(not_doubted),
+		cmocka_unit_test(kept_first),
+	};
+
+	return cmocka_run_group_tests_name("OCR lines read again", tests, NULL, NULL);
+}
