@@ -35,7 +35,7 @@ LIB_SRC = model/arena.c model/error.c model/doc.c model/norm.c \
 # The one C++ file: poppler's core interpreter for what a page draws.
 LIB_CXX = parsers/pdfdraw.cc parsers/tessguard.cc
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(LIB_CXX:%.cc=$(BUILD)/obj/%.o)
-TESTS   = test_lib test_arena test_norm test_classify test_txt test_odt test_pdf test_json test_sniff test_header test_threads test_quantity test_values test_pack test_ocrfix test_ocrline
+TESTS   = test_lib test_arena test_norm test_classify test_txt test_odt test_pdf test_json test_sniff test_header test_threads test_quantity test_values test_pack test_ocrfix test_ocrline test_scan
 TEST_BIN = $(TESTS:%=$(BUILD)/tests/%)
 FUZZ    = fuzz_pdf fuzz_odt fuzz_txt fuzz_image fuzz_pack fuzz_writers fuzz_diff fuzz_cli
 

@@ -52,6 +52,8 @@ struct ocr_job {
 	int failed;         /* 0, OCR_FAILED, or OCR_NOMEM: memory ran out, the document fails */
 	struct scan_page sp;   /* upright, level page and its flattened grey */
 	struct page_raster raster;   /* sp for the table finder, made when asked */
+	struct Pix *pic;    /* what Tesseract read: sp.flat without its rules (scan_unruled), or NULL:
+			     * sp.flat */
 	struct ocr_word *words;
 	size_t nwords;
 	float conf;
@@ -327,12 +329,14 @@ static int cmp_float(const void *a, const void *b)
  * between words much wider than the line's word space (twice its median,
  * and over 0.8 of the words' height; a whole height where the line has
  * too few gaps to tell) splits it into segments, as the PDF reader
- * does with the text layer, so cells stay apart for tables and layout. */
+ * does with the text layer, so cells stay apart for tables and layout;
+ * a row Tesseract parted is joined first (ocrline_join_rows). */
 static int split_lines(struct arena *a, struct doc_line **lines, size_t *nlines)
 {
 	struct doc_line *out = NULL;
 	size_t nout = 0, cap = 0;
 
+	ocrline_join_rows(*lines, nlines);   /* each line's words have room for every word after its first */
 	for (size_t i = 0; i < *nlines; i++) {
 		struct doc_word *w = (*lines)[i].words;
 		size_t n = (*lines)[i].nwords, start = 0;
@@ -345,6 +349,7 @@ static int split_lines(struct arena *a, struct doc_line **lines, size_t *nlines)
 		if (n > sizeof(gaps) / sizeof(gaps[0]))
 			n = sizeof(gaps) / sizeof(gaps[0]);
 		numcut_line(w, n, parts);   /* numbers set side by side, as the text layer's */
+		if (getenv("DBGSPLIT")) { for (size_t k = 0; k < n; k++) fprintf(stderr, "%s[%.1f-%.1f h%.1f]%s ", w[k].text, w[k].box.x0, w[k].box.x1, w[k].box.y1 - w[k].box.y0, parts[k] ? "|" : ""); fprintf(stderr, "\n"); }
 		for (size_t k = 0; k < n; k++)
 			hs[k] = w[k].box.y1 - w[k].box.y0;
 		qsort(hs, n, sizeof(hs[0]), cmp_float);
@@ -585,7 +590,9 @@ static int recognize(TessBaseAPI *api, struct ocr_job *job)
 	TessResultIterator *it = NULL;
 	int rc;
 
-	if ((rc = tg_set_image(tess.TessBaseAPISetImage2, api, job->sp.flat)) == TG_OK)
+	scan_free(job->pic);
+	job->pic = scan_unruled(&job->sp);
+	if ((rc = tg_set_image(tess.TessBaseAPISetImage2, api, job->pic ? job->pic : job->sp.flat)) == TG_OK)
 		rc = tg_recognize(tess.TessBaseAPIRecognize, api);
 	if (rc == TG_OK)
 		rc = tg_iterator(tess.TessBaseAPIGetIterator, api, &it);
@@ -631,10 +638,11 @@ static void second_opinion(TessBaseAPI *api, struct ocr_job *job)
 	struct ocr_word *words = job->words;
 	size_t nwords = job->nwords;
 	float conf = job->conf;
-	struct Pix *img = job->sp.img, *flat = job->sp.flat, *img0, *flat0;
+	struct Pix *img = job->sp.img, *flat = job->sp.flat, *pic = job->pic, *img0, *flat0;
 
 	if (scan_unturned(&job->sp, &img0, &flat0) < 0)
 		return;   /* no memory for a second look: the first reading stands */
+	job->pic = NULL;
 	job->words = NULL;
 	job->nwords = 0;
 	job->sp.img = img0;
@@ -644,9 +652,12 @@ static void second_opinion(TessBaseAPI *api, struct ocr_job *job)
 		free_words(words, nwords);
 		scan_free(img);
 		scan_free(flat);
+		scan_free(pic);
 		return;
 	}
 	free_words(job->words, job->nwords);
+	scan_free(job->pic);
+	job->pic = pic;
 	job->words = words;
 	job->nwords = nwords;
 	job->conf = conf;
@@ -898,7 +909,7 @@ static int reread_lines(TessBaseAPI *api, struct ocr_job *job)
 		if (!set) {
 			set = 1;
 			ww.bin = scan_binary(&job->sp);
-			if (tg_set_image(tess.TessBaseAPISetImage2, api, job->sp.flat) != TG_OK)
+			if (tg_set_image(tess.TessBaseAPISetImage2, api, job->pic ? job->pic : job->sp.flat) != TG_OK)
 				break;
 			tess.TessBaseAPISetPageSegMode(api, PSM_SINGLE_LINE);
 		}
@@ -924,8 +935,121 @@ static int reread_lines(TessBaseAPI *api, struct ocr_job *job)
 	return rc;
 }
 
+/* Ink no word covers, read again: Tesseract's page layout now and then
+ * leaves a whole column out (numbers set far apart on a landscape page
+ * once its rules are gone: "2020 692 43 2 235" lost between two columns it
+ * read). Each stretch scan_uncovered finds is read alone as a block; its
+ * words that are read with OCR_FOUND_CONF at least, hold a letter or a
+ * digit, and lie over no word already read join the page's words. */
+#define OCR_FOUND_CONF 0.60f
+#define OCR_FOUND_MAX 16          /* stretches read again on a page at most */
+
+static int overlaps_read(const struct ocr_job *job, size_t n, const struct box *b)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct box *p = &job->words[i].box;
+		float w = fminf(b->x1, p->x1) - fmaxf(b->x0, p->x0), h = fminf(b->y1, p->y1) - fmaxf(b->y0, p->y0);
+
+		if (w > 0 && h > 0 && w * h > 0.3f * (b->x1 - b->x0) * (b->y1 - b->y0))
+			return 1;
+	}
+	return 0;
+}
+
+static int kept_found(const struct ocr_word *w)
+{
+	for (const char *p = w->text; *p; p = g_utf8_next_char(p))
+		if (g_unichar_isalnum(g_utf8_get_char(p)))
+			return w->conf >= OCR_FOUND_CONF;
+	return 0;
+}
+
+/* The words of t worth keeping (kept_found, over no word of job's first
+ * n0) moved to job's end, each line's first marked; -1 when out of
+ * memory. */
+static int add_found(struct ocr_job *job, size_t n0, struct ocr_job *t)
+{
+	int start = 1;
+
+	for (size_t i = 0; i < t->nwords; i++) {
+		struct ocr_word *w = &t->words[i], *nw;
+
+		start |= w->line_start;
+		if (!kept_found(w) || overlaps_read(job, n0, &w->box))
+			continue;
+		if (!(nw = realloc(job->words, (job->nwords + 1) * sizeof(*nw))))
+			return -1;
+		job->words = nw;
+		nw[job->nwords] = *w;
+		nw[job->nwords++].line_start = start;
+		start = 0;
+		w->text = NULL, w->first_read = NULL;
+	}
+	return 0;
+}
+
+static int read_uncovered(TessBaseAPI *api, struct ocr_job *job)
+{
+	struct Pix *pic = job->pic ? job->pic : job->sp.flat;
+	int *boxes, region[4 * OCR_FOUND_MAX], rc = 0;
+	float *hs;
+	size_t n0 = job->nwords, nr;
+	struct word_walk ww = { 0 };
+
+	if (!n0 || !pic)
+		return 0;
+	boxes = malloc(n0 * 4 * sizeof(*boxes));
+	hs = malloc(n0 * sizeof(*hs));
+	if (!boxes || !hs) {
+		free(boxes), free(hs);
+		return -1;
+	}
+	for (size_t i = 0; i < n0; i++) {
+		const struct box *b = &job->words[i].box;
+
+		boxes[4 * i] = (int)(b->x0 * job->scale), boxes[4 * i + 1] = (int)(b->y0 * job->scale);
+		boxes[4 * i + 2] = (int)((b->x1 - b->x0) * job->scale) + 1;
+		boxes[4 * i + 3] = (int)((b->y1 - b->y0) * job->scale) + 1;
+		hs[i] = (float)boxes[4 * i + 3];
+	}
+	qsort(hs, n0, sizeof(*hs), cmp_float);
+	nr = scan_uncovered(pic, boxes, n0, (int)hs[n0 / 2], region, OCR_FOUND_MAX);
+	free(boxes), free(hs);
+	if (!nr || tg_set_image(tess.TessBaseAPISetImage2, api, pic) != TG_OK)
+		return 0;
+	tess.TessBaseAPISetPageSegMode(api, PSM_SINGLE_BLOCK);
+	ww.bin = scan_binary(&job->sp);
+	for (size_t k = 0; k < nr && rc == 0; k++) {
+		TessResultIterator *it = NULL;
+		struct ocr_job t = { .s = job->s, .scale = job->scale, .sp = job->sp };
+		int more;
+
+		tess.TessBaseAPISetRectangle(api, region[4 * k], region[4 * k + 1], region[4 * k + 2], region[4 * k + 3]);
+		if (tg_recognize(tess.TessBaseAPIRecognize, api) != TG_OK ||
+		    tg_iterator(tess.TessBaseAPIGetIterator, api, &it) != TG_OK || !it)
+			continue;
+		ww.cap = 0, ww.newline = 1;
+		do {
+			if (take_word(it, &t, &ww) < 0) {
+				rc = -1;
+				break;
+			}
+			more = tg_next(tess.TessResultIteratorNext, it, RIL_WORD);
+		} while (more > 0);
+		tess.TessResultIteratorDelete(it);
+		rc = rc == 0 ? add_found(job, n0, &t) : rc;
+		free_words(t.words, t.nwords);
+	}
+	tess.TessBaseAPISetPageSegMode(api, PSM_AUTO);
+	tess.TessBaseAPIClear(api);
+	scan_free(ww.bin);
+	return rc;
+}
+
 static void read_page(TessBaseAPI *api, struct ocr_job *job)
 {
+	int rc;
+
 	if (scan_prepare(job->pix, job->scale, &job->sp) < 0) {   /* leptonica short of memory */
 		job->pix = NULL;
 		job->failed = OCR_NOMEM;
@@ -936,7 +1060,12 @@ static void read_page(TessBaseAPI *api, struct ocr_job *job)
 		return;
 	if (job->sp.turns && job->conf < OCR_TURN_SURE)
 		second_opinion(api, job);
-	if (reread_lines(api, job) < 0) {
+	rc = reread_lines(api, job);
+	if (rc == 0)
+		rc = read_uncovered(api, job);
+	scan_free(job->pic);
+	job->pic = NULL;
+	if (rc < 0) {
 		job->failed = OCR_NOMEM;
 		return;
 	}
@@ -1044,6 +1173,7 @@ static void job_free(struct ocr_job *job)
 		free(job->words[i].text), free(job->words[i].first_read);
 	free(job->words);
 	scan_free(job->pix);
+	scan_free(job->pic);
 	scan_page_free(&job->sp);
 	free((void *)job->raster.data);
 	free(job);

@@ -11,6 +11,8 @@
 #define OCR_LINE_GAIN 0.10f       /* the second reading surer by this on the whole */
 #define OCR_LINE_KEEP 0.6f        /* ... keeping this share of the first's characters */
 #define OCR_LINE_COVER 0.5f       /* a word half under the other reading's is there */
+#define OCR_JOIN_OVERLAP 0.6f     /* lines on one row overlap by this of the lower's height ... */
+#define OCR_JOIN_GAP 1.5f         /* ... and one starts within this of it after the other's end */
 
 int ocrline_doubted(const struct ocr_word *w, size_t n)
 {
@@ -88,3 +90,42 @@ int ocrline_better(const struct ocr_word *first, size_t n, const struct ocr_word
 	return m && after > before + OCR_LINE_GAIN && (float)c1 >= OCR_LINE_KEEP * (float)c0 &&
 	       covers(first, n, again, m) && !read_twice(again, m);
 }
+
+static struct box words_box(const struct doc_line *l)
+{
+	struct box b = l->words[0].box;
+
+	for (size_t k = 1; k < l->nwords; k++)
+		b = box_union(b, l->words[k].box);
+	return b;
+}
+
+void ocrline_join_rows(struct doc_line *lines, size_t *nlines)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < *nlines; i++) {
+		struct box b;
+		struct doc_line *to = NULL;
+
+		if (!lines[i].nwords)
+			continue;
+		b = words_box(&lines[i]);
+		for (size_t k = 0; k < n; k++) {
+			struct box p = words_box(&lines[k]);
+			float h = fminf(b.y1 - b.y0, p.y1 - p.y0);
+			float over = fminf(b.y1, p.y1) - fmaxf(b.y0, p.y0), gap = b.x0 - p.x1;
+
+			if (over >= OCR_JOIN_OVERLAP * h && gap >= 0 && gap < OCR_JOIN_GAP * h)
+				to = &lines[k];
+		}
+		if (!to) {
+			lines[n++] = lines[i];
+			continue;
+		}
+		memcpy(to->words + to->nwords, lines[i].words, lines[i].nwords * sizeof(*to->words));
+		to->nwords += lines[i].nwords;
+	}
+	*nlines = n;
+}
+

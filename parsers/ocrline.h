@@ -38,4 +38,16 @@ int ocrline_doubted(const struct ocr_word *w, size_t n);
  * words over the same ink (read twice). */
 int ocrline_better(const struct ocr_word *first, size_t n, const struct ocr_word *again, size_t m);
 
+/* Tesseract's page layout now and then parts a row of a table into two
+ * text lines in blocks of their own, at a gap no wider than a thousands
+ * space ("Summa eget kapital 4 098" and "735 4 698 580" when the
+ * thousands spaces of a column of numbers line up). A line that starts
+ * just right of an earlier one on the same row (their boxes overlapping
+ * by OCR_JOIN_OVERLAP of the lower's height, the gap under OCR_JOIN_GAP of
+ * it) is moved onto that line's end; the reader then parts the row
+ * where the text layer's would part (numbers by their grammar, cells at
+ * wide gaps). Each line's words must have room for the words of every
+ * line after it. */
+void ocrline_join_rows(struct doc_line *lines, size_t *nlines);
+
 #endif

@@ -25,6 +25,11 @@
 				    * (leptonica's counts want about 150 dpi) */
 #define SCAN_MAX_PIXELS 300e6      /* an image file larger than this is refused */
 #define SCAN_MAX_SIDE 40000        /* ... and one wider or higher */
+#define SCAN_RULE_INCH 0.4         /* ink running straight this far across or down is a rule
+				    * (no letter of text is so long; a 36-point capital I is
+				    * 0.35 inch) */
+#define SCAN_BIN_RULE 220          /* grey level: ink of a rule, its light edge too */
+#define SCAN_RULE_EDGE 5           /* a rule whitened this square round each of its pixels */
 #define SCAN_DEFAULT_DPI 300       /* an image file that does not say */
 
 static void quiet(void)
@@ -278,6 +283,95 @@ int scan_unturned(const struct scan_page *sp, struct Pix **img, struct Pix **fla
 	pixDestroy(img);
 	pixDestroy(flat);
 	return -1;
+}
+
+struct Pix *scan_unruled(const struct scan_page *sp)
+{
+	int len = (int)(sp->scale * 72 * SCAN_RULE_INCH);
+	PIX *b = sp->flat ? pixConvertTo1(sp->flat, SCAN_BIN_RULE) : NULL, *across = NULL, *down = NULL, *out = NULL;
+	l_int32 empty = 1;
+
+	if (!b || len < 8)
+		goto out;
+	across = pixOpenBrick(NULL, b, len, 1);
+	down = across ? pixOpenBrick(NULL, b, 1, len) : NULL;
+	if (!down || !pixOr(across, across, down) || pixZero(across, &empty) != 0 || empty)
+		goto out;
+	/* a pixel round the rule too: its grey edge, lighter than the
+	 * threshold, would stay as a faint line */
+	if (pixDilateBrick(down, across, SCAN_RULE_EDGE, SCAN_RULE_EDGE) && (out = pixCopy(NULL, sp->flat)) &&
+	    pixSetMasked(out, down, 0xFFFFFFFF) != 0)
+		pixDestroy(&out);
+out:
+	pixDestroy(&b);
+	pixDestroy(&across);
+	pixDestroy(&down);
+	return out;
+}
+
+long scan_ink(struct Pix *pic, int x0, int y0, int x1, int y1)
+{
+	PIX *b = pic ? pixConvertTo1(pic, SCAN_BIN_TEXT) : NULL;
+	BOX *bx = b ? boxCreate(x0, y0, x1 - x0, y1 - y0) : NULL;
+	l_int32 count = -1;
+
+	if (bx && pixCountPixelsInRect(b, bx, &count, NULL) != 0)
+		count = -1;
+	boxDestroy(&bx);
+	pixDestroy(&b);
+	return count;
+}
+
+/* Thresholds of ink no word covers (scan_uncovered), shares of the
+ * page's median word height. */
+#define SCAN_LOST_MIN 0.5f         /* a glyph is at least this high ... */
+#define SCAN_LOST_MAX 2.0f         /* ... and at most this (a picture, a rule is none) */
+#define SCAN_LOST_PAD 0.25f        /* a word's box padded by this */
+
+size_t scan_uncovered(struct Pix *pic, const int *boxes, size_t nboxes, int h, int *out, size_t max)
+{
+	PIX *b = pic ? pixConvertTo1(pic, SCAN_BIN_TEXT) : NULL, *keep = NULL, *joined = NULL;
+	BOXA *ba = NULL;
+	size_t n = 0;
+	int pad = (int)(SCAN_LOST_PAD * (float)h);
+
+	if (!b || h < 4)
+		goto out;
+	for (size_t i = 0; i < nboxes; i++) {
+		BOX *bx = boxCreate(boxes[4 * i] - pad, boxes[4 * i + 1] - pad, boxes[4 * i + 2] + 2 * pad,
+				    boxes[4 * i + 3] + 2 * pad);
+
+		if (bx)
+			pixClearInRect(b, bx);
+		boxDestroy(&bx);
+	}
+	/* glyphs: components of a letter's height; a speck, a rule, a
+	 * picture are none */
+	keep = pixSelectBySize(b, 0, (l_int32)(SCAN_LOST_MIN * (float)h), 8, L_SELECT_HEIGHT, L_SELECT_IF_GTE, NULL);
+	if (keep) {
+		PIX *t = pixSelectBySize(keep, 0, (l_int32)(SCAN_LOST_MAX * (float)h), 8, L_SELECT_HEIGHT,
+					 L_SELECT_IF_LTE, NULL);
+
+		pixDestroy(&keep);
+		keep = t;
+	}
+	/* glyphs a word space or a line apart make one stretch of text */
+	joined = keep ? pixDilateBrick(NULL, keep, 2 * h + 1, h + 1) : NULL;
+	ba = joined ? pixConnComp(joined, NULL, 8) : NULL;
+	for (l_int32 i = 0; ba && i < boxaGetCount(ba) && n < max; i++) {
+		l_int32 x, y, w, hh;
+
+		if (boxaGetBoxGeometry(ba, i, &x, &y, &w, &hh) != 0)
+			continue;
+		out[4 * n] = x, out[4 * n + 1] = y, out[4 * n + 2] = w, out[4 * n + 3] = hh;
+		n++;
+	}
+out:
+	boxaDestroy(&ba);
+	pixDestroy(&b);
+	pixDestroy(&keep);
+	pixDestroy(&joined);
+	return n;
 }
 
 void scan_page_free(struct scan_page *sp)

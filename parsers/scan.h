@@ -37,6 +37,25 @@ void scan_page_free(struct scan_page *sp);
  * of memory (nothing made). */
 int scan_unturned(const struct scan_page *sp, struct Pix **img, struct Pix **flat);
 
+/* The flattened page with its rules (ink running straight across or
+ * down SCAN_RULE_INCH or more: a table's grid, an underline) whitened,
+ * for OCR: a digit touching a cell's edge reads as "8,037)" or "1,108]",
+ * a rule under a row as noise. NULL when the page has none (or memory
+ * ran out): read sp->flat. */
+struct Pix *scan_unruled(const struct scan_page *sp);
+
+/* Stretches of text on pic that no box of boxes[4 * i ...] (x, y, w, h
+ * in pixels) covers: glyphs of about h's height (a speck, a rule or a
+ * picture is none) a word space or a line apart joined, each stretch's
+ * box into out[4 * k ...] (x, y, w, h), max at most. Tesseract's page
+ * layout now and then leaves a column out (sparse numbers set far
+ * apart); these are the places to read again. */
+size_t scan_uncovered(struct Pix *pic, const int *boxes, size_t nboxes, int h, int *out, size_t max);
+
+/* The pixels of pic in (x0, y0)-(x1, y1) dark enough to be ink; -1
+ * when it cannot count. */
+long scan_ink(struct Pix *pic, int x0, int y0, int x1, int y1);
+
 /* The flattened page binarised, for stroke widths; NULL if it cannot. */
 struct Pix *scan_binary(const struct scan_page *sp);
 

@@ -92,12 +92,46 @@ static void kept_first(void **state)
 	assert_false(ocrline_better(first, N_ELEMS(first), NULL, 0));
 }
 
+/* Rows Tesseract parted: joined when on one row and a thousands space
+ * apart; not across a wide gap, rows, or back over a line. */
+static void rows_joined(void **state)
+{
+	struct doc_word w[8][4];
+	struct doc_line l[8];
+	static const float at[8][3] = {
+		/* x0, x1, y0 of each line's one word */
+		{ 56, 258, 100 },    /* "Summa eget kapital 4 098" */
+		{ 265, 341, 100.5 }, /* "735 4 698 580", 7 points on: joined */
+		{ 56, 140, 120 },    /* "Driftskostnader" */
+		{ 300, 341, 120 },   /* a column 160 points on: not joined */
+		{ 56, 120, 140 },
+		{ 125, 160, 146 },   /* half a line lower: not joined */
+		{ 56, 120, 160 },
+		{ 100, 160, 160 },   /* starts inside the line before: not joined */
+	};
+	size_t n = 8;
+
+	for (size_t i = 0; i < 8; i++) {
+		memset(w[i], 0, sizeof(w[i]));
+		w[i][0].text = "x";
+		w[i][0].box = (struct box){ at[i][0], at[i][2], at[i][1], at[i][2] + 7.7f };
+		l[i] = (struct doc_line){ .words = w[i], .nwords = 1 };
+	}
+	ocrline_join_rows(l, &n);
+	assert_int_equal(n, 7);
+	assert_int_equal(l[0].nwords, 2);
+	assert_true(l[0].words[1].box.x0 == 265);
+	for (size_t i = 1; i < n; i++)
+		assert_int_equal(l[i].nwords, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(noise_read_right),
 		cmocka_unit_test(not_doubted),
 		cmocka_unit_test(kept_first),
+		cmocka_unit_test(rows_joined),
 	};
 
 	return cmocka_run_group_tests_name("OCR lines read again", tests, NULL, NULL);

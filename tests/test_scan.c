@@ -1,0 +1,127 @@
+/* test_scan: a scanned page's rules taken out for OCR, and ink no word
+ * covers found, on pages drawn here (300 dpi; letters drawn as an H of
+ * 4-pixel strokes, 30 pixels high: 7 points). */
+#include "testutil.h"
+
+#include "../parsers/scan.h"
+
+#define PW 1500
+#define PH 1200
+#define SCALE (300.0 / 72.0)
+
+static uint32_t px[PW * PH];
+
+static void clear(void)
+{
+	for (size_t i = 0; i < N_ELEMS(px); i++)
+		px[i] = 0xFFFFFFFFu;
+}
+
+static void fill(int x0, int y0, int x1, int y1)
+{
+	for (int y = y0; y < y1; y++)
+		for (int x = x0; x < x1; x++)
+			px[y * PW + x] = 0xFF000000u;
+}
+
+/* A letter 18 wide and h high at (x, y). */
+static void letter(int x, int y, int h)
+{
+	fill(x, y, x + 4, y + h);
+	fill(x + 14, y, x + 18, y + h);
+	fill(x, y + h / 2 - 2, x + 18, y + h / 2 + 2);
+}
+
+/* n letters in a row from x: a word, or words with a space every 5th. */
+static void word(int x, int y, int n)
+{
+	for (int i = 0; i < n; i++)
+		letter(x + i * 24 + (i / 5) * 12, y, 30);
+}
+
+static struct scan_page prepared(void)
+{
+	struct page_raster r = { .data = (const unsigned char *)px, .width = PW, .height = PH, .stride = PW * 4,
+				 .scale = SCALE };
+	struct scan_page sp;
+
+	assert_int_equal(scan_prepare(scan_from_raster(&r), SCALE, &sp), 0);
+	assert_int_equal(sp.turns, 0);
+	return sp;
+}
+
+/* A table's rules go; letters, a letter touching a rule, a dash and a
+ * tall capital stay. */
+static void rules_whitened(void **state)
+{
+	struct scan_page sp;
+	struct Pix *pic;
+	long above, dash, tall;
+
+	clear();
+	word(100, 100, 15);
+	fill(100, 200, 700, 203);        /* a rule across, 2 inches */
+	word(100, 170, 10);              /* a row sitting on it */
+	fill(720, 80, 723, 500);         /* a rule down, 1.4 inches */
+	fill(100, 400, 160, 403);        /* a dash: 0.2 inch */
+	fill(300, 380, 306, 480);        /* a tall capital I: 0.33 inch */
+	word(100, 300, 20);
+	sp = prepared();
+	above = scan_ink(sp.flat, 100, 170, 350, 200);
+	dash = scan_ink(sp.flat, 100, 400, 160, 403);
+	tall = scan_ink(sp.flat, 300, 380, 306, 480);
+	assert_non_null(pic = scan_unruled(&sp));
+	assert_int_equal(scan_ink(pic, 400, 198, 700, 206), 0);    /* the rule, past the row */
+	assert_int_equal(scan_ink(pic, 718, 250, 726, 500), 0);
+	assert_true(scan_ink(pic, 100, 170, 350, 200) * 10 >= above * 9);   /* the row's letters */
+	assert_int_equal(scan_ink(pic, 100, 400, 160, 403), dash);
+	assert_int_equal(scan_ink(pic, 300, 380, 306, 480), tall);
+	assert_int_equal(scan_ink(pic, 100, 100, 600, 130), scan_ink(sp.flat, 100, 100, 600, 130));
+	scan_free(pic);
+	scan_page_free(&sp);
+
+	/* no rule: nothing to take out */
+	clear();
+	word(100, 100, 15);
+	word(100, 160, 12);
+	sp = prepared();
+	assert_null(scan_unruled(&sp));
+	scan_page_free(&sp);
+}
+
+/* Text no word box covers is found; covered text, a speck and a picture
+ * are not. */
+static void ink_uncovered(void **state)
+{
+	struct scan_page sp;
+	int boxes[] = { 100, 100, 380, 30, 100, 160, 380, 30 }, out[4 * 8];
+	size_t n;
+
+	clear();
+	word(100, 100, 15);
+	word(100, 160, 15);
+	word(1100, 100, 4);              /* a column Tesseract left out */
+	word(1100, 160, 4);
+	fill(700, 600, 702, 602);        /* a speck */
+	fill(300, 700, 600, 1000);       /* a picture */
+	sp = prepared();
+	n = scan_uncovered(sp.flat, boxes, 2, 30, out, 8);
+	assert_int_equal(n, 1);
+	assert_true(out[0] <= 1100 && out[0] + out[2] >= 1190);
+	assert_true(out[1] <= 100 && out[1] + out[3] >= 190);
+	/* everything covered: nothing */
+	int all[] = { 100, 100, 380, 30, 100, 160, 380, 30, 1100, 100, 90, 30, 1100, 160, 90, 30 };
+	assert_int_equal(scan_uncovered(sp.flat, all, 4, 30, out, 8), 0);
+	scan_page_free(&sp);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(rules_whitened),
+		cmocka_unit_test(ink_uncovered),
+	};
+
+	scan_init();
+	return cmocka_run_group_tests_name("scanned pages: rules and lost ink", tests, NULL, NULL);
+}
