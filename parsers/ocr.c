@@ -448,6 +448,28 @@ static size_t thousands_groups(const TessResultIterator *it, const char *t, size
 	return ng;
 }
 
+/* A minus sign Tesseract read as "~" or "=" (ocrline_minus_bar). */
+static int minus_bar(const TessResultIterator *it, const char *t)
+{
+	int l[2], tp[2], r[2], b[2], ok = 0;
+	TessResultIterator *c = NULL;
+	TessPageIterator *pi;
+
+	if ((*t != '~' && *t != '=') || t[1] < '0' || t[1] > '9' ||
+	    tg_copy(tess.TessResultIteratorCopy, it, &c) != TG_OK || !c)
+		return 0;
+	pi = tess.TessResultIteratorGetPageIterator(c);
+	if (tess.TessPageIteratorBoundingBox(pi, RIL_SYMBOL, &l[0], &tp[0], &r[0], &b[0]) &&
+	    !tess.TessPageIteratorIsAtFinalElement(pi, RIL_WORD, RIL_SYMBOL) && tess.TessPageIteratorNext(pi, RIL_SYMBOL) &&
+	    tess.TessPageIteratorBoundingBox(pi, RIL_SYMBOL, &l[1], &tp[1], &r[1], &b[1])) {
+		const int sign[4] = { l[0], tp[0], r[0], b[0] }, digit[4] = { l[1], tp[1], r[1], b[1] };
+
+		ok = ocrline_minus_bar(sign, digit);
+	}
+	tess.TessResultIteratorDelete(c);
+	return ok;
+}
+
 /* How Tesseract reads a bullet first on its line. */
 static int bullet(const char *t, size_t n)
 {
@@ -498,9 +520,11 @@ static int part_thousands(const TessResultIterator *it, struct ocr_job *job, str
 		if (g) {
 			*w = *first;
 			w->line_start = 0;
+			w->first_read = NULL;   /* the first group's */
+			w->why = NULL;
 			job->nwords++;
 			ww->confsum += w->conf;
-		} else {
+		} else if (w->text != t) {
 			free(w->text);
 		}
 		w->text = piece;
@@ -516,11 +540,11 @@ static int part_thousands(const TessResultIterator *it, struct ocr_job *job, str
 static int take_word(TessResultIterator *it, struct ocr_job *job, struct word_walk *ww)
 {
 	const TessPageIterator *pi = tess.TessResultIteratorGetPageIteratorConst(it);
-	char *text, *t0;
+	char *text, *t0, *minus = NULL;
 	double scale = job->scale;
 	int x0, y0, x1, y1, bx0, by0, bx1, by1, rc;
 	struct ocr_word *w;
-	size_t tn;
+	size_t tn, at;
 
 	if ((rc = tg_word_text(tess.TessResultIteratorGetUTF8Text, it, RIL_WORD, &text)) != TG_OK)
 		return rc == TG_NOMEM ? -1 : 0;
@@ -563,6 +587,7 @@ static int take_word(TessResultIterator *it, struct ocr_job *job, struct word_wa
 	w->stroke = (float)(scan_stroke_width(ww->bin, x0, y0, x1, y1) / scale);
 	w->line_start = ww->newline;   /* also after a blank first word */
 	w->first_read = NULL;
+	w->why = NULL;
 	w->other_lang = 0;
 	if (job->s && job->s->first_lang) {
 		const char *lang = tess.TessResultIteratorWordRecognitionLanguage(it);
@@ -571,8 +596,19 @@ static int take_word(TessResultIterator *it, struct ocr_job *job, struct word_wa
 	}
 	ww->newline = 0;
 	ww->confsum += w->conf;
-	if (part_thousands(it, job, ww, t0, tn) < 0)
+	if (minus_bar(it, t0) && (minus = malloc(tn + 1))) {
+		minus[0] = '-';
+		memcpy(minus + 1, t0 + 1, tn - 1);
+		minus[tn] = '\0';
+		w->first_read = w->text;
+		w->why = "minus";
+		w->text = minus;
+	}
+	at = job->nwords - 1;
+	if (part_thousands(it, job, ww, minus ? minus : t0, tn) < 0)
 		rc = -1;
+	if (minus && job->words[at].text != minus)
+		free(minus);   /* parted into its groups, each a copy */
 out:
 	tess.TessDeleteText(text);
 	return rc;
@@ -1341,7 +1377,7 @@ static int to_lines(struct doc *doc, const struct ocr_job *job, struct layout_pa
 			else {
 				c->page = lp->page;
 				c->corrected = w->text;
-				c->reason = "reread";
+				c->reason = ow->why ? ow->why : "reread";
 				c->box = w->box;
 			}
 		}

@@ -11,6 +11,9 @@
 #define OCR_LINE_GAIN 0.10f       /* the second reading surer by this on the whole */
 #define OCR_LINE_KEEP 0.6f        /* ... keeping this share of the first's characters */
 #define OCR_LINE_COVER 0.5f       /* a word half under the other reading's is there */
+#define OCR_MINUS_FLAT 0.25f      /* a minus's bar at most this of a digit's height (seen 0.14) */
+#define OCR_MINUS_HIGH 0.30f      /* ... its middle this far down the digit at least (seen 0.5) */
+#define OCR_MINUS_LOW 0.80f       /* ... and at most */
 #define OCR_JOIN_OVERLAP 0.6f     /* lines on one row overlap by this of the lower's height ... */
 #define OCR_JOIN_GAP 1.5f         /* ... and one starts within this of it after the other's end */
 
@@ -129,3 +132,12 @@ void ocrline_join_rows(struct doc_line *lines, size_t *nlines)
 	*nlines = n;
 }
 
+
+int ocrline_minus_bar(const int sign[4], const int digit[4])
+{
+	float h = (float)(digit[3] - digit[1]), bar = (float)(sign[3] - sign[1]);
+	float mid = (float)(sign[1] + sign[3]) / 2 - (float)digit[1];
+
+	return h > 0 && bar <= OCR_MINUS_FLAT * h && (float)(sign[2] - sign[0]) >= 2 * bar && mid >= OCR_MINUS_HIGH * h &&
+	       mid <= OCR_MINUS_LOW * h;
+}

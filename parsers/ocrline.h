@@ -22,7 +22,8 @@ struct ocr_word {
 	float stroke;       /* points: the word's mean horizontal stroke width */
 	int line_start;     /* the first word of a Tesseract text line */
 	int other_lang;     /* read by a language after the first ("eng" of "swe+eng") */
-	char *first_read;   /* malloc'd: the reading the first language's model replaced; NULL */
+	char *first_read;   /* malloc'd: the reading a second look replaced; NULL */
+	const char *why;    /* that look: NULL (the first language's model alone) or "minus" */
 };
 
 /* Whether the line w[0..n-1] is worth reading again: it holds a digit
@@ -49,5 +50,16 @@ int ocrline_better(const struct ocr_word *first, size_t n, const struct ocr_word
  * wide gaps). Each line's words must have room for the words of every
  * line after it. */
 void ocrline_join_rows(struct doc_line *lines, size_t *nlines);
+
+/* A minus sign Tesseract read as "~" or "=" before a digit ("~51558",
+ * "=522": a scan's minus is a short bar, and a thin or ragged one looks
+ * like either): the symbol's box (sign: left, top, right, bottom in
+ * pixels) is a minus beside the digit's box when it is a flat bar (its
+ * height under OCR_MINUS_FLAT of the digit's, its width at least twice
+ * its height) set about the digit's middle (OCR_MINUS_HIGH to
+ * OCR_MINUS_LOW of the digit's height down from its top). A printed "="
+ * is two bars (0.38 of a digit's height), a tilde a wave (0.29): neither
+ * is so flat. */
+int ocrline_minus_bar(const int sign[4], const int digit[4]);
 
 #endif
