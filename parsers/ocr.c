@@ -349,7 +349,6 @@ static int split_lines(struct arena *a, struct doc_line **lines, size_t *nlines)
 		if (n > sizeof(gaps) / sizeof(gaps[0]))
 			n = sizeof(gaps) / sizeof(gaps[0]);
 		numcut_line(w, n, parts);   /* numbers set side by side, as the text layer's */
-		if (getenv("DBGSPLIT")) { for (size_t k = 0; k < n; k++) fprintf(stderr, "%s[%.1f-%.1f h%.1f]%s ", w[k].text, w[k].box.x0, w[k].box.x1, w[k].box.y1 - w[k].box.y0, parts[k] ? "|" : ""); fprintf(stderr, "\n"); }
 		for (size_t k = 0; k < n; k++)
 			hs[k] = w[k].box.y1 - w[k].box.y0;
 		qsort(hs, n, sizeof(hs[0]), cmp_float);

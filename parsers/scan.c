@@ -293,8 +293,8 @@ struct Pix *scan_unruled(const struct scan_page *sp)
 
 	if (!b || len < 8)
 		goto out;
-	across = pixOpenBrick(NULL, b, len, 1);
-	down = across ? pixOpenBrick(NULL, b, 1, len) : NULL;
+	across = pixOpenCompBrick(NULL, b, len, 1);
+	down = across ? pixOpenCompBrick(NULL, b, 1, len) : NULL;
 	if (!down || !pixOr(across, across, down) || pixZero(across, &empty) != 0 || empty)
 		goto out;
 	/* a pixel round the rule too: its grey edge, lighter than the
@@ -328,11 +328,29 @@ long scan_ink(struct Pix *pic, int x0, int y0, int x1, int y1)
 #define SCAN_LOST_MAX 2.0f         /* ... and at most this (a picture, a rule is none) */
 #define SCAN_LOST_PAD 0.25f        /* a word's box padded by this */
 
+#define SCAN_LOST_GLYPHS 4000      /* glyph boxes looked at on a page at most */
+
+/* Whether boxes a and b (x, y, w, h) come within dx across and dy down
+ * of each other. */
+static int near_box(const l_int32 *a, const l_int32 *b, int dx, int dy)
+{
+	return a[0] - dx < b[0] + b[2] && b[0] - dx < a[0] + a[2] && a[1] - dy < b[1] + b[3] && b[1] - dy < a[1] + a[3];
+}
+
+static void merge_box(l_int32 *a, const l_int32 *b)
+{
+	l_int32 x1 = L_MAX(a[0] + a[2], b[0] + b[2]), y1 = L_MAX(a[1] + a[3], b[1] + b[3]);
+
+	a[0] = L_MIN(a[0], b[0]), a[1] = L_MIN(a[1], b[1]);
+	a[2] = x1 - a[0], a[3] = y1 - a[1];
+}
+
 size_t scan_uncovered(struct Pix *pic, const int *boxes, size_t nboxes, int h, int *out, size_t max)
 {
-	PIX *b = pic ? pixConvertTo1(pic, SCAN_BIN_TEXT) : NULL, *keep = NULL, *joined = NULL;
+	PIX *b = pic ? pixConvertTo1(pic, SCAN_BIN_TEXT) : NULL;
 	BOXA *ba = NULL;
-	size_t n = 0;
+	l_int32 (*g)[4] = NULL;
+	size_t n = 0, ng = 0;
 	int pad = (int)(SCAN_LOST_PAD * (float)h);
 
 	if (!b || h < 4)
@@ -347,30 +365,34 @@ size_t scan_uncovered(struct Pix *pic, const int *boxes, size_t nboxes, int h, i
 	}
 	/* glyphs: components of a letter's height; a speck, a rule, a
 	 * picture are none */
-	keep = pixSelectBySize(b, 0, (l_int32)(SCAN_LOST_MIN * (float)h), 8, L_SELECT_HEIGHT, L_SELECT_IF_GTE, NULL);
-	if (keep) {
-		PIX *t = pixSelectBySize(keep, 0, (l_int32)(SCAN_LOST_MAX * (float)h), 8, L_SELECT_HEIGHT,
-					 L_SELECT_IF_LTE, NULL);
+	if (!(ba = pixConnCompBB(b, 8)) || !(g = malloc(SCAN_LOST_GLYPHS * sizeof(*g))))
+		goto out;
+	for (l_int32 i = 0; i < boxaGetCount(ba) && ng < SCAN_LOST_GLYPHS; i++) {
+		l_int32 *q = g[ng];
 
-		pixDestroy(&keep);
-		keep = t;
+		if (boxaGetBoxGeometry(ba, i, &q[0], &q[1], &q[2], &q[3]) == 0 &&
+		    q[3] >= (l_int32)(SCAN_LOST_MIN * (float)h) && q[3] <= (l_int32)(SCAN_LOST_MAX * (float)h))
+			ng++;
 	}
-	/* glyphs a word space or a line apart make one stretch of text */
-	joined = keep ? pixDilateBrick(NULL, keep, 2 * h + 1, h + 1) : NULL;
-	ba = joined ? pixConnComp(joined, NULL, 8) : NULL;
-	for (l_int32 i = 0; ba && i < boxaGetCount(ba) && n < max; i++) {
-		l_int32 x, y, w, hh;
-
-		if (boxaGetBoxGeometry(ba, i, &x, &y, &w, &hh) != 0)
-			continue;
-		out[4 * n] = x, out[4 * n + 1] = y, out[4 * n + 2] = w, out[4 * n + 3] = hh;
-		n++;
+	/* glyphs a word space or a line apart make one stretch of text:
+	 * each merged into the first stretch it comes near, until none
+	 * moves */
+	for (int moved = 1; moved;) {
+		moved = 0;
+		for (size_t i = 0; i < ng; i++)
+			for (size_t k = i + 1; k < ng; k++)
+				if (near_box(g[i], g[k], 2 * h, 3 * h / 2)) {
+					merge_box(g[i], g[k]);
+					memcpy(g[k], g[--ng], sizeof(g[k]));
+					k = i, moved = 1;
+				}
 	}
+	for (size_t i = 0; i < ng && n < max; i++, n++)
+		out[4 * n] = g[i][0], out[4 * n + 1] = g[i][1], out[4 * n + 2] = g[i][2], out[4 * n + 3] = g[i][3];
 out:
+	free(g);
 	boxaDestroy(&ba);
 	pixDestroy(&b);
-	pixDestroy(&keep);
-	pixDestroy(&joined);
 	return n;
 }
 
