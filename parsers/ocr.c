@@ -31,6 +31,9 @@ enum { OCR_FAILED = 1, OCR_NOMEM = 2 };
 /* Thresholds, and why (lengths in points, or shares as each says). */
 #define OCR_SPLIT_GAP 2.0f        /* a gap over this many of the line's median word spaces ... */
 #define OCR_SPLIT_HEIGHT 0.8f     /* ... and over this of its words' height splits a line */
+#define OCR_SPLIT_PUNCT 1.25f     /* ... times this after a stop or colon in a monospaced font:
+				   * a typewriter sets two spaces there ("Närvarande:  Fatima"),
+				   * as the text layer's reader allows (PDF_SPLIT_PUNCT) */
 #define OCR_BOLD_STROKE 1.4f      /* bold: strokes this much wider than the page's median word's
 				   * for their size (bold runs 1.6-2.3, digits up to 1.5) */
 #define OCR_BOLD_MIN_WORDS 20     /* fewer words than this give no median to go by */
@@ -342,6 +345,7 @@ static int split_lines(struct arena *a, struct doc_line **lines, size_t *nlines)
 		size_t n = (*lines)[i].nwords, start = 0;
 		float gaps[256], hs[256], median = 0, h;
 		unsigned char parts[256] = { 0 };
+		int mono;
 
 		if (numcut_join_comma_groups(a, &(*lines)[i]) < 0)
 			return EX_ENOMEM;
@@ -359,9 +363,12 @@ static int split_lines(struct arena *a, struct doc_line **lines, size_t *nlines)
 			qsort(gaps, n - 1, sizeof(gaps[0]), cmp_float);
 			median = gaps[(n - 1) / 4];   /* the lower quartile: a row of evenly set columns has as many column gaps as word spaces */
 		}
+		mono = ocrline_monospaced(w, n);
 		for (size_t k = 0; k <= n; k++) {
 			float gap = k + 1 < n ? w[k + 1].box.x0 - w[k].box.x1 : 0;
-			int cut = k == n || (k + 1 < n && (parts[k] || (h > 0 && (n >= 4 ? gap > OCR_SPLIT_GAP * median &&
+			size_t len = k < n ? strlen(w[k].text) : 0;
+			float wide = mono && len && strchr(".:!?", w[k].text[len - 1]) ? OCR_SPLIT_PUNCT : 1.0f;
+			int cut = k == n || (k + 1 < n && (parts[k] || (h > 0 && (n >= 4 ? gap > OCR_SPLIT_GAP * wide * median &&
 										     gap > OCR_SPLIT_HEIGHT * h
 									  : numcut_short_line_cut(&w[k], gap, h)))));
 			struct doc_line *l;

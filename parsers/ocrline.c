@@ -3,6 +3,8 @@
 #include "ocrline.h"
 
 #include <math.h>
+#include <glib.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Thresholds, and why (shares of confidence, characters or widths). */
@@ -14,6 +16,7 @@
 #define OCR_MINUS_FLAT 0.25f      /* a minus's bar at most this of a digit's height (seen 0.14) */
 #define OCR_MINUS_HIGH 0.30f      /* ... its middle this far down the digit at least (seen 0.5) */
 #define OCR_MINUS_LOW 0.80f       /* ... and at most */
+#define OCR_MONO_SPREAD 0.15f     /* words' widths per letter this close (of their median): monospaced */
 #define OCR_JOIN_OVERLAP 0.6f     /* lines on one row overlap by this of the lower's height ... */
 #define OCR_JOIN_GAP 1.5f         /* ... and one starts within this of it after the other's end */
 
@@ -141,3 +144,29 @@ int ocrline_minus_bar(const int sign[4], const int digit[4])
 	return h > 0 && bar <= OCR_MINUS_FLAT * h && (float)(sign[2] - sign[0]) >= 2 * bar && mid >= OCR_MINUS_HIGH * h &&
 	       mid <= OCR_MINUS_LOW * h;
 }
+
+static int cmp_float(const void *a, const void *b)
+{
+	float x = *(const float *)a, y = *(const float *)b;
+
+	return (x > y) - (x < y);
+}
+
+int ocrline_monospaced(const struct doc_word *w, size_t n)
+{
+	float per[256], med;
+	size_t k = 0;
+
+	for (size_t i = 0; i < n && k < sizeof(per) / sizeof(per[0]); i++) {
+		glong len = g_utf8_strlen(w[i].text, -1);
+
+		if (len >= 3)
+			per[k++] = (w[i].box.x1 - w[i].box.x0) / (float)len;
+	}
+	if (k < 3)
+		return 0;
+	qsort(per, k, sizeof(per[0]), cmp_float);
+	med = per[k / 2];
+	return med > 0 && per[k - 1] - per[0] <= OCR_MONO_SPREAD * med;
+}
+

@@ -62,4 +62,10 @@ void ocrline_join_rows(struct doc_line *lines, size_t *nlines);
  * is so flat. */
 int ocrline_minus_bar(const int sign[4], const int digit[4]);
 
+/* Whether the n words of a line are set in a monospaced font: three or
+ * more of three letters or more, each's width per letter within
+ * OCR_MONO_SPREAD of their median (a typewriter's two spaces after a
+ * colon or stop are then no cell's gap). */
+int ocrline_monospaced(const struct doc_word *w, size_t n);
+
 #endif

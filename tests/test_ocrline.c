@@ -145,6 +145,28 @@ static void minus_bars(void **state)
 	assert_false(ocrline_minus_bar(dot, digit));
 }
 
+/* Monospaced lines told from proportional ones by width per letter
+ * (boxes as Tesseract gave them). */
+static void monospaced_lines(void **state)
+{
+	static const struct { const char *t; float x0, x1; } mono[] = {
+		{ "Närvarande:", 57.1f, 120.2f }, { "Fatima", 134.9f, 169.4f }, { "Haddad,", 176.6f, 215.3f },
+		{ "Elin", 224.4f, 247.2f }, { "Lindqvist,", 254.6f, 311.0f },
+	}, prop[] = {
+		{ "Lindqvist", 57, 98 }, { "Haddad", 104, 146 }, { "Mimmi", 152, 190 }, { "till", 196, 208 },
+	};
+	struct doc_word w[8];
+
+	memset(w, 0, sizeof(w));
+	for (size_t i = 0; i < N_ELEMS(mono); i++)
+		w[i].text = (char *)mono[i].t, w[i].box = (struct box){ mono[i].x0, 100, mono[i].x1, 108 };
+	assert_true(ocrline_monospaced(w, N_ELEMS(mono)));
+	assert_false(ocrline_monospaced(w, 2));   /* too few words to tell */
+	for (size_t i = 0; i < N_ELEMS(prop); i++)
+		w[i].text = (char *)prop[i].t, w[i].box = (struct box){ prop[i].x0, 100, prop[i].x1, 108 };
+	assert_false(ocrline_monospaced(w, N_ELEMS(prop)));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -153,6 +175,7 @@ int main(void)
 		cmocka_unit_test(kept_first),
 		cmocka_unit_test(rows_joined),
 		cmocka_unit_test(minus_bars),
+		cmocka_unit_test(monospaced_lines),
 	};
 
 	return cmocka_run_group_tests_name("OCR lines read again", tests, NULL, NULL);
