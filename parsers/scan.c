@@ -28,7 +28,6 @@
 #define SCAN_RULE_INCH 0.4         /* ink running straight this far across or down is a rule
 				    * (no letter of text is so long; a 36-point capital I is
 				    * 0.35 inch) */
-#define SCAN_RULE_SHORT_INCH 0.2   /* ... and a cell's edge this long where it meets one across */
 #define SCAN_BIN_RULE 220          /* grey level: ink of a rule, its light edge too */
 #define SCAN_RULE_EDGE 5           /* a rule whitened this square round each of its pixels */
 #define SCAN_DEFAULT_DPI 300       /* an image file that does not say */
@@ -286,37 +285,16 @@ int scan_unturned(const struct scan_page *sp, struct Pix **img, struct Pix **fla
 	return -1;
 }
 
-/* The short upright rules that meet a long rule across: a small
- * table's cell edges (a rating table of two rows stands 0.3 inch), left
- * as "I", "(" or "[" before its words once the rules across are gone.
- * Upright ink SCAN_RULE_SHORT_INCH long that touches a rule across; a
- * letter's stem touches none. NULL when none. */
-static PIX *edges_of(PIX *b, PIX *across, int len)
-{
-	PIX *up = pixOpenCompBrick(NULL, b, 1, len), *near = NULL, *seed = NULL, *out = NULL;
-
-	if (up && (near = pixDilateBrick(NULL, across, 3, 3)) && (seed = pixAnd(NULL, up, near)))
-		out = pixSeedfillBinary(NULL, seed, up, 8);
-	pixDestroy(&up);
-	pixDestroy(&near);
-	pixDestroy(&seed);
-	return out;
-}
-
 struct Pix *scan_unruled(const struct scan_page *sp)
 {
-	int len = (int)(sp->scale * 72 * SCAN_RULE_INCH), shortlen = (int)(sp->scale * 72 * SCAN_RULE_SHORT_INCH);
+	int len = (int)(sp->scale * 72 * SCAN_RULE_INCH);
 	PIX *b = sp->flat ? pixConvertTo1(sp->flat, SCAN_BIN_RULE) : NULL, *across = NULL, *down = NULL, *out = NULL;
-	PIX *edges = NULL;
 	l_int32 empty = 1;
 
 	if (!b || len < 8)
 		goto out;
 	across = pixOpenCompBrick(NULL, b, len, 1);
 	down = across ? pixOpenCompBrick(NULL, b, 1, len) : NULL;
-	edges = down && shortlen >= 4 ? edges_of(b, across, shortlen) : NULL;
-	if (edges)
-		pixOr(down, down, edges);
 	if (!down || !pixOr(across, across, down) || pixZero(across, &empty) != 0 || empty)
 		goto out;
 	/* a pixel round the rule too: its grey edge, lighter than the
@@ -328,7 +306,6 @@ out:
 	pixDestroy(&b);
 	pixDestroy(&across);
 	pixDestroy(&down);
-	pixDestroy(&edges);
 	return out;
 }
 
