@@ -144,23 +144,58 @@ static const struct doc_cell *cell_at(const struct doc_table *t, int r, int c)
 	return NULL;
 }
 
+/* A cell's word with a small table's upright edge read before or after
+ * it ("[Grön", "(Gul", "IGENOMFÖRANDE", "Röd|": on a scan, a cell edge
+ * shorter than a rule is left in the picture OCR reads): f of the word
+ * without that one mark, on a page OCR read only (a text layer's "(Gul"
+ * is what was printed). */
+static const char *edged(const char *s, int ocr, const char *(*f)(const char *))
+{
+	const char *r = f(s);
+	char buf[64];
+	size_t n;
+
+	if (r || !ocr)
+		return r;
+	s += strspn(s, " ");
+	n = strlen(s);
+	while (n && s[n - 1] == ' ')
+		n--;
+	if (n < 4 || n >= sizeof(buf))
+		return NULL;
+	if (strchr("[(|!Il", s[0]) && (snprintf(buf, sizeof(buf), "%.*s", (int)(n - 1), s + 1), (r = f(buf))))
+		return r;
+	if (strchr("])|!", s[n - 1]) && (snprintf(buf, sizeof(buf), "%.*s", (int)(n - 1), s), (r = f(buf))))
+		return r;
+	return NULL;
+}
+
+static int ocr_page(const struct doc *doc, int page)
+{
+	for (size_t i = 0; i < doc->npages; i++)
+		if (doc->pages[i].number == page)
+			return doc->pages[i].source == DOC_SRC_OCR;
+	return 0;
+}
+
 /* A table whose first row names GENOMFÖRANDE and EFFEKT; the row under
  * holds the ratings, as a cell colour or a colour word. */
 static int table_ratings(struct doc *doc, size_t bi)
 {
 	const struct doc_table *t = &doc->tables[doc->blocks[bi].table];
 	const char *goal, *title;
+	int ocr = ocr_page(doc, doc->blocks[bi].page);
 
 	if (t->nrows < 2 || !goal_of(doc, bi, &goal, &title))
 		return 0;
 	for (int c = 0; c < t->ncols; c++) {
 		const struct doc_cell *h = cell_at(t, 0, c), *x = cell_at(t, 1, c);
-		const char *dim = h ? dimension(h->text) : NULL, *colour = NULL, *evidence = NULL;
+		const char *dim = h ? edged(h->text, ocr, dimension) : NULL, *colour = NULL, *evidence = NULL;
 		struct doc_rating *r;
 
 		if (!dim || !x)
 			continue;
-		if (!blank(x->text) && (colour = colour_word(x->text)))
+		if (!blank(x->text) && (colour = edged(x->text, ocr, colour_word)))
 			evidence = arena_printf(doc->arena, "word %s", x->text);
 		else if (blank(x->text) && x->has_bg && (colour = pat_colour_name(x->bg)))
 			evidence = arena_printf(doc->arena, "cell_background #%06x", (unsigned)x->bg);

@@ -941,6 +941,50 @@ static void ratings_other_shapes(void **state)
 	doc_free(d);
 }
 
+/* A scan's small rating table keeps its short cell edges, read as a
+ * mark before or after a cell's word ("[Grön", "(Gul", "IGENOMFÖRANDE"):
+ * on a page OCR read, the word without that mark rates; a text layer's
+ * or an ODT's "(Gul" is what was printed and does not. */
+static void ratings_cell_edges_on_scans(void **state)
+{
+	static const char doc[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document " TU_ODF_NS " office:version=\"1.2\" "
+		"office:mimetype=\"application/vnd.oasis.opendocument.text\"><office:body><office:text>"
+		"<text:h text:outline-level=\"1\">4. ÄNDAMÅL</text:h><text:h text:outline-level=\"2\">4.1 Bättre stöd</text:h>"
+		"<table:table table:name=\"A\"><table:table-column table:number-columns-repeated=\"2\"/>"
+		"<table:table-row><table:table-cell><text:p>IGENOMFÖRANDE</text:p></table:table-cell>"
+		"<table:table-cell><text:p>EFFEKT</text:p></table:table-cell></table:table-row>"
+		"<table:table-row><table:table-cell><text:p>[Grön</text:p></table:table-cell>"
+		"<table:table-cell><text:p>(Gul</text:p></table:table-cell></table:table-row>"
+		"</table:table>"
+		"<text:h text:outline-level=\"2\">4.2 Tryggare boende</text:h>"
+		"<table:table table:name=\"B\"><table:table-column table:number-columns-repeated=\"2\"/>"
+		"<table:table-row><table:table-cell><text:p>GENOMFÖRANDE</text:p></table:table-cell>"
+		"<table:table-cell><text:p>EFFEKT</text:p></table:table-cell></table:table-row>"
+		"<table:table-row><table:table-cell><text:p>(Gult läge)</text:p></table:table-cell>"
+		"<table:table-cell><text:p>Grönsak</text:p></table:table-cell></table:table-row>"
+		"</table:table></office:text></office:body></office:document>\n";
+	struct ex_error e = { 0 };
+	struct doc *d = tu_read_buf(doc, sizeof(doc) - 1, &e);
+	struct pat_set *ps = pat_set_new(&e);
+
+	assert_non_null(d);
+	assert_non_null(ps);
+	assert_int_equal(d->nratings, 0);   /* an ODT's marks are printed */
+	for (size_t i = 0; i < d->npages; i++)
+		d->pages[i].source = DOC_SRC_OCR;
+	d->nratings = 0;
+	assert_int_equal(pat_ratings(ps, d), 0);
+	/* 4.1's two; 4.2's "(Gult läge)" and "Grönsak" are no colour words */
+	assert_int_equal(d->nratings, 2);
+	assert_string_equal(d->ratings[0].dimension, "genomforande");
+	assert_string_equal(d->ratings[0].colour, "green");
+	assert_string_equal(d->ratings[1].dimension, "effekt");
+	assert_string_equal(d->ratings[1].colour, "yellow");
+	doc_free(d);
+	pat_set_free(ps);
+}
+
 /* A goal's heading as the paragraph just above its rating table (what
  * OCR gives when the scan kept no size or weight): "4.1 Bredare
  * finansiering" rates; a numbered sentence with its full stop does not,
@@ -1718,6 +1762,7 @@ int main(void)
 		cmocka_unit_test(prose_labels),
 		cmocka_unit_test(meeting_phrasings),
 		cmocka_unit_test(ratings_other_shapes),
+		cmocka_unit_test(ratings_cell_edges_on_scans),
 		cmocka_unit_test(ratings_under_goal_paragraph),
 		cmocka_unit_test(attendance_sections),
 		cmocka_unit_test(attendance_tables),
