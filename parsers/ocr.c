@@ -858,28 +858,15 @@ static void reread_words(struct ocr_job *job)
 #define OCR_LINE_MAX 40           /* lines read again on a page at most */
 #define OCR_LINE_PAD 0.3f         /* a line's box padded by this of its height */
 
-/* The words of the line a..b-1 of job read again alone into t (t->words
- * malloc'd); -1 when out of memory, 0 otherwise (t may hold none). */
-static int read_line(TessBaseAPI *api, struct ocr_job *job, size_t a, size_t b, struct word_walk *ww,
-		     struct ocr_job *t)
+/* The words in rect (x, y, w, h in pixels) of the picture set in api,
+ * read anew, into t (t->words malloc'd, from ww's room); -1 when out of
+ * memory, 0 otherwise (none read when Tesseract fails there). */
+static int read_rect(TessBaseAPI *api, const int rect[4], struct ocr_job *t, struct word_walk *ww)
 {
-	const struct ocr_word *w = job->words;
-	float x0 = w[a].box.x0, y0 = w[a].box.y0, x1 = w[a].box.x1, y1 = w[a].box.y1, pad;
-	int width = 0, height = 0, l, tp, r, bt, rc = 0, more;
 	TessResultIterator *it = NULL;
+	int rc = 0, more;
 
-	for (size_t i = a + 1; i < b; i++) {
-		x0 = fminf(x0, w[i].box.x0), y0 = fminf(y0, w[i].box.y0);
-		x1 = fmaxf(x1, w[i].box.x1), y1 = fmaxf(y1, w[i].box.y1);
-	}
-	pad = OCR_LINE_PAD * (y1 - y0);
-	scan_size(job->sp.flat, &width, &height);
-	l = (int)((x0 - pad) * job->scale), tp = (int)((y0 - pad) * job->scale);
-	r = (int)((x1 + pad) * job->scale), bt = (int)((y1 + pad) * job->scale);
-	l = l < 0 ? 0 : l, tp = tp < 0 ? 0 : tp, r = r > width ? width : r, bt = bt > height ? height : bt;
-	if (r - l < 8 || bt - tp < 8)
-		return 0;
-	tess.TessBaseAPISetRectangle(api, l, tp, r - l, bt - tp);
+	tess.TessBaseAPISetRectangle(api, rect[0], rect[1], rect[2], rect[3]);
 	if (tg_recognize(tess.TessBaseAPIRecognize, api) != TG_OK ||
 	    tg_iterator(tess.TessBaseAPIGetIterator, api, &it) != TG_OK || !it)
 		return 0;
@@ -893,6 +880,29 @@ static int read_line(TessBaseAPI *api, struct ocr_job *job, size_t a, size_t b, 
 	} while (more > 0);
 	tess.TessResultIteratorDelete(it);
 	return rc;
+}
+
+/* The words of the line a..b-1 of job read again alone into t (t->words
+ * malloc'd); -1 when out of memory, 0 otherwise (t may hold none). */
+static int read_line(TessBaseAPI *api, struct ocr_job *job, size_t a, size_t b, struct word_walk *ww,
+		     struct ocr_job *t)
+{
+	const struct ocr_word *w = job->words;
+	float x0 = w[a].box.x0, y0 = w[a].box.y0, x1 = w[a].box.x1, y1 = w[a].box.y1, pad;
+	int width = 0, height = 0, l, tp, r, bt;
+
+	for (size_t i = a + 1; i < b; i++) {
+		x0 = fminf(x0, w[i].box.x0), y0 = fminf(y0, w[i].box.y0);
+		x1 = fmaxf(x1, w[i].box.x1), y1 = fmaxf(y1, w[i].box.y1);
+	}
+	pad = OCR_LINE_PAD * (y1 - y0);
+	scan_size(job->sp.flat, &width, &height);
+	l = (int)((x0 - pad) * job->scale), tp = (int)((y0 - pad) * job->scale);
+	r = (int)((x1 + pad) * job->scale), bt = (int)((y1 + pad) * job->scale);
+	l = l < 0 ? 0 : l, tp = tp < 0 ? 0 : tp, r = r > width ? width : r, bt = bt > height ? height : bt;
+	if (r - l < 8 || bt - tp < 8)
+		return 0;
+	return read_rect(api, (const int[4]){ l, tp, r - l, bt - tp }, t, ww);
 }
 
 /* A line read again: its words a..b-1 on the page, its new words. */
@@ -1062,23 +1072,10 @@ static int read_uncovered(TessBaseAPI *api, struct ocr_job *job)
 	tess.TessBaseAPISetPageSegMode(api, PSM_SINGLE_BLOCK);
 	ww.bin = scan_binary(&job->sp);
 	for (size_t k = 0; k < nr && rc == 0; k++) {
-		TessResultIterator *it = NULL;
 		struct ocr_job t = { .s = job->s, .scale = job->scale, .sp = job->sp };
-		int more;
 
-		tess.TessBaseAPISetRectangle(api, region[4 * k], region[4 * k + 1], region[4 * k + 2], region[4 * k + 3]);
-		if (tg_recognize(tess.TessBaseAPIRecognize, api) != TG_OK ||
-		    tg_iterator(tess.TessBaseAPIGetIterator, api, &it) != TG_OK || !it)
-			continue;
-		ww.cap = 0, ww.newline = 1;
-		do {
-			if (take_word(it, &t, &ww) < 0) {
-				rc = -1;
-				break;
-			}
-			more = tg_next(tess.TessResultIteratorNext, it, RIL_WORD);
-		} while (more > 0);
-		tess.TessResultIteratorDelete(it);
+		ww.cap = 0;
+		rc = read_rect(api, &region[4 * k], &t, &ww);
 		rc = rc == 0 ? add_found(job, n0, &t) : rc;
 		free_words(t.words, t.nwords);
 	}

@@ -7,13 +7,15 @@
 
 #define W(t, c, x0, x1) { .text = (char *)(t), .conf = (c), .box = { (x0), 100, (x1), 110 } }
 
+/* A row of numbers Tesseract read as noise on the page. */
+static const struct ocr_word first[] = {
+	W("Driftskostnader", 0.91f, 61, 144), W("SAFTA", 0.00f, 210, 238), W("-3:+286'-", 0.14f, 250, 300),
+	W("8", 0.76f, 312, 316), W("635", 0.76f, 318, 330),
+};
+
 /* A row of numbers read as noise on the page, right alone. */
 static void noise_read_right(void **state)
 {
-	static const struct ocr_word first[] = {
-		W("Driftskostnader", 0.91f, 61, 144), W("SAFTA", 0.00f, 210, 238), W("-3:+286'-", 0.14f, 250, 300),
-		W("8", 0.76f, 312, 316), W("635", 0.76f, 318, 330),
-	};
 	static const struct ocr_word again[] = {
 		W("Driftskostnader", 0.92f, 61, 144), W("-923", 0.72f, 210, 232), W("746", 0.93f, 236, 252),
 		W("-286", 0.78f, 276, 300), W("863", 0.97f, 312, 330),
@@ -79,10 +81,6 @@ static void kept_first(void **state)
 	/* surer, but most of the characters gone */
 	static const struct ocr_word short_again[] = {
 		W("Drift", 0.95f, 61, 144), W("-9", 0.95f, 210, 300), W("8", 0.95f, 305, 330),
-	};
-	static const struct ocr_word first[] = {
-		W("Driftskostnader", 0.91f, 61, 144), W("SAFTA", 0.00f, 210, 238), W("-3:+286'-", 0.14f, 250, 300),
-		W("8", 0.76f, 312, 316), W("635", 0.76f, 318, 330),
 	};
 
 	assert_false(ocrline_better(label, N_ELEMS(label), label_again, N_ELEMS(label_again)));
