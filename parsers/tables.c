@@ -2447,6 +2447,19 @@ static int wrapped_labels(const struct layout_page *lp, const struct srow *rows,
 	return 0;
 }
 
+/* Whether row is a header row of periods alone ("2021  2020", balance
+ * dates, ranges): every segment a year, a date or a range's start. */
+static int periods_row(const struct layout_page *lp, const struct srow *row)
+{
+	for (size_t k = 0; k < row->n; k++) {
+		const struct doc_line *l = &lp->lines[row->idx[k]];
+
+		if (!(l->nwords == 1 && period_like(l->words[0].text)) && !range_start(l))
+			return 0;
+	}
+	return row->n > 0;
+}
+
 static int run_goes_on(const struct layout_page *lp, const struct srow *rows, size_t nrows, const struct run *run,
 		       size_t r, float h)
 {
@@ -2499,9 +2512,13 @@ static int run_goes_on(const struct layout_page *lp, const struct srow *rows, si
 	 * three or more columns the row under the headings may hold a
 	 * single value, "Receptive Vocabulary (TVIP)   NA" under "Spanish
 	 * Language") */
+	/* (but a heading over a header row of periods is the next table's
+	 * title over its own header: "Resultaträkning (belopp i kr)" over
+	 * "2021  2020" under a Flerårsöversikt's rows) */
 	if (k && (rows[r].n >= 3 || run->most >= 3) && rows[r + k + 1].n >= (run->most >= 3 ? 2 : 3) &&
 	    rows[r + k + 1].y0 - rows[r + k].y1 < (apart ? TBL_GROUP_GAP : TBL_WRAP_GAP) * h &&
-	    (!apart || numbers_in(lp, &rows[r + k + 1])))
+	    (!apart || numbers_in(lp, &rows[r + k + 1])) &&
+	    !periods_row(lp, &rows[r + k + 1]))
 		return header_lines_inside(lp, rows, run, r, k, apart) ? (int)k + 1 : 0;
 	return 0;
 }

@@ -1954,6 +1954,109 @@ static void statement_in_parts(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* Two borderless tables one under the other with only a heading line
+ * between, set no further off than a line ("Resultaträkning (belopp i
+ * kr)" over its own header row of years under a Flerårsöversikt's rows,
+ * as LibreOffice sets them): the heading over a row of periods alone
+ * ends the table above, and the second table's values take its own
+ * years. A heading over a row of numbers stays a group of one table;
+ * a table's own head of group names and a line over its years (read as
+ * header lines above the run) stays whole. */
+static void check_heading_over_years(int years_under)
+{
+	static const char *const rows[][5] = {
+		{ "Flerårsöversikt", "2021", "2020", "2019", "2018" },
+		{ "Nettoomsättning, tkr", "11 449", "10 844", "9 347", "7 590" },
+		{ "Soliditet, %", "67", "84", "8", "73" },
+		{ "Antal lägenheter", "56", "22", "79", "77" },
+	};
+	static const char *const rows2[][3] = {
+		{ "", "2021", "2020" }, { "Personalkostnader", "-8 944", "-9 940" },
+		{ "Likvida medel", "385 495", "389 502" }, { "Summa eget kapital", "11 180 561", "10 228 903" },
+	};
+	const double right[] = { 250, 340, 430, 520 }, right2[] = { 330, 520 };
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 10);
+	struct ex_error e = { 0 };
+	double y = 100;
+
+	for (size_t r = 0; r < N_ELEMS(rows); r++, y += 13) {
+		cairo_move_to(cr, 60, y);
+		cairo_show_text(cr, rows[r][0]);
+		for (int c = 1; c < 5; c++)
+			show_right(cr, right[c - 1], y, rows[r][c]);
+	}
+	y += 9;
+	cairo_move_to(cr, 60, y);
+	cairo_show_text(cr, "Resultaträkning (belopp i kr)");
+	y += 13;
+	for (size_t r = years_under ? 0 : 1; r < N_ELEMS(rows2); r++, y += 13) {
+		cairo_move_to(cr, 60, y);
+		cairo_show_text(cr, rows2[r][0]);
+		for (int c = 1; c < 3; c++)
+			show_right(cr, right2[c - 1], y, rows2[r][c]);
+	}
+	struct doc *d = drawn_page(cr, pdf, &e);
+
+	assert_non_null(d);
+	if (years_under) {
+		assert_int_equal(d->ntables, 2);
+		assert_int_equal(d->tables[0].nrows, 4);
+		assert_string_equal(grid_text(&d->tables[1], 0, 2), "2020");
+		const struct doc_value *v = value_of(d, "Likvida medel", 389502);
+
+		assert_non_null(v);
+		assert_non_null(v->period.label);
+		assert_string_equal(v->period.label, "2020");
+	} else {   /* no header row under the heading: a group of one table */
+		assert_int_equal(d->ntables, 1);
+		assert_true(grid_row(&d->tables[0], 0, "Resultaträkning (belopp i kr)") > 0);
+	}
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
+/* A table's own head: group names over a line of their own over a row
+ * of years; one table. */
+static void head_over_years_stays(void)
+{
+	static const char *const groups[] = { "Kommunen", "Länet", "Riket" };
+	static const char *const body[][7] = {
+		{ "", "2021", "2020", "2021", "2020", "2021", "2020" },
+		{ "Andel nöjda", "85", "83", "80", "79", "81", "78" },
+		{ "Andel trygga", "71", "70", "69", "72", "74", "73" },
+	};
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 10);
+	struct ex_error e = { 0 };
+
+	for (int g = 0; g < 3; g++)
+		show_right(cr, 270 + 110 * g, 100, groups[g]);
+	cairo_move_to(cr, 230, 113);
+	cairo_show_text(cr, "andel i procent");
+	for (int r = 0; r < 3; r++) {
+		cairo_move_to(cr, 60, 126 + 13 * r);
+		cairo_show_text(cr, body[r][0]);
+		for (int c = 1; c < 7; c++)
+			show_right(cr, 230 + 55 * (c - 1), 126 + 13 * r, body[r][c]);
+	}
+	struct doc *d = drawn_page(cr, pdf, &e);
+
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 1);
+	assert_true(grid_row(&d->tables[0], 1, "85") > 0);
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
+static void heading_over_years_parts(void **state)
+{
+	(void)state;
+	check_heading_over_years(1);
+	check_heading_over_years(0);
+	head_over_years_stays();
+}
+
 /* A label set around its numbers: its first line a little above the
  * row of numbers, its second a little below, the numbers with no label
  * of their own: one row, its label both lines. */
@@ -3171,6 +3274,7 @@ int main(void)
 		cmocka_unit_test(shaded_cells_grid),
 		cmocka_unit_test(organisation_title_lines),
 		cmocka_unit_test(group_labels_apart),
+		cmocka_unit_test(heading_over_years_parts),
 		cmocka_unit_test(group_heading_two_lines),
 		cmocka_unit_test(header_over_unit_line),
 		cmocka_unit_test(label_parts_with_numbers),
