@@ -57,6 +57,7 @@ struct ocr_job {
 	struct page_raster raster;   /* sp for the table finder, made when asked */
 	struct Pix *pic;    /* what Tesseract read: sp.flat without its rules (scan_unruled), or NULL:
 			     * sp.flat */
+	struct Pix *bin;    /* sp.flat binarised (stroke widths), made once when first asked; or NULL */
 	struct ocr_word *words;
 	size_t nwords;
 	float conf;
@@ -626,6 +627,15 @@ out:
 /* Reads job->sp.flat into job->words (from none) and job->conf: 0, or
  * OCR_FAILED when Tesseract fails, OCR_NOMEM when memory runs out (in
  * Tesseract or here). */
+/* The job's page binarised, made at the first asking (each pass of the
+ * page reads stroke widths off it); NULL when leptonica cannot. */
+static struct Pix *job_binary(struct ocr_job *job)
+{
+	if (!job->bin)
+		job->bin = scan_binary(&job->sp);
+	return job->bin;
+}
+
 static int recognize(TessBaseAPI *api, struct ocr_job *job)
 {
 	struct word_walk ww = { .newline = 1 };
@@ -642,7 +652,7 @@ static int recognize(TessBaseAPI *api, struct ocr_job *job)
 		tess.TessBaseAPIClear(api);
 		return rc == TG_NOMEM ? OCR_NOMEM : OCR_FAILED;
 	}
-	ww.bin = scan_binary(&job->sp);
+	ww.bin = job_binary(job);
 	if (it) {
 		int more;
 
@@ -658,7 +668,6 @@ static int recognize(TessBaseAPI *api, struct ocr_job *job)
 		tess.TessResultIteratorDelete(it);
 	}
 	tess.TessBaseAPIClear(api);
-	scan_free(ww.bin);
 	job->conf = job->nwords ? (float)(ww.confsum / (double)job->nwords) : 0;
 	return rc;
 }
@@ -680,11 +689,12 @@ static void second_opinion(TessBaseAPI *api, struct ocr_job *job)
 	struct ocr_word *words = job->words;
 	size_t nwords = job->nwords;
 	float conf = job->conf;
-	struct Pix *img = job->sp.img, *flat = job->sp.flat, *pic = job->pic, *img0, *flat0;
+	struct Pix *img = job->sp.img, *flat = job->sp.flat, *pic = job->pic, *bin = job->bin, *img0, *flat0;
 
 	if (scan_unturned(&job->sp, &img0, &flat0) < 0)
 		return;   /* no memory for a second look: the first reading stands */
 	job->pic = NULL;
+	job->bin = NULL;
 	job->words = NULL;
 	job->nwords = 0;
 	job->sp.img = img0;
@@ -695,11 +705,14 @@ static void second_opinion(TessBaseAPI *api, struct ocr_job *job)
 		scan_free(img);
 		scan_free(flat);
 		scan_free(pic);
+		scan_free(bin);
 		return;
 	}
 	free_words(job->words, job->nwords);
 	scan_free(job->pic);
+	scan_free(job->bin);
 	job->pic = pic;
+	job->bin = bin;
 	job->words = words;
 	job->nwords = nwords;
 	job->conf = conf;
@@ -960,7 +973,7 @@ static int reread_lines(TessBaseAPI *api, struct ocr_job *job)
 		tries++;
 		if (!set) {
 			set = 1;
-			ww.bin = scan_binary(&job->sp);
+			ww.bin = job_binary(job);
 			if (tg_set_image(tess.TessBaseAPISetImage2, api, job->pic ? job->pic : job->sp.flat) != TG_OK)
 				break;
 			tess.TessBaseAPISetPageSegMode(api, PSM_SINGLE_LINE);
@@ -975,7 +988,6 @@ static int reread_lines(TessBaseAPI *api, struct ocr_job *job)
 	if (set) {
 		tess.TessBaseAPISetPageSegMode(api, PSM_AUTO);
 		tess.TessBaseAPIClear(api);
-		scan_free(ww.bin);
 	}
 	if (rc == 0 && n && splice_lines(job, r, n) < 0)
 		rc = -1;
@@ -1070,7 +1082,7 @@ static int read_uncovered(TessBaseAPI *api, struct ocr_job *job)
 	if (!nr || tg_set_image(tess.TessBaseAPISetImage2, api, pic) != TG_OK)
 		return 0;
 	tess.TessBaseAPISetPageSegMode(api, PSM_SINGLE_BLOCK);
-	ww.bin = scan_binary(&job->sp);
+	ww.bin = job_binary(job);
 	for (size_t k = 0; k < nr && rc == 0; k++) {
 		struct ocr_job t = { .s = job->s, .scale = job->scale, .sp = job->sp };
 
@@ -1081,7 +1093,6 @@ static int read_uncovered(TessBaseAPI *api, struct ocr_job *job)
 	}
 	tess.TessBaseAPISetPageSegMode(api, PSM_AUTO);
 	tess.TessBaseAPIClear(api);
-	scan_free(ww.bin);
 	return rc;
 }
 
@@ -1103,7 +1114,9 @@ static void read_page(TessBaseAPI *api, struct ocr_job *job)
 	if (rc == 0)
 		rc = read_uncovered(api, job);
 	scan_free(job->pic);
+	scan_free(job->bin);
 	job->pic = NULL;
+	job->bin = NULL;
 	if (rc < 0) {
 		job->failed = OCR_NOMEM;
 		return;
@@ -1213,6 +1226,7 @@ static void job_free(struct ocr_job *job)
 	free(job->words);
 	scan_free(job->pix);
 	scan_free(job->pic);
+	scan_free(job->bin);
 	scan_page_free(&job->sp);
 	free((void *)job->raster.data);
 	free(job);

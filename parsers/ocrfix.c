@@ -11,12 +11,40 @@ struct ocr_dict {
 	GHashTable *words;   /* Swedish, lower-case UTF-8 */
 	GHashTable *english; /* English, lower-case; NULL without the list */
 	GHashTable *names;   /* the English list's names ("Dennis"), lower-case */
+	/* The tables' keys, never freed one by one: the lists' text,
+	 * lower-cased in place, and the few words whose lower case is of
+	 * another length. */
+	gchar *text[2];
+	GStringChunk *odd;
 };
+
+/* Line (UTF-8) in lower case: the line itself, changed in place, or a
+ * copy in odd when its lower case is longer or shorter. */
+static const gchar *lower(gchar *line, GStringChunk *odd)
+{
+	gchar *low;
+	size_t n = 0;
+
+	for (const unsigned char *p = (const unsigned char *)line; *p; p++, n++)
+		if (*p >= 0x80 || (*p >= 'A' && *p <= 'Z'))
+			break;
+	if (!line[n])
+		return line;   /* ASCII in lower case already: most words */
+	low = g_utf8_strdown(line, -1);
+	n = strlen(line);
+	if (strlen(low) == n)
+		memcpy(line, low, n);
+	else
+		line = g_string_chunk_insert(odd, low);
+	g_free(low);
+	return line;
+}
 
 /* The words of the list at path (ISO-8859-1 or UTF-8, a word a line),
  * lower-cased, into words; those written with a capital into names too
- * when names is given (a possessive "Dennis's" skipped). */
-static int read_list(const char *path, GHashTable *words, GHashTable *names)
+ * when names is given (a possessive "Dennis's" skipped). *keep gets the
+ * text the keys point into. */
+static int read_list(const char *path, GHashTable *words, GHashTable *names, GStringChunk *odd, gchar **keep)
 {
 	gchar *raw = NULL, *text = NULL;
 	gsize n = 0;
@@ -32,16 +60,21 @@ static int read_list(const char *path, GHashTable *words, GHashTable *names)
 			return -1;
 	}
 	for (gchar *line = text, *next; line && *line; line = next) {
+		int capital;
+		const gchar *low;
+
 		next = strchr(line, '\n');
 		if (next)
 			*next++ = '\0';
 		if (!*line || (names && strchr(line, '\'')))
 			continue;
-		if (names && g_unichar_isupper(g_utf8_get_char(line)))
-			g_hash_table_add(names, g_utf8_strdown(line, -1));
-		g_hash_table_add(words, g_utf8_strdown(line, -1));
+		capital = names && g_unichar_isupper(g_utf8_get_char(line));
+		low = lower(line, odd);
+		if (capital)
+			g_hash_table_add(names, (gpointer)low);
+		g_hash_table_add(words, (gpointer)low);
 	}
-	g_free(text);
+	*keep = text;
 	return 0;
 }
 
@@ -49,15 +82,16 @@ struct ocr_dict *ocr_dict_load(const char *path, const char *english)
 {
 	struct ocr_dict *d = g_new0(struct ocr_dict, 1);
 
-	d->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	if (read_list(path, d->words, NULL) < 0) {
+	d->odd = g_string_chunk_new(4096);
+	d->words = g_hash_table_new(g_str_hash, g_str_equal);
+	if (read_list(path, d->words, NULL, d->odd, &d->text[0]) < 0) {
 		ocr_dict_free(d);
 		return NULL;
 	}
 	if (english) {
-		d->english = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-		d->names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-		if (read_list(english, d->english, d->names) < 0) {
+		d->english = g_hash_table_new(g_str_hash, g_str_equal);
+		d->names = g_hash_table_new(g_str_hash, g_str_equal);
+		if (read_list(english, d->english, d->names, d->odd, &d->text[1]) < 0) {
 			g_hash_table_destroy(d->english);
 			g_hash_table_destroy(d->names);
 			d->english = d->names = NULL;
@@ -75,6 +109,9 @@ void ocr_dict_free(struct ocr_dict *d)
 		g_hash_table_destroy(d->english);
 		g_hash_table_destroy(d->names);
 	}
+	g_free(d->text[0]);
+	g_free(d->text[1]);
+	g_string_chunk_free(d->odd);
 	g_free(d);
 }
 
