@@ -383,10 +383,14 @@ static const char *fix_parts(const struct ocr_dict *d, struct arena *a, const ch
 
 /* Short words whose OCR'd form without the mark is a word too, but a
  * rare one, where the Swedish word is among the commonest: changed in
- * Swedish context only ("Sverige for UNHCR", not "Fund for the Future"). */
+ * Swedish context only ("Sverige for UNHCR", not "Fund for the Future").
+ * "arets", "aret", "aren" are forms of "ar" (100 square metres), "aven"
+ * of "ave"; "årets" alone is printed 399 times in the seeds and the
+ * corpus ("Arets resultat" as OCR reads a statement's row). */
 static const struct { const char *as_read, *meant; } function_words[] = {
 	{ "for", "för" }, { "ar", "är" }, { "pa", "på" }, { "nar", "när" }, { "bade", "både" },
-	{ "mal", "mål" }, { "maltal", "måltal" }, { "halls", "hålls" },
+	{ "mal", "mål" }, { "maltal", "måltal" }, { "halls", "hålls" }, { "arets", "årets" },
+	{ "aret", "året" }, { "aren", "åren" }, { "aven", "även" },
 };
 
 static int listed(const char *w, const char *const *list, size_t n)

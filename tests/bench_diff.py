@@ -15,7 +15,10 @@ from (never extract's output):
   ratings   recall and precision of goals whose colour changed;
   seconds   per pair.
 
-Usage: bench_diff.py EXTRACT DIR [--no-scans]"""
+With --verbose, each pair's misses: an indicator of both years not
+paired with its figures, a change whose figures are no such pair.
+
+Usage: bench_diff.py EXTRACT DIR [--no-scans] [--verbose]"""
 import glob
 import json
 import os
@@ -28,6 +31,7 @@ import unicodedata
 
 X, D = sys.argv[1], sys.argv[2]
 SCANS = "--no-scans" not in sys.argv
+VERBOSE = "--verbose" in sys.argv
 MKSCAN = os.path.join(os.path.dirname(os.path.abspath(X)), "tests", "mkscan")
 env = dict(os.environ, OMP_THREAD_LIMIT="1", EXTRACT_PATTERNS="")
 
@@ -49,7 +53,7 @@ def scanned(pdf, tmp):
     return out
 
 
-def score(d, truth, tally):
+def score(d, truth, tally, what=""):
     exp = truth["changes"]
     got = d["changes"]
     ok_exp = 0
@@ -58,10 +62,14 @@ def score(d, truth, tally):
         hit = [e for e in exp if norm(e["label"]) == norm(c["label"])]
         if any(abs(c["old"]["value"] - e["old"]) < 0.5 and abs(c["new"]["value"] - e["new"]) < 0.5 for e in hit):
             good += 1
+        elif VERBOSE:
+            print("  %s: wrong: %s %s -> %s" % (what, c["label"], c["old"]["value"], c["new"]["value"]))
     for e in exp:
         if any(norm(e["label"]) == norm(c["label"]) and abs(c["old"]["value"] - e["old"]) < 0.5 and
                abs(c["new"]["value"] - e["new"]) < 0.5 for c in got):
             ok_exp += 1
+        elif VERBOSE:
+            print("  %s: missed: %s %s -> %s" % (what, e["label"], e["old"], e["new"]))
     rs = sum(any(norm(r["label"]) == norm(x["label"]) and abs(x["old"]["value"] - r["old"]) < 0.5 and
                  abs(x["new"]["value"] - r["new"]) < 0.5 for x in d["restated"]) for r in truth["restated"])
     want = {(r["goal"], r["dimension"], r["old"], r["new"]) for r in truth["ratings"]}
@@ -99,8 +107,9 @@ def main():
                 print("bench-diff: %s: %s" % (old, r.stderr.decode()[-200:]))
                 continue
             d = json.loads(r.stdout)
-            for key in ((truth["producer"], kind), ("all", kind)):
-                score(d, truth, rows.setdefault(key, {}))
+            what = "%s %s" % (os.path.basename(stem), kind)
+            score(d, truth, rows.setdefault((truth["producer"], kind), {}), what)
+            score(d, truth, rows.setdefault(("all", kind), {}))
     print("bench-diff: %d year pairs in %s; per producer and format" % (len(truths), D))
     print("%-12s %-5s %9s %9s %9s %9s %9s" % ("producer", "form", "chg R", "chg P", "restated", "rating R", "rating P"))
     for (prod, kind), t in sorted(rows.items(), key=lambda kv: (kv[0][0] == "all", kv[0])):

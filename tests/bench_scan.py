@@ -22,8 +22,12 @@ not, wrong when the original is printed there and the corrected word is
 not. Ratings are scored on the colour scans only: a grey or bilevel
 scan holds no colour to read a coloured cell by.
 
+With --list FILE, every change of the post-correction is written to
+FILE, a line each (tab-separated: document, scan, reason, original,
+corrected, judgement), for reading through by hand.
+
 Usage: bench_scan.py EXTRACT CER DEGRADE MKSCAN VARYDIR [--n N]
-       [--verbose] [--keep DIR]"""
+       [--verbose] [--keep DIR] [--list FILE]"""
 import concurrent.futures
 import json
 import os
@@ -38,6 +42,7 @@ X, CER, DEGRADE, MKSCAN, DIR = sys.argv[1:6]
 N = int(sys.argv[sys.argv.index("--n") + 1]) if "--n" in sys.argv else 40
 VERBOSE = "--verbose" in sys.argv
 KEEP = sys.argv[sys.argv.index("--keep") + 1] if "--keep" in sys.argv else None
+LIST = sys.argv[sys.argv.index("--list") + 1] if "--list" in sys.argv else None
 sys.argv = [sys.argv[0], X, DIR]
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench_vary  # noqa: E402  (its scoring, on the same truth)
@@ -168,6 +173,7 @@ def main():
     acc_rep, acc_min, by_cond = {}, {}, {}
     corr = {"right": 0, "wrong": 0, "unsure": 0}
     wrong_list = []
+    listed = []
     born_hit = born_n = 0
     for r in results:
         for k in ("clean", "mild", "clean_cli", "mild_cli"):
@@ -207,6 +213,7 @@ def main():
         for x in d.get("ocr_corrections") or []:
             j = judge(x, r["ref_words"])
             corr[j] += 1
+            listed.append("\t".join((r["name"], key, x.get("reason", ""), x["original"], x["corrected"], j)))
             if j == "wrong":
                 wrong_list.append("%s: %s -> %s" % (r["name"], x["original"], x["corrected"]))
         if VERBOSE and misses:
@@ -241,6 +248,11 @@ def main():
     if VERBOSE:
         for w in wrong_list:
             print("   wrong: " + w)
+    if LIST:
+        with open(LIST, "w", encoding="utf-8") as f:
+            f.write("document\tscan\treason\toriginal\tcorrected\tjudgement\n")
+            f.writelines(line + "\n" for line in listed)
+        print("post-correction: the %d changes listed in %s" % (len(listed), LIST))
 
 
 def score_doc(truth, d):

@@ -185,6 +185,14 @@ static void evidence(void **state)
 					    "vi", "har", "den", NULL, "Resultat", "Utf", "T1", "Fg", "ar", "T1" };
 	assert_string_equal(fix_lines(doc, year, N_ELEMS(year))[17].text, "år");
 	doc->ncorrections--;
+	/* a statement's row on a Swedish page: "årets" with its capital;
+	 * "arets" among English words stays */
+	static const char *const row[] = { "Föreningen", "har", "en", "plan", "och", "det", "är", "bra", NULL,
+					   "Arets", "resultat", "-102", "169", NULL, "the", "arets", "of" };
+	w = fix_lines(doc, row, N_ELEMS(row));
+	assert_string_equal(w[9].text, "Årets");
+	assert_string_equal(w[15].text, "arets");
+	doc->ncorrections--;
 	/* the same words with no number, name or English around them */
 	static const char *const bare[] = { "en", "rok", "Dennis", "Internationell" };
 	w = fix_lines(doc, bare, N_ELEMS(bare));
