@@ -1096,6 +1096,57 @@ static int read_uncovered(TessBaseAPI *api, struct ocr_job *job)
 	return rc;
 }
 
+#define OCR_PIECES_MAX 64   /* pieces of ink looked at round a number */
+
+/* Whether box a and box b (points) overlap. */
+static int overlap(const struct box *a, const struct box *b)
+{
+	return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+}
+
+/* Minus signs Tesseract left out ("−594 377" read "594377" on a scan of a
+ * groff statement): a number's word with a lone flat bar just before its
+ * first digit (ocrline_lost_minus) that no word holds takes a "-" (its
+ * reading kept: ocr_corrections, reason "minus"); -1 when out of memory. */
+static int lost_minus(struct ocr_job *job)
+{
+	struct Pix *bin = job_binary(job);
+	int comp[OCR_PIECES_MAX][4];
+
+	for (size_t i = 0; bin && i < job->nwords; i++) {
+		struct ocr_word *w = &job->words[i];
+		const char *t = w->text;
+		int box[4] = { (int)(w->box.x0 * job->scale), (int)(w->box.y0 * job->scale),
+			       (int)(w->box.x1 * job->scale), (int)(w->box.y1 * job->scale) };
+		int h = box[3] - box[1], k;
+		char *minus;
+
+		if (w->first_read || t[0] < '0' || t[0] > '9' || strspn(t, "0123456789,.") != strlen(t) || h < 6)
+			continue;
+		const int rect[4] = { box[0] - h, box[1] - h / 4, box[0] + 3 * h, box[3] + h / 4 };
+		size_t n = scan_pieces(bin, rect, comp, OCR_PIECES_MAX);
+
+		if ((k = ocrline_lost_minus(box, (const int(*)[4])comp, n)) < 0)
+			continue;
+		struct box bar = { (float)(comp[k][0] / job->scale), (float)(comp[k][1] / job->scale),
+				   (float)(comp[k][2] / job->scale), (float)(comp[k][3] / job->scale) };
+		size_t j = 0;
+
+		while (j < job->nwords && (j == i || !overlap(&job->words[j].box, &bar)))
+			j++;
+		if (j < job->nwords)
+			continue;   /* a word holds the bar: read as it is */
+		if (!(minus = malloc(strlen(t) + 2)))
+			return -1;
+		minus[0] = '-';
+		strcpy(minus + 1, t);
+		w->first_read = w->text;
+		w->why = "minus";
+		w->text = minus;
+	}
+	return 0;
+}
+
 static void read_page(TessBaseAPI *api, struct ocr_job *job)
 {
 	int rc;
@@ -1113,6 +1164,8 @@ static void read_page(TessBaseAPI *api, struct ocr_job *job)
 	rc = reread_lines(api, job);
 	if (rc == 0)
 		rc = read_uncovered(api, job);
+	if (rc == 0)
+		rc = lost_minus(job);
 	scan_free(job->pic);
 	scan_free(job->bin);
 	job->pic = NULL;

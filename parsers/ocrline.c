@@ -16,6 +16,17 @@
 #define OCR_MINUS_FLAT 0.25f      /* a minus's bar at most this of a digit's height (seen 0.14) */
 #define OCR_MINUS_HIGH 0.30f      /* ... its middle this far down the digit at least (seen 0.5) */
 #define OCR_MINUS_LOW 0.80f       /* ... and at most */
+#define OCR_LOST_TALL 0.5f        /* a lost minus's digit: at least this of the word's height */
+#define OCR_LOST_NARROW 0.25f     /* ... its bar at least this of the digit's height wide (a hyphen
+				   * 0.45, a minus 0.7) ... */
+#define OCR_LOST_WIDE 1.2f        /* ... at most this (an em dash 1.4) ... */
+#define OCR_LOST_GAP 0.5f         /* ... and at most this before the digit (seen 0.1) */
+#define OCR_LOST_SPECK 0.1f       /* ink within this of the digit's height both ways is a speck */
+#define OCR_LOST_DIGIT 1.0f       /* a digit at most this of its height wide ("+5" run together is
+				   * 1.4; DejaVu's 4 is 0.87) ... */
+#define OCR_LOST_THIN 0.45f       /* ... and at least this (digits seen 0.61-0.76; a 4 whose thin
+				   * diagonal a scan lost leaves its stem, 0.35, and its crossbar's
+				   * end apart as a bar; a 1 is never taken) */
 #define OCR_MONO_SPREAD 0.15f     /* words' widths per letter this close (of their median): monospaced */
 #define OCR_JOIN_OVERLAP 0.6f     /* lines on one row overlap by this of the lower's height ... */
 #define OCR_JOIN_GAP 1.5f         /* ... and one starts within this of it after the other's end */
@@ -143,6 +154,34 @@ int ocrline_minus_bar(const int sign[4], const int digit[4])
 
 	return h > 0 && bar <= OCR_MINUS_FLAT * h && (float)(sign[2] - sign[0]) >= 2 * bar && mid >= OCR_MINUS_HIGH * h &&
 	       mid <= OCR_MINUS_LOW * h;
+}
+
+int ocrline_lost_minus(const int word[4], const int (*comp)[4], size_t n)
+{
+	int h = word[3] - word[1], d = -1, bar = -1;
+
+	/* the first digit: the leftmost tall ink starting in the word */
+	for (size_t i = 0; i < n; i++)
+		if (comp[i][3] - comp[i][1] >= OCR_LOST_TALL * (float)h && comp[i][0] >= word[0] - 2 &&
+		    (d < 0 || comp[i][0] < comp[d][0]))
+			d = (int)i;
+	if (d < 0 || comp[d][2] - comp[d][0] > OCR_LOST_DIGIT * (float)(comp[d][3] - comp[d][1]) ||
+	    comp[d][2] - comp[d][0] < OCR_LOST_THIN * (float)(comp[d][3] - comp[d][1]))
+		return -1;   /* none, more than a digit run together, or a piece of one */
+	float dh = (float)(comp[d][3] - comp[d][1]), speck = OCR_LOST_SPECK * dh;
+
+	for (size_t i = 0; i < n; i++) {
+		const int *c = comp[i];
+		float w = (float)(c[2] - c[0]), ch = (float)(c[3] - c[1]);
+
+		if ((int)i == d || c[2] > comp[d][0] + 1 || (w <= speck && ch <= speck))
+			continue;   /* the digit, ink not left of it, a speck */
+		if (w < OCR_LOST_NARROW * dh || w > OCR_LOST_WIDE * dh ||
+		    (float)(comp[d][0] - c[2]) > OCR_LOST_GAP * dh || !ocrline_minus_bar(c, comp[d]))
+			return -1;   /* other ink before the number, or no minus's bar */
+		bar = (int)i;
+	}
+	return bar;
 }
 
 static int cmp_float(const void *a, const void *b)

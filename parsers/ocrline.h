@@ -62,6 +62,20 @@ void ocrline_join_rows(struct doc_line *lines, size_t *nlines);
  * is so flat. */
 int ocrline_minus_bar(const int sign[4], const int digit[4]);
 
+/* A minus sign Tesseract left out: a number's word (box: left, top,
+ * right, bottom in pixels) starts with a digit, and left of that digit
+ * (the leftmost ink OCR_LOST_TALL of the word's height or more that
+ * starts within the word's box, OCR_LOST_THIN to OCR_LOST_DIGIT of its
+ * height wide) lies a flat bar (as ocrline_minus_bar says, at most
+ * OCR_LOST_WIDE of the digit's height wide and at least OCR_LOST_NARROW,
+ * within OCR_LOST_GAP of it; a bar noise broke in two is two such) and no
+ * other ink but specks within a word's height: comp[0..n-1], the ink's
+ * boxes round the word (each left, top, right, bottom). A dash between
+ * two numbers ("1-3") has a digit before it, "=" is two bars one over
+ * the other, a leader's dashes stand further off: none is taken. Returns
+ * the bar's index (the last), or -1. */
+int ocrline_lost_minus(const int word[4], const int (*comp)[4], size_t n);
+
 /* Whether the n words of a line are set in a monospaced font: three or
  * more of three letters or more, each's width per letter within
  * OCR_MONO_SPREAD of their median (a typewriter's two spaces after a

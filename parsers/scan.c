@@ -2,6 +2,8 @@
  * through leptonica; see scan.h. */
 #include "scan.h"
 
+#include <limits.h>
+
 #include <leptonica/allheaders.h>
 #include <math.h>
 #include <pthread.h>
@@ -393,6 +395,63 @@ out:
 	free(g);
 	boxaDestroy(&ba);
 	pixDestroy(&b);
+	return n;
+}
+
+#define SCAN_LEAD_FLAT 0.25f   /* a piece's first columns this flat (of its height) ... */
+#define SCAN_LEAD_WIDE 0.25f   /* ... and this wide: a bar touching what follows */
+
+/* How many of the first columns of the piece (x, y, w, h) of b hold ink
+ * in one thin band (a minus touching the digit after it): *top and *bot
+ * get the band's rows. */
+static int flat_lead(PIX *b, l_int32 x, l_int32 y, l_int32 w, l_int32 h, int *top, int *bot)
+{
+	l_uint32 *data = pixGetData(b);
+	int wpl = pixGetWpl(b), n = 0;
+
+	*top = INT_MAX, *bot = -1;
+	for (; n < w; n++) {
+		int t = -1, u = -1;
+
+		for (int r = y; r < y + h; r++)
+			if (GET_DATA_BIT(data + (size_t)r * (size_t)wpl, x + n)) {
+				t = t < 0 ? r : t;
+				u = r;
+			}
+		if (t < 0 || u - t + 1 > (int)(SCAN_LEAD_FLAT * (float)h))
+			break;
+		*top = L_MIN(*top, t), *bot = L_MAX(*bot, u);
+	}
+	return n;
+}
+
+size_t scan_pieces(struct Pix *bin, const int rect[4], int (*out)[4], size_t max)
+{
+	int x0 = L_MAX(rect[0], 0), y0 = L_MAX(rect[1], 0);
+	BOX *bx = bin ? boxCreate(x0, y0, rect[2] - x0, rect[3] - y0) : NULL;
+	PIX *clip = bx ? pixClipRectangle(bin, bx, NULL) : NULL;
+	BOXA *ba = clip ? pixConnCompBB(clip, 8) : NULL;
+	size_t n = 0;
+
+	for (l_int32 i = 0; ba && i < boxaGetCount(ba) && n < max; i++) {
+		l_int32 x, y, w, h;
+		int lead, top, bot;
+
+		if (boxaGetBoxGeometry(ba, i, &x, &y, &w, &h) != 0)
+			continue;
+		/* a flat bar run into the tall ink after it: two pieces */
+		lead = flat_lead(clip, x, y, w, h, &top, &bot);
+		if (lead >= (int)(SCAN_LEAD_WIDE * (float)h) && lead < w && n + 1 < max) {
+			out[n][0] = x0 + x, out[n][1] = y0 + top, out[n][2] = x0 + x + lead, out[n][3] = y0 + bot + 1;
+			n++;
+			x += lead, w -= lead;
+		}
+		out[n][0] = x0 + x, out[n][1] = y0 + y, out[n][2] = x0 + x + w, out[n][3] = y0 + y + h;
+		n++;
+	}
+	boxaDestroy(&ba);
+	pixDestroy(&clip);
+	boxDestroy(&bx);
 	return n;
 }
 

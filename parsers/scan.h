@@ -56,6 +56,11 @@ size_t scan_uncovered(struct Pix *pic, const int *boxes, size_t nboxes, int h, i
  * when it cannot count. */
 long scan_ink(struct Pix *pic, int x0, int y0, int x1, int y1);
 
+/* The boxes (left, top, right, bottom, in bin's pixels) of the pieces of
+ * ink of the binarised page bin inside rect (left, top, right, bottom;
+ * a piece crossing its edge cut there), at most max into out; how many. */
+size_t scan_pieces(struct Pix *bin, const int rect[4], int (*out)[4], size_t max);
+
 /* The flattened page binarised, for stroke widths; NULL if it cannot. */
 struct Pix *scan_binary(const struct scan_page *sp);
 

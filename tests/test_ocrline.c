@@ -143,6 +143,52 @@ static void minus_bars(void **state)
 	assert_false(ocrline_minus_bar(dot, digit));
 }
 
+/* A minus Tesseract left out, found in the pieces of ink round a
+ * number's word (pixels, as scan_pieces gave them on a 200 dpi scan of a
+ * groff statement read at 300: "-594 377" read "594"), and ink before a
+ * number that is no minus. */
+static void lost_minus(void **state)
+{
+	static const int word[4] = { 1243, 1356, 1319, 1384 };
+	static const int d1[4] = { 1264, 1357, 1282, 1385 }, d2[4] = { 1284, 1357, 1302, 1385 };
+	static const int d3[4] = { 1304, 1357, 1324, 1384 }, bar[4] = { 1244, 1371, 1264, 1373 };
+	static const int speck[4] = { 1230, 1360, 1232, 1362 }, digit_before[4] = { 1218, 1357, 1236, 1385 };
+	static const int upper_bar[4] = { 1244, 1363, 1262, 1365 }, lower_bar[4] = { 1244, 1375, 1262, 1377 };
+	static const int far_bar[4] = { 1230, 1371, 1248, 1373 }, top_bar[4] = { 1244, 1357, 1262, 1359 };
+	static const int leader[4] = { 1222, 1371, 1238, 1373 };
+	static const int wide_d1[4] = { 1264, 1357, 1300, 1385 }, dash_long[4] = { 1226, 1371, 1262, 1373 };
+	const int found[][4] = { { bar[0], bar[1], bar[2], bar[3] }, { d1[0], d1[1], d1[2], d1[3] },
+				 { d2[0], d2[1], d2[2], d2[3] }, { d3[0], d3[1], d3[2], d3[3] },
+				 { speck[0], speck[1], speck[2], speck[3] } };
+	int c[5][4];
+
+	assert_int_equal(ocrline_lost_minus(word, found, 5), 0);   /* a speck aside */
+	assert_int_equal(ocrline_lost_minus(word, found + 1, 3), -1);   /* no bar */
+#define ROWS(a, b) (memcpy(c[0], a, sizeof(c[0])), memcpy(c[1], b, sizeof(c[1])), memcpy(c[2], d1, sizeof(c[2])))
+	ROWS(digit_before, bar);   /* "1-594": a range */
+	assert_int_equal(ocrline_lost_minus(word, (const int(*)[4])c, 3), -1);
+	ROWS(upper_bar, lower_bar);   /* "=" */
+	assert_int_equal(ocrline_lost_minus(word, (const int(*)[4])c, 3), -1);
+	ROWS(far_bar, speck);   /* a bar 0.57 of a digit away */
+	assert_int_equal(ocrline_lost_minus(word, (const int(*)[4])c, 3), -1);
+	ROWS(top_bar, speck);   /* a bar over the digit's top */
+	assert_int_equal(ocrline_lost_minus(word, (const int(*)[4])c, 3), -1);
+	ROWS(leader, bar);   /* a leader's dashes up to the number */
+	assert_int_equal(ocrline_lost_minus(word, (const int(*)[4])c, 3), -1);
+	ROWS(dash_long, speck);   /* an em dash's width */
+	assert_int_equal(ocrline_lost_minus(word, (const int(*)[4])c, 3), -1);
+	memcpy(c[0], bar, sizeof(c[0]));   /* "+5" run together: no single digit after the bar */
+	memcpy(c[1], wide_d1, sizeof(c[1]));
+	assert_int_equal(ocrline_lost_minus(word, (const int(*)[4])c, 2), -1);
+	/* a 4 (the word "474", colour 150 dpi) whose thin diagonal the scan
+	 * lost: its crossbar's left end stands apart from its stem */
+	static const int word4[4] = { 676, 1952, 737, 1981 };
+	const int four[][4] = { { 677, 1969, 687, 1974 }, { 688, 1953, 697, 1980 }, { 699, 1953, 716, 1960 } };
+
+	assert_int_equal(ocrline_lost_minus(word4, four, 3), -1);
+#undef ROWS
+}
+
 /* Monospaced lines told from proportional ones by width per letter
  * (boxes as Tesseract gave them). */
 static void monospaced_lines(void **state)
@@ -173,6 +219,7 @@ int main(void)
 		cmocka_unit_test(kept_first),
 		cmocka_unit_test(rows_joined),
 		cmocka_unit_test(minus_bars),
+		cmocka_unit_test(lost_minus),
 		cmocka_unit_test(monospaced_lines),
 	};
 

@@ -115,11 +115,43 @@ static void ink_uncovered(void **state)
 	scan_page_free(&sp);
 }
 
+/* A minus run into the digit after it is two pieces, the bar and the
+ * digit; a letter whose crossbar reaches out to its left by less than a
+ * quarter of its height stays one. */
+static void bar_run_into_digit(void **state)
+{
+	struct scan_page sp;
+	struct Pix *bin;
+	int pieces[8][4];
+	const int rect[4] = { 60, 80, 400, 160 };
+	size_t n;
+
+	clear();
+	fill(100, 114, 118, 117);        /* a minus 18 wide, 3 high ... */
+	letter(118, 100, 30);            /* ... touching a digit 30 high */
+	fill(200, 124, 205, 127);        /* a crossbar's stub, 5 wide */
+	letter(205, 100, 30);
+	sp = prepared();
+	assert_non_null(bin = scan_binary(&sp));
+	n = scan_pieces(bin, rect, pieces, 8);
+	assert_int_equal(n, 3);
+	/* the bar: the first columns, its rows alone */
+	assert_int_equal(pieces[0][0], 100);
+	assert_int_equal(pieces[0][1], 114);
+	assert_int_equal(pieces[0][3], 117);
+	assert_int_equal(pieces[1][0], 118);
+	assert_int_equal(pieces[1][3] - pieces[1][1], 30);
+	assert_int_equal(pieces[2][0], 200);   /* the stub stays with its letter */
+	scan_free(bin);
+	scan_page_free(&sp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(rules_whitened),
 		cmocka_unit_test(ink_uncovered),
+		cmocka_unit_test(bar_run_into_digit),
 	};
 
 	scan_init();
