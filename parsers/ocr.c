@@ -722,27 +722,6 @@ static void second_opinion(TessBaseAPI *api, struct ocr_job *job)
 	scan_free(flat0);
 }
 
-/* Whether a and b are the same letters but for Swedish marks (å, ä to
- * a, ö to o, é to e), case aside, and differ. */
-static int same_but_marks(const char *a, const char *b)
-{
-	gchar *x = g_utf8_strdown(a, -1), *y = g_utf8_strdown(b, -1);
-	const char *p = x, *q = y;
-	int same = strcmp(x, y) != 0;
-
-	for (; same && *p && *q; p = g_utf8_next_char(p), q = g_utf8_next_char(q)) {
-		gunichar c = g_utf8_get_char(p), d = g_utf8_get_char(q);
-
-		c = c == 0xE5 || c == 0xE4 ? 'a' : c == 0xF6 ? 'o' : c == 0xE9 ? 'e' : c;
-		d = d == 0xE5 || d == 0xE4 ? 'a' : d == 0xF6 ? 'o' : d == 0xE9 ? 'e' : d;
-		same = c == d;
-	}
-	same = same && !*p && !*q;
-	g_free(x);
-	g_free(y);
-	return same;
-}
-
 /* Whether word w, read by a language after the first, may be Swedish
  * letters that language has no marks for: letters only (punctuation
  * around them aside), no English word, and a Swedish word when some of
@@ -855,7 +834,7 @@ static void reread_words(struct ocr_job *job)
 		for (size_t k = 0; k < n; k++) {
 			struct ocr_word *w = &job->words[which[k]];
 
-			if (same_but_marks(lines[k], w->text) && ocr_dict_swedish(d, lines[k])) {
+			if (ocr_dict_reread_takes(d, w->text, lines[k])) {
 				w->first_read = w->text;
 				w->text = lines[k];
 			} else {

@@ -785,3 +785,42 @@ int ocr_dict_marked_variant(const struct ocr_dict *d, const char *word)
 	g_free(core);
 	return yes;
 }
+
+/* Whether a and b are the same letters but for Swedish marks (å, ä to
+ * a, ö to o, é to e), case aside, and differ. */
+static int same_but_marks(const char *a, const char *b)
+{
+	gchar *x = g_utf8_strdown(a, -1), *y = g_utf8_strdown(b, -1);
+	const char *p = x, *q = y;
+	int same = strcmp(x, y) != 0;
+
+	for (; same && *p && *q; p = g_utf8_next_char(p), q = g_utf8_next_char(q)) {
+		gunichar c = g_utf8_get_char(p), d = g_utf8_get_char(q);
+
+		c = c == 0xE5 || c == 0xE4 ? 'a' : c == 0xF6 ? 'o' : c == 0xE9 ? 'e' : c;
+		d = d == 0xE5 || d == 0xE4 ? 'a' : d == 0xF6 ? 'o' : d == 0xE9 ? 'e' : d;
+		same = c == d;
+	}
+	same = same && !*p && !*q;
+	g_free(x);
+	g_free(y);
+	return same;
+}
+
+/* Whether word (punctuation around it aside) is in the Swedish list. */
+static int listed_word(const struct ocr_dict *d, const char *word)
+{
+	gchar *core = word_core(word, CORE_LEAD, CORE_TRAIL), *low = g_utf8_strdown(core, -1);
+	int yes = known(d, low);
+
+	g_free(low);
+	g_free(core);
+	return yes;
+}
+
+int ocr_dict_reread_takes(const struct ocr_dict *d, const char *first, const char *again)
+{
+	/* a listed word as first read changes only to a listed word */
+	return same_but_marks(again, first) && ocr_dict_swedish(d, again) &&
+	       (!listed_word(d, first) || listed_word(d, again));
+}

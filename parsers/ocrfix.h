@@ -52,4 +52,12 @@ int ocr_dict_word(const struct ocr_dict *d, const char *word);
  * "laget" (läget), "Rantekanslighet"; not "och" or "ekonomi". */
 int ocr_dict_marked_variant(const struct ocr_dict *d, const char *word);
 
+/* Whether again, a word read a second time by the Swedish model alone,
+ * replaces first, as a later language first read it: the same letters
+ * but for Swedish marks (å, ä to a, ö to o, é to e; case aside), a
+ * Swedish word or compound; and a listed word when first is a listed
+ * word ("laget" to "läget", "Maluppfyllelse" to the compound
+ * "Måluppfyllelse", never "fortsatt" to "förts|att"). */
+int ocr_dict_reread_takes(const struct ocr_dict *d, const char *first, const char *again);
+
 #endif

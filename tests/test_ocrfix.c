@@ -215,6 +215,23 @@ static void marked_variants(void **state)
 			fail_msg("row %zu \"%s\": want %d", i, rows[i].w, rows[i].yes);
 }
 
+/* Which second readings by the Swedish model replace a word a later
+ * language read: marks put back on a word that is none (or only a
+ * compound), or that make a listed word; not a compound where a listed
+ * word stood. */
+static void reread_takes(void **state)
+{
+	static const struct { const char *first, *again; int yes; } rows[] = {
+		{ "Rantekanslighet", "Räntekänslighet", 1 }, { "laget", "läget", 1 }, { "Arsavgift,", "Årsavgift,", 1 },
+		{ "Maluppfyllelse", "Måluppfyllelse", 1 },
+		{ "fortsatt", "förtsatt", 0 }, { "och", "öch", 0 }, { "laget", "lagat", 0 }, { "laget", "laget", 0 },
+	};
+
+	for (size_t i = 0; i < N_ELEMS(rows); i++)
+		if (ocr_dict_reread_takes(dict, rows[i].first, rows[i].again) != rows[i].yes)
+			fail_msg("row %zu \"%s\" -> \"%s\": want %d", i, rows[i].first, rows[i].again, rows[i].yes);
+}
+
 /* The section sign read as 8 in an agenda's item lines: put back where
  * the page has two such lines, or one and a sign read right; one table
  * row of that shape stays. */
@@ -245,6 +262,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(words),
 		cmocka_unit_test(context),
+		cmocka_unit_test(reread_takes),
 		cmocka_unit_test(evidence),
 		cmocka_unit_test(section_sign),
 		cmocka_unit_test(marked_variants),
