@@ -132,11 +132,19 @@ static int in_set(GHashTable *set, const char *w)
 }
 
 /* Whether head starts a compound: a known word, or the form a word in
- * -a takes before another ("ränte" of "ränta", "gatu" of "gata"). */
+ * -a takes before another ("ränte" of "ränta", "gatu" of "gata"). "ar"
+ * and "ars" (the area unit) start none: "ars|avgifter" is how OCR reads
+ * "årsavgifter" (listed: "årsavgift"; or "ar|sav|gifter"), and no
+ * compound starts with them. */
+static int unit_head(const char *head)
+{
+	return !strcmp(head, "ar") || !strcmp(head, "ars");
+}
+
 static int head_known(const struct ocr_dict *d, const char *head)
 {
 	size_t n = strlen(head);
-	int yes = known(d, head);
+	int yes = known(d, head) && !unit_head(head);
 
 	if (!yes && n >= 4 && strchr("euo", head[n - 1])) {
 		gchar *a = g_strdup(head);
@@ -148,9 +156,20 @@ static int head_known(const struct ocr_dict *d, const char *head)
 	return yes;
 }
 
+/* Whether head is a word in -e that drops it before a linking s
+ * ("arbete" in "arbetsordningen", "samhälle" in "samhällsfrågor"). */
+static int e_dropped(const struct ocr_dict *d, const char *head)
+{
+	gchar *e = g_strconcat(head, "e", NULL);
+	int yes = strlen(head) >= 4 && known(d, e);
+
+	g_free(e);
+	return yes;
+}
+
 /* Whether w reads as two known words, the first of min_head letters or
  * more ("el|kostnad" with 2), or two with a linking s
- * ("samverkan|s|kulturen"), or, with parts 3, a short known word before
+ * ("samverkan|s|kulturen", "arbet(e)|s|ordningen"), or, with parts 3, a short known word before
  * such a pair ("en|gångs|givare"). */
 static int compound_of(const struct ocr_dict *d, const char *w, int parts, int min_head)
 {
@@ -164,6 +183,8 @@ static int compound_of(const struct ocr_dict *d, const char *w, int parts, int m
 		if (head_known(d, head))
 			found = parts == 3 ? compound_of(d, cut, 2, 3)
 					   : known(d, cut) || (*cut == 's' && n - i > 3 && known(d, cut + 1));
+		else if (parts == 2 && *cut == 's' && n - i > 3 && known(d, cut + 1))
+			found = e_dropped(d, head);   /* "arbet|s|ordningen" */
 		g_free(head);
 	}
 	return found;
@@ -177,7 +198,7 @@ static int prefix_pair(const struct ocr_dict *d, const char *w)
 {
 	const char *cut = g_utf8_offset_to_pointer(w, 2);
 	gchar *head = g_strndup(w, (gsize)(cut - w));
-	int yes = known(d, head) && compound_of(d, cut, 2, 3);
+	int yes = known(d, head) && !unit_head(head) && compound_of(d, cut, 2, 3);
 
 	g_free(head);
 	return yes;

@@ -41,6 +41,10 @@ static void words(void **state)
 		/* a compound of fewer parts; the linking form of a word in -a */
 		{ "bostadsrattsyta", "bostadsrättsyta" },   /* bostads|ratt|s|yta */
 		{ "Rantekanslighet", "Räntekänslighet" },   /* ränte (ränta)|känslighet */
+		/* no compound starts with the area unit "ar" */
+		{ "Arsavgifter", "Årsavgifter" }, { "arsredovisningen", "årsredovisningen" },
+		/* a word in -e drops it before a linking s: a compound as read */
+		{ "arbetsordningen", NULL }, { "samhallsfragor", "samhällsfrågor" },
 		/* a compound of known words is a word: it changes only to a
 		 * listed word or a compound of fewer parts */
 		{ "manadsgivare", NULL }, { "förskott", NULL }, { "Elkostnad", NULL },
