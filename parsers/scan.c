@@ -441,7 +441,7 @@ size_t scan_pieces(struct Pix *bin, const int rect[4], int (*out)[4], size_t max
 			continue;
 		/* a flat bar run into the tall ink after it: two pieces */
 		lead = flat_lead(clip, x, y, w, h, &top, &bot);
-		if (lead >= (int)(SCAN_LEAD_WIDE * (float)h) && lead < w && n + 1 < max) {
+		if (lead > 0 && lead >= (int)(SCAN_LEAD_WIDE * (float)h) && lead < w && n + 1 < max) {
 			out[n][0] = x0 + x, out[n][1] = y0 + top, out[n][2] = x0 + x + lead, out[n][3] = y0 + bot + 1;
 			n++;
 			x += lead, w -= lead;

@@ -142,6 +142,16 @@ static void bar_run_into_digit(void **state)
 	assert_int_equal(pieces[1][0], 118);
 	assert_int_equal(pieces[1][3] - pieces[1][1], 30);
 	assert_int_equal(pieces[2][0], 200);   /* the stub stays with its letter */
+	/* a speck three pixels high (a quarter of it is no pixel) stays whole */
+	clear();
+	fill(100, 114, 104, 117);
+	scan_free(bin);
+	scan_page_free(&sp);
+	sp = prepared();
+	assert_non_null(bin = scan_binary(&sp));
+	assert_int_equal(scan_pieces(bin, rect, pieces, 8), 1);
+	assert_int_equal(pieces[0][1], 114);
+	assert_int_equal(pieces[0][2] - pieces[0][0], 4);
 	scan_free(bin);
 	scan_page_free(&sp);
 }
