@@ -232,13 +232,31 @@ static gchar *word_core(const char *word, const char *lead, const char *trail)
 	return core;
 }
 
-int ocr_dict_swedish(const struct ocr_dict *d, const char *word)
+/* word without the marks around it, in lower case (g_free it). */
+static gchar *core_low(const char *word)
 {
 	gchar *core = word_core(word, CORE_LEAD, CORE_TRAIL), *low = g_utf8_strdown(core, -1);
+
+	g_free(core);
+	return low;
+}
+
+int ocr_dict_swedish(const struct ocr_dict *d, const char *word)
+{
+	gchar *low = core_low(word);
 	int yes = known(d, low) || compound(d, low, 3);
 
 	g_free(low);
-	g_free(core);
+	return yes;
+}
+
+/* Whether word (punctuation around it aside) is in the Swedish list. */
+static int listed_word(const struct ocr_dict *d, const char *word)
+{
+	gchar *low = core_low(word);
+	int yes = known(d, low);
+
+	g_free(low);
 	return yes;
 }
 
@@ -792,18 +810,13 @@ static int marked(const struct ocr_dict *d, gunichar *w, glong n, glong from, in
 
 int ocr_dict_marked_variant(const struct ocr_dict *d, const char *word)
 {
-	gchar *core = word_core(word, CORE_LEAD, CORE_TRAIL), *low = g_utf8_strdown(core, -1);
+	gchar *low = core_low(word);
 	glong len = 0;
-	gunichar *w;
-	int yes = 0;
+	gunichar *w = g_utf8_to_ucs4_fast(low, -1, &len);
+	int yes = len >= 2 && len <= MAXW && marked(d, w, len, 0, 3, 0);
 
-
-	w = g_utf8_to_ucs4_fast(low, -1, &len);
-	if (len >= 2 && len <= MAXW)
-		yes = marked(d, w, len, 0, 3, 0);
 	g_free(w);
 	g_free(low);
-	g_free(core);
 	return yes;
 }
 
@@ -826,17 +839,6 @@ static int same_but_marks(const char *a, const char *b)
 	g_free(x);
 	g_free(y);
 	return same;
-}
-
-/* Whether word (punctuation around it aside) is in the Swedish list. */
-static int listed_word(const struct ocr_dict *d, const char *word)
-{
-	gchar *core = word_core(word, CORE_LEAD, CORE_TRAIL), *low = g_utf8_strdown(core, -1);
-	int yes = known(d, low);
-
-	g_free(low);
-	g_free(core);
-	return yes;
 }
 
 int ocr_dict_reread_takes(const struct ocr_dict *d, const char *first, const char *again)

@@ -129,7 +129,7 @@ static void bar_run_into_digit(void **state)
 	clear();
 	fill(100, 114, 118, 117);        /* a minus 18 wide, 3 high ... */
 	letter(118, 100, 30);            /* ... touching a digit 30 high */
-	fill(200, 124, 205, 127);        /* a crossbar's stub, 5 wide */
+	fill(200, 124, 205, 127);        /* a crossbar's short end, 5 wide */
 	letter(205, 100, 30);
 	sp = prepared();
 	assert_non_null(bin = scan_binary(&sp));
@@ -141,7 +141,7 @@ static void bar_run_into_digit(void **state)
 	assert_int_equal(pieces[0][3], 117);
 	assert_int_equal(pieces[1][0], 118);
 	assert_int_equal(pieces[1][3] - pieces[1][1], 30);
-	assert_int_equal(pieces[2][0], 200);   /* the stub stays with its letter */
+	assert_int_equal(pieces[2][0], 200);   /* the short end stays with its letter */
 	/* a speck three pixels high (a quarter of it is no pixel) stays whole */
 	clear();
 	fill(100, 114, 104, 117);
