@@ -41,8 +41,10 @@
 #define PDF_MAX_RENDER_PX 20000   /* a render wider or higher than this is not made */
 #define PDF_OCR_MAX_PIXELS 64e6   /* an OCR render of more pixels (256 MB of ARGB; A4 at 300 dpi is
 				   * 8.7 M) is made at the resolution that fits, and said */
-#define PDF_IMAGE_MAX_PIXELS 150e6 /* an image of more pixels is not decoded (600 MB of ARGB; an
-				    * A4 scan at 1200 dpi is 140 Mpx) */
+#define PDF_IMAGE_MAX_PIXELS 150e6 /* an image of more pixels is not decoded whole (600 MB of ARGB;
+				    * an A4 scan at 1200 dpi is 140 Mpx) ... */
+#define PDF_STREAM_MAX_PIXELS 1e9 /* ... nor one of more read a row at a time (a 1-bit 30000 x
+				   * 30000 image: 1.3 s) */
 #define PDF_TABLE_DPI 100.0       /* tables' fallback render: hairlines still show */
 #define PDF_OCR_DPI 300           /* OCR renders at this unless --dpi says */
 #define PDF_GARBAGE_WORDS 300     /* the garbage test reads this many words: a garbage layer is
@@ -755,6 +757,37 @@ static int pdf_page_upright(struct pdf_page_build *pb, struct pdf_text *t, int t
 	return rc;
 }
 
+/* A page drawing an image over the budget that Splash reads a row at a
+ * time, rendered so at scale and handed to OCR, said with a downscaled
+ * warning (its image is read at the render's resolution, not its own). */
+static int pdf_page_submit_streamed(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *page, struct pdf_pending *pp,
+				    const struct pdf_ink *ink, double scale)
+{
+	struct pdf_pixels px;
+	int rc;
+
+	if (ceil(pp->lp.width * scale) > PDF_MAX_RENDER_PX || ceil(pp->lp.height * scale) > PDF_MAX_RENDER_PX) {
+		pp->render_failed = 1;
+		return 0;
+	}
+	pthread_mutex_lock(&render_lock);
+	rc = pdf_draw_render(ctx->draw, poppler_page_get_index(page), scale, &px);
+	pthread_mutex_unlock(&render_lock);
+	if (rc != 0) {
+		pp->render_failed = 1;
+		return 0;
+	}
+	doc_warn(doc, pp->lp.page, "downscaled",
+		 "page %d draws an image of %.0f megapixels: read a row at a time into its OCR render at %.0f dpi",
+		 pp->lp.page, ink->image_pixels / 1e6, scale * 72);
+
+	struct page_raster r = { (const unsigned char *)px.argb, px.width, px.height, px.width * 4, 0, 0, scale };
+
+	pp->ticket = ocr_pool_submit(ctx->ocr, &r);
+	free(px.argb);
+	return pp->ticket < 0 ? EX_ENOMEM : 0;
+}
+
 /* A page that needs OCR rendered at the OCR resolution and handed to the
  * OCR workers (the pool made at the first such page; without Tesseract
  * or its language data, said once and the text layer kept). */
@@ -775,17 +808,26 @@ static int pdf_page_submit(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *pa
 	}
 	if (!ctx->ocr)
 		return 0;
-	/* poppler decodes an image whole, at any scale: a page drawing one
-	 * over the budget is not rendered (a 30000 x 30000 image in a 110 KB
-	 * file took 3.6 GB and 16 s) */
+	/* poppler-glib's cairo render decodes an image whole at any scale
+	 * (a 30000 x 30000 image in a 110 KB file took 3.6 GB and 16 s): a
+	 * page drawing one over the budget is rendered by Splash, which
+	 * scales it down a row at a time, unless its decoder makes it whole
+	 * too (JPEG, JPEG 2000, JBIG2, a mask) or it is past what is read
+	 * in bounded time; then it is not rendered */
 	struct pdf_ink ink;
+	int streamed = 0;
 
 	if (core(ctx) && pdf_draw_ink(ctx->draw, poppler_page_get_index(page), &ink) == 0 &&
 	    ink.image_pixels > PDF_IMAGE_MAX_PIXELS) {
-		doc_warn(doc, pp->lp.page, "too_large",
-			 "page %d draws an image of %.0f megapixels (at most %.0f are decoded): not rendered for OCR",
-			 pp->lp.page, ink.image_pixels / 1e6, PDF_IMAGE_MAX_PIXELS / 1e6);
-		return 0;
+		if (ink.whole_pixels > PDF_IMAGE_MAX_PIXELS || ink.image_pixels > PDF_STREAM_MAX_PIXELS) {
+			doc_warn(doc, pp->lp.page, "too_large",
+				 "page %d draws an image of %.0f megapixels (at most %.0f are decoded%s): not rendered for OCR",
+				 pp->lp.page, ink.image_pixels / 1e6,
+				 (ink.whole_pixels > PDF_IMAGE_MAX_PIXELS ? PDF_IMAGE_MAX_PIXELS : PDF_STREAM_MAX_PIXELS) / 1e6,
+				 ink.whole_pixels > PDF_IMAGE_MAX_PIXELS ? " whole" : " a row at a time");
+			return 0;
+		}
+		streamed = 1;
 	}
 	scale = (ctx->opts && ctx->opts->dpi > 0 ? ctx->opts->dpi : PDF_OCR_DPI) / 72.0;
 	if ((double)pp->lp.width * pp->lp.height * scale * scale > PDF_OCR_MAX_PIXELS) {
@@ -795,6 +837,8 @@ static int pdf_page_submit(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *pa
 			 pp->lp.page, pp->lp.width / 72.0, pp->lp.height / 72.0, fit * 72, scale * 72);
 		scale = fit;
 	}
+	if (streamed)
+		return pdf_page_submit_streamed(ctx, doc, page, pp, &ink, scale);
 	surf = pdf_render(page, pp->lp.width, pp->lp.height, scale, NULL, &r);
 	if (!surf) {
 		pp->render_failed = 1;

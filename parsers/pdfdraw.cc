@@ -14,8 +14,10 @@
 #include <OutputDev.h>
 #include <PDFDoc.h>
 #include <Page.h>
+#include <SplashOutputDev.h>
 #include <Stream.h>
 #include <TextOutputDev.h>
+#include <splash/SplashBitmap.h>
 
 namespace {
 
@@ -184,12 +186,14 @@ private:
 
 // Keeps the pixel size of the largest image a page draws, decoding
 // none (an image's size is in its dictionary, and the base device only
-// reads an inline image's bytes past), and counts the letter-sized shapes
-// it fills: text flattened to outlines.
+// reads an inline image's bytes past), apart for those a render decodes
+// whole (JPEG, JPEG 2000 and JBIG2 streams, and images with a mask: the
+// mask is made whole), and counts the letter-sized shapes it fills: text
+// flattened to outlines.
 class InkDev : public NoDrawDev
 {
 public:
-	pdf_ink ink = { 0, 0 };
+	pdf_ink ink = { 0, 0, 0 };
 
 	void fill(GfxState *state) override { outlines(state); }
 	void eoFill(GfxState *state) override { outlines(state); }
@@ -197,32 +201,48 @@ public:
 	void drawImageMask(GfxState *state, Object *ref, Stream *str, int width, int height, bool invert,
 			   bool interpolate, bool inlineImg) override
 	{
-		keep(width, height);
+		keep(width, height, whole(str));
 		OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inlineImg);
 	}
 	void drawImage(GfxState *state, Object *ref, Stream *str, int width, int height, GfxImageColorMap *colorMap,
 		       bool interpolate, const int *maskColors, bool inlineImg) override
 	{
-		keep(width, height);
+		keep(width, height, whole(str));
 		OutputDev::drawImage(state, ref, str, width, height, colorMap, interpolate, maskColors, inlineImg);
 	}
 	void drawMaskedImage(GfxState *, Object *, Stream *, int width, int height, GfxImageColorMap *, bool,
 			     Stream *, int maskWidth, int maskHeight, bool, bool) override
 	{
-		keep(width, height);
-		keep(maskWidth, maskHeight);
+		keep(width, height, true);
+		keep(maskWidth, maskHeight, true);
 	}
 	void drawSoftMaskedImage(GfxState *, Object *, Stream *, int width, int height, GfxImageColorMap *, bool,
 				 Stream *, int maskWidth, int maskHeight, GfxImageColorMap *, bool) override
 	{
-		keep(width, height);
-		keep(maskWidth, maskHeight);
+		keep(width, height, true);
+		keep(maskWidth, maskHeight, true);
 	}
 
 private:
-	void keep(int width, int height)
+	void keep(int width, int height, bool decoded_whole)
 	{
-		ink.image_pixels = std::fmax(ink.image_pixels, (double)width * (double)height);
+		double px = (double)width * (double)height;
+
+		ink.image_pixels = std::fmax(ink.image_pixels, px);
+		if (decoded_whole)
+			ink.whole_pixels = std::fmax(ink.whole_pixels, px);
+	}
+
+	// Whether a stream's filters make its image whole before its first
+	// row comes out.
+	static bool whole(const Stream *str)
+	{
+		for (const Stream *s = str; s; s = s->getNextStream()) {
+			StreamKind k = s->getKind();
+			if (k == strDCT || k == strJPX || k == strJBIG2)
+				return true;
+		}
+		return false;
 	}
 
 	// Each closed subpath of a fill of a letter's size (kLetterMin to
@@ -323,7 +343,7 @@ extern "C" int pdf_draw_page(struct pdf_draw *d, int page, struct page_drawn **o
 
 extern "C" int pdf_draw_ink(struct pdf_draw *d, int page, struct pdf_ink *ink)
 {
-	*ink = pdf_ink{ 0, 0 };
+	*ink = pdf_ink{ 0, 0, 0 };
 	try {
 		Page *p = core_page(d, page);
 		if (!p)
@@ -334,6 +354,39 @@ extern "C" int pdf_draw_ink(struct pdf_draw *d, int page, struct pdf_ink *ink)
 		*ink = dev.ink;
 		return 0;
 	} catch (...) {
+		return -1;
+	}
+}
+
+extern "C" int pdf_draw_render(struct pdf_draw *d, int page, double scale, struct pdf_pixels *px)
+{
+	*px = pdf_pixels{ nullptr, 0, 0 };
+	try {
+		if (!core_page(d, page))
+			return -1;
+		SplashColor white = { 255, 255, 255 };
+		SplashOutputDev dev(splashModeRGB8, 4, false, white);
+		dev.startDoc(d->doc);
+		d->doc->displayPageSlice(&dev, page + 1, 72.0 * scale, 72.0 * scale, 0, false, true, false, -1, -1, -1,
+					 -1);
+		SplashBitmap *bm = dev.getBitmap();
+		int w = bm->getWidth(), h = bm->getHeight();
+		if (w <= 0 || h <= 0)
+			return -1;
+		uint32_t *out = (uint32_t *)malloc(sizeof(*out) * (size_t)w * (size_t)h);
+		if (!out)
+			return -1;
+		const unsigned char *data = bm->getDataPtr();
+		for (int y = 0; y < h; y++) {
+			const unsigned char *row = data + (size_t)y * (size_t)bm->getRowSize();
+			for (int x = 0; x < w; x++, row += 3)
+				out[(size_t)y * w + x] = 0xff000000u | (uint32_t)row[0] << 16 | (uint32_t)row[1] << 8 | row[2];
+		}
+		*px = pdf_pixels{ out, w, h };
+		return 0;
+	} catch (...) {
+		free(px->argb);
+		*px = pdf_pixels{ nullptr, 0, 0 };
 		return -1;
 	}
 }

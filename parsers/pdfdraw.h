@@ -31,12 +31,15 @@ struct pdf_draw *pdf_draw_open(const void *buf, size_t n, const char *password);
 int pdf_draw_page(struct pdf_draw *d, int page, struct page_drawn **out, size_t *n);
 
 /* What a page's ink is beside its text: the pixels (width times height)
- * of its largest image, no image decoded (a guard before a render:
- * poppler decodes an image whole at any scale), and how many letter-sized
- * outlines it fills (text flattened to paths reads as none in the text
- * layer). */
+ * of its largest image and of its largest image a render decodes whole
+ * (JPEG, JPEG 2000 and JBIG2 streams, masked images), no image decoded (a
+ * guard before a render: poppler-glib's cairo render decodes every image
+ * whole at any scale, Splash (pdf_draw_render) only those), and how many
+ * letter-sized outlines it fills (text flattened to paths reads as none
+ * in the text layer). */
 struct pdf_ink {
 	double image_pixels;
+	double whole_pixels;
 	size_t outlines;
 };
 
@@ -44,6 +47,20 @@ struct pdf_ink {
 int pdf_draw_ink(struct pdf_draw *d, int page, struct pdf_ink *ink);
 
 void pdf_draw_close(struct pdf_draw *d);
+
+/* A page rendered by poppler's Splash device, which scales an image
+ * down a row at a time as it decodes it (cairo's makes it whole first):
+ * argb is malloc'd (free it), width times height pixels as cairo's
+ * ARGB32 (0xffRRGGBB), rows one after the other, on white, scale pixels
+ * a point, annotations drawn as poppler-glib draws them. */
+struct pdf_pixels {
+	uint32_t *argb;
+	int width, height;
+};
+
+/* Page (0-based) into *px; -1 if the page cannot be read or memory runs
+ * out (*px then holds nothing). */
+int pdf_draw_render(struct pdf_draw *d, int page, double scale, struct pdf_pixels *px);
 
 /* Page's (0-based) width and height in points as it is shown (its crop
  * box, turned by its /Rotate), as poppler_page_get_size gives them; -1
