@@ -6,11 +6,13 @@
 #include <ctype.h>
 #include <math.h>
 #include <glib.h>
+#include <poppler.h>
 
 #include "../model/norm.h"
 #include "../parsers/layout.h"
 #include "../parsers/numcut.h"
 #include "../parsers/page.h"
+#include "../parsers/pdfdraw.h"
 #include "../parsers/tables.h"
 #include "../patterns/pat.h"
 
@@ -463,6 +465,128 @@ static void drawn_rules(void **state)
 static void sideways_table(void **state)
 {
 	check_drawn(1);
+}
+
+/* A one-page PDF of w x h points turned by rotate whose content is
+ * content (its own cross-reference table). */
+static GString *plain_pdf(int w, int h, int rotate, const char *content)
+{
+	GString *pdf = g_string_new("%PDF-1.4\n");
+	size_t off[4];
+
+	off[0] = pdf->len;
+	g_string_append(pdf, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
+	off[1] = pdf->len;
+	g_string_append(pdf, "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n");
+	off[2] = pdf->len;
+	g_string_append_printf(pdf, "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Rotate %d "
+			       "/Contents 4 0 R >>\nendobj\n", w, h, rotate);
+	off[3] = pdf->len;
+	g_string_append_printf(pdf, "4 0 obj\n<< /Length %zu >>\nstream\n%s\nendstream\nendobj\n", strlen(content),
+			       content);
+	size_t xref = pdf->len;
+
+	g_string_append(pdf, "xref\n0 5\n0000000000 65535 f \n");
+	for (int i = 0; i < 4; i++)
+		g_string_append_printf(pdf, "%010zu 00000 n \n", off[i]);
+	g_string_append_printf(pdf, "trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", xref);
+	return pdf;
+}
+
+/* Whether pixel (x, y) of ARGB32 rows (w x h) is dark; with near, or
+ * one a pixel from it. */
+static int dark_at(const unsigned char *data, int stride, int w, int h, int x, int y, int near)
+{
+	for (int dy = -near; dy <= near; dy++)
+		for (int dx = -near; dx <= near; dx++) {
+			int u = x + dx, v = y + dy;
+
+			if (u < 0 || v < 0 || u >= w || v >= h)
+				continue;
+			uint32_t p = *(const uint32_t *)(data + (size_t)v * stride + 4 * (size_t)u);
+
+			if ((p >> 16 & 255) + (p >> 8 & 255) + (p & 255) < 3 * 128)
+				return 1;
+		}
+	return 0;
+}
+
+/* Page 0 of pdf rendered by Splash (pdf_draw_render, for pages drawing
+ * vast images) and by poppler-glib's cairo render (every other OCR
+ * render) at scale: the same size (within a pixel) and the same dark
+ * pixels, but for edges (under 1 % of them dark in one render with no
+ * dark pixel beside them in the other), so OCR's boxes map back to the
+ * page alike; dark (if not NULL) is how many Splash's has. */
+static void check_renders_agree(const GString *pdf, double scale, int *dark)
+{
+	GBytes *bytes = g_bytes_new_static(pdf->str, pdf->len);
+	PopplerDocument *pd = poppler_document_new_from_bytes(bytes, NULL, NULL);   /* first: it makes poppler's globals */
+	struct pdf_draw *d = pdf_draw_open(pdf->str, pdf->len, NULL);
+	struct pdf_pixels px;
+	double w, h;
+
+	assert_non_null(d);
+	assert_non_null(pd);
+	PopplerPage *page = poppler_document_get_page(pd, 0);
+	poppler_page_get_size(page, &w, &h);
+	assert_int_equal(pdf_draw_render(d, 0, scale, &px), 0);
+	assert_true(abs(px.width - (int)ceil(w * scale)) <= 1);   /* Splash rounds, cairo's render takes ceil */
+	assert_true(abs(px.height - (int)ceil(h * scale)) <= 1);
+
+	cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, px.width, px.height);
+	cairo_t *cr = cairo_create(surf);
+
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, scale, scale);
+	poppler_page_render(page, cr);
+	cairo_destroy(cr);
+	cairo_surface_flush(surf);
+
+	const unsigned char *c = cairo_image_surface_get_data(surf);
+	int cstride = cairo_image_surface_get_stride(surf), both = 0, differ = 0;
+
+	const unsigned char *sp = (const unsigned char *)px.argb;
+	int sw = 4 * px.width, n = 0;
+
+	for (int y = 0; y < px.height; y++)
+		for (int x = 0; x < px.width; x++) {
+			int a = dark_at(sp, sw, px.width, px.height, x, y, 0), b = dark_at(c, cstride, px.width, px.height, x, y, 0);
+
+			n += a;
+			both += a && b;
+			differ += (a && !dark_at(c, cstride, px.width, px.height, x, y, 1)) ||
+				  (b && !dark_at(sp, sw, px.width, px.height, x, y, 1));
+		}
+	assert_true(both > 0);
+	assert_true(differ * 100 < both);
+	if (dark)
+		*dark = n;
+	cairo_surface_destroy(surf);
+	free(px.argb);
+	g_object_unref(page);
+	g_object_unref(pd);
+	g_bytes_unref(bytes);
+	pdf_draw_close(d);
+}
+
+/* The render for pages drawing an image over the budget is the page as
+ * OCR's usual render has it: a table with text, fills and rules; a page
+ * turned by /Rotate (a bar in one corner of its media box, shown turned
+ * a quarter), upright and turned the other ways. */
+static void splash_render_as_cairo(void **state)
+{
+	GString *pdf = drawn_table(0);
+	int dark[4];
+
+	check_renders_agree(pdf, 150 / 72.0, NULL);
+	g_string_free(pdf, TRUE);
+	for (int turn = 0; turn < 4; turn++) {
+		pdf = plain_pdf(200, 100, 90 * turn, "0 0 0 rg 10 10 60 20 re f");
+		check_renders_agree(pdf, 1, &dark[turn]);
+		assert_int_equal(dark[turn], 60 * 20);
+		g_string_free(pdf, TRUE);
+	}
 }
 
 /* Lines set word by word on an A4 page, 14 points apart with no
@@ -3252,6 +3376,7 @@ int main(void)
 		cmocka_unit_test(no_false_tables),
 		cmocka_unit_test(drawn_rules),
 		cmocka_unit_test(sideways_table),
+		cmocka_unit_test(splash_render_as_cairo),
 		cmocka_unit_test(numbered_lines),
 		cmocka_unit_test(wide_line_spacing),
 		cmocka_unit_test(caption_parts_tables),
