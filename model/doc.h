@@ -401,6 +401,10 @@ struct doc_read_opts {
 	struct ocr_service *ocr_service; /* made once by the caller and shared by
 					  * documents (engines, word list); NULL:
 					  * each document makes its own */
+	double image_budget;   /* PDF: pixels of an image past which a page's
+				* OCR render reads it a row at a time (Splash),
+				* or not at all if its decoder makes it whole;
+				* 0: 150 M (fuzz builds: small, so both ways run) */
 };
 
 /* A new document living in a fresh arena; doc_free releases it all. */

@@ -816,15 +816,16 @@ static int pdf_page_submit(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *pa
 	 * in bounded time; then it is not rendered */
 	struct pdf_ink ink;
 	int streamed = 0;
+	double budget = ctx->opts && ctx->opts->image_budget > 0 ? ctx->opts->image_budget : PDF_IMAGE_MAX_PIXELS;
 
 	if (core(ctx) && pdf_draw_ink(ctx->draw, poppler_page_get_index(page), &ink) == 0 &&
-	    ink.image_pixels > PDF_IMAGE_MAX_PIXELS) {
-		if (ink.whole_pixels > PDF_IMAGE_MAX_PIXELS || ink.image_pixels > PDF_STREAM_MAX_PIXELS) {
+	    ink.image_pixels > budget) {
+		if (ink.whole_pixels > budget || ink.image_pixels > PDF_STREAM_MAX_PIXELS) {
 			doc_warn(doc, pp->lp.page, "too_large",
 				 "page %d draws an image of %.0f megapixels (at most %.0f are decoded%s): not rendered for OCR",
 				 pp->lp.page, ink.image_pixels / 1e6,
-				 (ink.whole_pixels > PDF_IMAGE_MAX_PIXELS ? PDF_IMAGE_MAX_PIXELS : PDF_STREAM_MAX_PIXELS) / 1e6,
-				 ink.whole_pixels > PDF_IMAGE_MAX_PIXELS ? " whole" : " a row at a time");
+				 (ink.whole_pixels > budget ? budget : PDF_STREAM_MAX_PIXELS) / 1e6,
+				 ink.whole_pixels > budget ? " whole" : " a row at a time");
 			return 0;
 		}
 		streamed = 1;

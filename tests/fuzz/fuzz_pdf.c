@@ -5,7 +5,8 @@
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
-	struct doc_read_opts o = { .last_page = 20, .dpi = FUZZ_DPI, .ocr_service = fuzz_ocr_service() };
+	struct doc_read_opts o = { .last_page = 20, .dpi = FUZZ_DPI, .ocr_service = fuzz_ocr_service(),
+				   .image_budget = FUZZ_IMAGE_BUDGET };
 	struct ex_error e = { 0 };
 	struct doc *d = doc_new();
 

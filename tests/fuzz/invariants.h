@@ -24,6 +24,12 @@
  * ran 44 inputs a second where it ran 24, from the same corpus and seed). */
 #define FUZZ_DPI 36
 
+/* Images of more pixels than this in a PDF page to be OCR'd are read a
+ * row at a time by Splash, or not at all when their decoder makes them
+ * whole (150 M outside fuzz builds): small, so scans of the corpus take
+ * that path too. */
+#define FUZZ_IMAGE_BUDGET 2e5
+
 static inline struct ocr_service *fuzz_ocr_service(void)
 {
 	static struct ocr_service *s;
