@@ -1710,6 +1710,9 @@ int ocr_page_analyse(struct doc *doc, struct page_input *in, struct ocr_page *pg
 		rc = page_analyse(doc, in);
 	in->raster = NULL;
 	ocr_page_free(pg);
+	if (rc == 0 && in->lp.nlines == 0)   /* no page ends empty unsaid */
+		doc_warn(doc, in->lp.page, "ocr_blank", "page %d: OCR read no text on it (a blank page, or none it can read)",
+			 in->lp.page);
 	return rc;
 }
 

@@ -55,8 +55,8 @@ int ocr_pool_take(struct ocr_pool *p, int ticket, struct doc *doc,
 const struct page_raster *ocr_page_raster(struct ocr_page *pg);
 void ocr_page_free(struct ocr_page *pg);
 
-/* An OCR'd page through the page stage: tables from its raster, blocks.
- * Frees pg. */
+/* An OCR'd page through the page stage: tables from its raster, blocks;
+ * a page OCR read nothing on is said (ocr_blank). Frees pg. */
 int ocr_page_analyse(struct doc *doc, struct page_input *in, struct ocr_page *pg);
 
 /* "tesseract 5.3.0": the engine OCR runs (loading it if need be), or

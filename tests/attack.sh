@@ -62,7 +62,8 @@ fi
 # Memory guards. A TIFF whose second page claims 46000 x 46000 pixels:
 # every page's header is checked before it is decoded, that page is kept
 # empty with a too_large warning, and the page after it is read (it was
-# lost with the rest of the file). A 66 x 66 inch page with no text: its
+# lost with the rest of the file); the blank pages around it are said to
+# be (ocr_blank). A 66 x 66 inch page with no text: its
 # OCR render would be 1.5 GB at 300 dpi; it is made at the resolution
 # that fits 64 Mpx, with a downscaled warning. Both within a 1 GiB worker.
 /usr/bin/python3 tests/mktiff.py "$tmp/big.tif"
@@ -71,7 +72,7 @@ if [ "$rc" = 0 ] && /usr/bin/python3 -c "
 import json, sys
 d = json.load(open(sys.argv[1]))
 assert len(d['pages']) == 3, d['pages']
-assert [(w['code'], w['page']) for w in d['warnings']] == [('too_large', 2)], d['warnings']
+assert [(w['code'], w['page']) for w in d['warnings']] == [('ocr_blank', 1), ('too_large', 2), ('ocr_blank', 3)], d['warnings']
 " "$tmp/out"; then ok; else no "TIFF with a vast second page: exit $rc: $(head -c 300 "$tmp/err")"; fi
 /usr/bin/python3 tests/mkpage.py "$tmp/huge.pdf" 4752
 "$X" --max-memory 1024 "$tmp/huge.pdf" > "$tmp/out" 2> "$tmp/err"; rc=$?

@@ -3264,6 +3264,32 @@ static void ocr_reads_nothing(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* A scanned page with nothing on it (a white image over the page): OCR
+ * reads no text, and the page that ends empty is said (ocr_blank), once. */
+static void blank_scan_said(void **state)
+{
+	GString *content = g_string_new("q 144 0 0 144 0 0 cm BI /W 100 /H 100 /BPC 8 /CS /G ID\n");
+	struct ex_error e = { 0 };
+	size_t said = 0;
+
+	for (int i = 0; i < 100 * 100; i++)
+		g_string_append_c(content, (char)0xff);
+	g_string_append(content, "\nEI Q");
+
+	GString *pdf = plain_pdf(144, 144, 0, content->str);
+	struct doc *d = tu_read_buf(pdf->str, pdf->len, &e);
+
+	assert_non_null(d);
+	assert_int_equal(d->pages[0].source, DOC_SRC_OCR);
+	assert_int_equal(d->nblocks, 0);
+	for (size_t i = 0; i < d->nwarnings; i++)
+		said += !strcmp(d->warnings[i].code, "ocr_blank") && d->warnings[i].page == 1;
+	assert_int_equal(said, 1);
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+	g_string_free(content, TRUE);
+}
+
 /* A page whose text is drawn as outlines (a document flattened to
  * paths: no font, the letters filled shapes) with a page number in its
  * text layer: OCR reads it (reason vector_text), the layer's few words
@@ -3426,6 +3452,7 @@ int main(void)
 		cmocka_unit_test(minutes_lines_joined),
 		cmocka_unit_test(wide_space_after_colon),
 		cmocka_unit_test(ocr_reads_nothing),
+		cmocka_unit_test(blank_scan_said),
 		cmocka_unit_test(outlined_text),
 	};
 
