@@ -155,16 +155,7 @@ struct ocr_service {
 	char *first_lang;        /* "swe" of "swe+eng"; NULL for one language */
 	TessBaseAPI **idle1;     /* engines of first_lang alone, made and not in use */
 	size_t nidle1, cap1;
-	/* The first pool starts a thread that makes the word lists and an
-	 * engine of first_lang while its first page is read (both wanted
-	 * once words are read again: 0.2 s a process otherwise paid on the
-	 * page's path). */
-	pthread_t ahead;
-	int ahead_state;         /* AHEAD_NONE, _RUNNING, _DONE */
-	pthread_cond_t ahead_cv; /* with mu: the thread is done */
 };
-
-enum { AHEAD_NONE, AHEAD_RUNNING, AHEAD_DONE };
 
 struct ocr_pool {
 	struct ocr_service *s;
@@ -226,7 +217,6 @@ struct ocr_service *ocr_service_new(const char *lang, int no_correct)
 		return NULL;
 	}
 	pthread_mutex_init(&s->mu, NULL);
-	pthread_cond_init(&s->ahead_cv, NULL);
 	return s;
 }
 
@@ -234,9 +224,6 @@ void ocr_service_free(struct ocr_service *s)
 {
 	if (!s)
 		return;
-	if (s->ahead_state != AHEAD_NONE)
-		pthread_join(s->ahead, NULL);
-	pthread_cond_destroy(&s->ahead_cv);
 	for (size_t i = 0; i < s->nidle; i++)
 		engine_free(s->idle[i]);
 	free(s->idle);
@@ -279,8 +266,6 @@ static TessBaseAPI *engine_take(struct ocr_service *s, int first)
 	size_t *n = first ? &s->nidle1 : &s->nidle;
 
 	pthread_mutex_lock(&s->mu);
-	while (first && s->ahead_state == AHEAD_RUNNING)   /* its engine is all but made */
-		pthread_cond_wait(&s->ahead_cv, &s->mu);
 	if (*n)
 		api = idle[--*n];
 	pthread_mutex_unlock(&s->mu);
@@ -335,30 +320,6 @@ static const struct ocr_dict *service_dict(struct ocr_service *s)
 	s->dict_read = 1;
 	pthread_mutex_unlock(&s->mu);
 	return s->dict;
-}
-
-static void *ahead_main(void *arg)
-{
-	struct ocr_service *s = arg;
-
-	service_dict(s);
-	engine_give(s, engine_new(s->first_lang), 1);
-	pthread_mutex_lock(&s->mu);
-	s->ahead_state = AHEAD_DONE;
-	pthread_cond_broadcast(&s->ahead_cv);
-	pthread_mutex_unlock(&s->mu);
-	return NULL;
-}
-
-/* Starts the service's thread ahead, once, where words will be read
- * again; if it cannot start, they are made when first wanted. */
-static void ahead_start(struct ocr_service *s)
-{
-	pthread_mutex_lock(&s->mu);
-	if (s->first_lang && !s->no_correct && s->ahead_state == AHEAD_NONE && !s->nidle1 &&
-	    pthread_create(&s->ahead, NULL, ahead_main, s) == 0)
-		s->ahead_state = AHEAD_RUNNING;
-	pthread_mutex_unlock(&s->mu);
 }
 
 static int cmp_float(const void *a, const void *b)
@@ -1265,8 +1226,6 @@ struct ocr_pool *ocr_pool_new(const struct doc_read_opts *opts, struct ex_error 
 	tess.omp_set_max_active_levels(0);
 	scan_init();
 	p->first = engine_get(p->s);
-	if (p->first)
-		ahead_start(p->s);
 	if (!p->first) {
 		if (lang_installed(p->s->lang))   /* there, yet not loaded: memory ran out */
 			EX_FAIL(err, EX_ENOMEM, "out of memory loading OCR language data \"%s\"", p->s->lang);
