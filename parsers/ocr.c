@@ -643,14 +643,15 @@ static int recognize(TessBaseAPI *api, struct ocr_job *job)
 	int rc;
 
 	scan_free(job->pic);
+	scan_memory_short();
 	job->pic = scan_unruled(&job->sp);
 	if ((rc = tg_set_image(tess.TessBaseAPISetImage2, api, job->pic ? job->pic : job->sp.flat)) == TG_OK)
 		rc = tg_recognize(tess.TessBaseAPIRecognize, api);
 	if (rc == TG_OK)
 		rc = tg_iterator(tess.TessBaseAPIGetIterator, api, &it);
-	if (rc != TG_OK) {
+	if (rc != TG_OK) {   /* a picture leptonica had no memory for fails Tesseract too */
 		tess.TessBaseAPIClear(api);
-		return rc == TG_NOMEM ? OCR_NOMEM : OCR_FAILED;
+		return rc == TG_NOMEM || scan_memory_short() ? OCR_NOMEM : OCR_FAILED;
 	}
 	ww.bin = job_binary(job);
 	if (it) {
@@ -1185,8 +1186,8 @@ static void *worker(void *arg)
 			api = engine_get(p->s);
 		if (api)
 			read_page(api, job);
-		else
-			job->failed = OCR_FAILED;
+		else   /* its data loaded for the pool's first engine: memory ran out */
+			job->failed = OCR_NOMEM;
 		pthread_mutex_lock(&p->mu);
 		job->done = 1;
 		pthread_cond_broadcast(&p->cv);

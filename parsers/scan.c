@@ -34,9 +34,31 @@
 #define SCAN_RULE_EDGE 5           /* a rule whitened this square round each of its pixels */
 #define SCAN_DEFAULT_DPI 300       /* an image file that does not say */
 
+/* Whether leptonica said, in this thread, that memory it asked for was
+ * not there (Tesseract then fails as if the page were bad). */
+static __thread int short_of_memory;
+
+/* Leptonica's errors are not printed; one that an allocation failed
+ * ("pixdata_malloc fail for data", "failed to allocate pixd",
+ * "reallocation of data failed") is kept for scan_memory_short. */
+static void lept_error(const char *msg)
+{
+	if (strstr(msg, "alloc") && strstr(msg, "fail"))
+		short_of_memory = 1;
+}
+
 static void quiet(void)
 {
-	setMsgSeverity(L_SEVERITY_NONE);
+	setMsgSeverity(L_SEVERITY_ERROR);
+	leptSetStderrHandler(lept_error);
+}
+
+int scan_memory_short(void)
+{
+	int was = short_of_memory;
+
+	short_of_memory = 0;
+	return was;
 }
 
 void scan_init(void)

@@ -23,6 +23,11 @@ struct scan_page {
 /* Quiets leptonica's messages on stderr; once per process. */
 void scan_init(void);
 
+/* Whether leptonica said, in this thread since the last call, that an
+ * allocation failed (its errors are not printed, but that one is kept:
+ * Tesseract, short of a picture, fails as for a bad page). */
+int scan_memory_short(void);
+
 /* A rendered page (page.h) as a 32-bit image; NULL when out of memory. */
 struct Pix *scan_from_raster(const struct page_raster *r);
 
