@@ -1,6 +1,7 @@
 /* pdf.c: poppler-glib into the document model. */
 #include "pdf.h"
 
+#include <limits.h>
 #include <math.h>
 #include <pthread.h>
 #include <gio/gio.h>
@@ -455,20 +456,22 @@ static pthread_mutex_t render_lock = PTHREAD_MUTEX_INITIALIZER;
 static cairo_surface_t *pdf_render(PopplerPage *page, float width, float height, double scale,
 				   const struct box *clip, struct page_raster *r)
 {
-	int x0 = 0, y0 = 0, x1 = (int)ceil(width * scale), y1 = (int)ceil(height * scale);
+	double fx0 = 0, fy0 = 0, fx1 = ceil(width * scale), fy1 = ceil(height * scale);
 	cairo_surface_t *surf;
 	cairo_t *cr;
 
 	if (clip) {
-		x0 = (int)fmax(0, floor(clip->x0 * scale));
-		y0 = (int)fmax(0, floor(clip->y0 * scale));
-		x1 = (int)fmin(x1, ceil(clip->x1 * scale));
-		y1 = (int)fmin(y1, ceil(clip->y1 * scale));
+		fx0 = fmax(0, floor(clip->x0 * scale));
+		fy0 = fmax(0, floor(clip->y0 * scale));
+		fx1 = fmin(fx1, ceil(clip->x1 * scale));
+		fy1 = fmin(fy1, ceil(clip->y1 * scale));
 	}
-	int w = x1 - x0, h = y1 - y0;
-
-	if (w <= 0 || h <= 0 || w > PDF_MAX_RENDER_PX || h > PDF_MAX_RENDER_PX)
+	/* in doubles until the size is known to fit (a page 3e10 pixels
+	 * high overflowed an int); NaN fails every test */
+	if (!(fx1 - fx0 > 0 && fy1 - fy0 > 0 && fx1 - fx0 <= PDF_MAX_RENDER_PX && fy1 - fy0 <= PDF_MAX_RENDER_PX &&
+	      fx1 <= INT_MAX && fy1 <= INT_MAX))
 		return NULL;
+	int x0 = (int)fx0, y0 = (int)fy0, w = (int)(fx1 - fx0), h = (int)(fy1 - fy0);
 	/* cairo in one thread at a time: with documents read in parallel
 	 * (--jobs), ThreadSanitizer sees cairo's shared caches and pools
 	 * written by one render and read by another. Rendering is a small
@@ -766,7 +769,8 @@ static int pdf_page_submit_streamed(struct pdf_ctx *ctx, struct doc *doc, Popple
 	struct pdf_pixels px;
 	int rc;
 
-	if (ceil(pp->lp.width * scale) > PDF_MAX_RENDER_PX || ceil(pp->lp.height * scale) > PDF_MAX_RENDER_PX) {
+	if (!(scale > 0 && ceil(pp->lp.width * scale) <= PDF_MAX_RENDER_PX &&
+	      ceil(pp->lp.height * scale) <= PDF_MAX_RENDER_PX)) {
 		pp->render_failed = 1;
 		return 0;
 	}
