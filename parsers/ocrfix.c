@@ -250,16 +250,6 @@ int ocr_dict_swedish(const struct ocr_dict *d, const char *word)
 	return yes;
 }
 
-/* Whether word (punctuation around it aside) is in the Swedish list. */
-static int listed_word(const struct ocr_dict *d, const char *word)
-{
-	gchar *low = core_low(word);
-	int yes = known(d, low);
-
-	g_free(low);
-	return yes;
-}
-
 /* What OCR writes for a Swedish letter, and the letters it may stand for. */
 static const gunichar *swaps(gunichar c)
 {
@@ -843,7 +833,14 @@ static int same_but_marks(const char *a, const char *b)
 
 int ocr_dict_reread_takes(const struct ocr_dict *d, const char *first, const char *again)
 {
+	if (!same_but_marks(again, first))
+		return 0;
+	gchar *f = core_low(first), *a = core_low(again);
+	int listed = known(d, a);
 	/* a listed word as first read changes only to a listed word */
-	return same_but_marks(again, first) && ocr_dict_swedish(d, again) &&
-	       (!listed_word(d, first) || listed_word(d, again));
+	int yes = (listed || compound(d, a, 3)) && (listed || !known(d, f));
+
+	g_free(f);
+	g_free(a);
+	return yes;
 }

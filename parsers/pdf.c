@@ -453,12 +453,15 @@ static pthread_mutex_t render_lock = PTHREAD_MUTEX_INITIALIZER;
 /* The part clip of the page (in points; NULL: all of it) rendered on
  * white at scale pixels per point; NULL when it cannot be (too large, no
  * memory). Free with pdf_render_free. */
-static cairo_surface_t *pdf_render(PopplerPage *page, float width, float height, double scale,
-				   const struct box *clip, struct page_raster *r)
+/* The pixels of a render of the part clip (NULL: all) of a page of
+ * width x height points at scale pixels a point: its first pixel
+ * (*x0, *y0) on the page's and its size; -1 when it is empty or larger
+ * than a render is made. Worked in doubles until the size is known to
+ * fit (a page 3e10 pixels high overflowed an int); NaN fails every test. */
+static int render_box(float width, float height, double scale, const struct box *clip, int *x0, int *y0, int *w,
+		      int *h)
 {
 	double fx0 = 0, fy0 = 0, fx1 = ceil(width * scale), fy1 = ceil(height * scale);
-	cairo_surface_t *surf;
-	cairo_t *cr;
 
 	if (clip) {
 		fx0 = fmax(0, floor(clip->x0 * scale));
@@ -466,12 +469,22 @@ static cairo_surface_t *pdf_render(PopplerPage *page, float width, float height,
 		fx1 = fmin(fx1, ceil(clip->x1 * scale));
 		fy1 = fmin(fy1, ceil(clip->y1 * scale));
 	}
-	/* in doubles until the size is known to fit (a page 3e10 pixels
-	 * high overflowed an int); NaN fails every test */
 	if (!(fx1 - fx0 > 0 && fy1 - fy0 > 0 && fx1 - fx0 <= PDF_MAX_RENDER_PX && fy1 - fy0 <= PDF_MAX_RENDER_PX &&
 	      fx1 <= INT_MAX && fy1 <= INT_MAX))
+		return -1;
+	*x0 = (int)fx0, *y0 = (int)fy0, *w = (int)(fx1 - fx0), *h = (int)(fy1 - fy0);
+	return 0;
+}
+
+static cairo_surface_t *pdf_render(PopplerPage *page, float width, float height, double scale,
+				   const struct box *clip, struct page_raster *r)
+{
+	cairo_surface_t *surf;
+	cairo_t *cr;
+	int x0, y0, w, h;
+
+	if (render_box(width, height, scale, clip, &x0, &y0, &w, &h) < 0)
 		return NULL;
-	int x0 = (int)fx0, y0 = (int)fy0, w = (int)(fx1 - fx0), h = (int)(fy1 - fy0);
 	/* cairo in one thread at a time: with documents read in parallel
 	 * (--jobs), ThreadSanitizer sees cairo's shared caches and pools
 	 * written by one render and read by another. Rendering is a small
@@ -767,10 +780,9 @@ static int pdf_page_submit_streamed(struct pdf_ctx *ctx, struct doc *doc, Popple
 				    const struct pdf_ink *ink, double scale)
 {
 	struct pdf_pixels px;
-	int rc;
+	int rc, x0, y0, w, h;
 
-	if (!(scale > 0 && ceil(pp->lp.width * scale) <= PDF_MAX_RENDER_PX &&
-	      ceil(pp->lp.height * scale) <= PDF_MAX_RENDER_PX)) {
+	if (render_box(pp->lp.width, pp->lp.height, scale, NULL, &x0, &y0, &w, &h) < 0) {
 		pp->render_failed = 1;
 		return 0;
 	}
@@ -824,12 +836,13 @@ static int pdf_page_submit(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *pa
 
 	if (core(ctx) && pdf_draw_ink(ctx->draw, poppler_page_get_index(page), &ink) == 0 &&
 	    ink.image_pixels > budget) {
-		if (ink.whole_pixels > budget || ink.image_pixels > PDF_STREAM_MAX_PIXELS) {
+		int whole = ink.whole_pixels > budget;
+
+		if (whole || ink.image_pixels > PDF_STREAM_MAX_PIXELS) {
 			doc_warn(doc, pp->lp.page, "too_large",
 				 "page %d draws an image of %.0f megapixels (at most %.0f are decoded%s): not rendered for OCR",
-				 pp->lp.page, ink.image_pixels / 1e6,
-				 (ink.whole_pixels > budget ? budget : PDF_STREAM_MAX_PIXELS) / 1e6,
-				 ink.whole_pixels > budget ? " whole" : " a row at a time");
+				 pp->lp.page, ink.image_pixels / 1e6, (whole ? budget : PDF_STREAM_MAX_PIXELS) / 1e6,
+				 whole ? " whole" : " a row at a time");
 			return 0;
 		}
 		streamed = 1;
