@@ -61,6 +61,7 @@ struct ocr_job {
 	struct ocr_word *words;
 	size_t nwords;
 	float conf;
+	int words_left;     /* under the service's word cap: Tesseract's words the page may still read */
 	struct ocr_job *next;
 };
 
@@ -81,6 +82,10 @@ struct ocr_job {
 	X(TessBaseAPISetRectangle) \
 	X(TessBaseAPISetVariable) \
 	X(TessDeleteText) \
+	X(TessMonitorCreate) \
+	X(TessMonitorDelete) \
+	X(TessMonitorSetCancelFunc) \
+	X(TessMonitorSetCancelThis) \
 	X(TessPageIteratorBaseline) \
 	X(TessPageIteratorBoundingBox) \
 	X(TessPageIteratorIsAtBeginningOf) \
@@ -155,6 +160,7 @@ struct ocr_service {
 	char *first_lang;        /* "swe" of "swe+eng"; NULL for one language */
 	TessBaseAPI **idle1;     /* engines of first_lang alone, made and not in use */
 	size_t nidle1, cap1;
+	int word_cap;            /* Tesseract's words a page's readings read at most; 0: all */
 };
 
 struct ocr_pool {
@@ -218,6 +224,11 @@ struct ocr_service *ocr_service_new(const char *lang, int no_correct)
 	}
 	pthread_mutex_init(&s->mu, NULL);
 	return s;
+}
+
+void ocr_service_cap_words(struct ocr_service *s, int n)
+{
+	s->word_cap = n > 0 ? n : 0;
 }
 
 void ocr_service_free(struct ocr_service *s)
@@ -621,6 +632,43 @@ out:
 	return rc;
 }
 
+/* Counts the words Tesseract's recognition has come to (it asks before
+ * each: a line, as its LSTM engine reads lines whole) and stops it past
+ * the cap. */
+struct word_count {
+	int seen, cap;
+};
+
+static bool past_cap(void *arg, int words)
+{
+	struct word_count *c = arg;
+
+	(void)words;   /* (the words found so far, not the ones read) */
+	return ++c->seen > c->cap;
+}
+
+/* Recognises the picture set in api for job's page: TG_OK, TG_FAIL or
+ * TG_NOMEM. Under its service's word cap Tesseract stops when the page's
+ * words are spent (all its readings together), the rest of its words
+ * left empty, and what it read stands (TG_OK). */
+static int recognize_capped(TessBaseAPI *api, struct ocr_job *job)
+{
+	struct word_count c = { 0, job->words_left > 0 ? job->words_left : 0 };
+	ETEXT_DESC *m;
+	int rc;
+
+	if (!job->s || job->s->word_cap <= 0)
+		return tg_recognize(tess.TessBaseAPIRecognize, api, NULL);
+	if (!(m = tess.TessMonitorCreate()))
+		return TG_NOMEM;
+	tess.TessMonitorSetCancelFunc(m, past_cap);
+	tess.TessMonitorSetCancelThis(m, &c);
+	rc = tg_recognize(tess.TessBaseAPIRecognize, api, m);
+	tess.TessMonitorDelete(m);
+	job->words_left -= c.seen > c.cap ? c.cap : c.seen;
+	return rc == TG_FAIL && c.seen > c.cap ? TG_OK : rc;
+}
+
 /* The page recognised by api: turned upright and level, its background
  * flattened (scan.h); its words into job. Runs in a worker: touches
  * nothing but the job. */
@@ -646,7 +694,7 @@ static int recognize(TessBaseAPI *api, struct ocr_job *job)
 	scan_memory_short();
 	job->pic = scan_unruled(&job->sp);
 	if ((rc = tg_set_image(tess.TessBaseAPISetImage2, api, job->pic ? job->pic : job->sp.flat)) == TG_OK)
-		rc = tg_recognize(tess.TessBaseAPIRecognize, api);
+		rc = recognize_capped(api, job);
 	if (rc == TG_OK)
 		rc = tg_iterator(tess.TessBaseAPIGetIterator, api, &it);
 	if (rc != TG_OK) {   /* a picture leptonica had no memory for fails Tesseract too */
@@ -753,15 +801,15 @@ static int reread_candidate(const struct ocr_dict *d, const struct ocr_word *w)
  * recognition for them all: a word at a time cost 60 ms a word). lines
  * gets a malloc'd reading a word, spaces taken out; 0, or -1 when the
  * picture's lines are not one a word (nothing is then taken). */
-static int reread_stack(TessBaseAPI *api, struct Pix *page, const int *box, size_t n, char **lines)
+static int reread_stack(TessBaseAPI *api, struct ocr_job *job, const int *box, size_t n, char **lines)
 {
-	struct Pix *pic = scan_stack(page, box, n);
+	struct Pix *pic = scan_stack(job->sp.flat, box, n);
 	TessResultIterator *it = NULL;
 	size_t got = 0;
 	int rc = pic ? tg_set_image(tess.TessBaseAPISetImage2, api, pic) : TG_FAIL;
 
 	if (rc == TG_OK)
-		rc = tg_recognize(tess.TessBaseAPIRecognize, api);
+		rc = recognize_capped(api, job);
 	if (rc == TG_OK)
 		rc = tg_iterator(tess.TessBaseAPIGetIterator, api, &it);
 	for (int more = it ? 1 : 0; rc == TG_OK && more > 0;
@@ -831,7 +879,7 @@ static void reread_words(struct ocr_job *job)
 	if (!n || !(api = engine_take(job->s, 1)))
 		return;
 	tess.TessBaseAPISetPageSegMode(api, PSM_SINGLE_BLOCK);
-	if (reread_stack(api, job->sp.flat, box, n, lines) == 0)
+	if (reread_stack(api, job, box, n, lines) == 0)
 		for (size_t k = 0; k < n; k++) {
 			struct ocr_word *w = &job->words[which[k]];
 
@@ -852,15 +900,17 @@ static void reread_words(struct ocr_job *job)
 #define OCR_LINE_PAD 0.3f         /* a line's box padded by this of its height */
 
 /* The words in rect (x, y, w, h in pixels) of the picture set in api,
- * read anew, into t (t->words malloc'd, from ww's room); -1 when out of
- * memory, 0 otherwise (none read when Tesseract fails there). */
-static int read_rect(TessBaseAPI *api, const int rect[4], struct ocr_job *t, struct word_walk *ww)
+ * read anew for job's page, into t (t->words malloc'd, from ww's room);
+ * -1 when out of memory, 0 otherwise (none read when Tesseract fails
+ * there). */
+static int read_rect(TessBaseAPI *api, const int rect[4], struct ocr_job *job, struct ocr_job *t,
+		     struct word_walk *ww)
 {
 	TessResultIterator *it = NULL;
 	int rc = 0, more;
 
 	tess.TessBaseAPISetRectangle(api, rect[0], rect[1], rect[2], rect[3]);
-	if (tg_recognize(tess.TessBaseAPIRecognize, api) != TG_OK ||
+	if (recognize_capped(api, job) != TG_OK ||
 	    tg_iterator(tess.TessBaseAPIGetIterator, api, &it) != TG_OK || !it)
 		return 0;
 	ww->newline = 1;
@@ -895,7 +945,7 @@ static int read_line(TessBaseAPI *api, struct ocr_job *job, size_t a, size_t b, 
 	l = l < 0 ? 0 : l, tp = tp < 0 ? 0 : tp, r = r > width ? width : r, bt = bt > height ? height : bt;
 	if (r - l < 8 || bt - tp < 8)
 		return 0;
-	return read_rect(api, (const int[4]){ l, tp, r - l, bt - tp }, t, ww);
+	return read_rect(api, (const int[4]){ l, tp, r - l, bt - tp }, job, t, ww);
 }
 
 /* A line read again: its words a..b-1 on the page, its new words. */
@@ -1067,7 +1117,7 @@ static int read_uncovered(TessBaseAPI *api, struct ocr_job *job)
 		struct ocr_job t = { .s = job->s, .scale = job->scale, .sp = job->sp };
 
 		ww.cap = 0;
-		rc = read_rect(api, &region[4 * k], &t, &ww);
+		rc = read_rect(api, &region[4 * k], job, &t, &ww);
 		rc = rc == 0 ? add_found(job, n0, &t) : rc;
 		free_words(t.words, t.nwords);
 	}
@@ -1302,6 +1352,7 @@ int ocr_pool_submit_image(struct ocr_pool *p, struct Pix *pix, double scale)
 	pthread_mutex_lock(&p->mu);
 	job->ticket = p->next_ticket++;
 	job->s = p->s;
+	job->words_left = p->s->word_cap;
 	for (tail = &p->jobs; *tail; tail = &(*tail)->next)
 		;
 	*tail = job;

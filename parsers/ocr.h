@@ -26,6 +26,12 @@ struct Pix;
 struct ocr_service *ocr_service_new(const char *lang, int no_correct);
 void ocr_service_free(struct ocr_service *s);
 
+/* Fuzz builds: a page's readings by s (the page, lines doubted, ink
+ * left over) stop together after n of Tesseract's words (its lines,
+ * mostly), what was read kept; 0: no cap, as by default. A page's cost
+ * is then bounded whatever its text. */
+void ocr_service_cap_words(struct ocr_service *s, int n);
+
 /* A pool of opts->ocr_workers workers (1: pages are read in the calling
  * thread, at ocr_pool_take) on opts->ocr_service, or on a service of its
  * own when there is none. NULL with err set when Tesseract or the

@@ -19,10 +19,10 @@ int caught()
 
 } // namespace
 
-extern "C" int tg_recognize(int (*f)(TessBaseAPI *, ETEXT_DESC *), TessBaseAPI *api)
+extern "C" int tg_recognize(int (*f)(TessBaseAPI *, ETEXT_DESC *), TessBaseAPI *api, ETEXT_DESC *monitor)
 {
 	try {
-		return f(api, nullptr) == 0 ? TG_OK : TG_FAIL;
+		return f(api, monitor) == 0 ? TG_OK : TG_FAIL;
 	} catch (...) {
 		return caught();
 	}

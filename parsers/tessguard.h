@@ -14,8 +14,8 @@ extern "C" {
 
 enum { TG_OK = 0, TG_FAIL = -1, TG_NOMEM = -2 };
 
-/* f(api, NULL): TG_OK, or TG_FAIL when it returned non-zero or threw. */
-int tg_recognize(int (*f)(TessBaseAPI *, ETEXT_DESC *), TessBaseAPI *api);
+/* f(api, monitor): TG_OK, or TG_FAIL when it returned non-zero or threw. */
+int tg_recognize(int (*f)(TessBaseAPI *, ETEXT_DESC *), TessBaseAPI *api, ETEXT_DESC *monitor);
 int tg_set_image(void (*f)(TessBaseAPI *, struct Pix *), TessBaseAPI *api, struct Pix *pix);
 /* *it = f(api); TG_FAIL with *it NULL when it threw. */
 int tg_iterator(TessResultIterator *(*f)(TessBaseAPI *), TessBaseAPI *api, TessResultIterator **it);

@@ -11,6 +11,8 @@
 #include "../model/norm.h"
 #include "../parsers/layout.h"
 #include "../parsers/numcut.h"
+#include "../parsers/ocr.h"
+#include "../parsers/pdf.h"
 #include "../parsers/page.h"
 #include "../parsers/pdfdraw.h"
 #include "../parsers/tables.h"
@@ -3339,6 +3341,59 @@ static void outlined_text(void **state)
 	}
 }
 
+/* An OCR service capped at n words (fuzz builds' bound on a page's
+ * cost) reads no more than n of the page's lines, over all its readings
+ * (the page, lines doubted, ink left over), and keeps what it read; with
+ * no cap the page is read whole. Ten lines drawn as outlines: OCR'd. */
+static void ocr_word_cap(void **state)
+{
+	static const char *const lines[] = {
+		"Styrelsen har under året haft tolv protokollförda möten.",
+		"Föreningens ekonomi är god och avgifterna höjs inte.",
+		"Underhållsplanen har setts över och fönstren byts nästa år.",
+		"Årsavgiften per kvadratmeter är oförändrad sedan förra året.",
+		"Revisorerna föreslår att styrelsen beviljas ansvarsfrihet.",
+	};
+	static const char *const marks[] = { "tolv", "ekonomi", "fönstren", "kvadratmeter", "Revisorerna" };
+	GString *pdf = g_string_new(NULL);
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
+	cairo_t *cr = cairo_create(s);
+
+	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(cr, 12);
+	for (int r = 0; r < 10; r++) {
+		cairo_move_to(cr, 60, 100 + 36 * r);
+		cairo_text_path(cr, lines[r % 5]);
+	}
+	cairo_fill(cr);
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	cairo_surface_destroy(s);
+	for (int cap = 0; cap <= 3; cap += 3) {
+		struct ocr_service *svc = ocr_service_new(NULL, 0);
+		struct doc_read_opts o = { .ocr_service = svc };
+		struct ex_error e = { 0 };
+		struct doc *d = doc_new();
+		int read = 0;
+
+		assert_non_null(svc);
+		ocr_service_cap_words(svc, cap);
+		assert_int_equal(pdf_read(d, pdf->str, pdf->len, &o, &e), 0);
+		assert_int_equal(d->pages[0].source, DOC_SRC_OCR);
+		for (size_t i = 0; i < d->nblocks; i++)
+			for (const char *t = d->blocks[i].text; *t; t++)
+				for (int m = 0; m < 5; m++)
+					read += !strncmp(t, marks[m], strlen(marks[m]));
+		if (cap)
+			assert_in_range(read, 1, cap);
+		else
+			assert_int_equal(read, 10);
+		doc_free(d);
+		ocr_service_free(svc);
+	}
+	g_string_free(pdf, TRUE);
+}
+
 /* No table where there is none: prose, lists, two columns, a long report. */
 static void no_false_tables(void **state)
 {
@@ -3452,6 +3507,7 @@ int main(void)
 		cmocka_unit_test(minutes_lines_joined),
 		cmocka_unit_test(wide_space_after_colon),
 		cmocka_unit_test(ocr_reads_nothing),
+		cmocka_unit_test(ocr_word_cap),
 		cmocka_unit_test(blank_scan_said),
 		cmocka_unit_test(outlined_text),
 	};

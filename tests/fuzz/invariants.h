@@ -30,12 +30,19 @@
  * that path too. */
 #define FUZZ_IMAGE_BUDGET 2e5
 
+/* Tesseract's LSTM reads a line in time by its length over its height,
+ * whatever the resolution: a page of text cost 0.5 s even at FUZZ_DPI,
+ * and such pages are a sixth of a grown corpus and most of its time. A
+ * recognition stops after this many of its words (lines, mostly); the
+ * pages' words past them come out empty, a path a real page takes too. */
+#define FUZZ_OCR_WORDS 8
+
 static inline struct ocr_service *fuzz_ocr_service(void)
 {
 	static struct ocr_service *s;
 
-	if (!s)
-		s = ocr_service_new(NULL, 0);
+	if (!s && (s = ocr_service_new(NULL, 0)))
+		ocr_service_cap_words(s, FUZZ_OCR_WORDS);
 	return s;   /* (NULL: each document tries for itself, as without) */
 }
 
