@@ -2,6 +2,7 @@
 #include "ocrfix.h"
 
 #include <glib.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -320,16 +321,44 @@ static int letters_only(const gunichar *w, glong n)
 	return letters >= 2;
 }
 
+/* Where word (UCS-4, n letters) has one glyph read twice, as a capital
+ * beside its own small letter inside small letters ("resuLltatposter",
+ * "BalansomsLlutning", "vilLkor"): the capital's index, or -1. */
+static glong doubled_glyph(const gunichar *w, glong n)
+{
+	for (glong q = 1; q + 1 < n; q++) {
+		gunichar lo = g_unichar_tolower(w[q]);
+
+		if (g_unichar_isupper(w[q]) && g_unichar_islower(w[q - 1]) && g_unichar_islower(w[q + 1]) &&
+		    (w[q - 1] == lo || w[q + 1] == lo))
+			return q;
+	}
+	return -1;
+}
+
 const char *ocr_fix_word(const struct ocr_dict *d, struct arena *a, const char *word,
 			 const char **reason)
 {
 	gchar *low = g_utf8_strdown(word, -1);
-	glong n = 0;
-	gunichar *w = g_utf8_to_ucs4_fast(low, -1, &n);
+	glong n = 0, twice;
+	gunichar *w = g_utf8_to_ucs4_fast(word, -1, &n);
 	const char *out = NULL;
-	int how = 0;
+	int how = 0, as_is;
 
-	if (n < 2 || n > MAXW || known(d, low) || !letters_only(w, n))
+	if (n < 2 || n > MAXW || known(d, low))
+		goto done;
+	/* A glyph read twice: the capital goes when the word as read is no
+	 * compound either, and what is left (its marks put back if need
+	 * be) is a word or a compound. */
+	if ((twice = doubled_glyph(w, n)) >= 0) {
+		if (compound(d, low, 2))
+			goto done;
+		memmove(w + twice, w + twice + 1, (size_t)(n - twice - 1) * sizeof(*w));
+		n--;
+	}
+	for (glong q = 0; q < n; q++)
+		w[q] = g_unichar_tolower(w[q]);
+	if (!letters_only(w, n))
 		goto done;
 	/* The fewest swaps that make a word of the list; only then the
 	 * fewest that make a compound ("når|varande" is no answer while
@@ -339,8 +368,7 @@ const char *ocr_fix_word(const struct ocr_dict *d, struct arena *a, const char *
 	 * "bostadsrätts|yta"); "för|skott" stays (is it "förs|kött"?
 	 * nothing says), and so do "el|kostnad", "mal|tal" and
 	 * "manad|s|givare". */
-	int as_is = compound(d, low, 2);
-
+	as_is = twice >= 0 ? 0 : compound(d, low, 2);
 	for (int pass = 0; pass < 6 && !out; pass++) {
 		int k = pass % 3 + 1, compounds = pass >= 3 ? as_is + 1 : 0;
 
@@ -359,7 +387,7 @@ const char *ocr_fix_word(const struct ocr_dict *d, struct arena *a, const char *
 			fixed = g_ucs4_to_utf8(w, n, NULL, NULL, NULL);
 			if (fixed && strcmp(fixed, word)) {
 				out = arena_strdup(a, fixed);
-				*reason = how ? "compound" : "dictionary";
+				*reason = twice >= 0 ? "doubled" : how ? "compound" : "dictionary";
 			}
 			g_free(fixed);
 		}
@@ -665,6 +693,70 @@ static int section_signs(struct doc *doc, struct layout_page *lp)
 	return 0;
 }
 
+/* Whether t is letters alone, and at least two (end: where they stop
+ * and punctuation after them, ",.;:", starts). */
+static int letters_then(const char *t, const char **end)
+{
+	glong n = 0;
+
+	for (; *t && g_unichar_isalpha(g_utf8_get_char(t)); t = g_utf8_next_char(t))
+		n++;
+	*end = t;
+	return n >= 2 && strspn(t, ",.;:") == strlen(t);
+}
+
+#define SPLIT_GAP 0.4f   /* of the words' height: a gap narrower than a space */
+
+/* Words k and k + 1 of line l, one word Tesseract parted ("Räntekäns
+ * lighet", "Arsredovi sning"), made one: the gap between them narrower
+ * than a space, the second in small letters, neither half a word ("bostads
+ * rätt" as written stays) nor one when corrected, and the two together a
+ * word or a compound, as they are or corrected.
+ * Recorded (reason "split"); 1 when joined, -1 when out of memory. */
+static int split_word(const struct ocr_dict *d, struct doc *doc, const struct layout_page *lp,
+		      struct doc_line *l, size_t k)
+{
+	struct doc_word *x = &l->words[k], *y = &l->words[k + 1];
+	float h = fmaxf(x->box.y1 - x->box.y0, y->box.y1 - y->box.y0), gap = y->box.x0 - x->box.x1;
+	const char *xe, *ye, *reason = "split", *fixed, *r;
+	gchar *ly, *joined;
+	int halves;
+
+	if (h <= 0 || !letters_then(x->text, &xe) || *xe || !letters_then(y->text, &ye) ||
+	    !g_unichar_islower(g_utf8_get_char(y->text)) || gap > SPLIT_GAP * h || gap < -0.1f * h ||
+	    ocr_dict_word(d, x->text) || ocr_dict_word(d, y->text))
+		return 0;
+	ly = g_strndup(y->text, (gsize)(ye - y->text));
+	halves = ocr_fix_word(d, doc->arena, x->text, &r) || ocr_fix_word(d, doc->arena, ly, &r);
+	joined = g_strconcat(x->text, ly, NULL);
+	g_free(ly);
+	if (halves) {
+		g_free(joined);
+		return 0;
+	}
+	fixed = ocr_dict_swedish(d, joined) ? arena_strdup(doc->arena, joined)
+					    : ocr_fix_word(d, doc->arena, joined, &r);
+	g_free(joined);
+	if (!fixed)
+		return 0;
+	struct doc_correction *c = ARENA_PUSH(doc->arena, doc->corrections, doc->ncorrections, doc->cap_corrections);
+	const char *both = arena_printf(doc->arena, "%s %s", x->text, y->text);
+	const char *to = arena_printf(doc->arena, "%s%s", fixed, ye);
+
+	if (!c || !both || !to)
+		return -1;
+	x->box = (struct box){ fminf(x->box.x0, y->box.x0), fminf(x->box.y0, y->box.y0), fmaxf(x->box.x1, y->box.x1),
+			       fmaxf(x->box.y1, y->box.y1) };
+	*c = (struct doc_correction){ .page = lp->page, .original = both, .corrected = to, .reason = reason,
+				      .box = x->box };
+	x->text = to;
+	x->conf = fminf(x->conf, y->conf);
+	x->space_after = y->space_after;
+	memmove(y, y + 1, (l->nwords - k - 2) * sizeof(*y));
+	l->nwords--;
+	return 1;
+}
+
 int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *lp)
 {
 	size_t words = 0, sv = 0;
@@ -684,8 +776,12 @@ int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *
 		return err;
 
 	for (size_t i = 0; i < lp->nlines; i++) {
-		size_t nw = lp->lines[i].nwords;
+		size_t nw;
 
+		for (size_t k = i == skip_line; k + 1 < lp->lines[i].nwords; k++)
+			if (split_word(d, doc, lp, &lp->lines[i], k) < 0)
+				return EX_ENOMEM;
+		nw = lp->lines[i].nwords;
 		if (hyphenated(d, doc, lp, i, &skip_line, &err))
 			nw--;
 		if (err)

@@ -55,6 +55,12 @@ static void words(void **state)
 		{ "mot", NULL }, { "bada", NULL }, { "Stockholm", NULL },
 		{ "samverkanskulturen", NULL }, { "2019", NULL }, { "16e", NULL },
 		{ "Haapala", NULL }, { "x", NULL }, { "CRM", NULL }, { "Amnesty", NULL },
+		/* one glyph read twice, a capital beside its small letter:
+		 * the capital goes when a word is left; a capital inside a
+		 * word that is no doubled glyph, or whose word is none, stays */
+		{ "resuLltatposter", "resultatposter" }, { "kosTtnader", "kostnader" },
+		{ "ÅrsredovisNning", "Årsredovisning" },
+		{ "McLlewellyn", NULL }, { "iPhone", NULL }, { "LoL", NULL }, { "vilLkor", NULL },
 		/* a compound as good either way, digits before units */
 		{ "Maltal", NULL }, { "6st", NULL }, { "6kr", NULL }, { "16kg", NULL }, { "6a", NULL },
 	};
@@ -207,6 +213,65 @@ static void evidence(void **state)
 /* Which words OCR read in English may be Swedish words without their
  * marks, to be read again by the Swedish model: a mark or more makes a
  * Swedish word or compound of them; not of words no mark makes Swedish. */
+/* Words on one line at 10 points, each gap before a word given. */
+static struct doc_line *spaced_line(struct doc *doc, const char *const *in, const float *gap, size_t n)
+{
+	struct doc_word *w = arena_alloc(doc->arena, sizeof(*w) * n);
+	struct doc_line *l = arena_alloc(doc->arena, sizeof(*l));
+	struct layout_page lp = { .page = 1, .lines = l, .nlines = 1 };
+	float x = 50;
+
+	memset(w, 0, sizeof(*w) * n);
+	for (size_t i = 0; i < n; i++) {
+		x += gap[i];
+		w[i] = (struct doc_word){ .text = in[i], .conf = 0.9f,
+					  .box = { x, 100, x + 6 * (float)strlen(in[i]), 110 } };
+		x = w[i].box.x1;
+	}
+	*l = (struct doc_line){ .words = w, .nwords = n, .box = { 50, 100, x, 110 } };
+	assert_int_equal(ocr_fix_page(dict, doc, &lp), 0);
+	return l;
+}
+
+/* A word Tesseract parted at a gap narrower than a space is made one
+ * when neither half is a word and the whole is (corrected if need be);
+ * words as written stay apart: a wide gap, a half that is a word or a
+ * word's head (written apart by its author), a name, a capital after. */
+static void split_words(void **state)
+{
+	static const struct { const char *a, *b; float gap; const char *want; } rows[] = {
+		{ "Räntekäns", "lighet,", 3, "Räntekänslighet," },
+		{ "Arsredovi", "sning", 2, "Årsredovisning" },
+		{ "Räntekäns", "lighet", 6, NULL },        /* a space's gap */
+		{ "Räntekäns", "Lighet", 2, NULL },        /* a capital after */
+		{ "Antal", "lägenheter", 2, NULL },        /* words both */
+		{ "bostads", "rätt", 2, NULL },            /* särskrivning, as written */
+		{ "Anna", "lindh", 2, NULL },              /* a name */
+		{ "Räntekäns", "12", 2, NULL },            /* a number */
+	};
+	struct doc *doc = doc_new();
+
+	for (size_t i = 0; i < N_ELEMS(rows); i++) {
+		const char *in[] = { "Styrelsen", rows[i].a, rows[i].b, "ökade" };
+		const float gap[] = { 0, 5, rows[i].gap, 5 };
+		size_t before = doc->ncorrections;
+		struct doc_line *l = spaced_line(doc, in, gap, 4);
+
+		if (rows[i].want) {
+			assert_int_equal(l->nwords, 3);
+			assert_string_equal(l->words[1].text, rows[i].want);
+			assert_string_equal(l->words[2].text, "ökade");
+			assert_true(l->words[1].box.x1 > l->words[2].box.x0 - 6);
+			assert_int_equal(doc->ncorrections, before + 1);
+			assert_string_equal(doc->corrections[before].reason, "split");
+			assert_non_null(strstr(doc->corrections[before].original, " "));
+		} else if (l->nwords != 4) {
+			fail_msg("row %zu \"%s %s\": joined as %s", i, rows[i].a, rows[i].b, l->words[1].text);
+		}
+	}
+	doc_free(doc);
+}
+
 static void marked_variants(void **state)
 {
 	static const struct { const char *w; int yes; } rows[] = {
@@ -270,6 +335,7 @@ int main(void)
 		cmocka_unit_test(evidence),
 		cmocka_unit_test(section_sign),
 		cmocka_unit_test(marked_variants),
+		cmocka_unit_test(split_words),
 	};
 
 	return cmocka_run_group_tests_name("OCR post-correction", tests, setup, teardown);
