@@ -761,11 +761,41 @@ static void number_columns(const struct pat_set *ps, const struct doc_table *t, 
 	}
 }
 
+/* Cells that run past their page's edge: a table set wider than its
+ * page and cut there (a text layer's words beyond the page's box), or a
+ * scan's word at the picture's edge. What they print is a part ("202"
+ * of 2020, "828" of a number cut), so no value is taken from them and
+ * they head no column: each is said and taken out of the grid, the
+ * table keeps it as printed. */
+#define EDGE_SLACK 0.5f   /* points */
+
+static void cut_at_edge(struct doc *doc, size_t bi, const struct doc_table *t, const struct doc_cell **grid)
+{
+	int page = doc->blocks[bi].page;
+	const struct doc_page *pg = doc_page_numbered(doc, page);
+	size_t n = (size_t)t->nrows * (size_t)t->ncols;
+
+	if (!pg || pg->width <= 0)
+		return;
+	for (size_t i = 0; i < t->ncells; i++) {
+		const struct doc_cell *x = &t->cells[i];
+		float in = pg->source == DOC_SRC_OCR ? -EDGE_SLACK : EDGE_SLACK;   /* a scan's edge is its last pixel */
+
+		if (!x->has_box || !x->text[0] || (x->box.x1 <= pg->width + in && x->box.x0 >= -in))
+			continue;
+		doc_warn(doc, page, "cut_at_edge", "page %d: \"%s\" runs past the page's edge: a part of what was "
+			 "set; kept as printed, no value taken", page, x->text);
+		for (size_t k = 0; k < n; k++)
+			if (grid[k] == x)
+				grid[k] = NULL;
+	}
+}
+
 static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, const struct doc_unit *du,
 			int doc_style, const char *section, const struct doc_cell **grid)
 {
 	const struct doc_table *t = &doc->tables[doc->blocks[bi].table];
-	int hr = header_rows_of(ps, t, grid);
+	int hr;
 	const char *group = NULL, *head;
 	struct column cols[64];
 	int numeric[64];
@@ -774,6 +804,8 @@ static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, co
 
 	if (t->ncols > 64)
 		return 0;
+	cut_at_edge(doc, bi, t, grid);
+	hr = header_rows_of(ps, t, grid);
 	if (!(t->caption && pat_header_unit(ps, t->caption, &tc.tunit, &tc.tscale)))
 		for (int c = 0; c < t->ncols && !tc.tunit; c++)
 			for (int r = 0; r < hr && !tc.tunit; r++)

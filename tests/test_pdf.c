@@ -2036,6 +2036,57 @@ static const struct doc_value *value_of(const struct doc *d, const char *label, 
 	return NULL;
 }
 
+/* A multi-year table set wider than its page, its last column cut at
+ * the page's edge ("202" of 2020, "828" of 8280): the columns inside
+ * keep their years and values; the cut cells give no value, head no
+ * column, and are said (cut_at_edge). The same table inside the page:
+ * four columns, nothing said. */
+static void table_cut_at_edge(void **state)
+{
+	static const char *const rows[][5] = {
+		{ "Flerårsöversikt", "2023", "2022", "2021", "2020" },
+		{ "Antal medlemmar", "9786", "7177", "5575", "8280" },
+		{ "Sparande per kvm", "654", "824", "147", "780" },
+		{ "Antal lägenheter", "43", "87", "43", "25" },
+	};
+	for (int cut = 0; cut < 2; cut++) {
+		GString *pdf;
+		cairo_t *cr = new_page(&pdf, "DejaVu Sans", 10);
+		struct ex_error e = { 0 };
+		size_t said = 0;
+		double x0 = cut ? 353 : 290;
+
+		for (size_t r = 0; r < N_ELEMS(rows); r++)
+			for (int c = 0; c < 5; c++) {
+				cairo_move_to(cr, c ? x0 + 75 * (c - 1) : 57, 120 + 14 * (double)r);
+				cairo_show_text(cr, rows[r][c]);
+			}
+		struct doc *d = drawn_page(cr, pdf, &e);
+
+		assert_non_null(d);
+		for (size_t i = 0; i < d->nwarnings; i++)
+			said += !strcmp(d->warnings[i].code, "cut_at_edge");
+		for (int c = 1; c < 4; c++) {
+			const struct doc_value *v = value_of(d, "Antal medlemmar", atof(rows[1][c]));
+
+			assert_non_null(v);
+			assert_non_null(v->period.label);
+			assert_string_equal(v->period.label, rows[0][c]);
+		}
+		if (cut) {
+			assert_true(said >= 3);   /* the year and the numbers under it */
+			for (size_t i = 0; i < d->nvalues; i++)
+				if (d->values[i].prov.col == 4)
+					fail_msg("a value from the cut column: %s", d->values[i].text);
+		} else {
+			assert_int_equal(said, 0);
+			assert_non_null(value_of(d, "Antal medlemmar", 8280));
+		}
+		doc_free(d);
+		g_string_free(pdf, TRUE);
+	}
+}
+
 static void statement_in_parts(void **state)
 {
 	GString *pdf;
@@ -3508,6 +3559,7 @@ int main(void)
 		cmocka_unit_test(wide_space_after_colon),
 		cmocka_unit_test(ocr_reads_nothing),
 		cmocka_unit_test(ocr_word_cap),
+		cmocka_unit_test(table_cut_at_edge),
 		cmocka_unit_test(blank_scan_said),
 		cmocka_unit_test(outlined_text),
 	};
