@@ -12,6 +12,7 @@
 #include "../model/norm.h"
 #include "layout.h"
 #include "ocr.h"
+#include "scan.h"
 #include "page.h"
 #include "numcut.h"
 #include "pdfahead.h"
@@ -804,6 +805,51 @@ static int pdf_page_submit_streamed(struct pdf_ctx *ctx, struct doc *doc, Popple
 	return pp->ticket < 0 ? EX_ENOMEM : 0;
 }
 
+/* The scale (pixels a point) a page is rendered at for OCR: the OCR
+ * resolution, or less when the render would pass its budget (said). */
+static double ocr_scale(const struct pdf_ctx *ctx, struct doc *doc, const struct pdf_pending *pp)
+{
+	double scale = (ctx->opts && ctx->opts->dpi > 0 ? ctx->opts->dpi : PDF_OCR_DPI) / 72.0;
+
+	if ((double)pp->lp.width * pp->lp.height * scale * scale > PDF_OCR_MAX_PIXELS) {
+		double fit = sqrt(PDF_OCR_MAX_PIXELS / ((double)pp->lp.width * pp->lp.height));
+
+		doc_warn(doc, pp->lp.page, "downscaled", "page %d (%.0f x %.0f in) rendered for OCR at %.0f dpi, not %.0f",
+			 pp->lp.page, pp->lp.width / 72.0, pp->lp.height / 72.0, fit * 72, scale * 72);
+		scale = fit;
+	}
+	return scale;
+}
+
+/* A page that is one JPEG image over the budget and nothing else (a
+ * scan): libjpeg decodes it at a half, a quarter or an eighth of its size
+ * as it reads it (poppler's decoder makes it whole), and that is the
+ * page OCR reads, said with a downscaled warning. 0 when handed to OCR,
+ * 1 when the page is no such page or its JPEG too large even so (the
+ * caller says why it is not read), EX_ENOMEM. */
+static int pdf_page_submit_jpeg(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *page, struct pdf_pending *pp,
+				const struct pdf_ink *ink, double budget)
+{
+	unsigned char *jpeg;
+	size_t n;
+	double box[4], scale;
+	int by = 0;
+	struct Pix *pix;
+
+	if (pdf_draw_lone_jpeg(ctx->draw, poppler_page_get_index(page), &jpeg, &n, box) != 0)
+		return 1;
+	scale = ocr_scale(ctx, doc, pp);
+	pix = scan_jpeg_page(jpeg, n, budget, box, pp->lp.width, pp->lp.height, scale, &by);
+	free(jpeg);
+	if (!pix)
+		return 1;
+	doc_warn(doc, pp->lp.page, "downscaled",
+		 "page %d draws a JPEG image of %.0f megapixels: decoded at 1/%d of its size into its OCR render at %.0f dpi",
+		 pp->lp.page, ink->image_pixels / 1e6, by, scale * 72);
+	pp->ticket = ocr_pool_submit_image(ctx->ocr, pix, scale);
+	return pp->ticket < 0 ? EX_ENOMEM : 0;
+}
+
 /* A page that needs OCR rendered at the OCR resolution and handed to the
  * OCR workers (the pool made at the first such page; without Tesseract
  * or its language data, said once and the text layer kept). */
@@ -836,8 +882,10 @@ static int pdf_page_submit(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *pa
 
 	if (core(ctx) && pdf_draw_ink(ctx->draw, poppler_page_get_index(page), &ink) == 0 &&
 	    ink.image_pixels > budget) {
-		int whole = ink.whole_pixels > budget;
+		int whole = ink.whole_pixels > budget, rc;
 
+		if (whole && (rc = pdf_page_submit_jpeg(ctx, doc, page, pp, &ink, budget)) <= 0)
+			return rc;
 		if (whole || ink.image_pixels > PDF_STREAM_MAX_PIXELS) {
 			doc_warn(doc, pp->lp.page, "too_large",
 				 "page %d draws an image of %.0f megapixels (at most %.0f are decoded%s): not rendered for OCR",
@@ -847,14 +895,7 @@ static int pdf_page_submit(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *pa
 		}
 		streamed = 1;
 	}
-	scale = (ctx->opts && ctx->opts->dpi > 0 ? ctx->opts->dpi : PDF_OCR_DPI) / 72.0;
-	if ((double)pp->lp.width * pp->lp.height * scale * scale > PDF_OCR_MAX_PIXELS) {
-		double fit = sqrt(PDF_OCR_MAX_PIXELS / ((double)pp->lp.width * pp->lp.height));
-
-		doc_warn(doc, pp->lp.page, "downscaled", "page %d (%.0f x %.0f in) rendered for OCR at %.0f dpi, not %.0f",
-			 pp->lp.page, pp->lp.width / 72.0, pp->lp.height / 72.0, fit * 72, scale * 72);
-		scale = fit;
-	}
+	scale = ocr_scale(ctx, doc, pp);
 	if (streamed)
 		return pdf_page_submit_streamed(ctx, doc, page, pp, &ink, scale);
 	surf = pdf_render(page, pp->lp.width, pp->lp.height, scale, NULL, &r);

@@ -273,6 +273,60 @@ private:
 	static constexpr double kLetterMin = 2.0, kLetterMax = 40.0;
 };
 
+// What a page draws when it is one JPEG image and nothing else (a scan):
+// the image's bytes as its DCT filter reads them and the box it fills,
+// upright (no turn, no mirror: a page's /Rotate turns it too).
+class LoneDev : public NoDrawDev
+{
+public:
+	int images = 0, other = 0;
+	bool upright = false;
+	double box[4] = { 0, 0, 0, 0 };
+	std::vector<unsigned char> jpeg;
+
+	void stroke(GfxState *) override { other++; }
+	void fill(GfxState *) override { other++; }
+	void eoFill(GfxState *) override { other++; }
+	void drawString(GfxState *, const GooString *) override { other++; }
+	void drawImageMask(GfxState *, Object *, Stream *, int, int, bool, bool, bool) override { other++; }
+	void drawMaskedImage(GfxState *, Object *, Stream *, int, int, GfxImageColorMap *, bool, Stream *, int, int,
+			     bool, bool) override
+	{
+		other++;
+	}
+	void drawSoftMaskedImage(GfxState *, Object *, Stream *, int, int, GfxImageColorMap *, bool, Stream *, int,
+				 int, GfxImageColorMap *, bool) override
+	{
+		other++;
+	}
+	void drawImage(GfxState *state, Object *, Stream *str, int, int, GfxImageColorMap *, bool,
+		       const int *maskColors, bool) override
+	{
+		double x00, y00, x10, y10, x01, y01;
+
+		if (++images > 1 || maskColors || str->getKind() != strDCT || !str->getNextStream())
+			return;
+		// The image's unit square: its first row at (0, 1), its rows
+		// along y; upright when they run down the page and its columns
+		// to the right (the device is upside down: y grows downwards).
+		state->transform(0, 0, &x00, &y00);
+		state->transform(1, 0, &x10, &y10);
+		state->transform(0, 1, &x01, &y01);
+		upright = y10 == y00 && x01 == x00 && x10 > x00 && y01 < y00;
+		if (!upright)
+			return;
+		box[0] = x00, box[1] = y01, box[2] = x10, box[3] = y00;
+		Stream *raw = str->getNextStream();
+		int c;
+
+		raw->reset();
+		while ((c = raw->getChar()) != EOF && jpeg.size() < kMaxBytes)
+			jpeg.push_back((unsigned char)c);
+		raw->close();
+	}
+	static constexpr size_t kMaxBytes = (size_t)128 << 20;   // a JPEG of 600 Mpx or so; not read past
+};
+
 bool no_annots(Annot *, void *)
 {
 	return false;
@@ -352,6 +406,32 @@ extern "C" int pdf_draw_ink(struct pdf_draw *d, int page, struct pdf_ink *ink)
 		p->displaySlice(&dev, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr, no_annots,
 				nullptr);
 		*ink = dev.ink;
+		return 0;
+	} catch (...) {
+		return -1;
+	}
+}
+
+extern "C" int pdf_draw_lone_jpeg(struct pdf_draw *d, int page, unsigned char **jpeg, size_t *n, double box[4])
+{
+	*jpeg = nullptr;
+	*n = 0;
+	try {
+		Page *p = core_page(d, page);
+		if (!p)
+			return -1;
+		LoneDev dev;
+		p->displaySlice(&dev, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr, no_annots,
+				nullptr);
+		if (dev.images != 1 || dev.other || !dev.upright || dev.jpeg.empty() ||
+		    dev.jpeg.size() >= LoneDev::kMaxBytes)
+			return -1;
+		if (!(*jpeg = static_cast<unsigned char *>(malloc(dev.jpeg.size()))))
+			return -1;
+		memcpy(*jpeg, dev.jpeg.data(), dev.jpeg.size());
+		*n = dev.jpeg.size();
+		for (int i = 0; i < 4; i++)
+			box[i] = dev.box[i];
 		return 0;
 	} catch (...) {
 		return -1;

@@ -91,6 +91,33 @@ struct Pix *scan_from_raster(const struct page_raster *r)
 	return p;
 }
 
+struct Pix *scan_jpeg_page(const unsigned char *jpeg, size_t n, double max_pixels, const double box[4],
+			   double width, double height, double scale, int *by)
+{
+	l_int32 w = 0, h = 0, spp, ycck, cmyk, warn = 0;
+	int pw = (int)ceil(width * scale), ph = (int)ceil(height * scale);
+	int bx = (int)floor(box[0] * scale), by0 = (int)floor(box[1] * scale);
+	int bw = (int)ceil((box[2] - box[0]) * scale), bh = (int)ceil((box[3] - box[1]) * scale);
+	PIX *img, *fit, *page = NULL;
+
+	if (readHeaderMemJpeg(jpeg, n, &w, &h, &spp, &ycck, &cmyk) != 0 || w <= 0 || h <= 0 || bw <= 0 ||
+	    bh <= 0 || pw <= 0 || ph <= 0)
+		return NULL;
+	for (*by = 2; *by <= 8 && (double)(w / *by) * (double)(h / *by) > max_pixels; *by *= 2)
+		;
+	if (*by > 8 || !(img = pixReadMemJpeg(jpeg, n, 0, *by, &warn, 0)))
+		return NULL;
+	fit = pixScaleToSize(img, bw, bh);
+	pixDestroy(&img);
+	if (fit && (page = pixCreate(pw, ph, pixGetDepth(fit)))) {
+		pixSetAll(page);   /* white */
+		pixRasterop(page, bx, by0, bw, bh, PIX_SRC, fit, 0, 0);
+		pixSetResolution(page, (l_int32)(scale * 72 + 0.5), (l_int32)(scale * 72 + 0.5));
+	}
+	pixDestroy(&fit);
+	return page;
+}
+
 int scan_table_raster(const struct scan_page *sp, struct page_raster *r)
 {
 	PIX *img = sp->img, *flat = sp->flat;

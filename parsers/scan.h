@@ -31,6 +31,15 @@ int scan_memory_short(void);
 /* A rendered page (page.h) as a 32-bit image; NULL when out of memory. */
 struct Pix *scan_from_raster(const struct page_raster *r);
 
+/* A page of width x height points at scale pixels a point, white but
+ * for the JPEG jpeg (n bytes) set into box (x0, y0, x1, y1 in points from
+ * the top left): decoded by libjpeg at a half, a quarter or an eighth of
+ * its size as it reads it, the least that has at most max_pixels, and
+ * scaled to the box. *by: the eighth's 8, ...; NULL when the JPEG cannot
+ * be decoded so (even an eighth is larger), or memory runs out. */
+struct Pix *scan_jpeg_page(const unsigned char *jpeg, size_t n, double max_pixels, const double box[4],
+			   double width, double height, double scale, int *by);
+
 /* Turns pix (taken: freed here) upright and level and flattens its
  * background (a rating's coloured cell would otherwise read as a
  * picture). -1 when it cannot be made (out->img may hold the page). */

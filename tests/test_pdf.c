@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <glib.h>
+#include <leptonica/allheaders.h>
 #include <poppler.h>
 
 #include "../model/norm.h"
@@ -2036,6 +2037,103 @@ static const struct doc_value *value_of(const struct doc *d, const char *label, 
 	return NULL;
 }
 
+/* A one-page PDF (w x h points) drawing the JPEG jpeg over the page as
+ * an XObject, then extra (more content, or ""). */
+static GString *jpeg_pdf(int w, int h, const unsigned char *jpeg, size_t n, int pw, int ph, const char *extra)
+{
+	GString *pdf = g_string_new("%PDF-1.4\n");
+	GString *content = g_string_new(NULL);
+	size_t off[5];
+
+	g_string_printf(content, "q %d 0 0 %d 0 0 cm /Im1 Do Q %s", w, h, extra);
+	off[0] = pdf->len;
+	g_string_append(pdf, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
+	off[1] = pdf->len;
+	g_string_append(pdf, "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n");
+	off[2] = pdf->len;
+	g_string_append_printf(pdf, "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 4 0 R "
+			       "/Resources << /XObject << /Im1 5 0 R >> >> >>\nendobj\n", w, h);
+	off[3] = pdf->len;
+	g_string_append_printf(pdf, "4 0 obj\n<< /Length %zu >>\nstream\n%s\nendstream\nendobj\n", content->len,
+			       content->str);
+	off[4] = pdf->len;
+	g_string_append_printf(pdf, "5 0 obj\n<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace "
+			       "/DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length %zu >>\nstream\n", pw, ph, n);
+	g_string_append_len(pdf, (const char *)jpeg, (gssize)n);
+	g_string_append(pdf, "\nendstream\nendobj\n");
+	size_t xref = pdf->len;
+
+	g_string_append(pdf, "xref\n0 6\n0000000000 65535 f \n");
+	for (int i = 0; i < 5; i++)
+		g_string_append_printf(pdf, "%010zu 00000 n \n", off[i]);
+	g_string_append_printf(pdf, "trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", xref);
+	g_string_free(content, TRUE);
+	return pdf;
+}
+
+/* A scanned page that is one JPEG over the image budget and nothing
+ * else is read from the JPEG decoded at a fraction of its size (poppler
+ * would make it whole), said (downscaled, 1/2); the same JPEG with a
+ * line drawn over it is no lone scan: not rendered, too_large. Under
+ * the budget the page renders as ever, nothing said. */
+static void jpeg_scan_downscaled(void **state)
+{
+	static const char *const lines[] = { "Styrelsen har haft tolv protokollförda möten.",
+					     "Årsavgiften per kvadratmeter är oförändrad." };
+	const int pw = 1240, ph = 1754;   /* A4 at 150 dpi */
+	cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
+	cairo_t *cr = cairo_create(surf);
+	PIX *pix = pixCreate(pw, ph, 8);
+	l_uint8 *jpeg = NULL;
+	size_t n = 0;
+
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(cr, 40);
+	for (int r = 0; r < 2; r++) {
+		cairo_move_to(cr, 100, 300 + 120 * r);
+		cairo_show_text(cr, lines[r]);
+	}
+	cairo_destroy(cr);
+	cairo_surface_flush(surf);
+	const unsigned char *data = cairo_image_surface_get_data(surf);
+	int stride = cairo_image_surface_get_stride(surf);
+
+	for (int y = 0; y < ph; y++)
+		for (int x = 0; x < pw; x++)
+			pixSetPixel(pix, x, y, (*(const uint32_t *)(data + (size_t)y * stride + 4 * (size_t)x)) & 255);
+	cairo_surface_destroy(surf);
+	assert_int_equal(pixWriteMemJpeg(&jpeg, &n, pix, 90, 0), 0);
+	pixDestroy(&pix);
+	for (int k = 0; k < 3; k++) {   /* lone and over the budget, a line over it, under the budget */
+		GString *pdf = jpeg_pdf(595, 842, jpeg, n, pw, ph, k == 1 ? "0 0 m 300 300 l S" : "");
+		struct doc_read_opts o = { .image_budget = k == 2 ? 0 : 1e6 };
+		struct ex_error e = { 0 };
+		struct doc *d = doc_new();
+		size_t down = 0, large = 0, found = 0;
+
+		assert_int_equal(pdf_read(d, pdf->str, pdf->len, &o, &e), 0);
+		for (size_t i = 0; i < d->nwarnings; i++) {
+			down += !strcmp(d->warnings[i].code, "downscaled") && strstr(d->warnings[i].msg, "1/2");
+			large += !strcmp(d->warnings[i].code, "too_large");
+		}
+		for (size_t i = 0; i < d->nblocks; i++)
+			if (strstr(d->blocks[i].text, "protokollförda")) {
+				found++;   /* where it was drawn: 300 of 1754 pixels down, the baseline */
+				assert_in_range((int)d->blocks[i].box.y1, 130, 150);
+				assert_in_range((int)d->blocks[i].box.x0, 40, 55);
+			}
+		assert_int_equal(down, k == 0);
+		assert_int_equal(large, k == 1);
+		assert_int_equal(found, k != 1);
+		doc_free(d);
+		g_string_free(pdf, TRUE);
+	}
+	lept_free(jpeg);
+}
+
 /* A multi-year table set wider than its page, its last column cut at
  * the page's edge ("202" of 2020, "828" of 8280): the columns inside
  * keep their years and values; the cut cells give no value, head no
@@ -3560,6 +3658,7 @@ int main(void)
 		cmocka_unit_test(ocr_reads_nothing),
 		cmocka_unit_test(ocr_word_cap),
 		cmocka_unit_test(table_cut_at_edge),
+		cmocka_unit_test(jpeg_scan_downscaled),
 		cmocka_unit_test(blank_scan_said),
 		cmocka_unit_test(outlined_text),
 	};
