@@ -338,6 +338,13 @@ struct pdf_draw {
 	PDFDoc *doc;
 };
 
+// Page p through dev at 72 dpi, as shown (its crop box), annotations
+// left out.
+static void display(Page *p, OutputDev *dev)
+{
+	p->displaySlice(dev, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr, no_annots, nullptr);
+}
+
 // Page (0-based) of d, or nullptr.
 static Page *core_page(struct pdf_draw *d, int page)
 {
@@ -377,8 +384,7 @@ extern "C" int pdf_draw_page(struct pdf_draw *d, int page, struct page_drawn **o
 			return -1;
 		DrawnDev dev;
 		// As poppler-glib renders and lays out text: 72 dpi, crop box.
-		p->displaySlice(&dev, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr, no_annots,
-				nullptr);
+		display(p, &dev);
 		if (dev.boxes.empty())
 			return 0;
 		*out = static_cast<page_drawn *>(std::malloc(sizeof(page_drawn) * dev.boxes.size()));
@@ -403,8 +409,7 @@ extern "C" int pdf_draw_ink(struct pdf_draw *d, int page, struct pdf_ink *ink)
 		if (!p)
 			return -1;
 		InkDev dev;
-		p->displaySlice(&dev, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr, no_annots,
-				nullptr);
+		display(p, &dev);
 		*ink = dev.ink;
 		return 0;
 	} catch (...) {
@@ -421,8 +426,7 @@ extern "C" int pdf_draw_lone_jpeg(struct pdf_draw *d, int page, unsigned char **
 		if (!p)
 			return -1;
 		LoneDev dev;
-		p->displaySlice(&dev, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr, no_annots,
-				nullptr);
+		display(p, &dev);
 		if (dev.images != 1 || dev.other || !dev.upright || dev.jpeg.empty() ||
 		    dev.jpeg.size() >= LoneDev::kMaxBytes)
 			return -1;

@@ -471,11 +471,13 @@ static void sideways_table(void **state)
 }
 
 /* A one-page PDF of w x h points turned by rotate whose content is
- * content (its own cross-reference table). */
-static GString *plain_pdf(int w, int h, int rotate, const char *content)
+ * content (its own cross-reference table); with jpeg (n bytes, pw x ph
+ * grey pixels), the page has it as the image /Im1. */
+static GString *page_pdf(int w, int h, int rotate, const char *content, const unsigned char *jpeg, size_t n,
+			 int pw, int ph)
 {
 	GString *pdf = g_string_new("%PDF-1.4\n");
-	size_t off[4];
+	size_t off[5], objs = jpeg ? 5 : 4;
 
 	off[0] = pdf->len;
 	g_string_append(pdf, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
@@ -483,17 +485,31 @@ static GString *plain_pdf(int w, int h, int rotate, const char *content)
 	g_string_append(pdf, "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n");
 	off[2] = pdf->len;
 	g_string_append_printf(pdf, "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Rotate %d "
-			       "/Contents 4 0 R >>\nendobj\n", w, h, rotate);
+			       "/Contents 4 0 R%s >>\nendobj\n", w, h, rotate,
+			       jpeg ? " /Resources << /XObject << /Im1 5 0 R >> >>" : "");
 	off[3] = pdf->len;
 	g_string_append_printf(pdf, "4 0 obj\n<< /Length %zu >>\nstream\n%s\nendstream\nendobj\n", strlen(content),
 			       content);
+	if (jpeg) {
+		off[4] = pdf->len;
+		g_string_append_printf(pdf, "5 0 obj\n<< /Type /XObject /Subtype /Image /Width %d /Height %d "
+				       "/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length %zu >>\n"
+				       "stream\n", pw, ph, n);
+		g_string_append_len(pdf, (const char *)jpeg, (gssize)n);
+		g_string_append(pdf, "\nendstream\nendobj\n");
+	}
 	size_t xref = pdf->len;
 
-	g_string_append(pdf, "xref\n0 5\n0000000000 65535 f \n");
-	for (int i = 0; i < 4; i++)
+	g_string_append_printf(pdf, "xref\n0 %zu\n0000000000 65535 f \n", objs + 1);
+	for (size_t i = 0; i < objs; i++)
 		g_string_append_printf(pdf, "%010zu 00000 n \n", off[i]);
-	g_string_append_printf(pdf, "trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", xref);
+	g_string_append_printf(pdf, "trailer\n<< /Size %zu /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", objs + 1, xref);
 	return pdf;
+}
+
+static GString *plain_pdf(int w, int h, int rotate, const char *content)
+{
+	return page_pdf(w, h, rotate, content, NULL, 0, 0, 0);
 }
 
 /* Whether pixel (x, y) of ARGB32 rows (w x h) is dark; with near, or
@@ -2041,33 +2057,10 @@ static const struct doc_value *value_of(const struct doc *d, const char *label, 
  * an XObject, then extra (more content, or ""). */
 static GString *jpeg_pdf(int w, int h, const unsigned char *jpeg, size_t n, int pw, int ph, const char *extra)
 {
-	GString *pdf = g_string_new("%PDF-1.4\n");
-	GString *content = g_string_new(NULL);
-	size_t off[5];
+	gchar *content = g_strdup_printf("q %d 0 0 %d 0 0 cm /Im1 Do Q %s", w, h, extra);
+	GString *pdf = page_pdf(w, h, 0, content, jpeg, n, pw, ph);
 
-	g_string_printf(content, "q %d 0 0 %d 0 0 cm /Im1 Do Q %s", w, h, extra);
-	off[0] = pdf->len;
-	g_string_append(pdf, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
-	off[1] = pdf->len;
-	g_string_append(pdf, "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n");
-	off[2] = pdf->len;
-	g_string_append_printf(pdf, "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 4 0 R "
-			       "/Resources << /XObject << /Im1 5 0 R >> >> >>\nendobj\n", w, h);
-	off[3] = pdf->len;
-	g_string_append_printf(pdf, "4 0 obj\n<< /Length %zu >>\nstream\n%s\nendstream\nendobj\n", content->len,
-			       content->str);
-	off[4] = pdf->len;
-	g_string_append_printf(pdf, "5 0 obj\n<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace "
-			       "/DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length %zu >>\nstream\n", pw, ph, n);
-	g_string_append_len(pdf, (const char *)jpeg, (gssize)n);
-	g_string_append(pdf, "\nendstream\nendobj\n");
-	size_t xref = pdf->len;
-
-	g_string_append(pdf, "xref\n0 6\n0000000000 65535 f \n");
-	for (int i = 0; i < 5; i++)
-		g_string_append_printf(pdf, "%010zu 00000 n \n", off[i]);
-	g_string_append_printf(pdf, "trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", xref);
-	g_string_free(content, TRUE);
+	g_free(content);
 	return pdf;
 }
 
@@ -3441,6 +3434,15 @@ static void blank_scan_said(void **state)
 	g_string_free(content, TRUE);
 }
 
+/* Lines of a board's report, drawn as outlines by the tests below. */
+static const char *const outline_lines[] = {
+	"Styrelsen har under året haft tolv protokollförda möten.",
+	"Föreningens ekonomi är god och avgifterna höjs inte.",
+	"Underhållsplanen har setts över och fönstren byts nästa år.",
+	"Årsavgiften per kvadratmeter är oförändrad sedan förra året.",
+	"Revisorerna föreslår att styrelsen beviljas ansvarsfrihet.",
+};
+
 /* A page whose text is drawn as outlines (a document flattened to
  * paths: no font, the letters filled shapes) with a page number in its
  * text layer: OCR reads it (reason vector_text), the layer's few words
@@ -3448,13 +3450,7 @@ static void blank_scan_said(void **state)
  * beside a drawing of large shapes (no letters) is not OCR'd. */
 static void outlined_text(void **state)
 {
-	static const char *const lines[] = {
-		"Styrelsen har under året haft tolv protokollförda möten.",
-		"Föreningens ekonomi är god och avgifterna höjs inte.",
-		"Underhållsplanen har setts över och fönstren byts nästa år.",
-		"Årsavgiften per kvadratmeter är oförändrad sedan förra året.",
-		"Revisorerna föreslår att styrelsen beviljas ansvarsfrihet.",
-	};
+	const char *const *lines = outline_lines;
 	for (int drawn = 0; drawn < 2; drawn++) {
 		GString *pdf = g_string_new(NULL);
 		cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
@@ -3496,13 +3492,7 @@ static void outlined_text(void **state)
  * no cap the page is read whole. Ten lines drawn as outlines: OCR'd. */
 static void ocr_word_cap(void **state)
 {
-	static const char *const lines[] = {
-		"Styrelsen har under året haft tolv protokollförda möten.",
-		"Föreningens ekonomi är god och avgifterna höjs inte.",
-		"Underhållsplanen har setts över och fönstren byts nästa år.",
-		"Årsavgiften per kvadratmeter är oförändrad sedan förra året.",
-		"Revisorerna föreslår att styrelsen beviljas ansvarsfrihet.",
-	};
+	const char *const *lines = outline_lines;
 	static const char *const marks[] = { "tolv", "ekonomi", "fönstren", "kvadratmeter", "Revisorerna" };
 	GString *pdf = g_string_new(NULL);
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
