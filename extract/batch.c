@@ -953,16 +953,30 @@ static void drain_err(struct worker *w)
 	}
 }
 
-/* The worker's chatter (a library's warnings) passed on with its result. */
+/* The worker's chatter (a library's warnings: libjpeg's "Corrupt JPEG
+ * data") passed on with its result, each line naming the input it came
+ * from, as an error line does ("extract: FILE: ..."), its control
+ * characters shown as '?'. */
 static void relay_err(struct batch *b, struct worker *w)
 {
-	if (w->tail->len) {
-		progress_clear(&b->pr);
-		fwrite(w->tail->str, 1, w->tail->len, stderr);
-		if (w->tail->str[w->tail->len - 1] != '\n')
-			fputc('\n', stderr);
-		g_string_truncate(w->tail, 0);
+	char *p;
+	gchar **lines;
+
+	if (!w->tail->len)
+		return;
+	p = printable(b->r->in.v[w->idx].path);
+	lines = g_strsplit(w->tail->str, "\n", -1);
+	progress_clear(&b->pr);
+	for (size_t i = 0; p && lines && lines[i]; i++) {
+		char *m = printable(lines[i]);
+
+		if (m && m[strspn(m, " \t\r?")])
+			fprintf(stderr, "extract: %s: %s\n", p, m);
+		free(m);
 	}
+	g_strfreev(lines);
+	free(p);
+	g_string_truncate(w->tail, 0);
 }
 
 /* Reads what w sent; a result is stored, a death made that input's error. */

@@ -53,6 +53,18 @@ expect_error truncated-odt "$tmp/truncated.odt" "zip"
 expect_error random "$tmp/random.bin" "not a PDF"
 expect_error image-cut-short "$tmp/scan.png" "cut short"
 expect_error image-bomb "$tmp/huge.png" "larger than extract reads"
+# A JPEG with a byte too many before its scan: libjpeg warns on its own
+# (its worker's chatter), leptonica cannot read it. Every stderr line
+# names the file, the last says why.
+/usr/bin/python3 -c "
+import sys
+d = open('tests/fuzz/corpus/image/head.jpg', 'rb').read()
+i = d.find(b'\\xff\\xda')
+sys.stdout.buffer.write(d[:i] + b'\\x00' + d[i:])" > "$tmp/extra.jpg"
+"$X" "$tmp/extra.jpg" > "$tmp/out" 2> "$tmp/err"; rc=$?
+if [ "$rc" = 1 ] && [ ! -s "$tmp/out" ] && [ "$(grep -vc "^extract: $tmp/extra.jpg: " "$tmp/err")" = 0 ] &&
+   tail -n 1 "$tmp/err" | grep -q "cannot read"
+then ok; else no "jpeg-warnings: exit $rc: $(cat "$tmp/err")"; fi
 expect_error ole2 "$tmp/old.doc" "OLE2"
 expect_error zip-not-odt "$tmp/notodt.odt" "not an ODF"
 expect_error html "$tmp/page.html" "not an ODF"
