@@ -821,31 +821,31 @@ static double ocr_scale(const struct pdf_ctx *ctx, struct doc *doc, const struct
 	return scale;
 }
 
-/* A page that is one JPEG image over the budget and nothing else (a
- * scan): libjpeg decodes it at a half, a quarter or an eighth of its size
- * as it reads it (poppler's decoder makes it whole), and that is the
+/* A page that is one JPEG or JPEG 2000 image over the budget and
+ * nothing else (a scan): decoded at a half, a quarter or an eighth of its
+ * size as it is read (poppler's decoders make it whole), and that is the
  * page OCR reads, said with a downscaled warning. 0 when handed to OCR,
- * 1 when the page is no such page or its JPEG too large even so (the
+ * 1 when the page is no such page or its image too large even so (the
  * caller says why it is not read), EX_ENOMEM. */
-static int pdf_page_submit_jpeg(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *page, struct pdf_pending *pp,
-				const struct pdf_ink *ink, double budget)
+static int pdf_page_submit_coded(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *page, struct pdf_pending *pp,
+				 const struct pdf_ink *ink, double budget)
 {
-	unsigned char *jpeg;
+	unsigned char *data;
 	size_t n;
 	double box[4], scale;
-	int by = 0;
+	int by = 0, jpx = 0;
 	struct Pix *pix;
 
-	if (pdf_draw_lone_jpeg(ctx->draw, poppler_page_get_index(page), &jpeg, &n, box) != 0)
+	if (pdf_draw_lone_image(ctx->draw, poppler_page_get_index(page), &data, &n, box, &jpx) != 0)
 		return 1;
 	scale = ocr_scale(ctx, doc, pp);
-	pix = scan_jpeg_page(jpeg, n, budget, box, pp->lp.width, pp->lp.height, scale, &by);
-	free(jpeg);
+	pix = scan_coded_page(data, n, jpx, budget, box, pp->lp.width, pp->lp.height, scale, &by);
+	free(data);
 	if (!pix)
 		return 1;
 	doc_warn(doc, pp->lp.page, "downscaled",
-		 "page %d draws a JPEG image of %.0f megapixels: decoded at 1/%d of its size into its OCR render at %.0f dpi",
-		 pp->lp.page, ink->image_pixels / 1e6, by, scale * 72);
+		 "page %d draws a %s image of %.0f megapixels: decoded at 1/%d of its size into its OCR render at %.0f dpi",
+		 pp->lp.page, jpx ? "JPEG 2000" : "JPEG", ink->image_pixels / 1e6, by, scale * 72);
 	pp->ticket = ocr_pool_submit_image(ctx->ocr, pix, scale);
 	return pp->ticket < 0 ? EX_ENOMEM : 0;
 }
@@ -884,7 +884,7 @@ static int pdf_page_submit(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *pa
 	    ink.image_pixels > budget) {
 		int whole = ink.whole_pixels > budget, rc;
 
-		if (whole && (rc = pdf_page_submit_jpeg(ctx, doc, page, pp, &ink, budget)) <= 0)
+		if (whole && (rc = pdf_page_submit_coded(ctx, doc, page, pp, &ink, budget)) <= 0)
 			return rc;
 		if (whole || ink.image_pixels > PDF_STREAM_MAX_PIXELS) {
 			doc_warn(doc, pp->lp.page, "too_large",

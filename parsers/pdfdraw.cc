@@ -273,16 +273,17 @@ private:
 	static constexpr double kLetterMin = 2.0, kLetterMax = 40.0;
 };
 
-// What a page draws when it is one JPEG image and nothing else (a scan):
-// the image's bytes as its DCT filter reads them and the box it fills,
-// upright (no turn, no mirror: a page's /Rotate turns it too).
+// What a page draws when it is one JPEG or JPEG 2000 image and nothing
+// else (a scan): the image's bytes as its DCT or JPX filter reads them
+// and the box it fills, upright (no turn, no mirror: a page's /Rotate
+// turns it too).
 class LoneDev : public NoDrawDev
 {
 public:
 	int images = 0, other = 0;
-	bool upright = false;
+	bool upright = false, jpx = false;
 	double box[4] = { 0, 0, 0, 0 };
-	std::vector<unsigned char> jpeg;
+	std::vector<unsigned char> jpeg;   // the coded image, JPEG or JPEG 2000
 
 	void stroke(GfxState *) override { other++; }
 	void fill(GfxState *) override { other++; }
@@ -304,8 +305,10 @@ public:
 	{
 		double x00, y00, x10, y10, x01, y01;
 
-		if (++images > 1 || maskColors || str->getKind() != strDCT || !str->getNextStream())
+		if (++images > 1 || maskColors || (str->getKind() != strDCT && str->getKind() != strJPX) ||
+		    !str->getNextStream())
 			return;
+		jpx = str->getKind() == strJPX;
 		// The image's unit square: its first row at (0, 1), its rows
 		// along y; upright when they run down the page and its columns
 		// to the right (the device is upside down: y grows downwards).
@@ -324,7 +327,7 @@ public:
 			jpeg.push_back((unsigned char)c);
 		raw->close();
 	}
-	static constexpr size_t kMaxBytes = (size_t)128 << 20;   // a JPEG of 600 Mpx or so; not read past
+	static constexpr size_t kMaxBytes = (size_t)128 << 20;   // an image of 600 Mpx or so; not read past
 };
 
 bool no_annots(Annot *, void *)
@@ -417,9 +420,10 @@ extern "C" int pdf_draw_ink(struct pdf_draw *d, int page, struct pdf_ink *ink)
 	}
 }
 
-extern "C" int pdf_draw_lone_jpeg(struct pdf_draw *d, int page, unsigned char **jpeg, size_t *n, double box[4])
+extern "C" int pdf_draw_lone_image(struct pdf_draw *d, int page, unsigned char **data, size_t *n, double box[4],
+				   int *jpx)
 {
-	*jpeg = nullptr;
+	*data = nullptr;
 	*n = 0;
 	try {
 		Page *p = core_page(d, page);
@@ -430,10 +434,11 @@ extern "C" int pdf_draw_lone_jpeg(struct pdf_draw *d, int page, unsigned char **
 		if (dev.images != 1 || dev.other || !dev.upright || dev.jpeg.empty() ||
 		    dev.jpeg.size() >= LoneDev::kMaxBytes)
 			return -1;
-		if (!(*jpeg = static_cast<unsigned char *>(malloc(dev.jpeg.size()))))
+		if (!(*data = static_cast<unsigned char *>(malloc(dev.jpeg.size()))))
 			return -1;
-		memcpy(*jpeg, dev.jpeg.data(), dev.jpeg.size());
+		memcpy(*data, dev.jpeg.data(), dev.jpeg.size());
 		*n = dev.jpeg.size();
+		*jpx = dev.jpx;
 		for (int i = 0; i < 4; i++)
 			box[i] = dev.box[i];
 		return 0;

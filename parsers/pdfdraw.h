@@ -46,12 +46,13 @@ struct pdf_ink {
 /* The ink of page (0-based) into *ink; -1 if the page cannot be read. */
 int pdf_draw_ink(struct pdf_draw *d, int page, struct pdf_ink *ink);
 
-/* A page that draws one JPEG image and nothing else (a scanned page),
- * upright: the image's bytes as its DCT filter reads them (*jpeg
- * malloc'd, *n bytes; free it) and the box it fills (points: x0, y0, x1,
- * y1 from the page's top left, as shown). -1 when the page draws more,
- * or other, or it cannot be read. */
-int pdf_draw_lone_jpeg(struct pdf_draw *d, int page, unsigned char **jpeg, size_t *n, double box[4]);
+/* A page that draws one JPEG or JPEG 2000 image and nothing else (a
+ * scanned page), upright: the image's bytes as its DCT or JPX filter
+ * reads them (*data malloc'd, *n bytes; free it), whether it is JPEG 2000
+ * (*jpx), and the box it fills (points: x0, y0, x1, y1 from the page's
+ * top left, as shown). -1 when the page draws more, or other, or it
+ * cannot be read. */
+int pdf_draw_lone_image(struct pdf_draw *d, int page, unsigned char **data, size_t *n, double box[4], int *jpx);
 
 void pdf_draw_close(struct pdf_draw *d);
 

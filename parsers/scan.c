@@ -91,21 +91,25 @@ struct Pix *scan_from_raster(const struct page_raster *r)
 	return p;
 }
 
-struct Pix *scan_jpeg_page(const unsigned char *jpeg, size_t n, double max_pixels, const double box[4],
-			   double width, double height, double scale, int *by)
+struct Pix *scan_coded_page(const unsigned char *data, size_t n, int jpx, double max_pixels, const double box[4],
+			    double width, double height, double scale, int *by)
 {
-	l_int32 w = 0, h = 0, spp, ycck, cmyk, warn = 0;
+	l_int32 w = 0, h = 0, spp, ycck, cmyk, bps, codec, warn = 0;
 	int pw = (int)ceil(width * scale), ph = (int)ceil(height * scale);
 	int bx = (int)floor(box[0] * scale), by0 = (int)floor(box[1] * scale);
 	int bw = (int)ceil((box[2] - box[0]) * scale), bh = (int)ceil((box[3] - box[1]) * scale);
 	PIX *img, *fit, *page = NULL;
 
-	if (readHeaderMemJpeg(jpeg, n, &w, &h, &spp, &ycck, &cmyk) != 0 || w <= 0 || h <= 0 || bw <= 0 ||
-	    bh <= 0 || pw <= 0 || ph <= 0)
+	if ((jpx ? readHeaderMemJp2k(data, n, &w, &h, &bps, &spp, &codec)
+		 : readHeaderMemJpeg(data, n, &w, &h, &spp, &ycck, &cmyk)) != 0 ||
+	    w <= 0 || h <= 0 || bw <= 0 || bh <= 0 || pw <= 0 || ph <= 0)
 		return NULL;
 	for (*by = 2; *by <= 8 && (double)(w / *by) * (double)(h / *by) > max_pixels; *by *= 2)
 		;
-	if (*by > 8 || !(img = pixReadMemJpeg(jpeg, n, 0, *by, &warn, 0)))
+	if (*by > 8)
+		return NULL;
+	img = jpx ? pixReadMemJp2k(data, n, (l_uint32)*by, NULL, 0, 0) : pixReadMemJpeg(data, n, 0, *by, &warn, 0);
+	if (!img)
 		return NULL;
 	fit = pixScaleToSize(img, bw, bh);
 	pixDestroy(&img);

@@ -472,9 +472,10 @@ static void sideways_table(void **state)
 
 /* A one-page PDF of w x h points turned by rotate whose content is
  * content (its own cross-reference table); with jpeg (n bytes, pw x ph
- * grey pixels), the page has it as the image /Im1. */
+ * grey pixels, coded as filter says: DCTDecode, JPXDecode), the page has
+ * it as the image /Im1. */
 static GString *page_pdf(int w, int h, int rotate, const char *content, const unsigned char *jpeg, size_t n,
-			 int pw, int ph)
+			 int pw, int ph, const char *filter)
 {
 	GString *pdf = g_string_new("%PDF-1.4\n");
 	size_t off[5], objs = jpeg ? 5 : 4;
@@ -493,8 +494,8 @@ static GString *page_pdf(int w, int h, int rotate, const char *content, const un
 	if (jpeg) {
 		off[4] = pdf->len;
 		g_string_append_printf(pdf, "5 0 obj\n<< /Type /XObject /Subtype /Image /Width %d /Height %d "
-				       "/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length %zu >>\n"
-				       "stream\n", pw, ph, n);
+				       "/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /%s /Length %zu >>\n"
+				       "stream\n", pw, ph, filter, n);
 		g_string_append_len(pdf, (const char *)jpeg, (gssize)n);
 		g_string_append(pdf, "\nendstream\nendobj\n");
 	}
@@ -509,7 +510,7 @@ static GString *page_pdf(int w, int h, int rotate, const char *content, const un
 
 static GString *plain_pdf(int w, int h, int rotate, const char *content)
 {
-	return page_pdf(w, h, rotate, content, NULL, 0, 0, 0);
+	return page_pdf(w, h, rotate, content, NULL, 0, 0, 0, NULL);
 }
 
 /* Whether pixel (x, y) of ARGB32 rows (w x h) is dark; with near, or
@@ -2053,12 +2054,14 @@ static const struct doc_value *value_of(const struct doc *d, const char *label, 
 	return NULL;
 }
 
-/* A one-page PDF (w x h points) drawing the JPEG jpeg over the page as
- * an XObject, then extra (more content, or ""). */
-static GString *jpeg_pdf(int w, int h, const unsigned char *jpeg, size_t n, int pw, int ph, const char *extra)
+/* A one-page PDF (w x h points) drawing the coded image jpeg (its
+ * filter's) over the page as an XObject, then extra (more content, or
+ * ""). */
+static GString *jpeg_pdf(int w, int h, const unsigned char *jpeg, size_t n, int pw, int ph, const char *filter,
+			 const char *extra)
 {
 	gchar *content = g_strdup_printf("q %d 0 0 %d 0 0 cm /Im1 Do Q %s", w, h, extra);
-	GString *pdf = page_pdf(w, h, 0, content, jpeg, n, pw, ph);
+	GString *pdf = page_pdf(w, h, 0, content, jpeg, n, pw, ph, filter);
 
 	g_free(content);
 	return pdf;
@@ -2068,7 +2071,8 @@ static GString *jpeg_pdf(int w, int h, const unsigned char *jpeg, size_t n, int 
  * else is read from the JPEG decoded at a fraction of its size (poppler
  * would make it whole), said (downscaled, 1/2); the same JPEG with a
  * line drawn over it is no lone scan: not rendered, too_large. Under
- * the budget the page renders as ever, nothing said. */
+ * the budget the page renders as ever, nothing said. A lone JPEG 2000
+ * over the budget is read as the JPEG is. */
 static void jpeg_scan_downscaled(void **state)
 {
 	static const char *const lines[] = { "Styrelsen har haft tolv protokollförda möten.",
@@ -2077,8 +2081,8 @@ static void jpeg_scan_downscaled(void **state)
 	cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
 	cairo_t *cr = cairo_create(surf);
 	PIX *pix = pixCreate(pw, ph, 8);
-	l_uint8 *jpeg = NULL;
-	size_t n = 0;
+	l_uint8 *jpeg = NULL, *jp2 = NULL;
+	size_t n = 0, n2 = 0;
 
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
@@ -2099,9 +2103,11 @@ static void jpeg_scan_downscaled(void **state)
 			pixSetPixel(pix, x, y, (*(const uint32_t *)(data + (size_t)y * stride + 4 * (size_t)x)) & 255);
 	cairo_surface_destroy(surf);
 	assert_int_equal(pixWriteMemJpeg(&jpeg, &n, pix, 90, 0), 0);
+	assert_int_equal(pixWriteMemJp2k(&jp2, &n2, pix, 40, 5, 0, 0), 0);
 	pixDestroy(&pix);
-	for (int k = 0; k < 3; k++) {   /* lone and over the budget, a line over it, under the budget */
-		GString *pdf = jpeg_pdf(595, 842, jpeg, n, pw, ph, k == 1 ? "0 0 m 300 300 l S" : "");
+	for (int k = 0; k < 4; k++) {   /* lone and over the budget, a line over it, under the budget; JPEG 2000 */
+		GString *pdf = k == 3 ? jpeg_pdf(595, 842, jp2, n2, pw, ph, "JPXDecode", "")
+				      : jpeg_pdf(595, 842, jpeg, n, pw, ph, "DCTDecode", k == 1 ? "0 0 m 300 300 l S" : "");
 		struct doc_read_opts o = { .image_budget = k == 2 ? 0 : 1e6 };
 		struct ex_error e = { 0 };
 		struct doc *d = doc_new();
@@ -2109,7 +2115,8 @@ static void jpeg_scan_downscaled(void **state)
 
 		assert_int_equal(pdf_read(d, pdf->str, pdf->len, &o, &e), 0);
 		for (size_t i = 0; i < d->nwarnings; i++) {
-			down += !strcmp(d->warnings[i].code, "downscaled") && strstr(d->warnings[i].msg, "1/2");
+			down += !strcmp(d->warnings[i].code, "downscaled") && strstr(d->warnings[i].msg, "1/2") &&
+				!strstr(d->warnings[i].msg, "2000") == (k != 3);
 			large += !strcmp(d->warnings[i].code, "too_large");
 		}
 		for (size_t i = 0; i < d->nblocks; i++)
@@ -2118,13 +2125,14 @@ static void jpeg_scan_downscaled(void **state)
 				assert_in_range((int)d->blocks[i].box.y1, 130, 150);
 				assert_in_range((int)d->blocks[i].box.x0, 40, 55);
 			}
-		assert_int_equal(down, k == 0);
+		assert_int_equal(down, k == 0 || k == 3);
 		assert_int_equal(large, k == 1);
 		assert_int_equal(found, k != 1);
 		doc_free(d);
 		g_string_free(pdf, TRUE);
 	}
 	lept_free(jpeg);
+	lept_free(jp2);
 }
 
 /* A multi-year table set wider than its page, its last column cut at
