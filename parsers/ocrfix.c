@@ -745,8 +745,7 @@ static int split_word(const struct ocr_dict *d, struct doc *doc, const struct la
 
 	if (!c || !both || !to)
 		return -1;
-	x->box = (struct box){ fminf(x->box.x0, y->box.x0), fminf(x->box.y0, y->box.y0), fmaxf(x->box.x1, y->box.x1),
-			       fmaxf(x->box.y1, y->box.y1) };
+	x->box = box_union(x->box, y->box);
 	*c = (struct doc_correction){ .page = lp->page, .original = both, .corrected = to, .reason = reason,
 				      .box = x->box };
 	x->text = to;

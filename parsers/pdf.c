@@ -806,19 +806,21 @@ static int pdf_page_submit_streamed(struct pdf_ctx *ctx, struct doc *doc, Popple
 }
 
 /* The scale (pixels a point) a page is rendered at for OCR: the OCR
- * resolution, or less when the render would pass its budget (said). */
-static double ocr_scale(const struct pdf_ctx *ctx, struct doc *doc, const struct pdf_pending *pp)
+ * resolution (*want), or less when the render would pass its budget. */
+static double ocr_scale(const struct pdf_ctx *ctx, const struct pdf_pending *pp, double *want)
 {
-	double scale = (ctx->opts && ctx->opts->dpi > 0 ? ctx->opts->dpi : PDF_OCR_DPI) / 72.0;
+	*want = (ctx->opts && ctx->opts->dpi > 0 ? ctx->opts->dpi : PDF_OCR_DPI) / 72.0;
+	if ((double)pp->lp.width * pp->lp.height * *want * *want > PDF_OCR_MAX_PIXELS)
+		return sqrt(PDF_OCR_MAX_PIXELS / ((double)pp->lp.width * pp->lp.height));
+	return *want;
+}
 
-	if ((double)pp->lp.width * pp->lp.height * scale * scale > PDF_OCR_MAX_PIXELS) {
-		double fit = sqrt(PDF_OCR_MAX_PIXELS / ((double)pp->lp.width * pp->lp.height));
-
+/* A page read for OCR at scale, less than the resolution it wanted: said. */
+static void say_scale(struct doc *doc, const struct pdf_pending *pp, double scale, double want)
+{
+	if (scale < want)
 		doc_warn(doc, pp->lp.page, "downscaled", "page %d (%.0f x %.0f in) rendered for OCR at %.0f dpi, not %.0f",
-			 pp->lp.page, pp->lp.width / 72.0, pp->lp.height / 72.0, fit * 72, scale * 72);
-		scale = fit;
-	}
-	return scale;
+			 pp->lp.page, pp->lp.width / 72.0, pp->lp.height / 72.0, scale * 72, want * 72);
 }
 
 /* A page that is one JPEG or JPEG 2000 image over the budget and
@@ -832,17 +834,17 @@ static int pdf_page_submit_coded(struct pdf_ctx *ctx, struct doc *doc, PopplerPa
 {
 	unsigned char *data;
 	size_t n;
-	double box[4], scale;
+	double box[4], want, scale = ocr_scale(ctx, pp, &want);
 	int by = 0, jpx = 0;
 	struct Pix *pix;
 
 	if (pdf_draw_lone_image(ctx->draw, poppler_page_get_index(page), &data, &n, box, &jpx) != 0)
 		return 1;
-	scale = ocr_scale(ctx, doc, pp);
 	pix = scan_coded_page(data, n, jpx, budget, box, pp->lp.width, pp->lp.height, scale, &by);
 	free(data);
 	if (!pix)
 		return 1;
+	say_scale(doc, pp, scale, want);
 	doc_warn(doc, pp->lp.page, "downscaled",
 		 "page %d draws a %s image of %.0f megapixels: decoded at 1/%d of its size into its OCR render at %.0f dpi",
 		 pp->lp.page, jpx ? "JPEG 2000" : "JPEG", ink->image_pixels / 1e6, by, scale * 72);
@@ -857,7 +859,7 @@ static int pdf_page_submit(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *pa
 {
 	struct page_raster r = { 0 };
 	cairo_surface_t *surf;
-	double scale;
+	double scale, want;
 
 	if (!ctx->ocr && !ctx->ocr_failed) {
 		ctx->ocr = ocr_pool_new(ctx->opts, ctx->err);
@@ -895,7 +897,8 @@ static int pdf_page_submit(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *pa
 		}
 		streamed = 1;
 	}
-	scale = ocr_scale(ctx, doc, pp);
+	scale = ocr_scale(ctx, pp, &want);
+	say_scale(doc, pp, scale, want);
 	if (streamed)
 		return pdf_page_submit_streamed(ctx, doc, page, pp, &ink, scale);
 	surf = pdf_render(page, pp->lp.width, pp->lp.height, scale, NULL, &r);

@@ -283,7 +283,7 @@ public:
 	int images = 0, other = 0;
 	bool upright = false, jpx = false;
 	double box[4] = { 0, 0, 0, 0 };
-	std::vector<unsigned char> jpeg;   // the coded image, JPEG or JPEG 2000
+	std::vector<unsigned char> coded;   // the image as its filter reads it, JPEG or JPEG 2000
 
 	void stroke(GfxState *) override { other++; }
 	void fill(GfxState *) override { other++; }
@@ -323,8 +323,8 @@ public:
 		int c;
 
 		raw->reset();
-		while ((c = raw->getChar()) != EOF && jpeg.size() < kMaxBytes)
-			jpeg.push_back((unsigned char)c);
+		while ((c = raw->getChar()) != EOF && coded.size() < kMaxBytes)
+			coded.push_back((unsigned char)c);
 		raw->close();
 	}
 	static constexpr size_t kMaxBytes = (size_t)128 << 20;   // an image of 600 Mpx or so; not read past
@@ -431,13 +431,13 @@ extern "C" int pdf_draw_lone_image(struct pdf_draw *d, int page, unsigned char *
 			return -1;
 		LoneDev dev;
 		display(p, &dev);
-		if (dev.images != 1 || dev.other || !dev.upright || dev.jpeg.empty() ||
-		    dev.jpeg.size() >= LoneDev::kMaxBytes)
+		if (dev.images != 1 || dev.other || !dev.upright || dev.coded.empty() ||
+		    dev.coded.size() >= LoneDev::kMaxBytes)
 			return -1;
-		if (!(*data = static_cast<unsigned char *>(malloc(dev.jpeg.size()))))
+		if (!(*data = static_cast<unsigned char *>(malloc(dev.coded.size()))))
 			return -1;
-		memcpy(*data, dev.jpeg.data(), dev.jpeg.size());
-		*n = dev.jpeg.size();
+		memcpy(*data, dev.coded.data(), dev.coded.size());
+		*n = dev.coded.size();
 		*jpx = dev.jpx;
 		for (int i = 0; i < 4; i++)
 			box[i] = dev.box[i];

@@ -91,12 +91,12 @@ struct Pix *scan_from_raster(const struct page_raster *r)
 	return p;
 }
 
-struct Pix *scan_coded_page(const unsigned char *data, size_t n, int jpx, double max_pixels, const double box[4],
-			    double width, double height, double scale, int *by)
+struct Pix *scan_coded_page(const unsigned char *data, size_t n, int jpx, double max_pixels,
+			    const double box[4], double width, double height, double scale, int *factor)
 {
 	l_int32 w = 0, h = 0, spp, ycck, cmyk, bps, codec, warn = 0;
 	int pw = (int)ceil(width * scale), ph = (int)ceil(height * scale);
-	int bx = (int)floor(box[0] * scale), by0 = (int)floor(box[1] * scale);
+	int x0 = (int)floor(box[0] * scale), y0 = (int)floor(box[1] * scale);
 	int bw = (int)ceil((box[2] - box[0]) * scale), bh = (int)ceil((box[3] - box[1]) * scale);
 	PIX *img, *fit, *page = NULL;
 
@@ -104,18 +104,19 @@ struct Pix *scan_coded_page(const unsigned char *data, size_t n, int jpx, double
 		 : readHeaderMemJpeg(data, n, &w, &h, &spp, &ycck, &cmyk)) != 0 ||
 	    w <= 0 || h <= 0 || bw <= 0 || bh <= 0 || pw <= 0 || ph <= 0)
 		return NULL;
-	for (*by = 2; *by <= 8 && (double)(w / *by) * (double)(h / *by) > max_pixels; *by *= 2)
+	for (*factor = 2; *factor <= 8 && (double)(w / *factor) * (double)(h / *factor) > max_pixels; *factor *= 2)
 		;
-	if (*by > 8)
+	if (*factor > 8)
 		return NULL;
-	img = jpx ? pixReadMemJp2k(data, n, (l_uint32)*by, NULL, 0, 0) : pixReadMemJpeg(data, n, 0, *by, &warn, 0);
+	img = jpx ? pixReadMemJp2k(data, n, (l_uint32)*factor, NULL, 0, 0)
+		  : pixReadMemJpeg(data, n, 0, *factor, &warn, 0);
 	if (!img)
 		return NULL;
 	fit = pixScaleToSize(img, bw, bh);
 	pixDestroy(&img);
 	if (fit && (page = pixCreate(pw, ph, pixGetDepth(fit)))) {
 		pixSetAll(page);   /* white */
-		pixRasterop(page, bx, by0, bw, bh, PIX_SRC, fit, 0, 0);
+		pixRasterop(page, x0, y0, bw, bh, PIX_SRC, fit, 0, 0);
 		pixSetResolution(page, (l_int32)(scale * 72 + 0.5), (l_int32)(scale * 72 + 0.5));
 	}
 	pixDestroy(&fit);

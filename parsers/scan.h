@@ -36,11 +36,11 @@ struct Pix *scan_from_raster(const struct page_raster *r);
  * into box (x0, y0, x1, y1 in points from the top left): decoded at a
  * half, a quarter or an eighth of its size as it is read (libjpeg's
  * scaling, openjpeg's resolution levels), the least that has at most
- * max_pixels, and scaled to the box. *by: the eighth's 8, ...; NULL when
+ * max_pixels, and scaled to the box. *factor: the eighth's 8, ...; NULL when
  * it cannot be decoded so (even an eighth is larger), or memory runs
  * out. */
-struct Pix *scan_coded_page(const unsigned char *data, size_t n, int jpx, double max_pixels, const double box[4],
-			    double width, double height, double scale, int *by);
+struct Pix *scan_coded_page(const unsigned char *data, size_t n, int jpx, double max_pixels,
+			    const double box[4], double width, double height, double scale, int *factor);
 
 /* Turns pix (taken: freed here) upright and level and flattens its
  * background (a rating's coloured cell would otherwise read as a

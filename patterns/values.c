@@ -774,12 +774,13 @@ static void cut_at_edge(struct doc *doc, size_t bi, const struct doc_table *t, c
 	int page = doc->blocks[bi].page;
 	const struct doc_page *pg = doc_page_numbered(doc, page);
 	size_t n = (size_t)t->nrows * (size_t)t->ncols;
+	float in;
 
 	if (!pg || pg->width <= 0)
 		return;
+	in = pg->source == DOC_SRC_OCR ? -EDGE_SLACK : EDGE_SLACK;   /* a scan's edge is its last pixel */
 	for (size_t i = 0; i < t->ncells; i++) {
 		const struct doc_cell *x = &t->cells[i];
-		float in = pg->source == DOC_SRC_OCR ? -EDGE_SLACK : EDGE_SLACK;   /* a scan's edge is its last pixel */
 
 		if (!x->has_box || !x->text[0] || (x->box.x1 <= pg->width + in && x->box.x0 >= -in))
 			continue;
