@@ -1,5 +1,6 @@
 /* ocrfix.c: Swedish post-correction; see ocrfix.h. */
 #include "ocrfix.h"
+#include "ocrline.h"
 
 #include <glib.h>
 #include <math.h>
@@ -756,6 +757,104 @@ static int split_word(const struct ocr_dict *d, struct doc *doc, const struct la
 	return 1;
 }
 
+#define PITCH_AGREE 0.03f   /* a monospaced line's word starts agree on its pitch this closely */
+#define PITCH_EXTRA 0.8f    /* a word this many cells narrower than its letters has one too many */
+
+static int cmp_float(const void *a, const void *b)
+{
+	float x = *(const float *)a, y = *(const float *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The pitch (points a letter) of line l when it is set in a monospaced
+ * font: from one word's start to the next's, over its letters and the
+ * space, agreeing within PITCH_AGREE for two pairs of words at least and
+ * for half of them (a column's wider gap, a word read with a letter too
+ * many or too few, disagree). 0 when the line gives none. */
+static float line_pitch(const struct doc_line *l)
+{
+	float est[64], med;
+	size_t n = 0, agree = 0;
+
+	if (!ocrline_monospaced(l->words, l->nwords))
+		return 0;
+	for (size_t k = 0; k + 1 < l->nwords && n < sizeof(est) / sizeof(est[0]); k++) {
+		glong len = g_utf8_strlen(l->words[k].text, -1);
+		float d = l->words[k + 1].box.x0 - l->words[k].box.x0;
+
+		if (len >= 2 && d > 0)
+			est[n++] = d / (float)(len + 1);
+	}
+	if (n < 2)
+		return 0;
+	qsort(est, n, sizeof(est[0]), cmp_float);
+	med = est[n / 2];
+	for (size_t k = 0; k < n; k++)
+		agree += fabsf(est[k] - med) <= PITCH_AGREE * med;
+	return agree >= 2 && 2 * agree >= n ? med : 0;
+}
+
+/* Word k of line l, set at pitch, one letter narrower than it was read
+ * ("hyresintadkter" where 13 letters stand: a Courier 'ä' read as 'ad'):
+ * the one word that a letter left out, or a pair of letters read as one
+ * of å, ä, ö, makes (a Swedish word or compound, as it is or corrected),
+ * when the word as read is none; two such words ("intadkter": "intäkter",
+ * or "intakter" as in+takter) and it stays. Recorded (reason "pitch"); 1
+ * when changed, -1 when out of memory. */
+static int extra_glyph(const struct ocr_dict *d, struct doc *doc, const struct layout_page *lp, struct doc_line *l,
+		       size_t k, float pitch)
+{
+	static const gunichar marked[] = { 0xE5, 0xE4, 0xF6 };
+	struct doc_word *x = &l->words[k];
+	const char *end, *found = NULL, *r;
+	int many = 0;
+
+	if (!letters_then(x->text, &end) || ocr_dict_word(d, x->text))
+		return 0;
+	glong n = g_utf8_strlen(x->text, end - x->text), all = n + g_utf8_strlen(end, -1);
+	float cells = (x->box.x1 - x->box.x0) / pitch;   /* its marks after it take theirs */
+
+	if (n < 4 || cells > (float)all - PITCH_EXTRA || cells < (float)all - 2 * PITCH_EXTRA)
+		return 0;
+	gunichar *u = g_utf8_to_ucs4_fast(x->text, end - x->text, NULL), *v = g_new(gunichar, n);
+
+	for (glong j = 0; j < n && many < 2; j++)
+		for (int m = -1; m < 3 && many < 2; m++) {
+			/* j left out (m < 0), or j and j + 1 read for marked[m] */
+			glong vn = 0;
+
+			if (m >= 0 && j + 1 >= n)
+				break;
+			for (glong i = 0; i < n; i++)
+				if (i == j && m >= 0)
+					v[vn++] = g_unichar_isupper(u[j]) ? g_unichar_toupper(marked[m]) : marked[m], i++;
+				else if (i != j)
+					v[vn++] = u[i];
+			gchar *cand = g_ucs4_to_utf8(v, vn, NULL, NULL, NULL);
+			const char *take = !cand ? NULL
+				: ocr_dict_swedish(d, cand) ? arena_strdup(doc->arena, cand)
+							    : ocr_fix_word(d, doc->arena, cand, &r);
+
+			if (take && (!found || strcmp(found, take)))
+				found = take, many++;
+			g_free(cand);
+		}
+	g_free(u);
+	g_free(v);
+	if (many != 1)
+		return 0;
+	struct doc_correction *c = ARENA_PUSH(doc->arena, doc->corrections, doc->ncorrections, doc->cap_corrections);
+	const char *to = arena_printf(doc->arena, "%s%s", found, end);
+
+	if (!c || !to)
+		return -1;
+	*c = (struct doc_correction){ .page = lp->page, .original = x->text, .corrected = to, .reason = "pitch",
+				      .box = x->box };
+	x->text = to;
+	return 1;
+}
+
 int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *lp)
 {
 	size_t words = 0, sv = 0;
@@ -777,6 +876,11 @@ int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *
 	for (size_t i = 0; i < lp->nlines; i++) {
 		size_t nw;
 
+		float pitch = line_pitch(&lp->lines[i]);
+
+		for (size_t k = i == skip_line; pitch > 0 && k < lp->lines[i].nwords; k++)
+			if (extra_glyph(d, doc, lp, &lp->lines[i], k, pitch) < 0)
+				return EX_ENOMEM;
 		for (size_t k = i == skip_line; k + 1 < lp->lines[i].nwords; k++)
 			if (split_word(d, doc, lp, &lp->lines[i], k) < 0)
 				return EX_ENOMEM;

@@ -272,6 +272,74 @@ static void split_words(void **state)
 	doc_free(doc);
 }
 
+/* A line of a monospaced font at pitch: each word cells[i] letters wide
+ * (its letters' count, or what the test says the print holds), the next
+ * one space after it (or spaces[i]). */
+static struct doc_line *mono_line(struct doc *doc, const char *const *in, const int *cells, const float *spaces,
+				  size_t n, float pitch)
+{
+	struct doc_word *w = arena_alloc(doc->arena, sizeof(*w) * n);
+	struct doc_line *l = arena_alloc(doc->arena, sizeof(*l));
+	struct layout_page lp = { .page = 1, .lines = l, .nlines = 1 };
+	float x = 60;
+
+	for (size_t i = 0; i < n; i++) {
+		/* ink: from the first letter's left to the last's right, a
+		 * Courier letter's ink 0.8 of its cell */
+		w[i] = (struct doc_word){ .text = in[i], .conf = 0.9f,
+					  .box = { x + 0.1f * pitch, 100, x + ((float)cells[i] - 0.1f) * pitch, 110 } };
+		x += ((float)cells[i] + (spaces ? spaces[i] : 1)) * pitch;
+	}
+	*l = (struct doc_line){ .words = w, .nwords = n, .box = { 60, 100, x, 110 } };
+	assert_int_equal(ocr_fix_page(dict, doc, &lp), 0);
+	return l;
+}
+
+/* A word of a monospaced line one cell narrower than the letters read
+ * (a Courier 'ä' read as 'ad' or 'da') is the one word a letter left out,
+ * or a pair read as one of å, ä, ö, makes; a word at its full width, a
+ * word, a line whose words do not start at one pitch, and a reading
+ * that two words could mend stay. */
+static void pitch_words(void **state)
+{
+	static const struct { const char *w; int cells; float pitch; const char *want; } rows[] = {
+		{ "hyresintadkter", 13, 6, "hyresintäkter" },
+		{ "Ranteintdakter", 13, 6, "Ränteintäkter" },  /* then its a marked */
+		{ "hyresintadkter,", 14, 6, "hyresintäkter," },
+		{ "intadkter", 8, 6, NULL },                   /* "intäkter", or "intakter" (in+takter): two */
+		{ "hyresintadkter", 14, 6, NULL },             /* as wide as read: no letter too many */
+		{ "hyresintadkter", 12, 6, NULL },             /* two too many: no one letter */
+		{ "Stadsen", 6, 6, NULL },                     /* a name-like non-word no dropped letter mends */
+	};
+	struct doc *doc = doc_new();
+
+	for (size_t i = 0; i < N_ELEMS(rows); i++) {
+		const char *in[] = { "Summa", "och", rows[i].w, "samt", "kostnader" };
+		const int cells[] = { 5, 3, rows[i].cells, 4, 9 };
+		size_t before = doc->ncorrections;
+		struct doc_line *l = mono_line(doc, in, cells, NULL, 5, rows[i].pitch);
+
+		if (rows[i].want) {
+			assert_string_equal(l->words[2].text, rows[i].want);
+			assert_int_equal(doc->ncorrections, before + 1);
+			assert_string_equal(doc->corrections[before].reason, "pitch");
+			assert_string_equal(doc->corrections[before].original, rows[i].w);
+		} else if (strcmp(l->words[2].text, rows[i].w)) {
+			fail_msg("row %zu \"%s\": changed to %s", i, rows[i].w, l->words[2].text);
+		}
+	}
+	/* letters of one width, words set at uneven gaps: no one pitch */
+	{
+		const char *in[] = { "Summa", "och", "hyresintadkter", "samt", "kostnader" };
+		const int cells[] = { 5, 3, 13, 4, 9 };
+		const float spaces[] = { 1, 0.5f, 1, 2, 1 };
+		struct doc_line *l = mono_line(doc, in, cells, spaces, 5, 6);
+
+		assert_string_equal(l->words[2].text, "hyresintadkter");
+	}
+	doc_free(doc);
+}
+
 static void marked_variants(void **state)
 {
 	static const struct { const char *w; int yes; } rows[] = {
@@ -336,6 +404,7 @@ int main(void)
 		cmocka_unit_test(section_sign),
 		cmocka_unit_test(marked_variants),
 		cmocka_unit_test(split_words),
+		cmocka_unit_test(pitch_words),
 	};
 
 	return cmocka_run_group_tests_name("OCR post-correction", tests, setup, teardown);
