@@ -338,3 +338,26 @@ int numcut_short_line_cut(const struct doc_word *w, float gap, float h)
 {
 	return gap > h && (has_digit(w[0].text) || has_digit(w[1].text) || gap > NUMCUT_SPLIT_WORDS * h);
 }
+
+#define NUM_SAME_GAP 0.15f   /* two gaps this close (of the wider) are alike */
+
+int numcut_spaced_number(const struct doc_word *w, size_t n, float h)
+{
+	int s, e, lead;
+	float wide = 0, narrow = 1e30f;
+
+	if (n < 2 || n > 3 || h <= 0)
+		return 0;
+	lead = digit_group(w[0].text, &s, &e);
+	if (lead < 1 || lead > 3 || e)
+		return 0;
+	for (size_t k = 1; k < n; k++) {
+		float gap = w[k].box.x0 - w[k - 1].box.x1;
+
+		if (digit_group(w[k].text, &s, &e) != 3 || s || (e && k + 1 < n) || gap <= 0)
+			return 0;
+		wide = fmaxf(wide, gap);
+		narrow = fminf(narrow, gap);
+	}
+	return wide - narrow <= NUM_SAME_GAP * wide && wide <= NUM_COLUMN_GAP * h;
+}

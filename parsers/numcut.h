@@ -39,4 +39,11 @@ int numcut_join_comma_groups(struct arena *a, struct doc_line *l);
  * justified cell stretches its spaces). */
 int numcut_short_line_cut(const struct doc_word *w, float gap, float h);
 
+/* Whether the n words of a short OCR line, h high, are one number set
+ * with a typewriter's wide thousands spaces ("12 104 000", "924 466" in
+ * Courier, its spaces 1.2 heights): a lead of one to three digits and one
+ * or two groups of three, the gaps alike and none over 1.5 heights (no
+ * thousands space is so wide). Such a line is not parted. */
+int numcut_spaced_number(const struct doc_word *w, size_t n, float h);
+
 #endif

@@ -357,7 +357,7 @@ static int split_lines(struct arena *a, struct doc_line **lines, size_t *nlines)
 		size_t n = (*lines)[i].nwords, start = 0;
 		float gaps[256], hs[256], median = 0, h;
 		unsigned char parts[256] = { 0 };
-		int mono;
+		int mono, spaced;
 
 		if (numcut_join_comma_groups(a, &(*lines)[i]) < 0)
 			return EX_ENOMEM;
@@ -376,13 +376,14 @@ static int split_lines(struct arena *a, struct doc_line **lines, size_t *nlines)
 			median = gaps[(n - 1) / 4];   /* the lower quartile: a row of evenly set columns has as many column gaps as word spaces */
 		}
 		mono = ocrline_monospaced(w, n);
+		spaced = numcut_spaced_number(w, n, h);
 		for (size_t k = 0; k <= n; k++) {
 			float gap = k + 1 < n ? w[k + 1].box.x0 - w[k].box.x1 : 0;
 			size_t len = k < n ? strlen(w[k].text) : 0;
 			float wide = mono && len && strchr(".:!?", w[k].text[len - 1]) ? OCR_SPLIT_PUNCT : 1.0f;
 			int cut = k == n || (k + 1 < n && (parts[k] || (h > 0 && (n >= 4 ? gap > OCR_SPLIT_GAP * wide * median &&
 										     gap > OCR_SPLIT_HEIGHT * h
-									  : numcut_short_line_cut(&w[k], gap, h)))));
+									  : !spaced && numcut_short_line_cut(&w[k], gap, h)))));
 			struct doc_line *l;
 
 			if (!cut)

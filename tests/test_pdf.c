@@ -118,6 +118,53 @@ static void short_line_cuts(void **state)
 	assert_true(numcut_short_line_cut(field, 60, 8));
 }
 
+/* A short OCR line that is one number set with a typewriter's wide
+ * thousands spaces (Courier's are 1.2 digit heights) stays one: a lead
+ * of one to three digits, one or two groups of three, the gaps alike and
+ * under 1.5 heights. Parted: gaps of columns, gaps unlike, a lead of four
+ * digits (a year), a group of two or four, a lead that ends its number. */
+static void spaced_numbers(void **state)
+{
+	static const struct { const char *a, *b, *c; float g1, g2; int one; } rows[] = {
+		{ "12", "104", "000", 7.9f, 7.9f, 1 },
+		{ "(1", "045", "279)", 7.7f, 8.2f, 1 },
+		{ "-9", "373", "000", 8.1f, 7.9f, 1 },
+		{ "12", "104", "000", 12, 12, 0 },     /* columns: over 1.5 heights */
+		{ "12", "104", "000", 5, 8, 0 },       /* gaps unlike */
+		{ "2023", "104", "000", 7.9f, 7.9f, 0 },
+		{ "12", "10", "000", 7.9f, 7.9f, 0 },
+		{ "12,5", "104", "000", 7.9f, 7.9f, 0 },
+		{ "12", "104", "Tkr", 7.9f, 7.9f, 0 },
+		{ "12", "104)", "000", 7.9f, 7.9f, 0 }, /* a bracket closed inside */
+	};
+	static const struct { const char *a, *b; float gap; int one; } pairs[] = {
+		{ "924", "466", 8.4f, 1 }, { "(280", "045)", 8.0f, 1 },
+		{ "924", "466", 11, 0 },               /* a column's gap */
+		{ "2023", "466", 8.4f, 0 }, { "924", "4660", 8.4f, 0 }, { "924)", "466", 8.4f, 0 },
+	};
+
+	for (size_t i = 0; i < N_ELEMS(rows); i++) {
+		struct doc_word w[3] = {
+			{ .text = rows[i].a, .box = { 300, 100, 310, 106.7f } },
+			{ .text = rows[i].b, .box = { 310 + rows[i].g1, 100, 326 + rows[i].g1, 106.7f } },
+			{ .text = rows[i].c,
+			  .box = { 326 + rows[i].g1 + rows[i].g2, 100, 342 + rows[i].g1 + rows[i].g2, 106.7f } },
+		};
+
+		if (numcut_spaced_number(w, 3, 6.7f) != rows[i].one)
+			fail_msg("row %zu \"%s %s %s\": want %d", i, rows[i].a, rows[i].b, rows[i].c, rows[i].one);
+	}
+	for (size_t i = 0; i < N_ELEMS(pairs); i++) {
+		struct doc_word w[2] = {
+			{ .text = pairs[i].a, .box = { 300, 100, 316, 106.7f } },
+			{ .text = pairs[i].b, .box = { 316 + pairs[i].gap, 100, 332 + pairs[i].gap, 106.7f } },
+		};
+
+		if (numcut_spaced_number(w, 2, 6.7f) != pairs[i].one)
+			fail_msg("pair %zu \"%s %s\": want %d", i, pairs[i].a, pairs[i].b, pairs[i].one);
+	}
+}
+
 /* Column headings that are periods, set one space apart (a typesetter
  * leaves no more between headings wider than their columns' numbers),
  * part into one cell each, the label before them one too; rows that
@@ -3592,6 +3639,7 @@ int main(void)
 		cmocka_unit_test(number_columns_evenly_spaced),
 		cmocka_unit_test(comma_groups_joined),
 		cmocka_unit_test(short_line_cuts),
+		cmocka_unit_test(spaced_numbers),
 		cmocka_unit_test(period_headings_part),
 		cmocka_unit_test(headings_and_fields),
 		cmocka_unit_test(lists_words_and_joins),
