@@ -213,11 +213,41 @@ static int make_parents(const char *path)
 	return rc;
 }
 
+static int write_all(int fd, const void *p, size_t n);
+
+/* Writes s into path, a character device or a pipe (-o /dev/null, a
+ * FIFO a reader waits on): as it is, never replaced by a file. */
+static int write_into(const char *path, const char *s, char *why, size_t whyn)
+{
+	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC), ok;
+	size_t n = strlen(s);
+
+	if (fd < 0) {
+		snprintf(why, whyn, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	ok = write_all(fd, s, n) == 0 && (ends_line(s) || write_all(fd, "\n", 1) == 0);
+	if (!ok)
+		snprintf(why, whyn, "%s: %s", path, strerror(errno));
+	if (close(fd) < 0 && ok) {
+		snprintf(why, whyn, "%s: %s", path, strerror(errno));
+		ok = 0;
+	}
+	return ok ? 0 : -1;
+}
+
 /* Writes s to path through a temporary file made by us alone (O_EXCL:
  * a link planted under the name is never written through), flushed and
- * renamed, so that a reader never sees half a document. */
+ * renamed, so that a reader never sees half a document. A path that is
+ * a character device or a pipe itself (not a link to one) is written
+ * into: renamed over, /dev/null would become a file. */
 static int write_atomic(const char *path, const char *s, mode_t mode, char *why, size_t whyn)
 {
+	struct stat st;
+
+	if (lstat(path, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)))
+		return write_into(path, s, why, whyn);
+
 	char *tmp = g_strdup_printf("%s.tmpXXXXXX", path);
 	FILE *f = NULL;
 	int ok, fd = -1;

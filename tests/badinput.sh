@@ -123,6 +123,16 @@ if [ "$(cat "$tmp/victim")" = keep ] && [ ! -L "$tmp/planted/seed001_memo.pdf.js
    /usr/bin/python3 tests/validate.py "$tmp/planted/seed001_memo.pdf.json"
 then ok; else no "planted link written through"; fi
 
+# -o naming a pipe (or a device such as /dev/null): written into, never
+# replaced by a file (renamed over as root, /dev/null became one).
+mkfifo "$tmp/pipe"
+cat "$tmp/pipe" > "$tmp/piped" & reader=$!
+"$X" -o "$tmp/pipe" "$good" 2>"$tmp/err"; rc=$?
+if [ -p "$tmp/pipe" ]; then wait $reader; else kill $reader; fi   # replaced: the reader waits on the old one
+if [ "$rc" = 0 ] && [ -p "$tmp/pipe" ] && /usr/bin/python3 tests/validate.py "$tmp/piped" > /dev/null &&
+   ! ls "$tmp" | grep -q 'pipe.tmp'
+then ok; else no "-o a pipe: exit $rc, $(ls -l "$tmp/pipe") $(cat "$tmp/err")"; fi
+
 # A file size limit: that input fails with a clear line, the batch goes on.
 mkdir -p "$tmp/small"
 (ulimit -f 400; "$X" -o "$tmp/small/" corpus/long_verksamhetsberattelse.pdf "$good" > "$tmp/out" 2> "$tmp/err"); rc=$?
