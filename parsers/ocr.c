@@ -1439,6 +1439,34 @@ static int high_mark(const char *s)
 
 /* The words of a read page into lp->lines in doc's arena, split at
  * cell-wide gaps, each line's words sized alike. */
+/* Word w, which ow read a second time, said among the corrections (its
+ * first reading, and why: "reread", "minus"). */
+static int said_again(struct doc *doc, int page, const struct ocr_word *ow, const struct doc_word *w)
+{
+	struct doc_correction *c = ARENA_PUSH(doc->arena, doc->corrections, doc->ncorrections, doc->cap_corrections);
+	const char *t = c ? norm_text(doc->arena, ow->first_read, strlen(ow->first_read)) : NULL;
+
+	if (!t)
+		return EX_ENOMEM;
+	*c = (struct doc_correction){ .page = page, .original = t, .corrected = w->text,
+				      .reason = ow->why ? ow->why : "reread", .box = w->box };
+	return 0;
+}
+
+/* A word left out as a piece of another's glyph, said among the
+ * corrections (reason "fragment", corrected to nothing). */
+static int left_out(struct doc *doc, int page, const struct ocr_word *ow)
+{
+	struct doc_correction *c = ARENA_PUSH(doc->arena, doc->corrections, doc->ncorrections, doc->cap_corrections);
+	const char *t = c ? norm_text(doc->arena, ow->text, strlen(ow->text)) : NULL;
+
+	if (!t)
+		return EX_ENOMEM;
+	*c = (struct doc_correction){ .page = page, .original = t, .corrected = "", .reason = "fragment",
+				      .box = ow->box };
+	return 0;
+}
+
 static int to_lines(struct doc *doc, const struct ocr_job *job, struct layout_page *lp)
 {
 	struct doc_line *lines = NULL;
@@ -1450,6 +1478,10 @@ static int to_lines(struct doc *doc, const struct ocr_job *job, struct layout_pa
 		struct doc_line *l;
 		struct doc_word *w;
 
+		if (ocrline_glyph_piece(job->words, job->nwords, i, OCR_FOUND_CONF)) {
+			rc = left_out(doc, lp->page, ow);
+			continue;
+		}
 		if (ow->line_start || !nlines) {
 			if (!(l = ARENA_PUSH(doc->arena, lines, nlines, cap))) {
 				rc = EX_ENOMEM;
@@ -1470,19 +1502,8 @@ static int to_lines(struct doc *doc, const struct ocr_job *job, struct layout_pa
 			rc = EX_ENOMEM;
 		w->box = ow->box;
 		w->conf = ow->conf;
-		if (ow->first_read && rc == 0) {
-			struct doc_correction *c = ARENA_PUSH(doc->arena, doc->corrections, doc->ncorrections,
-							      doc->cap_corrections);
-
-			if (!c || !(c->original = norm_text(doc->arena, ow->first_read, strlen(ow->first_read))))
-				rc = EX_ENOMEM;
-			else {
-				c->page = lp->page;
-				c->corrected = w->text;
-				c->reason = ow->why ? ow->why : "reread";
-				c->box = w->box;
-			}
-		}
+		if (ow->first_read && rc == 0)
+			rc = said_again(doc, lp->page, ow, w);
 		/* A scan has no font size: the height a word rises above the
 		 * line's baseline stands in (set for the whole line below). */
 		w->size = ow->rise;

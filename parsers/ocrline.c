@@ -209,3 +209,35 @@ int ocrline_monospaced(const struct doc_word *w, size_t n)
 	return med > 0 && per[k - 1] - per[0] <= OCR_MONO_SPREAD * med;
 }
 
+/* The height of the Tesseract line word j of w is on: its tallest word's. */
+static float line_height(const struct ocr_word *w, size_t n, size_t j)
+{
+	size_t a = j, b = j + 1;
+	float h = 0;
+
+	while (a > 0 && !w[a].line_start)
+		a--;
+	while (b < n && !w[b].line_start)
+		b++;
+	for (size_t k = a; k < b; k++)
+		h = fmaxf(h, w[k].box.y1 - w[k].box.y0);
+	return h;
+}
+
+int ocrline_glyph_piece(const struct ocr_word *w, size_t n, size_t i, float conf)
+{
+	const struct ocr_word *f = &w[i];
+	float fw = f->box.x1 - f->box.x0, fh = f->box.y1 - f->box.y0;
+
+	if (!f->line_start || (i + 1 < n && !w[i + 1].line_start) || f->conf >= conf || fw <= 0 || fh <= 0)
+		return 0;
+	for (size_t j = 0; j < n; j++) {
+		const struct box *b = &w[j].box;
+		float over = fminf(f->box.x1, b->x1) - fmaxf(f->box.x0, b->x0);
+
+		if (j != i && over >= 0.5f * fw && f->box.y1 >= b->y0 && f->box.y0 <= b->y1 &&
+		    line_height(w, n, j) >= 2 * fh)
+			return 1;
+	}
+	return 0;
+}

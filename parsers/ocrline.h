@@ -82,4 +82,11 @@ int ocrline_lost_minus(const int word[4], const int (*comp)[4], size_t n);
  * colon or stop are then no cell's gap). */
 int ocrline_monospaced(const struct doc_word *w, size_t n);
 
+/* Whether word i of w[0..n-1] is a piece of another word's glyph read
+ * apart (the upper ring of a '%' read as "Oo", a Tesseract line of its
+ * own over it): alone on its line, read under conf, lying for half its
+ * width at least over a word of another line, which it touches or
+ * crosses, that line twice its height at least. */
+int ocrline_glyph_piece(const struct ocr_word *w, size_t n, size_t i, float conf);
+
 #endif

@@ -211,6 +211,39 @@ static void monospaced_lines(void **state)
 	assert_false(ocrline_monospaced(w, N_ELEMS(prop)));
 }
 
+#define B(t, c, ls, x0, y0, x1, y1) { .text = (char *)(t), .conf = (c), .line_start = (ls), .box = { (x0), (y0), (x1), (y1) } }
+
+/* A piece of a glyph Tesseract read apart, a line of its own, is known:
+ * the upper ring of a '%' read "Oo" (as seen on a groff scan, boxes as
+ * Tesseract gave them) over a line twice its height. Not: a word read
+ * surely, one with other words on its line, one beside the line below
+ * rather than over a word of it, one as tall as that line. */
+static void glyph_pieces(void **state)
+{
+	const struct ocr_word seen[] = {
+		B("kr/kvm", 0.93f, 0, 164.9f, 172.3f, 200.9f, 180.4f),
+		B("Oo", 0.55f, 1, 158.9f, 183.6f, 162.0f, 186.5f),
+		B("Räntekänslighet,", 0.43f, 1, 56.9f, 183.4f, 150.5f, 191.5f),
+		B("%", 0.93f, 0, 159.6f, 185.8f, 164.6f, 190.1f),
+	};
+	struct ocr_word w[N_ELEMS(seen)];
+
+	assert_true(ocrline_glyph_piece(seen, N_ELEMS(seen), 1, 0.6f));
+	assert_false(ocrline_glyph_piece(seen, N_ELEMS(seen), 2, 0.6f));
+	memcpy(w, seen, sizeof(w));
+	w[1].conf = 0.8f;   /* read surely */
+	assert_false(ocrline_glyph_piece(w, N_ELEMS(w), 1, 0.6f));
+	memcpy(w, seen, sizeof(w));
+	w[2].line_start = 0;   /* "Oo Räntekänslighet, %" one line */
+	assert_false(ocrline_glyph_piece(w, N_ELEMS(w), 1, 0.6f));
+	memcpy(w, seen, sizeof(w));
+	w[1].box.x0 = 166, w[1].box.x1 = 169;   /* beside the '%', over nothing */
+	assert_false(ocrline_glyph_piece(w, N_ELEMS(w), 1, 0.6f));
+	memcpy(w, seen, sizeof(w));
+	w[1].box.y0 = 180;   /* as tall as half the line */
+	assert_false(ocrline_glyph_piece(w, N_ELEMS(w), 1, 0.6f));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -221,6 +254,7 @@ int main(void)
 		cmocka_unit_test(minus_bars),
 		cmocka_unit_test(lost_minus),
 		cmocka_unit_test(monospaced_lines),
+		cmocka_unit_test(glyph_pieces),
 	};
 
 	return cmocka_run_group_tests_name("OCR lines read again", tests, NULL, NULL);
