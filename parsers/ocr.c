@@ -1437,36 +1437,26 @@ static int high_mark(const char *s)
 	return 0;
 }
 
+/* A correction of page's word at box said (original as OCR read it,
+ * normalised here). */
+static int said(struct doc *doc, int page, const char *original, const char *corrected, const char *reason,
+		struct box box)
+{
+	struct doc_correction *c = ARENA_PUSH(doc->arena, doc->corrections, doc->ncorrections, doc->cap_corrections);
+	const char *t = c ? norm_text(doc->arena, original, strlen(original)) : NULL;
+
+	if (!t)
+		return EX_ENOMEM;
+	*c = (struct doc_correction){ .page = page, .original = t, .corrected = corrected, .reason = reason,
+				      .box = box };
+	return 0;
+}
+
 /* The words of a read page into lp->lines in doc's arena, split at
- * cell-wide gaps, each line's words sized alike. */
-/* Word w, which ow read a second time, said among the corrections (its
- * first reading, and why: "reread", "minus"). */
-static int said_again(struct doc *doc, int page, const struct ocr_word *ow, const struct doc_word *w)
-{
-	struct doc_correction *c = ARENA_PUSH(doc->arena, doc->corrections, doc->ncorrections, doc->cap_corrections);
-	const char *t = c ? norm_text(doc->arena, ow->first_read, strlen(ow->first_read)) : NULL;
-
-	if (!t)
-		return EX_ENOMEM;
-	*c = (struct doc_correction){ .page = page, .original = t, .corrected = w->text,
-				      .reason = ow->why ? ow->why : "reread", .box = w->box };
-	return 0;
-}
-
-/* A word left out as a piece of another's glyph, said among the
- * corrections (reason "fragment", corrected to nothing). */
-static int left_out(struct doc *doc, int page, const struct ocr_word *ow)
-{
-	struct doc_correction *c = ARENA_PUSH(doc->arena, doc->corrections, doc->ncorrections, doc->cap_corrections);
-	const char *t = c ? norm_text(doc->arena, ow->text, strlen(ow->text)) : NULL;
-
-	if (!t)
-		return EX_ENOMEM;
-	*c = (struct doc_correction){ .page = page, .original = t, .corrected = "", .reason = "fragment",
-				      .box = ow->box };
-	return 0;
-}
-
+ * cell-wide gaps, each line's words sized alike. A piece of a glyph read
+ * apart (ocrline_glyph_piece) is left out, said as a correction to
+ * nothing (reason "fragment"); a word read again is said with its first
+ * reading. */
 static int to_lines(struct doc *doc, const struct ocr_job *job, struct layout_page *lp)
 {
 	struct doc_line *lines = NULL;
@@ -1479,7 +1469,7 @@ static int to_lines(struct doc *doc, const struct ocr_job *job, struct layout_pa
 		struct doc_word *w;
 
 		if (ocrline_glyph_piece(job->words, job->nwords, i, OCR_FOUND_CONF)) {
-			rc = left_out(doc, lp->page, ow);
+			rc = said(doc, lp->page, ow->text, "", "fragment", ow->box);
 			continue;
 		}
 		if (ow->line_start || !nlines) {
@@ -1503,7 +1493,7 @@ static int to_lines(struct doc *doc, const struct ocr_job *job, struct layout_pa
 		w->box = ow->box;
 		w->conf = ow->conf;
 		if (ow->first_read && rc == 0)
-			rc = said_again(doc, lp->page, ow, w);
+			rc = said(doc, lp->page, ow->first_read, w->text, ow->why ? ow->why : "reread", w->box);
 		/* A scan has no font size: the height a word rises above the
 		 * line's baseline stands in (set for the whole line below). */
 		w->size = ow->rise;

@@ -757,43 +757,7 @@ static int split_word(const struct ocr_dict *d, struct doc *doc, const struct la
 	return 1;
 }
 
-#define PITCH_AGREE 0.03f   /* a monospaced line's word starts agree on its pitch this closely */
 #define PITCH_EXTRA 0.8f    /* a word this many cells narrower than its letters has one too many */
-
-static int cmp_float(const void *a, const void *b)
-{
-	float x = *(const float *)a, y = *(const float *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* The pitch (points a letter) of line l when it is set in a monospaced
- * font: from one word's start to the next's, over its letters and the
- * space, agreeing within PITCH_AGREE for two pairs of words at least and
- * for half of them (a column's wider gap, a word read with a letter too
- * many or too few, disagree). 0 when the line gives none. */
-static float line_pitch(const struct doc_line *l)
-{
-	float est[64], med;
-	size_t n = 0, agree = 0;
-
-	if (!ocrline_monospaced(l->words, l->nwords))
-		return 0;
-	for (size_t k = 0; k + 1 < l->nwords && n < sizeof(est) / sizeof(est[0]); k++) {
-		glong len = g_utf8_strlen(l->words[k].text, -1);
-		float d = l->words[k + 1].box.x0 - l->words[k].box.x0;
-
-		if (len >= 2 && d > 0)
-			est[n++] = d / (float)(len + 1);
-	}
-	if (n < 2)
-		return 0;
-	qsort(est, n, sizeof(est[0]), cmp_float);
-	med = est[n / 2];
-	for (size_t k = 0; k < n; k++)
-		agree += fabsf(est[k] - med) <= PITCH_AGREE * med;
-	return agree >= 2 && 2 * agree >= n ? med : 0;
-}
 
 /* Word k of line l, set at pitch, one letter narrower than it was read
  * ("hyresintadkter" where 13 letters stand: a Courier 'ä' read as 'ad'):
@@ -876,7 +840,7 @@ int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *
 	for (size_t i = 0; i < lp->nlines; i++) {
 		size_t nw;
 
-		float pitch = line_pitch(&lp->lines[i]);
+		float pitch = ocrline_pitch(lp->lines[i].words, lp->lines[i].nwords);
 
 		for (size_t k = i == skip_line; pitch > 0 && k < lp->lines[i].nwords; k++)
 			if (extra_glyph(d, doc, lp, &lp->lines[i], k, pitch) < 0)

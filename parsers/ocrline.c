@@ -209,6 +209,31 @@ int ocrline_monospaced(const struct doc_word *w, size_t n)
 	return med > 0 && per[k - 1] - per[0] <= OCR_MONO_SPREAD * med;
 }
 
+#define OCR_PITCH_AGREE 0.03f   /* a monospaced line's word starts agree on its pitch this closely */
+
+float ocrline_pitch(const struct doc_word *w, size_t n)
+{
+	float est[64], med;
+	size_t m = 0, agree = 0;
+
+	if (!ocrline_monospaced(w, n))
+		return 0;
+	for (size_t k = 0; k + 1 < n && m < sizeof(est) / sizeof(est[0]); k++) {
+		glong len = g_utf8_strlen(w[k].text, -1);
+		float d = w[k + 1].box.x0 - w[k].box.x0;
+
+		if (len >= 2 && d > 0)
+			est[m++] = d / (float)(len + 1);
+	}
+	if (m < 2)
+		return 0;
+	qsort(est, m, sizeof(est[0]), cmp_float);
+	med = est[m / 2];
+	for (size_t k = 0; k < m; k++)
+		agree += fabsf(est[k] - med) <= OCR_PITCH_AGREE * med;
+	return agree >= 2 && 2 * agree >= m ? med : 0;
+}
+
 /* The height of the Tesseract line word j of w is on: its tallest word's. */
 static float line_height(const struct ocr_word *w, size_t n, size_t j)
 {

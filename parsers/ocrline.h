@@ -82,6 +82,14 @@ int ocrline_lost_minus(const int word[4], const int (*comp)[4], size_t n);
  * colon or stop are then no cell's gap). */
 int ocrline_monospaced(const struct doc_word *w, size_t n);
 
+/* The pitch (points a letter) of the line w[0..n-1] when it is set in a
+ * monospaced font (ocrline_monospaced): from one word's start to the
+ * next's, over its letters and the space, agreeing within 3 % for two
+ * pairs of words at least and for half of them (a column's wider gap, a
+ * word read with a letter too many or too few, disagree). 0 when the
+ * line gives none. */
+float ocrline_pitch(const struct doc_word *w, size_t n);
+
 /* Whether word i of w[0..n-1] is a piece of another word's glyph read
  * apart (the upper ring of a '%' read as "Oo", a Tesseract line of its
  * own over it): alone on its line, read under conf, lying for half its
