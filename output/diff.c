@@ -5,7 +5,10 @@
  * ends there (a year "2022" and a balance date "2022-12-31" both); each
  * is keyed by its normalised label (case, diacritics, punctuation and a
  * bracketed addition dropped), its group, its measure (none reads as
- * actual) and whether its period is a span or an instant. Pairs are made
+ * actual), its section (the same as printed, or with its years counted
+ * from the document's own: "Årsredovisning 2022" in the 2022 report is
+ * "Årsredovisning 2023" in the 2023 one) and whether its period is a span
+ * or an instant. Pairs are made
  * in three passes, each taking only pairs that are unique on both sides:
  * the whole key; the key without the group; the label within one or two
  * edits. A pair whose units cannot be converted (kronor against percent)
@@ -28,6 +31,7 @@ struct item {
 	json_t *v;           /* the value object */
 	char *label, *group; /* normalised */
 	char *section;       /* normalised, without a leading note number ("Not 5") */
+	char *ysection;      /* section with its years told from the own year ("arsredovisning y+0") */
 	char *canon;         /* the label as its synonyms' first (synonyms[]) */
 	const char *measure; /* "actual" when none */
 	int instant;         /* the period is a date, not a span */
@@ -144,7 +148,28 @@ const char *diff_period_end(json_t *v, char buf[16])
 	return NULL;
 }
 
-static void item_init(struct item *it, json_t *v)
+/* A normalised section with each year in it (a word of four digits,
+ * 1900-2099) as its distance from own ("y-1"); as it is without own. */
+static char *year_relative(const char *section, int own)
+{
+	GString *o = g_string_new(NULL);
+	gchar **w = g_strsplit(section, " ", -1);
+
+	for (int i = 0; w[i]; i++) {
+		int y = (int)strspn(w[i], "0123456789") == 4 && !w[i][4] ? atoi(w[i]) : 0;
+
+		if (i)
+			g_string_append_c(o, ' ');
+		if (own && y >= 1900 && y <= 2099)
+			g_string_append_printf(o, "y%+d", y - own);
+		else
+			g_string_append(o, w[i]);
+	}
+	g_strfreev(w);
+	return g_string_free(o, FALSE);
+}
+
+static void item_init(struct item *it, json_t *v, int own)
 {
 	const char *m = str(v, "measure");
 	json_t *p = json_object_get(v, "period");
@@ -162,6 +187,7 @@ static void item_init(struct item *it, json_t *v)
 			p++;
 		memmove(it->section, p + (*p == ' '), strlen(p + (*p == ' ')) + 1);
 	}
+	it->ysection = year_relative(it->section, own);
 	it->measure = m ? m : "actual";
 	it->instant = p && !str(p, "start") && str(p, "end");
 	it->uclass = diff_unit_class(v, &it->base);
@@ -190,6 +216,7 @@ static void side_init(struct side *s, json_t *doc)
 	size_t i;
 	char buf[16];
 	const char *e;
+	int own;
 
 	memset(s, 0, sizeof(*s));
 	s->doc = doc;
@@ -201,6 +228,7 @@ static void side_init(struct side *s, json_t *doc)
 			g_free(s->own_end);
 			s->own_end = g_strdup(e);
 		}
+	own = s->own_end ? atoi(s->own_end) : 0;
 	s->cur = calloc(json_array_size(vals) + 1, sizeof(*s->cur));
 	s->all = calloc(json_array_size(vals) + 1, sizeof(*s->all));
 	json_array_foreach(vals, i, v) {
@@ -208,9 +236,9 @@ static void side_init(struct side *s, json_t *doc)
 			continue;
 		e = diff_period_end(v, buf);
 		if (e)
-			item_init(&s->all[s->nall++], v);
+			item_init(&s->all[s->nall++], v, own);
 		if ((e && s->own_end && !strcmp(e, s->own_end)) || (!s->own_end && !e))
-			item_init(&s->cur[s->ncur++], v);
+			item_init(&s->cur[s->ncur++], v, own);
 	}
 	drop_repeats(s->cur, s->ncur);
 }
@@ -221,6 +249,7 @@ static void items_free(struct item *it, size_t n)
 		g_free(it[i].label);
 		g_free(it[i].group);
 		g_free(it[i].section);
+		g_free(it[i].ysection);
 		g_free(it[i].canon);
 	}
 	free(it);
@@ -280,7 +309,8 @@ static int matches(const struct item *a, const struct item *b, int pass)
 	if (strcmp(a->measure, b->measure) || a->instant != b->instant)
 		return 0;
 	if (pass == 0)
-		return !strcmp(a->label, b->label) && !strcmp(a->group, b->group) && !strcmp(a->section, b->section);
+		return !strcmp(a->label, b->label) && !strcmp(a->group, b->group) &&
+		       (!strcmp(a->section, b->section) || !strcmp(a->ysection, b->ysection));
 	if (pass == 1)
 		return !strcmp(a->label, b->label) && !strcmp(a->group, b->group);
 	if (pass == 2)
@@ -893,11 +923,12 @@ char *diff_series_key(json_t *v, const char *unit)
 	struct item it;
 	char *k;
 
-	item_init(&it, v);
+	item_init(&it, v, 0);
 	k = g_strdup_printf("%s\x1f%s\x1f%s\x1f%d\x1f%s", it.label, it.group, it.measure, it.instant, unit);
 	g_free(it.label);
 	g_free(it.group);
 	g_free(it.section);
+	g_free(it.ysection);
 	g_free(it.canon);
 	return k;
 }

@@ -16,13 +16,16 @@ from (never extract's output):
   seconds   per pair.
 
 With --verbose, each pair's misses: an indicator of both years not
-paired with its figures, a change whose figures are no such pair.
+paired with its figures, a change whose figures are no such pair, a
+restatement or a rating change not found, a rating change wrongly said.
+With --keep, the scans are left in their temporary folder (it is said).
 
-Usage: bench_diff.py EXTRACT DIR [--no-scans] [--verbose]"""
+Usage: bench_diff.py EXTRACT DIR [--no-scans] [--verbose] [--keep]"""
 import glob
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -32,6 +35,7 @@ import unicodedata
 X, D = sys.argv[1], sys.argv[2]
 SCANS = "--no-scans" not in sys.argv
 VERBOSE = "--verbose" in sys.argv
+KEEP = "--keep" in sys.argv
 MKSCAN = os.path.join(os.path.dirname(os.path.abspath(X)), "tests", "mkscan")
 env = dict(os.environ, OMP_THREAD_LIMIT="1", EXTRACT_PATTERNS="")
 
@@ -54,6 +58,7 @@ def scanned(pdf, tmp):
 
 
 def score(d, truth, tally, what=""):
+    verbose = VERBOSE and what
     exp = truth["changes"]
     got = d["changes"]
     ok_exp = 0
@@ -62,18 +67,27 @@ def score(d, truth, tally, what=""):
         hit = [e for e in exp if norm(e["label"]) == norm(c["label"])]
         if any(abs(c["old"]["value"] - e["old"]) < 0.5 and abs(c["new"]["value"] - e["new"]) < 0.5 for e in hit):
             good += 1
-        elif VERBOSE:
+        elif verbose:
             print("  %s: wrong: %s %s -> %s" % (what, c["label"], c["old"]["value"], c["new"]["value"]))
     for e in exp:
         if any(norm(e["label"]) == norm(c["label"]) and abs(c["old"]["value"] - e["old"]) < 0.5 and
                abs(c["new"]["value"] - e["new"]) < 0.5 for c in got):
             ok_exp += 1
-        elif VERBOSE:
+        elif verbose:
             print("  %s: missed: %s %s -> %s" % (what, e["label"], e["old"], e["new"]))
     rs = sum(any(norm(r["label"]) == norm(x["label"]) and abs(x["old"]["value"] - r["old"]) < 0.5 and
                  abs(x["new"]["value"] - r["new"]) < 0.5 for x in d["restated"]) for r in truth["restated"])
     want = {(r["goal"], r["dimension"], r["old"], r["new"]) for r in truth["ratings"]}
     have = {(r["goal"], r["dimension"], r["old"], r["new"]) for r in d["ratings"]}
+    if verbose:
+        for r in truth["restated"]:
+            if not any(norm(r["label"]) == norm(x["label"]) and abs(x["old"]["value"] - r["old"]) < 0.5 and
+                       abs(x["new"]["value"] - r["new"]) < 0.5 for x in d["restated"]):
+                print("  %s: restated missed: %s %s -> %s" % (what, r["label"], r["old"], r["new"]))
+        for r in sorted(want - have):
+            print("  %s: rating missed: %s / %s %s -> %s" % ((what,) + r))
+        for r in sorted(have - want):
+            print("  %s: rating wrong: %s / %s %s -> %s" % ((what,) + r))
     for k, v in (("exp", len(exp)), ("exp_ok", ok_exp), ("got", len(got)), ("got_ok", good),
                  ("rs", len(truth["restated"])), ("rs_ok", rs), ("rt", len(want)), ("rt_ok", len(want & have)),
                  ("rt_got", len(have))):
@@ -119,6 +133,10 @@ def main():
     secs.sort()
     print("bench-diff: seconds a pair (reading both documents and comparing): median %.2f, max %.2f"
           % (secs[len(secs) // 2], secs[-1]))
+    if KEEP:
+        print("bench-diff: the scans are kept in %s" % tmp)
+    else:
+        shutil.rmtree(tmp)
 
 
 if __name__ == "__main__":

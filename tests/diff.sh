@@ -21,9 +21,9 @@ def doc(year, values, ratings=(), survey=None, period=None):
             "document": {"type": "annual_report", "title": "Årsredovisning %d" % year, "period": period},
             "pages": [], "blocks": [], "tables": [], "values": values, "ratings": list(ratings),
             "protocol": {}, "survey": survey or {}, "warnings": [], "ocr_corrections": []}
-def v(label, year, value, unit="SEK", scale=1, measure=None, group=None, instant=False):
+def v(label, year, value, unit="SEK", scale=1, measure=None, group=None, instant=False, section=None):
     p = {"label": str(year), "start": None if instant else "%d-01-01" % year, "end": "%d-12-31" % year}
-    return {"label": label, "group": group, "section": None, "period": p, "measure": measure, "value": value,
+    return {"label": label, "group": group, "section": section, "period": p, "measure": measure, "value": value,
             "unit": unit, "scale": scale, "text": str(value), "method": "table", "provenance": {"page": 1},
             "confidence": 0.9}
 old = [
@@ -39,6 +39,10 @@ old = [
     v("Borttagen post", 2022, 1),
     v("Resultat efter finansiella poster", 2022, 300), v("Kassa och bank", 2022, 50),   # synonyms below
     v("Summa skulder", 2022, 900),
+    # sections: named by the report's own year; as printed; a year told apart
+    v("Sparande per kvm", 2022, 176, "SEK/m2", section="Årsredovisning 2022 | Flerårsöversikt"),
+    v("Lokaler", 2022, 40, section="Plan 2024"),
+    v("Medlemsavgift", 2022, 300, section="Avgifter 2021"),
 ]
 new = [
     v("Nettoomsättning", 2023, 3500000, "SEK", 1), v("Nettoomsättning", 2022, 3250000, "SEK", 1),
@@ -54,6 +58,10 @@ new = [
     v("Ny post", 2023, 2),
     v("Resultat efter finansnetto", 2023, 330), v("Likvida medel", 2023, 55),
     v("Summa eget kapital och skulder", 2023, 950),                                     # no synonym of it
+    v("Sparande per kvm", 2023, 917, "SEK/m2", section="Årsredovisning 2023 | Flerårsöversikt"),
+    v("Sparande per kvm", 2022, 177, "SEK/m2", section="Årsredovisning 2023 | Flerårsöversikt"),
+    v("Lokaler", 2023, 45, section="Plan 2024"), v("Lokaler", 2022, 41, section="Plan 2024"),
+    v("Medlemsavgift", 2023, 310, section="Avgifter 2023"), v("Medlemsavgift", 2022, 305, section="Avgifter 2023"),
 ]
 for x in old[:1] + old[1:2]:
     x["unit"], x["scale"] = "TSEK", 1000
@@ -99,8 +107,15 @@ assert any(w["code"] == "units" and "Kassa" in w["message"] for w in d["warnings
 assert {e["label"] for e in d["only_old"]} == {"Borttagen post", "Budget drift", "Summa skulder"}, d["only_old"]
 assert {e["label"] for e in d["only_new"]} == {"Ny post", "Budget drift", "Summa eget kapital och skulder"}, d["only_new"]
 # NEW's 2022 column restates OLD's 2022 figure: a restatement, not a change.
-rs = d["restated"]
-assert len(rs) == 1 and rs[0]["label"] == "Nettoomsättning" and rs[0]["delta"] == 50000, rs
+rs = {r["label"]: r for r in d["restated"]}
+assert rs["Nettoomsättning"]["delta"] == 50000, rs
+# The same section in both: as printed ("Plan 2024"), or named by each
+# report's own year ("Årsredovisning 2022" in 2022's, "... 2023" in 2023's).
+assert rs["Sparande per kvm"]["old"]["value"] == 176 and rs["Sparande per kvm"]["new"]["value"] == 177, rs
+assert rs["Lokaler"]["delta"] == 1, rs
+# Must not: "Avgifter 2021" in 2022's report is not "Avgifter 2023" in 2023's.
+assert sorted(rs) == ["Lokaler", "Nettoomsättning", "Sparande per kvm"], sorted(rs)
+pair("Medlemsavgift", 300, 310)                                   # still a change (label and group)
 assert d["ratings"] == [{"goal": "1.1", "title": "Mål", "dimension": "effekt", "old": "yellow", "new": "green"}], d["ratings"]
 assert [(s["field"], s["old"], s["new"]) for s in d["survey"]] == [("responses", 120, 150), ("response_rate", 60, 75)]
 assert d["old"]["period"]["end"] == "2022-12-31" and d["new"]["period"]["end"] == "2023-12-31"
