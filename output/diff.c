@@ -534,6 +534,22 @@ static json_t *side_json(const struct side *s)
 }
 
 /* The extract-diff/1 object of two documents. */
+/* A rating cell a document could not read (its rating_unread warnings:
+ * a scan in grey keeps no colour) hides that goal's change: said. */
+static void unread_ratings(json_t *warnings, json_t *doc, const char *which)
+{
+	json_t *w;
+	size_t i, n = 0;
+
+	json_array_foreach(json_object_get(doc, "warnings"), i, w)
+		n += !g_strcmp0(str(w, "code"), "rating_unread");
+	if (n)
+		json_array_append_new(warnings, json_pack("{s:s, s:o}", "code", "ratings", "message",
+							  json_sprintf("%s: %zu rating cell%s read no colour (its rating_unread "
+								       "warnings): a change of those goals is not known",
+								       which, n, n == 1 ? "" : "s")));
+}
+
 static json_t *compare(json_t *old, json_t *new)
 {
 	struct side a, b;
@@ -546,6 +562,8 @@ static json_t *compare(json_t *old, json_t *new)
 	restatements(&out);
 	out.only_old = unpaired(&a);
 	out.only_new = unpaired(&b);
+	unread_ratings(out.warnings, old, "old");
+	unread_ratings(out.warnings, new, "new");
 	if (!a.own_end || !b.own_end)
 		json_array_append_new(out.warnings, json_pack("{s:s, s:s}", "code", "period", "message",
 							      "a document names no period: all its values taken as its own"));

@@ -178,8 +178,25 @@ static int ocr_page(const struct doc *doc, int page)
 	return 0;
 }
 
+/* The warning for a rating cell that gives no colour. */
+static void unread(struct doc *doc, size_t bi, const char *goal, const char *dim, const struct doc_cell *x, int ocr)
+{
+	const char *name = !strcmp(dim, "effekt") ? "EFFEKT" : "GENOMFÖRANDE";
+	int page = doc->blocks[bi].page;
+
+	if (!blank(x->text))
+		doc_warn(doc, page, "rating_unread", "page %d: goal %s %s: the rating cell holds no colour word (\"%s\"); "
+			 "no rating taken", page, goal, name, x->text);
+	else
+		doc_warn(doc, page, "rating_unread", "page %d: goal %s %s: the rating cell is %s%s; no rating taken", page,
+			 goal, name, x->has_bg ? "filled with no colour of a rating" : "blank",
+			 ocr ? " (a scan in grey keeps no colour)" : "");
+}
+
 /* A table whose first row names GENOMFÖRANDE and EFFEKT; the row under
- * holds the ratings, as a cell colour or a colour word. */
+ * holds the ratings, as a cell colour or a colour word. A cell with
+ * neither (blank, grey, another word) gives no rating and a warning:
+ * a rating the reader sees on the page is not lost unsaid. */
 static int table_ratings(struct doc *doc, size_t bi)
 {
 	const struct doc_table *t = &doc->tables[doc->blocks[bi].table];
@@ -199,8 +216,10 @@ static int table_ratings(struct doc *doc, size_t bi)
 			evidence = arena_printf(doc->arena, "word %s", x->text);
 		else if (blank(x->text) && x->has_bg && (colour = pat_colour_name(x->bg)))
 			evidence = arena_printf(doc->arena, "cell_background #%06x", (unsigned)x->bg);
-		if (!colour)
-			continue;   /* no colour, no invented rating */
+		if (!colour) {   /* no colour, no invented rating: said */
+			unread(doc, bi, goal, dim, x, ocr);
+			continue;
+		}
 		r = doc_add_rating(doc);
 		if (!r)
 			return EX_ENOMEM;

@@ -71,8 +71,9 @@ r_new = [{"goal": "1.1", "title": "Mål", "dimension": "effekt", "colour": "gree
          {"goal": "1.2", "title": "Mål 2", "dimension": "effekt", "colour": "green"}]
 json.dump(doc(2022, old, r_old, {"population": 200, "responses": 120, "response_rate": 60}),
           open(tmp + "/old.json", "w"), ensure_ascii=False)
-json.dump(doc(2023, new, r_new, {"population": 200, "responses": 150, "response_rate": 75}),
-          open(tmp + "/new.json", "w"), ensure_ascii=False)
+dn = doc(2023, new, r_new, {"population": 200, "responses": 150, "response_rate": 75})
+dn["warnings"] = [{"code": "rating_unread", "page": 1, "message": "page 1: goal 1.3 EFFEKT: the rating cell is blank"}]
+json.dump(dn, open(tmp + "/new.json", "w"), ensure_ascii=False)
 PY
 
 "$X" diff --format json "$tmp/old.json" "$tmp/new.json" > "$tmp/d.json"; rc=$?
@@ -118,6 +119,9 @@ assert sorted(rs) == ["Lokaler", "Nettoomsättning", "Sparande per kvm"], sorted
 pair("Medlemsavgift", 300, 310)                                   # still a change (label and group)
 assert d["ratings"] == [{"goal": "1.1", "title": "Mål", "dimension": "effekt", "old": "yellow", "new": "green"}], d["ratings"]
 assert [(s["field"], s["old"], s["new"]) for s in d["survey"]] == [("responses", 120, 150), ("response_rate", 60, 75)]
+# NEW has a rating cell it could not read: its goal's change is not known, and said.
+rw = [w["message"] for w in d["warnings"] if w["code"] == "ratings"]
+assert rw == ["new: 1 rating cell read no colour (its rating_unread warnings): a change of those goals is not known"], rw
 assert d["old"]["period"]["end"] == "2022-12-31" and d["new"]["period"]["end"] == "2023-12-31"
 PY
 then ok; else no "pairing rules"; fi

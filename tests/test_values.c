@@ -985,6 +985,66 @@ static void ratings_cell_edges_on_scans(void **state)
 	pat_set_free(ps);
 }
 
+/* A rating cell with no colour (blank: a scan in grey keeps none; or a
+ * word that names none) gives no rating and a rating_unread warning
+ * naming its goal and dimension; a rated cell, and a GENOMFÖRANDE/EFFEKT
+ * table under no goal, give none. */
+static int unread_warnings(const struct doc *d, const char *has)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < d->nwarnings; i++)
+		if (!strcmp(d->warnings[i].code, "rating_unread"))
+			n += !has || strstr(d->warnings[i].msg, has) != NULL;
+	return n;
+}
+
+static void ratings_unread_warned(void **state)
+{
+	static const char doc[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document " TU_ODF_NS " office:version=\"1.2\" "
+		"office:mimetype=\"application/vnd.oasis.opendocument.text\"><office:body><office:text>"
+		"<table:table table:name=\"Z\"><table:table-column table:number-columns-repeated=\"2\"/>"
+		"<table:table-row><table:table-cell><text:p>GENOMFÖRANDE</text:p></table:table-cell>"
+		"<table:table-cell><text:p>EFFEKT</text:p></table:table-cell></table:table-row>"
+		"<table:table-row><table:table-cell/><table:table-cell/></table:table-row></table:table>"
+		"<text:h text:outline-level=\"1\">4. ÄNDAMÅL</text:h><text:h text:outline-level=\"2\">4.1 Bättre stöd</text:h>"
+		"<table:table table:name=\"A\"><table:table-column table:number-columns-repeated=\"2\"/>"
+		"<table:table-row><table:table-cell><text:p>GENOMFÖRANDE</text:p></table:table-cell>"
+		"<table:table-cell><text:p>EFFEKT</text:p></table:table-cell></table:table-row>"
+		"<table:table-row><table:table-cell/><table:table-cell><text:p>Gul</text:p></table:table-cell>"
+		"</table:table-row></table:table>"
+		"<text:h text:outline-level=\"2\">4.2 Tryggare boende</text:h>"
+		"<table:table table:name=\"B\"><table:table-column table:number-columns-repeated=\"2\"/>"
+		"<table:table-row><table:table-cell><text:p>GENOMFÖRANDE</text:p></table:table-cell>"
+		"<table:table-cell><text:p>EFFEKT</text:p></table:table-cell></table:table-row>"
+		"<table:table-row><table:table-cell><text:p>Grön</text:p></table:table-cell>"
+		"<table:table-cell><text:p>Ej bedömd</text:p></table:table-cell></table:table-row>"
+		"</table:table></office:text></office:body></office:document>\n";
+	struct ex_error e = { 0 };
+	struct doc *d = tu_read_buf(doc, sizeof(doc) - 1, &e);
+	struct pat_set *ps = pat_set_new(&e);
+
+	assert_non_null(d);
+	assert_non_null(ps);
+	assert_int_equal(d->nratings, 2);
+	assert_int_equal(unread_warnings(d, NULL), 2);
+	assert_int_equal(unread_warnings(d, "goal 4.1 GENOMFÖRANDE: the rating cell is blank; no rating taken"), 1);
+	assert_int_equal(unread_warnings(d, "goal 4.2 EFFEKT: the rating cell holds no colour word (\"Ej bedömd\")"), 1);
+	/* The same cells on a page OCR read: a blank cell may be a colour a
+	 * scan in grey lost, and the warning says so. */
+	for (size_t i = 0; i < d->npages; i++)
+		d->pages[i].source = DOC_SRC_OCR;
+	d->nratings = 0;
+	d->nwarnings = 0;
+	assert_int_equal(pat_ratings(ps, d), 0);
+	assert_int_equal(d->nratings, 2);
+	assert_int_equal(unread_warnings(d, "goal 4.1 GENOMFÖRANDE: the rating cell is blank (a scan in grey"), 1);
+	assert_int_equal(unread_warnings(d, NULL), 2);
+	doc_free(d);
+	pat_set_free(ps);
+}
+
 /* A goal's heading as the paragraph just above its rating table (what
  * OCR gives when the scan kept no size or weight): "4.1 Bredare
  * finansiering" rates; a numbered sentence with its full stop does not,
@@ -1763,6 +1823,7 @@ int main(void)
 		cmocka_unit_test(meeting_phrasings),
 		cmocka_unit_test(ratings_other_shapes),
 		cmocka_unit_test(ratings_cell_edges_on_scans),
+		cmocka_unit_test(ratings_unread_warned),
 		cmocka_unit_test(ratings_under_goal_paragraph),
 		cmocka_unit_test(attendance_sections),
 		cmocka_unit_test(attendance_tables),
