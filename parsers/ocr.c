@@ -467,26 +467,50 @@ static size_t thousands_groups(const TessResultIterator *it, const char *t, size
 	return ng;
 }
 
-/* A minus sign Tesseract read as "~" or "=" (ocrline_minus_bar). */
-static int minus_bar(const TessResultIterator *it, const char *t)
+#define OCR_PIECES_MAX 64   /* pieces of ink looked at round a number */
+
+/* The bytes of a dash at t: "-", "–", "—" or "−"; 0 for none. */
+static size_t dash(const char *t)
 {
-	int l[2], tp[2], r[2], b[2], ok = 0;
+	if (*t == '-')
+		return 1;
+	if ((unsigned char)t[0] == 0xE2 && (((unsigned char)t[1] == 0x80 && ((unsigned char)t[2] == 0x93 ||
+		(unsigned char)t[2] == 0x94)) || ((unsigned char)t[1] == 0x88 && (unsigned char)t[2] == 0x92)))
+		return 3;
+	return 0;
+}
+
+/* A minus sign Tesseract misread at the start of a number's word t: as
+ * "~" or "=" (ocrline_minus_bar), or as two dashes ("-—603 358" for
+ * "–603 358") that are one bar of ink in bin (ocrline_one_bar). The
+ * bytes of t the minus stands for; 0 when t starts with none. */
+static size_t minus_sign(const TessResultIterator *it, struct Pix *bin, const char *t)
+{
+	size_t a = dash(t), b = a ? dash(t + a) : 0, n = (*t == '~' || *t == '=') ? 1 : b ? a + b : 0;
+	int box[3][4], k = 0, ok = 0;
 	TessResultIterator *c = NULL;
 	TessPageIterator *pi;
 
-	if ((*t != '~' && *t != '=') || t[1] < '0' || t[1] > '9' ||
-	    tg_copy(tess.TessResultIteratorCopy, it, &c) != TG_OK || !c)
+	if (!n || t[n] < '0' || t[n] > '9' || tg_copy(tess.TessResultIteratorCopy, it, &c) != TG_OK || !c)
 		return 0;
 	pi = tess.TessResultIteratorGetPageIterator(c);
-	if (tess.TessPageIteratorBoundingBox(pi, RIL_SYMBOL, &l[0], &tp[0], &r[0], &b[0]) &&
-	    !tess.TessPageIteratorIsAtFinalElement(pi, RIL_WORD, RIL_SYMBOL) && tess.TessPageIteratorNext(pi, RIL_SYMBOL) &&
-	    tess.TessPageIteratorBoundingBox(pi, RIL_SYMBOL, &l[1], &tp[1], &r[1], &b[1])) {
-		const int sign[4] = { l[0], tp[0], r[0], b[0] }, digit[4] = { l[1], tp[1], r[1], b[1] };
-
-		ok = ocrline_minus_bar(sign, digit);
+	while (k < (b ? 3 : 2) && tess.TessPageIteratorBoundingBox(pi, RIL_SYMBOL, &box[k][0], &box[k][1], &box[k][2],
+								    &box[k][3])) {
+		k++;
+		if (tess.TessPageIteratorIsAtFinalElement(pi, RIL_WORD, RIL_SYMBOL) || !tess.TessPageIteratorNext(pi, RIL_SYMBOL))
+			break;
 	}
 	tess.TessResultIteratorDelete(c);
-	return ok;
+	if (!b && k == 2)
+		ok = ocrline_minus_bar(box[0], box[1]);
+	else if (b && k == 3 && bin) {
+		int h = box[2][3] - box[2][1], comp[OCR_PIECES_MAX][4];
+		const int rect[4] = { box[0][0] - 2, box[2][1] - h / 4, box[2][0], box[2][3] + h / 4 };
+
+		ok = ocrline_one_bar(box[0], box[1], box[2], (const int(*)[4])comp,
+				     scan_pieces(bin, rect, comp, OCR_PIECES_MAX));
+	}
+	return ok ? n : 0;
 }
 
 /* How Tesseract reads a bullet first on its line. */
@@ -563,7 +587,7 @@ static int take_word(TessResultIterator *it, struct ocr_job *job, struct word_wa
 	double scale = job->scale;
 	int x0, y0, x1, y1, bx0, by0, bx1, by1, rc;
 	struct ocr_word *w;
-	size_t tn, at;
+	size_t tn, at, sign;
 
 	if ((rc = tg_word_text(tess.TessResultIteratorGetUTF8Text, it, RIL_WORD, &text)) != TG_OK)
 		return rc == TG_NOMEM ? -1 : 0;
@@ -615,10 +639,11 @@ static int take_word(TessResultIterator *it, struct ocr_job *job, struct word_wa
 	}
 	ww->newline = 0;
 	ww->confsum += w->conf;
-	if (minus_bar(it, t0) && (minus = malloc(tn + 1))) {
+	if ((sign = minus_sign(it, ww->bin, t0)) && (minus = malloc(tn - sign + 2))) {
 		minus[0] = '-';
-		memcpy(minus + 1, t0 + 1, tn - 1);
-		minus[tn] = '\0';
+		memcpy(minus + 1, t0 + sign, tn - sign);
+		minus[tn - sign + 1] = '\0';
+		tn = tn - sign + 1;
 		w->first_read = w->text;
 		w->why = "minus";
 		w->text = minus;
@@ -1127,7 +1152,6 @@ static int read_uncovered(TessBaseAPI *api, struct ocr_job *job)
 	return rc;
 }
 
-#define OCR_PIECES_MAX 64   /* pieces of ink looked at round a number */
 
 /* Whether box a and box b (points) overlap. */
 static int overlap(const struct box *a, const struct box *b)

@@ -156,6 +156,24 @@ int ocrline_minus_bar(const int sign[4], const int digit[4])
 	       mid <= OCR_MINUS_LOW * h;
 }
 
+int ocrline_one_bar(const int a[4], const int b[4], const int digit[4], const int (*comp)[4], size_t n)
+{
+	float speck = OCR_LOST_SPECK * (float)(digit[3] - digit[1]);
+	int bar = -1;
+
+	for (size_t i = 0; i < n; i++) {
+		const int *c = comp[i];
+
+		if ((float)(c[2] - c[0]) <= speck && (float)(c[3] - c[1]) <= speck)
+			continue;
+		if (bar >= 0)
+			return 0;   /* two pieces of ink: two signs as printed, or a sign and more */
+		bar = (int)i;
+	}
+	return bar >= 0 && comp[bar][0] <= (a[0] + a[2]) / 2 && comp[bar][2] >= (b[0] + b[2]) / 2 &&
+	       ocrline_minus_bar(comp[bar], digit);
+}
+
 int ocrline_lost_minus(const int word[4], const int (*comp)[4], size_t n)
 {
 	int h = word[3] - word[1], d = -1, bar = -1;

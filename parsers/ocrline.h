@@ -62,6 +62,13 @@ void ocrline_join_rows(struct doc_line *lines, size_t *nlines);
  * is so flat. */
 int ocrline_minus_bar(const int sign[4], const int digit[4]);
 
+/* Whether two signs Tesseract read before a number's first digit (boxes
+ * a, b and digit, pixels; "-—603 358" for a groff scan's "–603 358") are
+ * one stroke: the ink pieces comp[n] found between a's left and the
+ * digit hold one only (specks aside), a minus's bar (ocrline_minus_bar)
+ * reaching from a's middle to b's. Two dashes printed are two pieces. */
+int ocrline_one_bar(const int a[4], const int b[4], const int digit[4], const int (*comp)[4], size_t n);
+
 /* A minus sign Tesseract left out: a number's word (box: left, top,
  * right, bottom in pixels) starts with a digit, and left of that digit
  * (the leftmost ink OCR_LOST_TALL of the word's height or more that

@@ -143,6 +143,31 @@ static void minus_bars(void **state)
 	assert_false(ocrline_minus_bar(dot, digit));
 }
 
+/* Two signs Tesseract read before a number's first digit that are one
+ * bar of ink: a groff scan's "–603 358" read "-—603 358" (boxes and the
+ * ink's pieces as Tesseract and scan_pieces gave them at 300 dpi), and
+ * two signs that are no one minus. */
+static void one_bar(void **state)
+{
+	static const int digit[4] = { 1225, 1097, 1244, 1125 };
+	static const int a[4] = { 1203, 1097, 1213, 1125 }, b[4] = { 1203, 1113, 1224, 1117 };
+	static const int bar[][4] = { { 1203, 1114, 1224, 1117 } };
+	static const int speck[][4] = { { 1203, 1114, 1224, 1117 }, { 1230, 1090, 1232, 1092 } };
+	static const int two[][4] = { { 1203, 1114, 1211, 1117 }, { 1214, 1114, 1224, 1117 } };
+	static const int b_apart[4] = { 1213, 1113, 1224, 1117 }, short_bar[][4] = { { 1203, 1114, 1212, 1117 } };
+	static const int equals[][4] = { { 1203, 1108, 1224, 1111 }, { 1203, 1116, 1224, 1119 } };
+	static const int tall[][4] = { { 1203, 1097, 1224, 1125 } }, high[][4] = { { 1203, 1097, 1224, 1100 } };
+
+	assert_true(ocrline_one_bar(a, b, digit, bar, 1));
+	assert_true(ocrline_one_bar(a, b, digit, speck, 2));
+	assert_false(ocrline_one_bar(a, b, digit, bar, 0));          /* no ink */
+	assert_false(ocrline_one_bar(a, b, digit, two, 2));          /* two dashes printed */
+	assert_false(ocrline_one_bar(a, b, digit, equals, 2));       /* an "=": two bars */
+	assert_false(ocrline_one_bar(a, b_apart, digit, short_bar, 1));   /* the bar under the first sign only */
+	assert_false(ocrline_one_bar(a, b, digit, tall, 1));         /* no bar: ink as tall as the digit */
+	assert_false(ocrline_one_bar(a, b, digit, high, 1));         /* a bar at the digit's top */
+}
+
 /* A minus Tesseract left out, found in the pieces of ink round a
  * number's word (pixels, as scan_pieces gave them on a 200 dpi scan of a
  * groff statement read at 300: "-594 377" read "594"), and ink before a
@@ -252,6 +277,7 @@ int main(void)
 		cmocka_unit_test(kept_first),
 		cmocka_unit_test(rows_joined),
 		cmocka_unit_test(minus_bars),
+		cmocka_unit_test(one_bar),
 		cmocka_unit_test(lost_minus),
 		cmocka_unit_test(monospaced_lines),
 		cmocka_unit_test(glyph_pieces),
