@@ -195,7 +195,8 @@ fuzz-all:
 # (ASan's quarantine of freed memory a quarter of its default, 64 MB, and
 # allocation stacks 12 frames deep: the PDF target's pages drawn and
 # OCR'd allocate much, and fresh pages faulted in cost a third of its time;
-# set ASAN_OPTIONS to choose otherwise)
+# set ASAN_OPTIONS to choose otherwise; Tesseract's OpenMP threads held to
+# one: on two cores they cost a page's OCR 15 % in waking each other)
 FUZZ_TARGET ?= fuzz_pdf
 FUZZ_SECONDS ?= 60
 # ThreadSanitizer on the two-threads test, a batch with --jobs 2, and a
@@ -232,7 +233,7 @@ fuzz:
 		tests/fuzz/$(FUZZ_TARGET).c build-fuzz/libextract.a $(PKG_LIBS)
 	mkdir -p build-fuzz/corpus-$(FUZZ_TARGET)
 	ASAN_OPTIONS=$${ASAN_OPTIONS:-quarantine_size_mb=64:malloc_context_size=12} \
-	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 OMP_THREAD_LIMIT=1 \
 	build-fuzz/$(FUZZ_TARGET) -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 \
 		build-fuzz/corpus-$(FUZZ_TARGET) tests/fuzz/corpus/$(subst fuzz_,,$(FUZZ_TARGET))
 
