@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <glib.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -354,9 +355,138 @@ static const char *meeting_owner(struct arena *a, const char *s)
 	return bad ? NULL : name;
 }
 
+/* Words that are no organisation's name though set as one at a title's
+ * end: periods ("Budget för År 2022", "… för Räkenskapsåret 2021") and
+ * the bodies and parts of any organisation ("… för Styrelsen"). */
+static int not_a_name(const char *w)
+{
+	static const char *const words[] = { "år", "året", "räkenskapsåret", "verksamhetsåret", "perioden", "tertial",
+					     "tertialen", "kvartal", "kvartalet", "halvår", "halvåret", "månad", "januari",
+					     "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+					     "oktober", "november", "december", "styrelsen", "valberedningen",
+					     "revisorerna", "medlemmarna", "verksamheten", "kansliet", "föreningen",
+					     "förbundet", "organisationen", "projektet", NULL };
+	gchar *low = g_utf8_strdown(w, -1);
+	int hit = 0;
+
+	for (int i = 0; words[i] && !hit; i++)
+		hit = !strcmp(low, words[i]);
+	g_free(low);
+	return hit;
+}
+
+/* s from its start as a name with no form word: one to four words of
+ * letters (a hyphen or & inside), the first capitalised and none of them
+ * a period or a body (not_a_name); then the end, or a year ("2021",
+ * "2021/2022", "2021-2022") and the end. Its length in bytes, 0 if none. */
+#define ORG_PLAIN_WORDS 4
+static size_t plain_name(const char *s)
+{
+	size_t n = 0, end = 0;
+	int words = 0;
+
+	if (!g_unichar_isupper(g_utf8_get_char(s)))
+		return 0;
+	while (s[n] && words < ORG_PLAIN_WORDS + 1) {
+		size_t w = n;
+		char buf[64];
+
+		while (s[n] && s[n] != ' ')
+			n++;
+		if (n - w >= sizeof(buf))
+			return 0;
+		snprintf(buf, sizeof(buf), "%.*s", (int)(n - w), s + w);
+		if (g_ascii_isdigit(buf[0]))
+			break;   /* a year, checked below */
+		for (const char *p = buf; *p; p = g_utf8_next_char(p)) {
+			gunichar c = g_utf8_get_char(p);
+
+			if (!g_unichar_isalpha(c) && c != '-' && c != '&')
+				return 0;
+		}
+		if (not_a_name(buf) || (words && small_word(buf) && !s[n]))
+			return 0;
+		words++;
+		end = n;
+		while (s[n] == ' ')
+			n++;
+	}
+	if (!words || words > ORG_PLAIN_WORDS)
+		return 0;
+	if (s[end]) {   /* what follows: a year or two, and nothing else */
+		const char *y = s + end + 1;
+		size_t d = strspn(y, "0123456789");
+
+		if (d != 4 || (y[4] && !((y[4] == '/' || y[4] == '-') && strspn(y + 5, "0123456789") == 4 && !y[9])))
+			return 0;
+	}
+	return end;
+}
+
+/* Whether s (any case) names a meeting or a minutes' part, no
+ * organisation: "Styrelsemöte", "Årsstämma", "Dagordning". */
+static int meeting_words(const char *s)
+{
+	static const char *const meetings[] = { "möte", "stämma", "sammanträde", "protokoll", "dagordning", NULL };
+	gchar *low = g_utf8_strdown(s, -1);
+	int hit = 0;
+
+	for (int k = 0; meetings[k] && !hit; k++)
+		hit = strstr(low, meetings[k]) != NULL;
+	g_free(low);
+	return hit;
+}
+
+/* The organisation a title names after a document's kind and "för",
+ * with no form word: "Budgetförslag för IX 2021" gives "IX",
+ * "Verksamhetsberättelse för Amnesty Göteborg" "Amnesty Göteborg";
+ * never "Budget för 2021", "… för år 2022", "… för Styrelsen",
+ * "Protokoll för Styrelsemöte 2023". */
+static const char *kind_for_name(struct arena *a, const char *s)
+{
+	static const char *const kinds[] = { "årsredovisning", "verksamhetsberättelse", "årsberättelse", "årsbokslut",
+					     "bokslut", "budget", "budgetförslag", "verksamhetsplan", "protokoll",
+					     "mötesprotokoll", "kallelse", NULL };
+	const char *f = s ? strstr(s, " för ") : NULL;
+	gchar *kind;
+	int known = 0;
+	size_t n;
+
+	if (!f || f - s > 40)
+		return NULL;
+	kind = g_utf8_strdown(s, f - s);
+	for (int k = 0; kinds[k] && !known; k++)
+		known = !strcmp(kind, kinds[k]);
+	g_free(kind);
+	f += strlen(" för ");
+	if (!known || !(n = plain_name(f)) || meeting_words(f))
+		return NULL;
+	return arena_strndup(a, f, n);
+}
+
+/* A minutes' title alone ("Mötesprotokoll", "Protokoll") with the
+ * organisation's name alone under it ("LiTHe kod", as plain_name reads
+ * it, no year): the name. Never a meeting ("Styrelsemöte", "Årsstämma")
+ * or a date under the title. */
+static const char *under_minutes_title(struct arena *a, const char *title, const char *next)
+{
+	static const char *const kinds[] = { "protokoll", "mötesprotokoll", "styrelseprotokoll", "minnesanteckningar",
+					     NULL };
+	gchar *t = g_utf8_strdown(title, -1);
+	int ok = 0;
+	size_t n = plain_name(next);
+
+	g_strstrip(t);
+	for (int k = 0; kinds[k] && !ok; k++)
+		ok = !strcmp(t, kinds[k]);
+	g_free(t);
+	return ok && n && !next[n] && !meeting_words(next) ? arena_strdup(a, next) : NULL;
+}
+
 static void organisation(struct doc *doc)
 {
 	size_t seen = 0;
+	const char *title = NULL;
 
 	if (doc->organisation)
 		return;
@@ -369,8 +499,13 @@ static void organisation(struct doc *doc)
 		seen += !b->furniture;
 		if ((doc->organisation = org_with_rest(doc, i, b->text)))
 			return;
-		if (seen == 1 && (doc->organisation = meeting_owner(doc->arena, b->text)))
-			return;   /* the title: "LiTHe kods vårmöte 2018" */
+		if (seen == 1 && ((doc->organisation = meeting_owner(doc->arena, b->text)) ||
+				  (doc->organisation = kind_for_name(doc->arena, b->text))))
+			return;   /* the title: "LiTHe kods vårmöte 2018", "Budgetförslag för IX 2021" */
+		if (seen == 2 && title && (doc->organisation = under_minutes_title(doc->arena, title, b->text)))
+			return;   /* "Mötesprotokoll" over "LiTHe kod" */
+		if (seen == 1)
+			title = b->text;
 		/* a name on the first line of a paragraph that ran on into
 		 * the text under it ("Kulturföreningen Röda Längan" over
 		 * "Kostnaderna för el …") */

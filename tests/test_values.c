@@ -1297,7 +1297,27 @@ static void organisation_names(void **state)
 		/* the owner of a meeting in a title's genitive, with no form word */
 		{ "LiTHe kods vårmöte 2018 - Protokoll\n\n§ 1 Mötets öppnande\n\nMötet öppnades.\n", "LiTHe kod" },
 		{ "Hyresgästföreningens årsmöte 2023\n\nProtokoll\n", "Hyresgästföreningen" },
+		/* with no form word: after a document's kind and "för" in the
+		 * title, a year at most after it; alone under a minutes' title */
+		{ "Budgetförslag för IX 2021\n\n2021-03-01\n\nInkomster\n", "IX" },
+		{ "Verksamhetsberättelse för Amnesty Göteborg\n\nText.\n", "Amnesty Göteborg" },
+		{ "Verksamhetsplan för Svenska Kyrkans Unga 2023/2024\n\nText.\n", "Svenska Kyrkans Unga" },
+		{ "Mötesprotokoll\n\nLiTHe kod\n\n2016-05-25\n\n1. Kallade: Anna Berg\n", "LiTHe kod" },
 		/* must not */
+		{ "Budget för 2021\n\nText.\n", NULL },
+		{ "Verksamhetsplan för År 2022\n\nText.\n", NULL },
+		{ "Årsredovisning för Räkenskapsåret 2021\n\nText.\n", NULL },
+		{ "Verksamhetsberättelse för Styrelsen\n\nText.\n", NULL },
+		{ "Budget för verksamhetsåret 2022\n\nText.\n", NULL },
+		{ "Verksamhetsplan för Tertial 2\n\nText.\n", NULL },
+		{ "Budget för IX 2021, reviderad\n\nText.\n", NULL },
+		{ "Protokoll för Styrelsemöte 2023\n\nText.\n", NULL },
+		{ "Sammanfattning för Amnesty Göteborg\n\nText.\n", NULL },   /* no document's kind */
+		{ "Verksamhetsberättelse för Amnesty Göteborg och Malmö Syd\n\nText.\n", NULL },   /* five words */
+		{ "Mötesprotokoll\n\nStyrelsemöte\n\n2016-05-25\n", NULL },
+		{ "Mötesprotokoll\n\n2016-05-25\n\nText.\n", NULL },
+		{ "Protokoll\n\nNärvarande: Anna Berg\n", NULL },
+		{ "Inledning\n\nLiTHe kod\n\nText.\n", NULL },
 		{ "Föreningens årsmöte 2023\n\nProtokoll\n", NULL },
 		{ "Årets årsmöte\n\nProtokoll\n", NULL },
 		{ "Lokalens vårmöte och andra möten i verksamheten under året 2023\n\nText.\n", NULL },
