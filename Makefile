@@ -40,7 +40,7 @@ TEST_BIN = $(TESTS:%=$(BUILD)/tests/%)
 FUZZ    = fuzz_pdf fuzz_odt fuzz_txt fuzz_image fuzz_pack fuzz_writers fuzz_diff fuzz_cli
 
 .PHONY: all help deps demo test check unit golden badinput attack batch db diff pg robustness fidelity install-test \
-        layering asan tsan bench bench-batch bench-archive bench-diff bench-ocr bench-scan bench-values bench-tables bench-vary corpus-holdout corpus-tables install clean corpus regolden fuzz fuzz-all fuzz-replay
+        layering asan tsan bench bench-batch bench-archive bench-diff bench-series bench-ocr bench-scan bench-values bench-tables bench-vary corpus-holdout corpus-tables install clean corpus regolden fuzz fuzz-all fuzz-replay
 
 all: $(BUILD)/extract $(BUILD)/libextract.so.$(SOVERSION)
 
@@ -60,6 +60,7 @@ help:
 	@echo "make bench-batch   20 one-page scans at -j 2 (REF=other/extract to compare)"
 	@echo "make bench-archive 320 documents in year folders: workers, isolation cost, SIGKILL + resume, 10 000 small inputs"
 	@echo "make bench-diff    extract diff on 25 generated year pairs (PDF, ODT, scanned) through 5 producers"
+	@echo "make bench-series  extract series on 10 generated series of four reports (PDF, ODT; SERIES_ARGS=--scans)"
 	@echo "make bench-values  precision and recall on held-out documents"
 	@echo "make bench-tables  table detection and cells: own corpus and peer suites"
 	@echo "make bench-vary    300 documents through 5 producers: values, units, periods, cells, ratings"
@@ -270,6 +271,17 @@ $(BUILD)/pairs/.stamp-$(PAIRS_N)-$(VARY_SEED): corpus/gen_pairs.py corpus/gen_va
 
 bench-diff: $(BUILD)/extract $(BUILD)/tests/mkscan $(BUILD)/pairs/.stamp-$(PAIRS_N)-$(VARY_SEED)
 	@/usr/bin/python3 tests/bench_diff.py $(BUILD)/extract $(BUILD)/pairs
+
+# Report series for extract series, made once into $(BUILD)/series.
+SERIES_N ?= 10
+$(BUILD)/series/.stamp-$(SERIES_N)-$(VARY_SEED): corpus/gen_series.py corpus/gen_pairs.py corpus/gen_vary.py
+	sh scripts/deps.sh --vary
+	rm -rf $(BUILD)/series
+	/usr/bin/python3 corpus/gen_series.py $(BUILD)/series $(SERIES_N) $(VARY_SEED)
+	touch $@
+
+bench-series: $(BUILD)/extract $(BUILD)/tests/mkscan $(BUILD)/series/.stamp-$(SERIES_N)-$(VARY_SEED)
+	@/usr/bin/python3 tests/bench_series.py $(BUILD)/extract $(BUILD)/series $(SERIES_ARGS)
 
 bench-vary: $(BUILD)/extract $(BUILD)/vary/.stamp-$(VARY_N)-$(VARY_SEED)
 	@/usr/bin/python3 tests/bench_vary.py $(BUILD)/extract $(BUILD)/vary
