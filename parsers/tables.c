@@ -2602,6 +2602,89 @@ static void side_text(struct layout_page *lp)
 	free(num);
 }
 
+/* Whether line l is digits in thousands groups: "343", "528 100" when
+ * lead is 0 (every group three digits), "-1 005", "10 359" when lead is
+ * 1 (a first group of one to three digits, a sign or bracket before it). */
+static int grouped_digits(const struct doc_line *l, int lead)
+{
+	for (size_t k = 0; k < l->nwords; k++) {
+		const char *t = l->words[k].text;
+		size_t d;
+
+		if (k == 0 && lead && (*t == '-' || *t == '('))
+			t++;
+		else if (k == 0 && lead && !strncmp(t, "\xE2\x88\x92", 3))
+			t += 3;   /* − */
+		d = strspn(t, "0123456789");
+		if (t[d] || d == 0 || d > 3 || ((k || !lead) && d != 3))
+			return 0;
+	}
+	return l->nwords > 0;
+}
+
+/* Whether another line than a and b lies level with line b, left of it
+ * and not of groups of digits: a label, so b's row is a row of its own. */
+static int labelled(const struct layout_page *lp, size_t a, size_t b)
+{
+	const struct box *x = &lp->lines[b].box;
+	float cy = (x->y0 + x->y1) / 2, h = x->y1 - x->y0;
+
+	for (size_t i = 0; i < lp->nlines; i++) {
+		const struct box *y = &lp->lines[i].box;
+
+		if (i != a && i != b && !lp->used[i] && fabsf((y->y0 + y->y1) / 2 - cy) < h * TBL_ROW_BAND &&
+		    y->x1 <= x->x0 && !grouped_digits(&lp->lines[i], 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* A number wrapped in a narrow cell ("-1 005" over "343": a browser's
+ * print breaks a cell's line at a thousands space): a line of whole
+ * groups of three digits, no label level with it, right under a number
+ * in thousands groups that a label stands level with, the two of one
+ * height, ending together (within TBL_ALIGN_PT) and within a line height
+ * apart, is the number's end. Its words join the number's line (whose
+ * box keeps its first line's height: rows are found by their middles)
+ * and the line goes, so the number is read whole wherever it ends up. */
+static int wrapped_numbers(struct doc *doc, struct layout_page *lp)
+{
+	for (size_t b = 0; b < lp->nlines; b++) {
+		const struct doc_line *lb = &lp->lines[b];
+		size_t a = 0;
+
+		if (lp->used[b] || !grouped_digits(lb, 0))
+			continue;
+		for (; a < lp->nlines; a++) {
+			const struct box *x = &lp->lines[a].box, *y = &lb->box;
+			float h = x->y1 - x->y0;
+
+			if (a != b && !lp->used[a] && grouped_digits(&lp->lines[a], 1) && fabsf(x->x1 - y->x1) <= TBL_ALIGN_PT &&
+			    y->y0 >= x->y1 - h / 2 && y->y0 - x->y1 <= TBL_WRAP_GAP * h && fabsf((y->y1 - y->y0) - h) < h / 4 &&
+			    labelled(lp, b, a) && !labelled(lp, a, b))
+				break;
+		}
+		if (a == lp->nlines)
+			continue;
+		struct doc_line *la = &lp->lines[a];
+		struct doc_word *w = arena_alloc(doc->arena, sizeof(*w) * (la->nwords + lb->nwords));
+
+		if (!w)
+			return EX_ENOMEM;
+		memcpy(w, la->words, sizeof(*w) * la->nwords);
+		memcpy(w + la->nwords, lb->words, sizeof(*w) * lb->nwords);
+		w[la->nwords - 1].space_after = 1;
+		la->words = w;
+		la->nwords += lb->nwords;
+		la->box.x0 = fminf(la->box.x0, lb->box.x0);   /* (its height the first line's: rows go by middles) */
+		memmove(&lp->lines[b], &lp->lines[b + 1], sizeof(*lp->lines) * (lp->nlines - b - 1));
+		memmove(&lp->used[b], &lp->used[b + 1], lp->nlines - b - 1);
+		lp->nlines--;
+		b--;
+	}
+	return 0;
+}
+
 int tbl_find_stream(struct doc *doc, struct layout_page *lp)
 {
 	struct srow *rows;
@@ -2611,6 +2694,8 @@ int tbl_find_stream(struct doc *doc, struct layout_page *lp)
 	if (!lp->used && !(lp->used = arena_alloc(doc->arena, lp->nlines + 1)))
 		return EX_ENOMEM;
 	side_text(lp);
+	if (wrapped_numbers(doc, lp))
+		return EX_ENOMEM;
 	rows = stream_rows(doc, lp, &nrows);
 	for (size_t i = 0; i < lp->nlines; i++)   /* the text beside is the layout's again */
 		if (lp->used[i] == SIDE)

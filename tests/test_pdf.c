@@ -1075,6 +1075,66 @@ static void wrapped_labels(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* A number wrapped in a narrow cell, as a browser prints it ("-1 005"
+ * over "343", right-aligned, a line apart: closer than rows are) is read
+ * whole, in a row and after a table's last row. Not joined: a labelled
+ * row of three-digit numbers a line under another, digits under a
+ * decimal number, digits not ending where the number above ends, amounts
+ * stacked with no label. */
+static void wrapped_numbers(void **state)
+{
+	static const struct { const char *text; int col; double y; } lines[] = {
+		{ "2023", 1, 100 }, { "2022", 2, 100 },
+		{ "Likvida medel", 0, 116 }, { "347 907", 1, 116 }, { "391 302", 2, 116 },
+		{ "Räntor", 0, 127 }, { "343", 1, 127 }, { "528", 2, 127 },
+		{ "Driftskostnader", 0, 143 }, { "-1 005", 1, 143 }, { "343", 1, 154 }, { "-796 833", 2, 143 },
+		{ "Snitt per lägenhet", 0, 175 }, { "12,5", 1, 175 }, { "500", 1, 186 }, { "11,9", 2, 175 },
+		{ "Medlemmar", 0, 202 }, { "1 200", 1, 202 }, { "300", 3, 213 }, { "1 150", 2, 202 },
+		{ "Summa eget kapital", 0, 229 }, { "8 750 155", 1, 229 }, { "10 359", 2, 229 }, { "528", 2, 240 },
+		{ "5 400", 2, 320 }, { "300", 2, 331 },   /* amounts stacked with no label: two */
+	};
+	GString *pdf;
+	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 10);
+	struct ex_error e = { 0 };
+	struct doc *d;
+
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		cairo_text_extents_t x;
+
+		cairo_text_extents(cr, lines[i].text, &x);
+		/* labels at the left, numbers right-aligned at 330 and 430 (col 3: 20 points short of 330) */
+		cairo_move_to(cr, lines[i].col == 0 ? 60 : lines[i].col == 3 ? 310 - x.x_advance :
+			      230 + 100 * lines[i].col - x.x_advance, lines[i].y);
+		cairo_show_text(cr, lines[i].text);
+	}
+	d = drawn_page(cr, pdf, &e);
+	assert_non_null(d);
+	assert_int_equal(d->ntables, 1);
+	const struct doc_table *t = &d->tables[0];
+	int r;
+
+	assert_true((r = grid_row(t, 0, "Driftskostnader")) > 0);
+	assert_string_equal(grid_text(t, r, 1), "-1 005 343");
+	assert_string_equal(grid_text(t, r, 2), "-796 833");
+	assert_true((r = grid_row(t, 0, "Summa eget kapital")) > 0);
+	assert_string_equal(grid_text(t, r, 2), "10 359 528");
+	assert_true((r = grid_row(t, 0, "Räntor")) > 0);
+	assert_string_equal(grid_text(t, r, 1), "343");
+	assert_string_equal(grid_text(t, r, 2), "528");
+	assert_true((r = grid_row(t, 0, "Snitt per lägenhet")) > 0);
+	assert_string_equal(grid_text(t, r, 1), "12,5");
+	assert_true((r = grid_row(t, 0, "Medlemmar")) > 0);
+	assert_string_equal(grid_text(t, r, 1), "1 200");
+	for (size_t i = 0; i < d->nblocks; i++)   /* (a paragraph's text joins its lines: its lines tell) */
+		for (size_t k = 0; k < d->blocks[i].nlines; k++) {
+			const struct doc_line *l = &d->blocks[i].lines[k];
+
+			assert_false(l->nwords == 3 && !strcmp(l->words[0].text, "5") && !strcmp(l->words[2].text, "300"));
+		}
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
 /* leaders: each label followed by leader dots ("Austria . . . . ."),
  * which make no running text of it. */
 static void check_rows_between_rules(int leaders)
@@ -3663,6 +3723,7 @@ int main(void)
 		cmocka_unit_test(rows_between_rules),
 		cmocka_unit_test(group_headings_between_rules),
 		cmocka_unit_test(wrapped_labels),
+		cmocka_unit_test(wrapped_numbers),
 		cmocka_unit_test(statement_headings),
 		cmocka_unit_test(close_number_columns),
 		cmocka_unit_test(mono_number_columns),
