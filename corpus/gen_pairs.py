@@ -116,19 +116,27 @@ def truth_for(plan):
     return {"changes": changes, "restated": restated, "ratings": ratings, "tkr": tkr}
 
 
+def template(rng, producer, ratings):
+    """One organisation's layout features and number style, kept through
+    its reports (ratings drawn as fills, words or both; groff's as words)."""
+    f = {"font": rng.choice(["serif", "sans", "mono"]), "gap": rng.choice([2.0, 1.5, 1.0, 0.75]),
+         "rules": rng.choice(["grid", "horizontal", "none"]), "zebra": rng.random() < 0.3, "header_rows": 1,
+         "note": False, "wrap": False, "landscape": False, "head_label": True, "rating_shape": "word"}
+    if ratings and producer != "groff":
+        f["rating_shape"] = rng.choice(["fill", "word", "fillword"])
+    st = gv.number_style(rng)
+    if st["thousands"] in ("none", "en", "dot"):
+        st["thousands"] = "space"   # one organisation, one style: kept to the Swedish ones here
+    return f, st
+
+
 def main():
     out, count, seed = gv.command_line("gen_pairs.py OUTDIR [PAIRS] [SEED]", 25)
     fodts = []
     for i in range(count):
         producer = gv.PRODUCERS[i % len(gv.PRODUCERS)]
         rng = random.Random("%d/pair%d" % (seed, i))
-        f = {"font": rng.choice(["serif", "sans", "mono"]), "gap": rng.choice([2.0, 1.5, 1.0, 0.75]),
-             "rules": rng.choice(["grid", "horizontal", "none"]), "zebra": rng.random() < 0.3, "header_rows": 1,
-             "note": False, "wrap": False, "landscape": False, "head_label": True,
-             "rating_shape": "word" if producer == "groff" else rng.choice(["fill", "word", "fillword"])}
-        st = gv.number_style(rng)
-        if st["thousands"] in ("none", "en", "dot"):
-            st["thousands"] = "space"   # one organisation, one style: kept to the Swedish ones here
+        f, st = template(rng, producer, True)
         plan = plan_pair(rng, rng.randint(2016, 2024))
         org = rng.choice(gv.ORGS)
         truth = truth_for(plan)

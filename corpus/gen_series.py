@@ -105,12 +105,7 @@ def main():
     for i in range(count):
         producer = gv.PRODUCERS[i % len(gv.PRODUCERS)]
         rng = random.Random("%d/series%d" % (seed, i))
-        f = {"font": rng.choice(["serif", "sans", "mono"]), "gap": rng.choice([2.0, 1.5, 1.0, 0.75]),
-             "rules": rng.choice(["grid", "horizontal", "none"]), "zebra": rng.random() < 0.3, "header_rows": 1,
-             "note": False, "wrap": False, "landscape": False, "head_label": True, "rating_shape": "word"}
-        st = gv.number_style(rng)
-        if st["thousands"] in ("none", "en", "dot"):
-            st["thousands"] = "space"   # one organisation, one style
+        f, st = gp.template(rng, producer, False)
         plan = plan_series(rng, rng.randint(2014, 2022))
         org = rng.choice(gv.ORGS)
         truth = truth_for(plan)

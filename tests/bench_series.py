@@ -21,36 +21,19 @@ Usage: bench_series.py EXTRACT DIR [--scans] [--verbose]"""
 import glob
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-import unicodedata
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_diff import norm, scanned  # noqa: E402  (one label key and one scan for both benches)
 
 X, D = sys.argv[1], sys.argv[2]
 SCANS = "--scans" in sys.argv
 VERBOSE = "--verbose" in sys.argv
-MKSCAN = os.path.join(os.path.dirname(os.path.abspath(X)), "tests", "mkscan")
 env = dict(os.environ, OMP_THREAD_LIMIT="1", EXTRACT_PATTERNS="")
-
-
-def norm(s):
-    s = unicodedata.normalize("NFKC", s or "").casefold()
-    s = re.sub(r"\(.*?\)", " ", s)
-    s = re.sub(r"[^\w]+", " ", s)
-    return " ".join(w for w in s.split() if w not in ("tkr", "kr", "kvm", "st"))
-
-
-def scanned(pdf, tmp):
-    out = os.path.join(tmp, os.path.basename(pdf)[:-4] + "_scan.pdf")
-    stem = os.path.join(tmp, "p")
-    for f in glob.glob(stem + "*.png"):
-        os.remove(f)
-    subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", pdf, stem], check=True)
-    subprocess.run([MKSCAN] + sorted(glob.glob(stem + "*.png")) + [out], check=True)
-    return out
 
 
 def score(d, truth, tally, what):

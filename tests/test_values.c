@@ -1001,26 +1001,22 @@ static int unread_warnings(const struct doc *d, const char *has)
 
 static void ratings_unread_warned(void **state)
 {
+#define DIM_TABLE(cells) \
+	"<table:table table:name=\"T\"><table:table-column table:number-columns-repeated=\"2\"/>" \
+	"<table:table-row><table:table-cell><text:p>GENOMFÖRANDE</text:p></table:table-cell>" \
+	"<table:table-cell><text:p>EFFEKT</text:p></table:table-cell></table:table-row>" \
+	"<table:table-row>" cells "</table:table-row></table:table>"
 	static const char doc[] =
 		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document " TU_ODF_NS " office:version=\"1.2\" "
 		"office:mimetype=\"application/vnd.oasis.opendocument.text\"><office:body><office:text>"
-		"<table:table table:name=\"Z\"><table:table-column table:number-columns-repeated=\"2\"/>"
-		"<table:table-row><table:table-cell><text:p>GENOMFÖRANDE</text:p></table:table-cell>"
-		"<table:table-cell><text:p>EFFEKT</text:p></table:table-cell></table:table-row>"
-		"<table:table-row><table:table-cell/><table:table-cell/></table:table-row></table:table>"
+		DIM_TABLE("<table:table-cell/><table:table-cell/>")
 		"<text:h text:outline-level=\"1\">4. ÄNDAMÅL</text:h><text:h text:outline-level=\"2\">4.1 Bättre stöd</text:h>"
-		"<table:table table:name=\"A\"><table:table-column table:number-columns-repeated=\"2\"/>"
-		"<table:table-row><table:table-cell><text:p>GENOMFÖRANDE</text:p></table:table-cell>"
-		"<table:table-cell><text:p>EFFEKT</text:p></table:table-cell></table:table-row>"
-		"<table:table-row><table:table-cell/><table:table-cell><text:p>Gul</text:p></table:table-cell>"
-		"</table:table-row></table:table>"
+		DIM_TABLE("<table:table-cell/><table:table-cell><text:p>Gul</text:p></table:table-cell>")
 		"<text:h text:outline-level=\"2\">4.2 Tryggare boende</text:h>"
-		"<table:table table:name=\"B\"><table:table-column table:number-columns-repeated=\"2\"/>"
-		"<table:table-row><table:table-cell><text:p>GENOMFÖRANDE</text:p></table:table-cell>"
-		"<table:table-cell><text:p>EFFEKT</text:p></table:table-cell></table:table-row>"
-		"<table:table-row><table:table-cell><text:p>Grön</text:p></table:table-cell>"
-		"<table:table-cell><text:p>Ej bedömd</text:p></table:table-cell></table:table-row>"
-		"</table:table></office:text></office:body></office:document>\n";
+		DIM_TABLE("<table:table-cell><text:p>Grön</text:p></table:table-cell>"
+			  "<table:table-cell><text:p>Ej bedömd</text:p></table:table-cell>")
+		"</office:text></office:body></office:document>\n";
+#undef DIM_TABLE
 	struct ex_error e = { 0 };
 	struct doc *d = tu_read_buf(doc, sizeof(doc) - 1, &e);
 	struct pat_set *ps = pat_set_new(&e);
