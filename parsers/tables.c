@@ -2659,9 +2659,9 @@ static int wrapped_numbers(struct doc *doc, struct layout_page *lp)
 			const struct box *x = &lp->lines[a].box, *y = &lb->box;
 			float h = x->y1 - x->y0;
 
-			if (a != b && !lp->used[a] && grouped_digits(&lp->lines[a], 1) && fabsf(x->x1 - y->x1) <= TBL_ALIGN_PT &&
-			    y->y0 >= x->y1 - h / 2 && y->y0 - x->y1 <= TBL_WRAP_GAP * h && fabsf((y->y1 - y->y0) - h) < h / 4 &&
-			    labelled(lp, b, a) && !labelled(lp, a, b))
+			if (a != b && !lp->used[a] && fabsf(x->x1 - y->x1) <= TBL_ALIGN_PT && y->y0 >= x->y1 - h / 2 &&
+			    y->y0 - x->y1 <= TBL_WRAP_GAP * h && fabsf((y->y1 - y->y0) - h) < h / 4 &&
+			    grouped_digits(&lp->lines[a], 1) && labelled(lp, b, a) && !labelled(lp, a, b))
 				break;
 		}
 		if (a == lp->nlines)
