@@ -37,7 +37,7 @@ LIB_CXX = parsers/pdfdraw.cc parsers/tessguard.cc
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(LIB_CXX:%.cc=$(BUILD)/obj/%.o)
 TESTS   = test_lib test_arena test_norm test_classify test_txt test_odt test_pdf test_json test_sniff test_header test_threads test_quantity test_values test_pack test_ocrfix test_ocrline test_scan
 TEST_BIN = $(TESTS:%=$(BUILD)/tests/%)
-FUZZ    = fuzz_pdf fuzz_odt fuzz_txt fuzz_image fuzz_pack fuzz_writers fuzz_diff fuzz_cli
+FUZZ    = fuzz_pdf fuzz_pdf_ocr fuzz_odt fuzz_txt fuzz_image fuzz_pack fuzz_writers fuzz_diff fuzz_cli
 
 .PHONY: all help deps demo test check unit golden badinput attack batch db diff pg robustness fidelity install-test \
         layering asan tsan bench bench-batch bench-archive bench-diff bench-series bench-ocr bench-scan bench-values bench-tables bench-vary corpus-holdout corpus-tables install clean corpus regolden fuzz fuzz-all fuzz-replay
@@ -236,7 +236,7 @@ fuzz:
 	ASAN_OPTIONS=$${ASAN_OPTIONS:-quarantine_size_mb=64:malloc_context_size=12} \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 OMP_THREAD_LIMIT=1 \
 	build-fuzz/$(FUZZ_TARGET) -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 \
-		build-fuzz/corpus-$(FUZZ_TARGET) tests/fuzz/corpus/$(subst fuzz_,,$(FUZZ_TARGET))
+		build-fuzz/corpus-$(FUZZ_TARGET) tests/fuzz/corpus/$(patsubst %_ocr,%,$(subst fuzz_,,$(FUZZ_TARGET)))
 
 bench: $(BUILD)/extract
 	@sh tests/bench.sh $(BUILD)/extract
