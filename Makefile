@@ -139,6 +139,8 @@ $(BUILD)/tests/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libextract.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(XCFLAGS) $(PKG_CFLAGS) -o $@ $< tests/fuzz/replay.c $(BUILD)/libextract.a $(PKG_LIBS)
 
+$(BUILD)/tests/fuzz/fuzz_pdf_ocr: tests/fuzz/fuzz_pdf.c   # its body
+
 # Every test group; the last line is the total: "N passed, N failed".
 check: $(BUILD)/extract $(BUILD)/libextract.so.$(SOVERSION) $(TEST_BIN) $(BUILD)/tests/jsoncmp $(BUILD)/tests/cer $(BUILD)/tests/mkscan \
        $(BUILD)/tests/degrade \

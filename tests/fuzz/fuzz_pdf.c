@@ -2,14 +2,18 @@
  * drawing (rules, fills), layout, tables and the invariants, at the speed
  * a coverage-guided fuzzer needs (a page OCR'd costs a hundred times
  * more: Tesseract's LSTM reads each line whatever the resolution).
- * fuzz_pdf_ocr takes the same inputs through OCR. */
+ * fuzz_pdf_ocr is this file with OCR on (FUZZ_PDF_OPTS). */
 #include "invariants.h"
 
 #include "../../parsers/pdf.h"
 
+#ifndef FUZZ_PDF_OPTS
+#define FUZZ_PDF_OPTS { .last_page = 20, .ocr = -1, .image_budget = FUZZ_IMAGE_BUDGET }
+#endif
+
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
-	struct doc_read_opts o = { .last_page = 20, .ocr = -1, .image_budget = FUZZ_IMAGE_BUDGET };
+	struct doc_read_opts o = FUZZ_PDF_OPTS;
 	struct ex_error e = { 0 };
 	struct doc *d = doc_new();
 

@@ -2,24 +2,9 @@
  * has it (pages with no text layer or a poor one), rendered small
  * (FUZZ_DPI) and read by one OCR service for the run (invariants.h):
  * render, scan preparation, Tesseract's words and everything after them.
- * Its corpus is fuzz_pdf's. */
+ * Its corpus is fuzz_pdf's; its body is too. */
 #include "invariants.h"
 
-#include "../../parsers/pdf.h"
-
-int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
-{
-	struct doc_read_opts o = { .last_page = 20, .dpi = FUZZ_DPI, .ocr_service = fuzz_ocr_service(),
-				   .image_budget = FUZZ_IMAGE_BUDGET };
-	struct ex_error e = { 0 };
-	struct doc *d = doc_new();
-
-	if (!d)
-		return 0;
-	if (pdf_read(d, data, size, &o, &e) == 0)
-		check_invariants(d);
-	else
-		INV(e.msg[0] != '\0' && !strchr(e.msg, '\n'));
-	doc_free(d);
-	return 0;
-}
+#define FUZZ_PDF_OPTS { .last_page = 20, .dpi = FUZZ_DPI, .ocr_service = fuzz_ocr_service(), \
+			.image_budget = FUZZ_IMAGE_BUDGET }
+#include "fuzz_pdf.c"
