@@ -124,15 +124,17 @@ static gboolean one_period(gpointer key, gpointer value, gpointer arg)
 		struct point *p = pts->pdata[i];
 
 		if (fabs(p->value - best->value) > SERIES_SAME)
-			json_array_append_new(c, json_pack("{s:f, s:s, s:O?}", "value", p->value, "source", p->source,
-							   "text", json_object_get(p->v, "text")));
+			json_array_append_new(c, json_pack("{s:f, s:s, s:O?, s:O?, s:O?}", "value", p->value, "source",
+							   p->source, "text", json_object_get(p->v, "text"), "confidence",
+							   json_object_get(p->v, "confidence"), "provenance",
+							   json_object_get(p->v, "provenance")));
 	}
 	b->conflicts += json_array_size(c) > 0;
 	if (!b->rep)
 		b->rep = best->v;
-	o = json_pack("{s:O, s:f, s:s, s:O?, s:O?}", "period", json_object_get(best->v, "period"), "value", best->value,
-		      "source", best->source, "text", json_object_get(best->v, "text"), "provenance",
-		      json_object_get(best->v, "provenance"));
+	o = json_pack("{s:O, s:f, s:s, s:O?, s:O?, s:O?}", "period", json_object_get(best->v, "period"), "value",
+		      best->value, "source", best->source, "text", json_object_get(best->v, "text"), "confidence",
+		      json_object_get(best->v, "confidence"), "provenance", json_object_get(best->v, "provenance"));
 	json_object_set_new(o, "conflicts", c);
 	json_array_append_new(b->points, o);
 	return FALSE;

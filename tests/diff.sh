@@ -237,6 +237,9 @@ want = [(str(y), v * 1000.0, 1 if y == 2018 else 0) for y, v in
 assert pts == want, pts
 c = n["points"][2]["conflicts"][0]
 assert c["value"] == 99000 and c["source"] == "ar2020.pdf", c
+# where to look: each point's and each conflict's confidence and page
+assert c["confidence"] == 0.9 and c["provenance"] == {"page": 2}, c
+assert n["points"][2]["confidence"] == 0.9 and n["points"][2]["provenance"] == {"page": 2}, n["points"][2]
 assert n["unit"] == "SEK" and s["Soliditet"]["unit"] == "percent" and len(s["Soliditet"]["points"]) == 7
 assert d["conflicts"] == 1
 PY
