@@ -533,7 +533,6 @@ static json_t *side_json(const struct side *s)
 			 json_object_get(doc, "type"), "title", json_object_get(doc, "title"), "period", period);
 }
 
-/* The extract-diff/1 object of two documents. */
 /* A rating cell a document could not read (its rating_unread warnings:
  * a scan in grey keeps no colour) hides that goal's change: said. */
 static void unread_ratings(json_t *warnings, json_t *doc, const char *which)
@@ -550,6 +549,7 @@ static void unread_ratings(json_t *warnings, json_t *doc, const char *which)
 								       which, n, n == 1 ? "" : "s")));
 }
 
+/* The extract-diff/1 object of two documents. */
 static json_t *compare(json_t *old, json_t *new)
 {
 	struct side a, b;

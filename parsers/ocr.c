@@ -469,15 +469,13 @@ static size_t thousands_groups(const TessResultIterator *it, const char *t, size
 
 #define OCR_PIECES_MAX 64   /* pieces of ink looked at round a number */
 
-/* The bytes of a dash at t: "-", "–", "—" or "−"; 0 for none. */
+/* The bytes of a dash at t: a minus as numbers take it (numcut_minus:
+ * "-", "–", "−") or an em dash "—"; 0 for none. */
 static size_t dash(const char *t)
 {
-	if (*t == '-')
-		return 1;
-	if ((unsigned char)t[0] == 0xE2 && (((unsigned char)t[1] == 0x80 && ((unsigned char)t[2] == 0x93 ||
-		(unsigned char)t[2] == 0x94)) || ((unsigned char)t[1] == 0x88 && (unsigned char)t[2] == 0x92)))
-		return 3;
-	return 0;
+	size_t n = numcut_minus(t);
+
+	return n ? n : !strncmp(t, "\xE2\x80\x94", 3) ? 3 : 0;
 }
 
 /* A minus sign Tesseract misread at the start of a number's word t: as
@@ -1151,7 +1149,6 @@ static int read_uncovered(TessBaseAPI *api, struct ocr_job *job)
 	tess.TessBaseAPIClear(api);
 	return rc;
 }
-
 
 /* Whether box a and box b (points) overlap. */
 static int overlap(const struct box *a, const struct box *b)

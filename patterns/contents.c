@@ -355,6 +355,19 @@ static const char *meeting_owner(struct arena *a, const char *s)
 	return bad ? NULL : name;
 }
 
+/* Whether s, in lower case, is one of list's words. */
+static int listed(const char *s, const char *const *list)
+{
+	gchar *low = g_utf8_strdown(s, -1);
+	int hit = 0;
+
+	g_strstrip(low);
+	for (int i = 0; list[i] && !hit; i++)
+		hit = !strcmp(low, list[i]);
+	g_free(low);
+	return hit;
+}
+
 /* Words that are no organisation's name though set as one at a title's
  * end: periods ("Budget för År 2022", "… för Räkenskapsåret 2021") and
  * the bodies and parts of any organisation ("… för Styrelsen"). */
@@ -366,13 +379,8 @@ static int not_a_name(const char *w)
 					     "oktober", "november", "december", "styrelsen", "valberedningen",
 					     "revisorerna", "medlemmarna", "verksamheten", "kansliet", "föreningen",
 					     "förbundet", "organisationen", "projektet", NULL };
-	gchar *low = g_utf8_strdown(w, -1);
-	int hit = 0;
 
-	for (int i = 0; words[i] && !hit; i++)
-		hit = !strcmp(low, words[i]);
-	g_free(low);
-	return hit;
+	return listed(w, words);
 }
 
 /* s from its start as a name with no form word: one to four words of
@@ -449,14 +457,13 @@ static const char *kind_for_name(struct arena *a, const char *s)
 					     "mötesprotokoll", "kallelse", NULL };
 	const char *f = s ? strstr(s, " för ") : NULL;
 	gchar *kind;
-	int known = 0;
+	int known;
 	size_t n;
 
 	if (!f || f - s > 40)
 		return NULL;
-	kind = g_utf8_strdown(s, f - s);
-	for (int k = 0; kinds[k] && !known; k++)
-		known = !strcmp(kind, kinds[k]);
+	kind = g_strndup(s, f - s);
+	known = listed(kind, kinds);
 	g_free(kind);
 	f += strlen(" för ");
 	if (!known || !(n = plain_name(f)) || meeting_words(f))
@@ -472,15 +479,9 @@ static const char *under_minutes_title(struct arena *a, const char *title, const
 {
 	static const char *const kinds[] = { "protokoll", "mötesprotokoll", "styrelseprotokoll", "minnesanteckningar",
 					     NULL };
-	gchar *t = g_utf8_strdown(title, -1);
-	int ok = 0;
 	size_t n = plain_name(next);
 
-	g_strstrip(t);
-	for (int k = 0; kinds[k] && !ok; k++)
-		ok = !strcmp(t, kinds[k]);
-	g_free(t);
-	return ok && n && !next[n] && !meeting_words(next) ? arena_strdup(a, next) : NULL;
+	return listed(title, kinds) && n && !next[n] && !meeting_words(next) ? arena_strdup(a, next) : NULL;
 }
 
 static void organisation(struct doc *doc)
