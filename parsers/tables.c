@@ -2603,18 +2603,17 @@ static void side_text(struct layout_page *lp)
 }
 
 /* Whether line l is digits in thousands groups: "343", "528 100" when
- * lead is 0 (every group three digits), "-1 005", "10 359" when lead is
- * 1 (a first group of one to three digits, a sign or bracket before it). */
+ * lead is 0 (every group three digits), "-1 005", "–1 005", "10 359" when
+ * lead is 1 (a first group of one to three digits, a minus sign of the
+ * number grammar's or a bracket before it). */
 static int grouped_digits(const struct doc_line *l, int lead)
 {
 	for (size_t k = 0; k < l->nwords; k++) {
 		const char *t = l->words[k].text;
 		size_t d;
 
-		if (k == 0 && lead && (*t == '-' || *t == '('))
-			t++;
-		else if (k == 0 && lead && !strncmp(t, "\xE2\x88\x92", 3))
-			t += 3;   /* − */
+		if (k == 0 && lead)
+			t += *t == '(' ? 1 : numcut_minus(t);   /* -, –, − */
 		d = strspn(t, "0123456789");
 		if (t[d] || d == 0 || d > 3 || ((k || !lead) && d != 3))
 			return 0;

@@ -1091,7 +1091,9 @@ static void wrapped_numbers(void **state)
 		{ "Snitt per lägenhet", 0, 175 }, { "12,5", 1, 175 }, { "500", 1, 186 }, { "11,9", 2, 175 },
 		{ "Medlemmar", 0, 202 }, { "1 200", 1, 202 }, { "300", 3, 213 }, { "1 150", 2, 202 },
 		{ "Summa eget kapital", 0, 229 }, { "8 750 155", 1, 229 }, { "10 359", 2, 229 }, { "528", 2, 240 },
-		{ "5 400", 2, 320 }, { "300", 2, 331 },   /* amounts stacked with no label: two */
+		{ "Avskrivningar", 0, 256 }, { "\xE2\x80\x93" "2 310", 1, 256 }, { "417", 1, 267 }, { "-2 044", 2, 256 },
+		{ "Reserver", 0, 283 }, { "\xE2\x80\x93", 2, 283 }, { "250", 2, 294 },   /* a dash for none */
+		{ "5 400", 2, 340 }, { "300", 2, 351 },   /* amounts stacked with no label: two */
 	};
 	GString *pdf;
 	cairo_t *cr = new_page(&pdf, "DejaVu Sans", 10);
@@ -1118,6 +1120,10 @@ static void wrapped_numbers(void **state)
 	assert_string_equal(grid_text(t, r, 2), "-796 833");
 	assert_true((r = grid_row(t, 0, "Summa eget kapital")) > 0);
 	assert_string_equal(grid_text(t, r, 2), "10 359 528");
+	assert_true((r = grid_row(t, 0, "Avskrivningar")) > 0);
+	assert_string_equal(grid_text(t, r, 1), "\xE2\x80\x93" "2 310 417");   /* an en dash for its minus */
+	assert_true((r = grid_row(t, 0, "Reserver")) > 0);
+	assert_string_equal(grid_text(t, r, 2), "\xE2\x80\x93");
 	assert_true((r = grid_row(t, 0, "Räntor")) > 0);
 	assert_string_equal(grid_text(t, r, 1), "343");
 	assert_string_equal(grid_text(t, r, 2), "528");
