@@ -229,7 +229,8 @@ static const char *number_alone(struct arena *a, const char *s)
 	return number_dup(a, s, n + k);
 }
 
-/* An agenda item heading: "§ 4 Införande …", "4. Mötets öppnande", a
+/* An agenda item heading: "§ 4 Införande …", "4. Mötets öppnande", "4 §
+ * Val av justerare", a
  * numbered paragraph or list item whose text starts with a capital
  * ("3. Mötets öppnande Christoffer förklarar …": number, title and text
  * in one: 2), or a titled section in the protocol's body (1). Fills
@@ -273,6 +274,8 @@ static int item_heading(struct arena *a, const struct doc_block *b, const char *
 		n++;
 	if (n && (s[n] == '.' || s[n] == ' ') && !isdigit((unsigned char)s[n + 1])) {
 		*number = arena_strndup(a, s, n);
+		if (!strncmp(s + n, " \xC2\xA7", 3))   /* "4 § Val av justerare" */
+			n += 3;
 		while (s[n] == ' ' || s[n] == '.')
 			n++;
 	} else {

@@ -3326,6 +3326,47 @@ static void minutes_lines_joined(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* Agenda items set as headings (bold, larger) numbered "1 §": the
+ * number is the item's and the section sign no part of its title; a
+ * heading "2. Budget" and one numbered "§ 3" as before. */
+static void section_sign_after_number_heading(void **state)
+{
+	static const char *const heads[] = { "1 § Mötets öppnande", "2. Val av justerare", "§ 3 Budget" };
+	GString *pdf = g_string_new(NULL);
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
+	cairo_t *cr = cairo_create(s);
+	struct ex_error e = { 0 };
+
+	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+	cairo_set_font_size(cr, 16);
+	cairo_move_to(cr, 60, 80);
+	cairo_show_text(cr, "Protokoll fört vid styrelsemöte");
+	for (size_t i = 0; i < N_ELEMS(heads); i++) {
+		cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+		cairo_set_font_size(cr, 13);
+		cairo_move_to(cr, 60, 130 + 50 * (double)i);
+		cairo_show_text(cr, heads[i]);
+		cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+		cairo_set_font_size(cr, 10);
+		cairo_move_to(cr, 60, 150 + 50 * (double)i);
+		cairo_show_text(cr, "Styrelsen beslutar att godkänna förslaget.");
+	}
+	struct doc *d = drawn_doc(cr, s, pdf, &e);
+
+	assert_non_null(d);
+	const struct doc_protocol *p = &d->protocol;
+
+	assert_int_equal(p->nitems, 3);
+	assert_string_equal(p->items[0].number, "1");
+	assert_string_equal(p->items[0].title, "Mötets öppnande");
+	assert_string_equal(p->items[1].number, "2");
+	assert_string_equal(p->items[1].title, "Val av justerare");
+	assert_string_equal(p->items[2].number, "§ 3");
+	assert_string_equal(p->items[2].title, "Budget");
+	doc_free(d);
+	g_string_free(pdf, TRUE);
+}
+
 /* TeX widens the space after a colon: in a monospaced font "Datum:" and
  * its value two letters' cells apart are one line of words, the labels
  * over each other no column of their own. Five cells apart they part. */
@@ -3730,6 +3771,7 @@ int main(void)
 		cmocka_unit_test(group_headings_between_rules),
 		cmocka_unit_test(wrapped_labels),
 		cmocka_unit_test(wrapped_numbers),
+		cmocka_unit_test(section_sign_after_number_heading),
 		cmocka_unit_test(statement_headings),
 		cmocka_unit_test(close_number_columns),
 		cmocka_unit_test(mono_number_columns),
