@@ -1061,6 +1061,7 @@ static int reread_lines(TessBaseAPI *api, struct ocr_job *job)
  * digit, and lie over no word already read join the page's words. */
 #define OCR_FOUND_CONF 0.60f
 #define OCR_FOUND_MAX 16          /* stretches read again on a page at most */
+#define OCR_FOUND_PAD 0.5f        /* a stretch read with this much of a line's height round it */
 
 static int overlaps_read(const struct ocr_job *job, size_t n, const struct box *b)
 {
@@ -1082,34 +1083,92 @@ static int kept_found(const struct ocr_word *w)
 	return 0;
 }
 
-/* The words of t worth keeping (kept_found, over no word of job's first
- * n0) moved to job's end, each line's first marked; -1 when out of
- * memory. */
-static int add_found(struct ocr_job *job, size_t n0, struct ocr_job *t)
+/* The words of t's line that starts at word i (up to the next line's
+ * first word, which *end gets) put into job's words at position at, the
+ * first starting a line of its own when start; -1 when out of memory. */
+static int put_found(struct ocr_job *job, struct ocr_job *t, size_t i, size_t *end, size_t at, int start)
 {
+	size_t e = i + 1;
+	struct ocr_word *nw;
+
+	while (e < t->nwords && !t->words[e].line_start)
+		e++;
+	*end = e;
+	if (!(nw = realloc(job->words, (job->nwords + e - i) * sizeof(*nw))))
+		return -1;
+	job->words = nw;
+	memmove(&nw[at + e - i], &nw[at], (job->nwords - at) * sizeof(*nw));
+	memcpy(&nw[at], &t->words[i], (e - i) * sizeof(*nw));
+	nw[at].line_start = start;
+	job->nwords += e - i;
+	for (size_t k = i; k < e; k++)
+		t->words[k].text = NULL, t->words[k].first_read = NULL;
+	return 0;
+}
+
+/* The words of t worth keeping (kept_found, over no word of job's first
+ * *n0, each line's first marked) added to job's: a line that joins a
+ * line read (ocrline_joins) at its place in it (counted among the *n0
+ * read), the others at job's end unless together they
+ * hold too little to be text (ocrline_found_speck); -1 when out of
+ * memory. */
+static int add_found(struct ocr_job *job, size_t *n0, struct ocr_job *t)
+{
+	size_t nk = 0, end;
 	int start = 1;
 
-	for (size_t i = 0; i < t->nwords; i++) {
-		struct ocr_word *w = &t->words[i], *nw;
+	for (size_t i = 0; i < t->nwords; i++) {   /* the words kept, moved to t's front */
+		struct ocr_word w = t->words[i];
 
-		start |= w->line_start;
-		if (!kept_found(w) || overlaps_read(job, n0, &w->box))
+		start |= w.line_start;
+		if (!kept_found(&w) || overlaps_read(job, *n0, &w.box))
 			continue;
-		if (!(nw = realloc(job->words, (job->nwords + 1) * sizeof(*nw))))
-			return -1;
-		job->words = nw;
-		nw[job->nwords] = *w;
-		nw[job->nwords++].line_start = start;
+		t->words[i] = t->words[nk];
+		w.line_start = start;
+		t->words[nk++] = w;
 		start = 0;
-		w->text = NULL, w->first_read = NULL;
+	}
+	struct ocr_job kept = { .words = t->words, .nwords = nk };
+	int speck = ocrline_found_speck(t->words, nk);
+
+	for (size_t i = 0; i < nk; i = end) {
+		int first = 0;
+		long at = ocrline_joins(job->words, *n0, &t->words[i], &first);
+		size_t was = job->nwords;
+
+		if (at < 0 && speck) {   /* a speck's reading: left out */
+			for (end = i + 1; end < nk && !t->words[end].line_start; end++)
+				;
+			continue;
+		}
+		if (put_found(job, &kept, i, &end, at >= 0 ? (size_t)at : job->nwords, at < 0 || first) < 0)
+			return -1;
+		if (at < 0)
+			continue;
+		if (first)   /* the line's first word now follows it */
+			job->words[at + job->nwords - was].line_start = 0;
+		*n0 += job->nwords - was;
 	}
 	return 0;
+}
+
+/* rect (x, y, w, h) grown by pad pixels on each side, within pic. */
+static void pad_rect(int rect[4], int pad, struct Pix *pic)
+{
+	int width = 0, height = 0, x0, y0, x1, y1;
+
+	scan_size(pic, &width, &height);
+	x0 = rect[0] - pad < 0 ? 0 : rect[0] - pad;
+	y0 = rect[1] - pad < 0 ? 0 : rect[1] - pad;
+	x1 = rect[0] + rect[2] + pad > width ? width : rect[0] + rect[2] + pad;
+	y1 = rect[1] + rect[3] + pad > height ? height : rect[1] + rect[3] + pad;
+	rect[0] = x0, rect[1] = y0, rect[2] = x1 - x0, rect[3] = y1 - y0;
 }
 
 static int read_uncovered(TessBaseAPI *api, struct ocr_job *job)
 {
 	struct Pix *pic = job->pic ? job->pic : job->sp.flat;
-	int *boxes, region[4 * OCR_FOUND_MAX], rc = 0;
+	int *boxes, region[4 * OCR_FOUND_MAX], rc = 0, pad;
 	float *hs;
 	size_t n0 = job->nwords, nr;
 	struct word_walk ww = { 0 };
@@ -1132,6 +1191,7 @@ static int read_uncovered(TessBaseAPI *api, struct ocr_job *job)
 	}
 	qsort(hs, n0, sizeof(*hs), cmp_float);
 	nr = scan_uncovered(pic, boxes, n0, (int)hs[n0 / 2], region, OCR_FOUND_MAX);
+	pad = (int)(OCR_FOUND_PAD * hs[n0 / 2]);
 	free(boxes), free(hs);
 	if (!nr || tg_set_image(tess.TessBaseAPISetImage2, api, pic) != TG_OK)
 		return 0;
@@ -1141,8 +1201,9 @@ static int read_uncovered(TessBaseAPI *api, struct ocr_job *job)
 		struct ocr_job t = { .s = job->s, .scale = job->scale, .sp = job->sp };
 
 		ww.cap = 0;
+		pad_rect(&region[4 * k], pad, pic);
 		rc = read_rect(api, &region[4 * k], job, &t, &ww);
-		rc = rc == 0 ? add_found(job, n0, &t) : rc;
+		rc = rc == 0 ? add_found(job, &n0, &t) : rc;
 		free_words(t.words, t.nwords);
 	}
 	tess.TessBaseAPISetPageSegMode(api, PSM_AUTO);

@@ -284,3 +284,45 @@ int ocrline_glyph_piece(const struct ocr_word *w, size_t n, size_t i, float conf
 	}
 	return 0;
 }
+
+#define OCR_CONTINUE_GAP 1.5f   /* a found word this near a read word (of its height) may join its line */
+
+/* Whether box f is level with box b (middles within half b's height)
+ * and of b's height within a half. */
+static int level_with(const struct box *b, const struct box *f)
+{
+	float h = b->y1 - b->y0;
+
+	return h > 0 && fabsf((b->y0 + b->y1) / 2 - (f->y0 + f->y1) / 2) < h / 2 && fabsf((f->y1 - f->y0) - h) <= h / 2;
+}
+
+long ocrline_joins(const struct ocr_word *w, size_t n, const struct ocr_word *f, int *first)
+{
+	for (size_t k = 0; k < n; k++) {
+		const struct box *b = &w[k].box;
+		float h = b->y1 - b->y0, after = f->box.x0 - b->x1, before = b->x0 - f->box.x1;
+		int last = k + 1 == n || w[k + 1].line_start;
+
+		if (!level_with(b, &f->box))
+			continue;
+		if (after >= -h / 8 && after <= OCR_CONTINUE_GAP * h && (last || w[k + 1].box.x0 >= f->box.x1 - h / 8)) {
+			*first = 0;
+			return (long)k + 1;   /* after word k, before the next of its line */
+		}
+		if (w[k].line_start && before >= -h / 8 && before <= OCR_CONTINUE_GAP * h) {
+			*first = 1;
+			return (long)k;   /* before the line's first word */
+		}
+	}
+	return -1;
+}
+
+int ocrline_found_speck(const struct ocr_word *f, size_t n)
+{
+	int alnum = 0;
+
+	for (size_t i = 0; i < n && alnum < 2; i++)
+		for (const char *p = f[i].text; *p && alnum < 2; p = g_utf8_next_char(p))
+			alnum += g_unichar_isalnum(g_utf8_get_char(p)) != 0;
+	return alnum < 2;
+}

@@ -104,4 +104,19 @@ float ocrline_pitch(const struct doc_word *w, size_t n);
  * crosses, that line twice its height at least. */
 int ocrline_glyph_piece(const struct ocr_word *w, size_t n, size_t i, float conf);
 
+/* Where a line of words found in ink no word covered (f, its first
+ * word) joins a line of the words read, w[0..n-1]: level with a read
+ * word (middles within half its height, of its height within a half)
+ * and after it within OCR_CONTINUE_GAP of its height, ending before
+ * the next word of its line ("Sjöbotten" read, the "4" after it found;
+ * "359" read, the "10" of "10 359" found), or before the first word of
+ * a line so, *first then set. The index f goes to (the words from it on
+ * move up), or -1 when it joins no line. */
+long ocrline_joins(const struct ocr_word *w, size_t n, const struct ocr_word *f, int *first);
+
+/* Whether the n words found in one stretch of uncovered ink hold too
+ * little to be text on their own: fewer than two letters or digits
+ * (a copier border's edge read "E", a speck read "i"). */
+int ocrline_found_speck(const struct ocr_word *f, size_t n);
+
 #endif

@@ -269,6 +269,54 @@ static void glyph_pieces(void **state)
 	assert_false(ocrline_glyph_piece(w, N_ELEMS(w), 1, 0.6f));
 }
 
+/* Words found in ink no word covered: a "4" just after a read line's
+ * last word joins that line after it, a "10" just before a line's first
+ * word ("359") before it, a "§" between "1" and "Mötets" between them;
+ * not one a column away, one far before the line, one a row off, one
+ * twice the line's height, one running into the next word. A stretch
+ * read "E" or "i" is a speck's reading, "3 816" and "42" are not. */
+static void found_words(void **state)
+{
+	const struct ocr_word seen[] = {
+		B("Bostadsrättsförenin-", 0.9f, 1, 57.6f, 57.1f, 535.7f, 72.2f),
+		B("gen", 0.9f, 1, 57.1f, 70.3f, 80.0f, 83.3f),
+		B("Sjöbotten", 0.9f, 0, 84.0f, 70.3f, 180.0f, 83.3f),
+		B("1", 0.9f, 1, 57.0f, 120.0f, 62.0f, 130.0f),
+		B("Mötets", 0.9f, 0, 80.0f, 120.0f, 120.0f, 130.0f),
+		B("359", 0.9f, 1, 482.0f, 401.0f, 499.0f, 409.0f),
+	};
+	struct ocr_word f = B("4", 0.97f, 1, 191.5f, 70.3f, 199.0f, 80.6f);
+	int first = -1;
+
+	assert_int_equal(ocrline_joins(seen, N_ELEMS(seen), &f, &first), 3);
+	assert_int_equal(first, 0);
+	f.box = (struct box){ 466.0f, 401.0f, 477.0f, 409.0f };   /* "10" of "10 359" */
+	assert_int_equal(ocrline_joins(seen, N_ELEMS(seen), &f, &first), 5);
+	assert_int_equal(first, 1);
+	f.box = (struct box){ 66.0f, 120.0f, 72.0f, 130.0f };   /* between "1" and "Mötets" */
+	assert_int_equal(ocrline_joins(seen, N_ELEMS(seen), &f, &first), 4);
+	assert_int_equal(first, 0);
+	f.box = (struct box){ 66.0f, 120.0f, 85.0f, 130.0f };   /* running into "Mötets" */
+	assert_int_equal(ocrline_joins(seen, N_ELEMS(seen), &f, &first), -1);
+	f.box = (struct box){ 240.0f, 70.3f, 248.0f, 80.6f };   /* a column away */
+	assert_int_equal(ocrline_joins(seen, N_ELEMS(seen), &f, &first), -1);
+	f.box = (struct box){ 20.0f, 70.3f, 28.0f, 80.6f };   /* far before the line */
+	assert_int_equal(ocrline_joins(seen, N_ELEMS(seen), &f, &first), -1);
+	f.box = (struct box){ 191.5f, 82.0f, 199.0f, 92.0f };   /* a row off */
+	assert_int_equal(ocrline_joins(seen, N_ELEMS(seen), &f, &first), -1);
+	f.box = (struct box){ 185.0f, 60.0f, 215.0f, 93.0f };   /* twice the height */
+	assert_int_equal(ocrline_joins(seen, N_ELEMS(seen), &f, &first), -1);
+
+	const struct ocr_word e[] = { B("E", 0.78f, 1, 22, 464, 24, 470) }, i[] = { B("i", 0.89f, 1, 38, 826, 40, 842) };
+	const struct ocr_word n[] = { B("3", 0.97f, 1, 630, 330, 636, 340), B("816", 0.97f, 0, 642, 330, 660, 340) };
+	const struct ocr_word two[] = { B("42", 0.96f, 1, 230, 140, 240, 150) };
+
+	assert_true(ocrline_found_speck(e, 1));
+	assert_true(ocrline_found_speck(i, 1));
+	assert_false(ocrline_found_speck(n, 2));
+	assert_false(ocrline_found_speck(two, 1));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -281,6 +329,7 @@ int main(void)
 		cmocka_unit_test(lost_minus),
 		cmocka_unit_test(monospaced_lines),
 		cmocka_unit_test(glyph_pieces),
+		cmocka_unit_test(found_words),
 	};
 
 	return cmocka_run_group_tests_name("OCR lines read again", tests, NULL, NULL);
