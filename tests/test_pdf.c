@@ -3274,6 +3274,20 @@ static void years_flush_left(void **state)
 	g_string_free(pdf, TRUE);
 }
 
+/* A new_page() with a minutes' title over it (DejaVu Sans bold 16), set
+ * to draw on in DejaVu Sans 10. */
+static cairo_t *minutes_page(GString **pdf)
+{
+	cairo_t *cr = new_page(pdf, "DejaVu Sans", 16);
+
+	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+	cairo_move_to(cr, 60, 80);
+	cairo_show_text(cr, "Protokoll fört vid styrelsemöte");
+	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(cr, 10);
+	return cr;
+}
+
 /* Minutes whose lines stand a line apart, so layout joins them into
  * paragraphs: "Närvarande:" ending the "Plats" paragraph, then a person a
  * line ("Name, role"), then the functionaries as fields, which end the
@@ -3285,17 +3299,10 @@ static void minutes_lines_joined(void **state)
 		"Per Ek, ledamot", "Eva Lind, sekreterare", "Ordförande: Anna Berg", "Sekreterare: Eva Lind",
 		"Justerare: Per Ek",
 	};
-	GString *pdf = g_string_new(NULL);
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
-	cairo_t *cr = cairo_create(s);
+	GString *pdf;
+	cairo_t *cr = minutes_page(&pdf);
 	struct ex_error e = { 0 };
 
-	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-	cairo_set_font_size(cr, 16);
-	cairo_move_to(cr, 60, 80);
-	cairo_show_text(cr, "Protokoll fört vid styrelsemöte");
-	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-	cairo_set_font_size(cr, 10);
 	for (size_t i = 0; i < N_ELEMS(lines); i++) {
 		cairo_move_to(cr, 60, 110 + 13 * (double)i);
 		cairo_show_text(cr, lines[i]);
@@ -3308,7 +3315,7 @@ static void minutes_lines_joined(void **state)
 	cairo_show_text(cr, "2 § Budget");
 	cairo_move_to(cr, 60, 314);
 	cairo_show_text(cr, "Styrelsen beslutar att anta budgeten.");
-	struct doc *d = drawn_doc(cr, s, pdf, &e);
+	struct doc *d = drawn_page(cr, pdf, &e);
 
 	assert_non_null(d);
 	assert_string_equal(d->type, "protocol");
@@ -3332,15 +3339,10 @@ static void minutes_lines_joined(void **state)
 static void section_sign_after_number_heading(void **state)
 {
 	static const char *const heads[] = { "1 § Mötets öppnande", "2. Val av justerare", "§ 3 Budget" };
-	GString *pdf = g_string_new(NULL);
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_string, pdf, 595, 842);
-	cairo_t *cr = cairo_create(s);
+	GString *pdf;
+	cairo_t *cr = minutes_page(&pdf);
 	struct ex_error e = { 0 };
 
-	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-	cairo_set_font_size(cr, 16);
-	cairo_move_to(cr, 60, 80);
-	cairo_show_text(cr, "Protokoll fört vid styrelsemöte");
 	for (size_t i = 0; i < N_ELEMS(heads); i++) {
 		cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
 		cairo_set_font_size(cr, 13);
@@ -3351,7 +3353,7 @@ static void section_sign_after_number_heading(void **state)
 		cairo_move_to(cr, 60, 150 + 50 * (double)i);
 		cairo_show_text(cr, "Styrelsen beslutar att godkänna förslaget.");
 	}
-	struct doc *d = drawn_doc(cr, s, pdf, &e);
+	struct doc *d = drawn_page(cr, pdf, &e);
 
 	assert_non_null(d);
 	const struct doc_protocol *p = &d->protocol;
