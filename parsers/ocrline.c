@@ -21,6 +21,7 @@
 				   * 0.45, a minus 0.7) ... */
 #define OCR_LOST_WIDE 1.2f        /* ... at most this (an em dash 1.4) ... */
 #define OCR_LOST_GAP 0.5f         /* ... and at most this before the digit (seen 0.1) */
+#define OCR_LOST_UNDER 0.15f      /* ... its end at most this under the digit (a 1's flag over it) */
 #define OCR_LOST_SPECK 0.1f       /* ink within this of the digit's height both ways is a speck */
 #define OCR_LOST_DIGIT 1.0f       /* a digit at most this of its height wide ("+5" run together is
 				   * 1.4; DejaVu's 4 is 0.87) ... */
@@ -192,7 +193,8 @@ int ocrline_lost_minus(const int word[4], const int (*comp)[4], size_t n)
 		const int *c = comp[i];
 		float w = (float)(c[2] - c[0]), ch = (float)(c[3] - c[1]);
 
-		if ((int)i == d || c[2] > comp[d][0] + 1 || (w <= speck && ch <= speck))
+		if ((int)i == d || c[0] >= comp[d][0] || c[2] > comp[d][0] + 1 + (int)(OCR_LOST_UNDER * dh) ||
+		    (w <= speck && ch <= speck))
 			continue;   /* the digit, ink not left of it, a speck */
 		if (w < OCR_LOST_NARROW * dh || w > OCR_LOST_WIDE * dh ||
 		    (float)(comp[d][0] - c[2]) > OCR_LOST_GAP * dh || !ocrline_minus_bar(c, comp[d]))
