@@ -105,6 +105,15 @@ struct build {
 	int conflicts;
 };
 
+/* A reading of one year's value: its value, the report it came from,
+ * and as the report gave them its text, confidence and provenance. */
+static json_t *point_json(const struct point *p)
+{
+	return json_pack("{s:f, s:s, s:O?, s:O?, s:O?}", "value", p->value, "source", p->source, "text",
+			 json_object_get(p->v, "text"), "confidence", json_object_get(p->v, "confidence"), "provenance",
+			 json_object_get(p->v, "provenance"));
+}
+
 /* One period's point: the newest report's value, the others that differ as conflicts. */
 static gboolean one_period(gpointer key, gpointer value, gpointer arg)
 {
@@ -124,17 +133,13 @@ static gboolean one_period(gpointer key, gpointer value, gpointer arg)
 		struct point *p = pts->pdata[i];
 
 		if (fabs(p->value - best->value) > SERIES_SAME)
-			json_array_append_new(c, json_pack("{s:f, s:s, s:O?, s:O?, s:O?}", "value", p->value, "source",
-							   p->source, "text", json_object_get(p->v, "text"), "confidence",
-							   json_object_get(p->v, "confidence"), "provenance",
-							   json_object_get(p->v, "provenance")));
+			json_array_append_new(c, point_json(p));
 	}
 	b->conflicts += json_array_size(c) > 0;
 	if (!b->rep)
 		b->rep = best->v;
-	o = json_pack("{s:O, s:f, s:s, s:O?, s:O?, s:O?}", "period", json_object_get(best->v, "period"), "value",
-		      best->value, "source", best->source, "text", json_object_get(best->v, "text"), "confidence",
-		      json_object_get(best->v, "confidence"), "provenance", json_object_get(best->v, "provenance"));
+	o = json_pack("{s:O}", "period", json_object_get(best->v, "period"));
+	json_object_update_new(o, point_json(best));
 	json_object_set_new(o, "conflicts", c);
 	json_array_append_new(b->points, o);
 	return FALSE;

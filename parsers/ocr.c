@@ -1083,38 +1083,45 @@ static int kept_found(const struct ocr_word *w)
 	return 0;
 }
 
-/* The words of t's line that starts at word i (up to the next line's
- * first word, which *end gets) put into job's words at position at, the
- * first starting a line of its own when start; -1 when out of memory. */
-static int put_found(struct ocr_job *job, struct ocr_job *t, size_t i, size_t *end, size_t at, int start)
+/* The end of the line of w[0..n-1] that starts at word i: the next
+ * line's first word, or n. */
+static size_t line_end(const struct ocr_word *w, size_t n, size_t i)
 {
-	size_t e = i + 1;
-	struct ocr_word *nw;
+	while (++i < n && !w[i].line_start)
+		;
+	return i;
+}
 
-	while (e < t->nwords && !t->words[e].line_start)
-		e++;
-	*end = e;
-	if (!(nw = realloc(job->words, (job->nwords + e - i) * sizeof(*nw))))
+/* The m found words w (theirs moved, w keeps none) put into job's words
+ * at position at: a line of their own at job's end; else, into the line
+ * read there, after a word of it, or before its first word when start
+ * (which then starts the line no more); -1 when out of memory. */
+static int put_found(struct ocr_job *job, struct ocr_word *w, size_t m, size_t at, int start)
+{
+	struct ocr_word *nw = realloc(job->words, (job->nwords + m) * sizeof(*nw));
+
+	if (!nw)
 		return -1;
 	job->words = nw;
-	memmove(&nw[at + e - i], &nw[at], (job->nwords - at) * sizeof(*nw));
-	memcpy(&nw[at], &t->words[i], (e - i) * sizeof(*nw));
+	memmove(&nw[at + m], &nw[at], (job->nwords - at) * sizeof(*nw));
+	memcpy(&nw[at], w, m * sizeof(*nw));
 	nw[at].line_start = start;
-	job->nwords += e - i;
-	for (size_t k = i; k < e; k++)
-		t->words[k].text = NULL, t->words[k].first_read = NULL;
+	if (start && at < job->nwords)
+		nw[at + m].line_start = 0;
+	job->nwords += m;
+	for (size_t k = 0; k < m; k++)
+		w[k].text = NULL, w[k].first_read = NULL;
 	return 0;
 }
 
 /* The words of t worth keeping (kept_found, over no word of job's first
  * *n0, each line's first marked) added to job's: a line that joins a
  * line read (ocrline_joins) at its place in it (counted among the *n0
- * read), the others at job's end unless together they
- * hold too little to be text (ocrline_found_speck); -1 when out of
- * memory. */
+ * read), the others at job's end unless together they hold too little
+ * to be text (ocrline_found_speck); -1 when out of memory. */
 static int add_found(struct ocr_job *job, size_t *n0, struct ocr_job *t)
 {
-	size_t nk = 0, end;
+	size_t nk = 0;
 	int start = 1;
 
 	for (size_t i = 0; i < t->nwords; i++) {   /* the words kept, moved to t's front */
@@ -1128,26 +1135,19 @@ static int add_found(struct ocr_job *job, size_t *n0, struct ocr_job *t)
 		t->words[nk++] = w;
 		start = 0;
 	}
-	struct ocr_job kept = { .words = t->words, .nwords = nk };
 	int speck = ocrline_found_speck(t->words, nk);
 
-	for (size_t i = 0; i < nk; i = end) {
+	for (size_t i = 0, end; i < nk; i = end) {
 		int first = 0;
 		long at = ocrline_joins(job->words, *n0, &t->words[i], &first);
-		size_t was = job->nwords;
 
-		if (at < 0 && speck) {   /* a speck's reading: left out */
-			for (end = i + 1; end < nk && !t->words[end].line_start; end++)
-				;
-			continue;
-		}
-		if (put_found(job, &kept, i, &end, at >= 0 ? (size_t)at : job->nwords, at < 0 || first) < 0)
+		end = line_end(t->words, nk, i);
+		if (at < 0 && speck)
+			continue;   /* a speck's reading: left out (freed with t) */
+		if (put_found(job, &t->words[i], end - i, at < 0 ? job->nwords : (size_t)at, at < 0 || first) < 0)
 			return -1;
-		if (at < 0)
-			continue;
-		if (first)   /* the line's first word now follows it */
-			job->words[at + job->nwords - was].line_start = 0;
-		*n0 += job->nwords - was;
+		if (at >= 0)
+			*n0 += end - i;
 	}
 	return 0;
 }

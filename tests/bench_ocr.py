@@ -107,6 +107,14 @@ def cli_text(img):
     return out, time.monotonic() - t0
 
 
+def image_list(path, imgs):
+    """path, written as a file listing imgs a line each (the tesseract
+    CLI reads such a file as its input)."""
+    with open(path, "w") as f:
+        f.write("".join(i + "\n" for i in imgs))
+    return path
+
+
 def batch_times(imgs, tag):
     """Seconds a page when the pages are read in one run: extract given
     them all at -j 1, the tesseract CLI given a file listing them, so that
@@ -114,9 +122,7 @@ def batch_times(imgs, tag):
     turns each, taken in turn: the machine's cores are shared."""
     if not tess:
         return None
-    lst = os.path.join(tmp, "batch-%s.txt" % tag)
-    with open(lst, "w") as f:
-        f.write("".join(i + "\n" for i in imgs))
+    lst = image_list(os.path.join(tmp, "batch-%s.txt" % tag), imgs)
     ours = cli = float("inf")
     for turn in range(2):
         out = os.path.join(tmp, "batch-%s-%d" % (tag, turn))
@@ -277,11 +283,7 @@ try:
         times[j] = time.monotonic() - t0
     ceiling = "-"
     if tess:
-        lists = []
-        for k, part in enumerate((pngs + pngs, pngs, pngs)):
-            lists.append(os.path.join(tmp, "j%d.txt" % k))
-            with open(lists[-1], "w") as f:
-                f.write("".join(x + "\n" for x in part))
+        lists = [image_list(os.path.join(tmp, "j%d.txt" % k), part) for k, part in enumerate((pngs + pngs, pngs, pngs))]
         t0 = time.monotonic()
         sh([tess, lists[0], "-", "-l", "swe+eng"], env=env)
         one = time.monotonic() - t0
