@@ -329,14 +329,32 @@ static int has_digit(const char *t)
 	return strpbrk(t, "0123456789") != NULL;
 }
 
+#define NUMCUT_MONO_SPACE 1.25f   /* a gap this many of its words' letters wide at most is a space */
+
+/* The width of a letter of w (its box over its letters), 0 for a word
+ * of fewer than three. */
+static float letter_width(const struct doc_word *w)
+{
+	glong n = g_utf8_strlen(w->text, -1);
+
+	return n >= 3 ? (w->box.x1 - w->box.x0) / (float)n : 0;
+}
+
 /* Whether a line of two or three words parts after word w, gap points
  * before the next, its words h high: at a gap over a height beside a
  * number ("Resultat 337"), but between words only at NUMCUT_SPLIT_WORDS
  * heights: a label wrapped in a narrow justified cell stretches its
- * spaces ("kvm,   kr/kvm" is one cell). */
+ * spaces ("kvm,   kr/kvm" is one cell). A gap about a letter of the words
+ * beside it wide is a space whatever the height: a monospaced font's
+ * space is a letter wide, more than an OCR'd word's ink is high (a
+ * Courier title's "Sjöbotten 4", the gap 10.3 points, the letters 9.4,
+ * the words' ink 10.3 high). */
 int numcut_short_line_cut(const struct doc_word *w, float gap, float h)
 {
-	return gap > h && (has_digit(w[0].text) || has_digit(w[1].text) || gap > NUMCUT_SPLIT_WORDS * h);
+	float letter = fmaxf(letter_width(&w[0]), letter_width(&w[1]));
+
+	return gap > h && gap > NUMCUT_MONO_SPACE * letter &&
+	       (has_digit(w[0].text) || has_digit(w[1].text) || gap > NUMCUT_SPLIT_WORDS * h);
 }
 
 #define NUM_SAME_GAP 0.15f   /* two gaps this close (of the wider) are alike */

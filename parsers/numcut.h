@@ -36,7 +36,8 @@ int numcut_join_comma_groups(struct arena *a, struct doc_line *l);
 /* Whether an OCR line of two or three words parts after word w[0], gap
  * points before w[1], its words h high: beside a number at a gap over a
  * height, between words only at 2.5 heights (a label wrapped in a narrow
- * justified cell stretches its spaces). */
+ * justified cell stretches its spaces); never at a gap within 1.25 of a
+ * letter of the words beside it (a monospaced font's space). */
 int numcut_short_line_cut(const struct doc_word *w, float gap, float h);
 
 /* Whether the n words of a short OCR line, h high, are one number set

@@ -1115,11 +1115,13 @@ static int put_found(struct ocr_job *job, struct ocr_word *w, size_t m, size_t a
 }
 
 /* The words of t worth keeping (kept_found, over no word of job's first
- * *n0, each line's first marked) added to job's: a line that joins a
- * line read (ocrline_joins) at its place in it (counted among the *n0
- * read), the others at job's end unless together they hold too little
- * to be text (ocrline_found_speck); -1 when out of memory. */
-static int add_found(struct ocr_job *job, size_t *n0, struct ocr_job *t)
+ * *n0, inside the stretch ink they were found in, each line's first
+ * marked) added to job's, their boxes cut to it (ocrline_clip_found): a
+ * line that joins a line read (ocrline_joins) at its place in it
+ * (counted among the *n0 read), the others at job's end unless together
+ * they hold too little to be text (ocrline_found_speck); -1 when out of
+ * memory. */
+static int add_found(struct ocr_job *job, size_t *n0, struct ocr_job *t, const struct box *ink)
 {
 	size_t nk = 0;
 	int start = 1;
@@ -1128,7 +1130,7 @@ static int add_found(struct ocr_job *job, size_t *n0, struct ocr_job *t)
 		struct ocr_word w = t->words[i];
 
 		start |= w.line_start;
-		if (!kept_found(&w) || overlaps_read(job, *n0, &w.box))
+		if (!kept_found(&w) || overlaps_read(job, *n0, &w.box) || !ocrline_clip_found(&w, ink))
 			continue;
 		t->words[i] = t->words[nk];
 		w.line_start = start;
@@ -1200,10 +1202,14 @@ static int read_uncovered(TessBaseAPI *api, struct ocr_job *job)
 	for (size_t k = 0; k < nr && rc == 0; k++) {
 		struct ocr_job t = { .s = job->s, .scale = job->scale, .sp = job->sp };
 
+		int *r = &region[4 * k];
+		const struct box ink = { r[0] / job->scale, r[1] / job->scale, (r[0] + r[2]) / job->scale,
+					 (r[1] + r[3]) / job->scale };
+
 		ww.cap = 0;
-		pad_rect(&region[4 * k], pad, pic);
-		rc = read_rect(api, &region[4 * k], job, &t, &ww);
-		rc = rc == 0 ? add_found(job, &n0, &t) : rc;
+		pad_rect(r, pad, pic);
+		rc = read_rect(api, r, job, &t, &ww);
+		rc = rc == 0 ? add_found(job, &n0, &t, &ink) : rc;
 		free_words(t.words, t.nwords);
 	}
 	tess.TessBaseAPISetPageSegMode(api, PSM_AUTO);

@@ -328,3 +328,17 @@ int ocrline_found_speck(const struct ocr_word *f, size_t n)
 			alnum += g_unichar_isalnum(g_utf8_get_char(p)) != 0;
 	return alnum < 2;
 }
+
+int ocrline_clip_found(struct ocr_word *w, const struct box *ink)
+{
+	float top = fmaxf(w->box.y0, ink->y0);
+
+	if (w->box.x1 <= ink->x0 || w->box.x0 >= ink->x1 || w->box.y1 <= ink->y0 || w->box.y0 >= ink->y1)
+		return 0;
+	w->rise -= top - w->box.y0;
+	w->box.y0 = top;
+	w->box.x0 = fmaxf(w->box.x0, ink->x0);
+	w->box.x1 = fminf(w->box.x1, ink->x1);
+	w->box.y1 = fminf(w->box.y1, ink->y1);
+	return 1;
+}

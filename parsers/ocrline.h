@@ -119,4 +119,12 @@ long ocrline_joins(const struct ocr_word *w, size_t n, const struct ocr_word *f,
  * (a copier border's edge read "E", a speck read "i"). */
 int ocrline_found_speck(const struct ocr_word *f, size_t n);
 
+/* A word found in a stretch of uncovered ink (ink, points), read with a
+ * margin round it, cut to the stretch: the margin holds the edges of
+ * words read already, which Tesseract may take into its box (a found
+ * "4" rose a third above its line, over the foot of the line above);
+ * its rise above the baseline is cut with its top. 0 (w unchanged) when
+ * w lies wholly outside the stretch: a reading of the margin's ink only. */
+int ocrline_clip_found(struct ocr_word *w, const struct box *ink);
+
 #endif

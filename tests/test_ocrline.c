@@ -327,6 +327,32 @@ static void found_words(void **state)
 	assert_false(ocrline_found_speck(two, 1));
 }
 
+/* A word found in uncovered ink is cut to the stretch it was found in
+ * (groff's bold title at 200 dpi: the "4" after "Sjöbotten" read with a
+ * margin took the foot of the line above into its box, rising 13.7
+ * points where its line's capitals rise 10.6, and the line was judged a
+ * larger heading than its first). */
+static void found_clipped(void **state)
+{
+	const struct box ink = { 191.5f, 70.3f, 199.0f, 80.6f };
+	struct ocr_word f = B("4", 0.97f, 1, 188.2f, 67.0f, 199.0f, 80.6f);
+
+	f.rise = 13.6f;
+	assert_true(ocrline_clip_found(&f, &ink));
+	assert_float_equal(f.box.y0, 70.3f, 0.01f);
+	assert_float_equal(f.box.x0, 191.5f, 0.01f);
+	assert_float_equal(f.rise, 10.3f, 0.01f);
+	/* a word inside its stretch keeps its box and rise */
+	f = (struct ocr_word)B("10", 0.9f, 1, 466.0f, 401.0f, 477.0f, 409.0f);
+	f.rise = 8.0f;
+	assert_true(ocrline_clip_found(&f, &(struct box){ 465.0f, 400.0f, 478.0f, 410.0f }));
+	assert_float_equal(f.box.x0, 466.0f, 0.01f);
+	assert_float_equal(f.box.y0, 401.0f, 0.01f);
+	assert_float_equal(f.rise, 8.0f, 0.01f);
+	/* a word read wholly in the margin is none of the stretch's */
+	assert_false(ocrline_clip_found(&f, &(struct box){ 480.0f, 400.0f, 490.0f, 410.0f }));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -340,6 +366,7 @@ int main(void)
 		cmocka_unit_test(monospaced_lines),
 		cmocka_unit_test(glyph_pieces),
 		cmocka_unit_test(found_words),
+		cmocka_unit_test(found_clipped),
 	};
 
 	return cmocka_run_group_tests_name("OCR lines read again", tests, NULL, NULL);

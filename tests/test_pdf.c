@@ -105,7 +105,8 @@ static void comma_groups_joined(void **state)
 /* An OCR line of two or three words: parted at a gap over a height
  * beside a number ("Resultat   337"), but a label wrapped in a narrow
  * justified cell ("kvm,   kr/kvm", 9 points between words 8 high) stays
- * one; words far apart (a field's label and value columns) part. */
+ * one; words far apart (a field's label and value columns) part. A gap
+ * about a letter of its words wide is a monospaced font's space. */
 static void short_line_cuts(void **state)
 {
 	struct doc_word label[2] = { { .text = "kvm," }, { .text = "kr/kvm" } };
@@ -116,6 +117,16 @@ static void short_line_cuts(void **state)
 	assert_true(numcut_short_line_cut(row, 9.2f, 8));
 	assert_false(numcut_short_line_cut(row, 6, 8));
 	assert_true(numcut_short_line_cut(field, 60, 8));
+
+	/* a Courier title's space, a letter wide, over its ink's height */
+	struct doc_word title[2] = { { .text = "Sjöbotten", .box = { 96.2f, 70.1f, 181.2f, 83.0f } },
+				     { .text = "4", .box = { 191.5f, 70.3f, 199.0f, 80.6f } } };
+	struct doc_word cells[2] = { { .text = "Resultat", .box = { 60, 100, 96, 108 } },
+				     { .text = "337", .box = { 105.2f, 100, 118, 108 } } };
+
+	assert_false(numcut_short_line_cut(title, 10.6f, 10.3f));
+	assert_true(numcut_short_line_cut(title, 20, 10.3f));   /* two spaces: a column's gap */
+	assert_true(numcut_short_line_cut(cells, 9.2f, 8));     /* letters 4.5 wide: a gap of two */
 }
 
 /* A short OCR line that is one number set with a typewriter's wide
