@@ -468,6 +468,7 @@ static size_t thousands_groups(const TessResultIterator *it, const char *t, size
 }
 
 #define OCR_PIECES_MAX 64   /* pieces of ink looked at round a number */
+#define OCR_OVERRUN_PIECES 512   /* ... in a word's box that runs on (letters, specks) */
 
 /* The bytes of a dash at t: a minus as numbers take it (numcut_minus:
  * "-", "–", "−") or an em dash "—"; 0 for none. */
@@ -1266,6 +1267,31 @@ static int lost_minus(struct ocr_job *job)
 	return 0;
 }
 
+/* Words whose box runs over the next word of their line
+ * (ocrline_overruns) end where their own ink does: at the rightmost
+ * piece of ink in the box left of the next word. */
+static void cut_overruns(struct ocr_job *job)
+{
+	struct Pix *bin = job_binary(job);
+	int comp[OCR_OVERRUN_PIECES][4];
+
+	for (size_t i = 0; bin && i + 1 < job->nwords; i++) {
+		struct ocr_word *w = &job->words[i];
+
+		if (!ocrline_overruns(w, &job->words[i + 1]))
+			continue;
+		const int rect[4] = { (int)(w->box.x0 * job->scale), (int)(w->box.y0 * job->scale),
+				      (int)(job->words[i + 1].box.x0 * job->scale) - 1, (int)(w->box.y1 * job->scale) };
+		size_t n = scan_pieces(bin, rect, comp, OCR_OVERRUN_PIECES);
+		int right = -1;
+
+		for (size_t k = 0; k < n; k++)
+			right = comp[k][2] > right ? comp[k][2] : right;
+		if (right > rect[0])
+			w->box.x1 = (float)(right / job->scale);
+	}
+}
+
 static void read_page(TessBaseAPI *api, struct ocr_job *job)
 {
 	int rc;
@@ -1281,6 +1307,7 @@ static void read_page(TessBaseAPI *api, struct ocr_job *job)
 	if (job->sp.turns && job->conf < OCR_TURN_SURE)
 		second_opinion(api, job);
 	rc = reread_lines(api, job);
+	cut_overruns(job);
 	if (rc == 0)
 		rc = read_uncovered(api, job);
 	if (rc == 0)

@@ -342,3 +342,9 @@ int ocrline_clip_found(struct ocr_word *w, const struct box *ink)
 	w->box.y1 = fminf(w->box.y1, ink->y1);
 	return 1;
 }
+
+int ocrline_overruns(const struct ocr_word *w, const struct ocr_word *next)
+{
+	return !next->line_start && next->box.x0 > w->box.x0 &&
+	       w->box.x1 - next->box.x0 > (w->box.y1 - w->box.y0) / 2;
+}

@@ -353,6 +353,23 @@ static void found_clipped(void **state)
 	assert_false(ocrline_clip_found(&f, &(struct box){ 480.0f, 400.0f, 490.0f, 410.0f }));
 }
 
+/* A word's box that runs over the next word of its line (a grey latex
+ * scan's "kommunen" boxed over the row's three numbers) is told; the
+ * next word on a new line, or an italic letter's overhang, is none. */
+static void overruns(void **state)
+{
+	const struct ocr_word label = B("kommunen", 0.92f, 0, 130.6f, 226.1f, 293.3f, 232.8f);
+	const struct ocr_word number = B("597139", 0.96f, 0, 181.0f, 224.9f, 215.5f, 235.7f);
+	const struct ocr_word below = B("Styrelsen", 0.96f, 1, 181.0f, 237.1f, 230.0f, 245.3f);
+	const struct ocr_word italic = B("ekonomif", 0.9f, 0, 130.6f, 226.1f, 172.0f, 232.8f);
+	const struct ocr_word after = B("och", 0.9f, 0, 170.5f, 226.1f, 190.0f, 232.8f);
+
+	assert_true(ocrline_overruns(&label, &number));
+	assert_false(ocrline_overruns(&label, &below));    /* a new line */
+	assert_false(ocrline_overruns(&italic, &after));   /* 1.5 points over a word 6.7 high */
+	assert_false(ocrline_overruns(&number, &label));   /* starting before it */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -367,6 +384,7 @@ int main(void)
 		cmocka_unit_test(glyph_pieces),
 		cmocka_unit_test(found_words),
 		cmocka_unit_test(found_clipped),
+		cmocka_unit_test(overruns),
 	};
 
 	return cmocka_run_group_tests_name("OCR lines read again", tests, NULL, NULL);
