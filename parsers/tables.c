@@ -77,6 +77,8 @@
 #define TBL_REGION_MIN_PT 72.0f  /* room drawn or rendered around side-by-side lines: an inch */
 #define TBL_REGION_LINES 6.0f    /* ... or six lines' worth, for headers and outer rules */
 #define TBL_ROW_BAND 0.4f        /* segments in one row: middles within this of a line height */
+#define TBL_APART 3               /* rows holding columns apart that one segment lies across */
+#define TBL_FLAT 0.25f           /* a dash alone under this of its row's height: a scan's bar of ink */
 #define TBL_RUN_GAP 2.5f         /* rows of a run: at most this many line heights apart */
 #define TBL_WRAP_GAP 1.0f        /* a wrapped label or one-cell header: within a line height */
 #define TBL_GROUP_GAP 5.0f       /* group headings of a statement: this many line heights below
@@ -1623,6 +1625,49 @@ static int straddled_labels(const struct layout_page *lp, const struct srow *row
 	return ncols;
 }
 
+/* The number of rows of [r0, r1) with two or more segments over the
+ * columns of cx0..cx1 that box b lies across, and (*bridged) of those
+ * with one segment across two or more of them. */
+static size_t rows_apart(const struct layout_page *lp, const struct srow *rows, size_t r0, size_t r1,
+			 const struct box *b, const float *cx0, const float *cx1, int ncols, size_t *bridged)
+{
+	size_t apart = 0;
+
+	*bridged = 0;
+	for (size_t r = r0; r < r1; r++) {
+		int segs = 0, widest = 0;
+
+		for (size_t k = 0; k < rows[r].n; k++) {
+			const struct box *x = &lp->lines[rows[r].idx[k]].box;
+			int cols = 0;
+
+			for (int c = 0; c < ncols; c++)
+				cols += b->x0 <= cx1[c] + TBL_SPAN_SLACK_PT && b->x1 >= cx0[c] - TBL_SPAN_SLACK_PT &&
+					x->x0 <= cx1[c] + TBL_SPAN_SLACK_PT && x->x1 >= cx0[c] - TBL_SPAN_SLACK_PT;
+			segs += cols > 0;
+			widest = cols > widest ? cols : widest;
+		}
+		apart += segs >= 2;
+		*bridged += segs == 1 && widest >= 2;
+	}
+	return apart;
+}
+
+/* Whether the columns a segment b of numbers lies across are held apart
+ * by more rows than lie across them (TBL_APART rows and twice as many):
+ * then b makes them none; it is a row whose numbers OCR packed together
+ * ("29 16525 05415 32454 313" for 29 165, 25 054, 15 324, 54 313 at 150
+ * dpi), whose cells the table cannot part, not a sign its columns are
+ * one. (A segment of words across columns, a name whose parts stand
+ * apart in other rows, still makes them one.) */
+static int held_apart(const struct layout_page *lp, const struct srow *rows, size_t r0, size_t r1,
+		      const struct box *b, const float *cx0, const float *cx1, int ncols)
+{
+	size_t bridged, apart = rows_apart(lp, rows, r0, r1, b, cx0, cx1, ncols, &bridged);
+
+	return apart >= TBL_APART && apart >= 2 * bridged;
+}
+
 static int stream_columns(const struct layout_page *lp, const struct srow *rows, size_t r0, size_t r1, float *cx0,
 			  float *cx1)
 {
@@ -1662,7 +1707,8 @@ static int stream_columns(const struct layout_page *lp, const struct srow *rows,
 
 				for (int c = 0; c < ncols; c++)
 					across += b->x0 <= cx1[c] + TBL_SPAN_SLACK_PT && b->x1 >= cx0[c] - TBL_SPAN_SLACK_PT;
-				if (across >= 2 && parts_by_word(l, cx0, cx1, ncols, col))
+				if (across >= 2 && (parts_by_word(l, cx0, cx1, ncols, col) ||
+						    (l->nwords >= 2 && numeric_line(l) && held_apart(lp, rows, body, r1, b, cx0, cx1, ncols))))
 					continue;
 				for (int c = 0; c < ncols; c++)
 					if (b->x0 <= cx1[c] + TBL_SPAN_SLACK_PT && b->x1 >= cx0[c] - TBL_SPAN_SLACK_PT) {
@@ -2221,6 +2267,15 @@ static int cmp_row_y(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Whether line l is a sign alone (an empty cell's dash) drawn flatter
+ * than TBL_FLAT of a row hr high: its box a scan's ink, not a font's. */
+static int flat_sign(const struct doc_line *l, float hr)
+{
+	const char *t = l->nwords == 1 ? l->words[0].text : "0";
+
+	return numeric(t) && !strpbrk(t, "0123456789") && l->box.y1 - l->box.y0 < TBL_FLAT * hr;
+}
+
 /* The free segments of lp (no ruled table took them) in rows whose
  * vertical middles agree, top to bottom, each left to right; *n rows. */
 static struct srow *stream_rows(struct doc *doc, struct layout_page *lp, size_t *n)
@@ -2239,9 +2294,15 @@ static struct srow *stream_rows(struct doc *doc, struct layout_page *lp, size_t 
 		 * no row's) */
 		if (lp->used[i] || h <= 0 || (lp->lines[i].nwords && lp->lines[i].words[0].flags & DOC_WORD_TURNED))
 			continue;
-		for (r = 0; r < nrows; r++)
-			if (fabsf((rows[r].y0 + rows[r].y1) / 2 - cy) < h * TBL_ROW_BAND)
+		/* an empty cell's dash on a scan, its box a flat bar of ink
+		 * (0.9 points high, its middle 0.7 off its row's), goes by
+		 * the row's height */
+		for (r = 0; r < nrows; r++) {
+			float hr = rows[r].y1 - rows[r].y0, band = flat_sign(&lp->lines[i], hr) ? hr : h;
+
+			if (fabsf((rows[r].y0 + rows[r].y1) / 2 - cy) < band * TBL_ROW_BAND)
 				break;
+		}
 		if (r == nrows) {
 			rows[nrows].idx = arena_alloc(doc->arena, sizeof(size_t) * (lp->nlines + 1));
 			if (!rows[nrows].idx)
