@@ -738,10 +738,19 @@ static void unread_number(struct doc *doc, int page, const char *s)
 		 "kept as printed, no value taken", page, s);
 }
 
+/* Whether s is digits that read as no number: figures and the marks
+ * between them only ("29 16525 05415 32454 313": a scan's numbers of
+ * four columns packed into one cell; "1970."). */
+static int digits_unread(const char *s)
+{
+	return strpbrk(s, "0123456789") && strspn(s, "0123456789 .,()+-") == strlen(s);
+}
+
 /* Which columns (after the first) are columns of numbers: two or more
  * of their body cells numbers, and at least twice as many as cells of
- * words. A word in such a column is a number misread or a marker ("n/a"),
- * never the row's label ("Antal lägenheter 97 26 70 FÅ": a scan's 75). */
+ * words (digits that read as no number are neither). A word in such a
+ * column is a number misread or a marker ("n/a"), never the row's label
+ * ("Antal lägenheter 97 26 70 FÅ": a scan's 75). */
 static void number_columns(const struct pat_set *ps, const struct doc_table *t, const struct doc_cell **grid,
 			   int hr, const struct column *cols, int *numeric)
 {
@@ -754,7 +763,7 @@ static void number_columns(const struct pat_set *ps, const struct doc_table *t, 
 
 			if (s[0] && table_number(ps, &cols[c], s, &q))
 				nums++;
-			else if (s[0])
+			else if (s[0] && !digits_unread(s))
 				words++;
 		}
 		numeric[c] = nums >= 2 && nums >= 2 * words;
