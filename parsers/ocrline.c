@@ -125,6 +125,7 @@ void ocrline_join_rows(struct doc_line *lines, size_t *nlines)
 	for (size_t i = 0; i < *nlines; i++) {
 		struct box b;
 		struct doc_line *to = NULL;
+		int before = 0;
 
 		if (!lines[i].nwords)
 			continue;
@@ -132,16 +133,20 @@ void ocrline_join_rows(struct doc_line *lines, size_t *nlines)
 		for (size_t k = 0; k < n; k++) {
 			struct box p = words_box(&lines[k]);
 			float h = fminf(b.y1 - b.y0, p.y1 - p.y0);
-			float over = fminf(b.y1, p.y1) - fmaxf(b.y0, p.y0), gap = b.x0 - p.x1;
+			float over = fminf(b.y1, p.y1) - fmaxf(b.y0, p.y0), gap = b.x0 - p.x1, ahead = p.x0 - b.x1;
 
-			if (over >= OCR_JOIN_OVERLAP * h && gap >= 0 && gap < OCR_JOIN_GAP * h)
-				to = &lines[k];
+			if (over >= OCR_JOIN_OVERLAP * h && ((gap >= 0 && gap < OCR_JOIN_GAP * h) ||
+							     (ahead >= 0 && ahead < OCR_JOIN_GAP * h)))
+				to = &lines[k], before = gap < 0;
 		}
 		if (!to) {
 			lines[n++] = lines[i];
 			continue;
 		}
-		memcpy(to->words + to->nwords, lines[i].words, lines[i].nwords * sizeof(*to->words));
+		/* (a line read after the one it stands before goes first) */
+		if (before)
+			memmove(to->words + lines[i].nwords, to->words, to->nwords * sizeof(*to->words));
+		memcpy(to->words + (before ? 0 : to->nwords), lines[i].words, lines[i].nwords * sizeof(*to->words));
 		to->nwords += lines[i].nwords;
 	}
 	*nlines = n;

@@ -72,6 +72,9 @@ def score(d, truth, tally, what):
             if q["conflicts"]:
                 t["cf_got"] += 1
                 t["cf_got_ok"] += bool(p and p["conflicts"])
+                if verbose and not (p and p["conflicts"]):
+                    print("  %s: conflict flagged where the reports agree: %s %s %s against %s" % (
+                        what, key[0], key[1], q["value"], q["conflicts"]))
             if not ok and verbose:
                 print("  %s: wrong: %s %s %s" % (what, key[0], key[1], q["value"]))
     for k, v in t.items():

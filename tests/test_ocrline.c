@@ -91,12 +91,13 @@ static void kept_first(void **state)
 }
 
 /* Rows Tesseract parted: joined when on one row and a thousands space
- * apart; not across a wide gap, rows, or back over a line. */
+ * apart, in either order Tesseract read them; not across a wide gap,
+ * rows, or back over a line. */
 static void rows_joined(void **state)
 {
-	struct doc_word w[8][4];
-	struct doc_line l[8];
-	static const float at[8][3] = {
+	struct doc_word w[12][4];
+	struct doc_line l[12];
+	static const float at[12][3] = {
 		/* x0, x1, y0 of each line's one word */
 		{ 56, 258, 100 },    /* "Summa eget kapital 4 098" */
 		{ 265, 341, 100.5 }, /* "735 4 698 580", 7 points on: joined */
@@ -106,21 +107,28 @@ static void rows_joined(void **state)
 		{ 125, 160, 146 },   /* half a line lower: not joined */
 		{ 56, 120, 160 },
 		{ 100, 160, 160 },   /* starts inside the line before: not joined */
+		{ 328.6f, 345.1f, 180 }, /* "000" of "32 248 000", read first */
+		{ 286.6f, 321.4f, 180 }, /* "32 248", read after it: joined before it */
+		{ 300, 341, 200 },
+		{ 56, 140, 200 },    /* a label 160 points before, read after: not joined */
 	};
-	size_t n = 8;
+	size_t n = 12;
 
-	for (size_t i = 0; i < 8; i++) {
+	for (size_t i = 0; i < 12; i++) {
 		memset(w[i], 0, sizeof(w[i]));
 		w[i][0].text = "x";
 		w[i][0].box = (struct box){ at[i][0], at[i][2], at[i][1], at[i][2] + 7.7f };
 		l[i] = (struct doc_line){ .words = w[i], .nwords = 1 };
 	}
 	ocrline_join_rows(l, &n);
-	assert_int_equal(n, 7);
+	assert_int_equal(n, 10);
 	assert_int_equal(l[0].nwords, 2);
 	assert_true(l[0].words[1].box.x0 == 265);
+	assert_int_equal(l[7].nwords, 2);
+	assert_true(l[7].words[0].box.x0 == 286.6f && l[7].words[1].box.x0 == 328.6f);
 	for (size_t i = 1; i < n; i++)
-		assert_int_equal(l[i].nwords, 1);
+		if (i != 7)
+			assert_int_equal(l[i].nwords, 1);
 }
 
 /* A "~" or "=" before a digit that is a minus's flat bar (boxes as
