@@ -331,13 +331,11 @@ static int has_digit(const char *t)
 
 #define NUMCUT_MONO_SPACE 1.25f   /* a gap this many of its words' letters wide at most is a space */
 
-/* The width of a letter of w (its box over its letters), 0 for a word
- * of fewer than three. */
-static float letter_width(const struct doc_word *w)
+float numcut_letter_width(const struct doc_word *w)
 {
 	glong n = g_utf8_strlen(w->text, -1);
 
-	return n >= 3 ? (w->box.x1 - w->box.x0) / (float)n : 0;
+	return n >= 3 ? (w->box.x1 - w->box.x0) / (float)n : -1;
 }
 
 /* Whether a line of two or three words parts after word w, gap points
@@ -351,7 +349,7 @@ static float letter_width(const struct doc_word *w)
  * the words' ink 10.3 high). */
 int numcut_short_line_cut(const struct doc_word *w, float gap, float h)
 {
-	float letter = fmaxf(letter_width(&w[0]), letter_width(&w[1]));
+	float letter = fmaxf(numcut_letter_width(&w[0]), numcut_letter_width(&w[1]));
 
 	return gap > h && gap > NUMCUT_MONO_SPACE * letter &&
 	       (has_digit(w[0].text) || has_digit(w[1].text) || gap > NUMCUT_SPLIT_WORDS * h);

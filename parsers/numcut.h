@@ -33,6 +33,10 @@ size_t numcut_minus(const char *t);
  * words' height; EX_ENOMEM when the arena is full, else 0. */
 int numcut_join_comma_groups(struct arena *a, struct doc_line *l);
 
+/* The width of a letter of w: its box over its letters; -1 for a word
+ * of fewer than three. */
+float numcut_letter_width(const struct doc_word *w);
+
 /* Whether an OCR line of two or three words parts after word w[0], gap
  * points before w[1], its words h high: beside a number at a gap over a
  * height, between words only at 2.5 heights (a label wrapped in a narrow

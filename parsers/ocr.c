@@ -1202,7 +1202,6 @@ static int read_uncovered(TessBaseAPI *api, struct ocr_job *job)
 	ww.bin = job_binary(job);
 	for (size_t k = 0; k < nr && rc == 0; k++) {
 		struct ocr_job t = { .s = job->s, .scale = job->scale, .sp = job->sp };
-
 		int *r = &region[4 * k];
 		const struct box ink = { r[0] / job->scale, r[1] / job->scale, (r[0] + r[2]) / job->scale,
 					 (r[1] + r[3]) / job->scale };

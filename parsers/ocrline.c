@@ -2,6 +2,8 @@
  * ocrline.h. */
 #include "ocrline.h"
 
+#include "numcut.h"
+
 #include <math.h>
 #include <glib.h>
 #include <stdlib.h>
@@ -222,10 +224,10 @@ int ocrline_monospaced(const struct doc_word *w, size_t n)
 	size_t k = 0;
 
 	for (size_t i = 0; i < n && k < sizeof(per) / sizeof(per[0]); i++) {
-		glong len = g_utf8_strlen(w[i].text, -1);
+		float letter = numcut_letter_width(&w[i]);
 
-		if (len >= 3)
-			per[k++] = (w[i].box.x1 - w[i].box.x0) / (float)len;
+		if (letter >= 0)
+			per[k++] = letter;
 	}
 	if (k < 3)
 		return 0;
@@ -336,10 +338,10 @@ int ocrline_found_speck(const struct ocr_word *f, size_t n)
 
 int ocrline_clip_found(struct ocr_word *w, const struct box *ink)
 {
-	float top = fmaxf(w->box.y0, ink->y0);
-
 	if (w->box.x1 <= ink->x0 || w->box.x0 >= ink->x1 || w->box.y1 <= ink->y0 || w->box.y0 >= ink->y1)
 		return 0;
+	float top = fmaxf(w->box.y0, ink->y0);
+
 	w->rise -= top - w->box.y0;
 	w->box.y0 = top;
 	w->box.x0 = fmaxf(w->box.x0, ink->x0);

@@ -1575,6 +1575,12 @@ static int straddles(const struct layout_page *lp, const struct srow *a, const s
 	       lp->lines[label->idx[label->n - 1]].box.x1 < lp->lines[num->idx[0]].box.x0;
 }
 
+/* Whether box b lies over column c of cx0..cx1 (within TBL_SPAN_SLACK_PT). */
+static int in_column(const struct box *b, const float *cx0, const float *cx1, int c)
+{
+	return b->x0 <= cx1[c] + TBL_SPAN_SLACK_PT && b->x1 >= cx0[c] - TBL_SPAN_SLACK_PT;
+}
+
 /* The columns of rows [r0, r1): the x-ranges that the body rows'
  * segments cover, merged where they overlap, left to right, into cx0 and
  * cx1 (room for TBL_MAX_COLS); their count, 0 when there are too many.
@@ -1610,7 +1616,7 @@ static int straddled_labels(const struct layout_page *lp, const struct srow *row
 					(r + 1 < r1 && straddles(lp, &rows[r], &rows[r + 1], h))))
 			continue;
 		for (int c = 0; c < ncols; c++)
-			if (b->x0 <= cx1[c] + TBL_SPAN_SLACK_PT && b->x1 >= cx0[c] - TBL_SPAN_SLACK_PT) {
+			if (in_column(b, cx0, cx1, c)) {
 				cx0[c] = fminf(cx0[c], b->x0);
 				cx1[c] = fmaxf(cx1[c], b->x1);
 				free = 0;
@@ -1642,8 +1648,7 @@ static size_t rows_apart(const struct layout_page *lp, const struct srow *rows, 
 			int cols = 0;
 
 			for (int c = 0; c < ncols; c++)
-				cols += b->x0 <= cx1[c] + TBL_SPAN_SLACK_PT && b->x1 >= cx0[c] - TBL_SPAN_SLACK_PT &&
-					x->x0 <= cx1[c] + TBL_SPAN_SLACK_PT && x->x1 >= cx0[c] - TBL_SPAN_SLACK_PT;
+				cols += in_column(b, cx0, cx1, c) && in_column(x, cx0, cx1, c);
 			segs += cols > 0;
 			widest = cols > widest ? cols : widest;
 		}
@@ -1706,12 +1711,12 @@ static int stream_columns(const struct layout_page *lp, const struct srow *rows,
 				int hit = -1, across = 0, merged = 0, col[TBL_PART_WORDS];
 
 				for (int c = 0; c < ncols; c++)
-					across += b->x0 <= cx1[c] + TBL_SPAN_SLACK_PT && b->x1 >= cx0[c] - TBL_SPAN_SLACK_PT;
+					across += in_column(b, cx0, cx1, c);
 				if (across >= 2 && (parts_by_word(l, cx0, cx1, ncols, col) ||
 						    (l->nwords >= 2 && numeric_line(l) && held_apart(lp, rows, body, r1, b, cx0, cx1, ncols))))
 					continue;
 				for (int c = 0; c < ncols; c++)
-					if (b->x0 <= cx1[c] + TBL_SPAN_SLACK_PT && b->x1 >= cx0[c] - TBL_SPAN_SLACK_PT) {
+					if (in_column(b, cx0, cx1, c)) {
 						if (hit < 0) {
 							hit = c;
 							cx0[c] = fminf(cx0[c], b->x0);
@@ -2267,13 +2272,10 @@ static int cmp_row_y(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Whether line l is a sign alone (an empty cell's dash) drawn flatter
- * than TBL_FLAT of a row hr high: its box a scan's ink, not a font's. */
-static int flat_sign(const struct doc_line *l, float hr)
+/* Whether line l is a sign alone: an empty cell's dash. */
+static int lone_sign(const struct doc_line *l)
 {
-	const char *t = l->nwords == 1 ? l->words[0].text : "0";
-
-	return numeric(t) && !strpbrk(t, "0123456789") && l->box.y1 - l->box.y0 < TBL_FLAT * hr;
+	return l->nwords == 1 && numeric(l->words[0].text) && !strpbrk(l->words[0].text, "0123456789");
 }
 
 /* The free segments of lp (no ruled table took them) in rows whose
@@ -2295,10 +2297,13 @@ static struct srow *stream_rows(struct doc *doc, struct layout_page *lp, size_t 
 		if (lp->used[i] || h <= 0 || (lp->lines[i].nwords && lp->lines[i].words[0].flags & DOC_WORD_TURNED))
 			continue;
 		/* an empty cell's dash on a scan, its box a flat bar of ink
-		 * (0.9 points high, its middle 0.7 off its row's), goes by
-		 * the row's height */
+		 * (0.9 points high, its middle 0.7 off its row's; under
+		 * TBL_FLAT of its row's height, where a font's dash has the
+		 * font's), goes by the row's height */
+		int sign = lone_sign(&lp->lines[i]);
+
 		for (r = 0; r < nrows; r++) {
-			float hr = rows[r].y1 - rows[r].y0, band = flat_sign(&lp->lines[i], hr) ? hr : h;
+			float hr = rows[r].y1 - rows[r].y0, band = sign && h < TBL_FLAT * hr ? hr : h;
 
 			if (fabsf((rows[r].y0 + rows[r].y1) / 2 - cy) < band * TBL_ROW_BAND)
 				break;
