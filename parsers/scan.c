@@ -33,6 +33,12 @@
 #define SCAN_BIN_RULE 220          /* grey level: ink of a rule, its light edge too */
 #define SCAN_RULE_EDGE 5           /* a rule whitened this square round each of its pixels */
 #define SCAN_DEFAULT_DPI 300       /* an image file that does not say */
+#define SCAN_TINTED_INK 170        /* a coloured pixel whose brightest channel is under
+				    * this share of 255 of its surroundings' is ink: a
+				    * rule beside a fill takes the fill's hue (JPEG keeps
+				    * colour at half the resolution, and blur mixes them),
+				    * a red fill is as dark as grey ink but is its own
+				    * brightness, a rule over it some 0.6 of it */
 
 /* Whether leptonica said, in this thread, that memory it asked for was
  * not there (Tesseract then fails as if the page were bad). */
@@ -123,36 +129,6 @@ struct Pix *scan_coded_page(const unsigned char *data, size_t n, int jpx, double
 	return page;
 }
 
-int scan_table_raster(const struct scan_page *sp, struct page_raster *r)
-{
-	PIX *img = sp->img, *flat = sp->flat;
-	int colour = pixGetDepth(img) == 32;
-	int w = pixGetWidth(flat), h = pixGetHeight(flat), fwpl = pixGetWpl(flat);
-	int cwpl = colour ? pixGetWpl(img) : 0;
-	l_uint32 *fd = pixGetData(flat), *cd = colour ? pixGetData(img) : NULL;
-	uint32_t *out = malloc(sizeof(*out) * (size_t)w * (size_t)h);
-
-	if (!out)
-		return -1;
-	for (int y = 0; y < h; y++) {
-		const l_uint32 *fl = fd + (size_t)y * (size_t)fwpl;
-		const l_uint32 *cl = cd ? cd + (size_t)y * (size_t)cwpl : NULL;
-		uint32_t *o = out + (size_t)y * (size_t)w;
-
-		for (int x = 0; x < w; x++) {
-			uint32_t g = GET_DATA_BYTE(fl, x);
-
-			if (cl && tbl_coloured(cl[x] >> 8))
-				o[x] = 0xFF000000u | cl[x] >> 8;
-			else
-				o[x] = 0xFF000000u | g << 16 | g << 8 | g;
-		}
-	}
-	*r = (struct page_raster){ .data = (const unsigned char *)out, .width = w, .height = h,
-				   .stride = w * 4, .scale = sp->scale };
-	return 0;
-}
-
 /* The page with its background flattened to white: coloured table
  * cells (a rating's green or red is mid-grey in a scan) otherwise read to
  * Tesseract as pictures, and their text is lost. The background is the
@@ -162,20 +138,28 @@ int scan_table_raster(const struct scan_page *sp, struct page_raster *r)
  * SCAN_BG_DARKEST (a large dark glyph, white text on a dark fill) the
  * page is left as it is. NULL when leptonica cannot (then the page goes
  * as it is). */
-static PIX *flatten(PIX *p, double scale)
+/* The background of a grey page at half its size: the closing is taken
+ * on the page halved (each pixel the lightest of four, so thin strokes do
+ * not darken it), in a quarter of the time; doubled back it moves by a
+ * pixel at most. */
+static PIX *background_half(PIX *p, double scale)
 {
 	int k = (int)(scale * 72 / SCAN_CLOSE_INCH) | 1;
-	/* The closing is taken on the page halved (each pixel the lightest
-	 * of four, so thin strokes do not darken it) and doubled back: the
-	 * background moves by a pixel at most, in a quarter of the time. */
-	PIX *half = pixScaleGrayMinMax(p, 2, 2, L_CHOOSE_MAX), *small, *bg, *out;
-	l_uint32 *od, *bd;
-	int w, h, wpl, bwpl;
+	PIX *half = pixScaleGrayMinMax(p, 2, 2, L_CHOOSE_MAX), *small;
 
 	if (!half)
 		return NULL;
 	small = pixCloseGray(half, k < 3 ? 3 : k, k < 3 ? 3 : k);
 	pixDestroy(&half);
+	return small;
+}
+
+static PIX *flatten(PIX *p, double scale)
+{
+	PIX *small = background_half(p, scale), *bg, *out;
+	l_uint32 *od, *bd;
+	int w, h, wpl, bwpl;
+
 	bg = small ? pixExpandReplicate(small, 2) : NULL;
 	pixDestroy(&small);
 	if (!bg)
@@ -211,6 +195,61 @@ static PIX *flatten(PIX *p, double scale)
 	}
 	pixDestroy(&bg);
 	return out;
+}
+
+int scan_table_raster(const struct scan_page *sp, struct page_raster *r)
+{
+	PIX *img = sp->img, *flat = sp->flat, *val = NULL, *bg = NULL;
+	int colour = pixGetDepth(img) == 32;
+	int w = pixGetWidth(flat), h = pixGetHeight(flat), fwpl = pixGetWpl(flat);
+	int cwpl = colour ? pixGetWpl(img) : 0, bwpl = 0, bw = 0, bh = 0;
+	l_uint32 *fd = pixGetData(flat), *cd = colour ? pixGetData(img) : NULL, *bd = NULL;
+	uint32_t *out = NULL;
+
+	/* A coloured pixel's brightest channel against its surroundings'. */
+	if (colour && (!(val = pixConvertRGBToGrayMinMax(img, L_CHOOSE_MAX)) ||
+		       !(bg = background_half(val, sp->scale))))
+		goto out;
+	if (bg) {
+		bd = pixGetData(bg);
+		bwpl = pixGetWpl(bg);
+		bw = pixGetWidth(bg);
+		bh = pixGetHeight(bg);
+	}
+	if (!(out = malloc(sizeof(*out) * (size_t)w * (size_t)h)))
+		goto out;
+	for (int y = 0; y < h; y++) {
+		const l_uint32 *fl = fd + (size_t)y * (size_t)fwpl;
+		const l_uint32 *cl = cd ? cd + (size_t)y * (size_t)cwpl : NULL;
+		const l_uint32 *bl = bd ? bd + (size_t)L_MIN(y >> 1, bh - 1) * (size_t)bwpl : NULL;
+		uint32_t *o = out + (size_t)y * (size_t)w;
+
+		for (int x = 0; x < w; x++) {
+			uint32_t g = GET_DATA_BYTE(fl, x), c = cl ? cl[x] >> 8 : 0;
+
+			if (cl && tbl_coloured(c)) {
+				int v = L_MAX(c >> 16, L_MAX(c >> 8 & 0xFF, c & 0xFF));
+				int b = GET_DATA_BYTE(bl, L_MIN(x >> 1, bw - 1));
+
+				if (b < SCAN_BG_DARKEST)
+					b = 255;   /* a dark background: the pixel as it is */
+				v = v * 255 / L_MAX(b, 1);
+				if (v < SCAN_TINTED_INK)   /* a rule or a letter tinted by a fill */
+					c = (uint32_t)v << 16 | (uint32_t)v << 8 | (uint32_t)v;
+				o[x] = 0xFF000000u | c;
+			} else {
+				o[x] = 0xFF000000u | g << 16 | g << 8 | g;
+			}
+		}
+	}
+out:
+	pixDestroy(&val);
+	pixDestroy(&bg);
+	if (!out)
+		return -1;
+	*r = (struct page_raster){ .data = (const unsigned char *)out, .width = w, .height = h,
+				   .stride = w * 4, .scale = sp->scale };
+	return 0;
 }
 
 /* The angle in degrees to turn the page by to level its lines (a page

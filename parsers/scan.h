@@ -87,7 +87,9 @@ float scan_stroke_width(struct Pix *bin, int x0, int y0, int x1, int y1);
 
 /* The page as the raster the table finder reads: coloured pixels (a
  * rating's fill) as they are, the rest from the flattened grey, where a
- * grey fill is white and no longer hides the rules around it. r->data
+ * grey fill is white and no longer hides the rules around it. A coloured
+ * pixel much darker than the colour round it (a rule beside a fill,
+ * tinted by it) is grey ink. r->data
  * is malloc'd: free it. -1 when out of memory. */
 int scan_table_raster(const struct scan_page *sp, struct page_raster *r);
 

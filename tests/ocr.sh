@@ -88,6 +88,24 @@ same = sum(1 for v in scan["values"] if (v["label"], num(v)) in [(w["label"], nu
 assert same >= 0.8 * len(want), "%d of %d labels" % (same, len(want))
 PY
 then ok; else no "scan of seed000: values, tables or ratings differ from the PDF's"; fi
+# The same report scanned in colour at 150 dpi and kept as JPEG (quality
+# 50): JPEG keeps colour at half the resolution, so the rules round a
+# rating's fill take its hue; they are still the grid's rules, and all six
+# ratings are read (two of six before).
+for p in 1 2 3; do
+	pdftoppm -r 150 -f $p -l $p -png -singlefile "$src" "$tmp/j$p" &&
+	"$DEGRADE" "$tmp/j$p.png" "$tmp/j$p.jpg" --jpeg 50 --noise 4 --skew 0.5 --seed $p &&
+	"$DEGRADE" "$tmp/j$p.jpg" "$tmp/j${p}s.png" || no "JPEG scan of $src page $p not made"
+done
+"$MKSCAN" "$tmp/j1s.png" "$tmp/j2s.png" "$tmp/j3s.png" "$tmp/jscan.pdf" || no "mkscan failed"
+"$X" -j 2 "$tmp/jscan.pdf" > "$tmp/j.json" 2>/dev/null
+if /usr/bin/python3 - "$tmp/born.json" "$tmp/j.json" <<'PY'
+import json, sys
+born, scan = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:3])
+rate = lambda d: sorted((r["goal"], r["dimension"], r["colour"]) for r in d["ratings"])
+assert rate(scan) == rate(born), (rate(scan), rate(born))
+PY
+then ok; else no "JPEG colour scan of seed000: ratings differ from the PDF's"; fi
 # Its Swedish words keep their marks, in tables too, where Tesseract
 # reads on in English after the numbers: 98 % of the PDF's words with å,
 # ä or ö are in the scan's text (84 of 87 before words were read again

@@ -189,6 +189,61 @@ static void bar_run_into_digit(void **state)
 	scan_page_free(&sp);
 }
 
+static void paint(int x0, int y0, int x1, int y1, uint32_t rgb)
+{
+	for (int y = y0; y < y1; y++)
+		for (int x = x0; x < x1; x++)
+			px[y * PW + x] = 0xFF000000u | rgb;
+}
+
+static uint32_t raster_at(const struct page_raster *r, int x, int y)
+{
+	uint32_t c;
+
+	memcpy(&c, r->data + (size_t)y * (size_t)r->stride + (size_t)x * 4, sizeof(c));
+	return c & 0xFFFFFF;
+}
+
+static int grey_under(uint32_t c, int most)
+{
+	return (c >> 16 & 0xFF) == (c & 0xFF) && (c >> 8 & 0xFF) == (c & 0xFF) && (int)(c & 0xFF) < most;
+}
+
+/* A rule beside a rating's fill, which a colour scan tints with the
+ * fill's hue (JPEG keeps colour at half the resolution), is ink in the
+ * table finder's raster: grey and dark, as a rule beside white paper is
+ * (a red rule's pixels read 150, 8, 8 where red is 250, 2, 2; the rules
+ * of colour scans' rating tables broke into dashes and no grid was
+ * found). The fills stay their colour: red, a dark green as dark as grey
+ * ink (0, 150, 70), a yellow, and a thin red stroke on white paper. */
+static void tinted_rules_are_ink(void **state)
+{
+	struct scan_page sp;
+	struct page_raster r;
+
+	clear();
+	paint(100, 200, 700, 260, 0xFA0202);    /* red cell */
+	paint(700, 200, 1300, 260, 0xFDC005);   /* yellow cell */
+	paint(100, 400, 700, 460, 0x009646);    /* dark green cell */
+	fill(100, 197, 1300, 200);              /* the rule above them, black */
+	paint(100, 260, 700, 263, 0x960808);    /* below: tinted by each fill */
+	paint(700, 260, 1300, 263, 0x907014);
+	paint(699, 200, 702, 260, 0x960808);    /* between them */
+	paint(100, 600, 700, 603, 0xFA0000);    /* a red stroke on white */
+	sp = prepared();
+	assert_int_equal(scan_table_raster(&sp, &r), 0);
+	assert_true(grey_under(raster_at(&r, 400, 198), 170));   /* black rule */
+	assert_true(grey_under(raster_at(&r, 400, 261), 170));   /* red-tinted rule */
+	assert_true(grey_under(raster_at(&r, 1000, 261), 170));  /* yellow-tinted rule */
+	assert_true(grey_under(raster_at(&r, 700, 230), 170));   /* between the fills */
+	assert_int_equal(raster_at(&r, 400, 230), 0xFA0202);
+	assert_int_equal(raster_at(&r, 1000, 230), 0xFDC005);
+	assert_int_equal(raster_at(&r, 400, 430), 0x009646);
+	assert_int_equal(raster_at(&r, 400, 601), 0xFA0000);
+	free((void *)r.data);
+	scan_page_free(&sp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -196,6 +251,7 @@ int main(void)
 		cmocka_unit_test(ink_uncovered),
 		cmocka_unit_test(bar_run_into_digit),
 		cmocka_unit_test(skew_inside_dark_border),
+		cmocka_unit_test(tinted_rules_are_ink),
 	};
 
 	scan_init();
