@@ -144,9 +144,24 @@ static const struct doc_cell *cell_at(const struct doc_table *t, int r, int c)
 	return NULL;
 }
 
-/* A cell's word with a small table's upright edge read before or after
- * it ("[Grön", "(Gul", "IGENOMFÖRANDE", "Röd|": on a scan, a cell edge
- * shorter than a rule is left in the picture OCR reads): f of the word
+/* The marks a small table's upright cell edge is read as: on a scan an
+ * edge shorter than a rule is left in the picture OCR reads ("[Grön",
+ * "(Gul", "IGENOMFÖRANDE", "JEFFEKT", "Röd|"), and a filled cell's edge
+ * alone as its only word ("I"). */
+#define EDGE_BEFORE "[(|!IlJ"
+#define EDGE_AFTER "])|!"
+
+/* A cell that is blank, or on a page OCR read holds one edge mark and
+ * nothing else. */
+static int bare(const char *s, int ocr)
+{
+	s += strspn(s, " ");
+	if (ocr && *s && (strchr(EDGE_BEFORE, *s) || strchr(EDGE_AFTER, *s)))
+		s++;
+	return blank(s);
+}
+
+/* A cell's word with an edge mark before or after it: f of the word
  * without that one mark, on a page OCR read only (a text layer's "(Gul"
  * is what was printed). */
 static const char *edged(const char *s, int ocr, const char *(*f)(const char *))
@@ -163,9 +178,9 @@ static const char *edged(const char *s, int ocr, const char *(*f)(const char *))
 		n--;
 	if (n < 4 || n >= sizeof(buf))
 		return NULL;
-	if (strchr("[(|!Il", s[0]) && (snprintf(buf, sizeof(buf), "%.*s", (int)(n - 1), s + 1), (r = f(buf))))
+	if (strchr(EDGE_BEFORE, s[0]) && (snprintf(buf, sizeof(buf), "%.*s", (int)(n - 1), s + 1), (r = f(buf))))
 		return r;
-	if (strchr("])|!", s[n - 1]) && (snprintf(buf, sizeof(buf), "%.*s", (int)(n - 1), s), (r = f(buf))))
+	if (strchr(EDGE_AFTER, s[n - 1]) && (snprintf(buf, sizeof(buf), "%.*s", (int)(n - 1), s), (r = f(buf))))
 		return r;
 	return NULL;
 }
@@ -212,9 +227,9 @@ static int table_ratings(struct doc *doc, size_t bi)
 
 		if (!dim || !x)
 			continue;
-		if (!blank(x->text) && (colour = edged(x->text, ocr, colour_word)))
+		if (!bare(x->text, ocr) && (colour = edged(x->text, ocr, colour_word)))
 			evidence = arena_printf(doc->arena, "word %s", x->text);
-		else if (blank(x->text) && x->has_bg && (colour = pat_colour_name(x->bg)))
+		else if (bare(x->text, ocr) && x->has_bg && (colour = pat_colour_name(x->bg)))
 			evidence = arena_printf(doc->arena, "cell_background #%06x", (unsigned)x->bg);
 		if (!colour) {   /* no colour, no invented rating: said */
 			unread(doc, bi, goal, dim, x, ocr);

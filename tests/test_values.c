@@ -942,14 +942,19 @@ static void ratings_other_shapes(void **state)
 }
 
 /* A scan's small rating table keeps its short cell edges, read as a
- * mark before or after a cell's word ("[Grön", "(Gul", "IGENOMFÖRANDE"):
- * on a page OCR read, the word without that mark rates; a text layer's
- * or an ODT's "(Gul" is what was printed and does not. */
+ * mark before or after a cell's word ("[Grön", "(Gul", "IGENOMFÖRANDE",
+ * "JEFFEKT") or as a filled cell's only word ("I"): on a page OCR read,
+ * the word without that mark rates, and the filled cell by its colour;
+ * a text layer's or an ODT's "(Gul" or "I" is what was printed and does
+ * not. */
 static void ratings_cell_edges_on_scans(void **state)
 {
 	static const char doc[] =
 		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document " TU_ODF_NS " office:version=\"1.2\" "
-		"office:mimetype=\"application/vnd.oasis.opendocument.text\"><office:body><office:text>"
+		"office:mimetype=\"application/vnd.oasis.opendocument.text\">"
+		"<office:automatic-styles><style:style style:name=\"R\" style:family=\"table-cell\">"
+		"<style:table-cell-properties fo:background-color=\"#ff0000\"/></style:style></office:automatic-styles>"
+		"<office:body><office:text>"
 		"<text:h text:outline-level=\"1\">4. ÄNDAMÅL</text:h><text:h text:outline-level=\"2\">4.1 Bättre stöd</text:h>"
 		"<table:table table:name=\"A\"><table:table-column table:number-columns-repeated=\"2\"/>"
 		"<table:table-row><table:table-cell><text:p>IGENOMFÖRANDE</text:p></table:table-cell>"
@@ -963,6 +968,13 @@ static void ratings_cell_edges_on_scans(void **state)
 		"<table:table-cell><text:p>EFFEKT</text:p></table:table-cell></table:table-row>"
 		"<table:table-row><table:table-cell><text:p>(Gult läge)</text:p></table:table-cell>"
 		"<table:table-cell><text:p>Grönsak</text:p></table:table-cell></table:table-row>"
+		"</table:table>"
+		"<text:h text:outline-level=\"2\">4.3 Fler medlemmar</text:h>"
+		"<table:table table:name=\"C\"><table:table-column table:number-columns-repeated=\"2\"/>"
+		"<table:table-row><table:table-cell><text:p>GENOMFÖRANDE</text:p></table:table-cell>"
+		"<table:table-cell><text:p>JEFFEKT</text:p></table:table-cell></table:table-row>"
+		"<table:table-row><table:table-cell table:style-name=\"R\"><text:p>Il</text:p></table:table-cell>"
+		"<table:table-cell table:style-name=\"R\"><text:p>I</text:p></table:table-cell></table:table-row>"
 		"</table:table></office:text></office:body></office:document>\n";
 	struct ex_error e = { 0 };
 	struct doc *d = tu_read_buf(doc, sizeof(doc) - 1, &e);
@@ -975,12 +987,17 @@ static void ratings_cell_edges_on_scans(void **state)
 		d->pages[i].source = DOC_SRC_OCR;
 	d->nratings = 0;
 	assert_int_equal(pat_ratings(ps, d), 0);
-	/* 4.1's two; 4.2's "(Gult läge)" and "Grönsak" are no colour words */
-	assert_int_equal(d->nratings, 2);
+	/* 4.1's two; 4.2's "(Gult läge)" and "Grönsak" are no colour
+	 * words; 4.3's EFFEKT, red; its GENOMFÖRANDE holds two marks, "Il",
+	 * more than one edge: not rated */
+	assert_int_equal(d->nratings, 3);
 	assert_string_equal(d->ratings[0].dimension, "genomforande");
 	assert_string_equal(d->ratings[0].colour, "green");
 	assert_string_equal(d->ratings[1].dimension, "effekt");
 	assert_string_equal(d->ratings[1].colour, "yellow");
+	assert_string_equal(d->ratings[2].goal, "4.3");
+	assert_string_equal(d->ratings[2].dimension, "effekt");
+	assert_string_equal(d->ratings[2].colour, "red");
 	doc_free(d);
 	pat_set_free(ps);
 }
