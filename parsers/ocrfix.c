@@ -400,7 +400,9 @@ done:
 }
 
 /* Corrects the part [b, e) of t, and each part of it between slashes
- * ("spontangavor/engangsgavor"); the result in the arena, or NULL when
+ * ("spontangavor/engangsgavor") or hyphens (a compound joined to an
+ * abbreviation or a name by a hyphen is no listed word, its parts are:
+ * "MR-natverket", "EU-atgarder"); the result in the arena, or NULL when
  * nothing changed. */
 static const char *fix_parts(const struct ocr_dict *d, struct arena *a, const char *t,
 			     const char *b, const char *e, const char **reason)
@@ -411,8 +413,11 @@ static const char *fix_parts(const struct ocr_dict *d, struct arena *a, const ch
 
 	g_string_append_len(out, t, b - t);
 	for (const char *p = b; p < e;) {
-		const char *slash = memchr(p, '/', (size_t)(e - p)), *end = slash ? slash : e;
-		const char *fixed = NULL, *why = NULL;
+		const char *slash = p + strcspn(p, "/-"), *end, *fixed = NULL, *why = NULL;
+
+		if (slash >= e)
+			slash = NULL;
+		end = slash ? slash : e;
 
 		if (end - p >= 2) {
 			gchar *core = g_strndup(p, (gsize)(end - p));
@@ -429,7 +434,7 @@ static const char *fix_parts(const struct ocr_dict *d, struct arena *a, const ch
 		}
 		if (!slash)
 			break;
-		g_string_append_c(out, '/');
+		g_string_append_c(out, *slash);
 		p = slash + 1;
 	}
 	g_string_append(out, e);

@@ -107,6 +107,9 @@ static void context(void **state)
 	static const char *const cap[] = { "For", "att" };
 	static const char *const cap_en[] = { "For", "the", "Future" };
 	static const char *const punct[] = { "spontangåvor", "(Maltal:", "x", "procent" };
+	/* a compound joined by a hyphen: its parts, each as a word */
+	static const char *const joined[] = { "Om", "MR-natverket", "och", "EU-atgarder", "via", "e-post",
+					      "till", "Anna-Karin", "om", "COVID-19", "i", "VGR-samordnare" };
 	struct doc *doc = doc_new();
 
 	/* a Swedish page: the word between two names is Swedish too */
@@ -128,6 +131,12 @@ static void context(void **state)
 	assert_int_equal(doc->ncorrections, 3);
 	/* inside its punctuation */
 	assert_string_equal(fix_line(doc, punct, N_ELEMS(punct), 1), "(Måltal:");
+	size_t before = doc->ncorrections;
+
+	assert_string_equal(fix_line(doc, joined, N_ELEMS(joined), 1), "MR-nätverket");
+	assert_string_equal(doc->corrections[before].original, "MR-natverket");
+	assert_string_equal(doc->corrections[before + 1].corrected, "EU-åtgärder");
+	assert_int_equal(doc->ncorrections, before + 2);   /* e-post, Anna-Karin, COVID-19 stay */
 	doc_free(doc);
 }
 
