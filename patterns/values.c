@@ -1,6 +1,7 @@
 /* values.c: the document's period and typed values from tables and prose. */
 #include "internal.h"
 
+#include <ctype.h>
 #include <glib.h>
 #include <math.h>
 #include <stdio.h>
@@ -77,6 +78,7 @@ struct column {
 	double scale;
 	int is_note;   /* headed "Not", "Noter": the notes the rows refer to */
 	int style;     /* enum numstyle: how its numbers are written */
+	int scanned;   /* on a page OCR read */
 };
 
 /* How a table writes its numbers. Swedish: spaces between thousands, a
@@ -657,9 +659,39 @@ static void statement_headings(const struct pat_set *ps, struct doc *doc, size_t
 /* A cell's number, read in its column's style. Under a period's heading
  * a four-digit number is an amount ("Nettoomsättning 1275 2074" under
  * "2018 2017"), not a year: there it is read as one. */
+/* s with the space OCR left after a thousands comma taken out, into
+ * buf (size n): "80,584, 237" -> "80,584,237"; a comma between a digit
+ * and a space and three digits only. 0 when s has no such gap. */
+static int comma_gap(const char *s, char *buf, size_t n)
+{
+	size_t o = 0;
+	int gaps = 0;
+
+	for (const char *p = s; *p; p++) {
+		if (o + 1 >= n)
+			return 0;
+		buf[o++] = *p;
+		if (*p == ',' && p > s && isdigit((unsigned char)p[-1]) && p[1] == ' ' &&
+		    isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3]) && isdigit((unsigned char)p[4]) &&
+		    !isdigit((unsigned char)p[5])) {
+			p++;
+			gaps++;
+		}
+	}
+	buf[o] = '\0';
+	return gaps > 0;
+}
+
 static int table_number(const struct pat_set *ps, const struct column *col, const char *s, struct pat_qty *q)
 {
+	char mended[128];
+
 	if (cell_number(ps, col->style, s, q))
+		return 1;
+	/* A scan of a column that groups thousands with commas: OCR sets the
+	 * low comma apart from the digits after it ("-814, 866"). */
+	if (col->scanned && col->style == NUM_ENGLISH && comma_gap(s, mended, sizeof(mended)) &&
+	    cell_number(ps, col->style, mended, q))
 		return 1;
 	if (!col->has_period || strlen(s) != 4 || strspn(s, "0123456789") != 4)
 		return 0;
@@ -822,8 +854,11 @@ static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, co
 				pat_header_unit(ps, cell_text(t, grid, r, c), &tc.tunit, &tc.tscale);
 	for (int k = 0; !tc.tunit && (head = heading_line(doc, bi, k)); k++)
 		pat_header_unit(ps, head, &tc.tunit, &tc.tscale);
+	const struct doc_page *pg = doc_page_numbered(doc, doc->blocks[bi].page);
+
 	for (int c = 0; c < t->ncols; c++) {
 		describe_column(ps, doc, t, grid, c, hr, &cols[c]);
+		cols[c].scanned = pg && pg->source == DOC_SRC_OCR;
 		for (int r = 0; r < hr; r++)
 			tc.tcounts |= c == 0 && pat_counts(ps, cell_text(t, grid, r, c));
 	}

@@ -1451,6 +1451,55 @@ static void label_not_from_number_column(void **state)
 	assert_null(value(d, "Likvida medel", NULL, NULL));
 	doc_free(d);
 }
+/* A scan of a table that groups thousands with commas: OCR sets the low
+ * comma apart from the three digits after it ("80,584, 237",
+ * "-814, 866"); read as one number on a page OCR read, in a column whose
+ * style is English. A text layer's "80,584, 237" is what was printed
+ * (no value), and so are a Swedish column's "2, 5" and a gap before
+ * other than three digits ("1, 2345", "12, 34"). */
+static void comma_gap_on_scans(void **state)
+{
+	static const char doc[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document " TU_ODF_NS " office:version=\"1.2\" "
+		"office:mimetype=\"application/vnd.oasis.opendocument.text\"><office:body><office:text>"
+		"<table:table table:name=\"A\"><table:table-column table:number-columns-repeated=\"3\"/>"
+		R_(C_("") C_("2024") C_("2023"))
+		R_(C_("Balansomslutning") C_("74,933,170") C_("80,584, 237"))
+		R_(C_("Resultat") C_("-927,227") C_("-814, 866"))
+		R_(C_("Arvoden") C_("1, 2345") C_("12, 34"))
+		"</table:table>"
+		"<table:table table:name=\"B\"><table:table-column table:number-columns-repeated=\"3\"/>"
+		R_(C_("") C_("2024") C_("2023"))
+		R_(C_("Soliditet") C_("2,5") C_("2, 500"))
+		R_(C_("Räntekänslighet") C_("1,5") C_("3,7"))
+		R_(C_("Skuldkvot") C_("4,1") C_("5,2"))
+		"</table:table></office:text></office:body></office:document>\n";
+	struct ex_error e = { 0 };
+	struct doc *d = tu_read_buf(doc, sizeof(doc) - 1, &e);
+	struct pat_set *ps = pat_set_new(&e);
+	const struct doc_value *v;
+
+	assert_non_null(d);
+	assert_non_null(ps);
+	assert_null(value(d, "Balansomslutning", "2023", NULL));   /* printed so */
+	assert_null(value(d, "Resultat", "2023", NULL));
+	for (size_t i = 0; i < d->npages; i++)
+		d->pages[i].source = DOC_SRC_OCR;
+	d->nvalues = 0;
+	assert_int_equal(pat_values(ps, d), 0);
+	v = value(d, "Balansomslutning", "2023", NULL);
+	assert_true(v && v->value == 80584237);
+	v = value(d, "Resultat", "2023", NULL);
+	assert_true(v && v->value == -814866);
+	v = value(d, "Balansomslutning", "2024", NULL);
+	assert_true(v && v->value == 74933170);
+	assert_null(value(d, "Arvoden", NULL, NULL));
+	assert_null(value(d, "Soliditet", "2023", NULL));   /* a Swedish column's */
+	v = value(d, "Soliditet", "2024", NULL);
+	assert_true(v && fabs(v->value - 2.5) < 1e-9);
+	doc_free(d);
+	pat_set_free(ps);
+}
 #undef C_
 #undef R_
 
@@ -1879,6 +1928,7 @@ int main(void)
 		cmocka_unit_test(organisation_names),
 		cmocka_unit_test(comma_thousands),
 		cmocka_unit_test(label_not_from_number_column),
+		cmocka_unit_test(comma_gap_on_scans),
 		cmocka_unit_test(unit_from_line_above),
 		cmocka_unit_test(number_styles),
 		cmocka_unit_test(unit_row_under_years),
