@@ -1582,7 +1582,7 @@ static int to_lines(struct doc *doc, const struct ocr_job *job, struct layout_pa
 		struct doc_line *l;
 		struct doc_word *w;
 
-		if (ocrline_glyph_piece(job->words, job->nwords, i, OCR_FOUND_CONF)) {
+		if (ocrline_glyph_piece(job->words, job->nwords, i, OCR_FOUND_CONF) || ocrline_upright_sign(ow)) {
 			rc = said(doc, lp->page, ow->text, "", "fragment", ow->box);
 			continue;
 		}

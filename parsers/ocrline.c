@@ -33,6 +33,7 @@
 #define OCR_MONO_SPREAD 0.15f     /* words' widths per letter this close (of their median): monospaced */
 #define OCR_JOIN_OVERLAP 0.6f     /* lines on one row overlap by this of the lower's height ... */
 #define OCR_JOIN_GAP 1.5f         /* ... and one starts within this of it after the other's end */
+#define OCR_UPRIGHT 4.0f          /* a sign drawn across boxed this many times as high as wide */
 
 int ocrline_doubted(const struct ocr_word *w, size_t n)
 {
@@ -291,6 +292,17 @@ int ocrline_glyph_piece(const struct ocr_word *w, size_t n, size_t i, float conf
 		    line_height(w, n, j) >= 2 * fh)
 			return 1;
 	}
+	return 0;
+}
+
+int ocrline_upright_sign(const struct ocr_word *w)
+{
+	static const char *const across[] = { "=", "-", "\xE2\x80\x93", "\xE2\x80\x94", "~", "_" };
+	float bw = w->box.x1 - w->box.x0, bh = w->box.y1 - w->box.y0;
+
+	for (size_t i = 0; i < sizeof(across) / sizeof(across[0]); i++)
+		if (!strcmp(w->text, across[i]))
+			return bh > 0 && bw >= 0 && bh >= OCR_UPRIGHT * bw;
 	return 0;
 }
 

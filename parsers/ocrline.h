@@ -104,6 +104,12 @@ float ocrline_pitch(const struct doc_word *w, size_t n);
  * crosses, that line twice its height at least. */
 int ocrline_glyph_piece(const struct ocr_word *w, size_t n, size_t i, float conf);
 
+/* Whether w is a sign drawn across ("=", "-", "–", "—", "~", "_") whose
+ * box stands upright, four times or more as high as it is wide: no such
+ * sign is, so its ink is a speck or a sliver of a rule that OCR named
+ * ("=" 0.9 points wide and 11.5 high beside a note's "3"). */
+int ocrline_upright_sign(const struct ocr_word *w);
+
 /* Where a line of words found in ink no word covered (f, its first
  * word) joins a line of the words read, w[0..n-1]: level with a read
  * word (middles within half its height, of its height within a half)

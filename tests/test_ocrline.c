@@ -287,6 +287,37 @@ static void glyph_pieces(void **state)
 	assert_false(ocrline_glyph_piece(w, N_ELEMS(w), 1, 0.6f));
 }
 
+/* A sign drawn across whose box stands upright is a speck or a rule's
+ * sliver that OCR named (a scan's "=" 0.9 points wide and 11.5 high
+ * beside a note's "3" joined it to the column after); a sign as wide as
+ * it is drawn, a bar that is a letter ("|", "l", "1"), and a "~" under
+ * four times as high as wide are not. */
+static void upright_signs(void **state)
+{
+	const struct ocr_word yes[] = {
+		B("=", 0.37f, 0, 310.1f, 184.3f, 311.0f, 195.8f),
+		B("\xE2\x80\x94", 0.5f, 0, 10, 10, 10.8f, 20),
+		B("-", 0.9f, 0, 10, 10, 11, 14),
+		B("_", 0.9f, 0, 10, 10, 10, 12),
+	}, no[] = {
+		B("=", 0.9f, 0, 10, 10, 16, 13),
+		B("-", 0.9f, 0, 10, 10, 14, 11),
+		B("|", 0.4f, 0, 10, 10, 10.8f, 20),
+		B("l", 0.4f, 0, 10, 10, 10.8f, 20),
+		B("1", 0.4f, 0, 10, 10, 10.8f, 20),
+		B("~", 0.4f, 0, 10, 10, 11, 13.9f),
+		B("-5", 0.4f, 0, 10, 10, 11, 20),
+		B("=", 0.4f, 0, 10, 10, 10, 10),
+	};
+
+	for (size_t i = 0; i < N_ELEMS(yes); i++)
+		if (!ocrline_upright_sign(&yes[i]))
+			fail_msg("row %zu: \"%s\" upright, not taken", i, yes[i].text);
+	for (size_t i = 0; i < N_ELEMS(no); i++)
+		if (ocrline_upright_sign(&no[i]))
+			fail_msg("row %zu: \"%s\" taken", i, no[i].text);
+}
+
 /* Words found in ink no word covered: a "4" just after a read line's
  * last word joins that line after it, a "10" just before a line's first
  * word ("359") before it, a "§" between "1" and "Mötets" between them;
@@ -390,6 +421,7 @@ int main(void)
 		cmocka_unit_test(lost_minus),
 		cmocka_unit_test(monospaced_lines),
 		cmocka_unit_test(glyph_pieces),
+		cmocka_unit_test(upright_signs),
 		cmocka_unit_test(found_words),
 		cmocka_unit_test(found_clipped),
 		cmocka_unit_test(overruns),
