@@ -706,10 +706,13 @@ static int table_number(const struct pat_set *ps, const struct column *col, cons
 /* How each column of t (up to 64) writes its numbers: as it shows, else
  * as its table does, else as the document does (doc_style, -1 when it
  * shows none). A column with "1,234,567" in it reads its "1,505" as
- * 1505; one with "2,25" in it stays Swedish. */
-static void column_styles(const struct doc_table *t, const struct doc_cell **grid, int hr, int doc_style,
-			  struct column *cols)
+ * 1505; one with "2,25" in it stays Swedish. Each is marked scanned
+ * when its table's page is one OCR read. */
+static void column_styles(const struct doc *doc, size_t bi, const struct doc_cell **grid, int hr,
+			  int doc_style, struct column *cols)
 {
+	const struct doc_table *t = &doc->tables[doc->blocks[bi].table];
+	const struct doc_page *pg = doc_page_numbered(doc, doc->blocks[bi].page);
 	int cev[64] = { 0 }, tev = 0, ts;
 
 	for (int c = 0; c < t->ncols; c++) {
@@ -722,6 +725,7 @@ static void column_styles(const struct doc_table *t, const struct doc_cell **gri
 		int st = style_of(cev[c]);
 
 		cols[c].style = st >= 0 ? st : ts >= 0 ? ts : doc_style >= 0 ? doc_style : NUM_SWEDISH;
+		cols[c].scanned = pg && pg->source == DOC_SRC_OCR;
 	}
 }
 
@@ -854,16 +858,13 @@ static int table_values(const struct pat_set *ps, struct doc *doc, size_t bi, co
 				pat_header_unit(ps, cell_text(t, grid, r, c), &tc.tunit, &tc.tscale);
 	for (int k = 0; !tc.tunit && (head = heading_line(doc, bi, k)); k++)
 		pat_header_unit(ps, head, &tc.tunit, &tc.tscale);
-	const struct doc_page *pg = doc_page_numbered(doc, doc->blocks[bi].page);
-
 	for (int c = 0; c < t->ncols; c++) {
 		describe_column(ps, doc, t, grid, c, hr, &cols[c]);
-		cols[c].scanned = pg && pg->source == DOC_SRC_OCR;
 		for (int r = 0; r < hr; r++)
 			tc.tcounts |= c == 0 && pat_counts(ps, cell_text(t, grid, r, c));
 	}
 	statement_headings(ps, doc, bi, t, hr, cols);
-	column_styles(t, grid, hr, doc_style, cols);
+	column_styles(doc, bi, grid, hr, doc_style, cols);
 	number_columns(ps, t, grid, hr, cols, numeric);
 	for (int r = hr; r < t->nrows; r++) {
 		const char *texts[64];
