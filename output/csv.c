@@ -19,6 +19,8 @@ static const char *text_at(const struct doc_table *t, int r, int c)
 
 void out_csv_field(GString *g, const char *s)
 {
+	if (!s)
+		s = "";   /* no text: an empty field */
 	if (!strpbrk(s, ",\"\r\n")) {
 		g_string_append(g, s);
 		return;

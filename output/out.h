@@ -57,7 +57,7 @@ void out_manifest_entry_free(struct out_manifest_entry *e);
 char *out_search_hit_json(const char *path, const char *sha256, int page, int block, const char *snippet);
 
 /* One CSV field (RFC 4180: quoted when it holds a comma, quote or line
- * break) appended to a GString. */
+ * break) appended to a GString; NULL is an empty field. */
 struct _GString;
 void out_csv_field(struct _GString *g, const char *s);
 

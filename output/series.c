@@ -203,7 +203,7 @@ static char *render_csv(json_t *d)
 				g_string_append_c(g, ',');
 			}
 			g_string_append_printf(g, "%.15g,", json_number_value(json_object_get(p, "value")));
-			out_csv_field(g, str(p, "source"));
+			out_csv_field(g, str(p, "source") ? str(p, "source") : "");   /* a report without one */
 			g_string_append_printf(g, ",%zu\r\n", json_array_size(json_object_get(p, "conflicts")));
 		}
 	return g_string_free(g, FALSE);
