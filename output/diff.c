@@ -599,7 +599,7 @@ static void csv_row(GString *g, const char *kind, json_t *e)
 	if (!o && !n)
 		o = json_object_get(e, "value");
 	for (size_t i = 0; i < 5; i++) {
-		out_csv_field(g, f[i] ? f[i] : "");
+		out_csv_field(g, f[i]);
 		g_string_append_c(g, ',');
 	}
 	out_csv_field(g, period_label(o));

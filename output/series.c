@@ -199,11 +199,11 @@ static char *render_csv(json_t *d)
 					    str(json_object_get(p, "period"), "label"), str(json_object_get(p, "period"), "end") };
 
 			for (size_t j = 0; j < 6; j++) {
-				out_csv_field(g, f[j] ? f[j] : "");
+				out_csv_field(g, f[j]);
 				g_string_append_c(g, ',');
 			}
 			g_string_append_printf(g, "%.15g,", json_number_value(json_object_get(p, "value")));
-			out_csv_field(g, str(p, "source") ? str(p, "source") : "");   /* a report without one */
+			out_csv_field(g, str(p, "source"));   /* NULL: a report without one */
 			g_string_append_printf(g, ",%zu\r\n", json_array_size(json_object_get(p, "conflicts")));
 		}
 	return g_string_free(g, FALSE);

@@ -224,12 +224,14 @@ static int table_ratings(struct doc *doc, size_t bi)
 		const struct doc_cell *h = cell_at(t, 0, c), *x = cell_at(t, 1, c);
 		const char *dim = h ? edged(h->text, ocr, dimension) : NULL, *colour = NULL, *evidence = NULL;
 		struct doc_rating *r;
+		int empty;
 
 		if (!dim || !x)
 			continue;
-		if (!bare(x->text, ocr) && (colour = edged(x->text, ocr, colour_word)))
+		empty = bare(x->text, ocr);
+		if (!empty && (colour = edged(x->text, ocr, colour_word)))
 			evidence = arena_printf(doc->arena, "word %s", x->text);
-		else if (bare(x->text, ocr) && x->has_bg && (colour = pat_colour_name(x->bg)))
+		else if (empty && x->has_bg && (colour = pat_colour_name(x->bg)))
 			evidence = arena_printf(doc->arena, "cell_background #%06x", (unsigned)x->bg);
 		if (!colour) {   /* no colour, no invented rating: said */
 			unread(doc, bi, goal, dim, x, ocr);

@@ -656,9 +656,6 @@ static void statement_headings(const struct pat_set *ps, struct doc *doc, size_t
 	}
 }
 
-/* A cell's number, read in its column's style. Under a period's heading
- * a four-digit number is an amount ("Nettoomsättning 1275 2074" under
- * "2018 2017"), not a year: there it is read as one. */
 /* s with the space OCR left after a thousands comma taken out, into
  * buf (size n): "80,584, 237" -> "80,584,237"; a comma between a digit
  * and a space and three digits only. 0 when s has no such gap. */
@@ -682,6 +679,9 @@ static int comma_gap(const char *s, char *buf, size_t n)
 	return gaps > 0;
 }
 
+/* A cell's number, read in its column's style. Under a period's heading
+ * a four-digit number is an amount ("Nettoomsättning 1275 2074" under
+ * "2018 2017"), not a year: there it is read as one. */
 static int table_number(const struct pat_set *ps, const struct column *col, const char *s, struct pat_qty *q)
 {
 	char mended[128];
