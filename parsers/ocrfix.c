@@ -137,16 +137,17 @@ static int in_set(GHashTable *set, const char *w)
  * -a takes before another ("ränte" of "ränta", "gatu" of "gata"). "ar"
  * and "ars" (the area unit) start none: "ars|avgifter" is how OCR reads
  * "årsavgifter" (listed: "årsavgift"; or "ar|sav|gifter"), and no
- * compound starts with them. */
-static int unit_head(const char *head)
+ * compound starts with them; nor does the verb "är": "Är|s|avgifter" is
+ * "Årsavgifter" with its ring read as two dots. */
+static int never_head(const char *head)
 {
-	return !strcmp(head, "ar") || !strcmp(head, "ars");
+	return !strcmp(head, "ar") || !strcmp(head, "ars") || !strcmp(head, "är");
 }
 
 static int head_known(const struct ocr_dict *d, const char *head)
 {
 	size_t n = strlen(head);
-	int yes = known(d, head) && !unit_head(head);
+	int yes = known(d, head) && !never_head(head);
 
 	if (!yes && n >= 4 && strchr("euo", head[n - 1])) {
 		gchar *a = g_strdup(head);
@@ -200,7 +201,7 @@ static int prefix_pair(const struct ocr_dict *d, const char *w)
 {
 	const char *cut = g_utf8_offset_to_pointer(w, 2);
 	gchar *head = g_strndup(w, (gsize)(cut - w));
-	int yes = known(d, head) && !unit_head(head) && compound_of(d, cut, 2, 3);
+	int yes = known(d, head) && !never_head(head) && compound_of(d, cut, 2, 3);
 
 	g_free(head);
 	return yes;
@@ -273,12 +274,20 @@ static const gunichar *swaps(gunichar c)
 
 #define MAXW 40
 
+/* A word's first letter read as a capital Ä may be an Å whose ring OCR
+ * read as two dots ("Ärsavgifter", "ÄTGÄRDER"): the ring stands apart
+ * above a capital as the dots do. Any other ä stays what it was read:
+ * as an å it made compounds of words right as they were ("motionärens",
+ * "MÄLARDALEN"). */
+static const gunichar ring[] = { 0xE5, 0 };
+
 /* Tries up to k more swaps from position from; w holds the answer on
  * success. With compounds > 0, a compound of known words also counts
  * when the original (of compounds - 1 parts, 0 for none) is none, or
- * splits into more parts. */
+ * splits into more parts. cap_ae[p]: w[p] is the first letter, read as
+ * a capital Ä. */
 static int search(const struct ocr_dict *d, gunichar *w, glong n, glong from, int k, int compounds,
-		  int *how)
+		  const char *cap_ae, int *how)
 {
 	gchar *s = g_ucs4_to_utf8(w, n, NULL, NULL, NULL);
 	int parts = s && compounds && !known(d, s) ? compound(d, s, 3) : 0;
@@ -289,12 +298,12 @@ static int search(const struct ocr_dict *d, gunichar *w, glong n, glong from, in
 	if (ok || k == 0)
 		return ok;
 	for (glong p = from; p < n; p++) {
-		const gunichar *alt = swaps(w[p]);
+		const gunichar *alt = cap_ae[p] ? ring : swaps(w[p]);
 		gunichar orig = w[p];
 
 		for (; alt && *alt; alt++) {
 			w[p] = *alt;
-			if (search(d, w, n, p + 1, k - 1, compounds, how))
+			if (search(d, w, n, p + 1, k - 1, compounds, cap_ae, how))
 				return 1;
 		}
 		w[p] = orig;
@@ -344,6 +353,7 @@ const char *ocr_fix_word(const struct ocr_dict *d, struct arena *a, const char *
 	glong n = 0, twice;
 	gunichar *w = g_utf8_to_ucs4_fast(word, -1, &n);
 	const char *out = NULL;
+	char cap_ae[MAXW];
 	int how = 0, as_is;
 
 	if (n < 2 || n > MAXW || known(d, low))
@@ -357,8 +367,10 @@ const char *ocr_fix_word(const struct ocr_dict *d, struct arena *a, const char *
 		memmove(w + twice, w + twice + 1, (size_t)(n - twice - 1) * sizeof(*w));
 		n--;
 	}
-	for (glong q = 0; q < n; q++)
+	for (glong q = 0; q < n; q++) {
+		cap_ae[q] = q == 0 && w[q] == 0xC4;
 		w[q] = g_unichar_tolower(w[q]);
+	}
 	if (!letters_only(w, n))
 		goto done;
 	/* The fewest swaps that make a word of the list; only then the
@@ -373,7 +385,7 @@ const char *ocr_fix_word(const struct ocr_dict *d, struct arena *a, const char *
 	for (int pass = 0; pass < 6 && !out; pass++) {
 		int k = pass % 3 + 1, compounds = pass >= 3 ? as_is + 1 : 0;
 
-		if (search(d, w, n, 0, k, compounds, &how)) {
+		if (search(d, w, n, 0, k, compounds, cap_ae, &how)) {
 			gunichar first = g_utf8_get_char(word);
 			gchar *fixed;
 
