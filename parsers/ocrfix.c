@@ -284,10 +284,9 @@ static const gunichar ring[] = { 0xE5, 0 };
 /* Tries up to k more swaps from position from; w holds the answer on
  * success. With compounds > 0, a compound of known words also counts
  * when the original (of compounds - 1 parts, 0 for none) is none, or
- * splits into more parts. cap_ae[p]: w[p] is the first letter, read as
- * a capital Ä. */
+ * splits into more parts. first_ae: w[0] was read as a capital Ä. */
 static int search(const struct ocr_dict *d, gunichar *w, glong n, glong from, int k, int compounds,
-		  const char *cap_ae, int *how)
+		  int first_ae, int *how)
 {
 	gchar *s = g_ucs4_to_utf8(w, n, NULL, NULL, NULL);
 	int parts = s && compounds && !known(d, s) ? compound(d, s, 3) : 0;
@@ -298,12 +297,12 @@ static int search(const struct ocr_dict *d, gunichar *w, glong n, glong from, in
 	if (ok || k == 0)
 		return ok;
 	for (glong p = from; p < n; p++) {
-		const gunichar *alt = cap_ae[p] ? ring : swaps(w[p]);
+		const gunichar *alt = p == 0 && first_ae ? ring : swaps(w[p]);
 		gunichar orig = w[p];
 
 		for (; alt && *alt; alt++) {
 			w[p] = *alt;
-			if (search(d, w, n, p + 1, k - 1, compounds, cap_ae, how))
+			if (search(d, w, n, p + 1, k - 1, compounds, first_ae, how))
 				return 1;
 		}
 		w[p] = orig;
@@ -353,7 +352,7 @@ const char *ocr_fix_word(const struct ocr_dict *d, struct arena *a, const char *
 	glong n = 0, twice;
 	gunichar *w = g_utf8_to_ucs4_fast(word, -1, &n);
 	const char *out = NULL;
-	char cap_ae[MAXW];
+	gunichar first = g_utf8_get_char(word);
 	int how = 0, as_is;
 
 	if (n < 2 || n > MAXW || known(d, low))
@@ -367,10 +366,8 @@ const char *ocr_fix_word(const struct ocr_dict *d, struct arena *a, const char *
 		memmove(w + twice, w + twice + 1, (size_t)(n - twice - 1) * sizeof(*w));
 		n--;
 	}
-	for (glong q = 0; q < n; q++) {
-		cap_ae[q] = q == 0 && w[q] == 0xC4;
+	for (glong q = 0; q < n; q++)
 		w[q] = g_unichar_tolower(w[q]);
-	}
 	if (!letters_only(w, n))
 		goto done;
 	/* The fewest swaps that make a word of the list; only then the
@@ -385,8 +382,7 @@ const char *ocr_fix_word(const struct ocr_dict *d, struct arena *a, const char *
 	for (int pass = 0; pass < 6 && !out; pass++) {
 		int k = pass % 3 + 1, compounds = pass >= 3 ? as_is + 1 : 0;
 
-		if (search(d, w, n, 0, k, compounds, cap_ae, &how)) {
-			gunichar first = g_utf8_get_char(word);
+		if (search(d, w, n, 0, k, compounds, first == 0xC4, &how)) {
 			gchar *fixed;
 
 			/* Keep the word's capital, or capitals ("6VRIGT": Ö). */
