@@ -131,6 +131,10 @@ $(BUILD)/tests/degrade: tests/degrade.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(XCFLAGS) $(shell pkg-config --cflags lept) -o $@ $< $(shell pkg-config --libs lept) -lm
 
+$(BUILD)/tests/mkjbig2: tests/mkjbig2.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(XCFLAGS) $(shell pkg-config --cflags lept) -o $@ $< $(shell pkg-config --libs lept)
+
 $(BUILD)/tests/cer: tests/cer.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(XCFLAGS) -o $@ $<
@@ -143,7 +147,7 @@ $(BUILD)/tests/fuzz/fuzz_pdf_ocr: tests/fuzz/fuzz_pdf.c   # its body
 
 # Every test group; the last line is the total: "N passed, N failed".
 check: $(BUILD)/extract $(BUILD)/libextract.so.$(SOVERSION) $(TEST_BIN) $(BUILD)/tests/jsoncmp $(BUILD)/tests/cer $(BUILD)/tests/mkscan \
-       $(BUILD)/tests/degrade \
+       $(BUILD)/tests/degrade $(BUILD)/tests/mkjbig2 \
        $(FUZZ:%=$(BUILD)/tests/fuzz/%)
 	@sh tests/check.sh $(BUILD)
 
@@ -156,8 +160,8 @@ golden: $(BUILD)/extract $(BUILD)/tests/jsoncmp
 badinput: $(BUILD)/extract
 	@sh tests/badinput.sh $(BUILD)/extract
 
-attack: $(BUILD)/extract
-	@sh tests/attack.sh $(BUILD)/extract
+attack: $(BUILD)/extract $(BUILD)/tests/mkjbig2
+	@sh tests/attack.sh $(BUILD)/extract $(BUILD)/tests/mkjbig2
 
 batch: $(BUILD)/extract $(BUILD)/tests/mkscan
 	@sh tests/batch.sh $(BUILD)/extract $(BUILD)/tests/mkscan

@@ -775,8 +775,10 @@ static int pdf_page_upright(struct pdf_page_build *pb, struct pdf_text *t, int t
 }
 
 /* A page drawing an image over the budget that Splash reads a row at a
- * time, rendered so at scale and handed to OCR, said with a downscaled
- * warning (its image is read at the render's resolution, not its own). */
+ * time (or holds whole within the budget: JBIG2 at a bit a pixel, a
+ * stencil-masked image at a byte), rendered so at scale and handed to
+ * OCR, said with a downscaled warning (its image is read at the
+ * render's resolution, not its own). */
 static int pdf_page_submit_streamed(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *page, struct pdf_pending *pp,
 				    const struct pdf_ink *ink, double scale)
 {
@@ -795,7 +797,7 @@ static int pdf_page_submit_streamed(struct pdf_ctx *ctx, struct doc *doc, Popple
 		return 0;
 	}
 	doc_warn(doc, pp->lp.page, "downscaled",
-		 "page %d draws an image of %.0f megapixels: read a row at a time into its OCR render at %.0f dpi",
+		 "page %d draws an image of %.0f megapixels: scaled down as it is drawn into its OCR render at %.0f dpi",
 		 pp->lp.page, ink->image_pixels / 1e6, scale * 72);
 
 	struct page_raster r = { (const unsigned char *)px.argb, px.width, px.height, px.width * 4, 0, 0, scale };
@@ -875,9 +877,10 @@ static int pdf_page_submit(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *pa
 	/* poppler-glib's cairo render decodes an image whole at any scale
 	 * (a 30000 x 30000 image in a 110 KB file took 3.6 GB and 16 s): a
 	 * page drawing one over the budget is rendered by Splash, which
-	 * scales it down a row at a time, unless its decoder makes it whole
-	 * too (JPEG, JPEG 2000, JBIG2, a mask) or it is past what is read
-	 * in bounded time; then it is not rendered */
+	 * scales it down a row at a time, unless it holds it whole too past
+	 * the budget (JPEG, JPEG 2000; JBIG2 at a bit a pixel and a stencil
+	 * mask at a byte, by the memory they take) or it is past what is
+	 * read in bounded time; then it is not rendered */
 	struct pdf_ink ink;
 	int streamed = 0;
 	double budget = ctx->opts && ctx->opts->image_budget > 0 ? ctx->opts->image_budget : PDF_IMAGE_MAX_PIXELS;
@@ -890,9 +893,9 @@ static int pdf_page_submit(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *pa
 			return rc;
 		if (whole || ink.image_pixels > PDF_STREAM_MAX_PIXELS) {
 			doc_warn(doc, pp->lp.page, "too_large",
-				 "page %d draws an image of %.0f megapixels (at most %.0f are decoded%s): not rendered for OCR",
+				 "page %d draws an image of %.0f megapixels (at most %.0f are %s): not rendered for OCR",
 				 pp->lp.page, ink.image_pixels / 1e6, (whole ? budget : PDF_STREAM_MAX_PIXELS) / 1e6,
-				 whole ? " whole" : " a row at a time");
+				 whole ? "decoded whole, as its filter does" : "decoded a row at a time");
 			return 0;
 		}
 		streamed = 1;

@@ -187,9 +187,9 @@ private:
 // Keeps the pixel size of the largest image a page draws, decoding
 // none (an image's size is in its dictionary, and the base device only
 // reads an inline image's bytes past), apart for those a render decodes
-// whole (JPEG, JPEG 2000 and JBIG2 streams, and images with a mask: the
-// mask is made whole), and counts the letter-sized shapes it fills: text
-// flattened to outlines.
+// whole (JPEG, JPEG 2000 and JBIG2 streams, and images with a stencil
+// mask) by the memory that takes, and counts the letter-sized shapes it
+// fills: text flattened to outlines.
 class InkDev : public NoDrawDev
 {
 public:
@@ -201,49 +201,61 @@ public:
 	void drawImageMask(GfxState *state, Object *ref, Stream *str, int width, int height, bool invert,
 			   bool interpolate, bool inlineImg) override
 	{
-		keep(width, height, whole(str));
+		keep(width, height, whole_share(str));
 		OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inlineImg);
 	}
 	void drawImage(GfxState *state, Object *ref, Stream *str, int width, int height, GfxImageColorMap *colorMap,
 		       bool interpolate, const int *maskColors, bool inlineImg) override
 	{
-		keep(width, height, whole(str));
+		keep(width, height, whole_share(str));
 		OutputDev::drawImage(state, ref, str, width, height, colorMap, interpolate, maskColors, inlineImg);
 	}
-	void drawMaskedImage(GfxState *, Object *, Stream *, int width, int height, GfxImageColorMap *, bool,
-			     Stream *, int maskWidth, int maskHeight, bool, bool) override
+	// Splash holds an image with a stencil mask whole at a byte a
+	// pixel and a little more (a 144 Mpx one took 168 MB), one with a
+	// soft mask a row at a time (11 MB), their filters aside.
+	void drawMaskedImage(GfxState *, Object *, Stream *str, int width, int height, GfxImageColorMap *, bool,
+			     Stream *maskStr, int maskWidth, int maskHeight, bool, bool) override
 	{
-		keep(width, height, true);
-		keep(maskWidth, maskHeight, true);
+		keep(width, height, std::fmax(kStencilShare, whole_share(str)));
+		keep(maskWidth, maskHeight, whole_share(maskStr));
 	}
-	void drawSoftMaskedImage(GfxState *, Object *, Stream *, int width, int height, GfxImageColorMap *, bool,
-				 Stream *, int maskWidth, int maskHeight, GfxImageColorMap *, bool) override
+	void drawSoftMaskedImage(GfxState *, Object *, Stream *str, int width, int height, GfxImageColorMap *, bool,
+				 Stream *maskStr, int maskWidth, int maskHeight, GfxImageColorMap *, bool) override
 	{
-		keep(width, height, true);
-		keep(maskWidth, maskHeight, true);
+		keep(width, height, whole_share(str));
+		keep(maskWidth, maskHeight, whole_share(maskStr));
 	}
 
 private:
-	void keep(int width, int height, bool decoded_whole)
+	// An image of width x height pixels, share of whose ARGB picture's
+	// memory a render holds whole (0: none, read a row at a time).
+	void keep(int width, int height, double share)
 	{
 		double px = (double)width * (double)height;
 
 		ink.image_pixels = std::fmax(ink.image_pixels, px);
-		if (decoded_whole)
-			ink.whole_pixels = std::fmax(ink.whole_pixels, px);
+		ink.whole_pixels = std::fmax(ink.whole_pixels, px * share);
 	}
 
-	// Whether a stream's filters make its image whole before its first
-	// row comes out.
-	static bool whole(const Stream *str)
+	// The share of an ARGB picture's memory (4 bytes a pixel) a
+	// stream's filters hold before its first row comes out: all of it
+	// for JPEG and JPEG 2000 (poppler's decoders make the image whole),
+	// a sixteenth for JBIG2 (one bit a pixel, its region and its page
+	// both held), none for the rest.
+	static double whole_share(const Stream *str)
 	{
+		double share = 0;
+
 		for (const Stream *s = str; s; s = s->getNextStream()) {
 			StreamKind k = s->getKind();
-			if (k == strDCT || k == strJPX || k == strJBIG2)
-				return true;
+			if (k == strDCT || k == strJPX)
+				return 1;
+			if (k == strJBIG2)
+				share = kJbig2Share;
 		}
-		return false;
+		return share;
 	}
+	static constexpr double kJbig2Share = 1.0 / 16, kStencilShare = 1.0 / 3;
 
 	// Each closed subpath of a fill of a letter's size (kLetterMin to
 	// kLetterMax points high, at most kLetterMax wide) that is no upright

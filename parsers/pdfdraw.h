@@ -32,7 +32,9 @@ int pdf_draw_page(struct pdf_draw *d, int page, struct page_drawn **out, size_t 
 
 /* What a page's ink is beside its text: the pixels (width times height)
  * of its largest image and of its largest image a render decodes whole
- * (JPEG, JPEG 2000 and JBIG2 streams, masked images), no image decoded (a
+ * (JPEG, JPEG 2000 and JBIG2 streams, images with a stencil mask),
+ * counted by its memory as pixels of ARGB (a JBIG2 image, one bit a
+ * pixel held twice, as a sixteenth of its pixels), no image decoded (a
  * guard before a render: poppler-glib's cairo render decodes every image
  * whole at any scale, Splash (pdf_draw_render) only those), and how many
  * letter-sized outlines it fills (text flattened to paths reads as none

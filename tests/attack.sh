@@ -2,7 +2,8 @@
 # Hard inputs and hard times (make attack, part of make check): each case
 # ends in valid JSON or a clear error for that input, with the right exit
 # status, nothing half-written and nothing left behind.
-X=${1:?usage: attack.sh EXTRACT}
+X=${1:?usage: attack.sh EXTRACT [MKJBIG2]}
+MKJBIG2=${2:-$(dirname "$X")/tests/mkjbig2}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 pass=0; fail=0
 ok() { pass=$((pass+1)); }
@@ -106,6 +107,41 @@ assert w == [('downscaled', 1)] and '870 megapixels' in d['warnings'][0]['messag
 assert d['pages'][0]['source'] == 'ocr', d['pages']
 assert d['protocol']['secretary'] == 'Elin Asplund', d['protocol']
 " "$tmp/out"; then ok; else no "870 Mpx image: exit $rc: $(head -c 300 "$tmp/err")"; fi
+# The same page as a bilevel scanner stores it, JBIG2: its decoder
+# makes the image whole, at a bit a pixel (109 MB, and as much again for
+# its region): rendered by Splash likewise. One of 65535 x 65535 (4.3
+# Gpx, 45 s to decode) is past what is read in bounded time: too_large.
+"$MKJBIG2" "$(ls "$tmp"/p4*.pbm | head -1)" 15 "$tmp/big.jb2" > /dev/null &&
+/usr/bin/python3 tests/mkpage.py "$tmp/bigjbig2.pdf" 595 1 "$tmp/big.jb2"
+"$X" --max-memory 1024 --timeout $slow "$tmp/bigjbig2.pdf" > "$tmp/out" 2> "$tmp/err"; rc=$?
+if [ "$rc" = 0 ] && /usr/bin/python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+w = [(x['code'], x['page']) for x in d['warnings']]
+assert w == [('downscaled', 1)] and '870 megapixels' in d['warnings'][0]['message'], d['warnings']
+assert d['protocol']['secretary'] == 'Elin Asplund', d['protocol']
+" "$tmp/out"; then ok; else no "870 Mpx JBIG2 image: exit $rc: $(head -c 300 "$tmp/err")"; fi
+# An image of 156 Mpx with a soft mask (Splash reads both a row at a
+# time) and one with a stencil mask (held whole at a byte a pixel, 200
+# MB): both read, with downscaled, blank.
+for m in SMask Mask; do
+	/usr/bin/python3 tests/mkpage.py "$tmp/$m.pdf" 595 12500 $m
+	"$X" --max-memory 1024 --timeout $slow "$tmp/$m.pdf" > "$tmp/out" 2> "$tmp/err"; rc=$?
+	if [ "$rc" = 0 ] && /usr/bin/python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+w = [(x['code'], x['page']) for x in d['warnings']]
+assert w == [('downscaled', 1), ('ocr_blank', 1)] and '156 megapixels' in d['warnings'][0]['message'], w
+" "$tmp/out"; then ok; else no "156 Mpx image with $m: exit $rc: $(head -c 300 "$tmp/err")"; fi
+done
+/usr/bin/python3 tests/mkpage.py "$tmp/vastjbig2.pdf" 595 65535 JBIG2Decode
+"$X" --max-memory 1024 --timeout 20 "$tmp/vastjbig2.pdf" > "$tmp/out" 2> "$tmp/err"; rc=$?
+if [ "$rc" = 0 ] && /usr/bin/python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+w = [x for x in d['warnings'] if x['code'] == 'too_large']
+assert len(w) == 1 and '4295 megapixels' in w[0]['message'], d['warnings']
+" "$tmp/out"; then ok; else no "65535-pixel JBIG2: exit $rc: $(head -c 300 "$tmp/err")"; fi
 /usr/bin/python3 tests/mkpage.py "$tmp/bigjpeg.pdf" 595 30000 DCTDecode
 "$X" --max-memory 1024 --timeout 20 "$tmp/bigjpeg.pdf" > "$tmp/out" 2> "$tmp/err"; rc=$?
 if [ "$rc" = 0 ] && /usr/bin/python3 -c "

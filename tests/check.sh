@@ -27,7 +27,7 @@ run funclen sh -c 'sh tests/funclen.sh && echo "funclen: 1 passed, 0 failed"'
 run unit sh tests/run_unit.sh "$B"/tests/test_*
 run golden sh tests/golden.sh "$X"
 run badinput sh tests/badinput.sh "$X"
-run attack sh tests/attack.sh "$X"
+run attack sh tests/attack.sh "$X" "$B/tests/mkjbig2"
 run pages sh tests/pages.sh "$X"
 run batch sh tests/batch.sh "$X" "$B/tests/mkscan"
 run db sh tests/db.sh "$X"

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""mkpage.py OUT.pdf SIDE [IMAGE [FILTER | PBM]]: a one-page PDF of SIDE x
+"""mkpage.py OUT.pdf SIDE [IMAGE [FILTER | PBM | JB2 | SMask | Mask]]: a one-page PDF of SIDE x
 SIDE points with an empty content stream (no text layer: its page goes to
 OCR); with IMAGE, the page draws a 1-bit image of IMAGE x IMAGE pixels
 over itself (deflated: 30000 x 30000 white pixels take some 110 KB).
@@ -9,7 +9,10 @@ filter instead, over bytes that are no image: for guards that must size
 an image without decoding it. PBM (a binary P4 file, such as pdftoppm
 -mono makes) is drawn instead of white, each of its pixels a square of
 pixels, as many as make it IMAGE wide; the page is then SIDE wide and as
-high as the PBM's shape has it."""
+high as the PBM's shape has it. A JBIG2 stream (a .jb2 file, as
+tests/mkjbig2 makes it) is drawn as it is (IMAGE is then not read), the
+page as high as its shape has it. SMask or Mask gives the white image a
+soft mask (8 bits, half through) or a stencil mask (1 bit) of its size."""
 import sys
 import zlib
 
@@ -55,10 +58,16 @@ def scaled_rows(path, target):
     return width, h * k, k, out
 
 
-def image_object(width, height, filt, data):
-    return (b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+def image_object(width, height, filt, data, bits=1, more=b""):
+    return (b"<< /Type /XObject /Subtype /Image /Width %d /Height %d %s "
             b"/BitsPerComponent %d /Filter /%s /Length %d >>\nstream\n%s\nendstream"
-            % (width, height, 8 if filt in ("DCTDecode", "JPXDecode") else 1, filt.encode(), len(data), data))
+            % (width, height, more or b"/ColorSpace /DeviceGray", 8 if filt in ("DCTDecode", "JPXDecode") else bits,
+               filt.encode(), len(data), data))
+
+
+def flat_rows(row, n):
+    z = zlib.compressobj(6)
+    return b"".join(z.compress(row) for _ in range(n)) + z.flush()
 
 
 if image:
@@ -66,16 +75,21 @@ if image:
     if extra.endswith("Decode"):
         iw = ih = image
         img = image_object(iw, ih, extra, b"\x00" * 64)
-    elif extra:
+    elif extra.endswith(".jb2"):
+        data = open(extra, "rb").read()
+        iw, ih = int.from_bytes(data[11:15], "big"), int.from_bytes(data[15:19], "big")
+        height = side * ih / iw
+        img = image_object(iw, ih, "JBIG2Decode", data)
+    elif extra and extra not in ("SMask", "Mask"):
         iw, ih, k, rows = scaled_rows(extra, image)
         height = side * ih / iw
         data = b"".join(z.compress(r) for r in rows for _ in range(k)) + z.flush()
         img = image_object(iw, ih, "FlateDecode", data)
     else:
         iw = ih = image
-        row = b"\xff" * ((image + 7) // 8)
-        data = b"".join(z.compress(row) for _ in range(image)) + z.flush()
-        img = image_object(iw, ih, "FlateDecode", data)
+        data = flat_rows(b"\xff" * ((image + 7) // 8), image)
+        mask = {"SMask": b"/ColorSpace /DeviceGray /SMask 6 0 R", "Mask": b"/ColorSpace /DeviceGray /Mask 6 0 R"}
+        img = image_object(iw, ih, "FlateDecode", data, more=mask.get(extra, b""))
     draw = b"q %g 0 0 %g 0 0 cm /Im1 Do Q" % (side, height)
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -83,6 +97,11 @@ if image:
              "/Resources << /XObject << /Im1 5 0 R >> >> >>" % (side, height)).encode(),
             b"<< /Length %d >>\nstream\n%s\nendstream" % (len(draw), draw),
             img]
+    if extra == "SMask":
+        objs.append(image_object(iw, ih, "FlateDecode", flat_rows(b"\x80" * iw, ih), 8))
+    elif extra == "Mask":
+        objs.append(image_object(iw, ih, "FlateDecode", flat_rows(b"\x00" * ((iw + 7) // 8), ih),
+                                 more=b"/ImageMask true"))
 else:
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
