@@ -1217,6 +1217,48 @@ static int read_uncovered(TessBaseAPI *api, struct ocr_job *job)
 	return rc;
 }
 
+/* Words Tesseract boxed over glyphs of two lines or more, one above the
+ * other (ocrline_stacked; only a word over OCR_STACKED_TALL times the
+ * page's median word height is looked at): left out, their line's other
+ * words kept, so read_uncovered reads their ink again, a line at a time.
+ * Such a box drew the numbers of two rows into one line, and a row of
+ * the table took the next row's. */
+#define OCR_STACKED_TALL 1.5f
+
+static int drop_stacked(struct ocr_job *job)
+{
+	struct Pix *bin = job_binary(job);
+	int comp[OCR_PIECES_MAX][4], h;
+	float *hs;
+	size_t m = 0;
+
+	if (!bin || job->nwords < 3)
+		return 0;
+	if (!(hs = malloc(job->nwords * sizeof(*hs))))
+		return -1;
+	for (size_t i = 0; i < job->nwords; i++)
+		hs[i] = job->words[i].box.y1 - job->words[i].box.y0;
+	qsort(hs, job->nwords, sizeof(*hs), cmp_float);
+	h = (int)(hs[job->nwords / 2] * job->scale);
+	free(hs);
+	for (size_t i = 0; i < job->nwords; i++) {
+		struct ocr_word *w = &job->words[i];
+		const int rect[4] = { (int)(w->box.x0 * job->scale), (int)(w->box.y0 * job->scale),
+				      (int)(w->box.x1 * job->scale), (int)(w->box.y1 * job->scale) };
+
+		if (rect[3] - rect[1] > OCR_STACKED_TALL * h &&
+		    ocrline_stacked((const int(*)[4])comp, scan_pieces(bin, rect, comp, OCR_PIECES_MAX), h)) {
+			if (w->line_start && i + 1 < job->nwords && !job->words[i + 1].line_start)
+				job->words[i + 1].line_start = 1;
+			free(w->text), free(w->first_read);
+			continue;
+		}
+		job->words[m++] = *w;
+	}
+	job->nwords = m;
+	return 0;
+}
+
 /* Whether box a and box b (points) overlap. */
 static int overlap(const struct box *a, const struct box *b)
 {
@@ -1307,6 +1349,8 @@ static void read_page(TessBaseAPI *api, struct ocr_job *job)
 		second_opinion(api, job);
 	rc = reread_lines(api, job);
 	cut_overruns(job);
+	if (rc == 0)
+		rc = drop_stacked(job);
 	if (rc == 0)
 		rc = read_uncovered(api, job);
 	if (rc == 0)

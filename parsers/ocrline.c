@@ -34,6 +34,7 @@
 #define OCR_JOIN_OVERLAP 0.6f     /* lines on one row overlap by this of the lower's height ... */
 #define OCR_JOIN_GAP 1.5f         /* ... and one starts within this of it after the other's end */
 #define OCR_UPRIGHT 4.0f          /* a sign drawn across boxed this many times as high as wide */
+#define OCRLINE_STACK_MAX 64      /* pieces of a word's box looked at for rows */
 
 int ocrline_doubted(const struct ocr_word *w, size_t n)
 {
@@ -366,4 +367,32 @@ int ocrline_overruns(const struct ocr_word *w, const struct ocr_word *next)
 {
 	return !next->line_start && next->box.x0 > w->box.x0 &&
 	       w->box.x1 - next->box.x0 > (w->box.y1 - w->box.y0) / 2;
+}
+
+static int cmp_top(const void *a, const void *b)
+{
+	const int *x = a, *y = b;
+
+	return (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+int ocrline_stacked(const int (*p)[4], size_t n, int h)
+{
+	int top[OCRLINE_STACK_MAX][4], rows = 0, y0 = 0, y1 = -1;
+
+	if (!n)
+		return 0;
+	n = n < OCRLINE_STACK_MAX ? n : OCRLINE_STACK_MAX;
+	memcpy(top, p, n * sizeof(*top));
+	qsort(top, n, sizeof(*top), cmp_top);
+	for (size_t i = 0; i <= n; i++) {
+		if (i < n && top[i][1] <= y1) {   /* overlaps the row: grows it */
+			y1 = top[i][3] > y1 ? top[i][3] : y1;
+			continue;
+		}
+		rows += y1 >= y0 && 2 * (y1 - y0 + 1) >= h;
+		if (i < n)
+			y0 = top[i][1], y1 = top[i][3];
+	}
+	return rows >= 2;
 }

@@ -140,4 +140,12 @@ int ocrline_clip_found(struct ocr_word *w, const struct box *ink);
  * italic letter's overhang into the next word is no overrun. */
 int ocrline_overruns(const struct ocr_word *w, const struct ocr_word *next);
 
+/* Whether the pieces of ink p[0..n-1] (left, top, right, bottom, in
+ * pixels) of a word's box stand in two rows or more, each at least half
+ * of h (a line's height) high, blank rows between them: glyphs of lines
+ * one above the other that Tesseract read as one word (a Not column's
+ * 2, 3 and 4 read `BÖN`, a box three rows high that drew the rows' numbers
+ * into one line). An accent, a ring, a dot or a descender is no row. */
+int ocrline_stacked(const int (*p)[4], size_t n, int h);
+
 #endif

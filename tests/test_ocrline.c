@@ -409,6 +409,35 @@ static void overruns(void **state)
 	assert_false(ocrline_overruns(&number, &label));   /* starting before it */
 }
 
+/* A word boxed over glyphs of rows one above the other (a Not column's
+ * 2, 3 and 4, 200 dpi, rows 32 pixels apart: read `BÖN`) is told; a
+ * heading's tall word, a word with a ring, dots or a descender, a colon
+ * and an equals sign are none. Line height 20 pixels. */
+static void stacked_rows(void **state)
+{
+	const int digits[3][4] = { { 10, 0, 22, 20 }, { 10, 32, 22, 52 }, { 10, 64, 22, 84 } };
+	const int two[2][4] = { { 10, 0, 22, 10 }, { 10, 14, 22, 24 } };        /* two half-height rows */
+	const int heading[3][4] = { { 0, 0, 30, 40 }, { 32, 8, 60, 40 }, { 62, 8, 90, 48 } };
+	const int ring[2][4] = { { 8, 0, 16, 7 }, { 2, 9, 22, 29 } };            /* Å: ring over A */
+	const int dots[3][4] = { { 4, 0, 8, 4 }, { 14, 0, 18, 4 }, { 2, 7, 22, 27 } };   /* Ö */
+	const int colon[2][4] = { { 0, 6, 4, 10 }, { 0, 16, 4, 20 } };
+	const int equals[2][4] = { { 0, 8, 14, 10 }, { 0, 14, 14, 16 } };
+	const int low[2][4] = { { 0, 0, 14, 20 }, { 16, 6, 28, 26 } };          /* g below the line */
+
+	(void)state;
+	assert_true(ocrline_stacked(digits, 3, 20));
+	assert_true(ocrline_stacked(digits + 1, 2, 20));
+	assert_true(ocrline_stacked(two, 2, 20));
+	assert_false(ocrline_stacked(digits, 1, 20));
+	assert_false(ocrline_stacked(heading, 3, 20));
+	assert_false(ocrline_stacked(ring, 2, 20));
+	assert_false(ocrline_stacked(dots, 3, 20));
+	assert_false(ocrline_stacked(colon, 2, 20));
+	assert_false(ocrline_stacked(equals, 2, 20));
+	assert_false(ocrline_stacked(low, 2, 20));
+	assert_false(ocrline_stacked(NULL, 0, 20));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -425,6 +454,7 @@ int main(void)
 		cmocka_unit_test(found_words),
 		cmocka_unit_test(found_clipped),
 		cmocka_unit_test(overruns),
+		cmocka_unit_test(stacked_rows),
 	};
 
 	return cmocka_run_group_tests_name("OCR lines read again", tests, NULL, NULL);
