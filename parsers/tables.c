@@ -67,6 +67,7 @@
 				  * stand for a missing frame side */
 #define TBL_RULE_H_FRACTION 25   /* a horizontal rule spans 1/25 of the page at least */
 #define TBL_RULE_V_FRACTION 50   /* a vertical one 1/50 of its height (one row) */
+#define TBL_PINHOLE_PX 2         /* a rule's gap this wide or less is closed */
 #define TBL_BRICK_MAX_PX 62      /* leptonica's composite DWA opening: bricks up to 62 pixels */
 #define TBL_DRAWN_DPI 100.0      /* a drawing is read at this scale, as its render was */
 #define TBL_LEVEL_PT 2.0f        /* lines whose tops (or middles) agree within this are level */
@@ -226,13 +227,22 @@ static PIX *ink_mask(const struct tbl_raster *r)
 
 /* Thin long components of the opened mask: horizontal (h = 1) or
  * vertical rules, as segments; (dx, dy) is where the mask sits in the
- * raster. */
+ * raster. A gap of up to TBL_PINHOLE_PX along a rule is closed first: a
+ * noisy bilevel scan breaks a hairline into pieces shorter than len (the
+ * rule under a row lost past its first column of numbers, and the row
+ * below read into it); dotted leaders, dots some 3 pixels apart at 150
+ * dpi, stay apart. */
 static int rules(PIX *mask, int horizontal, int len, int thin, int dx, int dy, struct segs *out)
 {
+	int close = 2 * (TBL_PINHOLE_PX / 2) + 1;   /* a brick's size: odd */
+	PIX *closed = horizontal ? pixCloseBrick(NULL, mask, close, 1) : pixCloseBrick(NULL, mask, 1, close);
 	/* The composite DWA opening: the same result as a plain brick
 	 * opening, several times faster for long thin bricks. */
-	PIX *open = horizontal ? pixOpenCompBrickDwa(NULL, mask, len, 1)
-			       : pixOpenCompBrickDwa(NULL, mask, 1, len);
+	PIX *open = closed ? (horizontal ? pixOpenCompBrickDwa(NULL, closed, len, 1)
+					 : pixOpenCompBrickDwa(NULL, closed, 1, len))
+			   : NULL;
+
+	pixDestroy(&closed);
 	BOXA *boxa;
 	int n;
 
