@@ -1054,6 +1054,22 @@ static int reread_lines(TessBaseAPI *api, struct ocr_job *job)
 	return rc;
 }
 
+/* The median height of job's words' boxes (points) into *h; -1 when
+ * out of memory. */
+static int median_height(const struct ocr_job *job, float *h)
+{
+	float *hs = malloc((job->nwords ? job->nwords : 1) * sizeof(*hs));
+
+	if (!hs)
+		return -1;
+	for (size_t i = 0; i < job->nwords; i++)
+		hs[i] = job->words[i].box.y1 - job->words[i].box.y0;
+	qsort(hs, job->nwords, sizeof(*hs), cmp_float);
+	*h = job->nwords ? hs[job->nwords / 2] : 0;
+	free(hs);
+	return 0;
+}
+
 /* Ink no word covers, read again: Tesseract's page layout now and then
  * leaves a whole column out (numbers set far apart on a landscape page
  * once its rules are gone: "2020 692 43 2 235" lost between two columns it
@@ -1171,31 +1187,26 @@ static void pad_rect(int rect[4], int pad, struct Pix *pic)
 static int read_uncovered(TessBaseAPI *api, struct ocr_job *job)
 {
 	struct Pix *pic = job->pic ? job->pic : job->sp.flat;
-	int *boxes, region[4 * OCR_FOUND_MAX], rc = 0, pad;
-	float *hs;
+	int *boxes, region[4 * OCR_FOUND_MAX], rc = 0, pad, h;
+	float mh;
 	size_t n0 = job->nwords, nr;
 	struct word_walk ww = { 0 };
 
 	if (!n0 || !pic)
 		return 0;
-	boxes = malloc(n0 * 4 * sizeof(*boxes));
-	hs = malloc(n0 * sizeof(*hs));
-	if (!boxes || !hs) {
-		free(boxes), free(hs);
+	if (median_height(job, &mh) < 0 || !(boxes = malloc(n0 * 4 * sizeof(*boxes))))
 		return -1;
-	}
 	for (size_t i = 0; i < n0; i++) {
 		const struct box *b = &job->words[i].box;
 
 		boxes[4 * i] = (int)(b->x0 * job->scale), boxes[4 * i + 1] = (int)(b->y0 * job->scale);
 		boxes[4 * i + 2] = (int)((b->x1 - b->x0) * job->scale) + 1;
 		boxes[4 * i + 3] = (int)((b->y1 - b->y0) * job->scale) + 1;
-		hs[i] = (float)boxes[4 * i + 3];
 	}
-	qsort(hs, n0, sizeof(*hs), cmp_float);
-	nr = scan_uncovered(pic, boxes, n0, (int)hs[n0 / 2], region, OCR_FOUND_MAX);
-	pad = (int)(OCR_FOUND_PAD * hs[n0 / 2]);
-	free(boxes), free(hs);
+	h = (int)(mh * job->scale) + 1;   /* as the boxes' heights */
+	nr = scan_uncovered(pic, boxes, n0, h, region, OCR_FOUND_MAX);
+	pad = (int)(OCR_FOUND_PAD * (float)h);
+	free(boxes);
 	if (!nr || tg_set_image(tess.TessBaseAPISetImage2, api, pic) != TG_OK)
 		return 0;
 	tess.TessBaseAPISetPageSegMode(api, PSM_SINGLE_BLOCK);
@@ -1229,18 +1240,14 @@ static int drop_stacked(struct ocr_job *job)
 {
 	struct Pix *bin = job_binary(job);
 	int comp[OCR_PIECES_MAX][4], h;
-	float *hs;
+	float mh;
 	size_t m = 0;
 
 	if (!bin || job->nwords < 3)
 		return 0;
-	if (!(hs = malloc(job->nwords * sizeof(*hs))))
+	if (median_height(job, &mh) < 0)
 		return -1;
-	for (size_t i = 0; i < job->nwords; i++)
-		hs[i] = job->words[i].box.y1 - job->words[i].box.y0;
-	qsort(hs, job->nwords, sizeof(*hs), cmp_float);
-	h = (int)(hs[job->nwords / 2] * job->scale);
-	free(hs);
+	h = (int)(mh * job->scale);
 	for (size_t i = 0; i < job->nwords; i++) {
 		struct ocr_word *w = &job->words[i];
 		const int rect[4] = { (int)(w->box.x0 * job->scale), (int)(w->box.y0 * job->scale),
