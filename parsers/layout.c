@@ -388,13 +388,15 @@ static float page_pitch(const struct layout_page *lp)
 	for (size_t i = 1; i < lp->nlines; i++) {
 		const struct doc_line *a = &lp->lines[i - 1], *b = &lp->lines[i];
 		float sa = line_size(a), sb = line_size(b), r;
+		int bin;
 
 		if (sa <= 0 || fabsf(sa - sb) > LAY_SIZE_STEP * sa || b->box.x0 >= a->box.x1 || b->box.x1 <= a->box.x0 ||
 		    !wrapped_into(lp, a, b, sa, &rc))
 			continue;
 		r = (b->box.y1 - a->box.y1) / sa;
-		if (r >= 1.0f && r < LAY_PITCH_BINS / 20.0f && count[(int)(r * 20 + 0.5f)] < USHRT_MAX)
-			count[(int)(r * 20 + 0.5f)]++;
+		bin = r >= 1.0f && r < LAY_PITCH_BINS / 20.0f ? (int)(r * 20 + 0.5f) : -1;   /* rounded: 2.49 is bin 50 */
+		if (bin >= 0 && bin < LAY_PITCH_BINS && count[bin] < USHRT_MAX)
+			count[bin]++;
 	}
 	for (int k = 1; k < LAY_PITCH_BINS; k++)
 		if (count[k] > count[best])
