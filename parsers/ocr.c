@@ -479,27 +479,33 @@ static size_t dash(const char *t)
 	return n ? n : !strncmp(t, "\xE2\x80\x94", 3) ? 3 : 0;
 }
 
-/* Whether the ink of the word at it in bin is a lone flat bar before
- * its first digit, as a minus Tesseract left out is found
- * (ocrline_lost_minus): Tesseract's boxes of a word's symbols are not
- * always theirs (on a bilevel scan, "~921562" with its sign's box 48
- * pixels high, over the digit's). */
-static int bar_before_digit(const TessResultIterator *it, struct Pix *bin)
+/* The lone flat bar before the first digit of the word at box (pixels)
+ * in bin, as ocrline_lost_minus finds it among the pieces of ink round
+ * the word (into comp): its index in comp, or -1. */
+static int bar_before_digit(struct Pix *bin, const int box[4], int (*comp)[4])
+{
+	int h = box[3] - box[1];
+	const int rect[4] = { box[0] - h, box[1] - h / 4, box[0] + 3 * h, box[3] + h / 4 };
+
+	return ocrline_lost_minus(box, (const int(*)[4])comp, scan_pieces(bin, rect, comp, OCR_PIECES_MAX));
+}
+
+/* Whether the ink of the word at it is such a bar (bar_before_digit):
+ * Tesseract's boxes of a word's symbols are not always theirs (on a
+ * bilevel scan, "~921562" with its sign's box 48 pixels high, over the
+ * digit's). */
+static int ink_minus(const TessResultIterator *it, struct Pix *bin)
 {
 	const TessPageIterator *pi = tess.TessResultIteratorGetPageIteratorConst(it);
 	int w[4], comp[OCR_PIECES_MAX][4];
 
-	if (!bin || !tess.TessPageIteratorBoundingBox(pi, RIL_WORD, &w[0], &w[1], &w[2], &w[3]))
-		return 0;
-	int h = w[3] - w[1];
-	const int rect[4] = { w[0] - h, w[1] - h / 4, w[0] + 3 * h, w[3] + h / 4 };
-
-	return ocrline_lost_minus(w, (const int(*)[4])comp, scan_pieces(bin, rect, comp, OCR_PIECES_MAX)) >= 0;
+	return bin && tess.TessPageIteratorBoundingBox(pi, RIL_WORD, &w[0], &w[1], &w[2], &w[3]) &&
+	       bar_before_digit(bin, w, comp) >= 0;
 }
 
 /* A minus sign Tesseract misread at the start of a number's word t: as
  * "~" or "=" (ocrline_minus_bar on the symbols' boxes, else
- * bar_before_digit on the ink), or as two dashes ("-—603 358" for
+ * ink_minus), or as two dashes ("-—603 358" for
  * "–603 358") that are one bar of ink in bin (ocrline_one_bar). The
  * bytes of t the minus stands for; 0 when t starts with none. */
 static size_t minus_sign(const TessResultIterator *it, struct Pix *bin, const char *t)
@@ -520,7 +526,7 @@ static size_t minus_sign(const TessResultIterator *it, struct Pix *bin, const ch
 	}
 	tess.TessResultIteratorDelete(c);
 	if (!b && k == 2)
-		ok = ocrline_minus_bar(box[0], box[1]) || bar_before_digit(it, bin);
+		ok = ocrline_minus_bar(box[0], box[1]) || ink_minus(it, bin);
 	else if (b && k == 3 && bin) {
 		int h = box[2][3] - box[2][1], comp[OCR_PIECES_MAX][4];
 		const int rect[4] = { box[0][0] - 2, box[2][1] - h / 4, box[2][0], box[2][3] + h / 4 };
@@ -1310,10 +1316,7 @@ static int lost_minus(struct ocr_job *job)
 
 		if (w->first_read || t[0] < '0' || t[0] > '9' || strspn(t, "0123456789,.") != strlen(t) || h < 6)
 			continue;
-		const int rect[4] = { box[0] - h, box[1] - h / 4, box[0] + 3 * h, box[3] + h / 4 };
-		size_t n = scan_pieces(bin, rect, comp, OCR_PIECES_MAX);
-
-		if ((k = ocrline_lost_minus(box, (const int(*)[4])comp, n)) < 0)
+		if ((k = bar_before_digit(bin, box, comp)) < 0)
 			continue;
 		struct box bar = { (float)(comp[k][0] / job->scale), (float)(comp[k][1] / job->scale),
 				   (float)(comp[k][2] / job->scale), (float)(comp[k][3] / job->scale) };
