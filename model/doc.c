@@ -251,7 +251,7 @@ const char *doc_pronom(const struct doc *doc)
 	return NULL;
 }
 
-const struct doc_cell **doc_table_grid(const struct doc_table *t)
+static const struct doc_cell **table_index(const struct doc_table *t, int spans)
 {
 	size_t n = (size_t)t->nrows * (size_t)t->ncols;
 	const struct doc_cell **g;
@@ -261,11 +261,22 @@ const struct doc_cell **doc_table_grid(const struct doc_table *t)
 	/* from the last cell back, so the first that covers a position wins */
 	for (size_t i = t->ncells; i-- > 0;) {
 		const struct doc_cell *x = &t->cells[i];
+		int rows = spans ? x->rowspan : 1, cols = spans ? x->colspan : 1;
 
-		for (int r = x->row; r < x->row + x->rowspan && r < t->nrows; r++)
-			for (int c = x->col; c < x->col + x->colspan && c < t->ncols; c++)
+		for (int r = x->row; r < x->row + rows && r < t->nrows; r++)
+			for (int c = x->col; c < x->col + cols && c < t->ncols; c++)
 				if (r >= 0 && c >= 0)
 					g[(size_t)r * (size_t)t->ncols + (size_t)c] = x;
 	}
 	return g;
+}
+
+const struct doc_cell **doc_table_grid(const struct doc_table *t)
+{
+	return table_index(t, 1);
+}
+
+const struct doc_cell **doc_table_origins(const struct doc_table *t)
+{
+	return table_index(t, 0);
 }

@@ -446,6 +446,19 @@ const char *doc_pronom(const struct doc *doc);
  * the table is empty. */
 const struct doc_cell **doc_table_grid(const struct doc_table *t);
 
+/* The same grid by origin: at each position the first cell whose
+ * top-left it is (NULL where none starts), as the writers print a
+ * spanning cell's text once. malloc'd; NULL as doc_table_grid. */
+const struct doc_cell **doc_table_origins(const struct doc_table *t);
+
+/* Position (r, c) of such a grid g; NULL outside the table or when g is. */
+static inline const struct doc_cell *doc_grid_at(const struct doc_table *t, const struct doc_cell **g,
+						 int r, int c)
+{
+	return g && r >= 0 && r < t->nrows && c >= 0 && c < t->ncols ? g[(size_t)r * (size_t)t->ncols + (size_t)c]
+									: NULL;
+}
+
 /* Whether patterns read a block's text: not a table's (read from its
  * cells), nor handwriting's (kept with its confidence; it feeds no
  * item, decision, attendee or value). */

@@ -9,14 +9,6 @@
 
 #include <glib.h>
 
-static const char *text_at(const struct doc_table *t, int r, int c)
-{
-	for (size_t i = 0; i < t->ncells; i++)
-		if (t->cells[i].row == r && t->cells[i].col == c)
-			return t->cells[i].text;
-	return "";
-}
-
 void out_csv_field(GString *g, const char *s)
 {
 	if (!s)
@@ -42,17 +34,25 @@ char *out_csv(const struct doc *d, const struct out_opts *o)
 	(void)o;
 	for (size_t k = 0; k < d->ntables; k++) {
 		const struct doc_table *t = &d->tables[k];
+		const struct doc_cell **origin = doc_table_origins(t);
 
+		if (!origin && t->nrows > 0 && t->ncols > 0) {
+			g_string_free(g, TRUE);
+			return NULL;
+		}
 		if (k)
 			g_string_append(g, "\r\n");
 		for (int r = 0; r < t->nrows; r++) {
 			for (int c = 0; c < t->ncols; c++) {
+				const struct doc_cell *x = doc_grid_at(t, origin, r, c);
+
 				if (c)
 					g_string_append_c(g, ',');
-				out_csv_field(g, text_at(t, r, c));
+				out_csv_field(g, x ? x->text : "");
 			}
 			g_string_append(g, "\r\n");
 		}
+		free(origin);
 	}
 	s = malloc(g->len + 1);
 	if (s)

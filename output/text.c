@@ -51,12 +51,11 @@ static char *finish(struct buf *b)
 	return b->p;
 }
 
-static const char *cell_text(const struct doc_table *t, int r, int c)
+static const char *cell_text(const struct doc_table *t, const struct doc_cell **origin, int r, int c)
 {
-	for (size_t i = 0; i < t->ncells; i++)
-		if (t->cells[i].row == r && t->cells[i].col == c)
-			return t->cells[i].text;
-	return "";
+	const struct doc_cell *x = doc_grid_at(t, origin, r, c);
+
+	return x ? x->text : "";
 }
 
 /* A cell for a pipe table: '|' escaped, newlines as spaces. */
@@ -74,18 +73,24 @@ static void put_md_cell(struct buf *b, const char *s)
 
 static void put_table(struct buf *b, const struct doc_table *t, int md)
 {
+	const struct doc_cell **origin = doc_table_origins(t);
+
+	if (!origin && t->nrows > 0 && t->ncols > 0) {
+		b->oom = 1;
+		return;
+	}
 	for (int r = 0; r < t->nrows; r++) {
 		if (md)
 			puts_(b, "|");
 		for (int c = 0; c < t->ncols; c++) {
 			if (md) {
 				puts_(b, " ");
-				put_md_cell(b, cell_text(t, r, c));
+				put_md_cell(b, cell_text(t, origin, r, c));
 				puts_(b, " |");
 			} else {
 				if (c)
 					puts_(b, "\t");
-				puts_(b, cell_text(t, r, c));
+				puts_(b, cell_text(t, origin, r, c));
 			}
 		}
 		puts_(b, "\n");
@@ -96,6 +101,7 @@ static void put_table(struct buf *b, const struct doc_table *t, int md)
 			puts_(b, "\n");
 		}
 	}
+	free(origin);
 }
 
 static char *render(const struct doc *d, const struct out_opts *o, int md)

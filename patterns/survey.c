@@ -81,24 +81,19 @@ static void response_check(struct doc *doc)
 			 s->responses, s->population, 100.0 * s->responses / s->population, s->rate);
 }
 
-static const struct doc_cell *cell_at(const struct doc_table *t, int r, int c)
-{
-	for (size_t i = 0; i < t->ncells; i++)
-		if (t->cells[i].row == r && t->cells[i].col == c)
-			return &t->cells[i];
-	return NULL;
-}
-
 /* Answers from a table: a text cell and a percentage in each row. */
 static int table_answers(const struct pat_set *ps, struct doc *doc, struct doc_figure *f,
 			 const struct doc_table *t)
 {
-	for (int r = t->header_rows; r < t->nrows; r++) {
+	const struct doc_cell **g = doc_table_origins(t);
+	int rc = g || t->nrows <= 0 || t->ncols <= 0 ? 0 : EX_ENOMEM;
+
+	for (int r = t->header_rows; r < t->nrows && g && rc == 0; r++) {
 		const char *answer = NULL;
 		double pct = -1;
 
 		for (int c = 0; c < t->ncols; c++) {
-			const struct doc_cell *x = cell_at(t, r, c);
+			const struct doc_cell *x = doc_grid_at(t, g, r, c);
 			struct pat_qty q;
 
 			if (!x || !x->text[0])
@@ -113,13 +108,16 @@ static int table_answers(const struct pat_set *ps, struct doc *doc, struct doc_f
 		if (answer && pct >= 0) {
 			struct doc_answer *a = ARENA_PUSH(doc->arena, f->answers, f->nanswers, f->cap_answers);
 
-			if (!a)
-				return EX_ENOMEM;
+			if (!a) {
+				rc = EX_ENOMEM;
+				break;
+			}
 			a->answer = answer;
 			a->percent = pct;
 		}
 	}
-	return 0;
+	free(g);
+	return rc;
 }
 
 /* Answers in the text under a figure that has no table: "Mycket nöjd
@@ -269,7 +267,8 @@ static double mean_cell(const struct pat_set *ps, const char *s, double lo, doub
  * no scale printed, under a heading that says "medel" or "snitt"), one
  * of them a decimal; each row a question's mean, the first column its
  * own, the others compared beside it. */
-static int means_table(const struct pat_set *ps, struct doc *doc, size_t bi, double lo, double hi)
+static int means_rows(const struct pat_set *ps, struct doc *doc, size_t bi, const struct doc_cell **g,
+		      double lo, double hi)
 {
 	const struct doc_table *t = &doc->tables[doc->blocks[bi].table];
 	int cols[8], ncols = 0, decimal = 0, said = 0, hr = t->header_rows;
@@ -279,7 +278,7 @@ static int means_table(const struct pat_set *ps, struct doc *doc, size_t bi, dou
 	if (hr == 0) {
 		hr = 1;
 		for (int c = 1; hr && c < t->ncols; c++) {
-			const struct doc_cell *x = cell_at(t, 0, c);
+			const struct doc_cell *x = doc_grid_at(t, g, 0, c);
 
 			hr = !(x && mean_cell(ps, x->text, 1, 0) >= 0);
 		}
@@ -288,10 +287,10 @@ static int means_table(const struct pat_set *ps, struct doc *doc, size_t bi, dou
 		return 0;
 	for (int c = 1; c < t->ncols && ncols < 8; c++) {
 		int all = 1;
-		const struct doc_cell *h = cell_at(t, hr - 1, c);
+		const struct doc_cell *h = doc_grid_at(t, g, hr - 1, c);
 
 		for (int r = hr; r < t->nrows && all; r++) {
-			const struct doc_cell *x = cell_at(t, r, c);
+			const struct doc_cell *x = doc_grid_at(t, g, r, c);
 			double v = mean_cell(ps, x ? x->text : NULL, lo, hi);
 
 			all = v >= 0;
@@ -305,7 +304,7 @@ static int means_table(const struct pat_set *ps, struct doc *doc, size_t bi, dou
 	if (!ncols || !decimal || (lo > hi && !said))
 		return 0;
 	for (int r = hr; r < t->nrows; r++) {
-		const struct doc_cell *q = cell_at(t, r, 0);
+		const struct doc_cell *q = doc_grid_at(t, g, r, 0);
 		struct doc_mean *m = ARENA_PUSH(doc->arena, doc->survey.means, doc->survey.nmeans, doc->survey.cap_means);
 
 		if (!m)
@@ -313,7 +312,7 @@ static int means_table(const struct pat_set *ps, struct doc *doc, size_t bi, dou
 		m->question = q && q->text[0] ? q->text : NULL;
 		pat_prov_block(doc, bi, &m->prov);
 		for (int k = 0; k < ncols; k++) {
-			const struct doc_cell *h = hr ? cell_at(t, hr - 1, cols[k]) : NULL, *x = cell_at(t, r, cols[k]);
+			const struct doc_cell *h = hr ? doc_grid_at(t, g, hr - 1, cols[k]) : NULL, *x = doc_grid_at(t, g, r, cols[k]);
 			double v = mean_cell(ps, x->text, lo, hi);
 			struct doc_compare *cmp;
 
@@ -333,6 +332,19 @@ static int means_table(const struct pat_set *ps, struct doc *doc, size_t bi, dou
 		}
 	}
 	return 0;
+}
+
+static int means_table(const struct pat_set *ps, struct doc *doc, size_t bi, double lo, double hi)
+{
+	const struct doc_table *t = &doc->tables[doc->blocks[bi].table];
+	const struct doc_cell **g = doc_table_origins(t);
+	int rc;
+
+	if (!g)
+		return t->nrows > 0 && t->ncols > 0 ? EX_ENOMEM : 0;
+	rc = means_rows(ps, doc, bi, g, lo, hi);
+	free(g);
+	return rc;
 }
 
 /* The survey's tables of means, once its scale is known ("1-5": the

@@ -59,7 +59,7 @@ int pat_doc_period(const struct pat_set *ps, struct doc *doc)
 /* The cell covering (r, c), from the table's grid (doc_table_grid). */
 static const struct doc_cell *cell_at(const struct doc_table *t, const struct doc_cell **grid, int r, int c)
 {
-	return r >= 0 && r < t->nrows && c >= 0 && c < t->ncols ? grid[(size_t)r * (size_t)t->ncols + (size_t)c] : NULL;
+	return doc_grid_at(t, grid, r, c);
 }
 
 static const char *cell_text(const struct doc_table *t, const struct doc_cell **grid, int r, int c)
