@@ -124,58 +124,44 @@ static json_t *value_num(double v)
 	return json_real(r);
 }
 
-static json_t *values_json(const struct doc *d)
+static json_t *value_json(const struct doc_value *v)
 {
-	json_t *a = json_array();
+	json_t *o = json_object();
 
-	for (size_t i = 0; i < d->nvalues; i++) {
-		const struct doc_value *v = &d->values[i];
-		json_t *o = json_object();
-
-		json_object_set_new(o, "label", str_or_null(v->label));
-		json_object_set_new(o, "group", str_or_null(v->group));
-		json_object_set_new(o, "section", str_or_null(v->section));
-		json_object_set_new(o, "period", period_json(&v->period));
-		json_object_set_new(o, "measure", str_or_null(v->measure));
-		json_object_set_new(o, "value", v->missing ? json_null() : value_num(v->value));
-		json_object_set_new(o, "unit", str_or_null(v->unit));
-		json_object_set_new(o, "scale", value_num(v->scale));
-		if (v->note > 0)
-			json_object_set_new(o, "note", json_integer(v->note));
-		if (v->missing)
-			json_object_set_new(o, "missing", json_true());
-		if (v->qualifier)
-			json_object_set_new(o, "qualifier", json_string(v->qualifier));
-		if (v->is_range)
-			json_object_set_new(o, "high", value_num(v->hi));
-		if (v->has_change)
-			json_object_set_new(o, "change", value_num(v->change));
-		if (v->has_max)
-			json_object_set_new(o, "max", value_num(v->max));
-		json_object_set_new(o, "text", json_string(v->text ? v->text : ""));
-		if (v->context)
-			json_object_set_new(o, "context", json_string(v->context));
-		json_object_set_new(o, "method", json_string(v->method));
-		json_object_set_new(o, "provenance", prov_json(&v->prov));
-		json_object_set_new(o, "confidence", num(v->confidence));
-		json_array_append_new(a, o);
-	}
-	return a;
+	json_object_set_new(o, "label", str_or_null(v->label));
+	json_object_set_new(o, "group", str_or_null(v->group));
+	json_object_set_new(o, "section", str_or_null(v->section));
+	json_object_set_new(o, "period", period_json(&v->period));
+	json_object_set_new(o, "measure", str_or_null(v->measure));
+	json_object_set_new(o, "value", v->missing ? json_null() : value_num(v->value));
+	json_object_set_new(o, "unit", str_or_null(v->unit));
+	json_object_set_new(o, "scale", value_num(v->scale));
+	if (v->note > 0)
+		json_object_set_new(o, "note", json_integer(v->note));
+	if (v->missing)
+		json_object_set_new(o, "missing", json_true());
+	if (v->qualifier)
+		json_object_set_new(o, "qualifier", json_string(v->qualifier));
+	if (v->is_range)
+		json_object_set_new(o, "high", value_num(v->hi));
+	if (v->has_change)
+		json_object_set_new(o, "change", value_num(v->change));
+	if (v->has_max)
+		json_object_set_new(o, "max", value_num(v->max));
+	json_object_set_new(o, "text", json_string(v->text ? v->text : ""));
+	if (v->context)
+		json_object_set_new(o, "context", json_string(v->context));
+	json_object_set_new(o, "method", json_string(v->method));
+	json_object_set_new(o, "provenance", prov_json(&v->prov));
+	json_object_set_new(o, "confidence", num(v->confidence));
+	return o;
 }
 
-static json_t *ratings_json(const struct doc *d)
+static json_t *rating_json(const struct doc_rating *r)
 {
-	json_t *a = json_array();
-
-	for (size_t i = 0; i < d->nratings; i++) {
-		const struct doc_rating *r = &d->ratings[i];
-
-		json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:s, s:s, s:o}", "goal", r->goal,
-						   "title", r->title, "dimension", r->dimension,
-						   "colour", r->colour, "evidence", r->evidence,
-						   "provenance", prov_json(&r->prov)));
-	}
-	return a;
+	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:o}", "goal", r->goal, "title", r->title, "dimension",
+			 r->dimension, "colour", r->colour, "evidence", r->evidence, "provenance",
+			 prov_json(&r->prov));
 }
 
 static json_t *remarks_json(const struct doc_remark *r, size_t n)
@@ -364,64 +350,183 @@ static json_t *document_json(const struct doc *d)
 	return o;
 }
 
-static json_t *pages_json(const struct doc *d)
+static json_t *page_json(const struct doc_page *p)
 {
-	json_t *a = json_array();
+	json_t *o = json_object();
 
-	for (size_t i = 0; i < d->npages; i++) {
-		const struct doc_page *p = &d->pages[i];
-		json_t *o = json_object();
+	json_object_set_new(o, "number", json_integer(p->number));
+	json_object_set_new(o, "width", p->width > 0 ? num(p->width) : json_null());
+	json_object_set_new(o, "height", p->height > 0 ? num(p->height) : json_null());
+	json_object_set_new(o, "source", json_string(doc_source_name(p->source)));
+	json_object_set_new(o, "rotation", json_integer(p->rotation));
+	if (p->ocr_reason) {
+		json_t *ocr = json_pack("{s:s, s:o}", "reason", p->ocr_reason, "confidence",
+					num(p->ocr_conf));
 
-		json_object_set_new(o, "number", json_integer(p->number));
-		json_object_set_new(o, "width", p->width > 0 ? num(p->width) : json_null());
-		json_object_set_new(o, "height", p->height > 0 ? num(p->height) : json_null());
-		json_object_set_new(o, "source", json_string(doc_source_name(p->source)));
-		json_object_set_new(o, "rotation", json_integer(p->rotation));
-		if (p->ocr_reason) {
-			json_t *ocr = json_pack("{s:s, s:o}", "reason", p->ocr_reason, "confidence",
-						num(p->ocr_conf));
-
-			if (p->ocr_skew != 0)
-				json_object_set_new(ocr, "deskew", num(p->ocr_skew));
-			json_object_set_new(o, "ocr", ocr);
-		}
-		json_array_append_new(a, o);
+		if (p->ocr_skew != 0)
+			json_object_set_new(ocr, "deskew", num(p->ocr_skew));
+		json_object_set_new(o, "ocr", ocr);
 	}
-	return a;
+	return o;
 }
 
-static json_t *blocks_json(const struct doc *d)
+static json_t *block_json(const struct doc *d, size_t i)
 {
-	json_t *a = json_array();
+	const struct doc_block *b = &d->blocks[i];
+	json_t *o = json_object();
+	const char *furn = doc_furniture_name(b->furniture);
 
-	for (size_t i = 0; i < d->nblocks; i++) {
-		const struct doc_block *b = &d->blocks[i];
-		json_t *o = json_object();
-		const char *furn = doc_furniture_name(b->furniture);
+	json_object_set_new(o, "id", json_integer((json_int_t)i));
+	json_object_set_new(o, "type", json_string(doc_block_type_name(b->type)));
+	if (b->type == DOC_BLK_HEADING || b->type == DOC_BLK_LIST_ITEM)
+		json_object_set_new(o, "level", json_integer(b->level));
+	if (b->marker)
+		json_object_set_new(o, "marker", json_string(b->marker));
+	if (b->type == DOC_BLK_TABLE)
+		json_object_set_new(o, "table", json_integer(d->tables[b->table].id));
+	if (b->note >= 0)
+		json_object_set_new(o, "note", json_integer(b->note));
+	if (b->type == DOC_BLK_HANDWRITING)
+		json_object_set_new(o, "confidence", num(doc_block_confidence(b)));
+	json_object_set_new(o, "text", json_string(b->text ? b->text : ""));
+	json_object_set_new(o, "page", json_integer(b->page));
+	if (b->has_box)
+		json_object_set_new(o, "bbox", bbox(b->box));
+	if (b->path)
+		json_object_set_new(o, "path", json_string(b->path));
+	if (furn)
+		json_object_set_new(o, "furniture", json_string(furn));
+	return o;
+}
 
-		json_object_set_new(o, "id", json_integer((json_int_t)i));
-		json_object_set_new(o, "type", json_string(doc_block_type_name(b->type)));
-		if (b->type == DOC_BLK_HEADING || b->type == DOC_BLK_LIST_ITEM)
-			json_object_set_new(o, "level", json_integer(b->level));
-		if (b->marker)
-			json_object_set_new(o, "marker", json_string(b->marker));
-		if (b->type == DOC_BLK_TABLE)
-			json_object_set_new(o, "table", json_integer(d->tables[b->table].id));
-		if (b->note >= 0)
-			json_object_set_new(o, "note", json_integer(b->note));
-		if (b->type == DOC_BLK_HANDWRITING)
-			json_object_set_new(o, "confidence", num(doc_block_confidence(b)));
-		json_object_set_new(o, "text", json_string(b->text ? b->text : ""));
-		json_object_set_new(o, "page", json_integer(b->page));
-		if (b->has_box)
-			json_object_set_new(o, "bbox", bbox(b->box));
-		if (b->path)
-			json_object_set_new(o, "path", json_string(b->path));
-		if (furn)
-			json_object_set_new(o, "furniture", json_string(furn));
-		json_array_append_new(a, o);
+/* The text is written a member at a time: each element of the long
+ * arrays (pages, blocks, a table's rows, values, ...) and each of the
+ * root's other members is a jansson tree, dumped by jansson and freed
+ * before the next is made, so a document's JSON never stands whole as a
+ * tree (200 000 values took a GB and most of the time in malloc as one).
+ * What it writes is byte for byte json_dumps of the whole tree: the
+ * framing below is jansson's (dump.c: "," then a newline and two spaces
+ * a level, or "," alone when compact; ": " or ":" after a key; "[]" and
+ * "{}" when empty), and a member dumped alone at depth 0 is moved to its
+ * depth by the spaces put after each of its newlines (jansson escapes a
+ * newline in a string, so each is one of its indents). Keys are ASCII
+ * literals. */
+struct jw {
+	char *p;
+	size_t n, cap;
+	size_t flags;    /* jansson's dump flags */
+	int compact;
+	int depth;       /* the open container's; -1 before the root */
+	int pad;         /* spaces after a newline of the member being dumped */
+	int err;         /* out of memory: the text is not made */
+	unsigned char used[16];   /* the open containers that have a member */
+};
+
+static void jw_put(struct jw *w, const char *s, size_t n)
+{
+	if (w->err)
+		return;
+	if (w->n + n + 1 > w->cap) {
+		size_t cap = w->cap ? w->cap : 65536;
+		char *p;
+
+		while (cap < w->n + n + 1)
+			cap *= 2;
+		if (!(p = realloc(w->p, cap))) {
+			w->err = 1;
+			return;
+		}
+		w->p = p;
+		w->cap = cap;
 	}
-	return a;
+	memcpy(w->p + w->n, s, n);
+	w->n += n;
+	w->p[w->n] = '\0';
+}
+
+/* jansson's dump_indent at JSON_INDENT(2): a newline and two spaces a
+ * level; nothing when compact. */
+static void jw_indent(struct jw *w, int depth)
+{
+	static const char spaces[] = "                                ";
+
+	if (w->compact)
+		return;
+	jw_put(w, "\n", 1);
+	for (int k = depth * 2; k > 0; k -= (int)sizeof(spaces) - 1)
+		jw_put(w, spaces, (size_t)(k < (int)sizeof(spaces) - 1 ? k : (int)sizeof(spaces) - 1));
+}
+
+/* jansson's output for one member, each newline followed by its pad. */
+static int jw_dumped(const char *buf, size_t size, void *data)
+{
+	struct jw *w = data;
+	const char *nl;
+
+	while (size && (nl = memchr(buf, '\n', size))) {
+		size_t k = (size_t)(nl - buf);
+
+		jw_put(w, buf, k);
+		jw_indent(w, w->pad);
+		buf += k + 1;
+		size -= k + 1;
+	}
+	jw_put(w, buf, size);
+	return w->err ? -1 : 0;
+}
+
+/* What comes before a member of the open container, and its key. */
+static void jw_member(struct jw *w, const char *key)
+{
+	if (w->depth >= 0) {
+		if (w->used[w->depth]) {
+			jw_put(w, ",", 1);
+			jw_indent(w, w->depth + 1);
+		} else {
+			jw_indent(w, w->depth + 1);
+		}
+		w->used[w->depth] = 1;
+	}
+	if (key) {
+		jw_put(w, "\"", 1);
+		jw_put(w, key, strlen(key));
+		jw_put(w, w->compact ? "\":" : "\": ", w->compact ? 2 : 3);
+	}
+}
+
+/* A member made as a tree (key NULL in an array): dumped, then freed. */
+static void jw_value(struct jw *w, const char *key, json_t *v)
+{
+	jw_member(w, key);
+	if (!v || json_oom)
+		w->err = 1;
+	w->pad = w->depth + 1;
+	if (!w->err && json_dump_callback(v, jw_dumped, w, w->flags | JSON_ENCODE_ANY))
+		w->err = 1;
+	json_decref(v);
+}
+
+static void jw_open(struct jw *w, const char *key, char bracket)
+{
+	jw_member(w, key);
+	jw_put(w, &bracket, 1);
+	if (w->depth + 1 >= (int)sizeof(w->used)) {
+		w->err = 1;
+		return;
+	}
+	w->used[++w->depth] = 0;
+}
+
+static void jw_close(struct jw *w, char bracket)
+{
+	if (w->depth < 0) {
+		w->err = 1;
+		return;
+	}
+	if (w->used[w->depth])
+		jw_indent(w, w->depth);
+	jw_put(w, &bracket, 1);
+	w->depth--;
 }
 
 /* The cell whose span covers (r, c), or NULL. */
@@ -446,67 +551,68 @@ static json_t *cell_json(const struct doc_cell *x, int origin)
 	return o;
 }
 
-static json_t *table_json(const struct doc_table *t)
+/* Row r: the cells' texts in a header row, else their objects. */
+static json_t *row_json(const struct doc_table *t, const struct doc_cell **grid, int r)
 {
-	json_t *o = json_object(), *header = json_array(), *rows = json_array();
-	json_t *pages = json_array();
+	json_t *row = json_array();
 
-	for (int p = t->page_first; p <= t->page_last && p > 0; p++)
-		json_array_append_new(pages, json_integer(p));
-	json_object_set_new(o, "id", json_integer(t->id));
-	json_object_set_new(o, "pages", pages);
-	if (t->has_box)
-		json_object_set_new(o, "bbox", bbox(t->box));
-	if (t->path)
-		json_object_set_new(o, "path", json_string(t->path));
-	json_object_set_new(o, "caption", str_or_null(t->caption));
-	json_object_set_new(o, "method", json_string(t->method));
-	json_object_set_new(o, "columns", json_integer(t->ncols));
+	for (int c = 0; c < t->ncols; c++) {
+		const struct doc_cell *x = doc_grid_at(t, grid, r, c);
+		int origin = x && x->row == r && x->col == c;
+
+		if (r < t->header_rows)
+			json_array_append_new(row, json_string(x && origin ? x->text : ""));
+		else
+			json_array_append_new(row, cell_json(x, origin));
+	}
+	return row;
+}
+
+static void table_write(struct jw *w, const struct doc_table *t)
+{
+	json_t *pages = json_array();
 	const struct doc_cell **grid = doc_table_grid(t);
 
-	for (int r = 0; r < t->nrows && grid; r++) {
-		json_t *row = json_array();
-
-		for (int c = 0; c < t->ncols; c++) {
-			const struct doc_cell *x = grid[(size_t)r * (size_t)t->ncols + (size_t)c];
-			int origin = x && x->row == r && x->col == c;
-
-			if (r < t->header_rows)
-				json_array_append_new(row, json_string(x && origin ? x->text : ""));
-			else
-				json_array_append_new(row, cell_json(x, origin));
-		}
-		json_array_append_new(r < t->header_rows ? header : rows, row);
-	}
+	if (!grid && t->nrows > 0 && t->ncols > 0)
+		w->err = 1;
+	for (int p = t->page_first; p <= t->page_last && p > 0; p++)
+		json_array_append_new(pages, json_integer(p));
+	jw_open(w, NULL, '{');
+	jw_value(w, "id", json_integer(t->id));
+	jw_value(w, "pages", pages);
+	if (t->has_box)
+		jw_value(w, "bbox", bbox(t->box));
+	if (t->path)
+		jw_value(w, "path", json_string(t->path));
+	jw_value(w, "caption", str_or_null(t->caption));
+	jw_value(w, "method", json_string(t->method));
+	jw_value(w, "columns", json_integer(t->ncols));
+	jw_open(w, "header", '[');
+	for (int r = 0; r < t->nrows && r < t->header_rows && grid && !w->err; r++)
+		jw_value(w, NULL, row_json(t, grid, r));
+	jw_close(w, ']');
+	jw_open(w, "rows", '[');
+	for (int r = t->header_rows > 0 ? t->header_rows : 0; r < t->nrows && grid && !w->err; r++)
+		jw_value(w, NULL, row_json(t, grid, r));
+	jw_close(w, ']');
+	jw_close(w, '}');
 	free(grid);
-	json_object_set_new(o, "header", header);
-	json_object_set_new(o, "rows", rows);
+}
+
+static json_t *warning_json(const struct doc_warning *w)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "code", json_string(w->code));
+	json_object_set_new(o, "message", json_string(w->msg ? w->msg : ""));
+	json_object_set_new(o, "page", w->page > 0 ? json_integer(w->page) : json_null());
 	return o;
 }
 
-static json_t *tables_json(const struct doc *d)
+static json_t *correction_json(const struct doc_correction *x)
 {
-	json_t *a = json_array();
-
-	for (size_t i = 0; i < d->ntables; i++)
-		json_array_append_new(a, table_json(&d->tables[i]));
-	return a;
-}
-
-static json_t *warnings_json(const struct doc *d)
-{
-	json_t *a = json_array();
-
-	for (size_t i = 0; i < d->nwarnings; i++) {
-		const struct doc_warning *w = &d->warnings[i];
-		json_t *o = json_object();
-
-		json_object_set_new(o, "code", json_string(w->code));
-		json_object_set_new(o, "message", json_string(w->msg ? w->msg : ""));
-		json_object_set_new(o, "page", w->page > 0 ? json_integer(w->page) : json_null());
-		json_array_append_new(a, o);
-	}
-	return a;
+	return json_pack("{s:i, s:o, s:s, s:s, s:s}", "page", x->page, "bbox", bbox(x->box), "original",
+			 x->original, "corrected", x->corrected, "reason", x->reason);
 }
 
 static json_t *tool_json(void)
@@ -533,43 +639,67 @@ static char *dump(json_t *root, int compact)
 
 static pthread_once_t oom_once = PTHREAD_ONCE_INIT;
 
-static json_t *begin(void)
+/* Before a document's JSON is made: the guard in place, no failure yet. */
+static void oom_reset(void)
 {
 	pthread_once(&oom_once, oom_guard_install);
 	json_oom = 0;
+}
+
+static json_t *begin(void)
+{
+	oom_reset();
 	return json_object();
 }
 
 char *out_json(const struct doc *d, const struct out_opts *opt)
 {
-	json_t *root = begin();
+	struct jw w = { .compact = opt && opt->compact, .depth = -1 };
 
-	json_object_set_new(root, "schema", json_string(EX_SCHEMA));
-	json_object_set_new(root, "tool", tool_json());
-	json_object_set_new(root, "source", source_json(d));
-	json_object_set_new(root, "document", document_json(d));
-	json_object_set_new(root, "pages", pages_json(d));
-	json_object_set_new(root, "blocks", blocks_json(d));
-	json_object_set_new(root, "tables", tables_json(d));
-	json_object_set_new(root, "values", values_json(d));
-	json_object_set_new(root, "ratings", ratings_json(d));
-	json_object_set_new(root, "protocol", protocol_json(d));
-	json_object_set_new(root, "notice", notice_json(d));
-	json_object_set_new(root, "survey", survey_json(d));
-	json_object_set_new(root, "warnings", warnings_json(d));
-	{
-		json_t *c = json_array();
-
-		for (size_t i = 0; i < d->ncorrections; i++) {
-			const struct doc_correction *x = &d->corrections[i];
-
-			json_array_append_new(c, json_pack("{s:i, s:o, s:s, s:s, s:s}", "page", x->page,
-							   "bbox", bbox(x->box), "original", x->original,
-							   "corrected", x->corrected, "reason", x->reason));
-		}
-		json_object_set_new(root, "ocr_corrections", c);
+	oom_reset();
+	w.flags = JSON_REAL_PRECISION(12) | (w.compact ? JSON_COMPACT : JSON_INDENT(2));
+	jw_open(&w, NULL, '{');
+	jw_value(&w, "schema", json_string(EX_SCHEMA));
+	jw_value(&w, "tool", tool_json());
+	jw_value(&w, "source", source_json(d));
+	jw_value(&w, "document", document_json(d));
+	jw_open(&w, "pages", '[');
+	for (size_t i = 0; i < d->npages && !w.err; i++)
+		jw_value(&w, NULL, page_json(&d->pages[i]));
+	jw_close(&w, ']');
+	jw_open(&w, "blocks", '[');
+	for (size_t i = 0; i < d->nblocks && !w.err; i++)
+		jw_value(&w, NULL, block_json(d, i));
+	jw_close(&w, ']');
+	jw_open(&w, "tables", '[');
+	for (size_t i = 0; i < d->ntables && !w.err; i++)
+		table_write(&w, &d->tables[i]);
+	jw_close(&w, ']');
+	jw_open(&w, "values", '[');
+	for (size_t i = 0; i < d->nvalues && !w.err; i++)
+		jw_value(&w, NULL, value_json(&d->values[i]));
+	jw_close(&w, ']');
+	jw_open(&w, "ratings", '[');
+	for (size_t i = 0; i < d->nratings && !w.err; i++)
+		jw_value(&w, NULL, rating_json(&d->ratings[i]));
+	jw_close(&w, ']');
+	jw_value(&w, "protocol", protocol_json(d));
+	jw_value(&w, "notice", notice_json(d));
+	jw_value(&w, "survey", survey_json(d));
+	jw_open(&w, "warnings", '[');
+	for (size_t i = 0; i < d->nwarnings && !w.err; i++)
+		jw_value(&w, NULL, warning_json(&d->warnings[i]));
+	jw_close(&w, ']');
+	jw_open(&w, "ocr_corrections", '[');
+	for (size_t i = 0; i < d->ncorrections && !w.err; i++)
+		jw_value(&w, NULL, correction_json(&d->corrections[i]));
+	jw_close(&w, ']');
+	jw_close(&w, '}');
+	if (w.err || json_oom) {
+		free(w.p);
+		return NULL;
 	}
-	return dump(root, opt && opt->compact);
+	return w.p;
 }
 
 char *out_json_error(const char *path, const char *code, const char *msg, int compact)

@@ -127,6 +127,42 @@ static void deterministic_and_compact(void **state)
 	doc_free(d);
 }
 
+/* The JSON is written a member at a time; what it writes is what
+ * jansson writes for the whole tree, indented and compact: members
+ * nested four deep (a table's rows), empty arrays and objects, reals. */
+static void streamed_as_jansson_dumps(void **state)
+{
+	struct doc *d = sample();
+	struct doc_value *v = doc_add_value(d);
+	struct doc_rating *r = doc_add_rating(d);
+	static const size_t flags[] = { JSON_INDENT(2) | JSON_REAL_PRECISION(12),
+					JSON_COMPACT | JSON_REAL_PRECISION(12) };
+
+	doc_add_table(d, "stream");   /* no rows: "header": [], "rows": [] */
+	v->label = "Nettoomsättning";
+	v->value = 1234.5678;
+	v->scale = 1000;
+	v->unit = "TSEK";
+	v->method = "table";
+	v->text = "1 234,5678";
+	v->prov.page = 1;
+	v->prov.block = -1;
+	r->goal = r->title = r->dimension = r->colour = r->evidence = "x";
+	for (int k = 0; k < 2; k++) {
+		struct out_opts o = { .compact = k };
+		char *s = out_json(d, &o), *again;
+		json_t *root = json_loads(s, 0, NULL);
+
+		assert_non_null(root);
+		again = json_dumps(root, flags[k]);
+		assert_string_equal(s, again);
+		free(again);
+		free(s);
+		json_decref(root);
+	}
+	doc_free(d);
+}
+
 static void error_object(void **state)
 {
 	char *s = out_json_error("trasig.pdf", out_error_code_name(EX_EPASSWORD),
@@ -179,6 +215,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(keys_and_values),
 		cmocka_unit_test(deterministic_and_compact),
+		cmocka_unit_test(streamed_as_jansson_dumps),
 		cmocka_unit_test(error_object),
 		cmocka_unit_test(text_and_markdown),
 		cmocka_unit_test(csv_tables),
