@@ -40,7 +40,7 @@ TEST_BIN = $(TESTS:%=$(BUILD)/tests/%)
 FUZZ    = fuzz_pdf fuzz_pdf_ocr fuzz_odt fuzz_txt fuzz_image fuzz_pack fuzz_writers fuzz_diff fuzz_cli
 
 .PHONY: all help deps demo test check unit golden badinput attack batch db diff pg robustness fidelity install-test \
-        layering asan tsan bench bench-batch bench-archive bench-diff bench-series bench-ocr bench-scan bench-values bench-tables bench-vary corpus-holdout corpus-tables install clean corpus regolden fuzz fuzz-all fuzz-replay
+        layering asan tsan bench bench-batch bench-archive bench-scale bench-diff bench-series bench-ocr bench-scan bench-values bench-tables bench-vary corpus-holdout corpus-tables install clean corpus regolden fuzz fuzz-all fuzz-replay
 
 all: $(BUILD)/extract $(BUILD)/libextract.so.$(SOVERSION)
 
@@ -63,6 +63,7 @@ help:
 	@echo "make bench-series  extract series on 10 generated series of four reports (PDF, ODT; SERIES_ARGS=--scans)"
 	@echo "make bench-values  precision and recall on held-out documents"
 	@echo "make bench-tables  table detection and cells: own corpus and peer suites"
+	@echo "make bench-scale   time and memory against one document's size: 25 000-200 000 rows and paragraphs"
 	@echo "make bench-vary    300 documents through 5 producers: values, units, periods, cells, ratings"
 	@echo "make bench-ocr     OCR character error rate and speed against the tesseract CLI"
 	@echo "make bench-scan    the variation corpus scanned (150-300 dpi, colour/grey/bilevel, skew, JPEG): CER, values, cells"
@@ -256,6 +257,9 @@ bench-archive: $(BUILD)/extract $(BUILD)/tests/mkscan
 
 bench-tables: $(BUILD)/extract
 	@/usr/bin/python3 tests/bench_tables.py $(BUILD)/extract
+
+bench-scale: $(BUILD)/extract
+	@/usr/bin/python3 tests/bench_scale.py $(BUILD)/extract
 
 # The variation corpus is made once per generator version into
 # $(BUILD)/vary (VARY_N documents, seed VARY_SEED), never committed.

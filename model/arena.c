@@ -56,7 +56,8 @@ static struct arena_block *arena_block_new(size_t size)
 	return b;
 }
 
-void *arena_alloc(struct arena *a, size_t n)
+/* n bytes, not cleared. */
+static void *take(struct arena *a, size_t n)
 {
 	struct arena_block *b;
 
@@ -74,7 +75,6 @@ void *arena_alloc(struct arena *a, size_t n)
 	b->used = n;
 	b->next = a->head;
 	a->head = b;
-	memset(b->data, 0, n);
 	return b->data;
 #else
 	b = a->head;
@@ -96,20 +96,33 @@ void *arena_alloc(struct arena *a, size_t n)
 	void *p = b->data + b->used;
 
 	b->used += n;
-	memset(p, 0, n);
 	return p;
 #endif
 }
 
+void *arena_alloc(struct arena *a, size_t n)
+{
+	void *p = take(a, n);
+
+	if (p)
+		memset(p, 0, n ? n : 1);
+	return p;
+}
+
 void *arena_grow(struct arena *a, void *old, size_t old_n, size_t new_n, size_t elem)
 {
+	size_t keep = old ? (old_n < new_n ? old_n : new_n) * elem : 0;
 	void *p;
 
 	if (new_n && elem > SIZE_MAX / new_n)
 		return NULL;
-	p = arena_alloc(a, new_n * elem);
-	if (p && old && old_n)
-		memcpy(p, old, (old_n < new_n ? old_n : new_n) * elem);
+	/* only what is not copied is cleared: a long array grows by doubling */
+	p = take(a, new_n * elem);
+	if (p) {
+		if (keep)
+			memcpy(p, old, keep);
+		memset((char *)p + keep, 0, new_n * elem - keep);
+	}
 	return p;
 }
 

@@ -124,37 +124,201 @@ static json_t *value_num(double v)
 	return json_real(r);
 }
 
-static json_t *value_json(const struct doc_value *v)
-{
-	json_t *o = json_object();
+/* The text is written a member at a time: each element of the long
+ * arrays (pages, blocks, a table's rows, values, ...) and each of the
+ * root's other members is a jansson tree, dumped by jansson and freed
+ * before the next is made, so a document's JSON never stands whole as a
+ * tree (200 000 values took a GB and most of the time in malloc as one).
+ * What it writes is byte for byte json_dumps of the whole tree: the
+ * framing below is jansson's (dump.c: "," then a newline and two spaces
+ * a level, or "," alone when compact; ": " or ":" after a key; "[]" and
+ * "{}" when empty), and a member dumped alone at depth 0 is moved to its
+ * depth by the spaces put after each of its newlines (jansson escapes a
+ * newline in a string, so each is one of its indents). Keys are ASCII
+ * literals. */
+struct jw {
+	char *p;
+	size_t n, cap;
+	size_t flags;    /* jansson's dump flags */
+	int compact;
+	int depth;       /* the open container's; -1 before the root */
+	int pad;         /* spaces after a newline of the member being dumped */
+	int err;         /* out of memory: the text is not made */
+	unsigned char used[16];   /* the open containers that have a member */
+	char *tmp;       /* a member as jansson dumped it, before its pads */
+	size_t tmpcap;
+};
 
-	json_object_set_new(o, "label", str_or_null(v->label));
-	json_object_set_new(o, "group", str_or_null(v->group));
-	json_object_set_new(o, "section", str_or_null(v->section));
-	json_object_set_new(o, "period", period_json(&v->period));
-	json_object_set_new(o, "measure", str_or_null(v->measure));
-	json_object_set_new(o, "value", v->missing ? json_null() : value_num(v->value));
-	json_object_set_new(o, "unit", str_or_null(v->unit));
-	json_object_set_new(o, "scale", value_num(v->scale));
+/* Room for n more bytes and a NUL; 0 when there is none to be had. */
+static int jw_room(struct jw *w, size_t n)
+{
+	size_t cap = w->cap ? w->cap : 65536;
+	char *p;
+
+	if (w->err)
+		return 0;
+	if (w->n + n + 1 <= w->cap)
+		return 1;
+	while (cap < w->n + n + 1)
+		cap *= 2;
+	if (!(p = realloc(w->p, cap))) {
+		w->err = 1;
+		return 0;
+	}
+	w->p = p;
+	w->cap = cap;
+	return 1;
+}
+
+static void jw_put(struct jw *w, const char *s, size_t n)
+{
+	if (!jw_room(w, n))
+		return;
+	memcpy(w->p + w->n, s, n);
+	w->n += n;
+}
+
+/* jansson's dump_indent at JSON_INDENT(2): a newline and two spaces a
+ * level; nothing when compact. */
+static void jw_indent(struct jw *w, int depth)
+{
+	static const char nl[] = "\n                                ";
+
+	if (!w->compact)
+		jw_put(w, nl, 1 + 2 * (size_t)(depth < 16 ? depth : 16));
+}
+
+/* v dumped by jansson (json_dumpb: into a buffer, no call per token)
+ * at the depth of a member of the open container: compact, straight
+ * into the text; indented, each newline followed by the depth's pad. */
+static void jw_dump(struct jw *w, const json_t *v)
+{
+	size_t flags = w->flags | JSON_ENCODE_ANY, n, room;
+	const char *s, *nl;
+
+	for (;;) {   /* dumped again into more room when it did not fit */
+		room = w->compact ? (w->cap > w->n ? w->cap - w->n - 1 : 0) : w->tmpcap;
+		n = json_dumpb(v, w->compact ? (w->p ? w->p + w->n : NULL) : w->tmp, room, flags);
+		if (n == 0) {
+			w->err = 1;
+			return;
+		}
+		if (n <= room)
+			break;
+		if (w->compact) {
+			if (!jw_room(w, n))
+				return;
+		} else if ((s = realloc(w->tmp, 2 * n))) {
+			w->tmp = (char *)s;
+			w->tmpcap = 2 * n;
+		} else {
+			w->err = 1;
+			return;
+		}
+	}
+	if (w->compact) {
+		w->n += n;
+		return;
+	}
+	for (s = w->tmp; (nl = memchr(s, '\n', n)); n -= (size_t)(nl + 1 - s), s = nl + 1) {
+		jw_put(w, s, (size_t)(nl - s));
+		jw_indent(w, w->pad);
+	}
+	jw_put(w, s, n);
+}
+
+/* What comes before a member of the open container, and its key. */
+static void jw_member(struct jw *w, const char *key)
+{
+	if (w->depth >= 0) {
+		if (w->used[w->depth]) {
+			jw_put(w, ",", 1);
+			jw_indent(w, w->depth + 1);
+		} else {
+			jw_indent(w, w->depth + 1);
+		}
+		w->used[w->depth] = 1;
+	}
+	if (key) {
+		size_t n = strlen(key);
+		char k[64];
+
+		if (n > sizeof(k) - 4) {   /* the keys are short literals */
+			w->err = 1;
+			return;
+		}
+		k[0] = '"';
+		memcpy(k + 1, key, n);
+		memcpy(k + 1 + n, "\": ", 3);
+		jw_put(w, k, n + (w->compact ? 3 : 4));
+	}
+}
+
+/* A member made as a tree (key NULL in an array): dumped, then freed. */
+static void jw_value(struct jw *w, const char *key, json_t *v)
+{
+	jw_member(w, key);
+	if (!v || json_oom)
+		w->err = 1;
+	w->pad = w->depth + 1;
+	if (!w->err)
+		jw_dump(w, v);
+	json_decref(v);
+}
+
+static void jw_open(struct jw *w, const char *key, char bracket)
+{
+	jw_member(w, key);
+	jw_put(w, &bracket, 1);
+	if (w->depth + 1 >= (int)sizeof(w->used)) {
+		w->err = 1;
+		return;
+	}
+	w->used[++w->depth] = 0;
+}
+
+static void jw_close(struct jw *w, char bracket)
+{
+	if (w->depth < 0) {
+		w->err = 1;
+		return;
+	}
+	if (w->used[w->depth])
+		jw_indent(w, w->depth);
+	jw_put(w, &bracket, 1);
+	w->depth--;
+}
+
+static void value_write(struct jw *w, const struct doc_value *v)
+{
+	jw_open(w, NULL, '{');
+	jw_value(w, "label", str_or_null(v->label));
+	jw_value(w, "group", str_or_null(v->group));
+	jw_value(w, "section", str_or_null(v->section));
+	jw_value(w, "period", period_json(&v->period));
+	jw_value(w, "measure", str_or_null(v->measure));
+	jw_value(w, "value", v->missing ? json_null() : value_num(v->value));
+	jw_value(w, "unit", str_or_null(v->unit));
+	jw_value(w, "scale", value_num(v->scale));
 	if (v->note > 0)
-		json_object_set_new(o, "note", json_integer(v->note));
+		jw_value(w, "note", json_integer(v->note));
 	if (v->missing)
-		json_object_set_new(o, "missing", json_true());
+		jw_value(w, "missing", json_true());
 	if (v->qualifier)
-		json_object_set_new(o, "qualifier", json_string(v->qualifier));
+		jw_value(w, "qualifier", json_string(v->qualifier));
 	if (v->is_range)
-		json_object_set_new(o, "high", value_num(v->hi));
+		jw_value(w, "high", value_num(v->hi));
 	if (v->has_change)
-		json_object_set_new(o, "change", value_num(v->change));
+		jw_value(w, "change", value_num(v->change));
 	if (v->has_max)
-		json_object_set_new(o, "max", value_num(v->max));
-	json_object_set_new(o, "text", json_string(v->text ? v->text : ""));
+		jw_value(w, "max", value_num(v->max));
+	jw_value(w, "text", json_string(v->text ? v->text : ""));
 	if (v->context)
-		json_object_set_new(o, "context", json_string(v->context));
-	json_object_set_new(o, "method", json_string(v->method));
-	json_object_set_new(o, "provenance", prov_json(&v->prov));
-	json_object_set_new(o, "confidence", num(v->confidence));
-	return o;
+		jw_value(w, "context", json_string(v->context));
+	jw_value(w, "method", json_string(v->method));
+	jw_value(w, "provenance", prov_json(&v->prov));
+	jw_value(w, "confidence", num(v->confidence));
+	jw_close(w, '}');
 }
 
 static json_t *rating_json(const struct doc_rating *r)
@@ -370,202 +534,71 @@ static json_t *page_json(const struct doc_page *p)
 	return o;
 }
 
-static json_t *block_json(const struct doc *d, size_t i)
+static void block_write(struct jw *w, const struct doc *d, size_t i)
 {
 	const struct doc_block *b = &d->blocks[i];
-	json_t *o = json_object();
 	const char *furn = doc_furniture_name(b->furniture);
 
-	json_object_set_new(o, "id", json_integer((json_int_t)i));
-	json_object_set_new(o, "type", json_string(doc_block_type_name(b->type)));
+	jw_open(w, NULL, '{');
+	jw_value(w, "id", json_integer((json_int_t)i));
+	jw_value(w, "type", json_string(doc_block_type_name(b->type)));
 	if (b->type == DOC_BLK_HEADING || b->type == DOC_BLK_LIST_ITEM)
-		json_object_set_new(o, "level", json_integer(b->level));
+		jw_value(w, "level", json_integer(b->level));
 	if (b->marker)
-		json_object_set_new(o, "marker", json_string(b->marker));
+		jw_value(w, "marker", json_string(b->marker));
 	if (b->type == DOC_BLK_TABLE)
-		json_object_set_new(o, "table", json_integer(d->tables[b->table].id));
+		jw_value(w, "table", json_integer(d->tables[b->table].id));
 	if (b->note >= 0)
-		json_object_set_new(o, "note", json_integer(b->note));
+		jw_value(w, "note", json_integer(b->note));
 	if (b->type == DOC_BLK_HANDWRITING)
-		json_object_set_new(o, "confidence", num(doc_block_confidence(b)));
-	json_object_set_new(o, "text", json_string(b->text ? b->text : ""));
-	json_object_set_new(o, "page", json_integer(b->page));
+		jw_value(w, "confidence", num(doc_block_confidence(b)));
+	jw_value(w, "text", json_string(b->text ? b->text : ""));
+	jw_value(w, "page", json_integer(b->page));
 	if (b->has_box)
-		json_object_set_new(o, "bbox", bbox(b->box));
+		jw_value(w, "bbox", bbox(b->box));
 	if (b->path)
-		json_object_set_new(o, "path", json_string(b->path));
+		jw_value(w, "path", json_string(b->path));
 	if (furn)
-		json_object_set_new(o, "furniture", json_string(furn));
-	return o;
-}
-
-/* The text is written a member at a time: each element of the long
- * arrays (pages, blocks, a table's rows, values, ...) and each of the
- * root's other members is a jansson tree, dumped by jansson and freed
- * before the next is made, so a document's JSON never stands whole as a
- * tree (200 000 values took a GB and most of the time in malloc as one).
- * What it writes is byte for byte json_dumps of the whole tree: the
- * framing below is jansson's (dump.c: "," then a newline and two spaces
- * a level, or "," alone when compact; ": " or ":" after a key; "[]" and
- * "{}" when empty), and a member dumped alone at depth 0 is moved to its
- * depth by the spaces put after each of its newlines (jansson escapes a
- * newline in a string, so each is one of its indents). Keys are ASCII
- * literals. */
-struct jw {
-	char *p;
-	size_t n, cap;
-	size_t flags;    /* jansson's dump flags */
-	int compact;
-	int depth;       /* the open container's; -1 before the root */
-	int pad;         /* spaces after a newline of the member being dumped */
-	int err;         /* out of memory: the text is not made */
-	unsigned char used[16];   /* the open containers that have a member */
-};
-
-static void jw_put(struct jw *w, const char *s, size_t n)
-{
-	if (w->err)
-		return;
-	if (w->n + n + 1 > w->cap) {
-		size_t cap = w->cap ? w->cap : 65536;
-		char *p;
-
-		while (cap < w->n + n + 1)
-			cap *= 2;
-		if (!(p = realloc(w->p, cap))) {
-			w->err = 1;
-			return;
-		}
-		w->p = p;
-		w->cap = cap;
-	}
-	memcpy(w->p + w->n, s, n);
-	w->n += n;
-	w->p[w->n] = '\0';
-}
-
-/* jansson's dump_indent at JSON_INDENT(2): a newline and two spaces a
- * level; nothing when compact. */
-static void jw_indent(struct jw *w, int depth)
-{
-	static const char spaces[] = "                                ";
-
-	if (w->compact)
-		return;
-	jw_put(w, "\n", 1);
-	for (int k = depth * 2; k > 0; k -= (int)sizeof(spaces) - 1)
-		jw_put(w, spaces, (size_t)(k < (int)sizeof(spaces) - 1 ? k : (int)sizeof(spaces) - 1));
-}
-
-/* jansson's output for one member, each newline followed by its pad. */
-static int jw_dumped(const char *buf, size_t size, void *data)
-{
-	struct jw *w = data;
-	const char *nl;
-
-	while (size && (nl = memchr(buf, '\n', size))) {
-		size_t k = (size_t)(nl - buf);
-
-		jw_put(w, buf, k);
-		jw_indent(w, w->pad);
-		buf += k + 1;
-		size -= k + 1;
-	}
-	jw_put(w, buf, size);
-	return w->err ? -1 : 0;
-}
-
-/* What comes before a member of the open container, and its key. */
-static void jw_member(struct jw *w, const char *key)
-{
-	if (w->depth >= 0) {
-		if (w->used[w->depth]) {
-			jw_put(w, ",", 1);
-			jw_indent(w, w->depth + 1);
-		} else {
-			jw_indent(w, w->depth + 1);
-		}
-		w->used[w->depth] = 1;
-	}
-	if (key) {
-		jw_put(w, "\"", 1);
-		jw_put(w, key, strlen(key));
-		jw_put(w, w->compact ? "\":" : "\": ", w->compact ? 2 : 3);
-	}
-}
-
-/* A member made as a tree (key NULL in an array): dumped, then freed. */
-static void jw_value(struct jw *w, const char *key, json_t *v)
-{
-	jw_member(w, key);
-	if (!v || json_oom)
-		w->err = 1;
-	w->pad = w->depth + 1;
-	if (!w->err && json_dump_callback(v, jw_dumped, w, w->flags | JSON_ENCODE_ANY))
-		w->err = 1;
-	json_decref(v);
-}
-
-static void jw_open(struct jw *w, const char *key, char bracket)
-{
-	jw_member(w, key);
-	jw_put(w, &bracket, 1);
-	if (w->depth + 1 >= (int)sizeof(w->used)) {
-		w->err = 1;
-		return;
-	}
-	w->used[++w->depth] = 0;
-}
-
-static void jw_close(struct jw *w, char bracket)
-{
-	if (w->depth < 0) {
-		w->err = 1;
-		return;
-	}
-	if (w->used[w->depth])
-		jw_indent(w, w->depth);
-	jw_put(w, &bracket, 1);
-	w->depth--;
+		jw_value(w, "furniture", json_string(furn));
+	jw_close(w, '}');
 }
 
 /* The cell whose span covers (r, c), or NULL. */
-static json_t *cell_json(const struct doc_cell *x, int origin)
+static void cell_write(struct jw *w, const struct doc_cell *x, int origin)
 {
-	json_t *o = json_object();
-
-	json_object_set_new(o, "text", json_string(origin && x ? x->text : ""));
+	jw_open(w, NULL, '{');
+	jw_value(w, "text", json_string(origin && x ? x->text : ""));
 	if (!x || !origin) {
 		if (x)
-			json_object_set_new(o, "covered", json_true());
-		return o;
+			jw_value(w, "covered", json_true());
+		jw_close(w, '}');
+		return;
 	}
 	if (x->rowspan > 1)
-		json_object_set_new(o, "rowspan", json_integer(x->rowspan));
+		jw_value(w, "rowspan", json_integer(x->rowspan));
 	if (x->colspan > 1)
-		json_object_set_new(o, "colspan", json_integer(x->colspan));
+		jw_value(w, "colspan", json_integer(x->colspan));
 	if (x->has_box)
-		json_object_set_new(o, "bbox", bbox(x->box));
+		jw_value(w, "bbox", bbox(x->box));
 	if (x->has_bg)
-		json_object_set_new(o, "background", colour(x->bg));
-	return o;
+		jw_value(w, "background", colour(x->bg));
+	jw_close(w, '}');
 }
 
 /* Row r: the cells' texts in a header row, else their objects. */
-static json_t *row_json(const struct doc_table *t, const struct doc_cell **grid, int r)
+static void row_write(struct jw *w, const struct doc_table *t, const struct doc_cell **grid, int r)
 {
-	json_t *row = json_array();
-
+	jw_open(w, NULL, '[');
 	for (int c = 0; c < t->ncols; c++) {
 		const struct doc_cell *x = doc_grid_at(t, grid, r, c);
 		int origin = x && x->row == r && x->col == c;
 
 		if (r < t->header_rows)
-			json_array_append_new(row, json_string(x && origin ? x->text : ""));
+			jw_value(w, NULL, json_string(x && origin ? x->text : ""));
 		else
-			json_array_append_new(row, cell_json(x, origin));
+			cell_write(w, x, origin);
 	}
-	return row;
+	jw_close(w, ']');
 }
 
 static void table_write(struct jw *w, const struct doc_table *t)
@@ -589,11 +622,11 @@ static void table_write(struct jw *w, const struct doc_table *t)
 	jw_value(w, "columns", json_integer(t->ncols));
 	jw_open(w, "header", '[');
 	for (int r = 0; r < t->nrows && r < t->header_rows && grid && !w->err; r++)
-		jw_value(w, NULL, row_json(t, grid, r));
+		row_write(w, t, grid, r);
 	jw_close(w, ']');
 	jw_open(w, "rows", '[');
 	for (int r = t->header_rows > 0 ? t->header_rows : 0; r < t->nrows && grid && !w->err; r++)
-		jw_value(w, NULL, row_json(t, grid, r));
+		row_write(w, t, grid, r);
 	jw_close(w, ']');
 	jw_close(w, '}');
 	free(grid);
@@ -669,7 +702,7 @@ char *out_json(const struct doc *d, const struct out_opts *opt)
 	jw_close(&w, ']');
 	jw_open(&w, "blocks", '[');
 	for (size_t i = 0; i < d->nblocks && !w.err; i++)
-		jw_value(&w, NULL, block_json(d, i));
+		block_write(&w, d, i);
 	jw_close(&w, ']');
 	jw_open(&w, "tables", '[');
 	for (size_t i = 0; i < d->ntables && !w.err; i++)
@@ -677,7 +710,7 @@ char *out_json(const struct doc *d, const struct out_opts *opt)
 	jw_close(&w, ']');
 	jw_open(&w, "values", '[');
 	for (size_t i = 0; i < d->nvalues && !w.err; i++)
-		jw_value(&w, NULL, value_json(&d->values[i]));
+		value_write(&w, &d->values[i]);
 	jw_close(&w, ']');
 	jw_open(&w, "ratings", '[');
 	for (size_t i = 0; i < d->nratings && !w.err; i++)
@@ -695,10 +728,12 @@ char *out_json(const struct doc *d, const struct out_opts *opt)
 		jw_value(&w, NULL, correction_json(&d->corrections[i]));
 	jw_close(&w, ']');
 	jw_close(&w, '}');
-	if (w.err || json_oom) {
+	free(w.tmp);
+	if (!jw_room(&w, 0) || json_oom) {
 		free(w.p);
 		return NULL;
 	}
+	w.p[w.n] = '\0';
 	return w.p;
 }
 
