@@ -13,7 +13,7 @@ can take. Printed: the curve, each doubling's time ratio (linear: 2),
 and the issue's targets (100 000 rows and 200 000 paragraphs each under
 5 s and 1 GB). SCALE_MAX caps the sizes (default 200000)."""
 import os
-import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -114,5 +114,6 @@ for kind, target in (("rows", 100000), ("paragraphs", 200000)):
         if n == target and (t >= 5.0 or peak >= 1024):
             fails.append("%s %d: %.2f s, %.0f MB (target under 5 s and 1 GB)" % (kind, n, t, peak))
         prev = t
+shutil.rmtree(tmp, ignore_errors=True)
 print("bench-scale: targets (100 000 rows and 200 000 paragraphs under 5 s and 1 GB; each doubling "
       "at most 2x the time, 2.2 with the machine's noise): %s" % ("; ".join(fails) if fails else "met"))
