@@ -188,6 +188,20 @@ static void jw_indent(struct jw *w, int depth)
 		jw_put(w, nl, 1 + 2 * (size_t)(depth < 16 ? depth : 16));
 }
 
+/* Scratch room for n bytes of one member's dump. */
+static int jw_scratch(struct jw *w, size_t n)
+{
+	char *t = realloc(w->tmp, n);
+
+	if (!t) {
+		w->err = 1;
+		return 0;
+	}
+	w->tmp = t;
+	w->tmpcap = n;
+	return 1;
+}
+
 /* v dumped by jansson (json_dumpb: into a buffer, no call per token)
  * at the depth of a member of the open container: compact, straight
  * into the text; indented, each newline followed by the depth's pad. */
@@ -208,11 +222,7 @@ static void jw_dump(struct jw *w, const json_t *v)
 		if (w->compact) {
 			if (!jw_room(w, n))
 				return;
-		} else if ((s = realloc(w->tmp, 2 * n))) {
-			w->tmp = (char *)s;
-			w->tmpcap = 2 * n;
-		} else {
-			w->err = 1;
+		} else if (!jw_scratch(w, 2 * n)) {
 			return;
 		}
 	}
