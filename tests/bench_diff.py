@@ -2,7 +2,10 @@
 """make bench-diff: extract diff on generated year pairs (corpus/gen_pairs.py:
 one organisation's report of year Y and of Y+1 through one producer), each
 pair as PDF, as ODT where LibreOffice wrote it, and scanned (both PDFs
-rendered at 200 dpi and made image-only: OCR reads them).
+rendered at 200 dpi in grey and made image-only: OCR reads them; and
+the same in colour, where a rating given by a cell's colour alone is in
+the picture: a grey scan keeps no colour, and extract warns of each such
+cell, rating_unread, rather than guess).
 
 Scores, per producer and in all, against the truth the pairs were drawn
 from (never extract's output):
@@ -20,7 +23,7 @@ paired with its figures, a change whose figures are no such pair, a
 restatement or a rating change not found, a rating change wrongly said.
 With --keep, the scans are left in their temporary folder (it is said).
 
-Usage: bench_diff.py EXTRACT DIR [--no-scans] [--verbose] [--keep]"""
+Usage: bench_diff.py EXTRACT DIR [--no-scans] [--no-colour] [--verbose] [--keep]"""
 import glob
 import json
 import os
@@ -34,6 +37,7 @@ import unicodedata
 
 X, D = sys.argv[1], sys.argv[2]
 SCANS = "--no-scans" not in sys.argv
+COLOUR = SCANS and "--no-colour" not in sys.argv
 VERBOSE = "--verbose" in sys.argv
 KEEP = "--keep" in sys.argv
 MKSCAN = os.path.join(os.path.dirname(os.path.abspath(X)), "tests", "mkscan")
@@ -47,12 +51,12 @@ def norm(s):
     return " ".join(w for w in s.split() if w not in ("tkr", "kr", "kvm", "st"))
 
 
-def scanned(pdf, tmp):
-    out = os.path.join(tmp, os.path.basename(pdf)[:-4] + "_scan.pdf")
+def scanned(pdf, tmp, colour=False):
+    out = os.path.join(tmp, os.path.basename(pdf)[:-4] + ("_cscan.pdf" if colour else "_scan.pdf"))
     stem = os.path.join(tmp, "p")
     for f in glob.glob(stem + "*.png"):
         os.remove(f)
-    subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", pdf, stem], check=True)
+    subprocess.run(["pdftoppm", "-r", "200"] + ([] if colour else ["-gray"]) + ["-png", pdf, stem], check=True)
     subprocess.run([MKSCAN] + sorted(glob.glob(stem + "*.png")) + [out], check=True)
     return out
 
@@ -113,6 +117,8 @@ def main():
             kinds.append(("odt", stem + "_old.odt", stem + "_new.odt"))
         if SCANS:
             kinds.append(("scan", scanned(stem + "_old.pdf", tmp), scanned(stem + "_new.pdf", tmp)))
+        if COLOUR:
+            kinds.append(("scan colour", scanned(stem + "_old.pdf", tmp, True), scanned(stem + "_new.pdf", tmp, True)))
         for kind, old, new in kinds:
             t0 = time.monotonic()
             r = subprocess.run([X, "diff", "--format", "json", old, new], capture_output=True, env=env)
@@ -125,9 +131,9 @@ def main():
             score(d, truth, rows.setdefault((truth["producer"], kind), {}), what)
             score(d, truth, rows.setdefault(("all", kind), {}))
     print("bench-diff: %d year pairs in %s; per producer and format" % (len(truths), D))
-    print("%-12s %-5s %9s %9s %9s %9s %9s" % ("producer", "form", "chg R", "chg P", "restated", "rating R", "rating P"))
+    print("%-12s %-11s %9s %9s %9s %9s %9s" % ("producer", "form", "chg R", "chg P", "restated", "rating R", "rating P"))
     for (prod, kind), t in sorted(rows.items(), key=lambda kv: (kv[0][0] == "all", kv[0])):
-        print("%-12s %-5s %9.3f %9.3f %9.3f %9.3f %9.3f" % (
+        print("%-12s %-11s %9.3f %9.3f %9.3f %9.3f %9.3f" % (
             prod, kind, ratio(t["exp_ok"], t["exp"]), ratio(t["got_ok"], t["got"]), ratio(t["rs_ok"], t["rs"]),
             ratio(t["rt_ok"], t["rt"]), ratio(t["rt_ok"], t["rt_got"])))
     secs.sort()
