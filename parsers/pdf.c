@@ -391,7 +391,10 @@ static int pdf_page_words(struct pdf_page_build *pb, const struct pdf_text *t)
 		}
 		g_string_append_unichar(pb->word, c);
 		if (r) {
-			struct box b = { (float)r->x0, (float)r->y0, (float)r->x1, (float)r->y1 };
+			/* a glyph drawn right to left (a negative advance or
+			 * horizontal scale) has its edges the other way round */
+			struct box b = { (float)MIN(r->x0, r->x1), (float)MIN(r->y0, r->y1), (float)MAX(r->x0, r->x1),
+					 (float)MAX(r->y0, r->y1) };
 
 			pb->wbox = box_union(pb->wbox, b);
 			prev = r;
