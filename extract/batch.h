@@ -22,6 +22,9 @@ struct ex_run {
 /* Reads every input; returns the exit status (0 all done, 1 some
  * failed, 130 interrupted). */
 int ex_run_batch(struct ex_run *r);
+/* The heap in transparent huge pages (batch.c); the program calls it
+ * once at start, after its mallopt. */
+void ex_heap_huge(void);
 
 /* sha256 of the options that change what a document's output is. */
 void ex_options_digest(const struct ex_options *o, char out[65]);

@@ -520,6 +520,7 @@ int main(int argc, char **argv)
 	 * it would end. A program's choice, not the library's. */
 	mallopt(M_MMAP_THRESHOLD, 32 << 20);
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+	ex_heap_huge();
 	if (!inputs) {
 		fprintf(stderr, "extract: out of memory\n");
 		return 2;
