@@ -225,24 +225,48 @@ static PIX *ink_mask(const struct tbl_raster *r)
 	return p;
 }
 
-/* Thin long components of the opened mask: horizontal (h = 1) or
- * vertical rules, as segments; (dx, dy) is where the mask sits in the
- * raster. A gap of up to TBL_PINHOLE_PX along a rule is closed first: a
- * noisy bilevel scan breaks a hairline into pieces shorter than len (the
- * rule under a row lost past its first column of numbers, and the row
- * below read into it); dotted leaders, dots some 3 pixels apart at 150
- * dpi, stay apart. */
-static int rules(PIX *mask, int horizontal, int len, int thin, int dx, int dy, struct segs *out)
+/* The mask opened with a brick len long (horizontal) or high. */
+static PIX *opened(PIX *mask, int horizontal, int len)
 {
-	int close = 2 * (TBL_PINHOLE_PX / 2) + 1;   /* a brick's size: odd */
-	PIX *closed = horizontal ? pixCloseBrick(NULL, mask, close, 1) : pixCloseBrick(NULL, mask, 1, close);
 	/* The composite DWA opening: the same result as a plain brick
 	 * opening, several times faster for long thin bricks. */
-	PIX *open = closed ? (horizontal ? pixOpenCompBrickDwa(NULL, closed, len, 1)
-					 : pixOpenCompBrickDwa(NULL, closed, 1, len))
-			   : NULL;
+	return horizontal ? pixOpenCompBrickDwa(NULL, mask, len, 1) : pixOpenCompBrickDwa(NULL, mask, 1, len);
+}
 
+/* The mask's rules with their pinholes closed: a noisy bilevel scan
+ * breaks a hairline into pieces shorter than len (the rule under a row
+ * lost past its first column of numbers, and the row below read into
+ * it). Only pieces of ink no thicker than a rule are closed, gaps of up
+ * to TBL_PINHOLE_PX along them: closing the whole mask joined blurred
+ * text into pieces of rule (a scan's rating table read as lines);
+ * dotted leaders, dots some 3 pixels apart at 150 dpi, stay apart. */
+static PIX *pinholes_closed(PIX *mask, int horizontal, int len, int thin)
+{
+	int close = 2 * (TBL_PINHOLE_PX / 2) + 1;   /* a brick's size: odd */
+	PIX *pieces = pixSelectBySize(mask, thin, thin, 8, horizontal ? L_SELECT_HEIGHT : L_SELECT_WIDTH,
+				      L_SELECT_IF_LTE, NULL);
+	PIX *closed = pieces ? (horizontal ? pixCloseBrick(NULL, pieces, close, 1)
+					   : pixCloseBrick(NULL, pieces, 1, close))
+			     : NULL;
+	PIX *open = closed ? opened(closed, horizontal, len) : NULL;
+
+	pixDestroy(&pieces);
 	pixDestroy(&closed);
+	return open;
+}
+
+/* Thin long components of the opened mask: horizontal (h = 1) or
+ * vertical rules, as segments; (dx, dy) is where the mask sits in the
+ * raster. Rules broken by pinholes are joined (pinholes_closed). */
+static int rules(PIX *mask, int horizontal, int len, int thin, int dx, int dy, struct segs *out)
+{
+	PIX *open = opened(mask, horizontal, len), *joined = open ? pinholes_closed(mask, horizontal, len, thin) : NULL;
+
+	if (joined && !pixOr(open, open, joined))
+		pixDestroy(&open);
+	if (!joined)
+		pixDestroy(&open);
+	pixDestroy(&joined);
 	BOXA *boxa;
 	int n;
 

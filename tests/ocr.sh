@@ -263,5 +263,22 @@ assert rows == [["Arvoden", "-89 841", "-71 297", "-66 210"], ["Medlemsavgifter"
 assert any(b["type"] != "table" and b["text"].startswith("Verksamhetsberättelse") for b in d["blocks"]), d["blocks"]
 ' "$tmp/pin.json"; then ok; else no "a ruled table whose rule a scan broke with pinholes"; fi
 
+# The same closing must not join blurred text into pieces of rule: the
+# board report's first page scanned hard (blur, noise, JPEG 50) was read
+# with its rating table's rows run together into one cell ("GRÖN: ...
+# GUL: ...") once the whole mask was closed.
+pdftoppm -r 200 -f 1 -l 1 -gray -png -singlefile corpus/seed000_tertialrapport.pdf "$tmp/hard" &&
+	"$DEGRADE" "$tmp/hard.png" "$tmp/hard.jpg" --skew 1.2 --seed 0 --noise 14 --blur 1 --jpeg 50 ||
+	no "hard scan not made"
+"$X" "$tmp/hard.jpg" > "$tmp/hard.json" 2>/dev/null
+if /usr/bin/python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+texts = [b["text"] for b in d["blocks"]] + [c["text"] for t in d["tables"] for r in t["rows"] for c in r]
+texts += [c for t in d["tables"] for r in t["header"] for c in r]
+assert not [s for s in texts if "GRÖN: Vi har" in s and "GUL: Vi har" in s], d["tables"]
+assert any(s.startswith("GRÖN: Vi har genomfört") for s in texts), texts[:40]
+' "$tmp/hard.json"; then ok; else no "blurred text closed into rules on a hard scan: rows run together"; fi
+
 echo "ocr: $pass passed, $fail failed"
 [ "$fail" = 0 ]
