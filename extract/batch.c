@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib.h>
+#include <malloc.h>
 #include <math.h>
 #include <poll.h>
 #include <pthread.h>
@@ -14,7 +15,6 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/mman.h>
-#include <malloc.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -169,14 +169,14 @@ static uintptr_t heap_marked;
  * nothing is done where the tunable says otherwise. */
 void ex_heap_huge(void)
 {
-	const char *t = getenv("GLIBC_TUNABLES");
 	uintptr_t lo, hi = (uintptr_t)sbrk(0);
 
-	if (t && strstr(t, "glibc.malloc.hugetlb"))
-		return;
-	if (!heap_marked) {
+	if (!heap_marked) {   /* the first time: the tunable read once */
+		const char *t = getenv("GLIBC_TUNABLES");
 		void *p;
 
+		if (t && strstr(t, "glibc.malloc.hugetlb"))
+			return;
 		mallopt(M_TOP_PAD, HEAP_PAD);
 		lo = hi;
 		if ((p = malloc(HEAP_HUGE)))   /* the heap grows by the pad */

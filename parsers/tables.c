@@ -262,9 +262,7 @@ static int rules(PIX *mask, int horizontal, int len, int thin, int dx, int dy, s
 {
 	PIX *open = opened(mask, horizontal, len), *joined = open ? pinholes_closed(mask, horizontal, len, thin) : NULL;
 
-	if (joined && !pixOr(open, open, joined))
-		pixDestroy(&open);
-	if (!joined)
+	if (!joined || !pixOr(open, open, joined))
 		pixDestroy(&open);
 	pixDestroy(&joined);
 	BOXA *boxa;
