@@ -40,7 +40,7 @@ TEST_BIN = $(TESTS:%=$(BUILD)/tests/%)
 FUZZ    = fuzz_pdf fuzz_pdf_ocr fuzz_odt fuzz_txt fuzz_image fuzz_pack fuzz_writers fuzz_diff fuzz_cli
 
 .PHONY: all help deps demo test check unit golden badinput attack batch db diff pg robustness fidelity install-test \
-        layering asan tsan bench bench-batch bench-archive bench-scale bench-diff bench-series bench-ocr bench-scan bench-values bench-tables bench-vary corpus-holdout corpus-tables install clean corpus regolden fuzz fuzz-all fuzz-replay
+        layering asan tsan bench bench-batch bench-archive bench-scale bench-diff bench-series bench-ocr bench-scan bench-sign bench-values bench-tables bench-vary corpus-holdout corpus-tables install clean corpus regolden fuzz fuzz-all fuzz-replay
 
 all: $(BUILD)/extract $(BUILD)/libextract.so.$(SOVERSION)
 
@@ -67,6 +67,7 @@ help:
 	@echo "make bench-vary    300 documents through 5 producers: values, units, periods, cells, ratings"
 	@echo "make bench-ocr     OCR character error rate and speed against the tesseract CLI"
 	@echo "make bench-scan    the variation corpus scanned (150-300 dpi, colour/grey/bilevel, skew, JPEG): CER, values, cells"
+	@echo "make bench-sign    its minutes scanned signed by hand and stamped: handwriting told from print, the minutes' fields"
 	@echo "make corpus     rebuild corpus/ documents (needs LibreOffice)"
 	@echo "make regolden   rewrite expected JSON from current output (review the diff!)"
 	@echo "make install PREFIX=/usr/local"
@@ -306,6 +307,13 @@ bench-scan: $(BUILD)/extract $(BUILD)/tests/cer $(BUILD)/tests/degrade $(BUILD)/
 	    $(BUILD)/vary/.stamp-$(VARY_N)-$(VARY_SEED)
 	@/usr/bin/python3 tests/bench_scan.py $(BUILD)/extract $(BUILD)/tests/cer $(BUILD)/tests/degrade \
 		$(BUILD)/tests/mkscan $(BUILD)/vary --n $(SCAN_N)
+
+# SIGN_N sets of minutes of the variation corpus, scanned signed and unsigned.
+SIGN_N ?= 30
+bench-sign: $(BUILD)/extract $(BUILD)/tests/degrade $(BUILD)/tests/mkscan \
+	    $(BUILD)/vary/.stamp-$(VARY_N)-$(VARY_SEED)
+	@/usr/bin/python3 tests/bench_sign.py $(BUILD)/extract $(BUILD)/tests/degrade $(BUILD)/tests/mkscan \
+		$(BUILD)/vary --n $(SIGN_N)
 
 bench-values: $(BUILD)/extract
 	@/usr/bin/python3 tests/bench_values.py $(BUILD)/extract

@@ -61,6 +61,7 @@ enum {
 	DOC_WORD_ITALIC = 2,
 	DOC_WORD_HAS_COLOR = 4,
 	DOC_WORD_TURNED = 8,     /* set along a turned line: a chart's axis title, a sideways header */
+	DOC_WORD_HAND = 16,      /* OCR read it from strokes by hand (a signature), not from print */
 };
 
 struct doc_word {

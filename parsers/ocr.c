@@ -34,6 +34,7 @@ enum { OCR_FAILED = 1, OCR_NOMEM = 2 };
 #define OCR_SPLIT_PUNCT 1.25f     /* ... times this after a stop or colon in a monospaced font:
 				   * a typewriter sets two spaces there ("Närvarande:  Fatima"),
 				   * as the text layer's reader allows (PDF_SPLIT_PUNCT) */
+#define OCR_HAND_MIN_WORDS 5   /* words a page needs for its print's height to tell strokes by hand */
 #define OCR_BOLD_STROKE 1.4f      /* bold: strokes this much wider than the page's median word's
 				   * for their size (bold runs 1.6-2.3, digits up to 1.5) */
 #define OCR_BOLD_MIN_WORDS 20     /* fewer words than this give no median to go by */
@@ -652,6 +653,7 @@ static int take_word(TessResultIterator *it, struct ocr_job *job, struct word_wa
 	w->conf = tess.TessResultIteratorConfidence(it, RIL_WORD) / 100.0f;
 	w->rise = (float)((ww->baseline - y0) / scale);
 	w->stroke = (float)(scan_stroke_width(ww->bin, x0, y0, x1, y1) / scale);
+	w->inked = scan_inked_rows(ww->bin, x0, y0, x1, y1);
 	w->line_start = ww->newline;   /* also after a blank first word */
 	w->first_read = NULL;
 	w->why = NULL;
@@ -1639,15 +1641,34 @@ static int said(struct doc *doc, int page, const char *original, const char *cor
 	return 0;
 }
 
+/* The median height of job's words' boxes, points; 0 with fewer than
+ * OCR_HAND_MIN_WORDS (a page of a signature and little else: its words
+ * say nothing of print's height) or out of memory. */
+static float median_word_height(const struct ocr_job *job)
+{
+	float *h, m;
+
+	if (job->nwords < OCR_HAND_MIN_WORDS || !(h = malloc(sizeof(*h) * job->nwords)))
+		return 0;
+	for (size_t i = 0; i < job->nwords; i++)
+		h[i] = job->words[i].box.y1 - job->words[i].box.y0;
+	qsort(h, job->nwords, sizeof(*h), cmp_float);
+	m = h[job->nwords / 2];
+	free(h);
+	return m;
+}
+
 /* The words of a read page into lp->lines in doc's arena, split at
  * cell-wide gaps, each line's words sized alike. A piece of a glyph read
  * apart (ocrline_glyph_piece) is left out, said as a correction to
  * nothing (reason "fragment"); a word read again is said with its first
- * reading. */
+ * reading; a word read from strokes by hand (ocrline_by_hand) is
+ * flagged DOC_WORD_HAND. */
 static int to_lines(struct doc *doc, const struct ocr_job *job, struct layout_page *lp)
 {
 	struct doc_line *lines = NULL;
 	size_t nlines = 0, cap = 0;
+	float median_h = median_word_height(job);
 	int rc = 0;
 
 	for (size_t i = 0; i < job->nwords && rc == 0; i++) {
@@ -1679,6 +1700,8 @@ static int to_lines(struct doc *doc, const struct ocr_job *job, struct layout_pa
 			rc = EX_ENOMEM;
 		w->box = ow->box;
 		w->conf = ow->conf;
+		if (ocrline_by_hand(ow, median_h))
+			w->flags |= DOC_WORD_HAND;
 		if (ow->first_read && rc == 0)
 			rc = said(doc, lp->page, ow->first_read, w->text, ow->why ? ow->why : "reread", w->box);
 		/* A scan has no font size: the height a word rises above the

@@ -296,6 +296,19 @@ int ocrline_glyph_piece(const struct ocr_word *w, size_t n, size_t i, float conf
 	return 0;
 }
 
+#define OCR_HAND_TALL 2.5f    /* of the page's median word height */
+#define OCR_HAND_THIN 0.06f   /* stroke width over the box's height */
+#define OCR_HAND_INKED 0.75f  /* of the box's rows */
+#define OCR_HAND_CONF 0.90f
+
+int ocrline_by_hand(const struct ocr_word *w, float median_h)
+{
+	float h = w->box.y1 - w->box.y0;
+
+	return median_h > 0 && h >= OCR_HAND_TALL * median_h && w->stroke > 0 && w->stroke < OCR_HAND_THIN * h &&
+	       w->inked >= OCR_HAND_INKED && w->conf < OCR_HAND_CONF;
+}
+
 int ocrline_upright_sign(const struct ocr_word *w)
 {
 	static const char *const across[] = { "=", "-", "\xE2\x80\x93", "\xE2\x80\x94", "~", "_" };

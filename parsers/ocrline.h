@@ -20,6 +20,7 @@ struct ocr_word {
 	float conf;         /* 0..1 */
 	float rise;         /* points the word rises above its line's baseline */
 	float stroke;       /* points: the word's mean horizontal stroke width */
+	float inked;        /* the share of its box's rows that hold ink */
 	int line_start;     /* the first word of a Tesseract text line */
 	int other_lang;     /* read by a language after the first ("eng" of "swe+eng") */
 	char *first_read;   /* malloc'd: the reading a second look replaced; NULL */
@@ -103,6 +104,17 @@ float ocrline_pitch(const struct doc_word *w, size_t n);
  * width at least over a word of another line, which it touches or
  * crosses, that line twice its height at least. */
 int ocrline_glyph_piece(const struct ocr_word *w, size_t n, size_t i, float conf);
+
+/* Whether w is ink drawn by hand (a signature, initials) that OCR read
+ * as a word, on a page whose words are median_h points high: its box
+ * OCR_HAND_TALL times that at least, its strokes thinner than
+ * OCR_HAND_THIN of its height (print's stems are a tenth of a word's
+ * height and more, a light LaTeX face's 0.09, bold 0.2; a pen's line
+ * under a signature's loops 0.02-0.06), OCR_HAND_INKED of its rows
+ * holding ink (a word of print whose box a speck stretched leaves the
+ * rows between them empty), read under OCR_HAND_CONF (print is read
+ * surely). */
+int ocrline_by_hand(const struct ocr_word *w, float median_h);
 
 /* Whether w is a sign drawn across ("=", "-", "–", "—", "~", "_") whose
  * box stands upright, four times or more as high as it is wide: no such

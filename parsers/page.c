@@ -1,6 +1,8 @@
 /* page.c: the page stage; see page.h. */
 #include "page.h"
 
+#include <string.h>
+
 #include "tables.h"
 
 int page_wants_rules(struct page_input *in)
@@ -11,17 +13,37 @@ int page_wants_rules(struct page_input *in)
 
 #define PAGE_HANDWRITING_CONF 0.40f   /* OCR's mean confidence under which a block is handwriting */
 
+/* Whether half of b's characters at least are in words OCR read from
+ * strokes by hand (DOC_WORD_HAND). */
+static int mostly_by_hand(const struct doc_block *b)
+{
+	size_t hand = 0, all = 0;
+
+	for (size_t i = 0; i < b->nlines; i++)
+		for (size_t k = 0; k < b->lines[i].nwords; k++) {
+			size_t n = strlen(b->lines[i].words[k].text);
+
+			all += n;
+			hand += b->lines[i].words[k].flags & DOC_WORD_HAND ? n : 0;
+		}
+	return hand && 2 * hand >= all;
+}
+
 /* The blocks from block from on that OCR read with little confidence
  * (under PAGE_HANDWRITING_CONF: print, even a poor scan's, reads at 0.6
  * and over; a signature or a note by hand reads as scattered letters at
- * 0.1-0.4) are handwriting: kept with their text and confidence, read by
- * no pattern. A text layer's words are sure. */
+ * 0.1-0.4), or whose words are mostly strokes by hand (a signature read
+ * as a word at 0.5, "VANA", its loops far taller than the page's print
+ * and its line far thinner than print's of that height), are
+ * handwriting: kept with their text and confidence, read by no pattern.
+ * A text layer's words are sure. */
 static void mark_handwriting(struct doc *doc, size_t from)
 {
 	for (size_t i = from; i < doc->nblocks; i++) {
 		struct doc_block *b = &doc->blocks[i];
 
-		if (b->type != DOC_BLK_TABLE && b->nlines && doc_block_confidence(b) < PAGE_HANDWRITING_CONF)
+		if (b->type != DOC_BLK_TABLE && b->nlines &&
+		    (doc_block_confidence(b) < PAGE_HANDWRITING_CONF || mostly_by_hand(b)))
 			b->type = DOC_BLK_HANDWRITING;
 	}
 }

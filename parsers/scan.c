@@ -326,6 +326,30 @@ float scan_stroke_width(struct Pix *b, int x0, int y0, int x1, int y1)
 	return runs ? (float)ink / (float)runs : 0;
 }
 
+float scan_inked_rows(struct Pix *b, int x0, int y0, int x1, int y1)
+{
+	l_uint32 *data;
+	int wpl, rows = 0;
+
+	if (!b)
+		return 0;
+	x0 = L_MAX(x0, 0), y0 = L_MAX(y0, 0);
+	x1 = L_MIN(x1, pixGetWidth(b)), y1 = L_MIN(y1, pixGetHeight(b));
+	if (y1 <= y0 || x1 <= x0)
+		return 0;
+	data = pixGetData(b);
+	wpl = pixGetWpl(b);
+	for (int y = y0; y < y1; y++) {
+		const l_uint32 *line = data + (size_t)y * (size_t)wpl;
+		int x = x0;
+
+		while (x < x1 && !GET_DATA_BIT(line, x))
+			x++;
+		rows += x < x1;
+	}
+	return (float)rows / (float)(y1 - y0);
+}
+
 struct Pix *scan_binary(const struct scan_page *sp)
 {
 	return sp->flat ? pixConvertTo1(sp->flat, SCAN_BIN_STROKE) : NULL;

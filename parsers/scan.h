@@ -85,6 +85,12 @@ struct Pix *scan_binary(const struct scan_page *sp);
  * its size. 0 without ink. */
 float scan_stroke_width(struct Pix *bin, int x0, int y0, int x1, int y1);
 
+/* The share of the rows of the box (x0, y0)-(x1, y1) of a binary page
+ * that hold ink: a word of print leaves rows empty over and under its
+ * letters when a speck stretched its box; a signature's loops fill
+ * them. 0 without ink or page. */
+float scan_inked_rows(struct Pix *bin, int x0, int y0, int x1, int y1);
+
 /* The page as the raster the table finder reads: coloured pixels (a
  * rating's fill) as they are, the rest from the flattened grey, where a
  * grey fill is white and no longer hides the rules around it. A coloured

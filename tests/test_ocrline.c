@@ -318,6 +318,46 @@ static void upright_signs(void **state)
 			fail_msg("row %zu: \"%s\" taken", i, no[i].text);
 }
 
+#define H(t, c, y0, y1, sw, ink) { .text = (char *)(t), .conf = (c), .box = { 100, (y0), 200, (y1) }, \
+					 .stroke = (sw), .inked = (ink) }
+
+/* Strokes by hand read as a word, on a page of print 9.5 points high
+ * (figures as measured on scans of signed minutes: "VANA" 48.5 points
+ * high, strokes 0.90, read at 0.50; "MAN" 48.0, 1.41, 0.56; "NSC,"
+ * 36.2, 1.27, 0.37; margin initials 24 points, a 1.3-point pen) are by
+ * hand. Not: print at any size (a body word 9.4 high, strokes 1.23; a
+ * light LaTeX face 9.1 and 0.80; a bold heading 13.2 and 2.72; a 30-point
+ * title in a light face, 2.5), a print word whose box a speck stretched
+ * to 28 points (its rows mostly empty), ink as tall and thin read surely
+ * (0.95: Tesseract knew the word), the tall strokes of a thick felt pen
+ * (2.44 of 37.7: as wide as print's), and anything on a page with no
+ * print to measure by. */
+static void by_hand(void **state)
+{
+	const struct ocr_word yes[] = {
+		H("VANA", 0.50f, 238.1f, 286.6f, 0.90f, 0.97f),
+		H("MAN", 0.56f, 194.4f, 242.4f, 1.41f, 0.95f),
+		H("NSC,", 0.37f, 131.3f, 167.5f, 1.27f, 0.92f),
+		H("ok", 0.62f, 400.0f, 424.0f, 1.30f, 0.88f),
+	}, no[] = {
+		H("Ordföranden", 0.96f, 73.7f, 83.1f, 1.23f, 0.95f),
+		H("styrelsen", 0.97f, 667.2f, 676.3f, 0.80f, 0.9f),
+		H("avslutande", 0.96f, 55.2f, 68.4f, 2.72f, 0.95f),
+		H("Verksamhetsberättelse", 0.85f, 50.0f, 80.0f, 2.5f, 0.95f),
+		H("Protokoll", 0.70f, 100.0f, 128.0f, 1.2f, 0.40f),
+		H("Justeras", 0.95f, 100.0f, 140.0f, 1.2f, 0.95f),
+		H("7", 0.40f, 244.3f, 282.0f, 2.44f, 0.95f),
+	};
+
+	for (size_t i = 0; i < N_ELEMS(yes); i++)
+		if (!ocrline_by_hand(&yes[i], 9.5f))
+			fail_msg("row %zu: \"%s\" by hand, not taken", i, yes[i].text);
+	for (size_t i = 0; i < N_ELEMS(no); i++)
+		if (ocrline_by_hand(&no[i], 9.5f))
+			fail_msg("row %zu: \"%s\" taken", i, no[i].text);
+	assert_false(ocrline_by_hand(&yes[0], 0));
+}
+
 /* Words found in ink no word covered: a "4" just after a read line's
  * last word joins that line after it, a "10" just before a line's first
  * word ("359") before it, a "§" between "1" and "Mötets" between them;
@@ -452,6 +492,7 @@ int main(void)
 		cmocka_unit_test(glyph_pieces),
 		cmocka_unit_test(upright_signs),
 		cmocka_unit_test(found_words),
+		cmocka_unit_test(by_hand),
 		cmocka_unit_test(found_clipped),
 		cmocka_unit_test(overruns),
 		cmocka_unit_test(stacked_rows),
