@@ -62,6 +62,7 @@ enum {
 	DOC_WORD_HAS_COLOR = 4,
 	DOC_WORD_TURNED = 8,     /* set along a turned line: a chart's axis title, a sideways header */
 	DOC_WORD_HAND = 16,      /* OCR read it from strokes by hand (a signature), not from print */
+	DOC_WORD_OTHER_LANG = 32, /* OCR's later language read it ("eng" of "swe+eng": no å, ä or ö) */
 };
 
 struct doc_word {

@@ -1702,6 +1702,8 @@ static int to_lines(struct doc *doc, const struct ocr_job *job, struct layout_pa
 		w->conf = ow->conf;
 		if (ocrline_by_hand(ow, median_h))
 			w->flags |= DOC_WORD_HAND;
+		if (ow->other_lang)
+			w->flags |= DOC_WORD_OTHER_LANG;
 		if (ow->first_read && rc == 0)
 			rc = said(doc, lp->page, ow->first_read, w->text, ow->why ? ow->why : "reread", w->box);
 		/* A scan has no font size: the height a word rises above the

@@ -832,6 +832,128 @@ static int extra_glyph(const struct ocr_dict *d, struct doc *doc, const struct l
 	return 1;
 }
 
+#define TWIN_SURE 0.85f   /* a name read this surely is the document's word for it */
+#define TWIN_LETTERS 4
+
+/* Whether core is written as a name: a capital, then small letters,
+ * TWIN_LETTERS at least, nothing else. */
+static int name_form(const char *core)
+{
+	int n = 0;
+
+	for (const char *p = core; *p; p = g_utf8_next_char(p), n++) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (!(n ? g_unichar_islower(c) : g_unichar_isupper(c)))
+			return 0;
+	}
+	return n >= TWIN_LETTERS;
+}
+
+/* core with å, ä and ö (and their capitals) as a and o; whether it had
+ * one is *marked. */
+static gchar *unmarked(const char *core, int *marked)
+{
+	GString *g = g_string_new(NULL);
+
+	*marked = 0;
+	for (const char *p = core; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p), u = c == 0xE5 || c == 0xE4 ? 'a' : c == 0xC5 || c == 0xC4 ? 'A' :
+						   c == 0xF6 ? 'o' : c == 0xD6 ? 'O' : c;
+
+		*marked |= u != c;
+		g_string_append_unichar(g, u);
+	}
+	return g_string_free(g, FALSE);
+}
+
+/* A word as evidence of how the document writes a name: read surely
+ * (a text layer's words are), by the first language when OCR'd. Its
+ * form without marks keys its marked form, or twin_both when the
+ * document writes it two ways (with marks two ways, or without them
+ * read by the first language: "Ohman" is a name too). */
+static const char twin_both[] = "";
+
+static void twin_note(GHashTable *twins, const struct doc_word *w)
+{
+	gchar *core = word_core(w->text, CORE_LEAD, CORE_TRAIL), *key;
+	const char *had;
+	int marked;
+
+	if (w->conf < TWIN_SURE || w->flags & DOC_WORD_OTHER_LANG || !name_form(core)) {
+		g_free(core);
+		return;
+	}
+	key = unmarked(core, &marked);
+	had = g_hash_table_lookup(twins, key);
+	if (!had && marked) {
+		g_hash_table_insert(twins, key, core);
+		return;
+	}
+	if (!marked || (had != twin_both && strcmp(had, core)))
+		g_hash_table_replace(twins, key, (gpointer)twin_both);
+	else
+		g_free(key);
+	g_free(core);
+}
+
+static void twin_free(gpointer v)
+{
+	if (v != twin_both)
+		g_free(v);
+}
+
+/* Names the later language read without their marks, given them back
+ * where the document writes them with marks: "Lena Ohman väljs till
+ * sekreterare" read in English beside "Närvarande: Lena Öhman" read in
+ * Swedish. The evidence is the document's words so far (its earlier
+ * pages' blocks, this page's lines), each read surely, the marked form
+ * the one the document writes (two marked forms, or the bare form read
+ * by the Swedish model too, and nothing changes); the word changed is
+ * written as a name, read by the later language (its model has no å, ä
+ * or ö to give), and no listed word as it stands. Reason "document". */
+static int document_twins(const struct ocr_dict *d, struct doc *doc, struct layout_page *lp)
+{
+	GHashTable *twins = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, twin_free);
+	int rc = 0;
+
+	for (size_t b = 0; b < doc->nblocks; b++)
+		for (size_t i = 0; i < doc->blocks[b].nlines; i++)
+			for (size_t k = 0; k < doc->blocks[b].lines[i].nwords; k++)
+				twin_note(twins, &doc->blocks[b].lines[i].words[k]);
+	for (size_t i = 0; i < lp->nlines; i++)
+		for (size_t k = 0; k < lp->lines[i].nwords; k++)
+			twin_note(twins, &lp->lines[i].words[k]);
+	for (size_t i = 0; rc == 0 && i < lp->nlines && g_hash_table_size(twins); i++)
+		for (size_t k = 0; rc == 0 && k < lp->lines[i].nwords; k++) {
+			struct doc_word *x = &lp->lines[i].words[k];
+			gchar *core = word_core(x->text, CORE_LEAD, CORE_TRAIL);
+			const char *twin = x->flags & DOC_WORD_OTHER_LANG && name_form(core) ?
+					   g_hash_table_lookup(twins, core) : NULL;
+
+			if (twin && twin != twin_both && !ocr_dict_word(d, core)) {
+				size_t lead = strspn(x->text, CORE_LEAD);
+				const char *fixed = arena_printf(doc->arena, "%.*s%s%s", (int)lead, x->text, twin,
+								 x->text + lead + strlen(core));
+				struct doc_correction *c = fixed ? ARENA_PUSH(doc->arena, doc->corrections,
+									      doc->ncorrections, doc->cap_corrections)
+								 : NULL;
+
+				if (!c) {
+					rc = EX_ENOMEM;
+				} else {
+					*c = (struct doc_correction){ .page = lp->page, .original = x->text,
+								      .corrected = fixed, .reason = "document",
+								      .box = x->box };
+					x->text = fixed;
+				}
+			}
+			g_free(core);
+		}
+	g_hash_table_destroy(twins);
+	return rc;
+}
+
 int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *lp)
 {
 	size_t words = 0, sv = 0;
@@ -907,7 +1029,7 @@ int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *
 			x->text = fixed;
 		}
 	}
-	return 0;
+	return document_twins(d, doc, lp);
 }
 
 int ocr_dict_english_only(const struct ocr_dict *d, const char *word)

@@ -410,6 +410,86 @@ static void section_sign(void **state)
 	doc_free(doc);
 }
 
+struct tw {
+	const char *text;
+	float conf;
+	unsigned flags;
+};
+
+#define ENG DOC_WORD_OTHER_LANG
+
+/* One line of words read with their confidence and language, through
+ * ocr_fix_page as page 2 of doc; word at's text after. */
+static const char *fix_twins(struct doc *doc, const struct tw *in, size_t n, size_t at)
+{
+	struct doc_word *w = arena_alloc(doc->arena, sizeof(*w) * n);
+	struct doc_line l = { .words = w, .nwords = n, .box = { 50, 100, 500, 110 } };
+	struct layout_page lp = { .page = 2, .lines = &l, .nlines = 1 };
+
+	memset(w, 0, sizeof(*w) * n);
+	for (size_t i = 0; i < n; i++)
+		w[i] = (struct doc_word){ .text = in[i].text, .conf = in[i].conf, .flags = in[i].flags,
+					  .box = { 50 + 40 * (float)i, 100, 85 + 40 * (float)i, 110 } };
+	assert_int_equal(ocr_fix_page(dict, doc, &lp), 0);
+	return w[at].text;
+}
+
+#define TWINS(doc, rows, at) fix_twins((doc), (rows), sizeof(rows) / sizeof((rows)[0]), (at))
+
+/* A name the later language read without its marks is given them where
+ * the document writes it with them, read surely: "Lena Ohman väljs"
+ * read in English beside "Närvarande: Lena Öhman" (reason "document"),
+ * punctuation kept; the evidence may be an earlier page's (a text
+ * layer's word, "Åkesson"). Not: a name the Swedish model read bare,
+ * evidence read unsurely, a name the document writes bare too (read by
+ * the Swedish model), two marked forms ("Hägglund", "Hågglund"), a word
+ * in small letters, a listed word ("Kalla" beside "Källa"). */
+static void document_names(void **state)
+{
+	static const struct tw yes[] = {
+		{ "Närvarande:", 0.95f, 0 }, { "Lena", 0.95f, 0 }, { "Öhman,", 0.95f, 0 },
+		{ "Lena", 0.9f, ENG }, { "(Ohman),", 0.9f, ENG },
+	}, swedish_bare[] = {
+		{ "Lena", 0.95f, 0 }, { "Öhman", 0.95f, 0 }, { "Ohman", 0.8f, 0 },
+	}, unsure[] = {
+		{ "Lena", 0.95f, 0 }, { "Öhman", 0.6f, 0 }, { "Ohman", 0.9f, ENG },
+	}, both[] = {
+		{ "Öhlin", 0.95f, 0 }, { "Ohlin", 0.95f, 0 }, { "Ohlin", 0.9f, ENG },
+	}, two[] = {
+		{ "Hägglund", 0.95f, 0 }, { "Hågglund", 0.95f, 0 }, { "Hagglund", 0.9f, ENG },
+	}, small[] = {
+		{ "Öhrling", 0.95f, 0 }, { "ohrling", 0.9f, ENG },
+	}, listed[] = {
+		{ "Källa", 0.95f, 0 }, { "Kalla", 0.9f, ENG },
+	}, later[] = {
+		{ "Till", 0.95f, 0 }, { "justerare", 0.95f, 0 }, { "valdes", 0.95f, 0 }, { "Akesson.", 0.9f, ENG },
+	};
+	struct doc *doc = doc_new();
+	struct doc_block *b;
+	static struct doc_word layer[] = { { .text = "Karin", .conf = 1 }, { .text = "Åkesson", .conf = 1 } };
+	static struct doc_line line = { .words = layer, .nwords = 2 };
+
+	assert_string_equal(TWINS(doc, yes, 4), "(Öhman),");
+	assert_string_equal(doc->corrections[doc->ncorrections - 1].reason, "document");
+	assert_string_equal(doc->corrections[doc->ncorrections - 1].original, "(Ohman),");
+	doc_free(doc);
+	doc = doc_new();
+	assert_string_equal(TWINS(doc, swedish_bare, 2), "Ohman");
+	assert_string_equal(TWINS(doc, unsure, 2), "Ohman");
+	assert_string_equal(TWINS(doc, both, 2), "Ohlin");
+	assert_string_equal(TWINS(doc, two, 2), "Hagglund");
+	assert_string_equal(TWINS(doc, small, 1), "ohrling");
+	assert_string_equal(TWINS(doc, listed, 1), "Kalla");
+	assert_int_equal(doc->ncorrections, 0);
+	assert_string_equal(TWINS(doc, later, 3), "Akesson.");
+	b = doc_add_block(doc, DOC_BLK_PARAGRAPH, 1);
+	assert_non_null(b);
+	b->lines = &line;
+	b->nlines = 1;
+	assert_string_equal(TWINS(doc, later, 3), "Åkesson.");
+	doc_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -421,6 +501,7 @@ int main(void)
 		cmocka_unit_test(marked_variants),
 		cmocka_unit_test(split_words),
 		cmocka_unit_test(pitch_words),
+		cmocka_unit_test(document_names),
 	};
 
 	return cmocka_run_group_tests_name("OCR post-correction", tests, setup, teardown);
