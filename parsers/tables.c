@@ -581,6 +581,29 @@ static int numeric_line(const struct doc_line *l)
 	return l->nwords > 0;
 }
 
+#define TBL_BAND_SLACK 1.0f   /* points a word may stand past its grid cell's top or bottom */
+
+/* Whether the words whose centres fall in box b are a number and
+ * nothing else, each lying within b's top and bottom. */
+static int band_number(const struct layout_page *lp, struct box b)
+{
+	int any = 0;
+
+	for (size_t i = 0; i < lp->nlines; i++)
+		for (size_t w = 0; w < lp->lines[i].nwords; w++) {
+			const struct doc_word *x = &lp->lines[i].words[w];
+			float cx = (x->box.x0 + x->box.x1) / 2, cy = (x->box.y0 + x->box.y1) / 2;
+
+			if (cx < b.x0 || cx > b.x1 || cy < b.y0 || cy > b.y1)
+				continue;
+			if (!numeric(x->text) || isalpha((unsigned char)x->text[strlen(x->text) - 1]) ||
+			    x->box.y0 < b.y0 - TBL_BAND_SLACK || x->box.y1 > b.y1 + TBL_BAND_SLACK)
+				return 0;
+			any |= strpbrk(x->text, "0123456789") != NULL;
+		}
+	return any;
+}
+
 struct band_line {
 	float cy, top, bot;
 	int col, num;
@@ -766,6 +789,22 @@ static int grid_cells(struct doc *doc, struct layout_page *lp, const struct tbl_
 	return 0;
 }
 
+/* Whether grid cells (rr, c) and (rr + 1, c) of g, read from a raster,
+ * hold a number each, each within its own row: the rule between them,
+ * drawn across the rest of the row, is lost (a bilevel scan keeps
+ * specks of it), not left out to join them; a value set across both
+ * rows, or a label's two lines, are one cell as before. A page's drawn
+ * rules are as the producer drew them: a rule left out there joins. */
+static int stacked_numbers(const struct layout_page *lp, const struct tbl_raster *r, const struct grid *g, int rr,
+			   int c)
+{
+	float s = (float)r->scale, ox = (float)r->x0, oy = (float)r->y0;
+	float x0 = (g->xs[c] + ox) / s, x1 = (g->xs[c + 1] + ox) / s;
+
+	return r->data && band_number(lp, (struct box){ x0, (g->ys[rr] + oy) / s, x1, (g->ys[rr + 1] + oy) / s }) &&
+	       band_number(lp, (struct box){ x0, (g->ys[rr + 1] + oy) / s, x1, (g->ys[rr + 2] + oy) / s });
+}
+
 static int build_table(struct doc *doc, struct layout_page *lp, const struct tbl_raster *r,
 		       const struct segs *hs, const struct segs *vs, const int *hm, const int *vm, int id)
 {
@@ -799,7 +838,8 @@ static int build_table(struct doc *doc, struct layout_page *lp, const struct tbl
 
 			if (c + 1 < cols && !ruled(vs, vm, id, g.xs[c + 1], midy, r->tol))
 				unite(cellof, rr * cols + c, rr * cols + c + 1);
-			if (rr + 1 < rows && !g.virt[rr + 1] && !ruled(hs, hm, id, g.ys[rr + 1], midx, r->tol))
+			if (rr + 1 < rows && !g.virt[rr + 1] && !ruled(hs, hm, id, g.ys[rr + 1], midx, r->tol) &&
+			    !stacked_numbers(lp, r, &g, rr, c))
 				unite(cellof, rr * cols + c, (rr + 1) * cols + c);
 		}
 	t = doc_add_table(doc, "lattice");

@@ -2969,6 +2969,105 @@ static void handwriting_blocks(void **state)
 	doc_free(d);
 }
 
+/* A scanned ruled table (a raster at 2 pixels a point) whose rule under
+ * row 1 is lost over some columns: where two numbers stand each in its
+ * own row ("-71 297" over "35 010") the rule was lost, and they are two
+ * cells; two numbers set as one across both rows (the second crossing
+ * their boundary), and a label's two lines ("Personal-" over
+ * "kostnader"), are one cell spanning both, as before. */
+#define RW 800
+#define RH 400
+static uint32_t rpx[RW * RH];
+
+static void rfill(float x0, float y0, float x1, float y1)
+{
+	for (int y = (int)(2 * y0); y < (int)(2 * y1); y++)
+		for (int x = (int)(2 * x0); x < (int)(2 * x1); x++)
+			rpx[y * RW + x] = 0xFF000000u;
+}
+
+static void lost_rule_numbers(void **state)
+{
+	static const float xs[] = { 50, 150, 220, 290, 360 }, ys[] = { 100, 115, 130, 145, 160 };
+	static const char *const cells[4][4] = {
+		{ "Post", "2025", "2024", "2023" },
+		{ "Personal-", "-89 841", "-71 297", "" },
+		{ "kostnader", "56 917", "35 010", "" },
+		{ "Hyra", "6 599", "5 349", "8 322" },
+	};
+	struct page_raster r = { .data = (const unsigned char *)rpx, .width = RW, .height = RH, .stride = RW * 4,
+				 .scale = 2 };
+	struct doc_word w[40];
+	struct doc_line l[20];
+	char heads[16][8];   /* a number's first group */
+	size_t nw = 0, nl = 0, nh = 0;
+	struct doc *d = doc_new();
+	struct layout_page lp = { .page = 1, .width = 400, .height = 200 };
+	const struct doc_table *t;
+
+	for (size_t i = 0; i < N_ELEMS(rpx); i++)
+		rpx[i] = 0xFFFFFFFFu;
+	for (int i = 0; i < 5; i++) {
+		rfill(xs[i], 100, xs[i] + 1, 160);   /* rules down */
+		if (i != 2)
+			rfill(50, ys[i], 361, ys[i] + 1);   /* rules across */
+	}
+	rfill(150, 130, 220, 131);   /* under row 1: only over the second column */
+	for (int row = 0; row < 4; row++)
+		for (int c = 0; c < 4; c++) {
+			const char *text = cells[row][c];
+			char *sp;
+
+			if (!*text)
+				continue;
+			l[nl] = (struct doc_line){ .words = &w[nw] };
+			sp = strchr(text, ' ');
+			for (int part = 0; part < (sp ? 2 : 1); part++) {
+				const char *p = part ? sp + 1 : text;
+				float x0 = xs[c] + 5 + 25 * (float)part;
+
+				if (sp && !part) {
+					snprintf(heads[nh], sizeof(heads[nh]), "%.*s", (int)(sp - text), text);
+					p = heads[nh++];
+				}
+				w[nw++] = (struct doc_word){ .text = p,
+							     .conf = 0.9f, .size = 8,
+							     .box = { x0, ys[row] + 4, x0 + 20, ys[row] + 11 } };
+				l[nl].nwords++;
+			}
+			l[nl].box = (struct box){ l[nl].words[0].box.x0, ys[row] + 4,
+						  l[nl].words[l[nl].nwords - 1].box.x1, ys[row] + 11 };
+			nl++;
+		}
+	/* two numbers set as one across rows 1 and 2 of the last column,
+	 * the second crossing the rows' boundary */
+	w[nw] = (struct doc_word){ .text = "66 210", .conf = 0.9f, .size = 8, .box = { 295, 119, 330, 126 } };
+	l[nl++] = (struct doc_line){ .words = &w[nw++], .nwords = 1, .box = { 295, 119, 330, 126 } };
+	w[nw] = (struct doc_word){ .text = "78 214", .conf = 0.9f, .size = 8, .box = { 295, 127.5f, 330, 134.5f } };
+	l[nl++] = (struct doc_line){ .words = &w[nw++], .nwords = 1, .box = { 295, 127.5f, 330, 134.5f } };
+	lp.lines = l;
+	lp.nlines = nl;
+	lp.used = arena_alloc(d->arena, nl + 1);
+	assert_non_null(doc_add_page(d));
+	assert_int_equal(tbl_find_ruled(d, &lp, &r), 0);
+	assert_int_equal(d->ntables, 1);
+	t = &d->tables[0];
+	assert_int_equal(t->nrows, 4);
+	for (size_t i = 0; i < t->ncells; i++) {
+		const struct doc_cell *x = &t->cells[i];
+
+		if (x->col == 2 && (x->row == 1 || x->row == 2)) {
+			assert_int_equal(x->rowspan, 1);
+			assert_string_equal(x->text, x->row == 1 ? "-71 297" : "35 010");
+		}
+		if ((x->col == 0 || x->col == 3) && x->row == 1) {
+			assert_int_equal(x->rowspan, 2);
+			assert_string_equal(x->text, x->col ? "66 210 78 214" : "Personalkostnader");
+		}
+	}
+	doc_free(d);
+}
+
 /* A group's heading alone between blank lines, where the labels start,
  * long enough to reach over the first column of numbers ("Högsta examen
  * efter kandidatexamen fram till 2023" over the rows set in under it): a
@@ -3880,6 +3979,7 @@ int main(void)
 		cmocka_unit_test(chart_beside_table),
 		cmocka_unit_test(page_candidates),
 		cmocka_unit_test(handwriting_blocks),
+		cmocka_unit_test(lost_rule_numbers),
 		cmocka_unit_test(dates_over_column_pairs),
 		cmocka_unit_test(header_lines),
 		cmocka_unit_test(range_header),
