@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs the Debian packages extract needs to build, with --test also
-# those its tests start (PostgreSQL, Chromium; pycairo and Liberation for
-# an OCR test page), with --corpus those that
+# those its tests start (PostgreSQL, Chromium; pycairo, Liberation and
+# DejaVu for OCR test pages), with --corpus those that
 # rebuild the corpus, with --vary the producers of the
 # variation corpus (make bench-vary). Does nothing when all are there.
 set -eu
@@ -11,7 +11,7 @@ wswedish wamerican tesseract-ocr tesseract-ocr-swe tesseract-ocr-eng tesseract-o
 python3-jsonschema"
 # The tests also start a throwaway PostgreSQL and open HTML in Chromium.
 if [ "${1:-}" = "--test" ]; then
-	pkgs="$pkgs postgresql chromium python3-cairo fonts-liberation2"
+	pkgs="$pkgs postgresql chromium python3-cairo fonts-liberation2 fonts-dejavu-core"
 fi
 if [ "${1:-}" = "--corpus" ]; then
 	pkgs="$pkgs libreoffice-writer-nogui fonts-dejavu-core fonts-liberation2"

@@ -187,6 +187,30 @@ if grep -q '"reason": *"garbage_text"' "$tmp/poor.json"; then ok; else no "garba
 "$X" --format text "$tmp/poor.pdf" > "$tmp/poor.txt" 2>/dev/null
 if "$CER" corpus/seed004_protokoll.source.txt "$tmp/poor.txt" 3.0 > "$tmp/cer"; then ok; else no "poor layer: $(cat "$tmp/cer")"; fi
 /usr/bin/python3 tests/validate.py "$tmp/poor.json" && ok || no "poor layer: not schema-valid"
+# Signatures by hand on a page of their own (tests/mksigned.py: a pen's
+# loops over each name in print, a received-stamp): their strokes are
+# handwriting or left out, never print ("/NIWY" and "UUW" were read as
+# headings); the names under them, the cues and the stamp stay print.
+printf '%s' '{"protocol": {"secretary": "Karin Lund", "adjusters": ["Per Holm", "Eva Berg"], "date": "2019-12-02"}}' \
+	> "$tmp/signers.json"
+for seed in 2 5; do
+	/usr/bin/python3 tests/mksigned.py "$tmp/p4.png" "$tmp/signers.json" 200 $seed "$tmp/sig$seed.png" --new-page \
+		> /dev/null && "$DEGRADE" "$tmp/sig$seed.png" "$tmp/sig$seed.s.png" --noise 8 --seed 1 ||
+		no "signed page $seed not made"
+	"$X" "$tmp/sig$seed.s.png" > "$tmp/sig$seed.json" 2>/dev/null
+	if /usr/bin/python3 -c '
+import json, re, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+printed = set("vid protokollet justeras sekreterare inkom dnr karin lund per holm eva berg".split())
+for b in d["blocks"]:
+    if b["type"] != "handwriting":
+        odd = [w for w in re.findall(r"[^\W\d_]{2,}", b["text"]) if w.casefold() not in printed]
+        assert not odd, ("read as print", b["text"])
+text = " ".join(b["text"] for b in d["blocks"] if b["type"] != "handwriting")
+for name in ("Karin Lund", "Per Holm", "Eva Berg", "Justeras"):
+    assert name in text, (name, text)
+' "$tmp/sig$seed.json"; then ok; else no "signed page $seed: strokes by hand read as print, or print lost"; fi
+done
 # A scan with a little text added (an archive stamp) is read as a scan.
 /usr/bin/python3 tests/mklayer.py "$tmp/p4.jpg" "$tmp/stamp.pdf" "Arkivnummer 2019/117 sida 1" ||
 	no "stamped scan not made"
