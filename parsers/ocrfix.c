@@ -602,6 +602,23 @@ static int leave_alone(const struct ocr_dict *d, const struct doc_line *l, size_
 	return 0;
 }
 
+/* Word x of page, as read, becomes fixed (in doc's arena), said in doc's
+ * corrections for reason; EX_ENOMEM when fixed is NULL or there is no
+ * room to say it. */
+static int correct(struct doc *doc, int page, struct doc_word *x, const char *fixed, const char *reason)
+{
+	struct doc_correction *c = fixed ? ARENA_PUSH(doc->arena, doc->corrections, doc->ncorrections,
+						     doc->cap_corrections)
+				       : NULL;
+
+	if (!c)
+		return EX_ENOMEM;
+	*c = (struct doc_correction){ .page = page, .original = x->text, .corrected = fixed, .reason = reason,
+				      .box = x->box };
+	x->text = fixed;
+	return 0;
+}
+
 /* A word broken at the end of line i with a hyphen ("stadgar-") and its
  * rest at the start of the next line ("na"), below it and starting in
  * small letters: corrected as one word ("stadgarna" is a word: both
@@ -639,15 +656,10 @@ static int hyphenated(const struct ocr_dict *d, struct doc *doc, struct layout_p
 		for (int j = 0; j < 2 && !*err; j++) {
 			if (a && b && !strcmp(w[j]->text, to[j]))
 				continue;   /* that half is as it was */
-			struct doc_correction *c = a && b ? ARENA_PUSH(doc->arena, doc->corrections,
-								       doc->ncorrections, doc->cap_corrections) : NULL;
-			if (!c) {
+			if (!(a && b) || correct(doc, lp->page, w[j], to[j], reason)) {
 				*err = EX_ENOMEM;
 				break;
 			}
-			*c = (struct doc_correction){ .page = lp->page, .original = w[j]->text, .corrected = to[j],
-						      .reason = reason, .box = w[j]->box };
-			w[j]->text = to[j];
 		}
 	}
 	g_free(joined);
@@ -692,17 +704,9 @@ static int section_signs(struct doc *doc, struct layout_page *lp)
 		return 0;
 	for (size_t i = 0; i < lp->nlines; i++) {
 		int k = sign_as_8(&lp->lines[i]);
-		struct doc_correction *c;
 
-		if (k < 0)
-			continue;
-		c = ARENA_PUSH(doc->arena, doc->corrections, doc->ncorrections, doc->cap_corrections);
-		if (!c)
+		if (k >= 0 && correct(doc, lp->page, &lp->lines[i].words[k], "\xC2\xA7", "context"))
 			return EX_ENOMEM;
-		*c = (struct doc_correction){ .page = lp->page, .original = lp->lines[i].words[k].text,
-					      .corrected = "\xC2\xA7", .reason = "context",
-					      .box = lp->lines[i].words[k].box };
-		lp->lines[i].words[k].text = c->corrected;
 	}
 	return 0;
 }
@@ -821,15 +825,7 @@ static int extra_glyph(const struct ocr_dict *d, struct doc *doc, const struct l
 	g_free(v);
 	if (many != 1)
 		return 0;
-	struct doc_correction *c = ARENA_PUSH(doc->arena, doc->corrections, doc->ncorrections, doc->cap_corrections);
-	const char *to = arena_printf(doc->arena, "%s%s", found, end);
-
-	if (!c || !to)
-		return -1;
-	*c = (struct doc_correction){ .page = lp->page, .original = x->text, .corrected = to, .reason = "pitch",
-				      .box = x->box };
-	x->text = to;
-	return 1;
+	return correct(doc, lp->page, x, arena_printf(doc->arena, "%s%s", found, end), "pitch") ? -1 : 1;
 }
 
 #define TWIN_SURE 0.85f   /* a name read this surely is the document's word for it */
@@ -933,20 +929,10 @@ static int document_twins(const struct ocr_dict *d, struct doc *doc, struct layo
 
 			if (twin && twin != twin_both && !ocr_dict_word(d, core)) {
 				size_t lead = strspn(x->text, CORE_LEAD);
-				const char *fixed = arena_printf(doc->arena, "%.*s%s%s", (int)lead, x->text, twin,
-								 x->text + lead + strlen(core));
-				struct doc_correction *c = fixed ? ARENA_PUSH(doc->arena, doc->corrections,
-									      doc->ncorrections, doc->cap_corrections)
-								 : NULL;
 
-				if (!c) {
-					rc = EX_ENOMEM;
-				} else {
-					*c = (struct doc_correction){ .page = lp->page, .original = x->text,
-								      .corrected = fixed, .reason = "document",
-								      .box = x->box };
-					x->text = fixed;
-				}
+				rc = correct(doc, lp->page, x, arena_printf(doc->arena, "%.*s%s%s", (int)lead, x->text,
+									  twin, x->text + lead + strlen(core)),
+					     "document");
 			}
 			g_free(core);
 		}
@@ -992,7 +978,6 @@ int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *
 			struct doc_word *x = &lp->lines[i].words[k];
 			const char *t = x->text, *end = t + strlen(t), *reason = NULL, *fixed;
 			const char *b = t, *e = end;
-			struct doc_correction *c;
 			int listed_only = 0;
 
 			/* Punctuation around the word stays as it is. */
@@ -1021,12 +1006,8 @@ int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *
 					return EX_ENOMEM;   /* a context fix that did not fit */
 				continue;
 			}
-			c = ARENA_PUSH(doc->arena, doc->corrections, doc->ncorrections, doc->cap_corrections);
-			if (!c)
+			if (correct(doc, lp->page, x, fixed, reason))
 				return EX_ENOMEM;
-			*c = (struct doc_correction){ .page = lp->page, .original = t, .corrected = fixed,
-						      .reason = reason, .box = x->box };
-			x->text = fixed;
 		}
 	}
 	return document_twins(d, doc, lp);
