@@ -111,9 +111,9 @@ int ocrline_glyph_piece(const struct ocr_word *w, size_t n, size_t i, float conf
  * OCR_HAND_THIN of its height (print's stems are a tenth of a word's
  * height and more, a light LaTeX face's 0.09, bold 0.2; a pen's line
  * under a signature's loops 0.02-0.06), OCR_HAND_INKED of its rows
- * holding ink (a word of print whose box a speck stretched leaves the
- * rows between them empty), read under OCR_HAND_CONF (print is read
- * surely). */
+ * holding ink (a word of print whose box a speck or a table's rule
+ * stretched leaves the rows between them empty: scan_inked_rows),
+ * read under OCR_HAND_CONF (print is read surely). */
 int ocrline_by_hand(const struct ocr_word *w, float median_h);
 
 /* Whether w is a sign drawn across ("=", "-", "–", "—", "~", "_") whose

@@ -326,27 +326,35 @@ float scan_stroke_width(struct Pix *b, int x0, int y0, int x1, int y1)
 	return runs ? (float)ink / (float)runs : 0;
 }
 
+#define SCAN_RULE_COLUMN 0.9   /* a column inked in this share of a box's rows is a rule's */
+
 float scan_inked_rows(struct Pix *b, int x0, int y0, int x1, int y1)
 {
 	l_uint32 *data;
-	int wpl, rows = 0;
+	int wpl, rows = 0, *col;
 
 	if (!b)
 		return 0;
 	x0 = L_MAX(x0, 0), y0 = L_MAX(y0, 0);
 	x1 = L_MIN(x1, pixGetWidth(b)), y1 = L_MIN(y1, pixGetHeight(b));
-	if (y1 <= y0 || x1 <= x0)
+	if (y1 <= y0 || x1 <= x0 || !(col = calloc((size_t)(x1 - x0), sizeof(*col))))
 		return 0;
 	data = pixGetData(b);
 	wpl = pixGetWpl(b);
+	for (int y = y0; y < y1; y++)
+		for (int x = x0; x < x1; x++)
+			col[x - x0] += GET_DATA_BIT(data + (size_t)y * (size_t)wpl, x) != 0;
+	for (int x = x0; x < x1; x++)   /* a rule down the box, or its edge, is no writing */
+		col[x - x0] = col[x - x0] < SCAN_RULE_COLUMN * (y1 - y0);
 	for (int y = y0; y < y1; y++) {
 		const l_uint32 *line = data + (size_t)y * (size_t)wpl;
 		int x = x0;
 
-		while (x < x1 && !GET_DATA_BIT(line, x))
+		while (x < x1 && !(col[x - x0] && GET_DATA_BIT(line, x)))
 			x++;
 		rows += x < x1;
 	}
+	free(col);
 	return (float)rows / (float)(y1 - y0);
 }
 

@@ -86,9 +86,11 @@ struct Pix *scan_binary(const struct scan_page *sp);
 float scan_stroke_width(struct Pix *bin, int x0, int y0, int x1, int y1);
 
 /* The share of the rows of the box (x0, y0)-(x1, y1) of a binary page
- * that hold ink: a word of print leaves rows empty over and under its
- * letters when a speck stretched its box; a signature's loops fill
- * them. 0 without ink or page. */
+ * that hold ink, columns inked down nine tenths of the box aside (a
+ * table's rule that OCR took into a word's box): a word of print leaves
+ * rows empty over and under its letters when a speck or a rule
+ * stretched its box; a signature's loops fill them. 0 without ink or
+ * page. */
 float scan_inked_rows(struct Pix *bin, int x0, int y0, int x1, int y1);
 
 /* The page as the raster the table finder reads: coloured pixels (a

@@ -189,6 +189,32 @@ static void bar_run_into_digit(void **state)
 	scan_page_free(&sp);
 }
 
+/* The rows of a word's box that hold ink: a word of print whose box
+ * reaches down a table's rule beside it (OCR took the cell's edge in,
+ * "IGENOMFÖRANDE") leaves most rows empty, the rule aside; a pen's loop
+ * filling its box (a signature) leaves none. */
+static void inked_rows(void **state)
+{
+	struct scan_page sp;
+	struct Pix *bin;
+
+	clear();
+	word(100, 135, 5);               /* letters 30 high in a box 100 high ... */
+	fill(96, 100, 99, 200);          /* ... a rule down its left edge */
+	for (int a = 0; a < 720; a++) {  /* a loop 100 high, 4 pixels wide */
+		int x = 400 + (int)(60 * cos(a * M_PI / 180) + 3 * a / 10.0), y = 150 + (int)(48 * sin(a * M_PI / 90));
+
+		fill(x, y - 2, x + 4, y + 2);
+	}
+	sp = prepared();
+	assert_non_null(bin = scan_binary(&sp));
+	assert_true(scan_inked_rows(bin, 96, 100, 220, 200) < 0.4f);
+	assert_true(scan_inked_rows(bin, 330, 100, 690, 200) > 0.9f);
+	assert_true(scan_inked_rows(bin, 1400, 1100, 1450, 1150) == 0);
+	scan_free(bin);
+	scan_page_free(&sp);
+}
+
 static void paint(int x0, int y0, int x1, int y1, uint32_t rgb)
 {
 	for (int y = y0; y < y1; y++)
@@ -250,6 +276,7 @@ int main(void)
 		cmocka_unit_test(rules_whitened),
 		cmocka_unit_test(ink_uncovered),
 		cmocka_unit_test(bar_run_into_digit),
+		cmocka_unit_test(inked_rows),
 		cmocka_unit_test(skew_inside_dark_border),
 		cmocka_unit_test(tinted_rules_are_ink),
 	};
