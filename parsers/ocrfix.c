@@ -846,6 +846,12 @@ static int name_form(const char *core)
 	return n >= TWIN_LETTERS;
 }
 
+/* c without its Swedish mark: å and ä a, ö o (and their capitals). */
+static gunichar bare_letter(gunichar c)
+{
+	return c == 0xE5 || c == 0xE4 ? 'a' : c == 0xC5 || c == 0xC4 ? 'A' : c == 0xF6 ? 'o' : c == 0xD6 ? 'O' : c;
+}
+
 /* core with å, ä and ö (and their capitals) as a and o; whether it had
  * one is *marked. */
 static gchar *unmarked(const char *core, int *marked)
@@ -854,8 +860,7 @@ static gchar *unmarked(const char *core, int *marked)
 
 	*marked = 0;
 	for (const char *p = core; *p; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p), u = c == 0xE5 || c == 0xE4 ? 'a' : c == 0xC5 || c == 0xC4 ? 'A' :
-						   c == 0xF6 ? 'o' : c == 0xD6 ? 'O' : c;
+		gunichar c = g_utf8_get_char(p), u = bare_letter(c);
 
 		*marked |= u != c;
 		g_string_append_unichar(g, u);
@@ -1100,8 +1105,8 @@ static int same_but_marks(const char *a, const char *b)
 	for (; same && *p && *q; p = g_utf8_next_char(p), q = g_utf8_next_char(q)) {
 		gunichar c = g_utf8_get_char(p), d = g_utf8_get_char(q);
 
-		c = c == 0xE5 || c == 0xE4 ? 'a' : c == 0xF6 ? 'o' : c == 0xE9 ? 'e' : c;
-		d = d == 0xE5 || d == 0xE4 ? 'a' : d == 0xF6 ? 'o' : d == 0xE9 ? 'e' : d;
+		c = c == 0xE9 ? 'e' : bare_letter(c);
+		d = d == 0xE9 ? 'e' : bare_letter(d);
 		same = c == d;
 	}
 	same = same && !*p && !*q;

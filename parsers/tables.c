@@ -569,15 +569,18 @@ static int header_rows(const struct doc_table *t)
 	return t->nrows >= 2 && !digits0 && short0 && (digits_later || prose_later || t->nrows == 2);
 }
 
+/* A word of a number, not one a letter ends ("3a"). */
+static int numeric_word(const char *t)
+{
+	return numeric(t) && !isalpha((unsigned char)t[strlen(t) - 1]);
+}
+
 /* A line of numbers through and through ("18 years" is none, nor "3a"). */
 static int numeric_line(const struct doc_line *l)
 {
-	for (size_t w = 0; w < l->nwords; w++) {
-		const char *t = l->words[w].text;
-
-		if (!numeric(t) || isalpha((unsigned char)t[strlen(t) - 1]))
+	for (size_t w = 0; w < l->nwords; w++)
+		if (!numeric_word(l->words[w].text))
 			return 0;
-	}
 	return l->nwords > 0;
 }
 
@@ -596,8 +599,7 @@ static int band_number(const struct layout_page *lp, struct box b)
 
 			if (cx < b.x0 || cx > b.x1 || cy < b.y0 || cy > b.y1)
 				continue;
-			if (!numeric(x->text) || isalpha((unsigned char)x->text[strlen(x->text) - 1]) ||
-			    x->box.y0 < b.y0 - TBL_BAND_SLACK || x->box.y1 > b.y1 + TBL_BAND_SLACK)
+			if (!numeric_word(x->text) || x->box.y0 < b.y0 - TBL_BAND_SLACK || x->box.y1 > b.y1 + TBL_BAND_SLACK)
 				return 0;
 			any |= strpbrk(x->text, "0123456789") != NULL;
 		}
@@ -744,6 +746,16 @@ struct grid {
 	unsigned char virt[256];
 };
 
+/* The box, in points, of g's grid cells from (r0, c0) to (r1, c1), r's
+ * pixels. */
+static struct box grid_box(const struct tbl_raster *r, const struct grid *g, int r0, int c0, int r1, int c1)
+{
+	float s = (float)r->scale, ox = (float)r->x0, oy = (float)r->y0;
+
+	return (struct box){ (g->xs[c0] + ox) / s, (g->ys[r0] + oy) / s, (g->xs[c1 + 1] + ox) / s,
+			     (g->ys[r1 + 1] + oy) / s };
+}
+
 /* The cells of grid g into t: a group of grid cells joined in cellof
  * makes one cell at its top left, spanning the group, with the words in
  * its box and its background. *filled counts cells with words, *coarse
@@ -753,7 +765,6 @@ static int grid_cells(struct doc *doc, struct layout_page *lp, const struct tbl_
 {
 	int rows = g->ny - 1, cols = g->nx - 1;
 	const int *ys = g->ys, *xs = g->xs;
-	float s = (float)r->scale, ox = (float)r->x0, oy = (float)r->y0;
 
 	for (int rr = 0; rr < rows; rr++)
 		for (int c = 0; c < cols; c++) {
@@ -769,8 +780,7 @@ static int grid_cells(struct doc *doc, struct layout_page *lp, const struct tbl_
 				c1++;
 			while (r1 + 1 < rows && find(cellof, (r1 + 1) * cols + c) == root)
 				r1++;
-			struct box b = { (xs[c] + ox) / s, (ys[rr] + oy) / s, (xs[c1 + 1] + ox) / s,
-					  (ys[r1 + 1] + oy) / s };
+			struct box b = grid_box(r, g, rr, c, r1, c1);
 
 			x = doc_table_add_cell(doc, t, rr, c, cell_text(doc, lp, b, &taken, &cc));
 			if (!x)
@@ -798,11 +808,8 @@ static int grid_cells(struct doc *doc, struct layout_page *lp, const struct tbl_
 static int stacked_numbers(const struct layout_page *lp, const struct tbl_raster *r, const struct grid *g, int rr,
 			   int c)
 {
-	float s = (float)r->scale, ox = (float)r->x0, oy = (float)r->y0;
-	float x0 = (g->xs[c] + ox) / s, x1 = (g->xs[c + 1] + ox) / s;
-
-	return r->data && band_number(lp, (struct box){ x0, (g->ys[rr] + oy) / s, x1, (g->ys[rr + 1] + oy) / s }) &&
-	       band_number(lp, (struct box){ x0, (g->ys[rr + 1] + oy) / s, x1, (g->ys[rr + 2] + oy) / s });
+	return r->data && band_number(lp, grid_box(r, g, rr, c, rr, c)) &&
+	       band_number(lp, grid_box(r, g, rr + 1, c, rr + 1, c));
 }
 
 static int build_table(struct doc *doc, struct layout_page *lp, const struct tbl_raster *r,
@@ -811,7 +818,6 @@ static int build_table(struct doc *doc, struct layout_page *lp, const struct tbl
 	struct grid g = { .ny = 0 };
 	int *cellof = NULL, rc = 0, coarse = 0, filled = 0, rows, cols;
 	struct doc_table *t;
-	float s = (float)r->scale, ox = (float)r->x0, oy = (float)r->y0;
 
 	for (size_t i = 0; i < hs->n && g.ny < 256; i++)
 		if (hm[i] == id)
@@ -849,8 +855,7 @@ static int build_table(struct doc *doc, struct layout_page *lp, const struct tbl
 	}
 	t->page_first = t->page_last = lp->page;
 	t->has_box = 1;
-	t->box = (struct box){ (g.xs[0] + ox) / s, (g.ys[0] + oy) / s, (g.xs[g.nx - 1] + ox) / s,
-			       (g.ys[g.ny - 1] + oy) / s };
+	t->box = grid_box(r, &g, 0, 0, rows - 1, cols - 1);
 	rc = grid_cells(doc, lp, r, &g, cellof, t, &filled, &coarse);
 	t->nrows = rows;
 	t->ncols = cols;
