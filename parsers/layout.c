@@ -405,6 +405,31 @@ static float page_pitch(const struct layout_page *lp)
 										  : LAY_PITCH_FIRST;
 }
 
+static int in_column(const struct box *b, const struct box *tb)
+{
+	return b->x0 < tb->x1 && b->x1 > tb->x0;
+}
+
+/* The index among the n blocks g before which a table with box tb goes
+ * in (from, the place of the table before it, at least): before the
+ * first block whose top is at or below the table's. A block beside the
+ * table (over none of its width) is passed over when a block of the
+ * table's column standing wholly above the table comes after it: an
+ * OCR'd page's blocks come in the engine's order, which can put a speck
+ * in the margin low on the page before the page's own title. */
+static size_t table_place(const struct gather *g, size_t n, const struct box *tb, size_t from)
+{
+	size_t last_above = 0;   /* one past the last block of the table's column wholly above it */
+
+	for (size_t j = from; j < n; j++)
+		if (in_column(&g[j].box, tb) && g[j].box.y1 <= tb->y0)
+			last_above = j + 1;
+	for (size_t k = from; k < n; k++)
+		if (tb->y0 <= g[k].box.y0 && (in_column(&g[k].box, tb) || last_above <= k))
+			return k;
+	return n;
+}
+
 /* Lines join the most recent open block they continue: table cells and
  * columns that the text layer interleaves line by line still come out
  * as one block each. Blocks keep the order of their first lines. */
@@ -467,11 +492,10 @@ int layout_page_blocks(struct doc *doc, const struct layout_page *lp)
 	if (rc == 0)
 		row_major(g, ng);
 	/* Tables go in where their top falls among the blocks. */
-	size_t t = 0;
+	size_t t = 0, at = 0;
 
 	for (size_t k = 0; k <= ng && rc == 0; k++) {
-		while (rc == 0 && t < lp->ntables &&
-		       (k == ng || doc->tables[lp->tables[t]].box.y0 <= g[k].box.y0))
+		while (rc == 0 && t < lp->ntables && k >= (at = table_place(g, ng, &doc->tables[lp->tables[t]].box, at)))
 			rc = emit_table_block(doc, lp, lp->tables[t++]);
 		if (k < ng && rc == 0)
 			rc = emit_block(doc, lp, &g[k]);

@@ -2913,6 +2913,67 @@ static void page_candidates(void **state)
  * print is found, the one in the handwriting is not. Print read surely
  * stays print, and so does a line of print with one word by hand in it
  * (a name a pen's loop ran into). */
+/* Blocks and a table (50-400 x 200-300) through layout_page_blocks, the
+ * lines in the order given (x0, y0, x1 as an engine read them; 10 pt
+ * high); the text of each block as written, "T" for the table, joined
+ * by "|". */
+struct place_row { const char *text; float x0, y0, x1; };
+
+static void check_table_place(const struct place_row *rows, size_t n,
+			      const char *want)
+{
+	struct doc *d = doc_new();
+	struct doc_word w[8];
+	struct doc_line l[8];
+	struct doc_table *t = doc_add_table(d, "ocr");
+	int ti = 0;
+	GString *got = g_string_new(NULL);
+
+	assert_true(n <= 8);
+	t->box = (struct box){ 50, 200, 400, 300 };
+	t->has_box = 1;
+	for (size_t i = 0; i < n; i++) {
+		w[i] = (struct doc_word){ .text = rows[i].text, .size = 10, .conf = 0.9f,
+					  .box = { rows[i].x0, rows[i].y0, rows[i].x1, rows[i].y0 + 10 } };
+		l[i] = (struct doc_line){ .words = &w[i], .nwords = 1, .box = w[i].box };
+	}
+	struct layout_page lp = { .page = 1, .width = 595, .height = 842, .lines = l, .nlines = n,
+				  .tables = &ti, .ntables = 1 };
+
+	assert_int_equal(layout_page_blocks(d, &lp), 0);
+	for (size_t i = 0; i < d->nblocks; i++)
+		g_string_append_printf(got, "%s%s", i ? "|" : "", d->blocks[i].type == DOC_BLK_TABLE ? "T"
+										   : d->blocks[i].text);
+	assert_string_equal(got->str, want);
+	g_string_free(got, TRUE);
+	doc_free(d);
+}
+
+/* A table goes in before the first block whose top is at or below its
+ * own, but a block beside it (over none of its width) does not place it
+ * when a block of its column above it comes later: OCR gave a speck in
+ * the margin low on the page first, and the table came before the
+ * page's title and the unit line over it ("Belopp i kr"), whose unit it
+ * then did not take. Must not: a block beside the table with nothing of
+ * its column above it after it (a note in the margin beside the table's
+ * rows) still follows the table; a block of its column below it given
+ * first (a text layer's order) still places it. */
+static void table_after_margin_speck(void **state)
+{
+	static const struct place_row speck[] = {
+		{ "i", 5, 600, 8 }, { "Årsredovisning", 57, 60, 200 }, { "Belopp i kr", 57, 180, 130 },
+		{ "Texten efter tabellen", 57, 320, 400 },
+	}, beside[] = {
+		{ "Årsredovisning", 57, 60, 200 }, { "Not", 420, 220, 500 }, { "Texten efter tabellen", 57, 320, 400 },
+	}, below_first[] = {
+		{ "Kortfristiga fordringar", 57, 320, 180 }, { "TILLGÅNGAR", 57, 150, 150 },
+	};
+
+	check_table_place(speck, N_ELEMS(speck), "i|Årsredovisning|Belopp i kr|T|Texten efter tabellen");
+	check_table_place(beside, N_ELEMS(beside), "Årsredovisning|T|Not|Texten efter tabellen");
+	check_table_place(below_first, N_ELEMS(below_first), "T|Kortfristiga fordringar|TILLGÅNGAR");
+}
+
 static void handwriting_blocks(void **state)
 {
 	static const struct { const char *text; float conf; unsigned flags; } rows[] = {
@@ -3972,6 +4033,7 @@ int main(void)
 		cmocka_unit_test(justified_line_after_table),
 		cmocka_unit_test(footnote_under_table),
 		cmocka_unit_test(table_beside_text),
+		cmocka_unit_test(table_after_margin_speck),
 		cmocka_unit_test(text_columns_no_table),
 		cmocka_unit_test(prose_starting_with_numbers),
 		cmocka_unit_test(long_group_heading),
