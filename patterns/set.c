@@ -154,7 +154,7 @@ static const struct { size_t off; const char *re; } res[] = {
 	  "|\\bantal\\s+(?:tillfrågade|utskick|mottagare)\\s*:\\s*(?<pop>\\d+)" },
 	{ offsetof(struct pat_set, dperiod),
 	  "(?<![\\p{N}])(?<a>(?:19|20)\\d{2}-[01]\\d-[0-3]\\d)(?![\\p{N}])"
-	  "(?:\\s*[-\\x{2013}]\\s*(?<b>(?:19|20)\\d{2}-[01]\\d-[0-3]\\d)(?![\\p{N}]))?" },
+	  "(?:\\s*[-\\x{2010}-\\x{2015}\\x{2212}]\\s*(?<b>(?:19|20)\\d{2}-[01]\\d-[0-3]\\d)(?![\\p{N}]))?" },
 	{ offsetof(struct pat_set, lunit),
 	  "(?:^|[\\s,(])(?<rate>kr" SP "*/" SP "*(?:kvm|m²|m2)|kr" SP "+per" SP "+(?:kvm|m²|m2)"
 	  "|kr" SP "*/" SP "*mån(?:ad)?|kr" SP "+per" SP "+månad)\\)?\\s*$"
