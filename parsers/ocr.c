@@ -150,17 +150,24 @@ static void version_once(void)
 	snprintf(engine_version, sizeof(engine_version), "tesseract %s", tess.TessVersion());
 }
 
+/* The engines a service makes: of all its languages ("swe+eng"), of
+ * the first alone ("swe"), of the others alone ("eng"). */
+enum engine_kind { ENGINE_ALL, ENGINE_FIRST, ENGINE_REST, ENGINE_KINDS };
+
+struct idle_engines {
+	TessBaseAPI **v;         /* engines made and not in use */
+	size_t n, cap;
+};
+
 struct ocr_service {
 	char *lang;
 	int no_correct;
 	pthread_mutex_t mu;
-	TessBaseAPI **idle;      /* engines made and not in use */
-	size_t nidle, cap;
 	struct ocr_dict *dict;   /* Swedish words; NULL: no correction */
 	int dict_read;
 	char *first_lang;        /* "swe" of "swe+eng"; NULL for one language */
-	TessBaseAPI **idle1;     /* engines of first_lang alone, made and not in use */
-	size_t nidle1, cap1;
+	char *rest_lang;         /* "eng" of "swe+eng"; NULL for one language */
+	struct idle_engines idle[ENGINE_KINDS];
 	int word_cap;            /* Tesseract's words a page's readings read at most; 0: all */
 };
 
@@ -218,7 +225,9 @@ struct ocr_service *ocr_service_new(const char *lang, int no_correct)
 		return NULL;
 	}
 	s->no_correct = no_correct;
-	if (strchr(s->lang, '+') && !(s->first_lang = strndup(s->lang, strcspn(s->lang, "+")))) {
+	if (strchr(s->lang, '+') && (!(s->first_lang = strndup(s->lang, strcspn(s->lang, "+"))) ||
+				     !(s->rest_lang = strdup(s->lang + strcspn(s->lang, "+") + 1)))) {
+		free(s->first_lang);
 		free(s->lang);
 		free(s);
 		return NULL;
@@ -236,13 +245,13 @@ void ocr_service_free(struct ocr_service *s)
 {
 	if (!s)
 		return;
-	for (size_t i = 0; i < s->nidle; i++)
-		engine_free(s->idle[i]);
-	free(s->idle);
-	for (size_t i = 0; i < s->nidle1; i++)
-		engine_free(s->idle1[i]);
-	free(s->idle1);
+	for (int k = 0; k < ENGINE_KINDS; k++) {
+		for (size_t i = 0; i < s->idle[k].n; i++)
+			engine_free(s->idle[k].v[i]);
+		free(s->idle[k].v);
+	}
 	free(s->first_lang);
+	free(s->rest_lang);
 	ocr_dict_free(s->dict);
 	pthread_mutex_destroy(&s->mu);
 	free(s->lang);
@@ -269,46 +278,48 @@ static int lang_installed(const char *langs)
 	return ok;
 }
 
-/* An engine for one thread's use: one kept from an earlier page or
- * document, or a new one; NULL when the language data is missing. With
- * first, an engine of the first language alone (s->first_lang). */
-static TessBaseAPI *engine_take(struct ocr_service *s, int first)
+/* An engine of kind for one thread's use: one kept from an earlier page
+ * or document, or a new one; NULL when the language data is missing
+ * (or, for ENGINE_FIRST and ENGINE_REST, the service has one language). */
+static TessBaseAPI *engine_take(struct ocr_service *s, enum engine_kind kind)
 {
-	TessBaseAPI *api = NULL, **idle = first ? s->idle1 : s->idle;
-	size_t *n = first ? &s->nidle1 : &s->nidle;
+	const char *lang = kind == ENGINE_ALL ? s->lang : kind == ENGINE_FIRST ? s->first_lang : s->rest_lang;
+	struct idle_engines *idle = &s->idle[kind];
+	TessBaseAPI *api = NULL;
 
+	if (!lang)
+		return NULL;
 	pthread_mutex_lock(&s->mu);
-	if (*n)
-		api = idle[--*n];
+	if (idle->n)
+		api = idle->v[--idle->n];
 	pthread_mutex_unlock(&s->mu);
-	return api ? api : engine_new(first ? s->first_lang : s->lang);
+	return api ? api : engine_new(lang);
 }
 
 static TessBaseAPI *engine_get(struct ocr_service *s)
 {
-	return engine_take(s, 0);
+	return engine_take(s, ENGINE_ALL);
 }
 
 /* An engine given back, kept for the next page that needs one. */
-static void engine_give(struct ocr_service *s, TessBaseAPI *api, int first)
+static void engine_give(struct ocr_service *s, TessBaseAPI *api, enum engine_kind kind)
 {
-	TessBaseAPI ***idle = first ? &s->idle1 : &s->idle;
-	size_t *n = first ? &s->nidle1 : &s->nidle, *cap = first ? &s->cap1 : &s->cap;
+	struct idle_engines *idle = &s->idle[kind];
 
 	if (!api)
 		return;
 	pthread_mutex_lock(&s->mu);
-	if (*n == *cap) {
-		size_t ncap = *cap ? 2 * *cap : 4;
-		TessBaseAPI **v = realloc(*idle, ncap * sizeof(*v));
+	if (idle->n == idle->cap) {
+		size_t ncap = idle->cap ? 2 * idle->cap : 4;
+		TessBaseAPI **v = realloc(idle->v, ncap * sizeof(*v));
 
 		if (v) {
-			*idle = v;
-			*cap = ncap;
+			idle->v = v;
+			idle->cap = ncap;
 		}
 	}
-	if (*n < *cap) {
-		(*idle)[(*n)++] = api;
+	if (idle->n < idle->cap) {
+		idle->v[idle->n++] = api;
 		api = NULL;
 	}
 	pthread_mutex_unlock(&s->mu);
@@ -317,7 +328,7 @@ static void engine_give(struct ocr_service *s, TessBaseAPI *api, int first)
 
 static void engine_put(struct ocr_service *s, TessBaseAPI *api)
 {
-	engine_give(s, api, 0);
+	engine_give(s, api, ENGINE_ALL);
 }
 
 /* The word list, read at the first document that needs it. */
@@ -894,6 +905,69 @@ static int reread_stack(TessBaseAPI *api, struct ocr_job *job, const int *box, s
 	return -1;
 }
 
+/* The boxes (pixels, padded by a fifth of the word's height) of the
+ * words i of job that take(d, job, i) takes, OCR_REREAD_MAX at most,
+ * into box; their indexes into which. The number taken. */
+static size_t reread_boxes(const struct ocr_dict *d, const struct ocr_job *job,
+			   int (*take)(const struct ocr_dict *, const struct ocr_job *, size_t), int *box,
+			   size_t *which)
+{
+	int width = 0, height = 0;
+	size_t n = 0;
+
+	scan_size(job->sp.flat, &width, &height);
+	for (size_t i = 0; i < job->nwords && n < OCR_REREAD_MAX; i++) {
+		const struct ocr_word *w = &job->words[i];
+		double pad = 0.2 * (w->box.y1 - w->box.y0) * job->scale;
+		int x0 = (int)(w->box.x0 * job->scale - pad), y0 = (int)(w->box.y0 * job->scale - pad);
+		int x1 = (int)(w->box.x1 * job->scale + pad), y1 = (int)(w->box.y1 * job->scale + pad);
+
+		if (!take(d, job, i))
+			continue;
+		x0 = x0 < 0 ? 0 : x0, y0 = y0 < 0 ? 0 : y0, x1 = x1 > width ? width : x1, y1 = y1 > height ? height : y1;
+		if (x1 - x0 < 4 || y1 - y0 < 4)
+			continue;
+		box[4 * n] = x0, box[4 * n + 1] = y0, box[4 * n + 2] = x1 - x0, box[4 * n + 3] = y1 - y0;
+		which[n++] = i;
+	}
+	return n;
+}
+
+/* The words which[0..n-1] of job, boxed in box, read again by an engine
+ * of kind; each reading that keeps(d, first, again) approves replaces
+ * the word, its first reading kept (ocr_corrections, reason why, or
+ * "reread" for NULL). */
+static void reread_take(const struct ocr_dict *d, struct ocr_job *job, enum engine_kind kind, const int *box,
+			const size_t *which, size_t n, int (*keeps)(const struct ocr_dict *, const char *, const char *),
+			const char *why)
+{
+	char *lines[OCR_REREAD_MAX];
+	TessBaseAPI *api;
+
+	if (!n || !(api = engine_take(job->s, kind)))
+		return;
+	tess.TessBaseAPISetPageSegMode(api, PSM_SINGLE_BLOCK);
+	if (reread_stack(api, job, box, n, lines) == 0)
+		for (size_t k = 0; k < n; k++) {
+			struct ocr_word *w = &job->words[which[k]];
+
+			if (keeps(d, w->text, lines[k])) {
+				w->first_read = w->text;
+				w->text = lines[k];
+				w->why = why;
+			} else {
+				free(lines[k]);
+			}
+		}
+	tess.TessBaseAPISetPageSegMode(api, PSM_AUTO);
+	engine_give(job->s, api, kind);
+}
+
+static int reread_candidate_at(const struct ocr_dict *d, const struct ocr_job *job, size_t i)
+{
+	return reread_candidate(d, &job->words[i]);
+}
+
 /* Tesseract runs its languages by turns and keeps to the last that read
  * a word well: after the numbers of a table, "swe+eng" reads on in
  * English, and Swedish words lose their marks ("Rantekanslighet",
@@ -906,44 +980,40 @@ static int reread_stack(TessBaseAPI *api, struct ocr_job *job, const int *box, s
 static void reread_words(struct ocr_job *job)
 {
 	const struct ocr_dict *d = job->s && job->s->first_lang && !job->s->no_correct ? service_dict(job->s) : NULL;
-	int width = 0, height = 0, box[4 * OCR_REREAD_MAX];
-	size_t which[OCR_REREAD_MAX], n = 0;
-	char *lines[OCR_REREAD_MAX];
-	TessBaseAPI *api;
+	int box[4 * OCR_REREAD_MAX];
+	size_t which[OCR_REREAD_MAX];
 
 	if (!d || !job->sp.flat)
 		return;
-	scan_size(job->sp.flat, &width, &height);
-	for (size_t i = 0; i < job->nwords && n < OCR_REREAD_MAX; i++) {
-		const struct ocr_word *w = &job->words[i];
-		double pad = 0.2 * (w->box.y1 - w->box.y0) * job->scale;
-		int x0 = (int)(w->box.x0 * job->scale - pad), y0 = (int)(w->box.y0 * job->scale - pad);
-		int x1 = (int)(w->box.x1 * job->scale + pad), y1 = (int)(w->box.y1 * job->scale + pad);
+	reread_take(d, job, ENGINE_FIRST, box, which, reread_boxes(d, job, reread_candidate_at, box, which),
+		    ocr_dict_reread_takes, NULL);
+}
 
-		if (!reread_candidate(d, w))
-			continue;
-		x0 = x0 < 0 ? 0 : x0, y0 = y0 < 0 ? 0 : y0, x1 = x1 > width ? width : x1, y1 = y1 > height ? height : y1;
-		if (x1 - x0 < 4 || y1 - y0 < 4)
-			continue;
-		box[4 * n] = x0, box[4 * n + 1] = y0, box[4 * n + 2] = x1 - x0, box[4 * n + 3] = y1 - y0;
-		which[n++] = i;
-	}
-	if (!n || !(api = engine_take(job->s, 1)))
+static int percent_candidate(const struct ocr_dict *d, const struct ocr_job *job, size_t i)
+{
+	(void)d;
+	return ocrline_percent_place(job->words, job->nwords, i);
+}
+
+static int percent_takes(const struct ocr_dict *d, const char *first, const char *again)
+{
+	(void)d;
+	return ocrline_percent_read(first, again);
+}
+
+/* A row label's '%' the first language's model read as digits is read
+ * again by the other languages' model alone, and taken when that reads
+ * '%' there (ocr_corrections, reason "percent"): no '%' is put where no
+ * model read one. */
+static void reread_percent(struct ocr_job *job)
+{
+	int box[4 * OCR_REREAD_MAX];
+	size_t which[OCR_REREAD_MAX];
+
+	if (!job->s || !job->s->rest_lang || !job->sp.flat)
 		return;
-	tess.TessBaseAPISetPageSegMode(api, PSM_SINGLE_BLOCK);
-	if (reread_stack(api, job, box, n, lines) == 0)
-		for (size_t k = 0; k < n; k++) {
-			struct ocr_word *w = &job->words[which[k]];
-
-			if (ocr_dict_reread_takes(d, w->text, lines[k])) {
-				w->first_read = w->text;
-				w->text = lines[k];
-			} else {
-				free(lines[k]);
-			}
-		}
-	tess.TessBaseAPISetPageSegMode(api, PSM_AUTO);
-	engine_give(job->s, api, 1);
+	reread_take(NULL, job, ENGINE_REST, box, which, reread_boxes(NULL, job, percent_candidate, box, which),
+		    percent_takes, "percent");
 }
 
 /* A line Tesseract doubts, read again alone (ocrline.h says when and
@@ -1395,6 +1465,7 @@ static void read_page(TessBaseAPI *api, struct ocr_job *job)
 		return;
 	}
 	reread_words(job);
+	reread_percent(job);
 }
 
 /* A worker: an engine borrowed from the service at its first page and

@@ -409,3 +409,37 @@ int ocrline_stacked(const int (*p)[4], size_t n, int h)
 	}
 	return rows >= 2;
 }
+
+/* The length of a '%' group as the Swedish model misreads it, at the
+ * start of t: one to three digits or '>' ("96", "3", "20", ">"); 0 for
+ * none (none, or more). */
+static size_t percent_misread(const char *t)
+{
+	size_t k = 0;
+
+	while (k < 3 && (g_ascii_isdigit(t[k]) || t[k] == '>'))
+		k++;
+	return g_ascii_isdigit(t[k]) || t[k] == '>' ? 0 : k;
+}
+
+int ocrline_percent_place(const struct ocr_word *w, size_t n, size_t i)
+{
+	const struct ocr_word *next = i + 1 < n ? &w[i + 1] : NULL;
+	const char *t = w[i].text, *prev = i > 0 && !w[i].line_start ? w[i - 1].text : NULL;
+	size_t pn = prev ? strlen(prev) : 0, k;
+	int bracket = *t == '(';
+
+	if (pn < 2 || !(k = percent_misread(t + bracket)) || strcmp(t + bracket + k, bracket ? ")" : ""))
+		return 0;
+	if (!bracket && prev[pn - 1] != ',')
+		return 0;
+	if (!g_unichar_isalpha(g_utf8_get_char(g_utf8_prev_char(prev + pn - !bracket))))
+		return 0;
+	return !next || next->line_start || g_ascii_isdigit(next->text[0]) ||
+	       ((next->text[0] == '-' || next->text[0] == '(') && g_ascii_isdigit(next->text[1]));
+}
+
+int ocrline_percent_read(const char *first, const char *again)
+{
+	return !strcmp(again, *first == '(' ? "(%)" : "%");
+}

@@ -160,4 +160,18 @@ int ocrline_overruns(const struct ocr_word *w, const struct ocr_word *next);
  * into one line). An accent, a ring, a dot or a descender is no row. */
 int ocrline_stacked(const int (*p)[4], size_t n, int h);
 
+/* Whether word i of w[0..n-1] (line_start marking each line's first)
+ * stands where a row label's unit does and may be a '%' the first
+ * language's model read as digits or '>' (one to three of them): in
+ * brackets after a word ending in a letter ("Soliditet (3)",
+ * "Räntekänslighet (96)"), or alone after a word ending in a letter and
+ * a comma ("Soliditet, 20"); and the line ends after it or a number
+ * follows (the row's values). Swedish's model reads a '%' of a
+ * monospaced or small face so; the English model reads it right. */
+int ocrline_percent_place(const struct ocr_word *w, size_t n, size_t i);
+
+/* Whether again, another model's reading of such a word, is first with
+ * its group read as '%': "(3)" and "(%)", "20" and "%". */
+int ocrline_percent_read(const char *first, const char *again);
+
 #endif

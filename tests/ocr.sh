@@ -153,6 +153,29 @@ for want in "Antal medlemmar	8 726	4 268	4 725	7 198" \
 	if grep -qF "$want" "$tmp/mono.txt"; then ok; else no "monospaced table scan: no line '$want'"; fi
 done
 
+# A 200 dpi scan (JPEG 50) of a multi-year table in a monospaced face
+# whose labels end in '%': Tesseract's Swedish model reads those '%' as
+# digits ("Soliditet (96)"), the English model reads them right; each
+# row keeps its unit, and the rereading is said (reason "percent").
+/usr/bin/python3 tests/mkpercent.py "$tmp/pct.pdf" &&
+pdftoppm -r 200 -gray -png -singlefile "$tmp/pct.pdf" "$tmp/pct" &&
+"$DEGRADE" "$tmp/pct.png" "$tmp/pctd.jpg" --skew 1.5 --noise 8 --jpeg 50 --seed 1 &&
+"$DEGRADE" "$tmp/pctd.jpg" "$tmp/pctd.png" &&
+"$MKSCAN" "$tmp/pctd.png" "$tmp/pcts.pdf" || no "percent table scan not made"
+"$X" "$tmp/pcts.pdf" > "$tmp/pct.json" 2>/dev/null
+if /usr/bin/python3 - "$tmp/pct.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+units = {}
+for v in d["values"]:
+    units.setdefault(v["label"].split(",")[0].split(" (")[0], []).append(v.get("unit"))
+for label in ("Soliditet", "Räntekänslighet", "Avkastning"):
+    assert units.get(label) == ["percent"] * 3, (label, units.get(label))
+assert units.get("Antal lägenheter") == ["count"] * 3, units
+assert any(c["reason"] == "percent" for c in d["ocr_corrections"]), d["ocr_corrections"]
+PY
+then ok; else no "percent table scan: a row's '%' read as digits"; fi
+
 # A page scanned sideways is turned upright.
 "$DEGRADE" "$png" "$tmp/rot.png" --rotate 90 --noise 4 || no "rotated page not made"
 "$X" "$tmp/rot.png" > "$tmp/rot.json" 2>/dev/null

@@ -478,6 +478,56 @@ static void stacked_rows(void **state)
 	assert_false(ocrline_stacked(NULL, 0, 20));
 }
 
+/* A row label's '%' read as digits by the Swedish model: where it may
+ * stand, and which second reading takes it. */
+static void percent_places(void **state)
+{
+	static const struct { const char *line[4]; size_t at; int yes; } rows[] = {
+		{ { "Soliditet", "(3)", "95,3", "10,4" }, 1, 1 },
+		{ { "Räntekänslighet", "(96)", "2,7" }, 1, 1 },
+		{ { "Soliditet,", "20", "86,2" }, 1, 1 },
+		{ { "Räntekänslighet,", ">" }, 1, 1 },            /* the line ends */
+		{ { "Resultat", "(920)", "-12" }, 1, 1 },
+		/* must not: after a number, a word follows (prose's "(3)"),
+		 * no comma before a bare group, four digits, the line's first
+		 * word, a comma after a number, letters in the group */
+		{ { "12", "(3)", "95,3" }, 1, 0 },
+		{ { "punkt", "(3)", "och" }, 1, 0 },
+		{ { "år", "20", "personer" }, 1, 0 },
+		{ { "år", "20", "12" }, 1, 0 },
+		{ { "Resultat", "(1234)", "12" }, 1, 0 },
+		{ { "(3)", "95,3" }, 0, 0 },
+		{ { "2020,", "20", "12" }, 1, 0 },
+		{ { "Soliditet", "(3a)", "12" }, 1, 0 },
+		{ { "Soliditet", "(3", "12" }, 1, 0 },
+	};
+
+	(void)state;
+	for (size_t r = 0; r < N_ELEMS(rows); r++) {
+		struct ocr_word w[4] = { 0 };
+		size_t n = 0;
+
+		for (; n < 4 && rows[r].line[n]; n++)
+			w[n].text = (char *)rows[r].line[n];
+		w[0].line_start = 1;
+		if (ocrline_percent_place(w, n, rows[r].at) != rows[r].yes)
+			fail_msg("row %zu: %s", r, rows[r].yes ? "not taken" : "taken");
+	}
+	/* the line's first word after a word of the line before */
+	{
+		struct ocr_word w[3] = { { .text = "Soliditet,", .line_start = 1 }, { .text = "20", .line_start = 1 },
+					 { .text = "86,2" } };
+
+		assert_false(ocrline_percent_place(w, 3, 1));
+	}
+	assert_true(ocrline_percent_read("(3)", "(%)"));
+	assert_true(ocrline_percent_read("20", "%"));
+	assert_false(ocrline_percent_read("(3)", "(3)"));
+	assert_false(ocrline_percent_read("(96)", "%"));
+	assert_false(ocrline_percent_read("20", "2%"));
+	assert_false(ocrline_percent_read("20", "(%)"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -496,6 +546,7 @@ int main(void)
 		cmocka_unit_test(found_clipped),
 		cmocka_unit_test(overruns),
 		cmocka_unit_test(stacked_rows),
+		cmocka_unit_test(percent_places),
 	};
 
 	return cmocka_run_group_tests_name("OCR lines read again", tests, NULL, NULL);
