@@ -679,6 +679,22 @@ static int comma_gap(const char *s, char *buf, size_t n)
 	return gaps > 0;
 }
 
+/* s with its one point, between a digit and one or two digits that end
+ * the number, made a comma, into buf (size n); 0 when s is no such
+ * number ("7.8", "-2.75 %": yes; "7.800", "1.2.3", "7,8", "7.8,5": no). */
+static int point_decimal(const char *s, char *buf, size_t n)
+{
+	const char *p = strchr(s, '.');
+	size_t after = p ? strspn(p + 1, "0123456789") : 0;
+
+	if (!p || p == s || !isdigit((unsigned char)p[-1]) || after < 1 || after > 2 || strchr(p + 1, '.') ||
+	    strchr(s, ',') || p[1 + after] == ',' || strlen(s) >= n)
+		return 0;
+	memcpy(buf, s, strlen(s) + 1);
+	buf[p - s] = ',';
+	return 1;
+}
+
 /* A cell's number, read in its column's style. Under a period's heading
  * a four-digit number is an amount ("Nettoomsättning 1275 2074" under
  * "2018 2017"), not a year: there it is read as one. */
@@ -691,6 +707,13 @@ static int table_number(const struct pat_set *ps, const struct column *col, cons
 	/* A scan of a column that groups thousands with commas: OCR sets the
 	 * low comma apart from the digits after it ("-814, 866"). */
 	if (col->scanned && col->style == NUM_ENGLISH && comma_gap(s, mended, sizeof(mended)) &&
+	    cell_number(ps, col->style, mended, q))
+		return 1;
+	/* A scan of a column that writes decimal commas: OCR reads a comma
+	 * as a point now and then ("7.8" among "3,8" and "4,3"); a point with
+	 * one or two digits after it groups no thousands, so the number is
+	 * the one either mark gives. */
+	if (col->scanned && col->style == NUM_SWEDISH && point_decimal(s, mended, sizeof(mended)) &&
 	    cell_number(ps, col->style, mended, q))
 		return 1;
 	if (!col->has_period || strlen(s) != 4 || strspn(s, "0123456789") != 4)

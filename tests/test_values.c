@@ -1500,6 +1500,54 @@ static void comma_gap_on_scans(void **state)
 	doc_free(d);
 	pat_set_free(ps);
 }
+
+/* A scan of a Swedish table: OCR reads a decimal comma as a point now
+ * and then ("7.8" among "3,8"); a point with one or two digits after it
+ * groups no thousands, and the number is read so on a page OCR read. A
+ * text layer's "7.8" there is what was printed (no value); "7.800" (a
+ * thousands group) and "1.2.3" stay as before. */
+static void point_for_comma_on_scans(void **state)
+{
+	static const char doc[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document " TU_ODF_NS " office:version=\"1.2\" "
+		"office:mimetype=\"application/vnd.oasis.opendocument.text\"><office:body><office:text>"
+		"<table:table table:name=\"A\"><table:table-column table:number-columns-repeated=\"3\"/>"
+		R_(C_("") C_("2024") C_("2023"))
+		R_(C_("Räntekänslighet") C_("3,8") C_("7.8"))
+		R_(C_("Soliditet") C_("4,3") C_("12.75"))
+		R_(C_("Belåning") C_("6,1") C_("1.2.3"))
+		"</table:table>"
+		"<table:table table:name=\"B\"><table:table-column table:number-columns-repeated=\"3\"/>"
+		R_(C_("") C_("2024") C_("2023"))
+		R_(C_("Antal medlemmar") C_("812") C_("7.800"))
+		R_(C_("Antal lägenheter") C_("42") C_("41"))
+		"</table:table></office:text></office:body></office:document>\n";
+	struct ex_error e = { 0 };
+	struct doc *d = tu_read_buf(doc, sizeof(doc) - 1, &e);
+	struct pat_set *ps = pat_set_new(&e);
+	const struct doc_value *v;
+
+	assert_non_null(d);
+	assert_non_null(ps);
+	assert_null(value(d, "Räntekänslighet", "2023", NULL));   /* printed so */
+	for (size_t i = 0; i < d->npages; i++)
+		d->pages[i].source = DOC_SRC_OCR;
+	d->nvalues = 0;
+	assert_int_equal(pat_values(ps, d), 0);
+	v = value(d, "Räntekänslighet", "2023", NULL);
+	assert_true(v && fabs(v->value - 7.8) < 1e-9);
+	v = value(d, "Soliditet", "2023", NULL);
+	assert_true(v && fabs(v->value - 12.75) < 1e-9);
+	v = value(d, "Räntekänslighet", "2024", NULL);
+	assert_true(v && fabs(v->value - 3.8) < 1e-9);
+	assert_null(value(d, "Belåning", "2023", NULL));
+	v = value(d, "Antal medlemmar", "2023", NULL);   /* a thousands group, as before */
+	assert_true(v && v->value == 7800);
+	v = value(d, "Antal lägenheter", "2023", NULL);
+	assert_true(v && v->value == 41);
+	doc_free(d);
+	pat_set_free(ps);
+}
 #undef C_
 #undef R_
 
@@ -1929,6 +1977,7 @@ int main(void)
 		cmocka_unit_test(comma_thousands),
 		cmocka_unit_test(label_not_from_number_column),
 		cmocka_unit_test(comma_gap_on_scans),
+		cmocka_unit_test(point_for_comma_on_scans),
 		cmocka_unit_test(unit_from_line_above),
 		cmocka_unit_test(number_styles),
 		cmocka_unit_test(unit_row_under_years),
