@@ -834,26 +834,9 @@ static void second_opinion(TessBaseAPI *api, struct ocr_job *job)
 	scan_free(flat0);
 }
 
-/* Whether word w, read by a language after the first, may be Swedish
- * letters that language has no marks for: letters only (punctuation
- * around them aside), no English word, and a Swedish word when some of
- * its a and o take their marks ("laget", not "och"). */
-static int reread_candidate(const struct ocr_dict *d, const struct ocr_word *w)
+static int reread_candidate(const struct ocr_dict *d, const struct ocr_job *job, size_t i)
 {
-	const char *t = w->text;
-	size_t n = strlen(t);
-	int ao = 0;
-
-	if (!w->other_lang || n < 3 || n > 60)
-		return 0;
-	for (const char *p = t; *p; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-
-		if (!g_unichar_isalpha(c) && !strchr(",.;:()", (int)c))
-			return 0;
-		ao |= c == 'a' || c == 'o' || c == 'A' || c == 'O';
-	}
-	return ao && !ocr_dict_english_only(d, t) && ocr_dict_marked_variant(d, t);
+	return ocrline_reread_candidate(d, job->words, job->nwords, i);
 }
 
 #define OCR_REREAD_MAX 64   /* words read again at once, in one picture */
@@ -963,11 +946,6 @@ static void reread_take(const struct ocr_dict *d, struct ocr_job *job, enum engi
 	engine_give(job->s, api, kind);
 }
 
-static int reread_candidate_at(const struct ocr_dict *d, const struct ocr_job *job, size_t i)
-{
-	return reread_candidate(d, &job->words[i]);
-}
-
 /* Tesseract runs its languages by turns and keeps to the last that read
  * a word well: after the numbers of a table, "swe+eng" reads on in
  * English, and Swedish words lose their marks ("Rantekanslighet",
@@ -985,7 +963,7 @@ static void reread_words(struct ocr_job *job)
 
 	if (!d || !job->sp.flat)
 		return;
-	reread_take(d, job, ENGINE_FIRST, box, which, reread_boxes(d, job, reread_candidate_at, box, which),
+	reread_take(d, job, ENGINE_FIRST, box, which, reread_boxes(d, job, reread_candidate, box, which),
 		    ocr_dict_reread_takes, NULL);
 }
 

@@ -489,6 +489,15 @@ static int swedish(const char *w)
 	       strstr(w, "Ö") || listed(w, common, sizeof(common) / sizeof(common[0]));
 }
 
+int ocr_text_swedish(const char *word)
+{
+	gchar *core = word_core(word, CORE_LEAD, CORE_TRAIL);
+	int yes = swedish(core);
+
+	g_free(core);
+	return yes;
+}
+
 static int english(const char *w)
 {
 	static const char *const common[] = {

@@ -38,6 +38,10 @@ int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *
  * or a compound of listed words. */
 int ocr_dict_swedish(const struct ocr_dict *d, const char *word);
 
+/* Whether word is plainly Swedish, word list or none: it has å, ä or ö,
+ * or is a common Swedish word English does not have ("och", "vi"). */
+int ocr_text_swedish(const char *word);
+
 /* Whether word (punctuation around it aside) is in the English list and
  * not in the Swedish one; no without the English list. */
 int ocr_dict_english_only(const struct ocr_dict *d, const char *word);

@@ -3,6 +3,7 @@
 #include "ocrline.h"
 
 #include "numcut.h"
+#include "ocrfix.h"
 
 #include <math.h>
 #include <glib.h>
@@ -442,4 +443,25 @@ int ocrline_percent_place(const struct ocr_word *w, size_t n, size_t i)
 int ocrline_percent_read(const char *first, const char *again)
 {
 	return !strcmp(again, *first == '(' ? "(%)" : "%");
+}
+
+int ocrline_reread_candidate(const struct ocr_dict *d, const struct ocr_word *w, size_t n, size_t i)
+{
+	const char *t = w[i].text;
+	size_t len = strlen(t);
+	int ao = 0;
+
+	if (!w[i].other_lang || len < 3 || len > 60)
+		return 0;
+	for (const char *p = t; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (!g_unichar_isalpha(c) && !strchr(",.;:()", (int)c))
+			return 0;
+		ao |= c == 'a' || c == 'o' || c == 'A' || c == 'O';
+	}
+	if (!ao || !ocr_dict_marked_variant(d, t))
+		return 0;
+	return !ocr_dict_english_only(d, t) || (i > 0 && !w[i].line_start && ocr_text_swedish(w[i - 1].text)) ||
+	       (i + 1 < n && !w[i + 1].line_start && ocr_text_swedish(w[i + 1].text));
 }

@@ -12,6 +12,8 @@
 
 #include "../model/doc.h"
 
+struct ocr_dict;
+
 /* A word as a worker read it, before it goes into the document's arena
  * (which only the reading thread touches). */
 struct ocr_word {
@@ -159,6 +161,16 @@ int ocrline_overruns(const struct ocr_word *w, const struct ocr_word *next);
  * 2, 3 and 4 read `BÖN`, a box three rows high that drew the rows' numbers
  * into one line). An accent, a ring, a dot or a descender is no row. */
 int ocrline_stacked(const int (*p)[4], size_t n, int h);
+
+/* Whether word i of w[0..n-1] (line_start marking each line's first),
+ * read by a language after the first, may be Swedish letters that
+ * language has no marks for: letters only (punctuation around them
+ * aside), and a Swedish word of d when some of its a and o take their
+ * marks ("laget", not "och"); no English word, unless a word beside it
+ * on its line is plainly Swedish ("ROD: Vi har", the English model's
+ * reading of a blurred "RÖD: Vi har"). Such words are read again by the
+ * Swedish model alone. */
+int ocrline_reread_candidate(const struct ocr_dict *d, const struct ocr_word *w, size_t n, size_t i);
 
 /* Whether word i of w[0..n-1] (line_start marking each line's first)
  * stands where a row label's unit does and may be a '%' the first

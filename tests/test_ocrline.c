@@ -3,6 +3,7 @@
  * (words, confidences and boxes as it gave them). */
 #include "testutil.h"
 
+#include "../parsers/ocrfix.h"
 #include "../parsers/ocrline.h"
 
 #define W(t, c, x0, x1) { .text = (char *)(t), .conf = (c), .box = { (x0), 100, (x1), 110 } }
@@ -528,6 +529,48 @@ static void percent_places(void **state)
 	assert_false(ocrline_percent_read("20", "(%)"));
 }
 
+/* Which words a later language read are read again by the Swedish
+ * model: a word that takes marks to be Swedish, and an English word
+ * only beside a plainly Swedish word of its line. */
+static void reread_candidates(void **state)
+{
+	static const struct { const char *line[3]; size_t at; int other; int yes; } rows[] = {
+		{ { "laget", "var", "bra" }, 0, 1, 1 },
+		{ { "ROD:", "Vi", "har" }, 0, 1, 1 },            /* "rod" is English; "Vi" Swedish */
+		{ { "ett", "hog", "pris" }, 1, 1, 1 },
+		/* must not: read by the first language, no a or o to mark,
+		 * no Swedish word when marked, an English word among English
+		 * ones, the Swedish word on the line before, a digit */
+		{ { "laget", "var", "bra" }, 0, 0, 0 },
+		{ { "kvinnlig", "var", "bra" }, 0, 1, 0 },
+		{ { "och", "var", "bra" }, 0, 1, 0 },
+		{ { "a", "hog", "and" }, 1, 1, 0 },
+		{ { "ROD", "Stewart", "sjunger" }, 0, 1, 0 },
+		{ { "lag3t", "och", "bra" }, 0, 1, 0 },
+	};
+	struct ocr_dict *d = ocr_dict_load("/usr/share/dict/swedish", "/usr/share/dict/american-english");
+
+	(void)state;
+	assert_non_null(d);
+	for (size_t r = 0; r < N_ELEMS(rows); r++) {
+		struct ocr_word w[3] = { 0 };
+
+		for (size_t k = 0; k < 3; k++)
+			w[k] = (struct ocr_word){ .text = (char *)rows[r].line[k], .other_lang = rows[r].other };
+		w[0].line_start = 1;
+		if (ocrline_reread_candidate(d, w, 3, rows[r].at) != rows[r].yes)
+			fail_msg("row %zu: %s", r, rows[r].yes ? "not taken" : "taken");
+	}
+	/* "Vi" begins the next line: not beside "ROD:" */
+	{
+		struct ocr_word w[2] = { { .text = "ROD:", .other_lang = 1, .line_start = 1 },
+					 { .text = "Vi", .other_lang = 1, .line_start = 1 } };
+
+		assert_false(ocrline_reread_candidate(d, w, 2, 0));
+	}
+	ocr_dict_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -547,6 +590,7 @@ int main(void)
 		cmocka_unit_test(overruns),
 		cmocka_unit_test(stacked_rows),
 		cmocka_unit_test(percent_places),
+		cmocka_unit_test(reread_candidates),
 	};
 
 	return cmocka_run_group_tests_name("OCR lines read again", tests, NULL, NULL);
