@@ -287,7 +287,7 @@ static TessBaseAPI *engine_take(struct ocr_service *s, enum engine_kind kind)
 	struct idle_engines *idle = &s->idle[kind];
 	TessBaseAPI *api = NULL;
 
-	if (!lang)
+	if (!lang || !*lang)
 		return NULL;
 	pthread_mutex_lock(&s->mu);
 	if (idle->n)

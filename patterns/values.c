@@ -688,7 +688,7 @@ static int point_decimal(const char *s, char *buf, size_t n)
 	size_t after = p ? strspn(p + 1, "0123456789") : 0;
 
 	if (!p || p == s || !isdigit((unsigned char)p[-1]) || after < 1 || after > 2 || strchr(p + 1, '.') ||
-	    strchr(s, ',') || p[1 + after] == ',' || strlen(s) >= n)
+	    strchr(s, ',') || strlen(s) >= n)
 		return 0;
 	memcpy(buf, s, strlen(s) + 1);
 	buf[p - s] = ',';
