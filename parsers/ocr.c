@@ -916,14 +916,16 @@ static size_t reread_boxes(const struct ocr_dict *d, const struct ocr_job *job,
 	return n;
 }
 
-/* The words which[0..n-1] of job, boxed in box, read again by an engine
- * of kind; each reading that keeps(d, first, again) approves replaces
- * the word, its first reading kept (ocr_corrections, reason why, or
- * "reread" for NULL). */
-static void reread_take(const struct ocr_dict *d, struct ocr_job *job, enum engine_kind kind, const int *box,
-			const size_t *which, size_t n, int (*keeps)(const struct ocr_dict *, const char *, const char *),
-			const char *why)
+/* The words of job that take(d, job, i) takes (reread_boxes), read
+ * again by an engine of kind; each reading that keeps(d, first, again)
+ * approves replaces the word, its first reading kept (ocr_corrections,
+ * reason why, or "reread" for NULL). */
+static void reread_take(const struct ocr_dict *d, struct ocr_job *job, enum engine_kind kind,
+			int (*take)(const struct ocr_dict *, const struct ocr_job *, size_t),
+			int (*keeps)(const struct ocr_dict *, const char *, const char *), const char *why)
 {
+	int box[4 * OCR_REREAD_MAX];
+	size_t which[OCR_REREAD_MAX], n = reread_boxes(d, job, take, box, which);
 	char *lines[OCR_REREAD_MAX];
 	TessBaseAPI *api;
 
@@ -958,13 +960,9 @@ static void reread_take(const struct ocr_dict *d, struct ocr_job *job, enum engi
 static void reread_words(struct ocr_job *job)
 {
 	const struct ocr_dict *d = job->s && job->s->first_lang && !job->s->no_correct ? service_dict(job->s) : NULL;
-	int box[4 * OCR_REREAD_MAX];
-	size_t which[OCR_REREAD_MAX];
 
-	if (!d || !job->sp.flat)
-		return;
-	reread_take(d, job, ENGINE_FIRST, box, which, reread_boxes(d, job, reread_candidate, box, which),
-		    ocr_dict_reread_takes, NULL);
+	if (d && job->sp.flat)
+		reread_take(d, job, ENGINE_FIRST, reread_candidate, ocr_dict_reread_takes, NULL);
 }
 
 static int percent_candidate(const struct ocr_dict *d, const struct ocr_job *job, size_t i)
@@ -985,13 +983,8 @@ static int percent_takes(const struct ocr_dict *d, const char *first, const char
  * model read one. */
 static void reread_percent(struct ocr_job *job)
 {
-	int box[4 * OCR_REREAD_MAX];
-	size_t which[OCR_REREAD_MAX];
-
-	if (!job->s || !job->s->rest_lang || !job->sp.flat)
-		return;
-	reread_take(NULL, job, ENGINE_REST, box, which, reread_boxes(NULL, job, percent_candidate, box, which),
-		    percent_takes, "percent");
+	if (job->s && job->s->rest_lang && job->sp.flat)
+		reread_take(NULL, job, ENGINE_REST, percent_candidate, percent_takes, "percent");
 }
 
 /* A line Tesseract doubts, read again alone (ocrline.h says when and
