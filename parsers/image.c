@@ -52,19 +52,32 @@ int image_read(struct doc *doc, const void *buf, size_t n,
 	struct image_pending info[IMAGE_WINDOW];
 	struct scan_file f;
 	struct ocr_pool *pool;
+	struct ex_error pool_err = { 0 };
 	int first, last, window, broken = 0, rc = 0;
 
-	if ((rc = scan_file_open(&f, buf, n, err)) < 0)
+	/* The pool's engine is made while the first page is decoded; the
+	 * file's own error is said first. */
+	pool = ocr_pool_new(opts, &pool_err);
+	if ((rc = scan_file_open(&f, buf, n, err)) < 0) {
+		ocr_pool_free(pool);
 		return rc;
-	pool = ocr_pool_new(opts, err);
-	if (!pool) {
-		scan_file_close(&f);
-		return err->code;
 	}
 	/* Pages go to the workers a window ahead of the one taken, and are
 	 * taken in page order: the same output whatever the workers. */
 	first = opts && opts->first_page > 0 ? opts->first_page - 1 : 0;
 	last = opts && opts->last_page > 0 ? opts->last_page : INT_MAX;
+	if (pool) {
+		ocr_pool_expect(pool, (last < f.npages ? last : f.npages) - first);
+		if (ocr_pool_ready(pool, &pool_err) < 0) {
+			ocr_pool_free(pool);
+			pool = NULL;
+		}
+	}
+	if (!pool) {
+		*err = pool_err;
+		scan_file_close(&f);
+		return err->code;
+	}
 	window = 2 * ocr_pool_workers(pool);
 	if (window > IMAGE_WINDOW)
 		window = IMAGE_WINDOW;

@@ -174,12 +174,17 @@ struct ocr_service {
 struct ocr_pool {
 	struct ocr_service *s;
 	struct ocr_service *own;  /* the pool's own service, when opts gave none */
-	TessBaseAPI *first;      /* taken by ocr_pool_new, so missing data shows at once */
+	TessBaseAPI *first;      /* made by the maker as the pool starts; to one reader */
+	int made, first_ok;      /* the maker is done; it made first */
+	int claimed;             /* a worker has taken (or waits for) first */
+	int maker_running;       /* the maker is to be joined */
+	pthread_t maker;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	struct ocr_job *jobs;    /* every job not yet taken, in ticket order */
 	struct ocr_job *queue;   /* the next job no worker has started */
 	int next_ticket, stop, nthreads;
+	int eager;               /* workers to make their engines before a page comes */
 	pthread_t th[OCR_MAX_WORKERS];
 };
 
@@ -1439,33 +1444,74 @@ static void read_page(TessBaseAPI *api, struct ocr_job *job)
 	reread_percent(job);
 }
 
-/* A worker: an engine borrowed from the service at its first page and
- * kept for the rest; pages from the queue until the pool stops. */
+/* The pool's first engine, made beside the caller, which renders the
+ * first page meanwhile (loading the language data takes a tenth of a
+ * page's time or more). */
+static void *make_first(void *arg)
+{
+	struct ocr_pool *p = arg;
+	TessBaseAPI *api = engine_get(p->s);
+
+	pthread_mutex_lock(&p->mu);
+	p->first = api;
+	p->first_ok = api != NULL;
+	p->made = 1;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+/* The pool's first engine once made (NULL if it could not be), taken
+ * from the pool. Called locked. */
+static TessBaseAPI *claim_first(struct ocr_pool *p)
+{
+	TessBaseAPI *api;
+
+	while (!p->made)
+		pthread_cond_wait(&p->cv, &p->mu);
+	api = p->first;
+	p->first = NULL;
+	return api;
+}
+
+/* A worker: an engine borrowed from the service (the pool's first goes
+ * to the first worker that wants one) and kept for the rest,
+ * made at its first page or, while the pool expects more pages than
+ * workers have engines (ocr_pool_expect), at once, so that it is ready
+ * when a page comes; pages from the queue until the pool stops. */
 static void *worker(void *arg)
 {
 	struct ocr_pool *p = arg;
 	TessBaseAPI *api = NULL;
+	int armed = 0;   /* has asked for its engine */
 
 	tess.omp_set_max_active_levels(0);
 	for (;;) {
 		struct ocr_job *job;
 
 		pthread_mutex_lock(&p->mu);
-		while (!p->queue && !p->stop)
+		while (!p->queue && !p->stop && (armed || p->eager <= 0))
 			pthread_cond_wait(&p->cv, &p->mu);
 		job = p->queue;
-		if (!job) {
+		if (!job && p->stop) {
 			pthread_mutex_unlock(&p->mu);
 			break;
 		}
-		p->queue = job->next;
-		if (!api && p->first) {
-			api = p->first;   /* the engine taken up front goes to one worker */
-			p->first = NULL;
+		if (job)
+			p->queue = job->next;
+		if (!armed) {
+			armed = 1;
+			p->eager--;
+		}
+		if (!api && !p->claimed) {
+			p->claimed = 1;
+			api = claim_first(p);
 		}
 		pthread_mutex_unlock(&p->mu);
 		if (!api)
 			api = engine_get(p->s);
+		if (!job)
+			continue;
 		if (api)
 			read_page(api, job);
 		else   /* its data loaded for the pool's first engine: memory ran out */
@@ -1508,25 +1554,50 @@ struct ocr_pool *ocr_pool_new(const struct doc_read_opts *opts, struct ex_error 
 	}
 	tess.omp_set_max_active_levels(0);
 	scan_init();
-	p->first = engine_get(p->s);
-	if (!p->first) {
-		if (lang_installed(p->s->lang))   /* there, yet not loaded: memory ran out */
-			EX_FAIL(err, EX_ENOMEM, "out of memory loading OCR language data \"%s\"", p->s->lang);
-		else
-			EX_FAIL(err, EX_EIO, "OCR language data \"%s\" is not installed (tesseract-ocr-swe, "
-				"tesseract-ocr-eng)", p->s->lang);
+	if (!lang_installed(p->s->lang)) {
+		EX_FAIL(err, EX_EIO, "OCR language data \"%s\" is not installed (tesseract-ocr-swe, "
+			"tesseract-ocr-eng)", p->s->lang);
 		ocr_service_free(p->own);
 		free(p);
 		return NULL;
 	}
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->cv, NULL);
+	p->maker_running = pthread_create(&p->maker, NULL, make_first, p) == 0;
+	if (!p->maker_running)
+		make_first(p);
 	if (n > OCR_MAX_WORKERS)
 		n = OCR_MAX_WORKERS;
 	/* With one worker the pages are read in the calling thread. */
 	for (int i = 0; n > 1 && i < n; i++)
 		p->nthreads += pthread_create(&p->th[p->nthreads], NULL, worker, p) == 0;
 	return p;
+}
+
+/* Waits for the maker, once. */
+static void join_maker(struct ocr_pool *p)
+{
+	if (p->maker_running) {
+		pthread_join(p->maker, NULL);
+		p->maker_running = 0;
+	}
+}
+
+int ocr_pool_ready(struct ocr_pool *p, struct ex_error *err)
+{
+	join_maker(p);
+	if (p->first_ok)
+		return 0;
+	return EX_FAIL(err, EX_EIO, "OCR language data \"%s\" could not be loaded (a damaged traineddata file, "
+		       "or out of memory)", p->s->lang);
+}
+
+void ocr_pool_expect(struct ocr_pool *p, int pages)
+{
+	pthread_mutex_lock(&p->mu);
+	p->eager = pages < p->nthreads ? pages : p->nthreads;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
 }
 
 int ocr_pool_workers(const struct ocr_pool *p)
@@ -1558,6 +1629,7 @@ void ocr_pool_free(struct ocr_pool *p)
 	pthread_mutex_unlock(&p->mu);
 	for (int i = 0; i < p->nthreads; i++)
 		pthread_join(p->th[i], NULL);
+	join_maker(p);
 	while (p->jobs) {
 		struct ocr_job *next = p->jobs->next;
 
@@ -1914,7 +1986,8 @@ int ocr_pool_take(struct ocr_pool *p, int ticket, struct doc *doc,
 	if (!job)
 		return EX_FAIL(err, EX_EUSAGE, "OCR ticket %d was never submitted", ticket);
 	if (!job->done) {
-		/* No workers: read it here, with the engine taken up front. */
+		/* No workers: read it here, with the pool's first engine. */
+		join_maker(p);
 		if (!p->first)
 			p->first = engine_get(p->s);
 		if (p->first)

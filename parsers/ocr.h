@@ -35,10 +35,19 @@ void ocr_service_cap_words(struct ocr_service *s, int n);
 /* A pool of opts->ocr_workers workers (1: pages are read in the calling
  * thread, at ocr_pool_take) on opts->ocr_service, or on a service of its
  * own when there is none. NULL with err set when Tesseract or the
- * language data is missing. */
+ * language data is missing. Its first engine is made beside the caller
+ * (the first page can be rendered meanwhile): ocr_pool_ready waits for
+ * it and says whether it was, and is called before the first submit;
+ * when it fails (its data could not be loaded: err set), free the pool. */
 struct ocr_pool *ocr_pool_new(const struct doc_read_opts *opts, struct ex_error *err);
+int ocr_pool_ready(struct ocr_pool *p, struct ex_error *err);
 void ocr_pool_free(struct ocr_pool *p);
 int ocr_pool_workers(const struct ocr_pool *p);
+
+/* At most pages pages will come: as many workers as may get one (and
+ * have no engine) make their engines now, while the first are rendered,
+ * not when their first page is queued. A hint; output does not change. */
+void ocr_pool_expect(struct ocr_pool *p, int pages);
 
 /* Queues a page: a rendered one (r->scale pixels per point; copied, so r
  * may be freed on return), or an image (taken) with its scale. Returns

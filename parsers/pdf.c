@@ -70,6 +70,7 @@ struct pdf_ctx {
 	struct pdf_ahead *ahead;    /* helpers reading pages' text ahead; NULL: none */
 	const char *password;       /* the one that opened it, or NULL */
 	int draw_tried;
+	int last;                   /* the last page read */
 };
 
 /* A page read from its text layer, waiting for its turn (pages go into
@@ -857,6 +858,21 @@ static int pdf_page_submit_coded(struct pdf_ctx *ctx, struct doc *doc, PopplerPa
 	return pp->ticket < 0 ? EX_ENOMEM : 0;
 }
 
+/* Whether the OCR pool can read pages: once its first engine is made
+ * (beside the first page's render). When that could not be loaded, the
+ * document has no OCR, as when the pool could not be made: said once,
+ * the text layer kept. 1, 0, or EX_ENOMEM. */
+static int pdf_ocr_ready(struct pdf_ctx *ctx, struct doc *doc)
+{
+	if (ocr_pool_ready(ctx->ocr, ctx->err) == 0)
+		return 1;
+	ocr_pool_free(ctx->ocr);
+	ctx->ocr = NULL;
+	ctx->ocr_failed = arena_strdup(doc->arena, ctx->err->msg);
+	ctx->err->code = 0;
+	return ctx->ocr_failed ? 0 : EX_ENOMEM;
+}
+
 /* A page that needs OCR rendered at the OCR resolution and handed to the
  * OCR workers (the pool made at the first such page; without Tesseract
  * or its language data, said once and the text layer kept). */
@@ -873,6 +889,8 @@ static int pdf_page_submit(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *pa
 			ctx->err->code = 0;
 			if (!ctx->ocr_failed)
 				return EX_ENOMEM;
+		} else {   /* the pages left may each need OCR */
+			ocr_pool_expect(ctx->ocr, ctx->last - pp->lp.page + 1);
 		}
 	}
 	if (!ctx->ocr)
@@ -885,13 +903,15 @@ static int pdf_page_submit(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *pa
 	 * mask at a byte, by the memory they take) or it is past what is
 	 * read in bounded time; then it is not rendered */
 	struct pdf_ink ink;
-	int streamed = 0;
+	int streamed = 0, rc;
 	double budget = ctx->opts && ctx->opts->image_budget > 0 ? ctx->opts->image_budget : PDF_IMAGE_MAX_PIXELS;
 
 	if (core(ctx) && pdf_draw_ink(ctx->draw, poppler_page_get_index(page), &ink) == 0 &&
 	    ink.image_pixels > budget) {
-		int whole = ink.whole_pixels > budget, rc;
+		int whole = ink.whole_pixels > budget;
 
+		if ((rc = pdf_ocr_ready(ctx, doc)) <= 0)
+			return rc;
 		if (whole && (rc = pdf_page_submit_coded(ctx, doc, page, pp, &ink, budget)) <= 0)
 			return rc;
 		if (whole || ink.image_pixels > PDF_STREAM_MAX_PIXELS) {
@@ -904,14 +924,21 @@ static int pdf_page_submit(struct pdf_ctx *ctx, struct doc *doc, PopplerPage *pa
 		streamed = 1;
 	}
 	scale = ocr_scale(ctx, pp, &want);
-	say_scale(doc, pp, scale, want);
-	if (streamed)
+	if (streamed) {
+		say_scale(doc, pp, scale, want);
 		return pdf_page_submit_streamed(ctx, doc, page, pp, &ink, scale);
+	}
 	surf = pdf_render(page, pp->lp.width, pp->lp.height, scale, NULL, &r);
 	if (!surf) {
+		say_scale(doc, pp, scale, want);
 		pp->render_failed = 1;
 		return 0;
 	}
+	if ((rc = pdf_ocr_ready(ctx, doc)) <= 0) {
+		pdf_render_free(surf);
+		return rc;
+	}
+	say_scale(doc, pp, scale, want);
 	pp->ticket = ocr_pool_submit(ctx->ocr, &r);
 	pdf_render_free(surf);
 	return pp->ticket < 0 ? EX_ENOMEM : 0;
@@ -1196,6 +1223,7 @@ int pdf_read(struct doc *doc, const void *buf, size_t n,
 	}
 	first = opts && opts->first_page > 0 ? opts->first_page : 1;
 	last = opts && opts->last_page > 0 && opts->last_page < npages ? opts->last_page : npages;
+	ctx.last = last;
 	if (first > npages) {
 		rc = EX_FAIL(err, EX_EUSAGE, "--pages starts at %d but the PDF has %d pages",
 			     first, npages);

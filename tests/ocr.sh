@@ -49,6 +49,31 @@ if [ "$rc" = 1 ] && grep -q "ocr never" "$tmp/err"; then ok; else no "--ocr neve
 "$X" --ocr never "$tmp/scan.pdf" > "$tmp/out.json" 2>/dev/null
 if grep -q '"no_text"' "$tmp/out.json"; then ok; else no "--ocr never on a scan: no no_text warning"; fi
 
+# Tesseract's language data missing, or damaged: the image fails with a
+# line naming it and why (no more: the data's absence is seen before
+# Tesseract is asked), the scan after it is still read, its pages kept
+# with an ocr warning saying the same.
+mkdir "$tmp/nodata" "$tmp/baddata"
+for l in swe eng; do printf 'not a traineddata file\n' > "$tmp/baddata/$l.traineddata"; done
+for case in "nodata:is not installed" "baddata:could not be loaded"; do
+	d=${case%%:*}; why=${case#*:}
+	TESSDATA_PREFIX="$tmp/$d" "$X" --ndjson "$png" "$tmp/scan.pdf" > "$tmp/out.ndjson" 2> "$tmp/err"; rc=$?
+	n=$(grep -cF "extract: $png: OCR language data \"swe+eng\" $why" "$tmp/err")
+	if [ "$rc" = 1 ] && [ "$n" = 1 ]; then ok; else no "$d: image: exit $rc, $n lines saying '$why'"; fi
+	if [ "$d" = nodata ] && [ "$(grep -cF "$png" "$tmp/err")" != 1 ]; then
+		no "$d: more than one line for the image: $(cat "$tmp/err")"
+	fi
+	if /usr/bin/python3 - "$tmp/out.ndjson" "$why" <<'PY'
+import json, sys
+docs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+assert len(docs) == 2, len(docs)
+assert docs[0]["error"]["code"] == "io" and sys.argv[2] in docs[0]["error"]["message"], docs[0]
+assert len(docs[1]["pages"]) == 1, docs[1]["pages"]
+assert any(w["code"] == "ocr" and sys.argv[2] in w["message"] for w in docs[1]["warnings"]), docs[1]["warnings"]
+PY
+	then ok; else no "$d: no error record for the image, or the scan after it not read with an ocr warning"; fi
+done
+
 # A colour scan of the seed 000 board report, fed askew with some noise:
 # every page OCR'd and levelled, the same tables, the same six ratings
 # (from the cells' colours) and the same numbers as the born-digital
