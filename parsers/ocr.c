@@ -1772,10 +1772,33 @@ static float median_word_height(const struct ocr_job *job)
 	return m;
 }
 
+/* The segments of lines (split at cell-wide gaps) that are one speck
+ * named as a mark (ocrline_speck) left out, said as corrections to
+ * nothing (reason "fragment"). */
+static int drop_specks(struct doc *doc, int page, struct doc_line *lines, size_t *nlines, float median_h)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < *nlines; i++) {
+		const struct doc_word *w = lines[i].words;
+
+		if (lines[i].nwords == 1 && ocrline_speck(w, median_h)) {
+			if (said(doc, page, w->text, "", "fragment", w->box) < 0)
+				return EX_ENOMEM;
+			continue;
+		}
+		lines[k++] = lines[i];
+	}
+	*nlines = k;
+	return 0;
+}
+
 /* The words of a read page into lp->lines in doc's arena, split at
  * cell-wide gaps, each line's words sized alike. A piece of a glyph read
- * apart (ocrline_glyph_piece) is left out, said as a correction to
- * nothing (reason "fragment"); a word read again is said with its first
+ * apart (ocrline_glyph_piece), a sign standing upright
+ * (ocrline_upright_sign) or a segment that is a speck named as a mark
+ * (drop_specks) is left out, said as a correction to nothing (reason
+ * "fragment"); a word read again is said with its first
  * reading; a word read from strokes by hand (ocrline_by_hand) is
  * flagged DOC_WORD_HAND. */
 static int to_lines(struct doc *doc, const struct ocr_job *job, struct layout_page *lp)
@@ -1827,6 +1850,8 @@ static int to_lines(struct doc *doc, const struct ocr_job *job, struct layout_pa
 	}
 	if (rc == 0)
 		rc = split_lines(doc->arena, &lines, &nlines);
+	if (rc == 0)
+		rc = drop_specks(doc, lp->page, lines, &nlines, median_h);
 	for (size_t i = 0; rc == 0 && i < nlines; i++) {
 		struct doc_line *l = &lines[i];
 		float rise = 0;

@@ -297,6 +297,21 @@ int ocrline_glyph_piece(const struct ocr_word *w, size_t n, size_t i, float conf
 	return 0;
 }
 
+#define OCR_SPECK_LOW 0.4f   /* of the page's median word height */
+
+int ocrline_speck(const struct doc_word *w, float median_h)
+{
+	const char *t = w->text;
+
+	if (median_h <= 0 || w->box.y1 - w->box.y0 >= OCR_SPECK_LOW * median_h || !*t)
+		return 0;
+	for (; *t; t = g_utf8_next_char(t))
+		if (!strchr(".,:;'`~=_^\"", *t) && !g_utf8_strchr("\xE2\x80\x98\xE2\x80\x99\xE2\x80\x9C\xE2\x80\x9D\xC2\xB4", -1,
+									g_utf8_get_char(t)))
+			return 0;
+	return 1;
+}
+
 #define OCR_HAND_TALL 2.5f    /* of the page's median word height */
 #define OCR_HAND_THIN 0.06f   /* stroke width over the box's height */
 #define OCR_HAND_INKED 0.75f  /* of the box's rows */

@@ -107,6 +107,14 @@ float ocrline_pitch(const struct doc_word *w, size_t n);
  * crosses, that line twice its height at least. */
 int ocrline_glyph_piece(const struct ocr_word *w, size_t n, size_t i, float conf);
 
+/* Whether w, a segment of an OCR line by itself (split at cell-wide
+ * gaps), is a speck OCR named as a mark: of marks only (. , : ; ' ` ~ =
+ * _ ^ and quotes; no letter, digit or dash: a lone dash may be a table's
+ * nil), its box lower than OCR_SPECK_LOW of the page's median word
+ * height median_h (a '=' 0.7 points high between two rows of a table,
+ * which it parted). */
+int ocrline_speck(const struct doc_word *w, float median_h);
+
 /* Whether w is ink drawn by hand (a signature, initials) that OCR read
  * as a word, on a page whose words are median_h points high: its box
  * OCR_HAND_TALL times that at least, its strokes thinner than

@@ -319,6 +319,34 @@ static void upright_signs(void **state)
 			fail_msg("row %zu: \"%s\" taken", i, no[i].text);
 }
 
+/* A speck OCR named as a mark, a segment of its line by itself, low
+ * against the page's words (9 points): the '=' 0.7 points high that
+ * parted a scanned table, a '.', a '~', a '\u2019'. Not: a mark as tall
+ * as 0.4 of a word, a dash (a table's nil), a letter, digit, '%' or
+ * bullet, a mark beside a letter, a page with no median height. */
+static void specks(void **state)
+{
+	const char *yes[] = { "=", ".", "~", ",.", "\xE2\x80\x99", "_" };
+	const char *no[] = { "-", "\xE2\x80\x93", "\xE2\x80\x94", "a", "3", "%", "\xE2\x80\xA2", "=a", "" };
+	struct doc_word w = { .text = (char *)"=", .box = { 356.4f, 466.6f, 361.0f, 467.3f } };
+
+	assert_true(ocrline_speck(&w, 9));
+	assert_false(ocrline_speck(&w, 0));
+	for (size_t i = 0; i < N_ELEMS(yes); i++) {
+		w.text = (char *)yes[i];
+		if (!ocrline_speck(&w, 9))
+			fail_msg("row %zu: \"%s\" not taken", i, yes[i]);
+	}
+	for (size_t i = 0; i < N_ELEMS(no); i++) {
+		w.text = (char *)no[i];
+		if (ocrline_speck(&w, 9))
+			fail_msg("row %zu: \"%s\" taken", i, no[i]);
+	}
+	w.text = (char *)"=";
+	w.box.y1 = w.box.y0 + 3.7f;   /* 0.4 of a word's height */
+	assert_false(ocrline_speck(&w, 9));
+}
+
 #define H(t, c, y0, y1, sw, ink) { .text = (char *)(t), .conf = (c), .box = { 100, (y0), 200, (y1) }, \
 					 .stroke = (sw), .inked = (ink) }
 
@@ -584,6 +612,7 @@ int main(void)
 		cmocka_unit_test(monospaced_lines),
 		cmocka_unit_test(glyph_pieces),
 		cmocka_unit_test(upright_signs),
+		cmocka_unit_test(specks),
 		cmocka_unit_test(found_words),
 		cmocka_unit_test(by_hand),
 		cmocka_unit_test(found_clipped),
