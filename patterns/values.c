@@ -235,8 +235,32 @@ static int cell_number(const struct pat_set *ps, int style, const char *s, struc
 	return pat_cell_quantity(ps, neg, q) && !q->missing;
 }
 
-/* Whether a column header names the notes column ("Not", "Noter", "Not nr"). */
-static int note_header(const char *s)
+static int note_number(const char *s);
+
+/* Whether column c of t under its first hr rows holds note references
+ * only: one at least, each a number under 100, the other cells empty. */
+static int notes_only(const struct doc_table *t, int c, int hr)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < t->ncells; i++) {
+		const struct doc_cell *x = &t->cells[i];
+		int v;
+
+		if (x->col != c || x->row < hr || !x->text[0])
+			continue;
+		if ((v = note_number(x->text)) <= 0 || v >= 100)
+			return 0;
+		n++;
+	}
+	return n > 0;
+}
+
+/* Whether a column header names the notes column ("Not", "Noter", "Not
+ * nr"); with notes (the column holds note references only, notes_only),
+ * also "Not" as OCR misreads its letters: its o as 0, its t as l, f, i
+ * or 1 ("Nol"). */
+static int note_header(const char *s, int notes)
 {
 	static const char *const names[] = { "not", "noter", "not nr", "notnr", "not." };
 
@@ -245,7 +269,8 @@ static int note_header(const char *s)
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (!strcasecmp(s, names[i]))
 			return 1;
-	return 0;
+	return notes && strlen(s) == 3 && (s[0] == 'N' || s[0] == 'n') && strchr("oO0", s[1]) &&
+	       strchr("tlfi1I", s[2]);
 }
 
 static void describe_column(const struct pat_set *ps, const struct doc *doc, const struct doc_table *t,
@@ -262,7 +287,7 @@ static void describe_column(const struct pat_set *ps, const struct doc *doc, con
 		if (x && x->text[0] && n + strlen(x->text) + 2 < sizeof(text))
 			n += (size_t)snprintf(text + n, sizeof(text) - n, "%s%s", n ? " " : "", x->text);
 	}
-	col->is_note = note_header(text);
+	col->is_note = note_header(text, notes_only(t, c, header_rows));
 	col->measure = pat_measure(ps, text);
 	/* Accounts head their columns with dates: "2020-01-01 -2020-12-31",
 	 * "2022-12-31". */
@@ -650,7 +675,7 @@ static void statement_headings(const struct pat_set *ps, struct doc *doc, size_t
 		}
 		if (!head)
 			continue;
-		cols[c].is_note = note_header(head);
+		cols[c].is_note = note_header(head, notes_only(t, c, hr));
 		cols[c].has_period = pat_date_period(ps, head, &cols[c].period) ||
 				     pat_period(ps, head, doc_year(doc), &cols[c].period);
 	}

@@ -336,6 +336,60 @@ static void accounts_units_periods_notes(void **state)
 	doc_free(d);
 }
 
+/* A statement whose notes column OCR headed "Nol" (its t read as l): the
+ * column holds note numbers only, so it is the notes column, and its
+ * numbers are the rows' notes, no values. Not: a column so headed that
+ * holds an amount, or a note of 100 or more; nor "Nod" or "Mot". */
+#define NOTE_ROW(label, note, a) \
+	"<table:table-row><table:table-cell><text:p>" label "</text:p></table:table-cell>" \
+	"<table:table-cell>" note "</table:table-cell><table:table-cell><text:p>" a "</text:p></table:table-cell>" \
+	"<table:table-cell><text:p>1 000</text:p></table:table-cell></table:table-row>"
+#define NOTE_TABLE(head, n1, n2) \
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document " TU_ODF_NS " office:version=\"1.2\" " \
+	"office:mimetype=\"application/vnd.oasis.opendocument.text\"><office:body><office:text>" \
+	"<table:table table:name=\"R\"><table:table-column table:number-columns-repeated=\"4\"/>" \
+	"<table:table-row><table:table-cell><text:p>Belopp i kr</text:p></table:table-cell>" \
+	"<table:table-cell><text:p>" head "</text:p></table:table-cell><table:table-cell><text:p>2022</text:p></table:table-cell>" \
+	"<table:table-cell><text:p>2021</text:p></table:table-cell></table:table-row>" \
+	NOTE_ROW("Driftskostnader", n1, "-2 324 392") NOTE_ROW("Kortfristiga skulder", "", "9 439") \
+	NOTE_ROW("Summa eget kapital", n2, "32 467") \
+	"</table:table></office:text></office:body></office:document>\n"
+
+static void note_column_misread(void **state)
+{
+	static const char *const yes[] = {
+		NOTE_TABLE("Nol", "<text:p>3</text:p>", "<text:p>4</text:p>"),
+		NOTE_TABLE("N0t", "<text:p>3</text:p>", ""),
+		NOTE_TABLE("Not", "<text:p>3</text:p>", "<text:p>4</text:p>"),
+	}, *const no[] = {
+		NOTE_TABLE("Nol", "<text:p>3</text:p>", "<text:p>1 986</text:p>"),
+		NOTE_TABLE("Nol", "<text:p>3</text:p>", "<text:p>120</text:p>"),
+		NOTE_TABLE("Nod", "<text:p>3</text:p>", "<text:p>4</text:p>"),
+		NOTE_TABLE("Mot", "<text:p>3</text:p>", "<text:p>4</text:p>"),
+	};
+
+	(void)state;
+	for (size_t i = 0; i < N_ELEMS(yes) + N_ELEMS(no); i++) {
+		const char *x = i < N_ELEMS(yes) ? yes[i] : no[i - N_ELEMS(yes)];
+		struct ex_error e = { 0 };
+		struct doc *d = tu_read_buf(x, strlen(x), &e);
+		const struct doc_value *v;
+		int noted = 0, as_value = 0;
+
+		assert_non_null(d);
+		v = value(d, "Driftskostnader", "2022", NULL);
+		assert_true(v && v->value == -2324392);
+		noted = v->note == 3;
+		for (size_t k = 0; k < d->nvalues; k++)
+			as_value |= d->values[k].value == 3 && !strcmp(d->values[k].label, "Driftskostnader");
+		if (i < N_ELEMS(yes) && (!noted || as_value))
+			fail_msg("row %zu: the notes column not taken (note %d)", i, v->note);
+		if (i >= N_ELEMS(yes) && noted)
+			fail_msg("row %zu: taken as the notes column", i);
+		doc_free(d);
+	}
+}
+
 /* A budget: its title names the measure and the period of columns that
  * say neither; spreadsheet decimals. A report's title names none. */
 static void budget_by_title(void **state)
@@ -1927,6 +1981,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(seed000_indicators),
 		cmocka_unit_test(accounts_units_periods_notes),
+		cmocka_unit_test(note_column_misread),
 		cmocka_unit_test(budget_by_title),
 		cmocka_unit_test(minutes_as_written),
 		cmocka_unit_test(minutes_number_apart),
