@@ -28,6 +28,10 @@
 #define OCR_LOST_SPECK 0.1f       /* ink within this of the digit's height both ways is a speck */
 #define OCR_LOST_DIGIT 1.0f       /* a digit at most this of its height wide ("+5" run together is
 				   * 1.4; DejaVu's 4 is 0.87) ... */
+#define OCR_LOST_RUN 2.4f         /* digits a blur ran together that a bar touches: at most this of
+				   * their height wide (two 4s of a bold face 1.5) ... */
+#define OCR_LOST_JOINED 0.45f     /* ... the bar at least this (a minus 0.7; the arm of a '+' run
+				   * into its digit, which is all of it that stands before, 0.3) */
 #define OCR_LOST_THIN 0.45f       /* ... and at least this (digits seen 0.61-0.76; a 4 whose thin
 				   * diagonal a scan lost leaves its stem, 0.35, and its crossbar's
 				   * end apart as a bar; a 1 is never taken) */
@@ -194,10 +198,11 @@ int ocrline_lost_minus(const int word[4], const int (*comp)[4], size_t n)
 		if (comp[i][3] - comp[i][1] >= OCR_LOST_TALL * (float)h && comp[i][0] >= word[0] - 2 &&
 		    (d < 0 || comp[i][0] < comp[d][0]))
 			d = (int)i;
-	if (d < 0 || comp[d][2] - comp[d][0] > OCR_LOST_DIGIT * (float)(comp[d][3] - comp[d][1]) ||
+	if (d < 0 || comp[d][2] - comp[d][0] > OCR_LOST_RUN * (float)(comp[d][3] - comp[d][1]) ||
 	    comp[d][2] - comp[d][0] < OCR_LOST_THIN * (float)(comp[d][3] - comp[d][1]))
-		return -1;   /* none, more than a digit run together, or a piece of one */
+		return -1;   /* none, more than digits run together, or a piece of one */
 	float dh = (float)(comp[d][3] - comp[d][1]), speck = OCR_LOST_SPECK * dh;
+	int run = (float)(comp[d][2] - comp[d][0]) > OCR_LOST_DIGIT * dh;
 
 	for (size_t i = 0; i < n; i++) {
 		const int *c = comp[i];
@@ -211,6 +216,8 @@ int ocrline_lost_minus(const int word[4], const int (*comp)[4], size_t n)
 			return -1;   /* other ink before the number, or no minus's bar */
 		bar = (int)i;
 	}
+	if (bar >= 0 && run && (comp[d][0] - comp[bar][2] > 1 || (float)(comp[bar][2] - comp[bar][0]) < OCR_LOST_JOINED * dh))
+		return -1;   /* more than a digit after a bar that does not touch it, or is a '+''s arm */
 	return bar;
 }
 

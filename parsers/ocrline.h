@@ -76,7 +76,9 @@ int ocrline_one_bar(const int a[4], const int b[4], const int digit[4], const in
  * right, bottom in pixels) starts with a digit, and left of that digit
  * (the leftmost ink OCR_LOST_TALL of the word's height or more that
  * starts within the word's box, OCR_LOST_THIN to OCR_LOST_DIGIT of its
- * height wide) lies a flat bar (as ocrline_minus_bar says, at most
+ * height wide; up to OCR_LOST_RUN, digits a blur ran together, when the
+ * bar touches it, split from it by scan_pieces, and is OCR_LOST_JOINED
+ * of its height wide at least) lies a flat bar (as ocrline_minus_bar says, at most
  * OCR_LOST_WIDE of the digit's height wide and at least OCR_LOST_NARROW,
  * within OCR_LOST_GAP of it; a bar noise broke in two is two such) and no
  * other ink but specks within a word's height: comp[0..n-1], the ink's

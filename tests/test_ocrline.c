@@ -211,9 +211,22 @@ static void lost_minus(void **state)
 	assert_int_equal(ocrline_lost_minus(word, (const int(*)[4])c, 3), -1);
 	ROWS(dash_long, speck);   /* an em dash's width */
 	assert_int_equal(ocrline_lost_minus(word, (const int(*)[4])c, 3), -1);
-	memcpy(c[0], bar, sizeof(c[0]));   /* "+5" run together: no single digit after the bar */
+	memcpy(c[0], bar, sizeof(c[0]));   /* a bar apart from digits run together */
+	c[0][2] -= 3;
 	memcpy(c[1], wide_d1, sizeof(c[1]));
 	assert_int_equal(ocrline_lost_minus(word, (const int(*)[4])c, 2), -1);
+	memcpy(c[0], bar, sizeof(c[0]));   /* "+5" run together: the plus's arm is what stands before */
+	c[0][0] = c[0][2] - 9;
+	assert_int_equal(ocrline_lost_minus(word, (const int(*)[4])c, 2), -1);
+	/* "−44 784" on a colour 300 dpi scan of a bold face: the minus
+	 * touches the first 4, which a blur ran into the second (scan_pieces
+	 * split the bar from them); wider ink than two digits is no number */
+	static const int word44[4] = { 687, 728, 751, 756 };
+	int joined[][4] = { { 688, 744, 708, 751 }, { 708, 728, 752, 757 }, { 766, 728, 771, 733 } };
+
+	assert_int_equal(ocrline_lost_minus(word44, (const int(*)[4])joined, 3), 0);
+	joined[1][2] = 708 + 72;
+	assert_int_equal(ocrline_lost_minus(word44, (const int(*)[4])joined, 2), -1);
 	/* a 4 (the word "474", colour 150 dpi) whose thin diagonal the scan
 	 * lost: its crossbar's left end stands apart from its stem */
 	static const int word4[4] = { 676, 1952, 737, 1981 };
