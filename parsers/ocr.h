@@ -36,9 +36,10 @@ void ocr_service_cap_words(struct ocr_service *s, int n);
  * thread, at ocr_pool_take) on opts->ocr_service, or on a service of its
  * own when there is none. NULL with err set when Tesseract or the
  * language data is missing. Its first engine is made beside the caller
- * (the first page can be rendered meanwhile): ocr_pool_ready waits for
- * it and says whether it was, and is called before the first submit;
- * when it fails (its data could not be loaded: err set), free the pool. */
+ * when there are workers (the first page can be rendered meanwhile),
+ * else at once: ocr_pool_ready waits for it and says whether it was, and
+ * is called before the first submit; when it fails (its data could not
+ * be loaded: err set), free the pool. */
 struct ocr_pool *ocr_pool_new(const struct doc_read_opts *opts, struct ex_error *err);
 int ocr_pool_ready(struct ocr_pool *p, struct ex_error *err);
 void ocr_pool_free(struct ocr_pool *p);
