@@ -954,6 +954,29 @@ static int document_twins(const struct ocr_dict *d, struct doc *doc, struct layo
 	return rc;
 }
 
+/* A word's last l read as '!' ("Likvida mede!"): t, letters ending in a
+ * small one, then '!', is that word with an l when so it is a word of
+ * the list or a compound and the letters before the '!' are none ("Hej!",
+ * "Tack!" and "medel!" stay). The word in the arena, or NULL. */
+static const char *bang_for_l(const struct ocr_dict *d, struct arena *a, const char *t)
+{
+	size_t n = strlen(t);
+	const char *out = NULL, *end = t;
+	gchar *core, *with_l;
+
+	while (*end && g_unichar_isalpha(g_utf8_get_char(end)))
+		end = g_utf8_next_char(end);
+	if (n < 3 || end != t + n - 1 || *end != '!' || !g_unichar_islower(g_utf8_get_char(g_utf8_prev_char(end))))
+		return NULL;
+	core = g_strndup(t, n - 1);
+	with_l = g_strconcat(core, "l", NULL);
+	if (!ocr_dict_swedish(d, core) && ocr_dict_swedish(d, with_l))
+		out = arena_strdup(a, with_l);
+	g_free(core);
+	g_free(with_l);
+	return out;
+}
+
 int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *lp)
 {
 	size_t words = 0, sv = 0;
@@ -993,6 +1016,12 @@ int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *
 			const char *t = x->text, *end = t + strlen(t), *reason = NULL, *fixed;
 			const char *b = t, *e = end;
 			int listed_only = 0;
+
+			if ((fixed = bang_for_l(d, doc->arena, t))) {
+				if (correct(doc, lp->page, x, fixed, "dictionary"))
+					return EX_ENOMEM;
+				continue;
+			}
 
 			/* Punctuation around the word stays as it is. */
 			while (b < e && strchr("\"'(«»,.;:!?)", *b))

@@ -147,6 +147,32 @@ static void context(void **state)
 	doc_free(doc);
 }
 
+/* A word's last l read as '!': "mede!" (three scans of one producer's
+ * "Likvida medel") and "Kapita!" take it. Not: a word before its '!'
+ * ("Hej!", "Tack!", "medel!"), letters that make no word with an l
+ * ("Xyzq!"), a capital before it ("MEDE!"), a '!' inside a word. */
+static void bang_for_l(void **state)
+{
+	static const struct { const char *in, *out; } rows[] = {
+		{ "mede!", "medel" }, { "Kapita!", "Kapital" },
+		{ "Hej!", "Hej!" }, { "Tack!", "Tack!" }, { "medel!", "medel!" }, { "Xyzq!", "Xyzq!" },
+		{ "MEDE!", "MEDE!" }, { "me!de", "me!de" }, { "!", "!" },
+	};
+	struct doc *doc = doc_new();
+
+	for (size_t i = 0; i < N_ELEMS(rows); i++) {
+		const char *line[] = { "Likvida", rows[i].in };
+		const char *got = fix_line(doc, line, 2, 1);
+
+		if (strcmp(got, rows[i].out))
+			fail_msg("row %zu: \"%s\" read \"%s\", want \"%s\"", i, rows[i].in, got, rows[i].out);
+	}
+	assert_int_equal(doc->ncorrections, 2);
+	assert_string_equal(doc->corrections[0].original, "mede!");
+	assert_string_equal(doc->corrections[0].reason, "dictionary");
+	doc_free(doc);
+}
+
 /* Words on lines of a page (NULL between lines), through ocr_fix_page;
  * each line one below the other, at the same left edge. */
 static struct doc_word *fix_lines(struct doc *doc, const char *const *in, size_t n)
@@ -495,6 +521,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(words),
 		cmocka_unit_test(context),
+		cmocka_unit_test(bang_for_l),
 		cmocka_unit_test(reread_takes),
 		cmocka_unit_test(evidence),
 		cmocka_unit_test(section_sign),
