@@ -235,7 +235,13 @@ static int cell_number(const struct pat_set *ps, int style, const char *s, struc
 	return pat_cell_quantity(ps, neg, q) && !q->missing;
 }
 
-static int note_number(const char *s);
+/* A note reference: one to three digits, else 0. */
+static int note_number(const char *s)
+{
+	size_t n = strspn(s, "0123456789");
+
+	return n >= 1 && n <= 3 && s[n] == '\0' ? atoi(s) : 0;
+}
 
 /* Whether column c of t under its first hr rows holds note references
  * only: one at least, each a number under 100, the other cells empty. */
@@ -257,10 +263,10 @@ static int notes_only(const struct doc_table *t, int c, int hr)
 }
 
 /* Whether a column header names the notes column ("Not", "Noter", "Not
- * nr"); with notes (the column holds note references only, notes_only),
- * also "Not" as OCR misreads its letters: its o as 0, its t as l, f, i
- * or 1 ("Nol"). */
-static int note_header(const char *s, int notes)
+ * nr"), or is "Not" as OCR misreads its letters (its o as 0, its t as l,
+ * f, i or 1: "Nol") over column c of t, under its first hr rows, that
+ * holds note references only (notes_only). */
+static int note_header(const char *s, const struct doc_table *t, int c, int hr)
 {
 	static const char *const names[] = { "not", "noter", "not nr", "notnr", "not." };
 
@@ -269,8 +275,8 @@ static int note_header(const char *s, int notes)
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (!strcasecmp(s, names[i]))
 			return 1;
-	return notes && strlen(s) == 3 && (s[0] == 'N' || s[0] == 'n') && strchr("oO0", s[1]) &&
-	       strchr("tlfi1I", s[2]);
+	return strlen(s) == 3 && (s[0] == 'N' || s[0] == 'n') && strchr("oO0", s[1]) && strchr("tlfi1I", s[2]) &&
+	       notes_only(t, c, hr);
 }
 
 static void describe_column(const struct pat_set *ps, const struct doc *doc, const struct doc_table *t,
@@ -287,7 +293,7 @@ static void describe_column(const struct pat_set *ps, const struct doc *doc, con
 		if (x && x->text[0] && n + strlen(x->text) + 2 < sizeof(text))
 			n += (size_t)snprintf(text + n, sizeof(text) - n, "%s%s", n ? " " : "", x->text);
 	}
-	col->is_note = note_header(text, notes_only(t, c, header_rows));
+	col->is_note = note_header(text, t, c, header_rows);
 	col->measure = pat_measure(ps, text);
 	/* Accounts head their columns with dates: "2020-01-01 -2020-12-31",
 	 * "2022-12-31". */
@@ -518,14 +524,6 @@ static int cell_value(const struct pat_set *ps, struct doc *doc, const struct ta
 	return 0;
 }
 
-/* A note reference: one to three digits, else 0. */
-static int note_number(const char *s)
-{
-	size_t n = strspn(s, "0123456789");
-
-	return n >= 1 && n <= 3 && s[n] == '\0' ? atoi(s) : 0;
-}
-
 /* Column headings printed once above a statement that its group
  * headings split into several tables ("Not | 2020-12-31 | 2019-12-31"
  * over "TILLGÅNGAR", "Anläggningstillgångar" and a table for each): the
@@ -675,7 +673,7 @@ static void statement_headings(const struct pat_set *ps, struct doc *doc, size_t
 		}
 		if (!head)
 			continue;
-		cols[c].is_note = note_header(head, notes_only(t, c, hr));
+		cols[c].is_note = note_header(head, t, c, hr);
 		cols[c].has_period = pat_date_period(ps, head, &cols[c].period) ||
 				     pat_period(ps, head, doc_year(doc), &cols[c].period);
 	}
