@@ -485,6 +485,7 @@ static size_t thousands_groups(const TessResultIterator *it, const char *t, size
 }
 
 #define OCR_PIECES_MAX 64   /* pieces of ink looked at round a number */
+#define OCR_SEVEN_DIGITS 15   /* digits of a number looked at for a 1 that is a 7 */
 #define OCR_OVERRUN_PIECES 512   /* ... in a word's box that runs on (letters, specks) */
 
 /* The bytes of a dash at t: a minus as numbers take it (numcut_minus:
@@ -554,6 +555,58 @@ static size_t minus_sign(const TessResultIterator *it, struct Pix *bin, const ch
 	return ok ? n : 0;
 }
 
+/* The digits read '1' in the number t (n bytes: digits after a sign of
+ * sign bytes or a bracket, a bracket after them as a negative's) whose
+ * ink is a 7's (ocrline_seven: the ink under the symbol's box, its top
+ * and bottom bands measured in bin): Tesseract's LSTM model reads a 7 of
+ * a grey or JPEG scan at 200 dpi as 1 now and then, its top bar plain in
+ * the ink. A copy of t with each such 1 a 7 into *out (malloc'd; NULL
+ * when none is). -1 when out of memory. */
+static int ink_sevens(const TessResultIterator *it, struct Pix *bin, const char *t, size_t n, size_t sign,
+		      char **out)
+{
+	int sym[OCR_SEVEN_DIGITS + 2][4], comp[OCR_PIECES_MAX][4], ns = 0, word[4] = { 0 };
+	size_t lead = sign ? sign : n && t[0] == '(', trail = n > lead && t[n - 1] == ')', digits = n - lead - trail;
+	TessResultIterator *c = NULL;
+	TessPageIterator *pi;
+	size_t np;
+
+	*out = NULL;
+	if (!bin || !digits || digits > OCR_SEVEN_DIGITS || strspn(t + lead, "0123456789") != digits ||
+	    !memchr(t + lead, '1', digits) || tg_copy(tess.TessResultIteratorCopy, it, &c) != TG_OK || !c)
+		return 0;
+	pi = tess.TessResultIteratorGetPageIterator(c);
+	tess.TessPageIteratorBoundingBox(pi, RIL_WORD, &word[0], &word[1], &word[2], &word[3]);
+	do {
+		if (!tess.TessPageIteratorBoundingBox(pi, RIL_SYMBOL, &sym[ns][0], &sym[ns][1], &sym[ns][2], &sym[ns][3]))
+			break;
+		ns++;
+	} while (ns < OCR_SEVEN_DIGITS + 2 && !tess.TessPageIteratorIsAtFinalElement(pi, RIL_WORD, RIL_SYMBOL) &&
+		 tess.TessPageIteratorNext(pi, RIL_SYMBOL));
+	tess.TessResultIteratorDelete(c);
+	if ((size_t)ns != (lead != 0) + digits + trail)
+		return 0;   /* symbols that are not the bytes */
+	const int rect[4] = { word[0] - 2, word[1] - 2, word[2] + 2, word[3] + 2 };
+
+	np = scan_pieces(bin, rect, comp, OCR_PIECES_MAX);
+	for (size_t i = lead; i < lead + digits; i++) {
+		int q[4], band, top, bot;
+
+		if (t[i] != '1' || ocrline_digit_ink((const int(*)[4])sym, (size_t)ns, i - lead + (lead != 0),
+						     (const int(*)[4])comp, np, q) < 0)
+			continue;
+		band = ocrline_seven_band(q);
+		top = scan_row_run(bin, q[0], q[1], q[2], q[1] + band);
+		bot = scan_row_run(bin, q[0], q[3] - band, q[2], q[3]);
+		if (!ocrline_seven(q, top, bot))
+			continue;
+		if (!*out && !(*out = strndup(t, n)))
+			return -1;
+		(*out)[i] = '7';
+	}
+	return 0;
+}
+
 /* How Tesseract reads a bullet first on its line. */
 static int bullet(const char *t, size_t n)
 {
@@ -594,6 +647,12 @@ static int part_thousands(const TessResultIterator *it, struct ocr_job *job, str
 		ww->cap += ng;
 	}
 	struct ocr_word *first = &job->words[job->nwords - 1];
+	char *whole = first->first_read;   /* the word as first read, when mended */
+	size_t shift = whole ? strlen(whole) - n : 0;   /* a misread sign's bytes */
+	int rc = 0;
+
+	if (whole && strlen(whole) < n)
+		return 0;   /* (a mending adds no bytes) */
 
 	for (size_t g = 0, at = 0; g < ng; at += len[g], g++) {
 		struct ocr_word *w = first + g;
@@ -604,16 +663,56 @@ static int part_thousands(const TessResultIterator *it, struct ocr_job *job, str
 		if (g) {
 			*w = *first;
 			w->line_start = 0;
-			w->first_read = NULL;   /* the first group's */
-			w->why = NULL;
 			job->nwords++;
 			ww->confsum += w->conf;
 		} else if (w->text != t) {
 			free(w->text);
 		}
 		w->text = piece;
+		w->first_read = NULL;
 		w->box.x0 = (float)(x0[g] / job->scale);
 		w->box.x1 = (float)(x1[g] / job->scale);
+	}
+	/* a mending is said of the groups it changed, each with the bytes
+	 * first read for it ("~51" -> "-51" of "-51 558") */
+	for (size_t g = 0, at = 0; whole && g < ng && rc == 0; at += len[g], g++) {
+		size_t o0 = g ? at + shift : 0, o1 = at + len[g] + shift;
+
+		if (o1 - o0 != len[g] || memcmp(whole + o0, first[g].text, len[g]) != 0)
+			rc = (first[g].first_read = strndup(whole + o0, o1 - o0)) ? 0 : -1;
+		else
+			first[g].why = NULL;
+	}
+	free(whole);
+	return rc;
+}
+
+/* The word w just taken (t as read, *n bytes) mended where its ink says
+ * Tesseract misread a number: a minus at its start (minus_sign), else a
+ * 7 read as 1 (ink_sevens; a word whose sign was misread keeps its
+ * digits as read). The mended text into *mended and w->text, the
+ * reading it replaced kept in w->first_read with the reason, *n its
+ * length; *mended NULL when nothing is mended. -1 when out of memory. */
+static int mend_number(const TessResultIterator *it, struct Pix *bin, struct ocr_word *w, const char *t,
+		       size_t *n, char **mended)
+{
+	size_t sign = minus_sign(it, bin, t);
+
+	*mended = NULL;
+	if (sign && (*mended = malloc(*n - sign + 2))) {
+		(*mended)[0] = '-';
+		memcpy(*mended + 1, t + sign, *n - sign);
+		(*mended)[*n - sign + 1] = '\0';
+		*n = *n - sign + 1;
+		w->why = "minus";
+	} else if (!sign && ink_sevens(it, bin, t, *n, numcut_minus(t), mended) < 0) {
+		return -1;
+	} else if (*mended) {
+		w->why = "glyph";
+	}
+	if (*mended) {
+		w->first_read = w->text;
+		w->text = *mended;
 	}
 	return 0;
 }
@@ -624,11 +723,11 @@ static int part_thousands(const TessResultIterator *it, struct ocr_job *job, str
 static int take_word(TessResultIterator *it, struct ocr_job *job, struct word_walk *ww)
 {
 	const TessPageIterator *pi = tess.TessResultIteratorGetPageIteratorConst(it);
-	char *text, *t0, *minus = NULL;
+	char *text, *t0, *mended = NULL;
 	double scale = job->scale;
 	int x0, y0, x1, y1, bx0, by0, bx1, by1, rc;
 	struct ocr_word *w;
-	size_t tn, at, sign;
+	size_t tn, at;
 
 	if ((rc = tg_word_text(tess.TessResultIteratorGetUTF8Text, it, RIL_WORD, &text)) != TG_OK)
 		return rc == TG_NOMEM ? -1 : 0;
@@ -681,20 +780,15 @@ static int take_word(TessResultIterator *it, struct ocr_job *job, struct word_wa
 	}
 	ww->newline = 0;
 	ww->confsum += w->conf;
-	if ((sign = minus_sign(it, ww->bin, t0)) && (minus = malloc(tn - sign + 2))) {
-		minus[0] = '-';
-		memcpy(minus + 1, t0 + sign, tn - sign);
-		minus[tn - sign + 1] = '\0';
-		tn = tn - sign + 1;
-		w->first_read = w->text;
-		w->why = "minus";
-		w->text = minus;
+	if (mend_number(it, ww->bin, w, t0, &tn, &mended) < 0) {
+		rc = -1;
+		goto out;
 	}
 	at = job->nwords - 1;
-	if (part_thousands(it, job, ww, minus ? minus : t0, tn) < 0)
+	if (part_thousands(it, job, ww, mended ? mended : t0, tn) < 0)
 		rc = -1;
-	if (minus && job->words[at].text != minus)
-		free(minus);   /* parted into its groups, each a copy */
+	if (mended && job->words[at].text != mended)
+		free(mended);   /* parted into its groups, each a copy */
 out:
 	tess.TessDeleteText(text);
 	return rc;

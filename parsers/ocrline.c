@@ -35,6 +35,11 @@
 #define OCR_LOST_THIN 0.45f       /* ... and at least this (digits seen 0.61-0.76; a 4 whose thin
 				   * diagonal a scan lost leaves its stem, 0.35, and its crossbar's
 				   * end apart as a bar; a 1 is never taken) */
+#define OCR_SEVEN_BAND 0.15f      /* a digit's top and bottom bands: this of its height */
+#define OCR_SEVEN_BAR 0.5f        /* a 7's top bar at least this of its height wide (1s 0.15-0.35) */
+#define OCR_SEVEN_FOOT 0.5f       /* ... its foot at most this of the bar */
+#define OCR_SEVEN_WIDE 0.85f      /* a digit's piece at most this of its height wide */
+#define OCR_SEVEN_MIN_PX 8        /* ... and this many pixels high at least */
 #define OCR_MONO_SPREAD 0.15f     /* words' widths per letter this close (of their median): monospaced */
 #define OCR_JOIN_OVERLAP 0.6f     /* lines on one row overlap by this of the lower's height ... */
 #define OCR_JOIN_GAP 1.5f         /* ... and one starts within this of it after the other's end */
@@ -486,4 +491,49 @@ int ocrline_reread_candidate(const struct ocr_dict *d, const struct ocr_word *w,
 		return 0;
 	return !ocr_dict_english_only(d, t) || (i > 0 && !w[i].line_start && ocr_text_swedish(w[i - 1].text)) ||
 	       (i + 1 < n && !w[i + 1].line_start && ocr_text_swedish(w[i + 1].text));
+}
+
+int ocrline_digit_ink(const int (*syms)[4], size_t ns, size_t at, const int (*comp)[4], size_t n, int out[4])
+{
+	const int *sym = syms[at];
+	int found = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const int *c = comp[i];
+		int mid = (c[0] + c[2]) / 2;
+
+		if (mid < sym[0] || mid > sym[2])
+			continue;
+		for (size_t k = 0; k < ns; k++)
+			if (k != at && mid >= syms[k][0] && mid <= syms[k][2])
+				return -1;   /* ink two symbols were read from */
+		if (!found++) {
+			memcpy(out, c, 4 * sizeof(*out));
+			continue;
+		}
+		out[0] = c[0] < out[0] ? c[0] : out[0], out[1] = c[1] < out[1] ? c[1] : out[1];
+		out[2] = c[2] > out[2] ? c[2] : out[2], out[3] = c[3] > out[3] ? c[3] : out[3];
+	}
+	for (size_t k = 0; found && k < ns; k++) {
+		int mid = (syms[k][0] + syms[k][2]) / 2;
+
+		if (k != at && mid >= out[0] && mid <= out[2])
+			return -1;   /* another symbol read over the same ink */
+	}
+	return found ? 0 : -1;
+}
+
+int ocrline_seven_band(const int q[4])
+{
+	int band = (int)(OCR_SEVEN_BAND * (float)(q[3] - q[1]) + 0.5f);
+
+	return band > 0 ? band : 1;
+}
+
+int ocrline_seven(const int q[4], int top, int bottom)
+{
+	float w = (float)(q[2] - q[0]), h = (float)(q[3] - q[1]);
+
+	return h >= OCR_SEVEN_MIN_PX && w <= OCR_SEVEN_WIDE * h && (float)top >= OCR_SEVEN_BAR * h &&
+	       (float)bottom <= OCR_SEVEN_FOOT * (float)top;
 }

@@ -88,6 +88,30 @@ int ocrline_one_bar(const int a[4], const int b[4], const int digit[4], const in
  * the bar's index (the last), or -1. */
 int ocrline_lost_minus(const int word[4], const int (*comp)[4], size_t n);
 
+/* The ink of the digit Tesseract boxed as syms[at] (of its word's ns
+ * symbols): the box round the pieces of comp[0..n-1] (each left, top,
+ * right, bottom) whose middles lie in the symbol's columns (a thin
+ * face's 7 at 200 dpi comes apart into its bar and its stem) into out;
+ * -1 for none, or when another symbol's columns hold the middle of one
+ * of those pieces or its own middle lies over them (a "287" read
+ * "2871": 7 and 1 were read from the one 7's bar and stem). */
+int ocrline_digit_ink(const int (*syms)[4], size_t ns, size_t at, const int (*comp)[4], size_t n, int out[4]);
+
+/* The rows of a digit's piece q whose ink makes its top band and its
+ * bottom band: OCR_SEVEN_BAND of its height, one row at least. */
+int ocrline_seven_band(const int q[4]);
+
+/* Whether the digit's ink q (left, top, right, bottom), read as 1, is
+ * inked as a 7: the longest row of ink in its top band
+ * (ocrline_seven_band) runs top pixels, its bottom band's bottom. A 7's top is a bar across the
+ * glyph, OCR_SEVEN_BAR of its height wide and more, over a foot that is
+ * its stem's end (under OCR_SEVEN_FOOT of the bar); a 1's top is its
+ * stem and the start of its flag (0.15-0.35 of its height in the faces
+ * seen), its foot a stem or a serif wider than that. A piece wider than
+ * OCR_SEVEN_WIDE of its height is more than one digit; one under
+ * OCR_SEVEN_MIN_PX high has too few rows to tell. */
+int ocrline_seven(const int q[4], int top, int bottom);
+
 /* Whether the n words of a line are set in a monospaced font: three or
  * more of three letters or more, each's width per letter within
  * OCR_MONO_SPREAD of their median (a typewriter's two spaces after a

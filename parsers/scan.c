@@ -326,6 +326,28 @@ float scan_stroke_width(struct Pix *b, int x0, int y0, int x1, int y1)
 	return runs ? (float)ink / (float)runs : 0;
 }
 
+int scan_row_run(struct Pix *b, int x0, int y0, int x1, int y1)
+{
+	l_uint32 *data;
+	int wpl, best = 0;
+
+	if (!b)
+		return 0;
+	x0 = L_MAX(x0, 0), y0 = L_MAX(y0, 0);
+	x1 = L_MIN(x1, pixGetWidth(b)), y1 = L_MIN(y1, pixGetHeight(b));
+	data = pixGetData(b);
+	wpl = pixGetWpl(b);
+	for (int y = y0; y < y1; y++) {
+		const l_uint32 *line = data + (size_t)y * (size_t)wpl;
+
+		for (int x = x0, run = 0; x < x1; x++) {
+			run = GET_DATA_BIT(line, x) ? run + 1 : 0;
+			best = L_MAX(best, run);
+		}
+	}
+	return best;
+}
+
 #define SCAN_RULE_COLUMN 0.9   /* a column inked in this share of a box's rows is a rule's */
 
 float scan_inked_rows(struct Pix *b, int x0, int y0, int x1, int y1)

@@ -85,6 +85,12 @@ struct Pix *scan_binary(const struct scan_page *sp);
  * its size. 0 without ink. */
 float scan_stroke_width(struct Pix *bin, int x0, int y0, int x1, int y1);
 
+/* The longest run of ink along a row of the box (x0, y0)-(x1, y1) of a
+ * binary page, in pixels; 0 without ink or page. A band of a glyph's
+ * rows says its shape: a 7's top is a bar across it, a 1's its stem and
+ * the start of its flag. */
+int scan_row_run(struct Pix *bin, int x0, int y0, int x1, int y1);
+
 /* The share of the rows of the box (x0, y0)-(x1, y1) of a binary page
  * that hold ink, columns inked down nine tenths of the box aside (a
  * table's rule that OCR took into a word's box): a word of print leaves

@@ -246,6 +246,59 @@ static void lost_minus(void **state)
 #undef ROWS
 }
 
+/* A 7 Tesseract read as 1 told by its ink (rows measured on the varied
+ * scans and on tests/mkdigits.py's ten faces: 1s' top runs 0.18-0.43 of
+ * their height over a foot as wide or wider, 7s' bars 0.58-0.70 over
+ * their stems' ends, 0.06-0.38 of the bar). */
+static void seven_by_ink(void **state)
+{
+	static const int chromium[4] = { 1270, 1473, 1289, 1502 };   /* "779 337", grey 200 dpi */
+	static const int latin_modern[4] = { 1436, 2080, 1450, 2104 };   /* bar and stem apart */
+	static const int serif1[4] = { 300, 40, 320, 68 }, flag1[4] = { 300, 40, 318, 70 };
+	static const int sans1[4] = { 300, 40, 306, 62 }, two[4] = { 300, 40, 330, 68 }, tiny[4] = { 0, 0, 5, 7 };
+
+	(void)state;
+	assert_true(ocrline_seven(chromium, 19, 4));
+	assert_true(ocrline_seven(latin_modern, 14, 2));
+	assert_false(ocrline_seven(serif1, 8, 20));   /* a 1's flag over its foot serif */
+	assert_false(ocrline_seven(flag1, 13, 17));   /* the longest flag seen, 0.43 */
+	assert_false(ocrline_seven(sans1, 5, 5));     /* Liberation Sans: no foot, a short flag */
+	assert_false(ocrline_seven(latin_modern, 10, 2));   /* a bar 0.42 of the height: a flag's length */
+	assert_false(ocrline_seven(two, 28, 4));      /* wider than a digit: two run together */
+	assert_false(ocrline_seven(tiny, 5, 1));      /* too few rows to tell */
+	assert_int_equal(ocrline_seven_band(chromium), 4);
+	assert_int_equal(ocrline_seven_band(tiny), 1);
+
+	/* the digit's ink: the pieces whose middles lie in its symbol's
+	 * columns, a neighbour's left out */
+	const int syms[][4] = { { 10, 0, 25, 30 }, { 26, 0, 41, 30 } };
+	const int comp[][4] = { { 27, 0, 40, 29 }, { 11, 1, 24, 4 }, { 13, 3, 19, 29 } };
+	int q[4];
+
+	assert_int_equal(ocrline_digit_ink(syms, 2, 0, comp, 3, q), 0);
+	assert_int_equal(q[0], 11);
+	assert_int_equal(q[1], 1);
+	assert_int_equal(q[2], 24);
+	assert_int_equal(q[3], 29);
+	assert_int_equal(ocrline_digit_ink(syms, 2, 0, comp, 1, q), -1);
+	/* "287" read "2871" (a latex scan): the 1's box lies over the 7's
+	 * ink, the 7's middle in it */
+	const int read4[][4] = { { 0, 0, 10, 20 }, { 11, 0, 19, 20 }, { 19, 0, 25, 20 }, { 24, 0, 30, 20 } };
+	const int ink3[][4] = { { 1, 0, 10, 20 }, { 11, 0, 20, 20 }, { 21, 0, 30, 20 } };
+
+	assert_int_equal(ocrline_digit_ink(read4, 4, 3, ink3, 3, q), -1);
+	/* the latex scan's "2871" for "287": the 7's bar (split off as a
+	 * lead by scan_pieces) under the 7's box and the 1's, its stem
+	 * under the 1's */
+	const int read2871[][4] = { { 1452, 1824, 1469, 1850 }, { 1479, 1824, 1494, 1851 }, { 1495, 1824, 1507, 1850 },
+				    { 1503, 1825, 1519, 1850 } };
+	const int ink287[][4] = { { 1452, 1824, 1469, 1850 }, { 1479, 1824, 1494, 1851 }, { 1503, 1825, 1511, 1829 },
+				  { 1511, 1825, 1519, 1850 } };
+
+	assert_int_equal(ocrline_digit_ink(read2871, 4, 3, ink287, 4, q), -1);
+	assert_int_equal(ocrline_digit_ink(read4, 3, 2, ink3, 3, q), 0);   /* three read: each its own */
+}
+
 /* Monospaced lines told from proportional ones by width per letter
  * (boxes as Tesseract gave them). */
 static void monospaced_lines(void **state)
@@ -622,6 +675,7 @@ int main(void)
 		cmocka_unit_test(minus_bars),
 		cmocka_unit_test(one_bar),
 		cmocka_unit_test(lost_minus),
+		cmocka_unit_test(seven_by_ink),
 		cmocka_unit_test(monospaced_lines),
 		cmocka_unit_test(glyph_pieces),
 		cmocka_unit_test(upright_signs),
