@@ -977,6 +977,27 @@ static const char *bang_for_l(const struct ocr_dict *d, struct arena *a, const c
 	return out;
 }
 
+/* A rate's slash OCR read as a letter or a stroke ("krikvm" for kr/kvm,
+ * Times at 300 dpi bilevel: the row's values lost their unit): t, "kr"
+ * (after a bracket), one of "il1I|!", then "kvm", "m2", "m²" or "mån"
+ * (punctuation after it), with the slash. No word is so spelt. The word
+ * in the arena, or NULL. */
+static const char *rate_slash(struct arena *a, const char *t)
+{
+	static const char *const per[] = { "kvm", "m2", "m\xC2\xB2", "m\xC3\xA5n" };
+	const char *k = t + (*t == '(');
+
+	if (strncmp(k, "kr", 2) != 0 || !k[2] || !strchr("il1I|!", k[2]))
+		return NULL;
+	for (size_t i = 0; i < sizeof(per) / sizeof(per[0]); i++) {
+		const char *end = k + 3 + strlen(per[i]);
+
+		if (!strncmp(k + 3, per[i], strlen(per[i])) && strspn(end, ",.;:)") == strlen(end))
+			return arena_printf(a, "%.*s/%s", (int)(k + 2 - t), t, k + 3);
+	}
+	return NULL;
+}
+
 int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *lp)
 {
 	size_t words = 0, sv = 0;
@@ -1017,7 +1038,7 @@ int ocr_fix_page(const struct ocr_dict *d, struct doc *doc, struct layout_page *
 			const char *b = t, *e = end;
 			int listed_only = 0;
 
-			if ((fixed = bang_for_l(d, doc->arena, t))) {
+			if ((fixed = bang_for_l(d, doc->arena, t)) || (fixed = rate_slash(doc->arena, t))) {
 				if (correct(doc, lp->page, x, fixed, "dictionary"))
 					return EX_ENOMEM;
 				continue;

@@ -173,6 +173,31 @@ static void bang_for_l(void **state)
 	doc_free(doc);
 }
 
+/* A rate's slash read as a letter: "krikvm" is kr/kvm again. */
+static void rate_slash(void **state)
+{
+	static const struct { const char *in, *out; } rows[] = {
+		{ "krikvm", "kr/kvm" }, { "krlkvm,", "kr/kvm," }, { "(kr1m2)", "(kr/m2)" }, { "kr|mån", "kr/mån" },
+		{ "krIm²", "kr/m²" },
+		{ "kr/kvm", "kr/kvm" }, { "krikvmx", "krikvmx" }, { "kritik", "kritik" }, { "kr", "kr" },
+		{ "krikv", "krikv" }, { "Krikvm", "Krikvm" }, { "kraftkvm", "kraftkvm" }, { "krikvm2", "krikvm2" },
+	};
+	struct doc *doc = doc_new();
+
+	(void)state;
+	for (size_t i = 0; i < N_ELEMS(rows); i++) {
+		const char *line[] = { "Avgift", rows[i].in };
+		const char *got = fix_line(doc, line, 2, 1);
+
+		if (strcmp(got, rows[i].out))
+			fail_msg("row %zu: \"%s\" read \"%s\", want \"%s\"", i, rows[i].in, got, rows[i].out);
+	}
+	assert_int_equal(doc->ncorrections, 5);
+	assert_string_equal(doc->corrections[0].original, "krikvm");
+	assert_string_equal(doc->corrections[0].reason, "dictionary");
+	doc_free(doc);
+}
+
 /* Words on lines of a page (NULL between lines), through ocr_fix_page;
  * each line one below the other, at the same left edge. */
 static struct doc_word *fix_lines(struct doc *doc, const char *const *in, size_t n)
@@ -522,6 +547,7 @@ int main(void)
 		cmocka_unit_test(words),
 		cmocka_unit_test(context),
 		cmocka_unit_test(bang_for_l),
+		cmocka_unit_test(rate_slash),
 		cmocka_unit_test(reread_takes),
 		cmocka_unit_test(evidence),
 		cmocka_unit_test(section_sign),
