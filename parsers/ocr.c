@@ -648,11 +648,12 @@ static int part_thousands(const TessResultIterator *it, struct ocr_job *job, str
 	}
 	struct ocr_word *first = &job->words[job->nwords - 1];
 	char *whole = first->first_read;   /* the word as first read, when mended */
-	size_t shift = whole ? strlen(whole) - n : 0;   /* a misread sign's bytes */
+	size_t shift;   /* the bytes of a misread sign the minus stands for, less one */
 	int rc = 0;
 
 	if (whole && strlen(whole) < n)
 		return 0;   /* (a mending adds no bytes) */
+	shift = whole ? strlen(whole) - n : 0;
 
 	for (size_t g = 0, at = 0; g < ng; at += len[g], g++) {
 		struct ocr_word *w = first + g;

@@ -36,7 +36,8 @@
 				   * diagonal a scan lost leaves its stem, 0.35, and its crossbar's
 				   * end apart as a bar; a 1 is never taken) */
 #define OCR_SEVEN_BAND 0.15f      /* a digit's top and bottom bands: this of its height */
-#define OCR_SEVEN_BAR 0.5f        /* a 7's top bar at least this of its height wide (1s 0.15-0.35) */
+#define OCR_SEVEN_BAR 0.5f        /* a 7's top bar at least this of its height wide (seen 0.58-0.70;
+				   * a 1's top 0.18-0.43) */
 #define OCR_SEVEN_FOOT 0.5f       /* ... its foot at most this of the bar */
 #define OCR_SEVEN_WIDE 0.85f      /* a digit's piece at most this of its height wide */
 #define OCR_SEVEN_MIN_PX 8        /* ... and this many pixels high at least */

@@ -103,13 +103,14 @@ int ocrline_seven_band(const int q[4]);
 
 /* Whether the digit's ink q (left, top, right, bottom), read as 1, is
  * inked as a 7: the longest row of ink in its top band
- * (ocrline_seven_band) runs top pixels, its bottom band's bottom. A 7's top is a bar across the
- * glyph, OCR_SEVEN_BAR of its height wide and more, over a foot that is
- * its stem's end (under OCR_SEVEN_FOOT of the bar); a 1's top is its
- * stem and the start of its flag (0.15-0.35 of its height in the faces
- * seen), its foot a stem or a serif wider than that. A piece wider than
- * OCR_SEVEN_WIDE of its height is more than one digit; one under
- * OCR_SEVEN_MIN_PX high has too few rows to tell. */
+ * (ocrline_seven_band) runs top pixels, in its bottom band bottom. A
+ * 7's top is a bar across the glyph, OCR_SEVEN_BAR of its height and
+ * more (0.58-0.70 in the faces seen), over a foot that is its stem's
+ * end (under OCR_SEVEN_FOOT of the bar); a 1's top is its stem and the
+ * start of its flag (0.18-0.43 of its height), its foot a stem or a
+ * serif as wide or wider. Ink wider than OCR_SEVEN_WIDE of its height
+ * is more than one digit; under OCR_SEVEN_MIN_PX high it has too few
+ * rows to tell. */
 int ocrline_seven(const int q[4], int top, int bottom);
 
 /* Whether the n words of a line are set in a monospaced font: three or
