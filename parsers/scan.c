@@ -299,20 +299,28 @@ static int quarter_turns(PIX *grey, double scale)
 	       orient == L_TEXT_ORIENT_RIGHT ? 1 : 0;
 }
 
+/* The box (x0, y0)-(x1, y1) cut to the page b (which is there). */
+static void clip_box(PIX *b, int *x0, int *y0, int *x1, int *y1)
+{
+	*x0 = L_MAX(*x0, 0), *y0 = L_MAX(*y0, 0);
+	*x1 = L_MIN(*x1, pixGetWidth(b)), *y1 = L_MIN(*y1, pixGetHeight(b));
+}
+
+/* The pixels of row y of the binary page b. */
+static const l_uint32 *row_of(PIX *b, int y)
+{
+	return pixGetData(b) + (size_t)y * (size_t)pixGetWpl(b);
+}
+
 float scan_stroke_width(struct Pix *b, int x0, int y0, int x1, int y1)
 {
-	l_uint32 *data;
 	long ink = 0, runs = 0;
-	int wpl;
 
 	if (!b)
 		return 0;
-	x0 = L_MAX(x0, 0), y0 = L_MAX(y0, 0);
-	x1 = L_MIN(x1, pixGetWidth(b)), y1 = L_MIN(y1, pixGetHeight(b));
-	data = pixGetData(b);
-	wpl = pixGetWpl(b);
+	clip_box(b, &x0, &y0, &x1, &y1);
 	for (int y = y0; y < y1; y++) {
-		const l_uint32 *line = data + (size_t)y * (size_t)wpl;
+		const l_uint32 *line = row_of(b, y);
 		int prev = 0;
 
 		for (int x = x0; x < x1; x++) {
@@ -328,17 +336,13 @@ float scan_stroke_width(struct Pix *b, int x0, int y0, int x1, int y1)
 
 int scan_row_run(struct Pix *b, int x0, int y0, int x1, int y1)
 {
-	l_uint32 *data;
-	int wpl, best = 0;
+	int best = 0;
 
 	if (!b)
 		return 0;
-	x0 = L_MAX(x0, 0), y0 = L_MAX(y0, 0);
-	x1 = L_MIN(x1, pixGetWidth(b)), y1 = L_MIN(y1, pixGetHeight(b));
-	data = pixGetData(b);
-	wpl = pixGetWpl(b);
+	clip_box(b, &x0, &y0, &x1, &y1);
 	for (int y = y0; y < y1; y++) {
-		const l_uint32 *line = data + (size_t)y * (size_t)wpl;
+		const l_uint32 *line = row_of(b, y);
 
 		for (int x = x0, run = 0; x < x1; x++) {
 			run = GET_DATA_BIT(line, x) ? run + 1 : 0;
@@ -357,8 +361,7 @@ float scan_inked_rows(struct Pix *b, int x0, int y0, int x1, int y1)
 
 	if (!b)
 		return 0;
-	x0 = L_MAX(x0, 0), y0 = L_MAX(y0, 0);
-	x1 = L_MIN(x1, pixGetWidth(b)), y1 = L_MIN(y1, pixGetHeight(b));
+	clip_box(b, &x0, &y0, &x1, &y1);
 	if (y1 <= y0 || x1 <= x0 || !(col = calloc((size_t)(x1 - x0), sizeof(*col))))
 		return 0;
 	data = pixGetData(b);

@@ -101,6 +101,23 @@ static const char *fix_line(struct doc *doc, const char *const *in, size_t n, si
 	return w[at].text;
 }
 
+/* A word as read and as it should come out after the word before. */
+struct fix_row {
+	const char *in, *out;
+};
+
+/* Each row's word after before, through fix_line, as the row wants it. */
+static void fix_rows(struct doc *doc, const char *before, const struct fix_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *line[] = { before, rows[i].in };
+		const char *got = fix_line(doc, line, 2, 1);
+
+		if (strcmp(got, rows[i].out))
+			fail_msg("row %zu: \"%s\" read \"%s\", want \"%s\"", i, rows[i].in, got, rows[i].out);
+	}
+}
+
 static void context(void **state)
 {
 	static const char *const sv[] = { "Amnesty", "och", "Sverige", "for", "UNHCR", "tilldelades",
@@ -153,20 +170,14 @@ static void context(void **state)
  * ("Xyzq!"), a capital before it ("MEDE!"), a '!' inside a word. */
 static void bang_for_l(void **state)
 {
-	static const struct { const char *in, *out; } rows[] = {
+	static const struct fix_row rows[] = {
 		{ "mede!", "medel" }, { "Kapita!", "Kapital" },
 		{ "Hej!", "Hej!" }, { "Tack!", "Tack!" }, { "medel!", "medel!" }, { "Xyzq!", "Xyzq!" },
 		{ "MEDE!", "MEDE!" }, { "me!de", "me!de" }, { "!", "!" },
 	};
 	struct doc *doc = doc_new();
 
-	for (size_t i = 0; i < N_ELEMS(rows); i++) {
-		const char *line[] = { "Likvida", rows[i].in };
-		const char *got = fix_line(doc, line, 2, 1);
-
-		if (strcmp(got, rows[i].out))
-			fail_msg("row %zu: \"%s\" read \"%s\", want \"%s\"", i, rows[i].in, got, rows[i].out);
-	}
+	fix_rows(doc, "Likvida", rows, N_ELEMS(rows));
 	assert_int_equal(doc->ncorrections, 2);
 	assert_string_equal(doc->corrections[0].original, "mede!");
 	assert_string_equal(doc->corrections[0].reason, "dictionary");
@@ -176,7 +187,7 @@ static void bang_for_l(void **state)
 /* A rate's slash read as a letter: "krikvm" is kr/kvm again. */
 static void rate_slash(void **state)
 {
-	static const struct { const char *in, *out; } rows[] = {
+	static const struct fix_row rows[] = {
 		{ "krikvm", "kr/kvm" }, { "krlkvm,", "kr/kvm," }, { "(kr1m2)", "(kr/m2)" }, { "kr|mån", "kr/mån" },
 		{ "krIm²", "kr/m²" },
 		{ "kr/kvm", "kr/kvm" }, { "krikvmx", "krikvmx" }, { "kritik", "kritik" }, { "kr", "kr" },
@@ -185,13 +196,7 @@ static void rate_slash(void **state)
 	struct doc *doc = doc_new();
 
 	(void)state;
-	for (size_t i = 0; i < N_ELEMS(rows); i++) {
-		const char *line[] = { "Avgift", rows[i].in };
-		const char *got = fix_line(doc, line, 2, 1);
-
-		if (strcmp(got, rows[i].out))
-			fail_msg("row %zu: \"%s\" read \"%s\", want \"%s\"", i, rows[i].in, got, rows[i].out);
-	}
+	fix_rows(doc, "Avgift", rows, N_ELEMS(rows));
 	assert_int_equal(doc->ncorrections, 5);
 	assert_string_equal(doc->corrections[0].original, "krikvm");
 	assert_string_equal(doc->corrections[0].reason, "dictionary");
