@@ -555,6 +555,62 @@ static size_t minus_sign(const TessResultIterator *it, struct Pix *bin, const ch
 	return ok ? n : 0;
 }
 
+#define OCR_MARKS_MAX 6   /* marks before a number looked at */
+
+/* The bytes of a mark OCR may make of a rule or a minus before a number
+ * at t: a dash (dash()), one of ~ = + # * < > |, or a guillemet; 0 for
+ * none. */
+static size_t mark(const char *t)
+{
+	size_t d = dash(t);
+
+	if (d)
+		return d;
+	if (*t && strchr("~=+#*<>|", *t))
+		return 1;
+	return !strncmp(t, "\xC2\xAB", 2) || !strncmp(t, "\xC2\xBB", 2) ? 2 : 0;
+}
+
+/* Marks Tesseract read before the first digit of the number t that its
+ * ink says are a minus (ocrline_marks_minus over the stretch from the
+ * word's left to the digit, in bin): their bytes, 0 when t starts with
+ * no marks, with a sign as printed (one dash or '+'), or the ink says
+ * other (a stretch narrower than half a digit's height says only that
+ * the symbols' boxes are not where the ink is). */
+static size_t marks_minus(const TessResultIterator *it, struct Pix *bin, const char *t)
+{
+	size_t p = 0, k = 0, m;
+	int box[OCR_MARKS_MAX + 1][4], word[4] = { 0 }, ns = 0, comp[OCR_PIECES_MAX][4];
+	TessResultIterator *c = NULL;
+	TessPageIterator *pi;
+
+	while (k < OCR_MARKS_MAX && (m = mark(t + p)))
+		p += m, k++;
+	if (!k || t[p] < '0' || t[p] > '9' || !bin || (k == 1 && (dash(t) == p || *t == '+')) ||
+	    tg_copy(tess.TessResultIteratorCopy, it, &c) != TG_OK || !c)
+		return 0;
+	pi = tess.TessResultIteratorGetPageIterator(c);
+	tess.TessPageIteratorBoundingBox(pi, RIL_WORD, &word[0], &word[1], &word[2], &word[3]);
+	while (ns <= (int)k && tess.TessPageIteratorBoundingBox(pi, RIL_SYMBOL, &box[ns][0], &box[ns][1], &box[ns][2],
+								 &box[ns][3])) {
+		ns++;
+		if (tess.TessPageIteratorIsAtFinalElement(pi, RIL_WORD, RIL_SYMBOL) || !tess.TessPageIteratorNext(pi, RIL_SYMBOL))
+			break;
+	}
+	tess.TessResultIteratorDelete(c);
+	if (ns != (int)k + 1)
+		return 0;
+	const int *digit = box[k];
+	int h = digit[3] - digit[1];
+	const int rect[4] = { word[0] - 2, digit[1] - h / 2, digit[0], digit[3] + h / 2 };
+
+	return rect[2] - rect[0] >= h / 2 &&
+			       ocrline_marks_minus(rect, digit, (const int(*)[4])comp,
+						   scan_pieces(bin, rect, comp, OCR_PIECES_MAX))
+		       ? p
+		       : 0;
+}
+
 /* The digits read '1' in the number t (n bytes: digits after a sign of
  * sign bytes or a bracket, a bracket after them as a negative's) whose
  * ink is a 7's (ocrline_seven: the ink under the symbol's box, its top
@@ -689,8 +745,8 @@ static int part_thousands(const TessResultIterator *it, struct ocr_job *job, str
 }
 
 /* The word w just taken (t as read, *n bytes) mended where its ink says
- * Tesseract misread a number: a minus at its start (minus_sign), else a
- * 7 read as 1 (ink_sevens; a word whose sign was misread keeps its
+ * Tesseract misread a number: a minus at its start (minus_sign, else
+ * marks_minus), else a 7 read as 1 (ink_sevens; a word whose sign was misread keeps its
  * digits as read). The mended text into *mended and w->text, the
  * reading it replaced kept in w->first_read with the reason, *n its
  * length; *mended NULL when nothing is mended. -1 when out of memory. */
@@ -700,6 +756,8 @@ static int mend_number(const TessResultIterator *it, struct Pix *bin, struct ocr
 	size_t sign = minus_sign(it, bin, t);
 
 	*mended = NULL;
+	if (!sign)
+		sign = marks_minus(it, bin, t);
 	if (sign && (*mended = malloc(*n - sign + 2))) {
 		(*mended)[0] = '-';
 		memcpy(*mended + 1, t + sign, *n - sign);

@@ -35,6 +35,8 @@
 #define OCR_LOST_THIN 0.45f       /* ... and at least this (digits seen 0.61-0.76; a 4 whose thin
 				   * diagonal a scan lost leaves its stem, 0.35, and its crossbar's
 				   * end apart as a bar; a 1 is never taken) */
+#define OCR_JUNK_RULE 0.3f        /* a rule through marks before a number: at most this of a digit's
+				   * height thick */
 #define OCR_SEVEN_BAND 0.15f      /* a digit's top and bottom bands: this of its height */
 #define OCR_SEVEN_BAR 0.5f        /* a 7's top bar at least this of its height wide (seen 0.58-0.70;
 				   * a 1's top 0.18-0.43) */
@@ -537,4 +539,24 @@ int ocrline_seven(const int q[4], int top, int bottom)
 
 	return h >= OCR_SEVEN_MIN_PX && w <= OCR_SEVEN_WIDE * h && (float)top >= OCR_SEVEN_BAR * h &&
 	       (float)bottom <= OCR_SEVEN_FOOT * (float)top;
+}
+
+int ocrline_marks_minus(const int rect[4], const int digit[4], const int (*comp)[4], size_t n)
+{
+	float h = (float)(digit[3] - digit[1]), speck = OCR_LOST_SPECK * h, rule = OCR_JUNK_RULE * h;
+	int bars = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const int *c = comp[i];
+		float w = (float)(c[2] - c[0]), ch = (float)(c[3] - c[1]);
+
+		if (w <= speck && ch <= speck)
+			continue;   /* a speck */
+		if (ocrline_minus_bar(c, digit))
+			bars++;
+		else if (!(c[1] <= rect[1] + 1 && c[3] >= rect[3] - 1 && w <= rule) &&
+			 !(c[0] <= rect[0] + 1 && c[2] >= rect[2] - 1 && ch <= rule))
+			return 0;   /* neither a rule through the stretch, upright or across */
+	}
+	return bars == 1;
 }

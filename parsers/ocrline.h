@@ -88,6 +88,17 @@ int ocrline_one_bar(const int a[4], const int b[4], const int digit[4], const in
  * the bar's index (the last), or -1. */
 int ocrline_lost_minus(const int word[4], const int (*comp)[4], size_t n);
 
+/* Whether marks Tesseract read before a number's first digit (digit:
+ * its box) are a minus by their ink ("+—21 482", "—-—25 842", "~—6376":
+ * a minus and a skewed table's rule beside a boxed number, read as
+ * signs): comp[0..n-1], the pieces of ink in rect, the stretch from the
+ * word's left to the digit (each left, top, right, bottom), hold one bar
+ * that is a minus (ocrline_minus_bar) and nothing else but specks
+ * (OCR_LOST_SPECK of the digit's height both ways) and rules (a piece
+ * through the stretch's height or width, OCR_JUNK_RULE of the digit's
+ * height thick at most). */
+int ocrline_marks_minus(const int rect[4], const int digit[4], const int (*comp)[4], size_t n);
+
 /* The ink of the digit Tesseract boxed as syms[at] (of its word's ns
  * symbols): the box round the pieces of comp[0..n-1] (each left, top,
  * right, bottom) whose middles lie in the symbol's columns (a thin

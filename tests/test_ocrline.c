@@ -246,6 +246,35 @@ static void lost_minus(void **state)
 #undef ROWS
 }
 
+/* Marks read before a number that are a minus by the ink between the
+ * word's left and its first digit (the stretch and digit of "+—21 482",
+ * a boxed cell of a skewed colour 150 dpi scan, digits 30 pixels high). */
+static void marks_minus(void **state)
+{
+	static const int rect[4] = { 857, 1939, 884, 1999 }, digit[4] = { 884, 1954, 904, 1984 };
+	static const int bar[4] = { 860, 1967, 882, 1971 }, upright[4] = { 858, 1939, 861, 1999 };
+	static const int across[4] = { 857, 1945, 884, 1948 }, speck[4] = { 870, 1990, 872, 1992 };
+	static const int blob[4] = { 862, 1950, 880, 1985 }, bar2[4] = { 860, 1963, 882, 1966 };
+	static const int thick[4] = { 858, 1939, 874, 1999 };
+	int c[3][4];
+
+	(void)state;
+#define SAYS(n, ...) (memcpy(c, (const int[][4]){ __VA_ARGS__ }, sizeof(int[4]) * (n)), \
+		      ocrline_marks_minus(rect, digit, (const int(*)[4])c, (n)))
+#define B(x) { x[0], x[1], x[2], x[3] }
+	assert_true(SAYS(1, B(bar)));                  /* a minus read "+—" */
+	assert_true(SAYS(2, B(upright), B(bar)));      /* the cell's rule and a minus */
+	assert_true(SAYS(3, B(across), B(speck), B(bar)));
+	assert_false(SAYS(2, B(upright), B(speck)));   /* a rule read "#": no sign */
+	assert_false(ocrline_marks_minus(rect, digit, (const int(*)[4])c, 0));   /* no ink: boxes astray */
+	assert_false(SAYS(2, B(bar), B(bar2)));        /* two bars */
+	assert_false(SAYS(1, B(blob)));                /* a sign as printed */
+	assert_false(SAYS(2, B(blob), B(bar)));
+	assert_false(SAYS(2, B(thick), B(bar)));       /* too thick for a rule */
+#undef B
+#undef SAYS
+}
+
 /* A 7 Tesseract read as 1 told by its ink (rows measured on the varied
  * scans and on tests/mkdigits.py's ten faces: 1s' top runs 0.18-0.43 of
  * their height over a foot as wide or wider, 7s' bars 0.58-0.70 over
@@ -676,6 +705,7 @@ int main(void)
 		cmocka_unit_test(one_bar),
 		cmocka_unit_test(lost_minus),
 		cmocka_unit_test(seven_by_ink),
+		cmocka_unit_test(marks_minus),
 		cmocka_unit_test(monospaced_lines),
 		cmocka_unit_test(glyph_pieces),
 		cmocka_unit_test(upright_signs),
