@@ -429,6 +429,30 @@ static int split_lines(struct arena *a, struct doc_line **lines, size_t *nlines)
 #define OCR_THIN_SPACE 0.18f   /* a thousands space: the digits' pitch widens by this of their height */
 #define OCR_MAX_GROUPS 6
 
+/* The boxes of the symbols of the word at it (left, top, right, bottom,
+ * pixels), up to max into box, and the word's box into word (NULL: not
+ * wanted): how many; 0 when the iterator cannot be copied. */
+static int symbol_boxes(const TessResultIterator *it, int (*box)[4], int max, int word[4])
+{
+	TessResultIterator *c = NULL;
+	TessPageIterator *pi;
+	int ns = 0;
+
+	if (tg_copy(tess.TessResultIteratorCopy, it, &c) != TG_OK || !c)
+		return 0;
+	pi = tess.TessResultIteratorGetPageIterator(c);
+	if (word)
+		tess.TessPageIteratorBoundingBox(pi, RIL_WORD, &word[0], &word[1], &word[2], &word[3]);
+	while (ns < max &&
+	       tess.TessPageIteratorBoundingBox(pi, RIL_SYMBOL, &box[ns][0], &box[ns][1], &box[ns][2], &box[ns][3])) {
+		ns++;
+		if (tess.TessPageIteratorIsAtFinalElement(pi, RIL_WORD, RIL_SYMBOL) || !tess.TessPageIteratorNext(pi, RIL_SYMBOL))
+			break;
+	}
+	tess.TessResultIteratorDelete(c);
+	return ns;
+}
+
 /* Where a number Tesseract read as one word is printed with spaces
  * between its thousands ("8602" for "8 602": a thin space is narrower
  * than Tesseract's word space). The pitch from each digit's middle to the
@@ -442,27 +466,18 @@ static size_t thousands_groups(const TessResultIterator *it, const char *t, size
 			       int *x1)
 {
 	size_t sign = numcut_minus(t);
-	size_t digits = n - sign, ns = 0, off = sign ? 1 : 0, ng = 0;
-	int l[20], r[20], h = 0, boundary = INT_MAX, other = INT_MIN;
-	TessResultIterator *c = NULL;
-	TessPageIterator *pi;
+	size_t digits = n - sign, ns, off = sign ? 1 : 0, ng = 0;
+	int sym[20][4], l[20], r[20], h = 0, boundary = INT_MAX, other = INT_MIN;
 
-	if (digits < 4 || digits > 15 || strspn(t + sign, "0123456789") != digits ||
-	    tg_copy(tess.TessResultIteratorCopy, it, &c) != TG_OK || !c)
+	if (digits < 4 || digits > 15 || strspn(t + sign, "0123456789") != digits)
 		return 0;
-	pi = tess.TessResultIteratorGetPageIterator(c);
-	do {
-		int y0, y1;
-
-		if (!tess.TessPageIteratorBoundingBox(pi, RIL_SYMBOL, &l[ns], &y0, &r[ns], &y1))
-			break;
-		h = y1 - y0 > h ? y1 - y0 : h;
-		ns++;
-	} while (ns < 20 && !tess.TessPageIteratorIsAtFinalElement(pi, RIL_WORD, RIL_SYMBOL) &&
-		 tess.TessPageIteratorNext(pi, RIL_SYMBOL));
-	tess.TessResultIteratorDelete(c);
+	ns = (size_t)symbol_boxes(it, sym, 20, NULL);
 	if (ns != off + digits)
 		return 0;
+	for (size_t i = 0; i < ns; i++) {
+		l[i] = sym[i][0], r[i] = sym[i][2];
+		h = sym[i][3] - sym[i][1] > h ? sym[i][3] - sym[i][1] : h;
+	}
 	for (size_t i = 0; i + 1 < digits; i++) {
 		int pitch = (l[off + i + 1] + r[off + i + 1] - l[off + i] - r[off + i]) / 2;
 
@@ -529,20 +544,11 @@ static int ink_minus(const TessResultIterator *it, struct Pix *bin)
 static size_t minus_sign(const TessResultIterator *it, struct Pix *bin, const char *t)
 {
 	size_t a = dash(t), b = a ? dash(t + a) : 0, n = (*t == '~' || *t == '=') ? 1 : b ? a + b : 0;
-	int box[3][4], k = 0, ok = 0;
-	TessResultIterator *c = NULL;
-	TessPageIterator *pi;
+	int box[3][4], k, ok = 0;
 
-	if (!n || t[n] < '0' || t[n] > '9' || tg_copy(tess.TessResultIteratorCopy, it, &c) != TG_OK || !c)
+	if (!n || t[n] < '0' || t[n] > '9')
 		return 0;
-	pi = tess.TessResultIteratorGetPageIterator(c);
-	while (k < (b ? 3 : 2) && tess.TessPageIteratorBoundingBox(pi, RIL_SYMBOL, &box[k][0], &box[k][1], &box[k][2],
-								    &box[k][3])) {
-		k++;
-		if (tess.TessPageIteratorIsAtFinalElement(pi, RIL_WORD, RIL_SYMBOL) || !tess.TessPageIteratorNext(pi, RIL_SYMBOL))
-			break;
-	}
-	tess.TessResultIteratorDelete(c);
+	k = symbol_boxes(it, box, b ? 3 : 2, NULL);
 	if (!b && k == 2)
 		ok = ocrline_minus_bar(box[0], box[1]) || ink_minus(it, bin);
 	else if (b && k == 3 && bin) {
@@ -580,25 +586,12 @@ static size_t mark(const char *t)
 static size_t marks_minus(const TessResultIterator *it, struct Pix *bin, const char *t)
 {
 	size_t p = 0, k = 0, m;
-	int box[OCR_MARKS_MAX + 1][4], word[4] = { 0 }, ns = 0, comp[OCR_PIECES_MAX][4];
-	TessResultIterator *c = NULL;
-	TessPageIterator *pi;
+	int box[OCR_MARKS_MAX + 1][4], word[4] = { 0 }, comp[OCR_PIECES_MAX][4];
 
 	while (k < OCR_MARKS_MAX && (m = mark(t + p)))
 		p += m, k++;
 	if (!k || t[p] < '0' || t[p] > '9' || !bin || (k == 1 && (dash(t) == p || *t == '+')) ||
-	    tg_copy(tess.TessResultIteratorCopy, it, &c) != TG_OK || !c)
-		return 0;
-	pi = tess.TessResultIteratorGetPageIterator(c);
-	tess.TessPageIteratorBoundingBox(pi, RIL_WORD, &word[0], &word[1], &word[2], &word[3]);
-	while (ns <= (int)k && tess.TessPageIteratorBoundingBox(pi, RIL_SYMBOL, &box[ns][0], &box[ns][1], &box[ns][2],
-								 &box[ns][3])) {
-		ns++;
-		if (tess.TessPageIteratorIsAtFinalElement(pi, RIL_WORD, RIL_SYMBOL) || !tess.TessPageIteratorNext(pi, RIL_SYMBOL))
-			break;
-	}
-	tess.TessResultIteratorDelete(c);
-	if (ns != (int)k + 1)
+	    symbol_boxes(it, box, (int)k + 1, word) != (int)k + 1)
 		return 0;
 	const int *digit = box[k];
 	int h = digit[3] - digit[1];
@@ -621,25 +614,15 @@ static size_t marks_minus(const TessResultIterator *it, struct Pix *bin, const c
 static int ink_sevens(const TessResultIterator *it, struct Pix *bin, const char *t, size_t n, size_t sign,
 		      char **out)
 {
-	int sym[OCR_SEVEN_DIGITS + 2][4], comp[OCR_PIECES_MAX][4], ns = 0, word[4] = { 0 };
+	int sym[OCR_SEVEN_DIGITS + 2][4], comp[OCR_PIECES_MAX][4], ns, word[4] = { 0 };
 	size_t lead = sign ? sign : n && t[0] == '(', trail = n > lead && t[n - 1] == ')', digits = n - lead - trail;
-	TessResultIterator *c = NULL;
-	TessPageIterator *pi;
 	size_t np;
 
 	*out = NULL;
 	if (!bin || !digits || digits > OCR_SEVEN_DIGITS || strspn(t + lead, "0123456789") != digits ||
-	    !memchr(t + lead, '1', digits) || tg_copy(tess.TessResultIteratorCopy, it, &c) != TG_OK || !c)
+	    !memchr(t + lead, '1', digits))
 		return 0;
-	pi = tess.TessResultIteratorGetPageIterator(c);
-	tess.TessPageIteratorBoundingBox(pi, RIL_WORD, &word[0], &word[1], &word[2], &word[3]);
-	do {
-		if (!tess.TessPageIteratorBoundingBox(pi, RIL_SYMBOL, &sym[ns][0], &sym[ns][1], &sym[ns][2], &sym[ns][3]))
-			break;
-		ns++;
-	} while (ns < OCR_SEVEN_DIGITS + 2 && !tess.TessPageIteratorIsAtFinalElement(pi, RIL_WORD, RIL_SYMBOL) &&
-		 tess.TessPageIteratorNext(pi, RIL_SYMBOL));
-	tess.TessResultIteratorDelete(c);
+	ns = symbol_boxes(it, sym, OCR_SEVEN_DIGITS + 2, word);
 	if ((size_t)ns != (lead != 0) + digits + trail)
 		return 0;   /* symbols that are not the bytes */
 	const int rect[4] = { word[0] - 2, word[1] - 2, word[2] + 2, word[3] + 2 };
