@@ -604,18 +604,17 @@ static size_t marks_minus(const TessResultIterator *it, struct Pix *bin, const c
 		       : 0;
 }
 
-/* The digits read '1' in the number t (n bytes: digits after a sign of
- * sign bytes or a bracket, a bracket after them as a negative's) whose
+/* The digits read '1' in the number t (n bytes: digits after a minus
+ * (numcut_minus) or a bracket, a bracket after them as a negative's) whose
  * ink is a 7's (ocrline_seven: the ink under the symbol's box, its top
  * and bottom bands measured in bin): Tesseract's LSTM model reads a 7 of
  * a grey or JPEG scan at 200 dpi as 1 now and then, its top bar plain in
  * the ink. A copy of t with each such 1 a 7 into *out (malloc'd; NULL
  * when none is). -1 when out of memory. */
-static int ink_sevens(const TessResultIterator *it, struct Pix *bin, const char *t, size_t n, size_t sign,
-		      char **out)
+static int ink_sevens(const TessResultIterator *it, struct Pix *bin, const char *t, size_t n, char **out)
 {
 	int sym[OCR_SEVEN_DIGITS + 2][4], comp[OCR_PIECES_MAX][4], ns, word[4] = { 0 };
-	size_t lead = sign ? sign : n && t[0] == '(', trail = n > lead && t[n - 1] == ')', digits = n - lead - trail;
+	size_t sign = numcut_minus(t), lead = sign ? sign : n && t[0] == '(', trail = n > lead && t[n - 1] == ')', digits = n - lead - trail;
 	size_t np;
 
 	*out = NULL;
@@ -729,10 +728,11 @@ static int part_thousands(const TessResultIterator *it, struct ocr_job *job, str
 
 /* The word w just taken (t as read, *n bytes) mended where its ink says
  * Tesseract misread a number: a minus at its start (minus_sign, else
- * marks_minus), else a 7 read as 1 (ink_sevens; a word whose sign was misread keeps its
- * digits as read). The mended text into *mended and w->text, the
- * reading it replaced kept in w->first_read with the reason, *n its
- * length; *mended NULL when nothing is mended. -1 when out of memory. */
+ * marks_minus), else a 7 read as 1 (ink_sevens; a word whose sign was
+ * misread keeps its digits as read). The mended text into *mended and
+ * w->text, the reading it replaced kept in w->first_read with the
+ * reason, *n its length; *mended NULL when nothing is mended. -1 when
+ * out of memory. */
 static int mend_number(const TessResultIterator *it, struct Pix *bin, struct ocr_word *w, const char *t,
 		       size_t *n, char **mended)
 {
@@ -747,7 +747,7 @@ static int mend_number(const TessResultIterator *it, struct Pix *bin, struct ocr
 		(*mended)[*n - sign + 1] = '\0';
 		*n = *n - sign + 1;
 		w->why = "minus";
-	} else if (!sign && ink_sevens(it, bin, t, *n, numcut_minus(t), mended) < 0) {
+	} else if (!sign && ink_sevens(it, bin, t, *n, mended) < 0) {
 		return -1;
 	} else if (*mended) {
 		w->why = "glyph";

@@ -990,9 +990,9 @@ static const char *rate_slash(struct arena *a, const char *t)
 	if (strncmp(k, "kr", 2) != 0 || !k[2] || !strchr("il1I|!", k[2]))
 		return NULL;
 	for (size_t i = 0; i < sizeof(per) / sizeof(per[0]); i++) {
-		const char *end = k + 3 + strlen(per[i]);
+		size_t m = strlen(per[i]);
 
-		if (!strncmp(k + 3, per[i], strlen(per[i])) && strspn(end, ",.;:)") == strlen(end))
+		if (!strncmp(k + 3, per[i], m) && !k[3 + m + strspn(k + 3 + m, ",.;:)")])
 			return arena_printf(a, "%.*s/%s", (int)(k + 2 - t), t, k + 3);
 	}
 	return NULL;
